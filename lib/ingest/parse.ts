@@ -1,0 +1,2 @@
+// Placeholder: the orchestrator (detect layout → layout parsers → narrative → appendix → reportSchema.parse).
+export {};

@@ -1,0 +1,23 @@
+import { defineConfig } from "vitest/config";
+import path from "node:path";
+
+const alias = {
+  "server-only": path.resolve(__dirname, "tests/setup/server-only.ts"),
+  "@": path.resolve(__dirname, "."),
+};
+
+export default defineConfig({
+  test: {
+    projects: [
+      { resolve: { alias }, test: { name: "unit", include: ["tests/lib/**/*.test.ts"], setupFiles: ["tests/setup/env.ts"] } },
+      {
+        resolve: { alias },
+        test: { name: "db", include: ["tests/db/**/*.test.ts"], setupFiles: ["tests/setup/env.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
+      },
+      {
+        resolve: { alias },
+        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], setupFiles: ["tests/setup/env.ts"], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: false },
+      },
+    ],
+  },
+});
