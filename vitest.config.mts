@@ -2,8 +2,8 @@ import { defineConfig } from "vitest/config";
 import path from "node:path";
 
 const alias = {
-  "server-only": path.resolve(__dirname, "tests/setup/server-only.ts"),
-  "@": path.resolve(__dirname, "."),
+  "server-only": path.resolve(import.meta.dirname, "tests/setup/server-only.ts"),
+  "@": path.resolve(import.meta.dirname, "."),
 };
 
 export default defineConfig({

@@ -1,2 +1,157 @@
-// Placeholder: the orchestrator (detect layout → layout parsers → narrative → appendix → reportSchema.parse).
-export {};
+import path from "node:path";
+import { z } from "zod";
+import { yuanToWanyuan } from "../money/decimal";
+import { reportSchema, TABLE_TITLES, type Report, type Table, type TableId } from "../report/schema";
+import { decodeDocument, type SourceDoc } from "./document";
+import { ParseError } from "./errors";
+import { parseHeader } from "./header";
+import { parseMarkdownAppendix } from "./layouts/markdown/appendix";
+import { parseMarkdownTables } from "./layouts/markdown/tables";
+import { parsePlainTextAppendix } from "./layouts/plain-text/appendix";
+import { parsePlainTextTables, type ColumnHints } from "./layouts/plain-text/tables";
+import { parseNarrative } from "./narrative";
+
+export type Layout = Report["source"]["layout"];
+
+/** Tables every disclosure must print (07 and 08 may be declared empty, but must still be there). */
+export const REQUIRED_TABLES: TableId[] = ["t01", "t02", "t03", "t04", "t05", "t06", "t07", "t08", "t09"];
+
+export function detectLayout(doc: SourceDoc): Layout {
+  const head = doc.text.trimStart();
+  if (head.startsWith("{")) return "json";
+  // Tab- or pipe-separated rows with a numeric cell are what markdown/spreadsheet exports keep and PDF text loses.
+  let tabular = 0;
+  for (const l of doc.lines) {
+    if ((l.includes("\t") || /^\s*\|.*\|\s*$/.test(l)) && /\d/.test(l)) tabular++;
+    if (tabular >= 5) return "markdown";
+  }
+  return "plain-text";
+}
+
+/**
+ * bytes → a validated canonical Report, or a ParseError that says where.
+ * Nothing partial comes out: either every part was read or the document is rejected.
+ */
+export function parseDocument(fileName: string, bytes: Uint8Array): Report {
+  const doc = decodeDocument(path.basename(fileName), bytes);
+  const layout = detectLayout(doc);
+  if (layout === "json") return parseJsonReport(doc);
+
+  const header = parseHeader(doc);
+  const { narrative, glossary } = parseNarrative(doc);
+  const tablesResult = layout === "markdown" ? parseMarkdownTables(doc) : parsePlainTextTables(doc, hintsFrom(narrative));
+  const appendix = layout === "markdown" ? parseMarkdownAppendix(doc) : parsePlainTextAppendix(doc);
+
+  if (tablesResult.tables.length === 0) {
+    throw new ParseError({
+      file: doc.fileName,
+      section: "第二部分 决算表",
+      message: "未找到任何决算公开表",
+      expected: "公开01表 收入支出决算总表 等九张表",
+      found: "没有可识别的表格标题",
+    });
+  }
+  requireTables(doc, tablesResult.tables);
+
+  const tables =
+    tablesResult.sourceUnit === "元" ? tablesResult.tables.map(convertTableToWanyuan) : tablesResult.tables;
+  tables.sort((a, b) => a.id.localeCompare(b.id));
+
+  const candidate = {
+    schemaVersion: 1,
+    department: header.department,
+    entity: tablesResult.entity && tablesResult.entity !== header.department ? tablesResult.entity : undefined,
+    year: header.year,
+    scope: header.scope,
+    sourceUnit: tablesResult.sourceUnit,
+    source: { fileName: doc.fileName, sha256: doc.sha256, layout, lines: doc.lines.length },
+    synthetic: false,
+    overview: header.overview,
+    tables,
+    narrative,
+    glossary,
+    appendix,
+    ambiguities: tablesResult.ambiguities,
+  };
+  const parsed = reportSchema.safeParse(candidate);
+  if (!parsed.success) throw zodToParseError(doc.fileName, parsed.error);
+  return parsed.data;
+}
+
+function requireTables(doc: SourceDoc, tables: Table[]) {
+  const found = new Set(tables.map((t) => t.id));
+  const missing = REQUIRED_TABLES.filter((id) => !found.has(id));
+  if (missing.length === 0) return;
+  const last = tables.reduce((m, t) => Math.max(m, t.sourceLine ?? 0), 0);
+  const names = missing.map((id) => `公开${id.slice(1)}表 ${TABLE_TITLES[id]}`).join("、");
+  throw new ParseError({
+    file: doc.fileName,
+    table: `公开${missing[0].slice(1)}表`,
+    line: last || undefined,
+    message: `缺少决算表：${names}（文件可能被截断或表格标题无法识别）`,
+    expected: "九张决算公开表齐全（无数据的表也应列出并说明）",
+    found: `只找到 ${tables.length} 张表`,
+  });
+}
+
+/** The narrative states totals the plain-text layout cannot place by itself (which column a lone number is in). */
+function hintsFrom(narrative: Report["narrative"]): ColumnHints {
+  const hints: ColumnHints = {};
+  const basic = narrative.changes.find((c) => c.key === "expenditure.basic")?.current ?? narrative.shares.find((s) => s.key === "expenditure.basic")?.amount;
+  const project = narrative.changes.find((c) => c.key === "expenditure.project")?.current ?? narrative.shares.find((s) => s.key === "expenditure.project")?.amount;
+  if (basic || project) hints.t03 = { ...(basic ? { basic } : {}), ...(project ? { project } : {}) };
+  const s = narrative.sangong;
+  if (s) {
+    const t09: Record<string, string> = {};
+    if (s.vehiclePurchase !== undefined) t09.finalVehiclePurchase = s.vehiclePurchase;
+    if (s.vehicleOperation !== undefined) t09.finalVehicleOperation = s.vehicleOperation;
+    if (s.abroad?.budget !== undefined) t09.budgetAbroad = s.abroad.budget;
+    if (s.abroad?.final !== undefined) t09.finalAbroad = s.abroad.final;
+    if (s.reception?.budget !== undefined) t09.budgetReception = s.reception.budget;
+    if (s.reception?.final !== undefined) t09.finalReception = s.reception.final;
+    if (s.vehicle?.budget !== undefined) t09.budgetVehicle = s.vehicle.budget;
+    if (s.vehicle?.final !== undefined) t09.finalVehicle = s.vehicle.final;
+    // No car bought in the year means no purchase budget was spent either; the template prints both as empty.
+    if (s.vehiclesPurchased === 0 && s.vehiclePurchase !== undefined && Number(s.vehiclePurchase) === 0) t09.budgetVehiclePurchase = "0";
+    if (Object.keys(t09).length) hints.t09 = t09;
+  }
+  return hints;
+}
+
+function convertTableToWanyuan(t: Table): Table {
+  return {
+    ...t,
+    rows: t.rows.map((r) => ({
+      ...r,
+      values: Object.fromEntries(Object.entries(r.values).map(([k, v]) => [k, yuanToWanyuan(v)])),
+    })),
+  };
+}
+
+function parseJsonReport(doc: SourceDoc): Report {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(doc.text);
+  } catch (e) {
+    const m = /position (\d+)/.exec(String((e as Error).message));
+    const line = m ? doc.text.slice(0, Number(m[1])).split("\n").length : undefined;
+    throw new ParseError({ file: doc.fileName, line, message: "JSON 格式错误", expected: "规范报告 JSON", found: String((e as Error).message) });
+  }
+  const parsed = reportSchema.safeParse(raw);
+  if (!parsed.success) throw zodToParseError(doc.fileName, parsed.error);
+  return parsed.data;
+}
+
+function zodToParseError(file: string, error: z.ZodError): ParseError {
+  const issue = error.issues[0];
+  const where = issue.path.join(".");
+  const tableIdx = issue.path[0] === "tables" ? issue.path[1] : undefined;
+  return new ParseError({
+    file,
+    section: where ? `字段 ${where}` : undefined,
+    table: typeof tableIdx === "number" ? `第 ${tableIdx + 1} 张表` : undefined,
+    message: `报告结构不符合规范：${issue.message}`,
+    expected: issue.code,
+    found: "input" in issue ? JSON.stringify((issue as { input?: unknown }).input)?.slice(0, 60) : undefined,
+  });
+}

@@ -1,0 +1,30 @@
+import Link from "next/link";
+
+const ITEMS = [
+  ["/", "总览"],
+  ["/departments", "部门"],
+  ["/structure", "支出结构"],
+  ["/execution", "预算执行"],
+  ["/procurement", "政府采购"],
+  ["/sangong", "三公经费"],
+  ["/performance", "绩效"],
+  ["/benchmark", "对标"],
+  ["/quality", "数据质量"],
+] as const;
+
+export function Nav() {
+  return (
+    <nav className="border-b border-gray-200 bg-white">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-5 gap-y-2 px-4 py-3">
+        <Link href="/" className="mr-4 text-lg font-semibold text-gray-900">
+          决算透视
+        </Link>
+        {ITEMS.map(([href, label]) => (
+          <Link key={href} href={href} className="text-sm text-gray-600 hover:text-blue-700">
+            {label}
+          </Link>
+        ))}
+      </div>
+    </nav>
+  );
+}

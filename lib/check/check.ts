@@ -1,0 +1,82 @@
+import { auditReport } from "../audit/run";
+import { computeCompleteness } from "../audit/completeness";
+import type { Completeness, Finding, Severity } from "../audit/types";
+import { parseDocument } from "../ingest/parse";
+import { ParseError } from "../ingest/errors";
+import { extractFigures, type Figures } from "../report/figures";
+import type { Report } from "../report/schema";
+
+export type CheckResult =
+  | { ok: true; file: string; report: Report; findings: Finding[]; figures: Figures; completeness: Completeness }
+  | { ok: false; file: string; error: ParseError };
+
+/** Parse and audit one document without touching a database. */
+export function checkDocument(file: string, bytes: Uint8Array): CheckResult {
+  try {
+    const report = parseDocument(file, bytes);
+    return {
+      ok: true,
+      file,
+      report,
+      findings: auditReport(report),
+      figures: extractFigures(report),
+      completeness: computeCompleteness(report),
+    };
+  } catch (e) {
+    if (e instanceof ParseError) return { ok: false, file, error: e };
+    // A crash inside a parser is still reported against the file, never as a bare stack trace.
+    return { ok: false, file, error: new ParseError({ file, message: `无法读取：${(e as Error).message}` }) };
+  }
+}
+
+export function toJson(r: CheckResult) {
+  if (!r.ok) {
+    const e = r.error;
+    return { file: r.file, error: { message: e.describe(), table: e.table, section: e.section, line: e.line, expected: e.expected, found: e.found } };
+  }
+  return {
+    file: r.file,
+    department: r.report.department,
+    entity: r.report.entity,
+    year: r.report.year,
+    scope: r.report.scope,
+    layout: r.report.source.layout,
+    figures: r.figures,
+    completeness: r.completeness.score,
+    ambiguities: r.report.ambiguities,
+    findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, expected: f.expected ?? null, found: f.found ?? null, locations: f.locations })),
+  };
+}
+
+const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "警告", rounding: "尾数差异（提示）" };
+
+export function toText(r: CheckResult): string {
+  if (!r.ok) return `✗ ${r.error.describe()}`;
+  const { report, findings, figures, completeness } = r;
+  const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
+  const out: string[] = [];
+  out.push(`✓ ${r.file}`);
+  out.push(`  ${report.department}${report.entity ? `（${report.entity}）` : ""} ${report.year} 年度${report.scope}，版式：${report.source.layout}`);
+  const fig = (label: string, v: string | number | undefined, unit = "万元") => (v === undefined ? `${label} 未披露` : `${label} ${v}${unit}`);
+  out.push(`  ${fig("本年收入合计", figures.incomeTotal)}；${fig("本年支出合计", figures.expenditureTotal)}；${fig("总计", figures.grandTotal)}`);
+  out.push(`  ${fig("三公经费决算", figures.sangongFinal)}；${fig("政府采购", figures.procurementTotal)}；${fig("中小企业份额", figures.procurementSmeShare, "%")}`);
+  out.push(`  信息完整度 ${completeness.score} 分；绩效自评表 ${figures.performanceProjectsDisclosed} 张`);
+  out.push(`  审核结果：错误 ${count("error")} 项，警告 ${count("warning")} 项，尾数差异 ${count("rounding")} 项`);
+  if (report.ambiguities.length) out.push(`  无法唯一确定的单元格 ${report.ambiguities.length} 处（见下）`);
+  for (const sev of ["error", "warning", "rounding"] as Severity[]) {
+    const list = findings.filter((f) => f.severity === sev);
+    if (!list.length) continue;
+    out.push("", `【${SEVERITY_LABEL[sev]}】`);
+    for (const f of list) {
+      const where = f.locations.map((l) => (l.sourceLine ? `${l.label}（第 ${l.sourceLine} 行）` : l.label)).join(" ↔ ");
+      const ef = f.expected !== undefined || f.found !== undefined ? ` 应为 ${f.expected ?? "—"}，实为 ${f.found ?? "—"}` : "";
+      out.push(`  [${f.rule}] ${f.message}${ef}`);
+      if (where) out.push(`      位置：${where}`);
+    }
+  }
+  if (report.ambiguities.length) {
+    out.push("", "【待人工确认】");
+    for (const a of report.ambiguities) out.push(`  ${a.table}${a.sourceLine ? ` 第 ${a.sourceLine} 行` : ""}：${a.message}`);
+  }
+  return out.join("\n");
+}

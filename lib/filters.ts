@@ -1,0 +1,68 @@
+import { z } from "zod";
+
+/** Next gives searchParams as string | string[] | undefined; every filter takes the first value and falls back on bad input. */
+export type RawParams = Record<string, string | string[] | undefined>;
+
+const first = (v: unknown) => (Array.isArray(v) ? v[0] : v);
+const blankToUndefined = (v: unknown) => {
+  const f = first(v);
+  return typeof f === "string" && f.trim() === "" ? undefined : f;
+};
+
+const year = z.preprocess(blankToUndefined, z.coerce.number().int().min(1990).max(2100).optional()).catch(undefined);
+const positiveInt = z.preprocess(blankToUndefined, z.coerce.number().int().positive().max(2_147_483_647).optional()).catch(undefined);
+const pct = (dflt: number) => z.preprocess(blankToUndefined, z.coerce.number().min(0).max(10_000).default(dflt)).catch(dflt);
+const idList = z
+  .preprocess((v) => {
+    const f = first(v);
+    if (typeof f !== "string" || f.length > 2000) return [];
+    return f.split(",").map((s) => s.trim()).filter((s) => /^\d{1,9}$/.test(s)).map(Number).slice(0, 50);
+  }, z.array(z.number().int()))
+  .catch([]);
+const includeSynthetic = z.preprocess((v) => first(v) !== "0", z.boolean()).catch(true);
+
+export const baseFilterSchema = z.object({ year, synthetic: includeSynthetic });
+
+export const overviewParamsSchema = baseFilterSchema;
+export const departmentParamsSchema = z.object({ year, revision: positiveInt });
+export const structureParamsSchema = baseFilterSchema.extend({
+  depts: idList,
+  dept: positiveInt,
+  /** 类 (3) → 款 (5) → 项 (7): the code prefix to drill into */
+  code: z.preprocess(blankToUndefined, z.string().regex(/^\d{3}(\d{2})?$/).optional()).catch(undefined),
+});
+export const executionParamsSchema = baseFilterSchema.extend({ low: pct(80), high: pct(120), dept: positiveInt });
+export const procurementParamsSchema = baseFilterSchema.extend({ reference: pct(40) });
+export const sangongParamsSchema = baseFilterSchema.extend({ dept: positiveInt });
+export const performanceParamsSchema = baseFilterSchema.extend({ maxRate: pct(50), dept: positiveInt });
+
+export const BENCHMARK_METRICS = {
+  executionRate: "一般公共预算财政拨款支出执行率（%）",
+  smeShare: "政府采购授予中小企业份额（%）",
+  sangongPerPersonnel: "三公经费占人员经费比例（%）",
+  sangongFinal: "三公经费决算（万元）",
+  publicCostShare: "公用经费占基本支出比例（%）",
+  projectShare: "项目支出占本年支出比例（%）",
+  completeness: "信息完整度（分）",
+  expenditureTotal: "本年支出合计（万元）",
+} as const;
+export type BenchmarkMetric = keyof typeof BENCHMARK_METRICS;
+
+export const SIZE_BANDS = { all: "全部", small: "支出 1,000 万元以下", medium: "1,000–10,000 万元", large: "10,000 万元以上" } as const;
+
+export const benchmarkParamsSchema = baseFilterSchema.extend({
+  metric: z.preprocess(first, z.enum(Object.keys(BENCHMARK_METRICS) as [BenchmarkMetric, ...BenchmarkMetric[]]).default("executionRate")).catch("executionRate"),
+  size: z.preprocess(first, z.enum(Object.keys(SIZE_BANDS) as [keyof typeof SIZE_BANDS, ...(keyof typeof SIZE_BANDS)[]]).default("all")).catch("all"),
+  /** compare with this earlier year (change between years) */
+  vs: year,
+});
+
+export const SEVERITIES = ["error", "warning", "rounding"] as const;
+export const qualityParamsSchema = baseFilterSchema.extend({
+  rule: z.preprocess(blankToUndefined, z.string().regex(/^[A-Z0-9_]{2,60}$/).optional()).catch(undefined),
+  severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES).optional()).catch(undefined),
+});
+
+export function parseParams<T extends z.ZodTypeAny>(schema: T, raw: RawParams): z.infer<T> {
+  return schema.parse(raw);
+}
