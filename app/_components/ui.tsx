@@ -32,6 +32,14 @@ export function Wan({ v, digits }: { v: string | null | undefined; digits?: numb
   return <span>{formatWanyuan(v, digits)}</span>;
 }
 
+/** An amount at the precision the document printed it (at least two decimals): 604.6242 stays 604.6242. */
+export function Printed({ v }: { v: string | null | undefined }) {
+  if (v === null || v === undefined || v === "") return <span className="text-gray-400" title="未披露">—</span>;
+  const i = v.indexOf(".");
+  const printed = i < 0 ? 2 : Math.max(2, v.replace(/0+$/, "").length - i - 1);
+  return <span>{formatWanyuan(v, Math.min(printed, 6))}</span>;
+}
+
 export function Pct({ v }: { v: string | null | undefined }) {
   if (v === null || v === undefined || v === "") return <span className="text-gray-400" title="无法计算或未披露">—</span>;
   return <span>{formatPercent(v)}</span>;

@@ -24,3 +24,9 @@ export function formatChange(v: string | null | undefined): string {
   const s = formatWanyuan(d.abs().toFixed());
   return d.isZero() ? s : d.isNeg() ? `−${s}` : `+${s}`;
 }
+
+/** Scores and other non-money decimals as printed, without the storage scale's trailing zeros: "100.0000" → "100". */
+export function formatScore(v: string | null | undefined, dp = 2): string {
+  if (v === null || v === undefined || v === "") return "—";
+  return new D(v).toDecimalPlaces(dp, D.ROUND_HALF_UP).toFixed();
+}

@@ -1,0 +1,168 @@
+import { COLUMN_LABELS, SECTION_LABELS } from "@/lib/report/labels";
+import { TABLE_COLUMNS, TABLE_IDS, TABLE_TITLES, type Table, type TableRow } from "@/lib/report/schema";
+import { Wan } from "./ui";
+
+/** The nine tables as the document prints them: every row, empty cells empty, figures at their printed precision. */
+export function ReportTables({ tables }: { tables: Table[] }) {
+  return (
+    <div className="space-y-6">
+      {TABLE_IDS.map((id) => {
+        const t = tables.find((x) => x.id === id);
+        const heading = `公开${id.slice(1)}表 ${TABLE_TITLES[id]}`;
+        if (!t) {
+          return (
+            <div key={id} id={id}>
+              <h3 className="mb-1 font-semibold">{heading}</h3>
+              <p className="text-sm text-rose-700">文件中没有这张表。</p>
+            </div>
+          );
+        }
+        return (
+          <div key={id} id={id} className="break-inside-avoid-page">
+            <h3 className="mb-1 font-semibold">
+              {heading}
+              {t.sourceLine ? <span className="ml-2 text-xs font-normal text-gray-500">原文第 {t.sourceLine} 行</span> : null}
+            </h3>
+            {t.status === "empty" ? (
+              <p className="text-sm text-gray-600">{t.note ?? "本表无数据。"}</p>
+            ) : id === "t01" || id === "t04" || id === "t06" ? (
+              <SectionedTable table={t} />
+            ) : id === "t09" ? (
+              <SangongTable table={t} />
+            ) : (
+              <SubjectTable table={t} />
+            )}
+            {t.status === "data" && t.note ? <p className="mt-1 text-xs text-gray-500">{t.note}</p> : null}
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function cellClass(r: TableRow) {
+  const level = r.code ? r.code.length : 0;
+  return level === 3 || r.key === "total" ? "font-semibold" : "";
+}
+
+function SubjectTable({ table }: { table: Table }) {
+  const cols = TABLE_COLUMNS[table.id] as readonly string[];
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[640px] border-collapse text-sm">
+        <thead>
+          <tr className="border-b bg-gray-100 text-left">
+            <th className="p-1.5">科目编码</th>
+            <th className="p-1.5">科目名称</th>
+            {cols.map((c) => (
+              <th key={c} className="num p-1.5">
+                {COLUMN_LABELS[table.id][c]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r, i) => (
+            <tr key={i} className={`border-b border-gray-100 ${cellClass(r)}`}>
+              <td className="p-1.5 font-mono text-xs">{r.code ?? ""}</td>
+              <td className="p-1.5" style={{ paddingLeft: r.code ? `${(r.code.length - 3) * 0.4 + 0.4}rem` : undefined }}>
+                {r.key === "total" ? "合计" : r.name}
+              </td>
+              {cols.map((c) => (
+                <td key={c} className="num p-1.5">
+                  {r.values[c] !== undefined ? <Wan v={r.values[c]} digits={scale(r.values[c])} /> : ""}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function scale(v: string) {
+  const i = v.indexOf(".");
+  return i < 0 ? 2 : Math.max(2, v.length - i - 1);
+}
+
+function SectionedTable({ table }: { table: Table }) {
+  const sections = [...new Set(table.rows.map((r) => r.section ?? ""))];
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      {sections.map((s) => {
+        const rows = table.rows.filter((r) => (r.section ?? "") === s);
+        const cols = [...new Set(rows.flatMap((r) => Object.keys(r.values)))];
+        const ordered = (TABLE_COLUMNS[table.id] as readonly string[]).filter((c) => cols.includes(c));
+        const show = ordered.length ? ordered : ["amount"];
+        return (
+          <div key={s} className="overflow-x-auto">
+            <table className="w-full border-collapse text-sm">
+              <thead>
+                <tr className="border-b bg-gray-100 text-left">
+                  <th className="p-1.5">{SECTION_LABELS[s] ?? "项目"}</th>
+                  {table.id !== "t06" ? <th className="p-1.5 text-right">行次</th> : null}
+                  {show.map((c) => (
+                    <th key={c} className="num p-1.5">
+                      {COLUMN_LABELS[table.id][c]}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {rows.map((r, i) => (
+                  <tr key={i} className={`border-b border-gray-100 ${r.key && r.key !== "class" ? "font-semibold" : ""}`}>
+                    <td className="p-1.5">
+                      {r.code ? <span className="mr-1 font-mono text-xs text-gray-500">{r.code}</span> : null}
+                      {r.name}
+                    </td>
+                    {table.id !== "t06" ? <td className="p-1.5 text-right text-gray-500">{r.line ?? ""}</td> : null}
+                    {show.map((c) => (
+                      <td key={c} className="num p-1.5">
+                        {r.values[c] !== undefined ? <Wan v={r.values[c]} /> : ""}
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
+function SangongTable({ table }: { table: Table }) {
+  const row = table.rows[0];
+  const parts = ["Total", "Abroad", "Vehicle", "VehiclePurchase", "VehicleOperation", "Reception"];
+  const names = ["合计", "因公出国（境）费", "公务用车 小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[560px] border-collapse text-sm">
+        <thead>
+          <tr className="border-b bg-gray-100">
+            <th className="p-1.5 text-left"></th>
+            {names.map((n) => (
+              <th key={n} className="num p-1.5">
+                {n}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {(["budget", "final"] as const).map((half) => (
+            <tr key={half} className="border-b border-gray-100">
+              <td className="p-1.5">{half === "budget" ? "预算数" : "决算数"}</td>
+              {parts.map((p) => (
+                <td key={p} className="num p-1.5">
+                  {row?.values[`${half}${p}`] !== undefined ? <Wan v={row.values[`${half}${p}`]} /> : ""}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

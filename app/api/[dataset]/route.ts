@@ -1,0 +1,15 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { DATASETS, runDataset } from "@/db/queries/datasets";
+
+export const dynamic = "force-dynamic";
+
+/** Read-only JSON of every table the dashboards show; `/api` lists them. */
+export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: string }> }) {
+  const { dataset } = await ctx.params;
+  const raw = Object.fromEntries(req.nextUrl.searchParams.entries());
+  const result = await runDataset(dataset, raw);
+  if (!result) {
+    return NextResponse.json({ error: `没有名为“${dataset.slice(0, 40)}”的数据集`, datasets: Object.keys(DATASETS) }, { status: 404 });
+  }
+  return NextResponse.json(result);
+}

@@ -1,0 +1,29 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { runDataset } from "@/db/queries/datasets";
+import { toCsv } from "@/lib/csv";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: string }> }) {
+  const { dataset } = await ctx.params;
+  const result = await runDataset(dataset, Object.fromEntries(req.nextUrl.searchParams.entries()));
+  if (!result) return NextResponse.json({ error: "没有这个数据集" }, { status: 404 });
+  const csv = toCsv(
+    result.columns.map((c) => c.label),
+    result.rows.map((r: Record<string, unknown>) =>
+      result.columns.map((c) => {
+        const v = r[c.key];
+        if (typeof v === "boolean") return v ? "是" : "否";
+        if (v === null || v === undefined) return null;
+        return typeof v === "object" ? JSON.stringify(v) : (v as string | number);
+      }),
+    ),
+  );
+  const file = `${result.title}.csv`;
+  return new NextResponse(csv, {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${dataset}.csv"; filename*=UTF-8''${encodeURIComponent(file)}`,
+    },
+  });
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { departmentParamsSchema, overviewParamsSchema, qualityParamsSchema } from "@/lib/filters";
+import type { z } from "zod";
+import type { Dataset } from "./datasets";
+import { getDepartmentList, getDepartmentReport } from "./department";
+import { resolveYear, getYearFigures } from "./figures";
+import { getOverview } from "./overview-flags";
+import { getCompletenessRanking, getFindings } from "./quality";
+
+type Base = z.infer<typeof overviewParamsSchema>;
+
+export const coreDatasets: Record<string, Dataset> = {
+  overview: {
+    title: "总览-各部门主要数字",
+    params: overviewParamsSchema,
+    columns: [
+      { key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "scope", label: "类型" }, { key: "synthetic", label: "合成示例" },
+      { key: "incomeTotal", label: "本年收入合计（万元）" }, { key: "expenditureTotal", label: "本年支出合计（万元）" },
+      { key: "basicExpenditure", label: "基本支出（万元）" }, { key: "projectExpenditure", label: "项目支出（万元）" },
+      { key: "gpbExecutionRate", label: "年初预算执行率（%）" }, { key: "sangongFinal", label: "三公经费决算（万元）" },
+      { key: "procurementSmeShare", label: "中小企业份额（%）" }, { key: "completeness", label: "信息完整度" },
+    ],
+    fetch: (async (p: Base) => {
+      const { year } = await resolveYear(p.year, p.synthetic);
+      if (year === undefined) return [];
+      const rs = await getYearFigures(year, p.synthetic);
+      return rs.map((r) => ({ department: r.department, year: r.year, scope: r.scope, synthetic: r.synthetic, completeness: r.completeness, ...r.figures }));
+    }) as Dataset["fetch"],
+  },
+  flags: {
+    title: "总览-需要关注的情况",
+    params: overviewParamsSchema,
+    columns: [{ key: "kind", label: "类别" }, { key: "department", label: "部门" }, { key: "synthetic", label: "合成示例" }, { key: "text", label: "情况" }, { key: "href", label: "证据链接" }],
+    fetch: (async (p: Base) => {
+      const { year } = await resolveYear(p.year, p.synthetic);
+      if (year === undefined) return [];
+      return (await getOverview(year, p.synthetic)).flags.map((f) => ({ ...f }));
+    }) as Dataset["fetch"],
+  },
+  departments: {
+    title: "部门列表",
+    params: overviewParamsSchema,
+    columns: [{ key: "department", label: "部门" }, { key: "synthetic", label: "合成示例" }, { key: "years", label: "年度" }, { key: "expenditureTotal", label: "最新年度本年支出合计（万元）" }, { key: "errors", label: "审核错误" }, { key: "completeness", label: "信息完整度" }],
+    fetch: (async (p: Base) => (await getDepartmentList(p.synthetic)).map((d) => ({ ...d, years: d.years.join(" ") }))) as Dataset["fetch"],
+  },
+  "department-findings": {
+    title: "部门审核发现",
+    params: departmentParamsSchema.extend({ id: departmentParamsSchema.shape.revision }),
+    columns: [{ key: "severity", label: "级别" }, { key: "rule", label: "规则" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" }, { key: "found", label: "文件所列" }, { key: "where", label: "位置" }],
+    fetch: (async (p: { id?: number; year?: number; revision?: number }) => {
+      if (!p.id) return [];
+      const d = await getDepartmentReport(p.id, p.year, p.revision);
+      return (d?.findings ?? []).map((f) => ({ ...f, where: f.locations.map((l) => l.label + (l.sourceLine ? `（第${l.sourceLine}行）` : "")).join("；") }));
+    }) as Dataset["fetch"],
+  },
+  findings: {
+    title: "数据质量-审核发现",
+    params: qualityParamsSchema,
+    columns: [{ key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "severity", label: "级别" }, { key: "rule", label: "规则" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" }, { key: "found", label: "文件所列" }, { key: "where", label: "位置" }],
+    fetch: (async (p: z.infer<typeof qualityParamsSchema>) =>
+      (await getFindings(p, 5000)).map((f) => ({ ...f, where: f.locations.map((l) => l.label + (l.sourceLine ? `（第${l.sourceLine}行）` : "")).join("；") }))) as Dataset["fetch"],
+  },
+  completeness: {
+    title: "数据质量-信息完整度",
+    params: qualityParamsSchema,
+    columns: [{ key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "completeness", label: "信息完整度" }, { key: "errors", label: "错误" }, { key: "warnings", label: "警告" }],
+    fetch: (async (p: z.infer<typeof qualityParamsSchema>) => getCompletenessRanking(p)) as Dataset["fetch"],
+  },
+};

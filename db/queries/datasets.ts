@@ -1,0 +1,24 @@
+import "server-only";
+import type { z } from "zod";
+import type { RawParams } from "@/lib/filters";
+import { coreDatasets } from "./datasets-core";
+import { dashboardDatasets } from "./datasets-dashboards";
+
+/** A table a page shows, served as JSON under /api/<name> and as CSV under /export/<name> from the same query. */
+export type Dataset = {
+  title: string;
+  /** parses the URL's search params (bad values fall back to defaults, never throw) */
+  params: z.ZodTypeAny;
+  columns: { key: string; label: string }[];
+  fetch: (params: never) => Promise<Record<string, unknown>[]>;
+};
+
+export const DATASETS: Record<string, Dataset> = { ...coreDatasets, ...dashboardDatasets };
+
+export async function runDataset(name: string, raw: RawParams) {
+  const ds = Object.hasOwn(DATASETS, name) ? DATASETS[name] : undefined;
+  if (!ds) return null;
+  const params = ds.params.parse(raw);
+  const rows = await (ds.fetch as (p: unknown) => ReturnType<Dataset["fetch"]>)(params);
+  return { name, title: ds.title, params, columns: ds.columns, rows };
+}

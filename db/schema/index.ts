@@ -1,0 +1,7 @@
+export * from "./departments";
+export * from "./reports";
+export * from "./budget-tables";
+export * from "./narrative";
+export * from "./performance";
+export * from "./findings";
+export * from "./subjects";

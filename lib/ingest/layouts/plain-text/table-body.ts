@@ -1,0 +1,88 @@
+import type { SourceDoc } from "@/lib/ingest/document";
+import { ParseError } from "@/lib/ingest/errors";
+import type { Cell } from "@/lib/ingest/resolve-columns";
+import type { TableRow } from "@/lib/report/schema";
+import type { TableSection } from "./table-sections";
+import { compact, endsSentence, isColumnNumberLine, isNoteLine, isPageFurniture, isPageHeaderLine, tokenize, type Token } from "./line-tokens";
+import { titleOf } from "./table-sections";
+
+/** A table row as read, before its printed cells are placed into columns. */
+export type RawRow = Omit<TableRow, "values"> & {
+  sourceLine: number;
+  /** values whose column the layout already fixes (t01, t04 income side, t06) */
+  fixed?: Record<string, string>;
+  /** printed cells, left to right, still to be placed into `columns` */
+  cells?: Cell[];
+  columns?: readonly string[];
+};
+
+export type BodyLine = { lineNo: number; text: string; tokens: Token[] };
+
+export type Body = {
+  lines: BodyLine[];
+  note?: string;
+  /** anything after the title besides page furniture (公开NN表, 金额单位, 部门：) */
+  hasContent: boolean;
+};
+
+/**
+ * The table's lines without page furniture (footers, page numbers, the 公开NN表/金额单位/部门 lines repeated per page,
+ * a title repeated per page). A note (注：…) after data ends the table; a note before any data (t07/t08 print
+ * 本部门没有…故本表无数据 above the header) is kept and reading goes on.
+ */
+export function readBody(doc: SourceDoc, sec: TableSection): Body {
+  const lines: BodyLine[] = [];
+  let note: string | undefined;
+  let noteOpen = false;
+  let hasContent = false;
+  let sawData = false;
+  for (let i = sec.bodyStart; i < sec.bodyEnd; i++) {
+    const text = doc.lines[i];
+    if (text.trim() === "" || isPageFurniture(text)) continue;
+    if (isPageHeaderLine(text) || titleOf(text) === sec.id) continue;
+    hasContent = true;
+    if (isNoteLine(text)) {
+      const body = compact(text).replace(/^(注|说明|备注)\d*[:：]/, "");
+      note = note ? note + body : body;
+      noteOpen = !endsSentence(body);
+      continue;
+    }
+    if (noteOpen) {
+      note += compact(text);
+      noteOpen = !endsSentence(note!);
+      continue;
+    }
+    if (note !== undefined && sawData) break;
+    const tokens = tokenize(text);
+    if (!isColumnNumberLine(text) && tokens.some((t) => t.kind === "amount" || t.kind === "dash")) sawData = true;
+    lines.push({ lineNo: i + 1, text, tokens });
+  }
+  return { lines, note, hasContent };
+}
+
+/** Notes such as 本部门没有政府性基金收入…故本表无数据 / 本单位无此项支出 / 不涉及. */
+export function noteSaysEmpty(note: string | undefined): boolean {
+  return note !== undefined && /无数据|没有|无此|不涉及|为空|空表|无.{0,12}(收入|支出|经费)/.test(note);
+}
+
+export function garbledError(doc: SourceDoc, sec: TableSection, line: BodyLine, tok: Token): ParseError {
+  return new ParseError({
+    file: doc.fileName,
+    table: sec.label,
+    line: line.lineNo,
+    message: "数据行中有无法识别的数字",
+    expected: "金额（如 1,234.56）、科目编码或科目名称",
+    found: tok.raw,
+  });
+}
+
+export function checkGarbled(doc: SourceDoc, sec: TableSection, line: BodyLine): void {
+  const bad = line.tokens.find((t) => t.kind === "garbled");
+  if (bad) throw garbledError(doc, sec, line, bad);
+}
+
+export function cellOf(tok: Token): Cell {
+  return tok.kind === "amount" ? tok.text : null;
+}
+
+export const isCellToken = (t: Token) => t.kind === "amount" || t.kind === "dash";

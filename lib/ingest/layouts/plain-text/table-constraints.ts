@@ -1,0 +1,279 @@
+import { D, printedScale, type Dec } from "@/lib/money/decimal";
+import { halfUnitOf, tolerance, type Constraint, type Placement, type RowIdentity, type SumTerm } from "@/lib/ingest/resolve-columns";
+import type { TableId } from "@/lib/report/schema";
+import type { RawRow } from "./table-body";
+
+export type ParsedTable = {
+  id: TableId;
+  label: string;
+  sourceLine: number;
+  status: "data" | "empty";
+  note?: string;
+  rows: RawRow[];
+  /** half of the table's last printed digit, in its printed unit */
+  halfUnit: Dec;
+};
+
+/** Solver row index of each row whose cells still need placing. */
+export type VarIndex = Map<RawRow, number>;
+export type Tables = Partial<Record<TableId, ParsedTable>>;
+export type ColumnHints = Partial<Record<TableId, Record<string, string>>>;
+
+type Identity = { lhs: string; plus: string[]; minus?: string[] };
+
+/** The identities every row of a table satisfies, by column key (the national template's column formulas). */
+const ROW_IDENTITIES: Record<string, Identity[]> = {
+  t02: [{ lhs: "total", plus: ["fiscal", "superior", "business", "operating", "affiliated", "other"] }],
+  t03: [{ lhs: "total", plus: ["basic", "project", "upstream", "operating", "subsidy"] }],
+  t04: [{ lhs: "total", plus: ["gpb", "govFund", "soe"] }],
+  t05: [{ lhs: "total", plus: ["basic", "project"] }],
+  // 本年支出 = 基本 + 项目, and what is left at year end is what came in less what went out.
+  t07: [
+    { lhs: "total", plus: ["basic", "project"] },
+    { lhs: "carryEnd", plus: ["carryBegin", "income"], minus: ["total"] },
+  ],
+  t08: [{ lhs: "total", plus: ["basic", "project"] }],
+  t09: [
+    { lhs: "budgetTotal", plus: ["budgetAbroad", "budgetVehicle", "budgetReception"] },
+    { lhs: "budgetVehicle", plus: ["budgetVehiclePurchase", "budgetVehicleOperation"] },
+    { lhs: "finalTotal", plus: ["finalAbroad", "finalVehicle", "finalReception"] },
+    { lhs: "finalVehicle", plus: ["finalVehiclePurchase", "finalVehicleOperation"] },
+  ],
+};
+
+/** Identities of a row over its own columns (a t09 half keeps only those inside it). */
+export function rowIdentities(table: TableId, columns: readonly string[]): RowIdentity[] {
+  const at = (k: string) => columns.indexOf(k);
+  return (ROW_IDENTITIES[table] ?? [])
+    .filter((id) => [id.lhs, ...id.plus, ...(id.minus ?? [])].every((k) => at(k) >= 0))
+    .map((id) => ({ lhs: at(id.lhs), plus: id.plus.map(at), minus: id.minus?.map(at) }));
+}
+
+export function identityText(table: TableId, columns: readonly string[], labels: Record<string, string>): string {
+  return (ROW_IDENTITIES[table] ?? [])
+    .filter((id) => columns.includes(id.lhs))
+    .map((id) => `${labels[id.lhs]} = ${id.plus.map((k) => labels[k]).join(" + ")}${(id.minus ?? []).map((k) => ` − ${labels[k]}`).join("")}`)
+    .join("；");
+}
+
+/** The last printed digit of a table: two decimals in 万元 tables, sometimes none in 元 tables. */
+export function tableHalfUnit(rows: RawRow[]): Dec {
+  let scale = -1;
+  for (const r of rows) {
+    for (const c of r.cells ?? []) if (c) scale = Math.max(scale, printedScale(c));
+    for (const v of Object.values(r.fixed ?? {})) scale = Math.max(scale, printedScale(v));
+  }
+  return halfUnitOf(scale < 0 ? 2 : scale);
+}
+
+const zeros = (n: number) => Array.from({ length: n }, () => new D(0));
+
+class Builder {
+  readonly out: Constraint[] = [];
+  constructor(private readonly vars: VarIndex) {}
+
+  isVar(row: RawRow | undefined): row is RawRow {
+    return row !== undefined && this.vars.has(row);
+  }
+
+  term(row: RawRow, sign: 1 | -1, view: string[][]): SumTerm {
+    const cols = row.columns!;
+    return { row: this.vars.get(row)!, sign, view: view.map((ks) => ks.map((k) => cols.indexOf(k)).filter((i) => i >= 0)) };
+  }
+
+  /** Σ terms + constant = 0 per component, with the rounding tolerance for `terms` printed figures. */
+  sum(label: string, terms: SumTerm[], constant: Dec[], halfUnit: Dec, termCount: number): void {
+    if (terms.length === 0) return;
+    const tol = tolerance(halfUnit, termCount);
+    this.out.push({ kind: "sum", label, terms, constant, tolerance: constant.map(() => tol) });
+  }
+}
+
+const codeParent = (code: string, codes: Map<string, RawRow>) => {
+  for (let len = code.length - 2; len >= 3; len -= 2) {
+    const p = codes.get(code.slice(0, len));
+    if (p) return p;
+  }
+  return undefined;
+};
+
+/** 类 = Σ 款 = Σ 项 per column by code prefix, and 合计 = Σ top-level rows. */
+function hierarchy(b: Builder, t: ParsedTable): void {
+  const codes = new Map<string, RawRow>();
+  for (const r of t.rows) if (r.code && !codes.has(r.code)) codes.set(r.code, r);
+  const total = t.rows.find((r) => r.key === "total");
+  const children = new Map<RawRow, RawRow[]>();
+  for (const r of codes.values()) {
+    const parent = codeParent(r.code!, codes) ?? total;
+    if (!parent) continue;
+    children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  // Deepest parents first: their sums are the most local, so a misprint rejects as little as possible.
+  const parents = [...children.keys()].sort((x, y) => (y.code?.length ?? 0) - (x.code?.length ?? 0));
+  for (const parent of parents) {
+    const kids = children.get(parent)!.filter((k) => b.isVar(k));
+    if (!b.isVar(parent) || kids.length === 0) continue;
+    const all = parent.columns!.map((k) => [k]);
+    b.sum(
+      `${t.label} ${parent.code ?? "合计"} = 下级之和`,
+      [b.term(parent, -1, all), ...kids.map((k) => b.term(k, 1, all))],
+      zeros(all.length),
+      t.halfUnit,
+      kids.length,
+    );
+  }
+}
+
+/** Table 04's expenditure side: 本年支出合计 = Σ 类; 总计 = 本年支出合计 + 结余分配 + 年末结转和结余; 年末 = its split by fund. */
+function t04Sums(b: Builder, t: ParsedTable): void {
+  const exp = t.rows.filter((r) => r.section === "expenditure" && b.isVar(r));
+  const byKey = (k: string) => exp.find((r) => r.key === k);
+  const all = ["total", "gpb", "govFund", "soe"].map((k) => [k]);
+  const sumTo = (label: string, whole: RawRow | undefined, parts: RawRow[]) => {
+    if (!whole || parts.length === 0) return;
+    b.sum(label, [b.term(whole, -1, all), ...parts.map((p) => b.term(p, 1, all))], zeros(all.length), t.halfUnit, parts.length);
+  };
+  sumTo(`${t.label} 本年支出合计 = 各类支出之和`, byKey("expenditureTotal"), exp.filter((r) => r.key === "class"));
+  const carry = byKey("carryEnd");
+  sumTo(`${t.label} 年末结转和结余 = 分资金来源之和`, carry, exp.filter((r) => /^carryEnd./.test(r.key ?? "")));
+  const et = byKey("expenditureTotal");
+  if (et)
+    sumTo(
+      `${t.label} 总计 = 本年支出合计 + 结余分配 + 年末结转和结余`,
+      byKey("grandTotal"),
+      [et, byKey("balanceDistribution"), carry].filter((r): r is RawRow => r !== undefined),
+    );
+}
+
+export function withinTableConstraints(tables: Tables, vars: VarIndex): Constraint[] {
+  const b = new Builder(vars);
+  for (const id of ["t02", "t03", "t05", "t07", "t08"] as const) {
+    const t = tables[id];
+    if (t?.status === "data") hierarchy(b, t);
+  }
+  if (tables.t04?.status === "data") t04Sums(b, tables.t04);
+  return b.out;
+}
+
+const fixedAmount = (r: RawRow | undefined) => new D(r?.fixed?.amount ?? 0);
+
+/**
+ * Equalities and bounds between tables: 02 合计 = 01 income rows, 03 合计 = 01 本年支出合计, 06 人员+公用 = 05 基本支出,
+ * 04's fund columns = 05 / 07 / 08 by 类, and 03 ≥ 05 per subject in 基本 and 项目 (05 is 03's 一般公共预算 part).
+ */
+export function crossTableConstraints(tables: Tables, vars: VarIndex): Constraint[] {
+  const b = new Builder(vars);
+  const { t01, t02, t03, t04, t05, t06, t07, t08 } = tables;
+  const hu = (...ts: (ParsedTable | undefined)[]) => D.max(...ts.filter((t): t is ParsedTable => !!t).map((t) => t.halfUnit));
+  const totalOf = (t: ParsedTable | undefined) => t?.rows.find((r) => r.key === "total");
+  const t01Income = (k: string) => t01?.rows.find((r) => r.section === "income" && r.key === k);
+
+  const t02Total = totalOf(t02);
+  if (t01 && b.isVar(t02Total)) {
+    const pairs: [string, string[]][] = [
+      ["total", ["incomeTotal"]],
+      ["fiscal", ["gpb", "govFund", "soe"]],
+      ["superior", ["superior"]],
+      ["business", ["business"]],
+      ["operating", ["operating"]],
+      ["affiliated", ["affiliated"]],
+      ["other", ["other"]],
+    ];
+    for (const [col, keys] of pairs) {
+      const rows = keys.map(t01Income);
+      if (rows.some((r) => !r)) continue;
+      const value = rows.reduce((s, r) => s.plus(fixedAmount(r)), new D(0));
+      b.sum(`${t02!.label} 合计 ${col} = 公开01表`, [b.term(t02Total, 1, [[col]])], [value.neg()], hu(t01, t02), keys.length);
+    }
+  }
+
+  const t03Total = totalOf(t03);
+  const t01ExpTotal = t01?.rows.find((r) => r.section === "expenditure" && r.key === "expenditureTotal");
+  if (t01ExpTotal && b.isVar(t03Total))
+    b.sum(`${t03!.label} 合计 = 公开01表本年支出合计`, [b.term(t03Total, 1, [["total"]])], [fixedAmount(t01ExpTotal).neg()], hu(t01, t03), 1);
+
+  const t05Total = totalOf(t05);
+  const personnel = t06?.rows.find((r) => r.key === "personnelTotal");
+  const pub = t06?.rows.find((r) => r.key === "publicTotal");
+  if (personnel && pub && b.isVar(t05Total))
+    b.sum(
+      `${t05!.label} 合计 基本支出 = 公开06表人员经费 + 公用经费`,
+      [b.term(t05Total, 1, [["basic"]])],
+      [fixedAmount(personnel).plus(fixedAmount(pub)).neg()],
+      hu(t05, t06),
+      2,
+    );
+
+  if (t04?.status === "data") {
+    const exp = t04.rows.filter((r) => r.section === "expenditure" && b.isVar(r));
+    const funds: [string, ParsedTable | undefined][] = [
+      ["gpb", t05],
+      ["govFund", t07],
+      ["soe", t08],
+    ];
+    for (const [col, src] of funds) {
+      if (!src) continue;
+      const srcCodes = new Map(src.rows.filter((r) => r.code).map((r) => [r.code!, r]));
+      for (const r of exp) {
+        const counterpart = r.key === "expenditureTotal" ? totalOf(src) : r.key === "class" && r.code ? srcCodes.get(r.code) : undefined;
+        if (r.key !== "expenditureTotal" && !(r.key === "class" && r.code)) continue;
+        const label = `${t04.label} ${r.name} ${col} = ${src.label}`;
+        if (src.status === "empty" || (!counterpart && r.key === "class"))
+          b.sum(label, [b.term(r, 1, [[col]])], [new D(0)], hu(t04, src), 1);
+        else if (b.isVar(counterpart))
+          b.sum(label, [b.term(r, 1, [[col]]), b.term(counterpart, -1, [["total"]])], [new D(0)], hu(t04, src), 1);
+      }
+    }
+  }
+
+  if (t03?.status === "data" && t05?.status === "data") {
+    const t05ByCode = new Map(t05.rows.filter((r) => r.code).map((r) => [r.code!, r]));
+    const tol = tolerance(hu(t03, t05), 1);
+    for (const r of t03.rows) {
+      const g = r.key === "total" ? totalOf(t05) : r.code ? t05ByCode.get(r.code) : undefined;
+      if (!b.isVar(r) || !b.isVar(g)) continue;
+      const cols = ["basic", "project"].map((k) => [r.columns!.indexOf(k), g.columns!.indexOf(k)]);
+      b.out.push({
+        kind: "pair",
+        a: vars.get(r)!,
+        b: vars.get(g)!,
+        label: `${t03.label} ${r.code ?? "合计"} ≥ ${t05.label}`,
+        compatible: (pa: Placement, pb: Placement) =>
+          cols.every(([ia, ib]) => {
+            const va = pa.value[ia];
+            const vb = pb.value[ib];
+            return va.isNeg() || vb.isNeg() || va.gte(vb.minus(tol));
+          }),
+      });
+    }
+  }
+  return b.out;
+}
+
+/**
+ * Figures the narrative states for a table's 合计 (or only) row, in 万元 as the narrative prints them. The tolerance
+ * follows the narrative's own precision ("8,979.1 万元" is good to 0.05), except that a stated zero is exact.
+ */
+export function hintConstraints(tables: Tables, vars: VarIndex, hints: ColumnHints, unit: "万元" | "元"): Constraint[] {
+  const b = new Builder(vars);
+  for (const [id, values] of Object.entries(hints) as [TableId, Record<string, string>][]) {
+    const t = tables[id];
+    if (!t || t.status !== "data" || !values) continue;
+    const targets =
+      id === "t09"
+        ? t.rows.filter((r) => r.key === "sangong")
+        : t.rows.filter((r) => r.key === (id === "t04" ? "expenditureTotal" : "total"));
+    for (const [col, text] of Object.entries(values)) {
+      const row = targets.find((r) => r.columns?.includes(col) && b.isVar(r));
+      if (!row) continue;
+      let value = new D(text.replace(/,/g, ""));
+      let half = value.isZero() ? t.halfUnit : halfUnitOf(printedScale(text));
+      if (unit === "元") {
+        value = value.times(10000);
+        if (!value.isZero()) half = half.times(10000);
+      }
+      b.sum(`${t.label} ${col} = 说明中的 ${text} 万元`, [b.term(row, 1, [[col]])], [value.neg()], D.max(half, t.halfUnit), 0);
+    }
+  }
+  return b.out;
+}

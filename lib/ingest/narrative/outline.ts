@@ -1,0 +1,128 @@
+import { isPageFooter, type SourceDoc } from "../document";
+import { cleanDoc, makeSection, type Section } from "./text";
+
+/** The parts of a disclosure found by their titles, never by their position or number. */
+export type SectionKey =
+  | "duties"
+  | "organisation"
+  | "overall"
+  | "income"
+  | "expenditure"
+  | "fiscal"
+  | "gpb"
+  | "basic"
+  | "govFund"
+  | "soe"
+  | "sangong"
+  | "operating"
+  | "procurement"
+  | "assets"
+  | "performance"
+  | "glossary";
+
+// Matched against a heading with its numbering, spaces and markup removed. The body sometimes words a title
+// differently from the table of contents (机关运行经费支出说明 / 机关运行经费支出情况), so suffixes are optional.
+// A bare "绩效" or "机关运行经费" can be a wrapped table cell, so a section title must end in 情况 or 说明.
+const END = "(?:情况说明|情况|说明)";
+const Q = "[\"“”「」『』'‘’]?";
+const TITLES: [SectionKey, RegExp][] = [
+  ["duties", /^(?:部门|单位)?(?:主要)?(?:职责|职能)(?:职责)?$/],
+  ["organisation", /^(?:机构设置|(?:部门|单位)构成)(?:情况)?(?:及(?:决算)?(?:部门|单位)构成)?(?:情况)?$/],
+  ["overall", new RegExp(`^(?:收入支出|收支)决算总体${END}$`)],
+  ["income", new RegExp(`^收入决算${END}$`)],
+  ["expenditure", new RegExp(`^支出决算${END}$`)],
+  ["fiscal", new RegExp(`^财政拨款收入支出决算总体${END}$`)],
+  ["gpb", new RegExp(`^一般公共预算财政拨款支出决算${END}$`)],
+  ["basic", new RegExp(`^一般公共预算财政拨款基本支出决算${END}$`)],
+  ["govFund", new RegExp(`^政府性基金预算财政拨款收入支出决算${END}$`)],
+  ["soe", new RegExp(`^国有资本经营预算财政拨款支出决算${END}$`)],
+  ["sangong", new RegExp(`^(?:财政拨款)?${Q}三公${Q}经费(?:支出)?决算${END}$`)],
+  ["operating", new RegExp(`^机关运行经费(?:支出)?${END}$`)],
+  ["procurement", new RegExp(`^政府采购(?:支出)?${END}$`)],
+  ["assets", new RegExp(`^国有资产(?:占用|使用)${END}$`)],
+  ["performance", new RegExp(`^(?:预算)?绩效(?:管理)?(?:工作)?${END}$`)],
+  ["glossary", /^(?:第四部分)?名词解释$/],
+];
+
+const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
+const PART = /^第[一二三四五六七八九十]+部分/;
+
+function compact(line: string): string {
+  return line.replace(/\s+/g, "").replace(/[.…·．]{2,}\d*$/, "");
+}
+
+/** A heading's title without numbering and without the dot leaders / page numbers of a table of contents. */
+function titleText(line: string): string {
+  return compact(line).replace(/^[一二三四五六七八九十]+[、.．]/, "").replace(/[.…·．\-—\d]+$/, "");
+}
+
+function isBlank(line: string): boolean {
+  const t = line.trim();
+  return t === "" || isPageFooter(t) || /^[-—\s]*\d+[-—\s]*$/.test(t);
+}
+
+/** A line of a table of contents: a part heading or another known title. */
+function isContentsLine(line: string): boolean {
+  const c = compact(line);
+  return PART.test(c) || /^目录$/.test(c) || match(c) !== null;
+}
+
+export type OutlineEntry = { key: SectionKey; title: string; index: number };
+
+/**
+ * Finds the body heading of every known part. A table of contents repeats the titles: a title followed by another
+ * title or part heading is a contents entry and skipped; when a title still occurs twice (contents with sub-entries),
+ * the later occurrence is the body, since the contents come first.
+ */
+export function findOutline(doc: SourceDoc): { entries: Map<SectionKey, OutlineEntry>; boundaries: number[] } {
+  const lines = cleanDoc(doc).lines;
+  const nextContent = (i: number): number => {
+    let j = i + 1;
+    while (j < lines.length && isBlank(lines[j])) j++;
+    return j;
+  };
+  const entries = new Map<SectionKey, OutlineEntry>();
+  const boundaries: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const c = compact(lines[i]);
+    if (c === "" || c.length > 60) continue;
+    if (PART.test(c) || /^(?:名词解释|附件)$/.test(c)) boundaries.push(i);
+    let found = match(c);
+    let consumed = i;
+    // A heading wrapped by the extractor: "九、财政拨款“三公”经费支出决算情况说" + "明".
+    if (!found && NUMBERING.test(c)) {
+      const j = nextContent(i);
+      if (j < lines.length && compact(lines[j]).length <= 8) {
+        found = match(c + compact(lines[j]));
+        if (found) consumed = j;
+      }
+    }
+    if (!found) continue;
+    const after = nextContent(consumed);
+    if (after < lines.length && isContentsLine(lines[after])) continue;
+    entries.set(found, { key: found, title: c + (consumed > i ? compact(lines[consumed]) : ""), index: consumed });
+    boundaries.push(i);
+  }
+  boundaries.sort((a, b) => a - b);
+  return { entries, boundaries };
+}
+
+function match(c: string): SectionKey | null {
+  const t = titleText(c);
+  for (const [key, re] of TITLES) if (re.test(t)) return key;
+  return null;
+}
+
+/** All known sections of a document as joined text, keyed by what they are. */
+export function findSections(doc: SourceDoc, outline = findOutline(doc)): Map<SectionKey, Section> {
+  const sections = new Map<SectionKey, Section>();
+  for (const e of outline.entries.values()) {
+    sections.set(e.key, makeSection(doc, e.title, e.index, e.index + 1, sectionEnd(doc, outline, e)));
+  }
+  return sections;
+}
+
+/** The 0-based line index where a section ends: the next heading or part boundary. */
+export function sectionEnd(doc: SourceDoc, outline: { boundaries: number[] }, entry: OutlineEntry): number {
+  return outline.boundaries.find((b) => b > entry.index) ?? doc.lines.length;
+}

@@ -1,0 +1,186 @@
+import { joinLines, type SourceDoc } from "../document";
+import { ParseError } from "../errors";
+import { normaliseAmount, yuanToWanyuan } from "@/lib/money/decimal";
+
+/**
+ * Narrative text comes from PDF extractors (words broken across lines, spaces between every token) and from
+ * markdown (headings, **bold**). Each line is reduced to its bare characters first, so that one set of patterns
+ * reads every layout; line numbers stay those of the source file.
+ */
+export function cleanLine(line: string): string {
+  let l = line
+    .replace(/<[^>]+>/g, "")
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+)/, "")
+    .replace(/\*\*|__|\\(?=[*_#])/g, "")
+    .replace(/[０-９％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/[\u00a0\u3000]/g, " ");
+  // Spaces only matter between two Latin words; elsewhere they are layout noise ("2023 年 度", "8,979.1 万元").
+  l = l.replace(/\s+/g, (ws: string, at: number, all: string) =>
+    /[A-Za-z]/.test(all[at - 1] ?? "") && /[A-Za-z]/.test(all[at + ws.length] ?? "") ? " " : "",
+  );
+  return l;
+}
+
+const cleanCache = new WeakMap<SourceDoc, SourceDoc>();
+
+/** The document with every line cleaned; same line numbering, so joinLines offsets still map to source lines. */
+export function cleanDoc(doc: SourceDoc): SourceDoc {
+  let c = cleanCache.get(doc);
+  if (!c) {
+    c = { ...doc, lines: doc.lines.map(cleanLine) };
+    cleanCache.set(doc, c);
+  }
+  return c;
+}
+
+/** One narrative section as a single string (wrapped lines joined, page footers dropped) that knows its source lines. */
+export type Section = {
+  doc: SourceDoc;
+  /** the heading as printed, e.g. "五、一般公共预算财政拨款支出决算情况说明" — used in error messages */
+  title: string;
+  /** 1-based line of the heading */
+  headingLine: number;
+  text: string;
+  lineAt: (offset: number) => number;
+};
+
+/** Lines [from, to) (0-based indices) of the cleaned document as one section. */
+export function makeSection(doc: SourceDoc, title: string, headingIndex: number, from: number, to: number): Section {
+  const { text, lineAt } = joinLines(cleanDoc(doc), from, to);
+  return { doc, title, headingLine: headingIndex + 1, text, lineAt };
+}
+
+// ---- pattern fragments ----------------------------------------------------------------------------------------
+// Figures also match spelled-out Chinese numerals so that "支出决算为八千万元" is caught and reported, not skipped.
+const CN_NUM = "[零〇一二三四五六七八九十百千万亿两点]+?";
+const NUM_BODY = `[-－]?(?:\\d(?:[\\d,，.．]*\\d)?|${CN_NUM})`;
+
+/** An amount with its unit: groups `${g}` (number) and `${g}U` (万元 | 元). */
+export const AMT = (g: string) => `(?<${g}>${NUM_BODY})(?<${g}U>万元|元)`;
+/** A percentage: group `${g}`, the % sign consumed. */
+export const PCT = (g: string) => `(?<${g}>[-－+]?(?:\\d+(?:[.．]\\d+)?|[零〇一二三四五六七八九十百点]+?))[%％]`;
+/** A count (批次, 人次, 辆, 个): arabic with thousands separators, or small Chinese numerals. */
+export const INT = (g: string) => `(?<${g}>\\d[\\d,，]*|[零〇一二三四五六七八九十百千两]+?)`;
+/** A plain number without unit (自评得分). */
+export const NUM = (g: string) => `(?<${g}>${NUM_BODY})`;
+
+/** A regex match with offsets into the section text. */
+export type Hit = {
+  index: number;
+  end: number;
+  text: string;
+  group(name: string): string | undefined;
+  start(name: string): number;
+};
+
+/** First match of `pattern` in section.text[from, to). */
+export function find(sec: Section, pattern: string | RegExp, from = 0, to = sec.text.length): Hit | null {
+  return findAll(sec, pattern, from, to, 1)[0] ?? null;
+}
+
+export function findAll(sec: Section, pattern: string | RegExp, from = 0, to = sec.text.length, limit = Infinity): Hit[] {
+  const source = typeof pattern === "string" ? pattern : pattern.source;
+  const re = new RegExp(source, "gd");
+  const slice = sec.text.slice(from, to);
+  const hits: Hit[] = [];
+  let m: RegExpExecArray | null;
+  while (hits.length < limit && (m = re.exec(slice)) !== null) {
+    if (m[0] === "") {
+      re.lastIndex++;
+      continue;
+    }
+    const mm = m;
+    hits.push({
+      index: from + mm.index,
+      end: from + mm.index + mm[0].length,
+      text: mm[0],
+      group: (name) => mm.groups?.[name],
+      start: (name) => {
+        const span = mm.indices?.groups?.[name];
+        return span ? from + span[0] : from + mm.index;
+      },
+    });
+  }
+  return hits;
+}
+
+export function fail(sec: Section, offset: number, message: string, expected: string, found: string): never {
+  throw new ParseError({
+    file: sec.doc.fileName,
+    section: sec.title,
+    line: lineOf(sec, offset),
+    message,
+    expected,
+    found,
+  });
+}
+
+export function lineOf(sec: Section, offset: number): number {
+  return sec.text.length ? sec.lineAt(offset) : sec.headingLine;
+}
+
+// Thousands separators, when used, must group by three: "89,79.1" is a misprint, not 8979.1.
+const PRINTED_AMOUNT = /^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+
+/** The amount captured by AMT(g), in 万元 as an exact decimal string; an unreadable figure is a located ParseError. */
+export function amountOf(sec: Section, hit: Hit, g: string): string {
+  const raw = hit.group(g) ?? "";
+  const unit = hit.group(`${g}U`) ?? "万元";
+  const printed = raw.replace(/，/g, ",").replace(/．/g, ".").replace(/^－/, "-");
+  if (!PRINTED_AMOUNT.test(printed)) {
+    return fail(sec, hit.start(g), "金额无法识别", "阿拉伯数字金额（如 8,979.10 万元）", `${raw}${unit}`);
+  }
+  const value = normaliseAmount(printed) as string;
+  return unit === "元" ? yuanToWanyuan(value) : value;
+}
+
+/** The percentage captured by PCT(g), as a decimal string; `sign` −1 for 下降/减少. */
+export function pctOf(sec: Section, hit: Hit, g: string, sign: 1 | -1 = 1): string {
+  const raw = hit.group(g) ?? "";
+  const t = raw.replace(/[．]/g, ".").replace(/^－/, "-").replace(/^\+/, "");
+  if (!/^-?\d+(?:\.\d+)?$/.test(t)) return fail(sec, hit.start(g), "百分比无法识别", "阿拉伯数字百分比（如 7.22%）", `${raw}%`);
+  if (sign === -1 && !t.startsWith("-") && !/^0+(?:\.0+)?$/.test(t)) return `-${t}`;
+  return t;
+}
+
+const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
+
+/** Small Chinese numerals ("四十三", "十", "一百零五") as written in counts; null when it is not one. */
+export function chineseInt(s: string): number | null {
+  let total = 0;
+  let digit = -1;
+  for (const ch of s) {
+    if (ch in CN_DIGITS) {
+      if (digit >= 0 && digit !== 0) return null;
+      digit = CN_DIGITS[ch];
+    } else if (ch in CN_UNITS) {
+      total += (digit < 0 ? 1 : digit) * CN_UNITS[ch];
+      digit = -1;
+    } else return null;
+  }
+  return total + (digit > 0 ? digit : 0);
+}
+
+/** The count captured by INT(g). */
+export function intOf(sec: Section, hit: Hit, g: string): number {
+  const raw = hit.group(g) ?? "";
+  if (/^\d[\d,，]*$/.test(raw)) return parseInt(raw.replace(/[,，]/g, ""), 10);
+  const n = chineseInt(raw);
+  if (n === null) return fail(sec, hit.start(g), "数量无法识别", "数量（如 27 批次）", raw);
+  return n;
+}
+
+/** Reason text after 主要原因是 / 主要是 …, up to the end of its sentence. */
+export function reasonIn(sec: Section, from: number, to: number): string | undefined {
+  const hit = find(sec, /(?:主要原因(?:是|为|系|在于)|主要(?:是|系|由于|因为)|原因(?:是|为))[:：]?(?<r>[^。；;]+)/, from, to);
+  const r = hit?.group("r")?.replace(/[，,、：:]+$/, "").trim();
+  return r ? r : undefined;
+}
+
+/** Direction words → sign. */
+export function signOf(word: string): 1 | -1 {
+  return /减少|下降|降低|减/.test(word) ? -1 : 1;
+}

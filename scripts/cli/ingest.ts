@@ -1,0 +1,182 @@
+import fs from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { closeDb, getDb } from "../../db/client";
+import { LoadError, loadReport, type LoadResult } from "../../db/load";
+import type { Db } from "../../db/types";
+import { computeCompleteness } from "../../lib/audit/completeness";
+import { auditReport } from "../../lib/audit/run";
+import { decodeDocument } from "../../lib/ingest/document";
+import { ParseError } from "../../lib/ingest/errors";
+import { parseDocument } from "../../lib/ingest/parse";
+import { reportSchema, type Report } from "../../lib/report/schema";
+
+export type CliIO = {
+  /** inject a database (tests); otherwise the process store is opened and closed again */
+  db?: Db;
+  stdout?: NodeJS.WritableStream;
+  stderr?: NodeJS.WritableStream & { isTTY?: boolean };
+};
+
+/** What a folder argument picks up; a file named explicitly is always tried, whatever its extension. */
+const DOCUMENT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".json", ".html", ".htm", ".tsv", ".csv"]);
+
+export type Outcome =
+  | { file: string; ok: true; result: LoadResult; report: Report }
+  | { file: string; ok: false; reason: string };
+
+function walk(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+    if (entry.name.startsWith(".")) continue;
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...walk(p));
+    else if (entry.isFile() && DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase())) out.push(p);
+  }
+  return out;
+}
+
+/** Expands folders; arguments that do not exist come back as failures rather than stopping the batch. */
+export function collectFiles(args: string[]): { files: string[]; missing: Outcome[] } {
+  const files: string[] = [];
+  const missing: Outcome[] = [];
+  for (const arg of args) {
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(arg);
+    } catch {
+      missing.push({ file: arg, ok: false, reason: `文件或目录不存在：${arg}` });
+      continue;
+    }
+    if (stat.isDirectory()) files.push(...walk(arg));
+    else files.push(arg);
+  }
+  return { files, missing };
+}
+
+function jsonPath(p: readonly PropertyKey[]): string {
+  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+}
+
+function valueAt(obj: unknown, p: readonly PropertyKey[]): unknown {
+  let v: unknown = obj;
+  for (const k of p) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
+  return v;
+}
+
+/** A canonical report in JSON (what `export` writes). Syntax and schema errors name the line or the field. */
+export function readCanonicalJson(fileName: string, bytes: Uint8Array): Report {
+  const doc = decodeDocument(path.basename(fileName), bytes);
+  let data: unknown;
+  try {
+    data = JSON.parse(doc.text);
+  } catch (e) {
+    const pos = /position (\d+)/.exec((e as Error).message);
+    const line = pos ? doc.text.slice(0, Number(pos[1])).split("\n").length : undefined;
+    const found = line !== undefined ? doc.lines[line - 1].trim() : (e as Error).message;
+    throw new ParseError({ file: doc.fileName, section: "JSON", line, message: "JSON 语法错误", expected: "合法的 JSON", found });
+  }
+  const parsed = reportSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const more = parsed.error.issues.length > 1 ? `（另有 ${parsed.error.issues.length - 1} 处错误）` : "";
+    const found = valueAt(data, issue.path);
+    throw new ParseError({
+      file: doc.fileName,
+      section: `字段 ${jsonPath(issue.path) || "（根）"}`,
+      message: `不符合规范报告格式：${issue.message}${more}`,
+      found: found === undefined ? "缺失" : JSON.stringify(found),
+    });
+  }
+  return parsed.data as Report;
+}
+
+function reasonOf(file: string, e: unknown): string {
+  if (e instanceof ParseError) return e.describe();
+  if (e instanceof LoadError) return `文件 ${path.basename(file)}：${e.message}`;
+  if (e instanceof z.ZodError) return `文件 ${path.basename(file)}：${z.prettifyError(e)}`;
+  return `文件 ${path.basename(file)}：${(e as Error)?.message ?? String(e)}`;
+}
+
+/** Parses, audits and loads one document in its own transaction; a failure loads nothing of it. */
+export async function ingestFile(db: Db, file: string): Promise<Outcome> {
+  try {
+    const bytes = new Uint8Array(fs.readFileSync(file));
+    const report = path.extname(file).toLowerCase() === ".json" ? readCanonicalJson(file, bytes) : parseDocument(path.basename(file), bytes);
+    const findings = auditReport(report);
+    const completeness = computeCompleteness(report);
+    const result = await loadReport(db, report, { findings, completeness });
+    return { file, ok: true, result, report };
+  } catch (e) {
+    return { file, ok: false, reason: reasonOf(file, e) };
+  }
+}
+
+function progress(err: NonNullable<CliIO["stderr"]>, done: number, total: number, label: string): void {
+  if (err.isTTY) {
+    const width = 24;
+    const filled = Math.round((done / total) * width);
+    err.write(`\r[${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done}/${total} ${label}`.padEnd(80));
+    if (done === total) err.write("\n");
+  } else {
+    err.write(`[${done}/${total}] ${label}\n`);
+  }
+}
+
+const STATUS_LABEL = { created: "已载入", unchanged: "未变化", revised: "新修订" } as const;
+
+export function describeOutcome(o: Outcome): string {
+  if (!o.ok) return `  失败    ${o.reason}`;
+  const r = o.report;
+  return `  ${STATUS_LABEL[o.result.status]}  ${r.department} ${r.year} 年度${r.scope}（第 ${o.result.revision} 版）  ← ${path.basename(o.file)}`;
+}
+
+export function summarize(outcomes: Outcome[]): string {
+  const n = (s: keyof typeof STATUS_LABEL) => outcomes.filter((o) => o.ok && o.result.status === s).length;
+  const failed = outcomes.filter((o) => !o.ok).length;
+  return [
+    `已载入 ${n("created")} 份，未变化 ${n("unchanged")} 份，新修订 ${n("revised")} 份，失败 ${failed} 份`,
+    ...outcomes.map(describeOutcome),
+  ].join("\n");
+}
+
+/** Loads every file in order, reporting progress for batches. */
+export async function ingestFiles(db: Db, files: string[], stderr: NonNullable<CliIO["stderr"]>): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  for (const [i, file] of files.entries()) {
+    outcomes.push(await ingestFile(db, file));
+    if (files.length > 1) progress(stderr, i + 1, files.length, path.basename(file));
+  }
+  return outcomes;
+}
+
+const USAGE = "用法：ingest <文件或目录…>（目录中的 .txt .md .json .html 等文件都会载入）\n";
+
+/** `ingest <files or folders…>`; exit code 1 when any document failed, 2 on a usage error. */
+export async function runIngest(args: string[], io: CliIO = {}): Promise<number> {
+  const out = io.stdout ?? process.stdout;
+  const err = io.stderr ?? process.stderr;
+  if (args.length === 0 || args.includes("--help") || args.includes("-h")) {
+    (args.length === 0 ? err : out).write(USAGE);
+    return args.length === 0 ? 2 : 0;
+  }
+  const { files, missing } = collectFiles(args);
+  if (files.length === 0) {
+    err.write(`没有找到可载入的文件。\n${missing.map((m) => (m.ok ? "" : `  ${m.reason}\n`)).join("")}`);
+    return 1;
+  }
+  let db = io.db;
+  try {
+    if (!db) db = await getDb();
+  } catch (e) {
+    err.write(`无法打开数据库：${(e as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const outcomes = [...missing, ...(await ingestFiles(db, files, err))];
+    out.write(`${summarize(outcomes)}\n`);
+    return outcomes.some((o) => !o.ok) ? 1 : 0;
+  } finally {
+    if (!io.db) await closeDb();
+  }
+}

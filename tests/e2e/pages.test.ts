@@ -1,0 +1,90 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startApp, type RunningApp } from "./server";
+
+// Browser tests need Debian's chromium (.ci/run installs it). Without it they are reported as skipped, not passed.
+const run = hasChromium ? describe : describe.skip;
+
+run("dashboard in a real browser", () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  const PAGES: [string, RegExp][] = [
+    ["/", /总览/],
+    ["/departments", /部门/],
+    ["/structure", /支出结构/],
+    ["/execution", /预算执行/],
+    ["/procurement", /政府采购/],
+    ["/sangong", /三公/],
+    ["/performance", /绩效/],
+    ["/benchmark", /对标/],
+    ["/quality", /数据质量/],
+  ];
+
+  test.each(PAGES)("%s renders without a server error", async (path, heading) => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    const res = await page.goto(app.url + path, { waitUntil: "networkidle" });
+    expect(res?.status()).toBe(200);
+    await expect(page.locator("h1").first().innerText()).resolves.toMatch(heading);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the overview lists the real seed departments and links to their review pack", async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url + "/?year=2023&synthetic=0", { waitUntil: "networkidle" });
+    const body = await page.locator("main").innerText();
+    expect(body).toContain("烟台市大数据局");
+    expect(body).toContain("烟台市人民政府办公室");
+    expect(body).toContain("8,979.11");
+    await page.getByRole("link", { name: "烟台市大数据局" }).first().click();
+    await page.waitForURL(/\/departments\/\d+/);
+    const pack = await page.locator("main").innerText();
+    expect(pack).toContain("公开01表 收入支出决算总表");
+    expect(pack).toContain("审核发现");
+    // the department's own stated reason sits beside the execution figures
+    expect(pack).toContain("新增信息化项目支出增加");
+    await page.close();
+  });
+
+  test("a filter lives in the URL: the quality page filtered by severity shows only that severity", async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url + "/quality?synthetic=0", { waitUntil: "networkidle" });
+    await page.getByRole("link", { name: "错误", exact: true }).first().click();
+    await page.waitForURL(/severity=error/);
+    const badges = await page.locator("table").nth(1).locator("tbody tr td:nth-child(2)").allInnerTexts();
+    expect(badges.length).toBeGreaterThan(0);
+    expect(new Set(badges)).toEqual(new Set(["错误"]));
+    await page.close();
+  });
+
+  test("a CSV download has a BOM, Chinese headers and the seed figures", async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url + "/?year=2023&synthetic=0", { waitUntil: "networkidle" });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('a[href^="/export/overview"]').first().click()]);
+    const stream = await download.createReadStream();
+    const chunks: Buffer[] = [];
+    for await (const c of stream) chunks.push(c as Buffer);
+    const bytes = Buffer.concat(chunks);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString("utf8").slice(1);
+    const [header, ...lines] = text.trim().split("\r\n");
+    expect(header.split(",")[0]).toBe("部门");
+    expect(header).toContain("本年支出合计（万元）");
+    const bigData = lines.find((l) => l.startsWith("烟台市大数据局"));
+    expect(bigData).toBeDefined();
+    expect(bigData).toContain("8979.11");
+    await page.close();
+  });
+});
