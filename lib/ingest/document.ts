@@ -29,12 +29,17 @@ export function decodeDocument(fileName: string, bytes: Uint8Array): SourceDoc {
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
     } catch {
-      throw new ParseError({
-        file: fileName,
-        message: "文件不是 UTF-8 文本（可能是 GBK 编码或二进制文件）",
-        expected: "UTF-8 或带 BOM 的 UTF-16 文本",
-        found: "无法按 UTF-8 解码的字节",
-      });
+      // Windows tools in China still save GB18030/GBK; accept it when it decodes cleanly into Chinese text.
+      const gb = decodeGb18030(bytes);
+      if (gb === null) {
+        throw new ParseError({
+          file: fileName,
+          message: "文件既不是 UTF-8 也不是 GBK/GB18030 文本（可能是二进制文件）",
+          expected: "UTF-8、GBK 或带 BOM 的 UTF-16 文本",
+          found: "无法解码的字节",
+        });
+      }
+      text = gb;
     }
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
@@ -44,6 +49,18 @@ export function decodeDocument(fileName: string, bytes: Uint8Array): SourceDoc {
   const lines = text.split(/\r\n|\r|\n/);
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return { fileName, text, lines, sha256 };
+}
+
+function decodeGb18030(bytes: Uint8Array): string | null {
+  try {
+    const text = new TextDecoder("gb18030", { fatal: true }).decode(bytes);
+    const cjk = (text.match(/[\u4e00-\u9fff]/g) ?? []).length;
+    // Random binary often "decodes" as GB18030 too; real documents are mostly Chinese characters and text.
+    const controls = (text.match(/[\u0000-\u0008\u000e-\u001f]/g) ?? []).length;
+    return cjk > 0 && controls === 0 ? text : null;
+  } catch {
+    return null;
+  }
 }
 
 export function docFromText(fileName: string, text: string): SourceDoc {

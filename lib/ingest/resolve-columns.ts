@@ -386,9 +386,6 @@ export class ColumnSolver {
     return this.domains[row];
   }
 
-  get rowCount(): number {
-    return this.domains.length;
-  }
 
   /** Keeps the constraint unless it empties some row's domain together with those kept before; returns whether kept. */
   add(c: Constraint): boolean {

@@ -735,6 +735,35 @@ describe("hand-made plain-text inputs", () => {
     expect(table(r, "t09").rows[0].values).toMatchObject({ finalTotal: "1.00", finalReception: "1.00", budgetTotal: "0.00" });
   });
 
+  test("table 06: an integer amount is not taken for a code, and a wrapped name keeps its amount", () => {
+    const doc = mini({
+      title: "一般公共预算财政拨款基本支出决算明细表",
+      no: 6,
+      unit: "元",
+      header: ["人员经费 公用经费", "科目", "编码", "科目名称 金额"],
+      lines: [
+        "301 工资福利支出 25752 302 商品和服务支出 20.50",
+        "30101 基本工资 25752 30201 办公费 20.50",
+        "399 其他支出 5.00",
+        "39908",
+        "对民间非营利组织和群众性",
+        "自治组织补贴 5.00",
+        "人员经费合计 25752 公用经费合计 25.50",
+      ],
+    });
+    const rows = table(parsePlainTextTables(doc), "t06").rows;
+    expect(rows.map((x) => [x.section, x.code ?? x.key, x.name, x.values.amount])).toEqual([
+      ["personnel", "301", "工资福利支出", "25752"],
+      ["personnel", "30101", "基本工资", "25752"],
+      ["public", "302", "商品和服务支出", "20.50"],
+      ["public", "30201", "办公费", "20.50"],
+      ["public", "399", "其他支出", "5.00"],
+      ["public", "39908", "对民间非营利组织和群众性自治组织补贴", "5.00"],
+      ["personnel", "personnelTotal", "人员经费合计", "25752"],
+      ["public", "publicTotal", "公用经费合计", "25.50"],
+    ]);
+  });
+
   test("a table with a note saying it has no data is empty", () => {
     const doc = mini({
       title: "国有资本经营预算财政拨款支出决算表",

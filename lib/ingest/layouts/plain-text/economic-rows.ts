@@ -9,6 +9,7 @@ type Group = { code?: string; nameParts: string[]; cell?: Cell; hasCell: boolean
 
 const ECONOMIC_CODE = /^(\d{3}|\d{5})$/;
 const isEconomicCode = (t: Token | undefined) => t?.kind === "amount" && ECONOMIC_CODE.test(t.text);
+const isTotalLabel = (text: string) => TOTALS.some(([re]) => re.test(toHalfWidth(compact(text))));
 
 // 人员经费 = 301 工资福利支出 + 303 对个人和家庭的补助; everything else in the table is 公用经费.
 const PERSONNEL = /^30[13]/;
@@ -51,7 +52,7 @@ export function readEconomicRows(doc: SourceDoc, sec: TableSection, body: Body):
       }
       continue;
     }
-    if (toks.every((t) => t.kind === "text") && !TOTALS.some(([re]) => re.test(toHalfWidth(compact(line.text))))) {
+    if (toks.every((t) => t.kind === "text") && !isTotalLabel(line.text)) {
       wrapping = undefined;
       continue;
     }
@@ -62,7 +63,9 @@ export function readEconomicRows(doc: SourceDoc, sec: TableSection, body: Body):
     for (let i = 0; i < toks.length; i++) {
       const t = toks[i];
       const next = toks[i + 1];
-      if (isEconomicCode(t) && (!cur || cur.hasCell || next?.kind === "text" || (cur.code === undefined && cur.nameParts.length === 0))) {
+      // A code is followed by its name; a 合计 label, or a name that is itself a 合计 label, takes the number instead.
+      const startsCode = !cur || cur.hasCell || (cur.code !== undefined && next?.kind === "text" && !isTotalLabel(next.raw));
+      if (isEconomicCode(t) && startsCode) {
         cur = { code: (t as { text: string }).text, nameParts: [], hasCell: false, lineNo: line.lineNo };
         lineGroups.push(cur);
       } else if (t.kind === "text") {

@@ -1,0 +1,155 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { describe, expect, test } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const seed000 = path.join(root, "tests/fixtures/documents/000_de383ccec50b5c0e.txt");
+const seed004 = path.join(root, "tests/fixtures/documents/004_fcc6ab7362c41973.txt");
+
+function cli(...args: string[]) {
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { cwd: root, encoding: "utf8", timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** GB18030 encoder built from the platform decoder (Node has no encoder): maps each character by searching the 2-byte space once. */
+function encodeGb18030(text: string): Uint8Array {
+  const table = new Map<string, number[]>();
+  const dec = new TextDecoder("gb18030");
+  for (let hi = 0x81; hi <= 0xfe; hi++) {
+    for (let lo = 0x40; lo <= 0xfe; lo++) {
+      if (lo === 0x7f) continue;
+      const ch = dec.decode(new Uint8Array([hi, lo]));
+      if (ch.length === 1 && !table.has(ch)) table.set(ch, [hi, lo]);
+    }
+  }
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0)!;
+    if (code < 0x80) out.push(code);
+    else {
+      const b = table.get(ch);
+      if (!b) throw new Error(`no GB18030 two-byte code for ${ch}`);
+      out.push(...b);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), "fl-check-"));
+function file(name: string, content: string | Uint8Array) {
+  const p = path.join(tmp, name);
+  writeFileSync(p, content);
+  return p;
+}
+
+describe("cli check --json on the seeds", () => {
+  test("one file gives one object with the documented figures", () => {
+    const r = cli("check", seed000, "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ department: "烟台市大数据局", year: 2023, scope: "部门决算" });
+    expect(out.figures).toMatchObject({
+      incomeTotal: "8979.28",
+      expenditureTotal: "8979.11",
+      grandTotal: "8979.95",
+      basicExpenditure: "1433.56",
+      projectExpenditure: "7545.55",
+      personnelCost: "1266.86",
+      publicCost: "166.70",
+      sangongBudget: "5.35",
+      sangongFinal: "5.35",
+      procurementTotal: "8281.83",
+      procurementSme: "1839.9",
+      procurementSmeShare: "22.22",
+      operatingCost: "117.47",
+      initialBudgetGpb: "8291.49",
+      performanceProjectsDisclosed: 9,
+    });
+    for (const f of out.findings) {
+      expect(Object.keys(f).sort()).toEqual(["expected", "found", "locations", "message", "rule", "severity"]);
+      expect(["rounding", "warning", "error"]).toContain(f.severity);
+    }
+  });
+
+  test("several files give an array, in order", () => {
+    const r = cli("check", seed000, seed004, "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.map((o: { department: string; scope: string }) => [o.department, o.scope])).toEqual([
+      ["烟台市大数据局", "部门决算"],
+      ["烟台市人民政府办公室", "单位决算"],
+    ]);
+    expect(out[1].figures).toMatchObject({ incomeTotal: "8253.51", expenditureTotal: "8252.29", sangongFinal: "136.54", procurementSmeShare: "97.23", initialBudgetGpb: "7958.4" });
+  });
+
+  test("human output: a summary, then findings grouped by severity, in Chinese", () => {
+    const r = cli("check", seed004);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("烟台市人民政府办公室");
+    expect(r.stdout).toMatch(/审核结果：错误 \d+ 项，警告 \d+ 项，尾数差异 \d+ 项/);
+    const err = r.stdout.indexOf("【错误】");
+    const warn = r.stdout.indexOf("【警告】");
+    expect(err).toBeGreaterThan(0);
+    expect(warn).toBeGreaterThan(err);
+  });
+});
+
+describe("cli check on other encodings", () => {
+  test("a GB18030/GBK copy of a seed reads exactly like the UTF-8 original", () => {
+    const utf8 = cli("check", seed004, "--json");
+    const gbk = cli("check", file("004-gbk.txt", encodeGb18030(readFileSync(seed004, "utf8"))), "--json");
+    expect(gbk.code).toBe(0);
+    const a = JSON.parse(utf8.stdout);
+    const b = JSON.parse(gbk.stdout);
+    expect(b.figures).toEqual(a.figures);
+    expect(b.findings.map((f: { rule: string }) => f.rule)).toEqual(a.findings.map((f: { rule: string }) => f.rule));
+  });
+
+  test("UTF-16 with a BOM reads too", () => {
+    const text = readFileSync(seed004, "utf8");
+    const buf = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    const r = cli("check", file("004-utf16.txt", buf), "--json");
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).figures.expenditureTotal).toBe("8252.29");
+  });
+});
+
+describe("cli check on broken input: a located message and a non-zero exit, never a stack trace", () => {
+  const seed = readFileSync(seed000, "utf8");
+  const lines = seed.split("\n");
+  const cases: [string, () => string, RegExp][] = [
+    ["empty", () => file("empty.txt", ""), /文件为空/],
+    ["binary", () => file("binary.bin", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0xff, 0xfe, 0])), /二进制|UTF-8/],
+    ["GBK text that is not a disclosure", () => file("gbk.txt", new Uint8Array([0xb2, 0xbf, 0xc3, 0xc5, 0xbe, 0xf6, 0xcb, 0xe3, 0x0a])), /封面|部门|年度/],
+    ["truncated in table 03", () => file("truncated.txt", lines.slice(0, lines.findIndex((l) => l.includes("公开 03表")) + 8).join("\n")), /公开0\d表|缺少/],
+    ["table 05 removed", () => {
+      const start = lines.findIndex((l, i) => i > 400 && l.includes("一般公共预算财政拨款支出决算表") && !l.includes("基本"));
+      const end = lines.findIndex((l, i) => i > start && l.includes("一般公共预算财政拨款基本支出决算明细表"));
+      return file("no05.txt", [...lines.slice(0, start), ...lines.slice(end)].join("\n"));
+    }, /公开05表/],
+    ["an unreadable number", () => file("badnum.txt", seed.replace("合 计 8,979.11 1,433.56 7,545.55", "合 计 8,979.11 1,4x3.56 7,545.55")), /第 \d+ 行/],
+    ["a missing file", () => path.join(tmp, "does-not-exist.txt"), /文件不存在/],
+  ];
+
+  test.each(cases)("%s", (_name, make, message) => {
+    const r = cli("check", make());
+    expect(r.code).not.toBe(0);
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    expect(r.stdout).toBe("");
+  });
+
+  test("with --json a broken file is an object with a located error, and the exit code is 1", () => {
+    const r = cli("check", file("badnum2.txt", seed.replace("合 计 8,979.11 1,433.56 7,545.55", "合 计 8,979.11 1,4x3.56 7,545.55")), "--json");
+    expect(r.code).toBe(1);
+    const out = JSON.parse(r.stdout);
+    expect(out.error.line).toBeGreaterThan(0);
+    expect(out.error.message).toContain("badnum2.txt");
+  });
+
+  test("no file named is a usage error (exit 2)", () => {
+    expect(cli("check").code).toBe(2);
+  });
+});
