@@ -16,7 +16,7 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], setupFiles: ["tests/setup/env.ts"], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: false },
+        test: { name: "e2e", include: ["tests/e2e/**/*.test.ts"], setupFiles: ["tests/setup/env.ts"], testTimeout: 120_000, hookTimeout: 600_000, fileParallelism: false },
       },
     ],
   },

@@ -31,8 +31,11 @@ export const structureParamsSchema = baseFilterSchema.extend({
   /** 类 (3) → 款 (5) → 项 (7): the code prefix to drill into */
   code: z.preprocess(blankToUndefined, z.string().regex(/^\d{3}(\d{2})?$/).optional()).catch(undefined),
 });
-export const executionParamsSchema = baseFilterSchema.extend({ low: pct(80), high: pct(120), dept: positiveInt });
-export const procurementParamsSchema = baseFilterSchema.extend({ reference: pct(40) });
+export const executionParamsSchema = baseFilterSchema
+  .extend({ low: pct(80), high: pct(120), dept: positiveInt })
+  // low above high would flag every department; read it as the range the user meant
+  .transform((p) => (p.low > p.high ? { ...p, low: p.high, high: p.low } : p));
+export const procurementParamsSchema = baseFilterSchema.extend({ reference: pct(40), dept: positiveInt });
 export const sangongParamsSchema = baseFilterSchema.extend({ dept: positiveInt });
 export const performanceParamsSchema = baseFilterSchema.extend({ maxRate: pct(50), dept: positiveInt });
 

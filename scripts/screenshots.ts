@@ -28,7 +28,9 @@ async function main() {
       const slices = Math.min(6, Math.ceil(total / size.height));
       const slug = p.replace(/[^a-z0-9]+/gi, "_").replace(/^_|_$/g, "") || "overview";
       for (let i = 0; i < slices; i++) {
-        await page.screenshot({ path: path.join(out, `${slug}-${size.name}-${i + 1}.png`), clip: { x: 0, y: i * size.height, width: size.width, height: Math.min(size.height, total - i * size.height) }, fullPage: true });
+        await page.evaluate((y) => window.scrollTo(0, y), i * size.height);
+        await page.waitForTimeout(150);
+        await page.screenshot({ path: path.join(out, `${slug}-${size.name}-${i + 1}.png`) });
       }
       process.stdout.write(`${size.name} ${p}: ${slices} 张\n`);
     }

@@ -1,5 +1,195 @@
 import "server-only";
+import type { z } from "zod";
+import {
+  BENCHMARK_METRICS,
+  benchmarkParamsSchema,
+  executionParamsSchema,
+  performanceParamsSchema,
+  procurementParamsSchema,
+  sangongParamsSchema,
+  SIZE_BANDS,
+  structureParamsSchema,
+} from "@/lib/filters";
+import { getBenchmark } from "./benchmark";
 import type { Dataset } from "./datasets";
+import { getExecutionDepartments, getExecutionDistribution, getExecutionItems, getProjectExecution } from "./execution";
+import { resolveYear } from "./figures";
+import { getPerformanceProjects } from "./performance";
+import { getProcurementDepartments, getProcurementYears } from "./procurement";
+import { getSangongCategories, getSangongDepartments, getSangongYears } from "./sangong";
+import { getDepartmentsSideBySide, getDepartmentYears, getEconomicStructure, getStructureBreakdown, getSubjectDepartments } from "./structure";
 
-/** Datasets of the comparison dashboards (structure, execution, procurement, sangong, performance, benchmark). */
-export const dashboardDatasets: Record<string, Dataset> = {};
+type Rows = Awaited<ReturnType<Dataset["fetch"]>>;
+type Structure = z.infer<typeof structureParamsSchema>;
+type Execution = z.infer<typeof executionParamsSchema>;
+type Procurement = z.infer<typeof procurementParamsSchema>;
+type Sangong = z.infer<typeof sangongParamsSchema>;
+type Performance = z.infer<typeof performanceParamsSchema>;
+type Bench = z.infer<typeof benchmarkParamsSchema>;
+
+const col = (key: string, label: string) => ({ key, label });
+const DEPT = [col("department", "部门"), col("synthetic", "合成示例")];
+
+/** Runs `fn` for the year the page would show (the newest with data when the URL names none). */
+function forYear<P extends { year?: number; synthetic: boolean }>(fn: (p: P & { year: number }) => Promise<Rows>): Dataset["fetch"] {
+  return (async (p: P) => {
+    const { year } = await resolveYear(p.year, p.synthetic);
+    return year === undefined ? [] : fn({ ...p, year });
+  }) as Dataset["fetch"];
+}
+
+export const dashboardDatasets: Record<string, Dataset> = {
+  "structure-subjects": {
+    title: "支出结构-支出功能分类构成",
+    params: structureParamsSchema,
+    columns: [col("code", "科目编码"), col("name", "科目名称"), col("total", "本年支出合计（万元）"), col("basic", "基本支出（万元）"), col("project", "项目支出（万元）"), col("share", "占上级（%）"), col("reports", "涉及报告数")],
+    fetch: forYear<Structure>(async (p) => (await getStructureBreakdown(p)).rows.map((r) => ({ ...r }))),
+  },
+  "structure-subject-departments": {
+    title: "支出结构-科目的部门分布",
+    params: structureParamsSchema,
+    columns: [...DEPT, col("total", "本年支出合计（万元）"), col("basic", "基本支出（万元）"), col("project", "项目支出（万元）"), col("share", "占该科目（%）")],
+    fetch: forYear<Structure>(async (p) => (p.code ? (await getSubjectDepartments({ ...p, code: p.code })).map((r) => ({ ...r })) : [])),
+  },
+  "structure-departments": {
+    title: "支出结构-部门对比",
+    params: structureParamsSchema,
+    columns: [
+      ...DEPT, col("scope", "类型"), col("expenditureTotal", "本年支出合计（万元）"), col("basic", "基本支出（万元）"), col("basicShare", "基本支出占比（%）"),
+      col("project", "项目支出（万元）"), col("projectShare", "项目支出占比（%）"), col("personnel", "人员经费（万元）"), col("personnelShare", "人员经费占比（%）"),
+      col("public", "公用经费（万元）"), col("publicShare", "公用经费占比（%）"),
+    ],
+    fetch: forYear<Structure>(async (p) => (await getDepartmentsSideBySide(p)).selected.map(({ classes: _c, ...r }) => ({ ...r }))),
+  },
+  "structure-economic": {
+    title: "支出结构-经济分类（基本支出）",
+    params: structureParamsSchema,
+    columns: [col("code", "经济分类编码"), col("name", "名称"), col("section", "人员/公用"), col("amount", "金额（万元）"), col("share", "占基本支出（%）"), col("reports", "涉及报告数")],
+    fetch: forYear<Structure>(async (p) => (await getEconomicStructure(p)).rows.map((r) => ({ ...r }))),
+  },
+  "structure-years": {
+    title: "支出结构-部门历年",
+    params: structureParamsSchema,
+    columns: [
+      col("year", "年度"), col("scope", "类型"), col("synthetic", "合成示例"), col("expenditureTotal", "本年支出合计（万元）"), col("basic", "基本支出（万元）"),
+      col("basicShare", "基本支出占比（%）"), col("project", "项目支出（万元）"), col("projectShare", "项目支出占比（%）"), col("personnel", "人员经费（万元）"),
+      col("public", "公用经费（万元）"), col("personnelShare", "人员经费占比（%）"),
+    ],
+    fetch: (async (p: Structure) => (p.dept ? (await getDepartmentYears({ synthetic: p.synthetic, dept: p.dept })).years.map((r) => ({ ...r })) : [])) as Dataset["fetch"],
+  },
+
+  "execution-departments": {
+    title: "预算执行-各部门",
+    params: executionParamsSchema,
+    columns: [
+      ...DEPT, col("scope", "类型"), col("initialBudget", "年初预算（万元）"), col("final", "决算（万元）"), col("difference", "决算−年初（万元）"),
+      col("rate", "执行率（%）"), col("statedRate", "文件所述完成率（%）"), col("outside", "超出阈值"), col("reason", "文件所述原因"), col("sourceLine", "原文行号"),
+    ],
+    fetch: forYear<Execution>(async (p) => (await getExecutionDepartments(p)).map(({ band: _b, ...r }) => ({ ...r }))),
+  },
+  "execution-items": {
+    title: "预算执行-科目（超出阈值，或所选部门的全部科目）",
+    params: executionParamsSchema,
+    columns: [
+      ...DEPT, col("code", "科目编码"), col("path", "科目"), col("initialBudget", "年初预算（万元）"), col("final", "决算（万元）"), col("rate", "完成率（%）"),
+      col("rateStated", "完成率为文件所述"), col("noInitialBudget", "年初无预算"), col("reason", "文件所述原因"), col("sourceLine", "原文行号"),
+    ],
+    fetch: forYear<Execution>(async (p) => (await getExecutionItems(p)).rows.map((r) => ({ ...r }))),
+  },
+  "execution-distribution": {
+    title: "预算执行-执行率分布",
+    params: executionParamsSchema,
+    columns: [col("label", "执行率区间"), col("concern", "超出阈值"), col("departments", "部门数"), col("items", "科目数")],
+    fetch: forYear<Execution>(async (p) => (await getExecutionDistribution(p)).bins.map((b) => ({ ...b }))),
+  },
+  "execution-projects": {
+    title: "预算执行-绩效项目执行与自评",
+    params: executionParamsSchema,
+    columns: [
+      ...DEPT, col("projects", "自评项目数"), col("annual", "全年预算数合计（万元）"), col("executed", "全年执行数合计（万元）"), col("rate", "执行率（%）"),
+      col("minRate", "最低项目执行率（%）"), col("avgScore", "平均自评得分"), col("excellent", "评为优的项目数"), col("low", "执行率低于50%的项目数"),
+    ],
+    fetch: forYear<Execution>(async (p) => (await getProjectExecution(p)).map((r) => ({ ...r }))),
+  },
+
+  procurement: {
+    title: "政府采购-各部门中小企业份额",
+    params: procurementParamsSchema,
+    columns: [
+      ...DEPT, col("year", "年度"), col("total", "采购总额（万元）"), col("goods", "货物（万元）"), col("works", "工程（万元）"), col("services", "服务（万元）"),
+      col("sme", "授予中小企业（万元）"), col("smeShare", "中小企业份额（%）"), col("smeShareStated", "份额为文件所述"), col("smallMicro", "授予小微企业（万元）"),
+      col("smallMicroShare", "小微企业份额（%）"), col("priorSmeShare", "上年中小企业份额（%）"), col("change", "变化（百分点）"), col("below", "低于参考线"),
+    ],
+    fetch: forYear<Procurement>(async (p) => (await getProcurementDepartments(p)).map((r) => ({ ...r }))),
+  },
+  "procurement-years": {
+    title: "政府采购-历年",
+    params: procurementParamsSchema,
+    columns: [
+      col("year", "年度"), col("departments", "披露部门数"), col("total", "采购总额（万元）"), col("goods", "货物（万元）"), col("works", "工程（万元）"),
+      col("services", "服务（万元）"), col("sme", "授予中小企业（万元）"), col("smeShare", "中小企业份额（%）"), col("smallMicro", "授予小微企业（万元）"),
+      col("smallMicroShare", "小微企业份额（%）"), col("medianSmeShare", "部门份额中位数（%）"), col("below", "低于参考线的部门数"),
+    ],
+    fetch: (async (p: Procurement) => (await getProcurementYears(p)).map((r) => ({ ...r }))) as Dataset["fetch"],
+  },
+
+  "sangong-categories": {
+    title: "三公经费-分类预算与决算",
+    params: sangongParamsSchema,
+    columns: [col("label", "类别"), col("budget", "预算数（万元）"), col("final", "决算数（万元）"), col("rate", "决算÷预算（%）"), col("reports", "披露决算数的报告")],
+    fetch: forYear<Sangong>(async (p) => (await getSangongCategories(p)).categories.map((r) => ({ ...r }))),
+  },
+  "sangong-years": {
+    title: "三公经费-历年",
+    params: sangongParamsSchema,
+    columns: [
+      col("year", "年度"), col("departments", "披露部门数"), col("budget", "预算数（万元）"), col("final", "决算数（万元）"), col("abroad", "因公出国（境）费（万元）"),
+      col("vehiclePurchase", "公务用车购置费（万元）"), col("vehicleOperation", "公务用车运行维护费（万元）"), col("reception", "公务接待费（万元）"),
+    ],
+    fetch: (async (p: Sangong) => (await getSangongYears(p)).map((r) => ({ ...r }))) as Dataset["fetch"],
+  },
+  "sangong-departments": {
+    title: "三公经费-各部门",
+    params: sangongParamsSchema,
+    columns: [
+      ...DEPT, col("budget", "预算数（万元）"), col("final", "决算数（万元）"), col("rate", "决算÷预算（%）"), col("priorFinal", "上年决算（万元）"), col("change", "增减（万元）"),
+      col("changePct", "增减（%）"), col("abroad", "因公出国（境）费（万元）"), col("vehiclePurchase", "公务用车购置费（万元）"), col("vehicleOperation", "公务用车运行维护费（万元）"),
+      col("reception", "公务接待费（万元）"), col("abroadGroups", "出国团组"), col("abroadPersons", "出国人次"), col("vehiclesKept", "公务用车保有量"),
+      col("vehiclesPurchased", "购置车辆"), col("receptionBatches", "接待批次"), col("receptionPersons", "接待人次"), col("receptionPerPersonYuan", "接待人均（元）"),
+      col("operationPerVehicle", "每车运行维护费（万元）"), col("abroadPerPerson", "出国人均（万元）"),
+    ],
+    fetch: forYear<Sangong>(async (p) => (await getSangongDepartments(p)).map((r) => ({ ...r }))),
+  },
+
+  "performance-projects": {
+    title: "绩效-项目执行率与自评得分",
+    params: performanceParamsSchema,
+    columns: [
+      ...DEPT, col("name", "项目"), col("implementingUnit", "实施单位"), col("initial", "年初预算数（万元）"), col("annual", "全年预算数（万元）"), col("executed", "全年执行数（万元）"),
+      col("rate", "执行率（%）"), col("rateStated", "执行率为文件所述"), col("score", "自评得分"), col("grade", "等级"), col("gradeDerived", "等级按得分推定"),
+      col("flagged", "评为优但执行率低"), col("sourceLine", "原文行号"),
+    ],
+    fetch: forYear<Performance>(async (p) => (await getPerformanceProjects(p)).projects.map(({ indicators: _i, ...r }) => ({ ...r }))),
+  },
+  "performance-indicators": {
+    title: "绩效-指标明细",
+    params: performanceParamsSchema,
+    columns: [
+      ...DEPT, col("project", "项目"), col("level1", "一级指标"), col("level2", "二级指标"), col("level3", "三级指标"), col("target", "年度指标值"),
+      col("actual", "实际完成值"), col("weight", "分值"), col("score", "得分"), col("deviation", "偏差原因"), col("sourceLine", "原文行号"),
+    ],
+    fetch: forYear<Performance>(async (p) =>
+      (await getPerformanceProjects(p)).projects.flatMap((x) => x.indicators.map((i) => ({ department: x.department, synthetic: x.synthetic, project: x.name, ...i })))),
+  },
+
+  benchmark: {
+    title: "对标-部门排名",
+    params: benchmarkParamsSchema,
+    columns: [
+      ...DEPT, col("metric", "指标"), col("peerGroup", "同类组"), col("expenditureTotal", "本年支出合计（万元）"), col("current", "本年值"), col("previous", "对比年值"),
+      col("value", "排名所用值"), col("rank", "名次"), col("percentile", "百分位"), col("fromMedian", "与中位数之差"),
+    ],
+    fetch: forYear<Bench>(async (p) =>
+      (await getBenchmark(p)).rows.map((r) => ({ ...r, metric: BENCHMARK_METRICS[p.metric], peerGroup: SIZE_BANDS[p.size] }))),
+  },
+};

@@ -87,4 +87,30 @@ run("dashboard in a real browser", () => {
     expect(bigData).toContain("8979.11");
     await page.close();
   });
+
+  test.each([
+    ["/departments/abc", 404],
+    ["/departments/99999999", 404],
+    ["/departments/1%27%20OR%201=1--", 404],
+    ["/?year=%3Cscript%3Ealert(1)%3C/script%3E", 200],
+    ["/quality?rule=%27;DROP%20TABLE%20reports;--&severity=%3Cb%3E", 200],
+    ["/execution?low=-5&high=1e309&year=99999", 200],
+    ["/benchmark?metric=%3Cimg%20src=x%20onerror=alert(1)%3E", 200],
+    ["/api/no-such-dataset", 404],
+    [`/?year=${"9".repeat(5000)}`, 200],
+  ])("hostile URL %s gets %i, never a 500 or reflected markup", async (url, status) => {
+    const res = await fetch(app.url + url);
+    expect(res.status).toBe(status);
+    const body = await res.text();
+    expect(body).not.toContain("<script>alert(1)");
+    expect(body).not.toContain("<img src=x onerror");
+    expect(body).not.toContain("<b>");
+  });
+
+  test("security headers are sent", async () => {
+    const res = await fetch(app.url + "/");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+  });
 });

@@ -1,0 +1,186 @@
+import Link from "next/link";
+import { getBenchmark } from "@/db/queries/benchmark";
+import { resolveYear } from "@/db/queries/figures";
+import { BENCHMARK_METRICS, benchmarkParamsSchema, parseParams, SIZE_BANDS, type BenchmarkMetric, type RawParams } from "@/lib/filters";
+import { METRIC_DEFS } from "@/lib/metrics/benchmark";
+import { D } from "@/lib/money/decimal";
+import { formatChange, formatPercent, formatWanyuan } from "@/lib/money/format";
+import { ReferenceBars } from "../_components/charts/charts";
+import { SyntheticToggle } from "../_components/synthetic-toggle";
+import { CsvLink, Empty, PageHeader, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "../_components/ui";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "对标" };
+
+const BAND_SHORT = { small: "小（<1,000 万元）", medium: "中（1,000–10,000 万元）", large: "大（>10,000 万元）" } as const;
+
+export default async function BenchmarkPage(props: { searchParams: Promise<RawParams> }) {
+  const sp = parseParams(benchmarkParamsSchema, await props.searchParams);
+  const { year, years } = await resolveYear(sp.year, sp.synthetic);
+  const synthetic = sp.synthetic ? undefined : "0";
+  if (year === undefined) {
+    return (
+      <div>
+        <PageHeader title="对标" />
+        <Empty>库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告，无法对标。</Empty>
+      </div>
+    );
+  }
+  const vs = sp.vs !== undefined && sp.vs !== year && years.includes(sp.vs) ? sp.vs : undefined;
+  const b = await getBenchmark({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs });
+
+  const keep = { year, synthetic, metric: sp.metric === "executionRate" ? undefined : sp.metric, size: sp.size === "all" ? undefined : sp.size, vs };
+  const href = (over: Partial<Record<keyof typeof keep, string | number | undefined>>) => hrefWith("/benchmark", { ...keep, ...over });
+  const def = METRIC_DEFS[sp.metric];
+  const change = b.mode === "change";
+  const fmt = (v: string | undefined) => show(v, def.unit, false);
+  const fmtValue = (v: string | undefined) => show(v, def.unit, change);
+  const valued = b.rows.filter((r) => r.value !== undefined);
+  const missing = b.rows.filter((r) => r.value === undefined);
+  const unitText = change ? (def.unit === "%" ? "百分点" : def.unit) : def.unit;
+
+  return (
+    <div>
+      <PageHeader title={`${year} 年度对标`} subtitle="选一个指标，看每个部门在同类部门中的名次、百分位和与中位数的差距；也可以看两年之间的变化。">
+        <YearPicker years={years} current={year} path="/benchmark" params={{ ...keep, year: undefined }} />
+        <SyntheticToggle path="/benchmark" synthetic={sp.synthetic} params={{ ...keep, synthetic: undefined }} />
+      </PageHeader>
+
+      <div className="no-print mb-4 space-y-2 text-sm">
+        <Chips label="指标">
+          {(Object.keys(BENCHMARK_METRICS) as BenchmarkMetric[]).map((m) => (
+            <Chip key={m} on={m === sp.metric} href={href({ metric: m === "executionRate" ? undefined : m })}>{BENCHMARK_METRICS[m]}</Chip>
+          ))}
+        </Chips>
+        <Chips label="同类组">
+          {(Object.keys(SIZE_BANDS) as (keyof typeof SIZE_BANDS)[]).map((s) => (
+            <Chip key={s} on={s === sp.size} href={href({ size: s === "all" ? undefined : s })}>{SIZE_BANDS[s]}</Chip>
+          ))}
+        </Chips>
+        <Chips label="比较">
+          <Chip on={!vs} href={href({ vs: undefined })}>只看 {year} 年</Chip>
+          {years.filter((y) => y !== year).map((y) => (
+            <Chip key={y} on={vs === y} href={href({ vs: y })}>{year} 年比 {y} 年的变化</Chip>
+          ))}
+        </Chips>
+      </div>
+
+      <section className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Card label="参与排名的部门" value={`${b.peers} 个`} sub={sp.size === "all" ? "全部部门" : `同类组：${SIZE_BANDS[sp.size]}`} />
+        <Card label={change ? "变化的中位数" : "中位数"} value={fmtValue(b.median)} sub={`单位：${unitText}`} />
+        <Card label="缺少数据" value={`${b.missing} 个`} sub={change ? `两年中任一年未披露或不在库中` : "文件未披露所需数字"} />
+        <Card label="其他规模的部门" value={`${b.otherBands} 个`} sub={sp.size === "all" ? "—" : "不在本同类组，未参与"} />
+      </section>
+
+      <Section
+        title={`${BENCHMARK_METRICS[sp.metric]}${change ? `：${year} 年比 ${vs} 年的变化` : ""}`}
+        actions={<CsvLink dataset="benchmark" params={keep} />}
+        note={
+          <>
+            计算：{def.formula}；来源：{def.source}。{change ? `变化 = ${year} 年值 − ${vs} 年值（${unitText}），两年都有数据的部门才参与。` : ""}
+            名次按数值从高到低（并列同名次）；百分位 = 同类组中数值不高于该部门的比例；虚线为同类组中位数。同类组按本年支出合计（公开01表）划分：1,000 万元以下、1,000–10,000 万元、10,000 万元以上。同一部门既有部门决算又有单位决算时只取部门决算。
+          </>
+        }
+      >
+        {b.rows.length === 0 ? (
+          <Empty>{sp.size === "all" ? `${year} 年度没有报告。` : `${year} 年度没有属于“${SIZE_BANDS[sp.size]}”的部门。`}</Empty>
+        ) : valued.length === 0 ? (
+          <Empty>同类组中没有部门{change ? `在 ${year} 年和 ${vs} 年都` : ""}披露计算该指标所需的数字。</Empty>
+        ) : (
+          <ReferenceBars
+            label={`各部门${BENCHMARK_METRICS[sp.metric]}`}
+            references={b.median !== undefined ? [{ value: Number(b.median), label: `中位数 ${fmtValue(b.median)}` }] : []}
+            rows={valued.map((r) => ({
+              label: `${r.rank}. ${r.department}`,
+              value: Number(r.value),
+              display: fmtValue(r.value),
+              href: `/departments/${r.departmentId}?year=${year}`,
+              // no colour verdict: for some metrics higher is better, for others worse
+              tone: "neutral",
+            }))}
+          />
+        )}
+        {missing.length ? <p className="mt-2 text-xs text-gray-500">缺少数据、未参与排名：{missing.map((r) => r.department).join("、")}。</p> : null}
+        {b.rows.length ? (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full min-w-[860px] border-collapse text-sm">
+              <thead>
+                <tr className="border-b bg-gray-100 text-left">
+                  <th className="num p-1.5">名次</th>
+                  <th className="min-w-[9rem] p-1.5">部门</th>
+                  <th className="p-1.5">规模</th>
+                  <th className="num p-1.5">本年支出合计（万元）</th>
+                  <th className="num p-1.5">{year} 年</th>
+                  {change ? <th className="num p-1.5">{vs} 年</th> : null}
+                  {change ? <th className="num p-1.5">变化</th> : null}
+                  <th className="num p-1.5">百分位</th>
+                  <th className="num p-1.5">与中位数之差</th>
+                </tr>
+              </thead>
+              <tbody>
+                {b.rows.map((r) => (
+                  <tr key={r.departmentId} className="border-b border-gray-100">
+                    <td className="num p-1.5">{r.rank ?? "—"}</td>
+                    <td className="p-1.5">
+                      <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${year}`}>{r.department}</Link>
+                      <SyntheticBadge synthetic={r.synthetic} />
+                      {r.scope === "单位决算" ? <span className="ml-1 text-xs text-gray-500">单位决算</span> : null}
+                    </td>
+                    <td className="p-1.5 text-gray-600">{r.size ? BAND_SHORT[r.size] : "—"}</td>
+                    <td className="num p-1.5"><Wan v={r.expenditureTotal} /></td>
+                    <td className="num p-1.5">{fmt(r.current)}</td>
+                    {change ? <td className="num p-1.5">{fmt(r.previous)}</td> : null}
+                    {change ? <td className="num p-1.5 font-medium">{fmtValue(r.value)}</td> : null}
+                    <td className="num p-1.5">{r.percentile === undefined ? "—" : `${r.percentile}%`}</td>
+                    <td className="num p-1.5">{r.fromMedian === undefined ? <span className="text-gray-400">—</span> : signedIn(r.fromMedian, def.unit)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="mt-1 text-xs text-gray-500">“—”表示文件未披露所需数字（或对比年没有该部门的报告），不等于零，也不参与中位数。</p>
+          </div>
+        ) : null}
+      </Section>
+    </div>
+  );
+}
+
+/** A value in the metric's unit; a change of a percentage is in 百分点 and carries its sign. */
+function show(v: string | undefined, unit: "%" | "万元" | "分", change: boolean): string {
+  if (v === undefined) return "—";
+  if (change) return `${formatChange(v)}${unit === "%" ? " 百分点" : ` ${unit}`}`;
+  if (unit === "%") return formatPercent(v);
+  if (unit === "万元") return `${formatWanyuan(v)} 万元`;
+  return `${new D(v).toFixed(2)} 分`;
+}
+
+function signedIn(v: string, unit: "%" | "万元" | "分") {
+  return `${formatChange(v)}${unit === "%" ? " 百分点" : ` ${unit}`}`;
+}
+
+function Chips({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center gap-1">
+      <span className="mr-1 text-gray-500">{label}</span>
+      {children}
+    </div>
+  );
+}
+
+function Chip({ on, href, children }: { on: boolean; href: string; children: React.ReactNode }) {
+  return (
+    <Link href={href} className={`rounded px-2 py-0.5 ${on ? "bg-blue-600 text-white" : "border border-gray-300 text-gray-700 hover:bg-gray-50"}`}>
+      {children}
+    </Link>
+  );
+}
+
+function Card({ label, value, sub }: { label: string; value: React.ReactNode; sub?: string }) {
+  return (
+    <div className="rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
+      <div className="text-xs text-gray-500">{label}</div>
+      <div className="mt-1 text-lg font-semibold tabular-nums">{value}</div>
+      {sub ? <div className="mt-0.5 text-xs text-gray-500">{sub}</div> : null}
+    </div>
+  );
+}

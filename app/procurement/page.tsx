@@ -1,0 +1,232 @@
+import Link from "next/link";
+import { resolveYear } from "@/db/queries/figures";
+import { getProcurementDepartments, getProcurementYears } from "@/db/queries/procurement";
+import { formatChange } from "@/lib/money/format";
+import { parseParams, procurementParamsSchema, type RawParams } from "@/lib/filters";
+import { Bars, Lines, ReferenceBars } from "../_components/charts/charts";
+import { SyntheticToggle } from "../_components/synthetic-toggle";
+import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "../_components/ui";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "政府采购" };
+
+const PRESETS = [30, 40, 50, 60];
+
+export default async function ProcurementPage(props: { searchParams: Promise<RawParams> }) {
+  const sp = parseParams(procurementParamsSchema, await props.searchParams);
+  const { year, years } = await resolveYear(sp.year, sp.synthetic);
+  const synthetic = sp.synthetic ? undefined : "0";
+  if (year === undefined) {
+    return (
+      <div>
+        <PageHeader title="政府采购" />
+        <Empty>库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告，无法分析政府采购。</Empty>
+      </div>
+    );
+  }
+  const f = { year, synthetic: sp.synthetic, reference: sp.reference, dept: sp.dept };
+  const [depts, citySeries, deptSeries] = await Promise.all([
+    getProcurementDepartments(f),
+    getProcurementYears({ ...f, dept: undefined }),
+    sp.dept ? getProcurementYears(f) : Promise.resolve(undefined),
+  ]);
+  const series = deptSeries ?? citySeries;
+
+  const keep = { year, synthetic, reference: sp.reference === 40 ? undefined : sp.reference, dept: sp.dept };
+  const href = (over: Partial<Record<keyof typeof keep, string | number | undefined>>) => hrefWith("/procurement", { ...keep, ...over });
+  const withShare = depts.filter((d) => d.smeShare !== undefined);
+  const without = depts.filter((d) => d.smeShare === undefined);
+  const below = withShare.filter((d) => d.below);
+  const thisYear = citySeries.find((s) => s.year === year);
+  const cityView = !sp.dept;
+  const deptName = sp.dept ? depts.find((d) => d.departmentId === sp.dept)?.department : undefined;
+
+  return (
+    <div>
+      <PageHeader title={`${year} 年度政府采购`} subtitle="货物、工程、服务的采购规模，以及授予中小企业、小微企业的份额是否达到政策参考线。">
+        <YearPicker years={years} current={year} path="/procurement" params={{ ...keep, year: undefined }} />
+        <SyntheticToggle path="/procurement" synthetic={sp.synthetic} params={{ ...keep, synthetic: undefined }} />
+      </PageHeader>
+
+      <div className="no-print mb-4 flex flex-wrap items-center gap-1 text-sm">
+        <span className="text-gray-500">中小企业份额参考线</span>
+        {PRESETS.map((r) => (
+          <Link
+            key={r}
+            href={href({ reference: r === 40 ? undefined : r })}
+            className={`rounded px-2 py-0.5 ${r === sp.reference ? "bg-blue-600 text-white" : "border border-gray-300 text-gray-700 hover:bg-gray-50"}`}
+          >
+            {r}%
+          </Link>
+        ))}
+        {PRESETS.includes(sp.reference) ? null : <span className="rounded bg-blue-600 px-2 py-0.5 text-white">{sp.reference}%</span>}
+        <span className="text-xs text-gray-500">（可在网址中设置 reference）</span>
+      </div>
+
+      <section className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
+        <Card label="政府采购支出合计" value={thisYear?.total ? <><Wan v={thisYear.total} /><span className="ml-1 text-xs font-normal text-gray-500">万元</span></> : "—"} sub={`${thisYear?.departments ?? 0} 个部门披露`} />
+        <Card label="授予中小企业（加权份额）" value={<Pct v={thisYear?.smeShare} />} sub="Σ中小企业 ÷ Σ采购总额" />
+        <Card label="部门份额中位数" value={<Pct v={thisYear?.medianSmeShare} />} />
+        <Card label={`低于 ${sp.reference}% 的部门`} value={`${below.length} 个`} sub={without.length ? `${without.length} 个部门未披露份额` : undefined} tone={below.length ? "bad" : undefined} />
+      </section>
+
+      <Section
+        title="中小企业份额排名（由低到高）"
+        actions={<CsvLink dataset="procurement" params={keep} />}
+        note={`份额 = 授予中小企业合同金额 ÷ 政府采购支出总额 × 100，以文件所述为准，文件未述时复算（标“复算”）。来源：情况说明“政府采购支出情况”。虚线为参考线 ${sp.reference}%，低于参考线的标红。`}
+      >
+        {depts.length === 0 ? (
+          <Empty>{year} 年度没有报告。</Empty>
+        ) : withShare.length === 0 ? (
+          <Empty>{year} 年度没有部门披露授予中小企业的份额。</Empty>
+        ) : (
+          <ReferenceBars
+            label="各部门政府采购授予中小企业份额"
+            references={[{ value: sp.reference, label: `参考线 ${sp.reference}%` }]}
+            rows={withShare.map((d) => ({
+              label: d.department,
+              value: Number(d.smeShare),
+              display: `${d.smeShare}%`,
+              href: href({ dept: d.departmentId }),
+              tone: d.below ? "bad" : "good",
+              note: `${d.department}：授予中小企业 ${d.sme ?? "—"} 万元 ÷ 采购总额 ${d.total ?? "—"} 万元`,
+            }))}
+          />
+        )}
+        {without.length ? <p className="mt-2 text-xs text-gray-500">未披露中小企业份额、未画出：{without.map((d) => d.department).join("、")}。</p> : null}
+        {depts.length ? (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full min-w-[1000px] border-collapse text-sm">
+              <thead>
+                <tr className="border-b bg-gray-100 text-left">
+                  <th className="min-w-[9rem] p-1.5">部门</th>
+                  <th className="num p-1.5">采购总额</th>
+                  <th className="num p-1.5">货物</th>
+                  <th className="num p-1.5">工程</th>
+                  <th className="num p-1.5">服务</th>
+                  <th className="num p-1.5">授予中小企业</th>
+                  <th className="num p-1.5">中小企业份额</th>
+                  <th className="num p-1.5">其中小微企业</th>
+                  <th className="num p-1.5">小微企业份额</th>
+                  <th className="num p-1.5" title={`${year - 1} 年同一部门的中小企业份额`}>上年份额</th>
+                  <th className="num p-1.5" title="本年份额 − 上年份额">变化（百分点）</th>
+                </tr>
+              </thead>
+              <tbody>
+                {depts.map((d) => (
+                  <tr key={d.departmentId} className={`border-b border-gray-100 ${d.below ? "bg-rose-50" : ""} ${d.departmentId === sp.dept ? "outline outline-2 outline-blue-400" : ""}`}>
+                    <td className="p-1.5">
+                      <Link className="text-blue-700 hover:underline" href={href({ dept: d.departmentId })} title="查看该部门历年">{d.department}</Link>
+                      <SyntheticBadge synthetic={d.synthetic} />
+                    </td>
+                    <td className="num p-1.5"><Wan v={d.total} /></td>
+                    <td className="num p-1.5"><Wan v={d.goods} /></td>
+                    <td className="num p-1.5"><Wan v={d.works} /></td>
+                    <td className="num p-1.5"><Wan v={d.services} /></td>
+                    <td className="num p-1.5"><Wan v={d.sme} /></td>
+                    <td className={`num p-1.5 ${d.below ? "font-semibold text-rose-700" : ""}`}>
+                      <Pct v={d.smeShare} />
+                      {d.smeShare !== undefined && !d.smeShareStated ? <span className="ml-1 text-xs font-normal text-gray-500">复算</span> : null}
+                    </td>
+                    <td className="num p-1.5"><Wan v={d.smallMicro} /></td>
+                    <td className="num p-1.5"><Pct v={d.smallMicroShare} /></td>
+                    <td className="num p-1.5"><Pct v={d.priorSmeShare} /></td>
+                    <td className="num p-1.5">{d.change === undefined ? <span className="text-gray-400">—</span> : formatChange(d.change)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <p className="mt-1 text-xs text-gray-500">金额单位：万元。“—”表示文件未披露（或上年没有该部门的报告），不等于零。点击部门名查看其历年。</p>
+          </div>
+        ) : null}
+      </Section>
+
+      <Section
+        title={sp.dept ? `${deptName ?? `部门 ${sp.dept}`}：历年政府采购` : "历年政府采购（全部部门）"}
+        actions={
+          <>
+            {sp.dept ? <Link className="text-xs text-blue-700 hover:underline" href={href({ dept: undefined })}>看全部部门</Link> : null}
+            <CsvLink dataset="procurement-years" params={keep} />
+          </>
+        }
+        note="加权份额 = Σ授予中小企业 ÷ Σ采购总额（只计两项都披露的部门），不受小部门左右；中位数为各部门份额的中位数。各年披露的部门不同时，合计不宜直接比较，请看“披露部门数”。"
+      >
+        {series.length === 0 ? (
+          <Empty>{sp.dept ? "库中没有该部门的报告。" : "库中没有报告。"}</Empty>
+        ) : (
+          <>
+            {series.length === 1 ? <p className="mb-2 text-sm text-gray-600">库中只有 {series[0].year} 年的数据，暂无历年变化可比。</p> : null}
+            <div className="grid gap-4 lg:grid-cols-2">
+              <div>
+                <h3 className="mb-1 text-sm font-semibold text-gray-800">份额（%）</h3>
+                <Lines
+                  data={series.map((s) => ({
+                    年度: String(s.year),
+                    中小企业份额: s.smeShare === undefined ? null : Number(s.smeShare),
+                    小微企业份额: s.smallMicroShare === undefined ? null : Number(s.smallMicroShare),
+                    ...(cityView ? { 部门份额中位数: s.medianSmeShare === undefined ? null : Number(s.medianSmeShare) } : {}),
+                    参考线: sp.reference,
+                  }))}
+                  index="年度"
+                  categories={["中小企业份额", "小微企业份额", ...(cityView ? ["部门份额中位数"] : []), "参考线"]}
+                  unit="percent"
+                />
+              </div>
+              <div>
+                <h3 className="mb-1 text-sm font-semibold text-gray-800">采购构成（万元）</h3>
+                <Bars
+                  data={series.map((s) => ({ 年度: String(s.year), 货物: num(s.goods), 工程: num(s.works), 服务: num(s.services) }))}
+                  index="年度"
+                  categories={["货物", "工程", "服务"]}
+                  stack
+                />
+              </div>
+            </div>
+            <div className="mt-3 overflow-x-auto">
+              <table className="w-full min-w-[900px] border-collapse text-sm">
+                <thead>
+                  <tr className="border-b bg-gray-100 text-left">
+                    <th className="p-1.5">年度</th><th className="num p-1.5">披露部门</th><th className="num p-1.5">采购总额</th><th className="num p-1.5">货物</th><th className="num p-1.5">工程</th>
+                    <th className="num p-1.5">服务</th><th className="num p-1.5">授予中小企业</th><th className="num p-1.5">中小企业份额</th><th className="num p-1.5">小微企业份额</th>
+                    <th className="num p-1.5">部门份额中位数</th><th className="num p-1.5">低于参考线</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {series.map((s) => (
+                    <tr key={s.year} className={`border-b border-gray-100 ${s.year === year ? "bg-blue-50" : ""}`}>
+                      <td className="p-1.5"><Link className="text-blue-700 hover:underline" href={href({ year: s.year })}>{s.year}</Link></td>
+                      <td className="num p-1.5">{s.departments}</td>
+                      <td className="num p-1.5"><Wan v={s.total} /></td>
+                      <td className="num p-1.5"><Wan v={s.goods} /></td>
+                      <td className="num p-1.5"><Wan v={s.works} /></td>
+                      <td className="num p-1.5"><Wan v={s.services} /></td>
+                      <td className="num p-1.5"><Wan v={s.sme} /></td>
+                      <td className="num p-1.5"><Pct v={s.smeShare} /></td>
+                      <td className="num p-1.5"><Pct v={s.smallMicroShare} /></td>
+                      <td className="num p-1.5"><Pct v={s.medianSmeShare} /></td>
+                      <td className={`num p-1.5 ${s.below ? "text-rose-700" : ""}`}>{s.below}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              <p className="mt-1 text-xs text-gray-500">金额单位：万元。</p>
+            </div>
+          </>
+        )}
+      </Section>
+    </div>
+  );
+}
+
+// Charts need numbers; a category the documents leave blank is drawn as a gap, never as zero.
+const num = (v: string | undefined) => (v === undefined ? null : Number(v));
+
+function Card({ label, value, sub, tone }: { label: string; value: React.ReactNode; sub?: string; tone?: "bad" }) {
+  return (
+    <div className="rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
+      <div className="text-xs text-gray-500">{label}</div>
+      <div className={`mt-1 text-lg font-semibold tabular-nums ${tone === "bad" ? "text-rose-700" : ""}`}>{value}</div>
+      {sub ? <div className="mt-0.5 text-xs text-gray-500">{sub}</div> : null}
+    </div>
+  );
+}
