@@ -58,6 +58,20 @@ run("dashboard in a real browser", () => {
     await page.close();
   });
 
+  test("the structure page drills down 类 → 款 → 项 on the real documents", async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url + "/structure?year=2023&synthetic=0", { waitUntil: "load" });
+    await page.getByRole("link", { name: "一般公共服务支出" }).first().click();
+    await page.waitForURL(/code=201/);
+    expect(await page.locator("main").innerText()).toContain("政府办公厅（室）及相关机构事务");
+    await page.getByRole("link", { name: "政府办公厅（室）及相关机构事务" }).first().click();
+    await page.waitForURL(/code=20103/);
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("行政运行");
+    expect(text).toContain("3,459.35");
+    await page.close();
+  });
+
   test("a filter lives in the URL: the quality page filtered by severity shows only that severity", async () => {
     const page = await browser.newPage();
     await page.goto(app.url + "/quality?synthetic=0", { waitUntil: "networkidle" });
