@@ -1,5 +1,3 @@
-import { D, type Dec } from "@/lib/money/decimal";
-
 /**
  * Column resolution for layouts where empty cells leave no trace: a row prints k numbers for a table of n columns,
  * and only the table's identities say which columns they belong to.
@@ -10,47 +8,122 @@ import { D, type Dec } from "@/lib/money/decimal";
  * arc consistency: for a sum constraint, a placement survives if some choice of the other rows' placements makes the
  * sum hold within tolerance. The hierarchy constraints form a tree, where this is exact; the sums over the children
  * are enumerated as sets of column-sum vectors (the tree DP), pruned by what the remaining terms can still reach.
+ *
+ * The search adds and compares millions of amounts per document, so it works on exact scaled integers (FixedPoint)
+ * instead of decimal objects: each printed amount is converted once, and only the printed strings leave the solver.
  */
 
 /** A printed cell: its amount text as normalised, or null for an explicit empty marker ('-', '—'). */
 export type Cell = string | null;
+
+/** A figure, a sum bound or a conversion that integers cannot hold exactly (the document's numbers are absurd). */
+export class AmountRangeError extends RangeError {
+  constructor(message: string) {
+    super(message);
+    this.name = "AmountRangeError";
+  }
+}
+
+const AMOUNT_TEXT = /^([-+]?)(\d+)(?:\.(\d+))?$/;
+const MAX_DIGITS = 15;
+
+/**
+ * Exact fixed point: an amount is an integer count of 10^-digits of the printed unit ("8979.10" at 3 digits is
+ * 8979100). Integers below 2^53 add and compare exactly as JS numbers; every conversion and every bound on a sum is
+ * checked against that, so an amount never silently loses a digit; no amount is ever divided or held as a fraction.
+ */
+export class FixedPoint {
+  constructor(readonly digits: number) {
+    if (!Number.isInteger(digits) || digits < 1 || digits > MAX_DIGITS)
+      throw new AmountRangeError(`定点精度应为 1 至 ${MAX_DIGITS} 位小数，实为 ${digits}`);
+  }
+
+  /** Room for figures printed with up to `scale` decimals and for half of their last digit (the rounding tolerance). */
+  static forScale(scale: number): FixedPoint {
+    return new FixedPoint(Math.max(scale, 0) + 1);
+  }
+
+  /** A normalised amount ("8979.10", "-0.28", "27") as an integer count of units. */
+  units(text: string): number {
+    const m = AMOUNT_TEXT.exec(text);
+    if (!m) throw new Error(`不是金额: ${text}`);
+    const frac = m[3] ?? "";
+    if (frac.length > this.digits && /[1-9]/.test(frac.slice(this.digits)))
+      throw new AmountRangeError(`金额 ${text} 的小数位多于 ${this.digits} 位，无法精确换算`);
+    // An integer digit string: Number() is exact up to 2^53 and lands at or beyond it otherwise, which the check catches.
+    const n = Number(m[2] + frac.slice(0, this.digits).padEnd(this.digits, "0"));
+    if (!Number.isSafeInteger(n)) throw new AmountRangeError(`金额 ${text} 超出精确整数运算的范围`);
+    return m[1] === "-" && n !== 0 ? -n : n;
+  }
+
+  /** Half of the last digit of a figure printed with `scale` decimals: 0.005 for two decimals. */
+  halfUnit(scale: number): number {
+    const shift = this.digits - scale - 1;
+    if (!Number.isInteger(scale) || scale < 0 || shift < 0)
+      throw new AmountRangeError(`定点精度 ${this.digits} 位不足以表示 ${scale} 位小数金额的舍入误差`);
+    return 5 * 10 ** shift;
+  }
+}
+
+/** a + b, exact, or an AmountRangeError. */
+export function addUnits(a: number, b: number): number {
+  const s = a + b;
+  if (!Number.isSafeInteger(s)) throw new AmountRangeError(`金额之和超出精确整数运算的范围`);
+  return s;
+}
+
+/** a × n for an integer factor n (元 per 万元), exact, or an AmountRangeError. */
+export function multiplyUnits(a: number, n: number): number {
+  const p = a * n;
+  if (!Number.isSafeInteger(p) || !Number.isSafeInteger(n)) throw new AmountRangeError(`金额换算超出精确整数运算的范围`);
+  return p;
+}
+
+/** Bounds a sum by the absolute values of its terms: when the bound is exact and safe, so is every partial sum. */
+function checkBound(absTerms: number, what: string): void {
+  // Non-negative terms summed in floating point stay exact up to 2^53 and round to at least 2^53 beyond it.
+  if (!(absTerms <= Number.MAX_SAFE_INTEGER)) throw new AmountRangeError(`${what}的金额之和超出精确整数运算的范围`);
+}
 
 export type Placement = {
   /** column index of each printed cell, increasing */
   at: number[];
   /** printed amount per column; undefined = empty cell */
   printed: (string | undefined)[];
-  /** value per column; an empty cell counts as 0 */
-  value: Dec[];
+  /** value per column in FixedPoint units; an empty cell counts as 0 */
+  value: number[];
 };
 
 /** value[lhs] = Σ value[plus] − Σ value[minus], within the rounding tolerance. */
 export type RowIdentity = { lhs: number; plus: number[]; minus?: number[] };
 
 /**
- * Half of the last printed digit (0.005 for two decimals): each printed figure is off by at most this much, so a sum
- * of t terms compared with a printed total may be off by halfUnit × (t + 1).
+ * Half of the last printed digit (0.005 for two decimals), in `fixed`'s units: each printed figure is off by at most
+ * this much, so a sum of t terms compared with a printed total may be off by halfUnit × (t + 1).
  */
-export function halfUnitOf(scale: number): Dec {
-  return new D(5).times(new D(10).pow(-(scale + 1)));
+export function halfUnitOf(scale: number, fixed: FixedPoint): number {
+  return fixed.halfUnit(scale);
 }
 
-export function tolerance(halfUnit: Dec, terms: number): Dec {
-  return halfUnit.times(terms + 1);
+export function tolerance(halfUnit: number, terms: number): number {
+  const t = halfUnit * (terms + 1);
+  if (!Number.isSafeInteger(t)) throw new AmountRangeError(`舍入容差超出精确整数运算的范围`);
+  return t;
 }
 
-function holds(v: Dec[], present: boolean[], id: RowIdentity, halfUnit: Dec): boolean {
-  let sum = new D(0);
+function holds(v: number[], printed: (string | undefined)[], id: RowIdentity, halfUnit: number): boolean {
+  let sum = 0;
   let terms = 0;
   for (const c of id.plus) {
-    sum = sum.plus(v[c]);
-    if (present[c]) terms++;
+    sum += v[c];
+    if (printed[c] !== undefined) terms++;
   }
-  for (const c of id.minus ?? []) {
-    sum = sum.minus(v[c]);
-    if (present[c]) terms++;
-  }
-  return v[id.lhs].minus(sum).abs().lte(tolerance(halfUnit, terms));
+  if (id.minus)
+    for (const c of id.minus) {
+      sum -= v[c];
+      if (printed[c] !== undefined) terms++;
+    }
+  return Math.abs(v[id.lhs] - sum) <= tolerance(halfUnit, terms);
 }
 
 function* combinations(n: number, k: number): Generator<number[]> {
@@ -66,12 +139,30 @@ function* combinations(n: number, k: number): Generator<number[]> {
   }
 }
 
-export function placementOf(cells: Cell[], at: number[], width: number): Placement {
+/** The cells' values, once: any sum over one row is then bounded by the sum of their absolute values. */
+function cellUnits(cells: Cell[], fixed: FixedPoint): number[] {
+  const units = cells.map((c) => (c === null ? 0 : fixed.units(c)));
+  checkBound(
+    units.reduce((s, u) => s + Math.abs(u), 0),
+    `一行（${cells.map((c) => c ?? "-").join(" ")}）`,
+  );
+  return units;
+}
+
+function placed(cells: Cell[], units: number[], at: number[], width: number): Placement {
   const printed: (string | undefined)[] = new Array(width).fill(undefined);
-  at.forEach((col, i) => {
-    printed[col] = cells[i] ?? undefined;
-  });
-  return { at, printed, value: printed.map((p) => (p === undefined ? new D(0) : new D(p))) };
+  const value: number[] = new Array(width).fill(0);
+  for (let i = 0; i < at.length; i++) {
+    const c = cells[i];
+    if (c === null) continue;
+    printed[at[i]] = c;
+    value[at[i]] = units[i];
+  }
+  return { at, printed, value };
+}
+
+export function placementOf(cells: Cell[], at: number[], width: number, fixed: FixedPoint): Placement {
+  return placed(cells, cellUnits(cells, fixed), at, width);
 }
 
 /**
@@ -79,15 +170,22 @@ export function placementOf(cells: Cell[], at: number[], width: number): Placeme
  * lexicographic order of the columns used (leftmost first). A row that fills every column has exactly one
  * placement and is not filtered: its identities are then the audit's business, not the parser's.
  * Returns [] when no placement fits (more cells than columns, or identities that no placement satisfies).
+ * `halfUnit` is in `fixed`'s units, and so are the placements' values.
  */
-export function enumeratePlacements(cells: Cell[], width: number, identities: RowIdentity[], halfUnit: Dec): Placement[] {
+export function enumeratePlacements(
+  cells: Cell[],
+  width: number,
+  identities: RowIdentity[],
+  halfUnit: number,
+  fixed: FixedPoint,
+): Placement[] {
   if (cells.length > width) return [];
-  if (cells.length === width) return [placementOf(cells, cells.map((_, i) => i), width)];
+  const units = cellUnits(cells, fixed);
+  if (cells.length === width) return [placed(cells, units, cells.map((_, i) => i), width)];
   const out: Placement[] = [];
   for (const at of combinations(width, cells.length)) {
-    const p = placementOf(cells, at, width);
-    const present = p.printed.map((x) => x !== undefined);
-    if (identities.every((id) => holds(p.value, present, id, halfUnit))) out.push(p);
+    const p = placed(cells, units, at, width);
+    if (identities.every((id) => holds(p.value, p.printed, id, halfUnit))) out.push(p);
   }
   return out;
 }
@@ -95,8 +193,8 @@ export function enumeratePlacements(cells: Cell[], width: number, identities: Ro
 /** A term of a sum constraint: component j of the vector is sign × Σ the row's columns view[j] ([] = 0). */
 export type SumTerm = { row: number; sign: 1 | -1; view: number[][] };
 
-/** Σ terms + constant = 0 in every component, within tolerance[j]. */
-export type SumConstraint = { kind: "sum"; terms: SumTerm[]; constant: Dec[]; tolerance: Dec[]; label: string };
+/** Σ terms + constant = 0 in every component, within tolerance[j]; constant and tolerance in the placements' units. */
+export type SumConstraint = { kind: "sum"; terms: SumTerm[]; constant: number[]; tolerance: number[]; label: string };
 
 /** A relation between two rows that is not a sum (e.g. table 03 ≥ its 一般公共预算 part in table 05). */
 export type PairConstraint = { kind: "pair"; a: number; b: number; compatible: (a: Placement, b: Placement) => boolean; label: string };
@@ -110,39 +208,90 @@ const DP_MAX_WORK = 60_000;
 const MITM_MAX_HALF = 60_000;
 const MITM_MAX_CHECKS = 200_000;
 
-type Vec = Dec[];
-const keyOf = (v: Vec) => v.map((d) => d.toFixed()).join("|");
-const addVec = (a: Vec, b: Vec) => a.map((x, i) => x.plus(b[i]));
+type Vec = number[];
+type Range = { lo: Vec; hi: Vec };
+
+/**
+ * Distinct vectors in first-seen order. Hashed on the integers' low 32 bits (exact for integers), compared in full
+ * within a bucket: no string keys to build for every partial sum.
+ */
+class VecSet {
+  readonly list: Vec[] = [];
+  private readonly buckets = new Map<number, number[]>();
+
+  /** index of v in the list; v itself is stored if new, or a copy of it with `copy` (a scratch buffer) */
+  indexOf(v: Vec, copy = false): number {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < v.length; j++) h = Math.imul(h ^ (v[j] | 0), 16777619);
+    const bucket = this.buckets.get(h);
+    if (bucket)
+      for (const i of bucket) {
+        const w = this.list[i];
+        let same = true;
+        for (let j = 0; j < v.length && same; j++) same = w[j] === v[j];
+        if (same) return i;
+      }
+    const at = this.list.length;
+    this.list.push(copy ? v.slice() : v);
+    if (bucket) bucket.push(at);
+    else this.buckets.set(h, [at]);
+    return at;
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+}
+
+function addVec(a: Vec, b: Vec): Vec {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = a[i] + b[i];
+  return out;
+}
+
+function minVec(a: Vec, b: Vec): Vec {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = Math.min(a[i], b[i]);
+  return out;
+}
+
+function maxVec(a: Vec, b: Vec): Vec {
+  const out = new Array<number>(a.length);
+  for (let i = 0; i < a.length; i++) out[i] = Math.max(a[i], b[i]);
+  return out;
+}
 
 class TooBig extends Error {}
 
 /** Unique contribution vectors of one term, each with the indexes of the placements that produce it. */
 function contributions(term: SumTerm, domain: Placement[]): { vecs: Vec[]; owners: number[][] } {
-  const byKey = new Map<string, number>();
-  const vecs: Vec[] = [];
+  const set = new VecSet();
   const owners: number[][] = [];
   domain.forEach((p, i) => {
-    const v = term.view.map((cols) => cols.reduce((s, c) => s.plus(p.value[c]), new D(0)).times(term.sign));
-    const k = keyOf(v);
-    let at = byKey.get(k);
-    if (at === undefined) {
-      at = vecs.length;
-      byKey.set(k, at);
-      vecs.push(v);
-      owners.push([]);
-    }
+    const v = term.view.map((cols) => {
+      let s = 0;
+      for (const c of cols) s += p.value[c];
+      return term.sign === 1 ? s : -s;
+    });
+    const at = set.indexOf(v);
+    if (at === owners.length) owners.push([]);
     owners[at].push(i);
   });
-  return { vecs, owners };
+  return { vecs: set.list, owners };
 }
 
-/** One sum constraint over the current domains: each term's distinct contributions and what ranges they span. */
+/**
+ * One sum constraint over the current domains: each term's distinct contributions and what ranges they span.
+ * Partial sums live in flat arrays (vector i of a set at [i × L, (i + 1) × L)), so the search allocates little.
+ */
 class SumProblem {
   readonly k: number;
   readonly L: number;
   readonly vecs: Vec[][];
   private readonly minOf: Vec[];
   private readonly maxOf: Vec[];
+  private readonly constant: Vec;
+  private readonly tol: Vec;
 
   constructor(
     readonly c: SumConstraint,
@@ -152,36 +301,68 @@ class SumProblem {
     this.k = vecs.length;
     this.L = c.constant.length;
     this.vecs = vecs;
-    this.minOf = vecs.map((vs) => Array.from({ length: this.L }, (_, j) => D.min(...vs.map((v) => v[j]))));
-    this.maxOf = vecs.map((vs) => Array.from({ length: this.L }, (_, j) => D.max(...vs.map((v) => v[j]))));
+    this.constant = c.constant;
+    this.tol = c.tolerance;
+    this.minOf = vecs.map((vs) => vs.reduce((m, v) => minVec(m, v)));
+    this.maxOf = vecs.map((vs) => vs.reduce((m, v) => maxVec(m, v)));
+    // Every partial sum the search forms, with the constant and the tolerance, is bounded by this per component.
+    for (let j = 0; j < this.L; j++) {
+      let bound = Math.abs(c.constant[j]) + c.tolerance[j];
+      for (let t = 0; t < this.k; t++) bound += Math.max(-this.minOf[t][j], this.maxOf[t][j]);
+      checkBound(bound, c.label);
+    }
   }
 
   zero(): Vec {
-    return Array.from({ length: this.L }, () => new D(0));
+    return new Array<number>(this.L).fill(0);
+  }
+
+  /** min/max reachable by the terms from..to−1, for every from (to = k) or every to (from = 0), built up cumulatively */
+  ranges(fromEnd: boolean): Range[] {
+    const out: Range[] = new Array(this.k + 1);
+    let cur = { lo: this.zero(), hi: this.zero() };
+    out[fromEnd ? this.k : 0] = cur;
+    for (let x = 1; x <= this.k; x++) {
+      const t = fromEnd ? this.k - x : x - 1;
+      cur = { lo: addVec(cur.lo, this.minOf[t]), hi: addVec(cur.hi, this.maxOf[t]) };
+      out[fromEnd ? t : x] = cur;
+    }
+    return out;
   }
 
   /** min/max reachable by the terms in `ts` */
-  range(ts: number[]): { lo: Vec; hi: Vec } {
+  range(ts: number[]): Range {
     const lo = this.zero();
     const hi = this.zero();
     for (const t of ts)
       for (let j = 0; j < this.L; j++) {
-        lo[j] = lo[j].plus(this.minOf[t][j]);
-        hi[j] = hi[j].plus(this.maxOf[t][j]);
+        lo[j] += this.minOf[t][j];
+        hi[j] += this.maxOf[t][j];
       }
     return { lo, hi };
   }
 
-  /** Can a partial sum still be completed by terms spanning `rest`? */
-  viable(partial: Vec, rest: { lo: Vec; hi: Vec }): boolean {
-    return partial.every((p, j) => {
-      const base = p.plus(this.c.constant[j]);
-      return base.plus(rest.lo[j]).lte(this.c.tolerance[j]) && base.plus(rest.hi[j]).gte(this.c.tolerance[j].neg());
-    });
+  /** Can the partial sum at buf[off…] still be completed by terms spanning `rest`? */
+  viable(buf: Vec, off: number, rest: Range): boolean {
+    const { constant, tol, L } = this;
+    for (let j = 0; j < L; j++) {
+      const base = buf[off + j] + constant[j];
+      if (base + rest.lo[j] > tol[j] || base + rest.hi[j] < -tol[j]) return false;
+    }
+    return true;
   }
 
-  closes(sum: Vec): boolean {
-    return sum.every((x, j) => x.plus(this.c.constant[j]).abs().lte(this.c.tolerance[j]));
+  /** Whether a[ao…] + b[bo…] closes the sum. */
+  closes(a: Vec, ao: number, b: Vec, bo: number): boolean {
+    const { constant, tol, L } = this;
+    for (let j = 0; j < L; j++) if (Math.abs(a[ao + j] + b[bo + j] + constant[j]) > tol[j]) return false;
+    return true;
+  }
+
+  /** The range component j of a partner must lie in so that a partial sum whose component j is `rj` closes. */
+  window(rj: number, j: number): [number, number] {
+    const target = -(rj + this.constant[j]);
+    return [target - this.tol[j], target + this.tol[j]];
   }
 }
 
@@ -193,37 +374,40 @@ const indexes = (from: number, to: number) => Array.from({ length: Math.max(0, t
  * or are mostly settled; a subset-sum of many open children makes the sets explode, and it gives up.
  */
 function supportByDp(pr: SumProblem): boolean[][] {
-  const { k } = pr;
+  const { k, L } = pr;
   let work = 0;
-  const extend = (set: Vec[], vecs: Vec[], rest: { lo: Vec; hi: Vec }): Vec[] => {
-    const seen = new Map<string, Vec>();
+  const scratch = pr.zero();
+  const extend = (set: Vec[], vecs: Vec[], rest: Range): Vec[] => {
+    const seen = new VecSet();
     for (const s of set)
       for (const v of vecs) {
         if (++work > DP_MAX_WORK) throw new TooBig();
-        const n = addVec(s, v);
-        if (!pr.viable(n, rest)) continue;
-        const key = keyOf(n);
-        if (!seen.has(key)) seen.set(key, n);
+        for (let j = 0; j < L; j++) scratch[j] = s[j] + v[j];
+        if (!pr.viable(scratch, 0, rest)) continue;
+        seen.indexOf(scratch, true);
         if (seen.size > DP_MAX_STATES) throw new TooBig();
       }
-    return [...seen.values()];
+    return seen.list;
   };
+  // fromT[t] spans the terms t..k−1, untilT[t] the terms 0..t−1
+  const fromT = pr.ranges(true);
+  const untilT = pr.ranges(false);
   const prefix: Vec[][] = [[pr.zero()]];
-  for (let t = 0; t < k; t++) prefix.push(extend(prefix[t], pr.vecs[t], pr.range(indexes(t + 1, k))));
+  for (let t = 0; t < k; t++) prefix.push(extend(prefix[t], pr.vecs[t], fromT[t + 1]));
   const suffix: Vec[][] = new Array(k + 1);
   suffix[k] = [pr.zero()];
-  for (let t = k - 1; t >= 0; t--) suffix[t] = extend(suffix[t + 1], pr.vecs[t], pr.range(indexes(0, t)));
+  for (let t = k - 1; t >= 0; t--) suffix[t] = extend(suffix[t + 1], pr.vecs[t], untilT[t]);
 
   return pr.vecs.map((vecs, t) => {
     const after = suffix[t + 1];
-    const { j, order, keys } = sortedBy(after);
+    const { j, order, keys } = sortedBy(after.flat(), after.length, L);
     return vecs.map((v) =>
       prefix[t].some((p) => {
-        const r = addVec(p, v);
-        const [lo, hi] = window(pr, r, j);
-        for (let i = lowerBound(keys, lo); i < keys.length && keys[i].lte(hi); i++) {
+        for (let c = 0; c < L; c++) scratch[c] = p[c] + v[c];
+        const [lo, hi] = pr.window(scratch[j], j);
+        for (let i = lowerBound(keys, lo); i < keys.length && keys[i] <= hi; i++) {
           if (++work > DP_MAX_WORK) throw new TooBig();
-          if (pr.closes(addVec(r, after[order[i]]))) return true;
+          if (pr.closes(scratch, 0, after[order[i]], 0)) return true;
         }
         return false;
       }),
@@ -231,29 +415,55 @@ function supportByDp(pr: SumProblem): boolean[][] {
   });
 }
 
-/** The range component j of a partner vector must lie in so that r + partner closes the sum. */
-function window(pr: SumProblem, r: Vec, j: number): [Dec, Dec] {
-  const target = r[j].plus(pr.c.constant[j]).neg();
-  return [target.minus(pr.c.tolerance[j]), target.plus(pr.c.tolerance[j])];
-}
-
 /**
  * Partners are looked up by one component; the 合计 column is the same whichever way a row's numbers are placed,
  * so matching on it would compare every pair. The component with the most distinct values narrows best.
+ * `flat` holds n vectors of L components.
  */
-function sortedBy(vs: Vec[]): { j: number; order: number[]; keys: Dec[] } {
+function sortedBy(flat: Vec, n: number, L: number): { j: number; order: number[]; keys: number[] } {
   let j = 0;
-  let best = -1;
-  for (let c = 0; c < (vs[0]?.length ?? 0); c++) {
-    const distinct = new Set(vs.map((v) => v[c].toFixed())).size;
-    if (distinct > best) {
-      best = distinct;
-      j = c;
+  if (n > 1) {
+    const seen = new Set<number>();
+    let best = -1;
+    for (let c = 0; c < L; c++) {
+      seen.clear();
+      for (let i = 0; i < n; i++) seen.add(flat[i * L + c]);
+      if (seen.size > best) {
+        best = seen.size;
+        j = c;
+        // no later component can have more
+        if (best === n) break;
+      }
     }
   }
-  const order = vs.map((_, i) => i).sort((a, b) => vs[a][j].comparedTo(vs[b][j]));
-  return { j, order, keys: order.map((i) => vs[i][j]) };
+  const order = stableOrder(flat, n, L, j);
+  return { j, order, keys: order.map((i) => flat[i * L + j]) };
 }
+
+/**
+ * Indexes of the vectors by component j, ties in index order. Packing (value − min) × n + index into one integer
+ * lets a typed array sort natively, several times faster than a comparator; when the packed integers would not be
+ * exact, the (stable) comparator sort does it.
+ */
+function stableOrder(flat: Vec, n: number, L: number, j: number): number[] {
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    min = Math.min(min, flat[i * L + j]);
+    max = Math.max(max, flat[i * L + j]);
+  }
+  if (n < 32 || !((max - min + 1) * n <= Number.MAX_SAFE_INTEGER))
+    return Array.from({ length: n }, (_, i) => i).sort((a, b) => flat[a * L + j] - flat[b * L + j]);
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = (flat[i * L + j] - min) * n + i;
+  packed.sort();
+  const order = new Array<number>(n);
+  for (let i = 0; i < n; i++) order[i] = packed[i] % n;
+  return order;
+}
+
+/** The combinations of one half: their sums (L each) and the contribution each term picked (one per term each). */
+type Half = { n: number; sums: Vec; picks: number[] };
 
 /**
  * Meet in the middle, for many open children (a 款 with twenty 项 each either 基本 or 项目 is a subset sum):
@@ -261,7 +471,7 @@ function sortedBy(vs: Vec[]): { j: number; order: number[]; keys: Dec[] } {
  * some match. 2 × 2^(k/2) combinations instead of 2^k.
  */
 function supportByMeetInTheMiddle(pr: SumProblem): boolean[][] {
-  const { k } = pr;
+  const { k, L } = pr;
   // Split where the two halves' combination counts balance.
   const logs = pr.vecs.map((v) => Math.log2(v.length));
   const totalLog = logs.reduce((a, b) => a + b, 0);
@@ -271,40 +481,47 @@ function supportByMeetInTheMiddle(pr: SumProblem): boolean[][] {
   const left = indexes(0, h);
   const right = indexes(h, k);
 
-  type State = { sum: Vec; picks: number[] };
-  const enumerate = (ts: number[], others: number[]): State[] => {
-    const out: State[] = [];
+  // Depth-first, leftmost contribution first; the partial sum at depth i is kept at stack[i × L …].
+  const enumerate = (ts: number[], others: number[]): Half => {
+    const depth = ts.length;
     const rests = ts.map((_, i) => pr.range([...ts.slice(i + 1), ...others]));
-    const walk = (i: number, sum: Vec, picks: number[]) => {
-      if (i === ts.length) {
-        out.push({ sum, picks: picks.slice() });
-        if (out.length > MITM_MAX_HALF) throw new TooBig();
+    const stack = new Array<number>((depth + 1) * L).fill(0);
+    const chosen = new Array<number>(depth).fill(0);
+    const out: Half = { n: 0, sums: [], picks: [] };
+    const walk = (i: number) => {
+      if (i === depth) {
+        for (let j = 0; j < L; j++) out.sums.push(stack[i * L + j]);
+        for (let x = 0; x < depth; x++) out.picks.push(chosen[x]);
+        if (++out.n > MITM_MAX_HALF) throw new TooBig();
         return;
       }
-      pr.vecs[ts[i]].forEach((v, j) => {
-        const n = addVec(sum, v);
-        if (!pr.viable(n, rests[i])) return;
-        picks.push(j);
-        walk(i + 1, n, picks);
-        picks.pop();
-      });
+      const vecs = pr.vecs[ts[i]];
+      const from = i * L;
+      const to = from + L;
+      for (let c = 0; c < vecs.length; c++) {
+        const v = vecs[c];
+        for (let j = 0; j < L; j++) stack[to + j] = stack[from + j] + v[j];
+        if (!pr.viable(stack, to, rests[i])) continue;
+        chosen[i] = c;
+        walk(i + 1);
+      }
     };
-    walk(0, pr.zero(), []);
+    walk(0);
     return out;
   };
   const A = enumerate(left, right);
   const B = enumerate(right, left);
-  const { j, order, keys } = sortedBy(B.map((b) => b.sum));
+  const { j, order, keys } = sortedBy(B.sums, B.n, L);
   const supported = pr.vecs.map((v) => v.map(() => false));
   let checks = 0;
-  for (const a of A) {
-    const [lo, hi] = window(pr, a.sum, j);
-    for (let i = lowerBound(keys, lo); i < keys.length && keys[i].lte(hi); i++) {
+  for (let a = 0; a < A.n; a++) {
+    const [lo, hi] = pr.window(A.sums[a * L + j], j);
+    for (let i = lowerBound(keys, lo); i < keys.length && keys[i] <= hi; i++) {
       if (++checks > MITM_MAX_CHECKS) throw new TooBig();
-      const b = B[order[i]];
-      if (!pr.closes(addVec(a.sum, b.sum))) continue;
-      a.picks.forEach((p, x) => (supported[left[x]][p] = true));
-      b.picks.forEach((p, x) => (supported[right[x]][p] = true));
+      const b = order[i];
+      if (!pr.closes(A.sums, a * L, B.sums, b * L)) continue;
+      for (let x = 0; x < left.length; x++) supported[left[x]][A.picks[a * left.length + x]] = true;
+      for (let x = 0; x < right.length; x++) supported[right[x]][B.picks[b * right.length + x]] = true;
     }
   }
   return supported;
@@ -348,12 +565,12 @@ function reviseSum(c: SumConstraint, domains: Placement[][]): Map<number, Placem
   return changed.size ? changed : "unchanged";
 }
 
-function lowerBound(sorted: Dec[], x: Dec): number {
+function lowerBound(sorted: number[], x: number): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (sorted[mid].lt(x)) lo = mid + 1;
+    if (sorted[mid] < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -389,7 +606,10 @@ export class ColumnSolver {
 
   /** Keeps the constraint unless it empties some row's domain together with those kept before; returns whether kept. */
   add(c: Constraint): boolean {
-    const saved = this.domains.map((d) => d.slice());
+    if (c.kind === "sum" && ![...c.constant, ...c.tolerance].every(Number.isSafeInteger))
+      throw new AmountRangeError(`约束“${c.label}”的常数和容差应为定点整数`);
+    // Domains are replaced, never changed in place, so restoring needs only the outer array.
+    const saved = this.domains.slice();
     this.active.push(c);
     for (const r of rowsOf(c)) {
       const list = this.byRow.get(r) ?? [];
@@ -437,7 +657,7 @@ export class ColumnSolver {
       open.push(row);
       let done = false;
       for (const p of dom) {
-        const saved = this.domains.map((d) => d.slice());
+        const saved = this.domains.slice();
         this.domains[row] = [p];
         if (this.propagate(this.byRow.get(row) ?? [])) {
           done = true;

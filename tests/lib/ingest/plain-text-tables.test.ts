@@ -4,7 +4,7 @@ import { describe, expect, test } from "vitest";
 import { decodeDocument, docFromText, type SourceDoc } from "@/lib/ingest/document";
 import { ParseError } from "@/lib/ingest/errors";
 import { parsePlainTextTables, type TablesResult } from "@/lib/ingest/layouts/plain-text/tables";
-import { ColumnSolver, enumeratePlacements, halfUnitOf } from "@/lib/ingest/resolve-columns";
+import { AmountRangeError, ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, tolerance } from "@/lib/ingest/resolve-columns";
 import { tableSchema, type Table, type TableId, type TableRow } from "@/lib/report/schema";
 
 const SEED = path.resolve(__dirname, "../../fixtures/documents/000_de383ccec50b5c0e.txt");
@@ -533,6 +533,15 @@ describe("hand-made plain-text inputs", () => {
     expect(e.expected).toContain("至多 3 个金额");
   });
 
+  test("figures too large to add exactly are a ParseError at their line, never a rounded sum", () => {
+    // 9,999,999,999,999.00 万元 in thousandths is beyond 2^53
+    const doc = mini({ title: T05, no: 5, lines: ["合 计 1.00 1.00", "201 一般公共服务支出 9999999999999.00 9999999999999.00"] });
+    const e = parseError(() => parsePlainTextTables(doc));
+    expect(e).toMatchObject({ table: "公开05表 一般公共预算财政拨款支出决算表", line: lineOf(doc, "201 一般") });
+    expect(e.found).toContain("9999999999999.00");
+    expect(e.message).toContain("超出");
+  });
+
   test("a garbled number is a ParseError naming the token", () => {
     const doc = mini({ title: T05, no: 5, lines: ["合 计 112.81 112.81", "208 社会保障和就业支出 112.81 l12.81"] });
     const e = parseError(() => parsePlainTextTables(doc));
@@ -785,7 +794,36 @@ describe("hand-made plain-text inputs", () => {
 });
 
 describe("column resolution", () => {
-  const hu = halfUnitOf(2);
+  // two printed decimals: 0.001 万元 units, half a cent (0.005) is 5 of them
+  const fixed = FixedPoint.forScale(2);
+  const hu = halfUnitOf(2, fixed);
+
+  test.each([
+    ["8979.10", 8979100],
+    ["-0.28", -280],
+    ["27", 27000],
+    ["0.00", 0],
+    ["-0.00", 0],
+    ["1500000.00", 1500000000],
+  ])("%s is exactly %i units of 0.001", (text, units) => {
+    expect(fixed.units(text)).toBe(units);
+  });
+
+  test("half units and tolerances are whole units", () => {
+    expect(hu).toBe(5);
+    expect(halfUnitOf(0, fixed)).toBe(500);
+    expect(tolerance(hu, 2)).toBe(15);
+  });
+
+  test("what integers cannot hold exactly is an error, never a rounded amount", () => {
+    expect(() => fixed.units("1.2345")).toThrow(AmountRangeError);
+    expect(fixed.units("1.2300")).toBe(1230);
+    expect(() => fixed.units("9007199254740.992")).toThrow(AmountRangeError);
+    expect(() => fixed.units("1,000.00")).toThrow("不是金额");
+    expect(() => halfUnitOf(3, fixed)).toThrow(AmountRangeError);
+    // each figure fits, their sum would not
+    expect(() => enumeratePlacements(["5000000000000.00", "5000000000000.00"], 3, [], hu, fixed)).toThrow(AmountRangeError);
+  });
 
   test.each([
     // cells, width, identities, expected column sets
@@ -795,14 +833,14 @@ describe("column resolution", () => {
     // a rounding tail within 0.005 × (terms + 1) is accepted
     [["3.01", "1.00", "2.00"], 4, [{ lhs: 0, plus: [1, 2, 3] }], [[0, 1, 2], [0, 1, 3], [0, 2, 3]]],
   ] as [string[], number, { lhs: number; plus: number[] }[], number[][]][])("placements of %j into %i columns", (cells, width, ids, expected) => {
-    expect(enumeratePlacements(cells, width, ids, hu).map((p) => p.at)).toEqual(expected);
+    expect(enumeratePlacements(cells, width, ids, hu, fixed).map((p) => p.at)).toEqual(expected);
   });
 
   test("a parent's column sums decide its children's columns", () => {
     const id = [{ lhs: 0, plus: [1, 2] }];
-    const parent = enumeratePlacements(["5.00", "2.00", "3.00"], 3, id, hu);
-    const a = enumeratePlacements(["2.00", "2.00"], 3, id, hu);
-    const b = enumeratePlacements(["3.00", "3.00"], 3, id, hu);
+    const parent = enumeratePlacements(["5.00", "2.00", "3.00"], 3, id, hu, fixed);
+    const a = enumeratePlacements(["2.00", "2.00"], 3, id, hu, fixed);
+    const b = enumeratePlacements(["3.00", "3.00"], 3, id, hu, fixed);
     const s = new ColumnSolver([parent, a, b]);
     const all = [[0], [1], [2]];
     const kept = s.add({
@@ -813,8 +851,8 @@ describe("column resolution", () => {
         { row: 1, sign: 1, view: all },
         { row: 2, sign: 1, view: all },
       ],
-      constant: [hu, hu, hu].map((x) => x.times(0)),
-      tolerance: [hu, hu, hu].map((x) => x.times(3)),
+      constant: [0, 0, 0],
+      tolerance: [hu, hu, hu].map((x) => x * 3),
     });
     expect(kept).toBe(true);
     expect(s.domain(1).map((p) => p.at)).toEqual([[0, 1]]);
@@ -824,8 +862,8 @@ describe("column resolution", () => {
 
   test("a constraint the figures contradict is set aside, not applied", () => {
     const id = [{ lhs: 0, plus: [1, 2] }];
-    const s = new ColumnSolver([enumeratePlacements(["9.00", "9.00"], 3, id, hu)]);
-    const kept = s.add({ kind: "sum", label: "basic = 1", terms: [{ row: 0, sign: 1, view: [[1]] }], constant: [hu.times(-200)], tolerance: [hu] });
+    const s = new ColumnSolver([enumeratePlacements(["9.00", "9.00"], 3, id, hu, fixed)]);
+    const kept = s.add({ kind: "sum", label: "basic = 1", terms: [{ row: 0, sign: 1, view: [[1]] }], constant: [hu * -200], tolerance: [hu] });
     expect(kept).toBe(false);
     expect(s.domain(0)).toHaveLength(2);
   });

@@ -11,17 +11,22 @@ export type Token =
   | { kind: "garbled"; raw: string };
 
 const FULL_WIDTH_NUMERIC = /[０-９．，－＋]/g;
+// Almost every line is already half-width: one scan instead of three replacements.
+const NOT_HALF_WIDTH = /[０-９．，－＋\u2212\u3000]/;
 
 export function toHalfWidth(s: string): string {
+  if (!NOT_HALF_WIDTH.test(s)) return s;
   return s
     .replace(FULL_WIDTH_NUMERIC, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
     .replace(/\u2212/g, "-")
     .replace(/\u3000/g, " ");
 }
 
+const SPACES = /[\s\u3000]+/g;
+
 /** Without any whitespace: PDF extraction spaces out CJK text ("合 计", "栏 次"). */
 export function compact(s: string): string {
-  return s.replace(/[\s\u3000]+/g, "");
+  return s.replace(SPACES, "");
 }
 
 // Thousands separators must group by three, otherwise "1,2" would silently become 12.
@@ -40,10 +45,13 @@ export function classify(raw: string): Token {
   return { kind: "text", raw };
 }
 
+const TOKEN_SEPARATOR = /[\s\u3000]+/;
+
 export function tokenize(line: string): Token[] {
-  const trimmed = toHalfWidth(line).trim();
+  // trim() already strips U+3000, the only whitespace toHalfWidth would add
+  const trimmed = line.trim();
   if (trimmed === "") return [];
-  return line.trim().split(/[\s\u3000]+/).map(classify);
+  return trimmed.split(TOKEN_SEPARATOR).map(classify);
 }
 
 /** Joins name fragments: CJK text loses the spaces the extractor put in, Latin words keep one. */
@@ -87,20 +95,20 @@ export function isPageHeaderLine(line: string): boolean {
   return /公开\d+表/.test(c) || /金额单位/.test(c) || /^(编制)?(部门|单位)[:：]/.test(c);
 }
 
-/** A column-number line ("1 2 3 … 12") or a 栏次 line: header furniture made of integers. */
-export function isColumnNumberLine(line: string): boolean {
+/** A column-number line ("1 2 3 … 12") or a 栏次 line: header furniture made of integers. `tokens`: the line's, if at hand. */
+export function isColumnNumberLine(line: string, tokens?: Token[]): boolean {
   const c = compact(line);
   if (/栏次/.test(c)) return true;
-  const toks = tokenize(line);
+  const toks = tokens ?? tokenize(line);
   if (toks.length < 2) return false;
   return toks.every((t, i) => asInteger(t) === i + 1);
 }
 
-/** Words that only occur in the column header of a table, never in a subject name. */
-export function isStrongHeaderLine(line: string): boolean {
+/** Words that only occur in the column header of a table, never in a subject name. `tokens`: the line's, if at hand. */
+export function isStrongHeaderLine(line: string, tokens?: Token[]): boolean {
   const c = toHalfWidth(compact(line));
   return (
-    isColumnNumberLine(line) ||
+    isColumnNumberLine(line, tokens) ||
     isPageHeaderLine(line) ||
     /科目编码|科目名称/.test(c) ||
     /^项目/.test(c) ||

@@ -54,7 +54,7 @@ export function readBody(doc: SourceDoc, sec: TableSection): Body {
     }
     if (note !== undefined && sawData) break;
     const tokens = tokenize(text);
-    if (!isColumnNumberLine(text) && tokens.some((t) => t.kind === "amount" || t.kind === "dash")) sawData = true;
+    if (!isColumnNumberLine(text, tokens) && tokens.some((t) => t.kind === "amount" || t.kind === "dash")) sawData = true;
     lines.push({ lineNo: i + 1, text, tokens });
   }
   return { lines, note, hasContent };

@@ -1,5 +1,15 @@
-import { D, printedScale, type Dec } from "@/lib/money/decimal";
-import { halfUnitOf, tolerance, type Constraint, type Placement, type RowIdentity, type SumTerm } from "@/lib/ingest/resolve-columns";
+import { printedScale } from "@/lib/money/decimal";
+import {
+  addUnits,
+  halfUnitOf,
+  multiplyUnits,
+  tolerance,
+  type Constraint,
+  type FixedPoint,
+  type Placement,
+  type RowIdentity,
+  type SumTerm,
+} from "@/lib/ingest/resolve-columns";
 import type { TableId } from "@/lib/report/schema";
 import type { RawRow } from "./table-body";
 
@@ -10,8 +20,8 @@ export type ParsedTable = {
   status: "data" | "empty";
   note?: string;
   rows: RawRow[];
-  /** half of the table's last printed digit, in its printed unit */
-  halfUnit: Dec;
+  /** decimals of the table's last printed digit: its rounding tolerance is half of that digit */
+  scale: number;
 };
 
 /** Solver row index of each row whose cells still need placing. */
@@ -57,20 +67,42 @@ export function identityText(table: TableId, columns: readonly string[], labels:
 }
 
 /** The last printed digit of a table: two decimals in 万元 tables, sometimes none in 元 tables. */
-export function tableHalfUnit(rows: RawRow[]): Dec {
+export function tableScale(rows: RawRow[]): number {
   let scale = -1;
   for (const r of rows) {
     for (const c of r.cells ?? []) if (c) scale = Math.max(scale, printedScale(c));
     for (const v of Object.values(r.fixed ?? {})) scale = Math.max(scale, printedScale(v));
   }
-  return halfUnitOf(scale < 0 ? 2 : scale);
+  return scale < 0 ? 2 : scale;
 }
 
-const zeros = (n: number) => Array.from({ length: n }, () => new D(0));
+/** The finest printed digit the constraints meet: every table's, and the narrative's figures used as hints. */
+export function finestScale(tables: Tables, hints: ColumnHints): number {
+  let scale = 0;
+  for (const t of Object.values(tables)) if (t) scale = Math.max(scale, t.scale);
+  for (const [id, values] of Object.entries(hints) as [TableId, Record<string, string> | undefined][])
+    if (tables[id]?.status === "data") for (const text of Object.values(values ?? {})) scale = Math.max(scale, printedScale(text));
+  return scale;
+}
+
+const zeros = (n: number) => new Array<number>(n).fill(0);
+const neg = (x: number) => (x === 0 ? 0 : -x);
 
 class Builder {
   readonly out: Constraint[] = [];
-  constructor(private readonly vars: VarIndex) {}
+  constructor(
+    private readonly vars: VarIndex,
+    readonly fixed: FixedPoint,
+  ) {}
+
+  /** half of the last printed digit of the tables, the coarsest of them, in the solver's units */
+  half(...ts: (ParsedTable | undefined)[]): number {
+    return Math.max(...ts.filter((t): t is ParsedTable => !!t).map((t) => halfUnitOf(t.scale, this.fixed)));
+  }
+
+  amount(text: string): number {
+    return this.fixed.units(text);
+  }
 
   isVar(row: RawRow | undefined): row is RawRow {
     return row !== undefined && this.vars.has(row);
@@ -82,7 +114,7 @@ class Builder {
   }
 
   /** Σ terms + constant = 0 per component, with the rounding tolerance for `terms` printed figures. */
-  sum(label: string, terms: SumTerm[], constant: Dec[], halfUnit: Dec, termCount: number): void {
+  sum(label: string, terms: SumTerm[], constant: number[], halfUnit: number, termCount: number): void {
     if (terms.length === 0) return;
     const tol = tolerance(halfUnit, termCount);
     this.out.push({ kind: "sum", label, terms, constant, tolerance: constant.map(() => tol) });
@@ -118,7 +150,7 @@ function hierarchy(b: Builder, t: ParsedTable): void {
       `${t.label} ${parent.code ?? "合计"} = 下级之和`,
       [b.term(parent, -1, all), ...kids.map((k) => b.term(k, 1, all))],
       zeros(all.length),
-      t.halfUnit,
+      b.half(t),
       kids.length,
     );
   }
@@ -131,7 +163,7 @@ function t04Sums(b: Builder, t: ParsedTable): void {
   const all = ["total", "gpb", "govFund", "soe"].map((k) => [k]);
   const sumTo = (label: string, whole: RawRow | undefined, parts: RawRow[]) => {
     if (!whole || parts.length === 0) return;
-    b.sum(label, [b.term(whole, -1, all), ...parts.map((p) => b.term(p, 1, all))], zeros(all.length), t.halfUnit, parts.length);
+    b.sum(label, [b.term(whole, -1, all), ...parts.map((p) => b.term(p, 1, all))], zeros(all.length), b.half(t), parts.length);
   };
   sumTo(`${t.label} 本年支出合计 = 各类支出之和`, byKey("expenditureTotal"), exp.filter((r) => r.key === "class"));
   const carry = byKey("carryEnd");
@@ -145,8 +177,8 @@ function t04Sums(b: Builder, t: ParsedTable): void {
     );
 }
 
-export function withinTableConstraints(tables: Tables, vars: VarIndex): Constraint[] {
-  const b = new Builder(vars);
+export function withinTableConstraints(tables: Tables, vars: VarIndex, fixed: FixedPoint): Constraint[] {
+  const b = new Builder(vars, fixed);
   for (const id of ["t02", "t03", "t05", "t07", "t08"] as const) {
     const t = tables[id];
     if (t?.status === "data") hierarchy(b, t);
@@ -155,16 +187,18 @@ export function withinTableConstraints(tables: Tables, vars: VarIndex): Constrai
   return b.out;
 }
 
-const fixedAmount = (r: RawRow | undefined) => new D(r?.fixed?.amount ?? 0);
+/** A figure printed with a minus sign (a refund, a correction), "-0.00" included: the 03 ≥ 05 bound says nothing about it. */
+const printedNegative = (p: Placement, col: number) => p.printed[col]?.startsWith("-") ?? false;
 
 /**
  * Equalities and bounds between tables: 02 合计 = 01 income rows, 03 合计 = 01 本年支出合计, 06 人员+公用 = 05 基本支出,
  * 04's fund columns = 05 / 07 / 08 by 类, and 03 ≥ 05 per subject in 基本 and 项目 (05 is 03's 一般公共预算 part).
  */
-export function crossTableConstraints(tables: Tables, vars: VarIndex): Constraint[] {
-  const b = new Builder(vars);
+export function crossTableConstraints(tables: Tables, vars: VarIndex, fixed: FixedPoint): Constraint[] {
+  const b = new Builder(vars, fixed);
   const { t01, t02, t03, t04, t05, t06, t07, t08 } = tables;
-  const hu = (...ts: (ParsedTable | undefined)[]) => D.max(...ts.filter((t): t is ParsedTable => !!t).map((t) => t.halfUnit));
+  const hu = (...ts: (ParsedTable | undefined)[]) => b.half(...ts);
+  const fixedAmount = (r: RawRow | undefined) => b.amount(r?.fixed?.amount ?? "0");
   const totalOf = (t: ParsedTable | undefined) => t?.rows.find((r) => r.key === "total");
   const t01Income = (k: string) => t01?.rows.find((r) => r.section === "income" && r.key === k);
 
@@ -182,15 +216,15 @@ export function crossTableConstraints(tables: Tables, vars: VarIndex): Constrain
     for (const [col, keys] of pairs) {
       const rows = keys.map(t01Income);
       if (rows.some((r) => !r)) continue;
-      const value = rows.reduce((s, r) => s.plus(fixedAmount(r)), new D(0));
-      b.sum(`${t02!.label} 合计 ${col} = 公开01表`, [b.term(t02Total, 1, [[col]])], [value.neg()], hu(t01, t02), keys.length);
+      const value = rows.reduce((s, r) => addUnits(s, fixedAmount(r)), 0);
+      b.sum(`${t02!.label} 合计 ${col} = 公开01表`, [b.term(t02Total, 1, [[col]])], [neg(value)], hu(t01, t02), keys.length);
     }
   }
 
   const t03Total = totalOf(t03);
   const t01ExpTotal = t01?.rows.find((r) => r.section === "expenditure" && r.key === "expenditureTotal");
   if (t01ExpTotal && b.isVar(t03Total))
-    b.sum(`${t03!.label} 合计 = 公开01表本年支出合计`, [b.term(t03Total, 1, [["total"]])], [fixedAmount(t01ExpTotal).neg()], hu(t01, t03), 1);
+    b.sum(`${t03!.label} 合计 = 公开01表本年支出合计`, [b.term(t03Total, 1, [["total"]])], [neg(fixedAmount(t01ExpTotal))], hu(t01, t03), 1);
 
   const t05Total = totalOf(t05);
   const personnel = t06?.rows.find((r) => r.key === "personnelTotal");
@@ -199,7 +233,7 @@ export function crossTableConstraints(tables: Tables, vars: VarIndex): Constrain
     b.sum(
       `${t05!.label} 合计 基本支出 = 公开06表人员经费 + 公用经费`,
       [b.term(t05Total, 1, [["basic"]])],
-      [fixedAmount(personnel).plus(fixedAmount(pub)).neg()],
+      [neg(addUnits(fixedAmount(personnel), fixedAmount(pub)))],
       hu(t05, t06),
       2,
     );
@@ -219,9 +253,9 @@ export function crossTableConstraints(tables: Tables, vars: VarIndex): Constrain
         if (r.key !== "expenditureTotal" && !(r.key === "class" && r.code)) continue;
         const label = `${t04.label} ${r.name} ${col} = ${src.label}`;
         if (src.status === "empty" || (!counterpart && r.key === "class"))
-          b.sum(label, [b.term(r, 1, [[col]])], [new D(0)], hu(t04, src), 1);
+          b.sum(label, [b.term(r, 1, [[col]])], [0], hu(t04, src), 1);
         else if (b.isVar(counterpart))
-          b.sum(label, [b.term(r, 1, [[col]]), b.term(counterpart, -1, [["total"]])], [new D(0)], hu(t04, src), 1);
+          b.sum(label, [b.term(r, 1, [[col]]), b.term(counterpart, -1, [["total"]])], [0], hu(t04, src), 1);
       }
     }
   }
@@ -239,11 +273,7 @@ export function crossTableConstraints(tables: Tables, vars: VarIndex): Constrain
         b: vars.get(g)!,
         label: `${t03.label} ${r.code ?? "合计"} ≥ ${t05.label}`,
         compatible: (pa: Placement, pb: Placement) =>
-          cols.every(([ia, ib]) => {
-            const va = pa.value[ia];
-            const vb = pb.value[ib];
-            return va.isNeg() || vb.isNeg() || va.gte(vb.minus(tol));
-          }),
+          cols.every(([ia, ib]) => printedNegative(pa, ia) || printedNegative(pb, ib) || pa.value[ia] >= addUnits(pb.value[ib], -tol)),
       });
     }
   }
@@ -254,8 +284,8 @@ export function crossTableConstraints(tables: Tables, vars: VarIndex): Constrain
  * Figures the narrative states for a table's 合计 (or only) row, in 万元 as the narrative prints them. The tolerance
  * follows the narrative's own precision ("8,979.1 万元" is good to 0.05), except that a stated zero is exact.
  */
-export function hintConstraints(tables: Tables, vars: VarIndex, hints: ColumnHints, unit: "万元" | "元"): Constraint[] {
-  const b = new Builder(vars);
+export function hintConstraints(tables: Tables, vars: VarIndex, hints: ColumnHints, unit: "万元" | "元", fixed: FixedPoint): Constraint[] {
+  const b = new Builder(vars, fixed);
   for (const [id, values] of Object.entries(hints) as [TableId, Record<string, string>][]) {
     const t = tables[id];
     if (!t || t.status !== "data" || !values) continue;
@@ -266,13 +296,13 @@ export function hintConstraints(tables: Tables, vars: VarIndex, hints: ColumnHin
     for (const [col, text] of Object.entries(values)) {
       const row = targets.find((r) => r.columns?.includes(col) && b.isVar(r));
       if (!row) continue;
-      let value = new D(text.replace(/,/g, ""));
-      let half = value.isZero() ? t.halfUnit : halfUnitOf(printedScale(text));
+      let value = b.amount(text.replace(/,/g, ""));
+      let half = value === 0 ? b.half(t) : halfUnitOf(printedScale(text), fixed);
       if (unit === "元") {
-        value = value.times(10000);
-        if (!value.isZero()) half = half.times(10000);
+        value = multiplyUnits(value, 10000);
+        if (value !== 0) half = multiplyUnits(half, 10000);
       }
-      b.sum(`${t.label} ${col} = 说明中的 ${text} 万元`, [b.term(row, 1, [[col]])], [value.neg()], D.max(half, t.halfUnit), 0);
+      b.sum(`${t.label} ${col} = 说明中的 ${text} 万元`, [b.term(row, 1, [[col]])], [neg(value)], Math.max(half, b.half(t)), 0);
     }
   }
   return b.out;

@@ -40,6 +40,8 @@ function stripQuotes(s: string): string {
 
 /** The table a line titles, if it is a title: the line is the title, optionally after an ordinal, year or unit name. */
 export function titleOf(line: string): TableId | undefined {
+  // Every title ends in 表, and nothing below adds one: most lines of a document are rejected here, cheaply.
+  if (!line.includes("表")) return undefined;
   const c = stripQuotes(toHalfWidth(compact(line)))
     .replace(/^[一二三四五六七八九十]+[、.]/, "")
     .replace(/^[(（][一二三四五六七八九十\d]+[)）]/, "")
@@ -60,6 +62,8 @@ const UNIT = /(?:金额)?单位\s*[:：]\s*(万元|元)(?![\u3400-\u9fff])/;
 const ENTITY = /(?<!金额)(?:编制)?(?:部门|单位)\s*[:：]\s*([^\s:：]+)/;
 // Where the tables part ends even without a 第三部分 line: the narrative's first section heading.
 const PART_HEADING = /^第[一二三四五六七八九十]+部分|^[一二三四五六七八九十]+、.{2,30}情况说明$/;
+// 部 or 明 is in every such heading whatever its spacing: compacting the lines without either is wasted.
+const MAY_BE_PART_HEADING = /[部明]/;
 
 // A real table start has its furniture (公开NN表, 金额单位) within a few lines; a table of contents does not.
 const CONFIRM_WITHIN = 8;
@@ -80,7 +84,7 @@ export function findTableSections(doc: SourceDoc): TableSection[] {
   const starts: { id: TableId; idx: number }[] = [];
   const boundaries: number[] = [];
   doc.lines.forEach((line, idx) => {
-    if (PART_HEADING.test(compact(line))) boundaries.push(idx);
+    if (MAY_BE_PART_HEADING.test(line) && PART_HEADING.test(compact(line))) boundaries.push(idx);
     const id = titleOf(line);
     if (id && confirmsTable(doc, idx)) starts.push({ id, idx });
   });

@@ -1,6 +1,6 @@
 import type { SourceDoc } from "@/lib/ingest/document";
 import { ParseError } from "@/lib/ingest/errors";
-import { ColumnSolver, enumeratePlacements, type Placement } from "@/lib/ingest/resolve-columns";
+import { AmountRangeError, ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, type Placement } from "@/lib/ingest/resolve-columns";
 import { TABLE_IDS, TABLE_TITLES, type Table, type TableId, type TableRow } from "@/lib/report/schema";
 import { readEconomicRows } from "./economic-rows";
 import { readSangongParts } from "./sangong-row";
@@ -8,10 +8,11 @@ import { readSubjectRows } from "./subject-rows";
 import { noteSaysEmpty, readBody, type RawRow } from "./table-body";
 import {
   crossTableConstraints,
+  finestScale,
   hintConstraints,
   identityText,
   rowIdentities,
-  tableHalfUnit,
+  tableScale,
   withinTableConstraints,
   type ColumnHints,
   type ParsedTable,
@@ -151,7 +152,7 @@ function readTable(doc: SourceDoc, sec: TableSection, ambiguities: Ambiguity[]):
   }
 
   const hasAmounts = rows.some((r) => (r.cells ?? []).some((c) => c !== null) || Object.keys(r.fixed ?? {}).length > 0);
-  const base = { id: sec.id, label: sec.label, sourceLine: sec.titleLine, note: body.note, halfUnit: tableHalfUnit(rows) };
+  const base = { id: sec.id, label: sec.label, sourceLine: sec.titleLine, note: body.note, scale: tableScale(rows) };
   if (hasAmounts) return { ...base, status: "data", rows };
   if (noteSaysEmpty(body.note) || sec.id === "t07" || sec.id === "t08") return { ...base, status: "empty", rows: [] };
   const last = body.lines[body.lines.length - 1];
@@ -169,12 +170,20 @@ function placeCells(doc: SourceDoc, tables: Tables, hints: ColumnHints, unit: "�
   const varRows: { table: ParsedTable; row: RawRow }[] = [];
   const vars: VarIndex = new Map();
   const domains: Placement[][] = [];
+  // One fixed point for the whole document: the solver adds figures across tables and compares them with the hints.
+  const fixed = FixedPoint.forScale(finestScale(tables, hints));
   for (const id of TABLE_IDS) {
     const t = tables[id];
     if (!t) continue;
     for (const row of t.rows) {
       if (!row.cells || !row.columns) continue;
-      const placements = enumeratePlacements(row.cells, row.columns.length, rowIdentities(id, row.columns), t.halfUnit);
+      let placements: Placement[];
+      try {
+        placements = enumeratePlacements(row.cells, row.columns.length, rowIdentities(id, row.columns), halfUnitOf(t.scale, fixed), fixed);
+      } catch (e) {
+        if (e instanceof AmountRangeError) throw outOfRange(doc, e, t.label, row.sourceLine, `${rowTitle(row)} ${row.cells.map((c) => c ?? "-").join(" ")}`);
+        throw e;
+      }
       if (placements.length === 0) throw unplaceable(doc, t, row);
       vars.set(row, domains.length);
       domains.push(placements);
@@ -184,13 +193,33 @@ function placeCells(doc: SourceDoc, tables: Tables, hints: ColumnHints, unit: "�
   const solver = new ColumnSolver(domains);
   // Order matters only when the document's own arithmetic fails somewhere: the constraint that contradicts those
   // before it is the one set aside, so the most local and most certain come first, the narrative's figures last.
-  for (const c of [
-    ...withinTableConstraints(tables, vars),
-    ...crossTableConstraints(tables, vars),
-    ...hintConstraints(tables, vars, hints, unit),
-  ])
-    solver.add(c);
+  let label: string | undefined;
+  try {
+    for (const c of [
+      ...withinTableConstraints(tables, vars, fixed),
+      ...crossTableConstraints(tables, vars, fixed),
+      ...hintConstraints(tables, vars, hints, unit, fixed),
+    ]) {
+      label = c.label;
+      solver.add(c);
+    }
+  } catch (e) {
+    if (e instanceof AmountRangeError) throw outOfRange(doc, e, label ?? "表间勾稽关系");
+    throw e;
+  }
   return { solver, varRows };
+}
+
+/** Figures too large (or too finely printed) to add exactly: no real disclosure comes near, a broken one might. */
+function outOfRange(doc: SourceDoc, e: AmountRangeError, table: string, line?: number, found?: string): ParseError {
+  return new ParseError({
+    file: doc.fileName,
+    table,
+    line,
+    message: `金额超出可精确计算的范围：${e.message}`,
+    expected: "整数位与小数位合计不超过 15 位、相加后仍在此范围内的金额",
+    found: found ?? e.message,
+  });
 }
 
 function unplaceable(doc: SourceDoc, t: ParsedTable, row: RawRow): ParseError {

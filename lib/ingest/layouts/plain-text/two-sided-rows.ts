@@ -113,7 +113,7 @@ export function readTwoSidedRows(
   };
 
   for (const line of body.lines) {
-    if (isStrongHeaderLine(line.text)) {
+    if (isStrongHeaderLine(line.text, line.tokens)) {
       loose = [];
       previous = {};
       continue;
