@@ -1,3 +1,4 @@
+import { COLUMN_LABELS } from "@/lib/report/labels";
 import type { TableId, TableRow } from "@/lib/report/schema";
 import type { Location } from "./types";
 
@@ -6,52 +7,6 @@ export function tableNo(id: TableId): string {
   return `公开${id.slice(1)}表`;
 }
 
-const COLUMN_LABELS: Record<TableId, Record<string, string>> = {
-  t01: {},
-  t02: {
-    total: "本年收入合计",
-    fiscal: "财政拨款收入",
-    superior: "上级补助收入",
-    business: "事业收入",
-    operating: "经营收入",
-    affiliated: "附属单位上缴收入",
-    other: "其他收入",
-  },
-  t03: {
-    total: "本年支出合计",
-    basic: "基本支出",
-    project: "项目支出",
-    upstream: "上缴上级支出",
-    operating: "经营支出",
-    subsidy: "对附属单位补助支出",
-  },
-  t04: { amount: "", total: "合计", gpb: "一般公共预算财政拨款", govFund: "政府性基金预算财政拨款", soe: "国有资本经营预算财政拨款" },
-  t05: { total: "小计", basic: "基本支出", project: "项目支出" },
-  t06: {},
-  t07: {
-    carryBegin: "年初结转和结余",
-    income: "本年收入",
-    total: "本年支出小计",
-    basic: "基本支出",
-    project: "项目支出",
-    carryEnd: "年末结转和结余",
-  },
-  t08: { total: "小计", basic: "基本支出", project: "项目支出" },
-  t09: {
-    budgetTotal: "预算数合计",
-    budgetAbroad: "预算数因公出国（境）费",
-    budgetVehicle: "预算数公务用车购置及运行维护费小计",
-    budgetVehiclePurchase: "预算数公务用车购置费",
-    budgetVehicleOperation: "预算数公务用车运行维护费",
-    budgetReception: "预算数公务接待费",
-    finalTotal: "决算数合计",
-    finalAbroad: "决算数因公出国（境）费",
-    finalVehicle: "决算数公务用车购置及运行维护费小计",
-    finalVehiclePurchase: "决算数公务用车购置费",
-    finalVehicleOperation: "决算数公务用车运行维护费",
-    finalReception: "决算数公务接待费",
-  },
-};
 
 const KEY_LABELS: Record<string, string> = {
   gpb: "一般公共预算财政拨款收入",
@@ -89,7 +44,8 @@ const T04_KEY_LABELS: Record<string, string> = {
 };
 
 export function columnLabel(table: TableId, column: string): string {
-  return COLUMN_LABELS[table][column] ?? "";
+  // "amount" is the only value column of t01/t06 (and t04's income side): naming it adds nothing to a location.
+  return column === "amount" ? "" : (COLUMN_LABELS[table][column] ?? "");
 }
 
 export function rowLabel(table: TableId, row: Pick<TableRow, "key" | "code" | "name" | "section">): string {

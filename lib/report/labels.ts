@@ -1,6 +1,6 @@
 import type { TableId } from "./schema";
 
-/** Column headings as the national template prints them. */
+/** Column headings as the national template prints them (UI headers, audit locations and parser messages share this one map). */
 export const COLUMN_LABELS: Record<TableId, Record<string, string>> = {
   t01: { amount: "金额" },
   t02: { total: "本年收入合计", fiscal: "财政拨款收入", superior: "上级补助收入", business: "事业收入", operating: "经营收入", affiliated: "附属单位上缴收入", other: "其他收入" },
@@ -11,18 +11,18 @@ export const COLUMN_LABELS: Record<TableId, Record<string, string>> = {
   t07: { carryBegin: "年初结转和结余", income: "本年收入", total: "本年支出小计", basic: "基本支出", project: "项目支出", carryEnd: "年末结转和结余" },
   t08: { total: "小计", basic: "基本支出", project: "项目支出" },
   t09: {
-    budgetTotal: "预算数 合计",
-    budgetAbroad: "预算数 因公出国（境）费",
-    budgetVehicle: "预算数 公务用车购置及运行维护费 小计",
-    budgetVehiclePurchase: "预算数 公务用车购置费",
-    budgetVehicleOperation: "预算数 公务用车运行维护费",
-    budgetReception: "预算数 公务接待费",
-    finalTotal: "决算数 合计",
-    finalAbroad: "决算数 因公出国（境）费",
-    finalVehicle: "决算数 公务用车购置及运行维护费 小计",
-    finalVehiclePurchase: "决算数 公务用车购置费",
-    finalVehicleOperation: "决算数 公务用车运行维护费",
-    finalReception: "决算数 公务接待费",
+    budgetTotal: "预算数合计",
+    budgetAbroad: "预算数因公出国（境）费",
+    budgetVehicle: "预算数公务用车购置及运行维护费 小计",
+    budgetVehiclePurchase: "预算数公务用车购置费",
+    budgetVehicleOperation: "预算数公务用车运行维护费",
+    budgetReception: "预算数公务接待费",
+    finalTotal: "决算数合计",
+    finalAbroad: "决算数因公出国（境）费",
+    finalVehicle: "决算数公务用车购置及运行维护费 小计",
+    finalVehiclePurchase: "决算数公务用车购置费",
+    finalVehicleOperation: "决算数公务用车运行维护费",
+    finalReception: "决算数公务接待费",
   },
 };
 

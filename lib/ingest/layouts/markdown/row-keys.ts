@@ -1,40 +1,6 @@
+import { classCodeOfBareName } from "@/lib/report/class-codes";
 import { compact } from "./cells";
 
-/**
- * 支出功能分类 类 names → codes. The summary tables (01, 04) list expenditure by 类 name only; the code is what
- * ties those rows to tables 02/03/05. Older wordings of the same 类 are listed after the current one.
- */
-const CLASS_NAMES: [code: string, names: string[]][] = [
-  ["201", ["一般公共服务"]],
-  ["202", ["外交"]],
-  ["203", ["国防"]],
-  ["204", ["公共安全"]],
-  ["205", ["教育"]],
-  ["206", ["科学技术"]],
-  ["207", ["文化旅游体育与传媒", "文化体育与传媒"]],
-  ["208", ["社会保障和就业"]],
-  ["210", ["卫生健康", "医疗卫生与计划生育", "医疗卫生"]],
-  ["211", ["节能环保"]],
-  ["212", ["城乡社区"]],
-  ["213", ["农林水"]],
-  ["214", ["交通运输"]],
-  ["215", ["资源勘探工业信息等", "资源勘探信息等", "资源勘探电力信息等"]],
-  ["216", ["商业服务业等"]],
-  ["217", ["金融"]],
-  ["219", ["援助其他地区"]],
-  ["220", ["自然资源海洋气象等", "国土海洋气象等"]],
-  ["221", ["住房保障"]],
-  ["222", ["粮油物资储备"]],
-  ["223", ["国有资本经营预算"]],
-  ["224", ["灾害防治及应急管理"]],
-  ["229", ["其他"]],
-  ["231", ["债务还本"]],
-  ["232", ["债务付息"]],
-  ["233", ["债务发行费用"]],
-  ["234", ["抗疫特别国债安排"]],
-];
-
-const CLASS_BY_NAME = new Map(CLASS_NAMES.flatMap(([code, names]) => names.map((n) => [n, code] as [string, string])));
 
 /** "一、一般公共服务支出" → "一般公共服务支出": the template numbers its rows, the meaning is in the words. */
 export function stripOrdinal(name: string): string {
@@ -46,7 +12,7 @@ export function stripOrdinal(name: string): string {
 
 export function classCodeOf(name: string): string | undefined {
   const bare = stripOrdinal(name).replace(/[（(]类[）)]$/, "").replace(/支出$/, "").replace(/的$/, "");
-  return CLASS_BY_NAME.get(bare);
+  return classCodeOfBareName(bare);
 }
 
 const FUND_KEYS: [RegExp, "Gpb" | "GovFund" | "Soe"][] = [

@@ -1,42 +1,6 @@
+import { classCodeOfBareName } from "@/lib/report/class-codes";
 import { compact, toHalfWidth } from "./line-tokens";
 
-/** 支出功能分类 类 names (current and older template wording) → code. */
-const CLASS_CODES: [string, string][] = [
-  ["一般公共服务", "201"],
-  ["外交", "202"],
-  ["国防", "203"],
-  ["公共安全", "204"],
-  ["教育", "205"],
-  ["科学技术", "206"],
-  ["文化旅游体育与传媒", "207"],
-  ["文化体育与传媒", "207"],
-  ["社会保障和就业", "208"],
-  ["社会保险基金", "209"],
-  ["卫生健康", "210"],
-  ["医疗卫生与计划生育", "210"],
-  ["节能环保", "211"],
-  ["城乡社区", "212"],
-  ["农林水", "213"],
-  ["交通运输", "214"],
-  ["资源勘探工业信息等", "215"],
-  ["资源勘探信息等", "215"],
-  ["商业服务业等", "216"],
-  ["金融", "217"],
-  ["援助其他地区", "219"],
-  ["自然资源海洋气象等", "220"],
-  ["国土海洋气象等", "220"],
-  ["住房保障", "221"],
-  ["粮油物资储备", "222"],
-  ["国有资本经营预算", "223"],
-  ["灾害防治及应急管理", "224"],
-  ["其他", "229"],
-  ["转移性", "230"],
-  ["债务还本", "231"],
-  ["债务付息", "232"],
-  ["债务发行费用", "233"],
-  ["抗疫特别国债安排的", "234"],
-];
-const CLASS_BY_NAME = new Map(CLASS_CODES);
 
 /** "十四、资源勘探工业信息等支出" → "资源勘探工业信息等支出": ordinals and spacing are layout, not identity. */
 export function bareLabel(name: string): string {
@@ -51,7 +15,7 @@ export function bareLabel(name: string): string {
 export function classCode(name: string): string | undefined {
   const b = bareLabel(name);
   if (!b.endsWith("支出")) return undefined;
-  return CLASS_BY_NAME.get(b.slice(0, -2));
+  return classCodeOfBareName(b.slice(0, -2));
 }
 
 export type Side = "income" | "expenditure";

@@ -1,6 +1,7 @@
 import type { SourceDoc } from "@/lib/ingest/document";
 import { ParseError } from "@/lib/ingest/errors";
 import { AmountRangeError, ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, type Placement } from "@/lib/ingest/resolve-columns";
+import { COLUMN_LABELS } from "@/lib/report/labels";
 import { TABLE_IDS, TABLE_TITLES, type Table, type TableId, type TableRow } from "@/lib/report/schema";
 import { readEconomicRows } from "./economic-rows";
 import { readSangongParts } from "./sangong-row";
@@ -33,37 +34,6 @@ export type TablesResult = {
   entity?: string;
 };
 
-/** Column names as the template prints them, for messages. */
-const COLUMN_LABELS: Partial<Record<TableId, Record<string, string>>> = {
-  t02: {
-    total: "本年收入合计",
-    fiscal: "财政拨款收入",
-    superior: "上级补助收入",
-    business: "事业收入",
-    operating: "经营收入",
-    affiliated: "附属单位上缴收入",
-    other: "其他收入",
-  },
-  t03: { total: "本年支出合计", basic: "基本支出", project: "项目支出", upstream: "上缴上级支出", operating: "经营支出", subsidy: "对附属单位补助支出" },
-  t04: { total: "合计", gpb: "一般公共预算财政拨款", govFund: "政府性基金预算财政拨款", soe: "国有资本经营预算财政拨款" },
-  t05: { total: "小计", basic: "基本支出", project: "项目支出" },
-  t07: { carryBegin: "年初结转和结余", income: "本年收入", total: "本年支出小计", basic: "基本支出", project: "项目支出", carryEnd: "年末结转和结余" },
-  t08: { total: "小计", basic: "基本支出", project: "项目支出" },
-  t09: {
-    budgetTotal: "预算数合计",
-    budgetAbroad: "预算数因公出国（境）费",
-    budgetVehicle: "预算数公务用车购置及运行维护费小计",
-    budgetVehiclePurchase: "预算数公务用车购置费",
-    budgetVehicleOperation: "预算数公务用车运行维护费",
-    budgetReception: "预算数公务接待费",
-    finalTotal: "决算数合计",
-    finalAbroad: "决算数因公出国（境）费",
-    finalVehicle: "决算数公务用车购置及运行维护费小计",
-    finalVehiclePurchase: "决算数公务用车购置费",
-    finalVehicleOperation: "决算数公务用车运行维护费",
-    finalReception: "决算数公务接待费",
-  },
-};
 
 const labelOf = (id: TableId, col: string) => COLUMN_LABELS[id]?.[col] ?? col;
 
