@@ -104,7 +104,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
         </p>
       ) : null}
 
-      <section aria-label="核心指标" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4">
+      <section aria-label="核心指标" className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-4">
         {CARD_KEYS.map((k) => {
           const meta = FIGURE_LABELS[k];
           const v = figures[k];
@@ -133,7 +133,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
         })}
       </section>
 
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid gap-4 lg:grid-cols-3 print:grid-cols-3">
         <Section title="预算可信度（PEFA PI-1）" note="偏离度 = |一般公共预算财政拨款支出决算 − 年初预算| ÷ 年初预算；偏离 5% 以内为 A，10% 以内为 B，15% 以内为 C，超过为 D。">
           {cred ? (
             <p className="text-sm">
@@ -249,7 +249,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
         )}
       </Section>
 
-      <div className="grid gap-4 lg:grid-cols-3">
+      <div className="grid gap-4 lg:grid-cols-3 print:grid-cols-3">
         <Section title="“三公”经费" note="单位成本为本产品计算：接待费 ÷ 接待人次，运行维护费 ÷ 保有车辆，出国费 ÷ 出国人次。">
           {n.sangong ? (
             <dl className="grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
