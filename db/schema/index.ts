@@ -5,3 +5,4 @@ export * from "./narrative";
 export * from "./performance";
 export * from "./findings";
 export * from "./subjects";
+export * from "./import-log";

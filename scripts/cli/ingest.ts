@@ -1,15 +1,14 @@
 import fs from "node:fs";
 import path from "node:path";
-import { z } from "zod";
+import os from "node:os";
 import { closeDb, getDb } from "../../db/client";
-import { LoadError, loadReport, type LoadResult } from "../../db/load";
+import { failureReason, ingestBytes } from "../../db/ingest-bytes";
+import type { LoadResult } from "../../db/load";
 import type { Db } from "../../db/types";
-import { computeCompleteness } from "../../lib/audit/completeness";
-import { auditReport } from "../../lib/audit/run";
-import { decodeDocument } from "../../lib/ingest/document";
-import { ParseError } from "../../lib/ingest/errors";
-import { parseDocument } from "../../lib/ingest/parse";
-import { reportSchema, type Report } from "../../lib/report/schema";
+import type { Report } from "../../lib/report/schema";
+
+/** Kept here for callers that imported it from the CLI; it lives with the shared loading path now. */
+export { readCanonicalJson } from "../../db/ingest-bytes";
 
 export type CliIO = {
   /** inject a database (tests); otherwise the process store is opened and closed again */
@@ -54,62 +53,27 @@ export function collectFiles(args: string[]): { files: string[]; missing: Outcom
   return { files, missing };
 }
 
-function jsonPath(p: readonly PropertyKey[]): string {
-  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
-}
-
-function valueAt(obj: unknown, p: readonly PropertyKey[]): unknown {
-  let v: unknown = obj;
-  for (const k of p) v = v !== null && typeof v === "object" ? (v as Record<PropertyKey, unknown>)[k] : undefined;
-  return v;
-}
-
-/** A canonical report in JSON (what `export` writes). Syntax and schema errors name the line or the field. */
-export function readCanonicalJson(fileName: string, bytes: Uint8Array): Report {
-  const doc = decodeDocument(path.basename(fileName), bytes);
-  let data: unknown;
+/** The OS account running the CLI; the audit log records it as the loader. */
+export function osUser(): string {
   try {
-    data = JSON.parse(doc.text);
-  } catch (e) {
-    const pos = /position (\d+)/.exec((e as Error).message);
-    const line = pos ? doc.text.slice(0, Number(pos[1])).split("\n").length : undefined;
-    const found = line !== undefined ? doc.lines[line - 1].trim() : (e as Error).message;
-    throw new ParseError({ file: doc.fileName, section: "JSON", line, message: "JSON 语法错误", expected: "合法的 JSON", found });
+    return os.userInfo().username;
+  } catch {
+    // no passwd entry (some containers): fall back to the environment rather than refusing to load
+    return process.env.USER || process.env.USERNAME || "未知用户";
   }
-  const parsed = reportSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const more = parsed.error.issues.length > 1 ? `（另有 ${parsed.error.issues.length - 1} 处错误）` : "";
-    const found = valueAt(data, issue.path);
-    throw new ParseError({
-      file: doc.fileName,
-      section: `字段 ${jsonPath(issue.path) || "（根）"}`,
-      message: `不符合规范报告格式：${issue.message}${more}`,
-      found: found === undefined ? "缺失" : JSON.stringify(found),
-    });
-  }
-  return parsed.data as Report;
 }
 
-function reasonOf(file: string, e: unknown): string {
-  if (e instanceof ParseError) return e.describe();
-  if (e instanceof LoadError) return `文件 ${path.basename(file)}：${e.message}`;
-  if (e instanceof z.ZodError) return `文件 ${path.basename(file)}：${z.prettifyError(e)}`;
-  return `文件 ${path.basename(file)}：${(e as Error)?.message ?? String(e)}`;
-}
-
-/** Parses, audits and loads one document in its own transaction; a failure loads nothing of it. */
+/** Parses, audits and loads one document in its own transaction; a failure loads nothing of it. Logged as the OS user. */
 export async function ingestFile(db: Db, file: string): Promise<Outcome> {
+  let bytes: Uint8Array;
   try {
-    const bytes = new Uint8Array(fs.readFileSync(file));
-    const report = path.extname(file).toLowerCase() === ".json" ? readCanonicalJson(file, bytes) : parseDocument(path.basename(file), bytes);
-    const findings = auditReport(report);
-    const completeness = computeCompleteness(report);
-    const result = await loadReport(db, report, { findings, completeness });
-    return { file, ok: true, result, report };
+    bytes = new Uint8Array(fs.readFileSync(file));
   } catch (e) {
-    return { file, ok: false, reason: reasonOf(file, e) };
+    return { file, ok: false, reason: failureReason(file, e) };
   }
+  const o = await ingestBytes(db, path.basename(file), bytes, { user: osUser() });
+  if (o.logError) process.stderr.write(`${o.logError}\n`);
+  return o.ok ? { file, ok: true, result: o.result, report: o.report } : { file, ok: false, reason: o.reason };
 }
 
 function progress(err: NonNullable<CliIO["stderr"]>, done: number, total: number, label: string): void {

@@ -28,6 +28,8 @@ function freePort(): Promise<number> {
   });
 }
 
+let builtThisRun = false;
+
 export type RunningApp = { url: string; stop: () => Promise<void>; dataDir: string };
 
 /**
@@ -42,9 +44,11 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
 
   const prep = spawnSync("npx", ["tsx", "scripts/prepare-store.ts"], { cwd: root, env, encoding: "utf8" });
   if (prep.status !== 0) throw new Error(`prepare-store failed: ${prep.stderr || prep.stdout}`);
-  if (!existsSync(path.join(root, ".next/BUILD_ID")) || process.env.E2E_REBUILD) {
+  // Settings such as ADMIN_USER are read at request time, so one build serves every app a test file starts.
+  if (!existsSync(path.join(root, ".next/BUILD_ID")) || (process.env.E2E_REBUILD && !builtThisRun)) {
     const build = spawnSync("npx", ["next", "build"], { cwd: root, env, encoding: "utf8" });
     if (build.status !== 0) throw new Error(`next build failed: ${build.stdout}\n${build.stderr}`);
+    builtThisRun = true;
   }
   const port = await freePort();
   const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "pipe", detached: true });
