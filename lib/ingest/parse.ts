@@ -9,7 +9,7 @@ import { parseMarkdownAppendix } from "./layouts/markdown/appendix";
 import { parseMarkdownTables } from "./layouts/markdown/tables";
 import { parsePlainTextAppendix } from "./layouts/plain-text/appendix";
 import { parsePlainTextTables, type ColumnHints } from "./layouts/plain-text/tables";
-import { parseNarrative } from "./narrative";
+import { parseNarrative, type GovFundFigures } from "./narrative";
 
 export type Layout = Report["source"]["layout"];
 
@@ -38,8 +38,8 @@ export function parseDocument(fileName: string, bytes: Uint8Array): Report {
   if (layout === "json") return parseJsonReport(doc);
 
   const header = parseHeader(doc);
-  const { narrative, glossary } = parseNarrative(doc);
-  const tablesResult = layout === "markdown" ? parseMarkdownTables(doc) : parsePlainTextTables(doc, hintsFrom(narrative));
+  const { narrative, glossary, govFund } = parseNarrative(doc);
+  const tablesResult = layout === "markdown" ? parseMarkdownTables(doc) : parsePlainTextTables(doc, hintsFrom(narrative, govFund));
   const appendix = layout === "markdown" ? parseMarkdownAppendix(doc) : parsePlainTextAppendix(doc);
 
   if (tablesResult.tables.length === 0) {
@@ -95,8 +95,9 @@ function requireTables(doc: SourceDoc, tables: Table[]) {
 }
 
 /** The narrative states totals the plain-text layout cannot place by itself (which column a lone number is in). */
-function hintsFrom(narrative: Report["narrative"]): ColumnHints {
+function hintsFrom(narrative: Report["narrative"], govFund?: GovFundFigures): ColumnHints {
   const hints: ColumnHints = {};
+  if (govFund) hints.t07 = { ...govFund };
   const basic = narrative.changes.find((c) => c.key === "expenditure.basic")?.current ?? narrative.shares.find((s) => s.key === "expenditure.basic")?.amount;
   const project = narrative.changes.find((c) => c.key === "expenditure.project")?.current ?? narrative.shares.find((s) => s.key === "expenditure.project")?.amount;
   if (basic || project) hints.t03 = { ...(basic ? { basic } : {}), ...(project ? { project } : {}) };

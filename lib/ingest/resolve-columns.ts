@@ -165,11 +165,43 @@ export function placementOf(cells: Cell[], at: number[], width: number, fixed: F
   return placed(cells, cellUnits(cells, fixed), at, width);
 }
 
+// Documents warn that converting 元 to 万元 leaves 尾数误差: a printed sum may miss its parts by more than the rounding
+// of the printed figures alone. A miss of up to one part in this many of the largest figure involved is read as such a
+// tail (the audit reports it); beyond that the figures contradict each other.
+const SLIP_DIVISOR = 1000;
+
+/** The largest miss beyond `tol` that is still a rounding tail for figures up to `magnitude` (both in units). */
+export function slipAllowance(magnitude: number, tol: number): number {
+  return Math.max(tol, Math.floor(Math.abs(magnitude) / SLIP_DIVISOR));
+}
+
+/** How far the placement misses the worst of its identities beyond their tolerance (0 when all hold). */
+function excess(v: number[], printed: (string | undefined)[], ids: RowIdentity[], halfUnit: number): number {
+  let worst = 0;
+  for (const id of ids) {
+    let sum = 0;
+    let terms = 0;
+    for (const c of id.plus) {
+      sum += v[c];
+      if (printed[c] !== undefined) terms++;
+    }
+    for (const c of id.minus ?? []) {
+      sum -= v[c];
+      if (printed[c] !== undefined) terms++;
+    }
+    worst = Math.max(worst, Math.abs(v[id.lhs] - sum) - tolerance(halfUnit, terms));
+  }
+  return worst;
+}
+
 /**
  * Every order-preserving placement of `cells` into `width` columns that satisfies the row identities, in
  * lexicographic order of the columns used (leftmost first). A row that fills every column has exactly one
  * placement and is not filtered: its identities are then the audit's business, not the parser's.
- * Returns [] when no placement fits (more cells than columns, or identities that no placement satisfies).
+ * When no placement satisfies the identities but some miss them only by a rounding tail (slipAllowance), those that
+ * miss least are returned: the row is still read, the other rows' constraints choose among them, and the audit
+ * reports the document's own error.
+ * Returns [] when no placement fits (more cells than columns, or identities that no placement comes near).
  * `halfUnit` is in `fixed`'s units, and so are the placements' values.
  */
 export function enumeratePlacements(
@@ -183,11 +215,23 @@ export function enumeratePlacements(
   const units = cellUnits(cells, fixed);
   if (cells.length === width) return [placed(cells, units, cells.map((_, i) => i), width)];
   const out: Placement[] = [];
+  const all: Placement[] = [];
   for (const at of combinations(width, cells.length)) {
     const p = placed(cells, units, at, width);
     if (identities.every((id) => holds(p.value, p.printed, id, halfUnit))) out.push(p);
+    else if (out.length === 0) all.push(p);
   }
-  return out;
+  if (out.length || all.length === 0) return out;
+  return nearestPlacements(all, units, identities, halfUnit);
+}
+
+function nearestPlacements(all: Placement[], units: number[], identities: RowIdentity[], halfUnit: number): Placement[] {
+  const misses = all.map((p) => excess(p.value, p.printed, identities, halfUnit));
+  const least = Math.min(...misses);
+  const magnitude = units.reduce((m, u) => Math.max(m, Math.abs(u)), 0);
+  const widest = identities.reduce((m, id) => Math.max(m, tolerance(halfUnit, id.plus.length + (id.minus?.length ?? 0))), 0);
+  if (least > slipAllowance(magnitude, widest)) return [];
+  return all.filter((_, i) => misses[i] === least);
 }
 
 /** A term of a sum constraint: component j of the vector is sign × Σ the row's columns view[j] ([] = 0). */
@@ -199,10 +243,14 @@ export type SumConstraint = { kind: "sum"; terms: SumTerm[]; constant: number[];
 /** A relation between two rows that is not a sum (e.g. table 03 ≥ its 一般公共预算 part in table 05). */
 export type PairConstraint = { kind: "pair"; a: number; b: number; compatible: (a: Placement, b: Placement) => boolean; label: string };
 
-export type Constraint = SumConstraint | PairConstraint;
+/** A relation among a few rows that is not a sum (table 03 ≥ its parts in tables 05, 07 and 08 together). */
+export type RowsConstraint = { kind: "rows"; rows: number[]; compatible: (ps: Placement[]) => boolean; label: string };
+
+export type Constraint = SumConstraint | PairConstraint | RowsConstraint;
 
 // Beyond these sizes a constraint is skipped for the round rather than slowing the parse: skipping only keeps
 // more placements open (reported as ambiguities), it never removes a right one.
+const ROWS_MAX_COMBINATIONS = 20_000;
 const DP_MAX_STATES = 2_000;
 const DP_MAX_WORK = 60_000;
 const MITM_MAX_HALF = 60_000;
@@ -586,7 +634,54 @@ function revisePair(c: PairConstraint, domains: Placement[][]): Map<number, Plac
   return changed.size ? changed : "unchanged";
 }
 
-const rowsOf = (c: Constraint) => (c.kind === "sum" ? c.terms.map((t) => t.row) : [c.a, c.b]);
+/** Every combination of the rows' placements, when there are few: a placement survives if some combination admits it. */
+function reviseRows(c: RowsConstraint, domains: Placement[][]): Map<number, Placement[]> | "empty" | "unchanged" {
+  const doms = c.rows.map((r) => domains[r]);
+  if (doms.some((d) => d.length === 0)) return "empty";
+  if (doms.reduce((n, d) => n * d.length, 1) > ROWS_MAX_COMBINATIONS) return "unchanged";
+  const supported = doms.map((d) => d.map(() => false));
+  const pick: Placement[] = new Array(doms.length);
+  const idx: number[] = new Array(doms.length);
+  const walk = (i: number) => {
+    if (i === doms.length) {
+      if (c.compatible(pick)) idx.forEach((x, r) => (supported[r][x] = true));
+      return;
+    }
+    for (let x = 0; x < doms[i].length; x++) {
+      pick[i] = doms[i][x];
+      idx[i] = x;
+      walk(i + 1);
+    }
+  };
+  walk(0);
+  const changed = new Map<number, Placement[]>();
+  for (let i = 0; i < doms.length; i++) {
+    if (supported[i].every(Boolean)) continue;
+    const narrowed = doms[i].filter((_, x) => supported[i][x]);
+    if (narrowed.length === 0) return "empty";
+    changed.set(c.rows[i], narrowed);
+  }
+  return changed.size ? changed : "unchanged";
+}
+
+const widened = (c: SumConstraint, by: number): SumConstraint => ({ ...c, tolerance: c.tolerance.map((t) => t + by) });
+
+const rowsOf = (c: Constraint) => (c.kind === "sum" ? c.terms.map((t) => t.row) : c.kind === "pair" ? [c.a, c.b] : c.rows);
+
+/** The largest figure a sum constraint compares, over the rows' current placements: what its rounding tail scales with. */
+function magnitudeOf(c: SumConstraint, domains: Placement[][]): number {
+  let m = c.constant.reduce((x, v) => Math.max(x, Math.abs(v)), 0);
+  for (const t of c.terms)
+    for (const p of domains[t.row])
+      for (const cols of t.view) {
+        let s = 0;
+        for (const col of cols) s += p.value[col];
+        m = Math.max(m, Math.abs(s));
+      }
+  return m;
+}
+
+export type Relaxed = { constraint: SumConstraint; by: number };
 
 export class ColumnSolver {
   private domains: Placement[][];
@@ -594,6 +689,8 @@ export class ColumnSolver {
   private readonly byRow = new Map<number, Constraint[]>();
   /** constraints that contradicted the ones kept before them: the document's own arithmetic does not hold there */
   readonly rejected: Constraint[] = [];
+  /** sums kept with a wider tolerance (`by` units more in every column): the document misses them by a rounding tail */
+  readonly relaxed: Relaxed[] = [];
 
   constructor(domains: Placement[][]) {
     this.domains = domains.map((d) => d.slice());
@@ -603,11 +700,30 @@ export class ColumnSolver {
     return this.domains[row];
   }
 
-
-  /** Keeps the constraint unless it empties some row's domain together with those kept before; returns whether kept. */
+  /**
+   * Keeps the constraint unless it empties some row's domain together with those kept before; returns whether kept.
+   * A sum the document misses only by a rounding tail is kept with the least widening that lets it hold, the same in
+   * every column: it still says where the figures go (the columns it holds in stay tight, and the placements that
+   * miss least are preferred), where setting it aside would forget that evidence for every column at once.
+   */
   add(c: Constraint): boolean {
     if (c.kind === "sum" && ![...c.constant, ...c.tolerance].every(Number.isSafeInteger))
       throw new AmountRangeError(`约束“${c.label}”的常数和容差应为定点整数`);
+    if (this.attach(c)) return true;
+    if (c.kind === "sum") {
+      const by = this.leastWidening(c);
+      if (by !== undefined) {
+        this.attach(widened(c, by));
+        this.relaxed.push({ constraint: c, by });
+        return true;
+      }
+    }
+    this.rejected.push(c);
+    return false;
+  }
+
+  /** Adds and propagates; on a contradiction everything is as before and it returns false. */
+  private attach(c: Constraint): boolean {
     // Domains are replaced, never changed in place, so restoring needs only the outer array.
     const saved = this.domains.slice();
     this.active.push(c);
@@ -618,10 +734,44 @@ export class ColumnSolver {
     }
     if (this.propagate([c])) return true;
     this.domains = saved;
+    this.detachLast(c);
+    return false;
+  }
+
+  private detachLast(c: Constraint): void {
     this.active.pop();
     for (const r of rowsOf(c)) this.byRow.get(r)!.pop();
-    this.rejected.push(c);
-    return false;
+  }
+
+  /** Whether the constraint could be kept, leaving everything as it is. */
+  private probe(c: Constraint): boolean {
+    const saved = this.domains.slice();
+    if (!this.attach(c)) return false;
+    this.domains = saved;
+    this.detachLast(c);
+    return true;
+  }
+
+  /** The least widening (in units, within a rounding tail) with which the sum holds, or undefined. */
+  private leastWidening(c: SumConstraint): number | undefined {
+    const cap = slipAllowance(magnitudeOf(c, this.domains), Math.max(...c.tolerance));
+    if (!this.probe(widened(c, cap))) return undefined;
+    // Tails are a few last digits: search up from the tolerance, then halve the last step.
+    let lo = 0;
+    let hi = cap;
+    for (let by = Math.max(1, Math.min(...c.tolerance)); by < cap; by *= 2) {
+      if (this.probe(widened(c, by))) {
+        hi = by;
+        break;
+      }
+      lo = by;
+    }
+    while (hi - lo > 1) {
+      const mid = lo + Math.floor((hi - lo) / 2);
+      if (this.probe(widened(c, mid))) hi = mid;
+      else lo = mid;
+    }
+    return hi;
   }
 
   private propagate(start: Constraint[]): boolean {
@@ -630,7 +780,7 @@ export class ColumnSolver {
     while (queue.length) {
       const c = queue.shift()!;
       queued.delete(c);
-      const res = c.kind === "sum" ? reviseSum(c, this.domains) : revisePair(c, this.domains);
+      const res = c.kind === "sum" ? reviseSum(c, this.domains) : c.kind === "pair" ? revisePair(c, this.domains) : reviseRows(c, this.domains);
       if (res === "empty") return false;
       if (res === "unchanged") continue;
       for (const [row, dom] of res) {

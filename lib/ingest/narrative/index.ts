@@ -5,6 +5,7 @@ import { parseBasicExpenditure } from "./basic";
 import { parseChangesAndShares } from "./changes";
 import { parseBudgetExecution, parseClassShares } from "./execution";
 import { parseGlossary } from "./glossary";
+import { parseGovFundFigures, type GovFundFigures } from "./gov-fund";
 import { parseOperatingCost } from "./operating";
 import { findOutline, findSections, sectionEnd } from "./outline";
 import { parsePerformance } from "./performance";
@@ -15,7 +16,9 @@ import { parseSangong } from "./sangong";
  * 第三部分 情况说明 and 第四部分 名词解释. Sections are found by their titles; a section the document does not
  * have is simply absent from the result (the audit reports the gap), a figure that cannot be read is a ParseError.
  */
-export function parseNarrative(doc: SourceDoc): { narrative: Narrative; glossary: Report["glossary"] } {
+export type { GovFundFigures } from "./gov-fund";
+
+export function parseNarrative(doc: SourceDoc): { narrative: Narrative; glossary: Report["glossary"]; govFund?: GovFundFigures } {
   const outline = findOutline(doc);
   const sections = findSections(doc, outline);
   const { changes, shares } = parseChangesAndShares(sections);
@@ -42,5 +45,8 @@ export function parseNarrative(doc: SourceDoc): { narrative: Narrative; glossary
 
   const heading = outline.entries.get("glossary");
   const glossary = heading ? parseGlossary(doc, heading, sectionEnd(doc, outline, heading)) : [];
-  return { narrative, glossary };
+  // Table 07's figures as section 七 states them: hints for placing table 07's cells, not narrative facts.
+  const govFundSec = sections.get("govFund");
+  const govFund = govFundSec ? parseGovFundFigures(govFundSec) : undefined;
+  return govFund ? { narrative, glossary, govFund } : { narrative, glossary };
 }

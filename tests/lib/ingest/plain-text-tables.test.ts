@@ -4,7 +4,9 @@ import { describe, expect, test } from "vitest";
 import { decodeDocument, docFromText, type SourceDoc } from "@/lib/ingest/document";
 import { ParseError } from "@/lib/ingest/errors";
 import { parsePlainTextTables, type TablesResult } from "@/lib/ingest/layouts/plain-text/tables";
-import { AmountRangeError, ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, tolerance } from "@/lib/ingest/resolve-columns";
+import { parseDocument } from "@/lib/ingest/parse";
+import { renderPlainText } from "@/lib/render/plain-text";
+import { AmountRangeError, ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, tolerance, type SumConstraint } from "@/lib/ingest/resolve-columns";
 import { tableSchema, type Table, type TableId, type TableRow } from "@/lib/report/schema";
 
 const SEED = path.resolve(__dirname, "../../fixtures/documents/000_de383ccec50b5c0e.txt");
@@ -866,5 +868,184 @@ describe("column resolution", () => {
     const kept = s.add({ kind: "sum", label: "basic = 1", terms: [{ row: 0, sign: 1, view: [[1]] }], constant: [hu * -200], tolerance: [hu] });
     expect(kept).toBe(false);
     expect(s.domain(0)).toHaveLength(2);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// Documents whose own arithmetic is off by a rounding tail ("本套报表金额单位转换时可能存在尾数误差"), table 07's
+// columns from the other tables, and notes that mention 金额单位.
+
+const T07 = "政府性基金预算财政拨款收入支出决算表";
+HEADERS[T07] = ["项 目 年初结转和结余 本年收入 本年支出 年末结转和结余", "科目编码 科目名称 小 计 基本支出 项目支出", "栏 次 1 2 3 4 5 6"];
+const T04_HEADER = ["收 入 支 出", "项目", "行", "次", "金额 项目", "合计", "一般公共预", "算财政拨款", "政府性基", "金预算财", "政拨款", "栏次 1 栏次 2 3 4 5"];
+
+describe("rounding tails in the document's own arithmetic", () => {
+  test("a row that misses its own identity by a tail is read; its parent's sums place it", () => {
+    // 20103: 20.00 ≠ 19.98 by 0.02, beyond the 0.01 a single rounded part allows; 201's 项目支出 20.00 places the 19.98.
+    const doc = mini({
+      title: T05,
+      no: 5,
+      lines: [
+        "合 计 30.00 10.00 20.00",
+        "201 一般公共服务支出 30.00 10.00 20.00",
+        "20101 人大事务 10.00 10.00",
+        "20103 政府办公厅（室）及相关机构事务 20.00 19.98",
+      ],
+    });
+    const r = parsePlainTextTables(doc);
+    expect(table(r, "t05").rows.map((x) => [x.code ?? x.key, x.values])).toEqual([
+      ["total", { total: "30.00", basic: "10.00", project: "20.00" }],
+      ["201", { total: "30.00", basic: "10.00", project: "20.00" }],
+      ["20101", { total: "10.00", basic: "10.00" }],
+      ["20103", { total: "20.00", project: "19.98" }],
+    ]);
+    expect(r.ambiguities).toEqual([]);
+  });
+
+  test.each([
+    // [小计, the one part printed, read?]: a tail is at most one part in a thousand of the row's largest figure
+    ["2000.00", "1998.10", true],
+    ["2000.00", "1997.90", false],
+    ["0.05", "0.03", true],
+    ["0.05", "0.02", false],
+  ])("小计 %s with one part %s: read as a rounding tail = %s", (total, part, read) => {
+    const doc = mini({ title: T05, no: 5, lines: [`2010101 行政运行 ${total} ${part}`] });
+    if (read) {
+      const r = parsePlainTextTables(doc);
+      expect(table(r, "t05").rows[0].values.total).toBe(total);
+      // nothing else tells 基本 from 项目: both stay open and are reported
+      expect(r.ambiguities).toHaveLength(1);
+    } else {
+      const e = parseError(() => parsePlainTextTables(doc));
+      expect(e).toMatchObject({ table: "公开05表 一般公共预算财政拨款支出决算表", line: lineOf(doc, "2010101") });
+      expect(e.expected).toContain("小计 = 基本支出 + 项目支出");
+    }
+  });
+
+  test("a sum the document misses by a tail still places the rows below it", () => {
+    // 合计 30.03 vs 10.00 + 20.00: 0.03 off in 小计 and in 项目支出, beyond the 0.015 of two rounded parts. Set aside,
+    // nothing would tell 201 and 202 apart; kept as a preference, 基本支出 10.00 places 201 and 项目支出 202.
+    const doc = mini({
+      title: T05,
+      no: 5,
+      lines: ["合 计 30.03 10.00 20.03", "201 一般公共服务支出 10.00 10.00", "202 外交支出 20.00 20.00"],
+    });
+    const r = parsePlainTextTables(doc);
+    expect(r.ambiguities).toEqual([]);
+    expect(table(r, "t05").rows.slice(1).map((x) => [x.code, x.values])).toEqual([
+      ["201", { total: "10.00", basic: "10.00" }],
+      ["202", { total: "20.00", project: "20.00" }],
+    ]);
+  });
+
+  test("a sum missed by more than a tail is still set aside, not stretched", () => {
+    // 合计 31.00 vs 10.00 + 20.00: a misprint, not a tail; the rows stay open and are reported
+    const doc = mini({
+      title: T05,
+      no: 5,
+      lines: ["合 计 31.00 10.00 21.00", "201 一般公共服务支出 10.00 10.00", "202 外交支出 20.00 20.00"],
+    });
+    expect(parsePlainTextTables(doc).ambiguities.map((a) => a.sourceLine)).toEqual([lineOf(doc, "201 一般"), lineOf(doc, "202 外交")]);
+  });
+
+  test("the solver widens a contradicted sum by the least amount, the same in every column", () => {
+    const fixed = FixedPoint.forScale(2);
+    const hu = halfUnitOf(2, fixed);
+    const id = [{ lhs: 0, plus: [1, 2] }];
+    const s = new ColumnSolver([enumeratePlacements(["9000.00", "9000.00"], 3, id, hu, fixed)]);
+    // 基本支出 = 9,000.03 misses by 0.03 − 0.01 tolerance: kept, 0.02 (20 units) wider, and it places 9,000.00 in 基本
+    const basic = (constant: number): SumConstraint => ({ kind: "sum", label: "basic", terms: [{ row: 0, sign: 1, view: [[1]] }], constant: [constant], tolerance: [tolerance(hu, 1)] });
+    const kept = s.add(basic(-9000030));
+    expect(kept).toBe(true);
+    expect(s.relaxed.map((x) => x.by)).toEqual([20]);
+    expect(s.rejected).toEqual([]);
+    expect(s.domain(0).map((p) => p.at)).toEqual([[0, 1]]);
+    // 9,010.00 is a misprint, not a tail (more than 9.00, one part in a thousand): set aside
+    const far = new ColumnSolver([enumeratePlacements(["9000.00", "9000.00"], 3, id, hu, fixed)]);
+    expect(far.add(basic(-9010000))).toBe(false);
+    expect(far.rejected).toHaveLength(1);
+    expect(far.domain(0)).toHaveLength(2);
+  });
+});
+
+describe("table 07's columns from the other tables", () => {
+  test("03 ≥ 05 + 07: 基本支出 paid in full by 一般公共预算 leaves 07's figure in 项目支出", () => {
+    const doc = mini(
+      { title: "支出决算表", no: 3, lines: ["合 计 150.00 50.00 100.00", "212 城乡社区支出 150.00 50.00 100.00"] },
+      { title: T05, no: 5, lines: ["合 计 100.00 50.00 50.00", "212 城乡社区支出 100.00 50.00 50.00"] },
+      { title: T07, no: 7, lines: ["合 计 10.00 50.00 50.00 50.00 10.00", "212 城乡社区支出 10.00 50.00 50.00 50.00 10.00"] },
+    );
+    const r = parsePlainTextTables(doc);
+    expect(r.ambiguities).toEqual([]);
+    const expected = { carryBegin: "10.00", income: "50.00", total: "50.00", project: "50.00", carryEnd: "10.00" };
+    expect(table(r, "t07").rows.map((x) => x.values)).toEqual([expected, expected]);
+    // 03 ≥ 07 alone (50.00 ≥ 50.00) would allow 基本支出: only the three tables together decide
+    const without05 = mini(
+      { title: "支出决算表", no: 3, lines: ["合 计 150.00 50.00 100.00", "212 城乡社区支出 150.00 50.00 100.00"] },
+      { title: T07, no: 7, lines: ["合 计 10.00 50.00 50.00 50.00 10.00", "212 城乡社区支出 10.00 50.00 50.00 50.00 10.00"] },
+    );
+    expect(parsePlainTextTables(without05).ambiguities.map((a) => a.table)).toContain("公开07表 政府性基金预算财政拨款收入支出决算表");
+  });
+
+  const t07Only = { title: T07, no: 7, lines: ["合 计 50.00 40.00 40.00 10.00", "212 城乡社区支出 50.00 40.00 40.00 10.00"] };
+
+  test("04's 政府性基金 income and carry-over rows tell 年初结转和结余 from 本年收入", () => {
+    // 07 prints four figures: 50.00 is 年初结转和结余 or 本年收入 (10.00 = 50.00 − 40.00 either way); 04 says income.
+    const doc = mini(
+      {
+        title: "财政拨款收入支出决算总表",
+        no: 4,
+        header: T04_HEADER,
+        lines: [
+          "一、一般公共预算财政拨款 1 十一、城乡社区支出 43 40.00 40.00",
+          "二、政府性基金预算财政拨款 2 50.00",
+          "本年收入合计 27 50.00 本年支出合计 59 40.00 40.00",
+          "年初财政拨款结转和结余 28 年末财政拨款结转和结余 60 10.00 10.00",
+          "一般公共预算财政拨款 29 61",
+          "政府性基金预算财政拨款 30 62 10.00 10.00",
+          "国有资本经营预算财政拨款 31 63",
+          "总计 32 50.00 总计 64 50.00 50.00",
+        ],
+      },
+      t07Only,
+    );
+    // 基本 or 项目 is for the narrative to say (section 七)
+    const r = parsePlainTextTables(doc, { t07: { project: "40.00" } });
+    expect(r.ambiguities).toEqual([]);
+    const expected = { income: "50.00", total: "40.00", project: "40.00", carryEnd: "10.00" };
+    expect(table(r, "t07").rows.map((x) => x.values)).toEqual([expected, expected]);
+    expect(table(r, "t04").rows.find((x) => x.key === "class" && x.code === "212")?.values).toEqual({ total: "40.00", govFund: "40.00" });
+    // without table 04 the two stay open
+    const alone = parsePlainTextTables(mini(t07Only), { t07: { project: "40.00" } });
+    expect(alone.ambiguities).toHaveLength(2);
+    expect(alone.ambiguities[0].message).toContain("①年初结转和结余 50.00、本年支出小计 40.00");
+    expect(alone.ambiguities[0].message).toContain("②本年收入 50.00、本年支出小计 40.00");
+  });
+});
+
+describe("table notes", () => {
+  test("a note that mentions 金额单位 is the table's note, not page furniture", () => {
+    const doc = mini({
+      title: T05,
+      no: 5,
+      lines: ["合 计 5.00 5.00", "201 一般公共服务支出 5.00 5.00", "注：1. 本表反映部门本年度的支出。2. 本套报表金额单位转换时", "金额单位转换可能存在尾数误差。"],
+    });
+    expect(table(parsePlainTextTables(doc), "t05").note).toBe("1.本表反映部门本年度的支出。2.本套报表金额单位转换时金额单位转换可能存在尾数误差。");
+  });
+
+  test("seed 004's 公开01表 note (line 108) survives rendering to plain text", () => {
+    const report = parseDocument("004_fcc6ab7362c41973.txt", readFileSync(path.resolve(__dirname, "../../fixtures/documents/004_fcc6ab7362c41973.txt")));
+    const r = parsePlainTextTables(docFromText("004.txt", renderPlainText(report)));
+    expect(table(r, "t01").note).toBe("1.本表反映单位本年度的总收支和年末结转结余情况。2.本套报表金额单位转换时可能存在尾数误差。");
+  });
+
+  test("an unfinished note ends at the page's 金额单位 line and the column header", () => {
+    const doc = mini({
+      title: "国有资本经营预算财政拨款支出决算表",
+      no: 8,
+      header: ["注：本单位没有使用国有资本经营预算安排的支出", "金额单位：万元", "项 目 本年支出", "科目编码 科目名称 小 计 基本支出 项目支出"],
+      lines: ["合 计"],
+    });
+    expect(table(parsePlainTextTables(doc), "t08")).toMatchObject({ status: "empty", note: "本单位没有使用国有资本经营预算安排的支出" });
   });
 });

@@ -62,19 +62,11 @@ export function conventions(report: Json): Doc {
 /**
  * What the plain-text layout cannot carry, decided from the report rendered (`expected`) and removed from both sides
  * so the rest can be compared exactly. Returns the paths removed, so a test can pin them:
- * - a table note that mentions 金额单位 (the parser takes the line for page furniture and drops it);
  * - a 汇总表 unit with spaces (a space separates cells, the unit's words run into the project name);
  * - an indicator's 年度指标值/实际完成值 with spaces (the actual value is read as the last word).
  */
 export function plainTextLimits(expected: Doc, actual: Doc): string[] {
   const dropped: string[] = [];
-  expected.tables.forEach((t: Doc, i: number) => {
-    if (t.note !== undefined && /金额单位/.test(t.note)) {
-      dropped.push(`tables.${i}.note`);
-      delete t.note;
-      delete actual.tables[i]?.note;
-    }
-  });
   expected.appendix.performanceSummary?.rows.forEach((row: Doc, i: number) => {
     if (row.unit !== undefined && /\s/.test(row.unit)) {
       dropped.push(`appendix.performanceSummary.rows.${i}.name`, `appendix.performanceSummary.rows.${i}.unit`);

@@ -3,7 +3,7 @@ import { ParseError } from "@/lib/ingest/errors";
 import type { Cell } from "@/lib/ingest/resolve-columns";
 import type { TableRow } from "@/lib/report/schema";
 import type { TableSection } from "./table-sections";
-import { compact, endsSentence, isColumnNumberLine, isNoteLine, isPageFurniture, isPageHeaderLine, tokenize, type Token } from "./line-tokens";
+import { compact, endsSentence, isColumnNumberLine, isNoteLine, isPageFurniture, isPageHeaderLine, isStrongHeaderLine, toHalfWidth, tokenize, type Token } from "./line-tokens";
 import { titleOf } from "./table-sections";
 
 /** A table row as read, before its printed cells are placed into columns. */
@@ -39,25 +39,36 @@ export function readBody(doc: SourceDoc, sec: TableSection): Body {
   for (let i = sec.bodyStart; i < sec.bodyEnd; i++) {
     const text = doc.lines[i];
     if (text.trim() === "" || isPageFurniture(text)) continue;
-    if (isPageHeaderLine(text) || titleOf(text) === sec.id) continue;
-    hasContent = true;
+    // A note may speak of 金额单位 (本套报表金额单位转换时可能存在尾数误差) without being the page's unit line.
     if (isNoteLine(text)) {
+      hasContent = true;
       const body = compact(text).replace(/^(注|说明|备注)\d*[:：]/, "");
       note = note ? note + body : body;
       noteOpen = !endsSentence(body);
       continue;
     }
     if (noteOpen) {
-      note += compact(text);
-      noteOpen = !endsSentence(note!);
-      continue;
+      // An unfinished note ends where the page's header fields or the column header begin.
+      if (isPageHeaderField(text) || (isStrongHeaderLine(text) && !/金额单位/.test(text))) noteOpen = false;
+      else {
+        note += compact(text);
+        noteOpen = !endsSentence(note!);
+        continue;
+      }
     }
+    if (isPageHeaderLine(text) || titleOf(text) === sec.id) continue;
+    hasContent = true;
     if (note !== undefined && sawData) break;
     const tokens = tokenize(text);
     if (!isColumnNumberLine(text, tokens) && tokens.some((t) => t.kind === "amount" || t.kind === "dash")) sawData = true;
     lines.push({ lineNo: i + 1, text, tokens });
   }
   return { lines, note, hasContent };
+}
+
+/** 金额单位：万元 / 公开NN表 / 部门：…: a page's header field, never the continuation of a wrapped note. */
+function isPageHeaderField(line: string): boolean {
+  return /金额单位[:：]|公开\d+表|^(编制)?(部门|单位)[:：]/.test(toHalfWidth(compact(line)));
 }
 
 /** Notes such as 本部门没有政府性基金收入…故本表无数据 / 本单位无此项支出 / 不涉及. */

@@ -187,12 +187,13 @@ export function withinTableConstraints(tables: Tables, vars: VarIndex, fixed: Fi
   return b.out;
 }
 
-/** A figure printed with a minus sign (a refund, a correction), "-0.00" included: the 03 ≥ 05 bound says nothing about it. */
+/** A figure printed with a minus sign (a refund, a correction), "-0.00" included: the 03 ≥ parts bound says nothing about it. */
 const printedNegative = (p: Placement, col: number) => p.printed[col]?.startsWith("-") ?? false;
 
 /**
  * Equalities and bounds between tables: 02 合计 = 01 income rows, 03 合计 = 01 本年支出合计, 06 人员+公用 = 05 基本支出,
- * 04's fund columns = 05 / 07 / 08 by 类, and 03 ≥ 05 per subject in 基本 and 项目 (05 is 03's 一般公共预算 part).
+ * 04's fund columns = 05 / 07 / 08 by 类, 07's carry-overs and income = 04's 政府性基金 rows, and 03 ≥ 05 + 07 + 08 per
+ * subject in 基本 and 项目 (they are 03's parts paid from the three kinds of fiscal appropriation).
  */
 export function crossTableConstraints(tables: Tables, vars: VarIndex, fixed: FixedPoint): Constraint[] {
   const b = new Builder(vars, fixed);
@@ -260,24 +261,72 @@ export function crossTableConstraints(tables: Tables, vars: VarIndex, fixed: Fix
     }
   }
 
-  if (t03?.status === "data" && t05?.status === "data") {
-    const t05ByCode = new Map(t05.rows.filter((r) => r.code).map((r) => [r.code!, r]));
-    const tol = tolerance(hu(t03, t05), 1);
-    for (const r of t03.rows) {
-      const g = r.key === "total" ? totalOf(t05) : r.code ? t05ByCode.get(r.code) : undefined;
-      if (!b.isVar(r) || !b.isVar(g)) continue;
-      const cols = ["basic", "project"].map((k) => [r.columns!.indexOf(k), g.columns!.indexOf(k)]);
-      b.out.push({
-        kind: "pair",
-        a: vars.get(r)!,
-        b: vars.get(g)!,
-        label: `${t03.label} ${r.code ?? "合计"} ≥ ${t05.label}`,
-        compatible: (pa: Placement, pb: Placement) =>
-          cols.every(([ia, ib]) => printedNegative(pa, ia) || printedNegative(pb, ib) || pa.value[ia] >= addUnits(pb.value[ib], -tol)),
-      });
-    }
-  }
+  t07Carry(b, tables);
+  partsBelowWhole(b, vars, tables);
   return b.out;
+}
+
+/**
+ * 公开07表's 合计 row against what tables 04 (or 01) state for 政府性基金: 年初结转和结余 = 04's 年初 政府性基金 row,
+ * 本年收入 = the 政府性基金 income row, 年末结转和结余 = 04 年末's 政府性基金 column. Table 07's row identities leave
+ * 年初结转 and 本年收入 interchangeable when one of them is empty; these tell them apart.
+ */
+function t07Carry(b: Builder, tables: Tables): void {
+  const { t01, t04, t07 } = tables;
+  const total = t07?.status === "data" ? t07.rows.find((r) => r.key === "total") : undefined;
+  if (!t07 || !b.isVar(total)) return;
+  const incomeRow = (t: ParsedTable | undefined, k: string) => t?.rows.find((r) => r.section === "income" && r.key === k);
+  const equals = (col: string, src: ParsedTable | undefined, row: RawRow | undefined) => {
+    if (!src || !row) return;
+    const label = `${t07.label} 合计 ${col} = ${src.label} ${row.name}`;
+    b.sum(label, [b.term(total, 1, [[col]])], [neg(b.amount(row.fixed?.amount ?? "0"))], b.half(t07, src), 1);
+  };
+  const incomeSrc = incomeRow(t04, "govFund") ? t04 : t01;
+  equals("income", incomeSrc, incomeRow(incomeSrc, "govFund"));
+  equals("carryBegin", t04, incomeRow(t04, "carryBeginGovFund"));
+  const carryEnd = t04?.rows.find((r) => r.section === "expenditure" && r.key === "carryEnd");
+  if (b.isVar(carryEnd))
+    b.sum(
+      `${t07.label} 合计 carryEnd = ${t04!.label} ${carryEnd.name} govFund`,
+      [b.term(total, 1, [["carryEnd"]]), b.term(carryEnd, -1, [["govFund"]])],
+      [0],
+      b.half(t07, t04),
+      1,
+    );
+}
+
+/**
+ * 03 ≥ 05 + 07 + 08 per subject (or 合计) in 基本支出 and 项目支出: the fiscal tables are parts of table 03, paid from
+ * 一般公共预算, 政府性基金 and 国有资本经营 money. With one part present this is a pair of rows.
+ */
+function partsBelowWhole(b: Builder, vars: VarIndex, tables: Tables): void {
+  const t03 = tables.t03;
+  if (t03?.status !== "data") return;
+  const parts = ([tables.t05, tables.t07, tables.t08] as (ParsedTable | undefined)[]).filter((t): t is ParsedTable => t?.status === "data");
+  if (parts.length === 0) return;
+  const byCode = parts.map((t) => new Map(t.rows.filter((r) => r.code).map((r) => [r.code!, r])));
+  const tol = tolerance(b.half(t03, ...parts), parts.length);
+  for (const r of t03.rows) {
+    if (!b.isVar(r) || !(r.key === "total" || r.code)) continue;
+    const found = parts.flatMap((t, i) => {
+      const g = r.key === "total" ? t.rows.find((x) => x.key === "total") : byCode[i].get(r.code!);
+      return b.isVar(g) ? [{ t, g }] : [];
+    });
+    if (found.length === 0) continue;
+    const cols = ["basic", "project"].map((k) => [r.columns!.indexOf(k), ...found.map(({ g }) => g.columns!.indexOf(k))]);
+    // A figure printed with a minus sign (a refund, a correction), "-0.00" included, makes the bound say nothing.
+    const holds = (ps: Placement[]) =>
+      cols.every((at) => {
+        if (ps.some((p, i) => printedNegative(p, at[i]))) return true;
+        let sum = 0;
+        for (let i = 1; i < ps.length; i++) sum = addUnits(sum, ps[i].value[at[i]]);
+        return ps[0].value[at[0]] >= addUnits(sum, -tol);
+      });
+    const label = `${t03.label} ${r.code ?? "合计"} ≥ ${found.map(({ t }) => t.label).join(" + ")}`;
+    const [a, ...rest] = [r, ...found.map(({ g }) => g)].map((x) => vars.get(x)!);
+    if (rest.length === 1) b.out.push({ kind: "pair", a, b: rest[0], label, compatible: (pa, pb) => holds([pa, pb]) });
+    else b.out.push({ kind: "rows", rows: [a, ...rest], label, compatible: holds });
+  }
 }
 
 /**
