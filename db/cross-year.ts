@@ -1,19 +1,25 @@
-import { and, desc, eq } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Finding, Location } from "../lib/audit/types";
 import { cellLoc, narrativeLoc, sectionOfKey } from "../lib/audit/labels";
 import { sumTolerance } from "../lib/audit/tolerance";
 import { D, printedScale } from "../lib/money/decimal";
-import { findRow, getTable, type Report, type TableId } from "../lib/report/schema";
+import { findRow, type Report, type TableId } from "../lib/report/schema";
+import { executeRows } from "./bulk";
 import { impliedPrior, insertFindings } from "./report-rows";
-import { findings, reports } from "./schema";
 import type { Executor } from "./types";
 
 export const RESTATED_PRIOR_YEAR = "RESTATED_PRIOR_YEAR";
 
 type Printed = { value: string; location: Location };
 
-function cell(report: Report, id: TableId, pred: { key: string; section?: "income" | "expenditure" }, column: string): Printed | undefined {
-  const table = getTable(report, id);
+/** What the check reads of the earlier year: its own tables (only those tableFigure looks in). */
+export type PriorYearSide = Pick<Report, "year" | "scope" | "tables">;
+/** What the check reads of the later year: its narrative's year-over-year statements. */
+export type CurrentYearSide = Pick<Report, "year" | "scope"> & { narrative: Pick<Report["narrative"], "changes"> };
+export const PRIOR_TABLES: readonly TableId[] = ["t01", "t02", "t03", "t04", "t05"];
+
+function cell(report: PriorYearSide, id: TableId, pred: { key: string; section?: "income" | "expenditure" }, column: string): Printed | undefined {
+  const table = report.tables.find((t) => t.id === id);
   const row = findRow(table, pred) ?? (pred.section ? findRow(table, { key: pred.key }) : undefined);
   const value = row?.values[column];
   if (!row || value === undefined) return undefined;
@@ -26,7 +32,7 @@ function cell(report: Report, id: TableId, pred: { key: string; section?: "incom
  * Where a narrative change key is printed in the year's own tables. The narrative of year N states its figure
  * for N and the change against N−1; the tables of N−1 hold what N−1 itself published.
  */
-export function tableFigure(report: Report, key: string): Printed | undefined {
+export function tableFigure(report: PriorYearSide, key: string): Printed | undefined {
   if (key === "grandTotal") return cell(report, "t01", { key: "grandTotal", section: "income" }, "amount");
   if (key === "incomeTotal") return cell(report, "t01", { key: "incomeTotal" }, "amount");
   if (key === "expenditureTotal") return cell(report, "t01", { key: "expenditureTotal" }, "amount");
@@ -43,7 +49,7 @@ export function tableFigure(report: Report, key: string): Printed | undefined {
  * Year N's narrative against year N−1's own tables: a prior-year figure implied by "与上年相比，增加/减少 X"
  * that differs from what N−1 published, beyond rounding, means one of the two was restated or misstated.
  */
-export function restatedPriorYearFindings(current: Report, prior: Report): Finding[] {
+export function restatedPriorYearFindings(current: CurrentYearSide, prior: PriorYearSide): Finding[] {
   const out: Finding[] = [];
   for (const change of current.narrative.changes) {
     const implied = impliedPrior(change);
@@ -79,24 +85,68 @@ export function restatedPriorYearFindings(current: Report, prior: Report): Findi
   return out;
 }
 
-async function latestReport(ex: Executor, departmentId: number, year: number, scope: string) {
-  const [row] = await ex
-    .select({ id: reports.id, report: reports.report })
-    .from(reports)
-    .where(and(eq(reports.departmentId, departmentId), eq(reports.year, year), eq(reports.scope, scope), eq(reports.isLatest, true)))
-    .orderBy(desc(reports.revision))
-    .limit(1);
-  return row;
+type Latest<Side> = { id: number; side: Side };
+
+/** Only the parts of a stored report the check reads: a narrow jsonb projection instead of the whole document. */
+const PRIOR_SIDE = sql`jsonb_build_object('year', "year", 'scope', "scope", 'tables',
+  (SELECT coalesce(jsonb_agg(t), '[]'::jsonb) FROM jsonb_array_elements("report"->'tables') AS t WHERE t->>'id' IN (${sql.join(
+    PRIOR_TABLES.map((t) => sql`${t}::text`),
+    sql`, `,
+  )})))`;
+const CURRENT_SIDE = sql`jsonb_build_object('year', "year", 'scope', "scope", 'narrative', jsonb_build_object('changes', coalesce("report"->'narrative'->'changes', '[]'::jsonb)))`;
+
+export type YearNeighbours = {
+  /** highest revision of `year` itself (is it the same bytes? which revision comes next?) */
+  current?: { id: number; revision: number; sha: string };
+  /** latest revision of `year − 1`, the year this year's narrative compares with */
+  prior?: Latest<PriorYearSide>;
+  /** latest revision of `year + 1`, whose narrative compares with this year */
+  next?: Latest<CurrentYearSide>;
+};
+
+type NeighbourRow = { role: "current" | "prior" | "next"; id: number; revision: number; sha: string; side: unknown };
+
+/**
+ * What loading a report of `year` needs to read, in one round trip: the disclosure's highest revision, and the
+ * latest revisions of the two neighbouring years reduced to what the prior-year check reads — never whole documents,
+ * never other years.
+ */
+export async function readYearNeighbours(ex: Executor, departmentId: number, year: number, scope: string): Promise<YearNeighbours> {
+  const of = (y: number) => sql`"department_id" = ${departmentId}::integer AND "year" = ${y}::integer AND "scope" = ${scope}::text`;
+  const rows = await executeRows<NeighbourRow>(
+    ex,
+    sql`(SELECT 'current' AS "role", "id", "revision", "content_sha256" AS "sha", NULL::jsonb AS "side" FROM "reports" WHERE ${of(year)} ORDER BY "revision" DESC LIMIT 1)
+    UNION ALL (SELECT 'prior', "id", "revision", NULL, ${PRIOR_SIDE} FROM "reports" WHERE ${of(year - 1)} AND "is_latest" ORDER BY "revision" DESC LIMIT 1)
+    UNION ALL (SELECT 'next', "id", "revision", NULL, ${CURRENT_SIDE} FROM "reports" WHERE ${of(year + 1)} AND "is_latest" ORDER BY "revision" DESC LIMIT 1)`,
+  );
+  const out: YearNeighbours = {};
+  for (const r of rows) {
+    // both drivers parse jsonb; a driver that hands back text is parsed here
+    const side = typeof r.side === "string" ? JSON.parse(r.side) : r.side;
+    if (r.role === "current") out.current = { id: Number(r.id), revision: Number(r.revision), sha: r.sha };
+    else if (r.role === "prior") out.prior = { id: Number(r.id), side: side as PriorYearSide };
+    else out.next = { id: Number(r.id), side: side as CurrentYearSide };
+  }
+  return out;
 }
 
-/** Recomputes the RESTATED_PRIOR_YEAR findings of the latest report of `year` against the latest of `year − 1`. */
+/** A report's RESTATED_PRIOR_YEAR findings are replaced as a whole: no earlier verdict survives a refresh. */
+export function dropRestated(reportId: number): SQL {
+  return sql`DELETE FROM "findings" WHERE "report_id" = ${reportId}::integer AND "rule" = ${RESTATED_PRIOR_YEAR}::text`;
+}
+
+/**
+ * Recomputes the RESTATED_PRIOR_YEAR findings of the latest report of `year` against the latest of `year − 1`.
+ * loadReport does the same inside its own statements; this stands alone for repairs and tests.
+ */
 export async function refreshCrossYearFindings(ex: Executor, departmentId: number, year: number, scope: string): Promise<number> {
-  const current = await latestReport(ex, departmentId, year, scope);
+  // `year` is the later neighbour of `year − 1`, and `year − 1` the earlier neighbour of `year`
+  const { next: current } = await readYearNeighbours(ex, departmentId, year - 1, scope);
   if (!current) return 0;
-  await ex.delete(findings).where(and(eq(findings.reportId, current.id), eq(findings.rule, RESTATED_PRIOR_YEAR)));
-  const prior = await latestReport(ex, departmentId, year - 1, scope);
+  await ex.execute(dropRestated(current.id));
+  const { prior } = await readYearNeighbours(ex, departmentId, year, scope);
   if (!prior) return 0;
-  const found = restatedPriorYearFindings(current.report, prior.report);
+  const found = restatedPriorYearFindings(current.side, prior.side);
   await insertFindings(ex, current.id, found);
   return found.length;
 }

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Report } from "../lib/report/schema";
-import { insertUnnest } from "./bulk";
+import { unnestInsert } from "./bulk";
 import type { Executor } from "./types";
 
 export type SubjectKind = "function" | "economic";
@@ -18,17 +18,31 @@ function parentOf(code: string): string | null {
   return code.length > 3 ? code.slice(0, code.length - 2) : null;
 }
 
-/** Upserts code → name rows; the first name stored for a (kind, code, year) wins, later ones are ignored. */
-export async function upsertSubjects(ex: Executor, rows: SubjectRow[]): Promise<void> {
+const keyOf = (r: SubjectRow) => `${r.kind}:${r.code}:${r.year}`;
+
+/**
+ * The rows worth storing: national codes with a name, the first name per (kind, code, year) kept, sorted by that
+ * key — concurrent loads then insert new subjects in one order and wait for each other instead of deadlocking.
+ */
+function storable(rows: SubjectRow[]): SubjectRow[] {
   const seen = new Set<string>();
   const keep = rows.filter((r) => {
-    const k = `${r.kind}:${r.code}:${r.year}`;
+    const k = keyOf(r);
     if (seen.has(k) || levelOf(r.kind, r.code) === null || r.name.trim() === "") return false;
     seen.add(k);
     return true;
   });
-  await insertUnnest(
-    ex,
+  const order = (r: SubjectRow) => [r.kind, r.code, r.year === null ? -1 : r.year] as const;
+  return keep.sort((a, b) => {
+    const [x, y] = [order(a), order(b)];
+    return x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] < y[1] ? -1 : x[1] > y[1] ? 1 : x[2] - y[2];
+  });
+}
+
+/** Upserts code → name rows; the first name stored for a (kind, code, year) wins, later ones are ignored. */
+export function subjectsInsert(rows: SubjectRow[]): SQL | null {
+  const keep = storable(rows);
+  return unnestInsert(
     "subjects",
     [
       { name: "kind", type: "text", values: keep.map((r) => r.kind) },
@@ -38,8 +52,33 @@ export async function upsertSubjects(ex: Executor, rows: SubjectRow[]): Promise<
       { name: "parent_code", type: "text", values: keep.map((r) => parentOf(r.code)) },
       { name: "year", type: "integer", values: keep.map((r) => r.year) },
     ],
-    sql`ON CONFLICT ON CONSTRAINT subjects_kind_code_year_key DO NOTHING`,
+    { tail: sql`ON CONFLICT ON CONSTRAINT subjects_kind_code_year_key DO NOTHING` },
   );
+}
+
+export async function upsertSubjects(ex: Executor, rows: SubjectRow[]): Promise<void> {
+  const statement = subjectsInsert(rows);
+  if (statement) await ex.execute(statement);
+}
+
+/**
+ * (kind, code, year) keys this process has seen committed, per database handle. Subjects are only ever added,
+ * so a key seen once stays true, and a batch of one city's reports — which print the same codes every year —
+ * sends its subjects once instead of with every report.
+ */
+const committed = new WeakMap<object, Set<string>>();
+
+/** The rows of `rows` not yet known to be stored in `db`. */
+export function unseenSubjects(db: object, rows: SubjectRow[]): SubjectRow[] {
+  const known = committed.get(db);
+  return known ? rows.filter((r) => !known.has(keyOf(r))) : rows;
+}
+
+/** Call after the transaction that inserted `rows` committed (a rolled-back insert must not be remembered). */
+export function rememberSubjects(db: object, rows: SubjectRow[]): void {
+  let known = committed.get(db);
+  if (!known) committed.set(db, (known = new Set()));
+  for (const r of rows) known.add(keyOf(r));
 }
 
 // 公开01/04表 number their 类 rows ("一、一般公共服务支出"); the subject's name is what follows the ordinal.

@@ -1,19 +1,29 @@
 import Link from "next/link";
+import { z } from "zod";
 import { resolveYear } from "@/db/queries/figures";
-import { getPerformanceProjects, type PerformanceProject } from "@/db/queries/performance";
-import { D } from "@/lib/money/decimal";
+import { getPerformanceProject, getPerformanceProjects, type PerformanceProject } from "@/db/queries/performance";
 import { parseParams, performanceParamsSchema, type RawParams } from "@/lib/filters";
 import { Scatter } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
-import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "../_components/ui";
+import { formatPercent, formatWanyuan } from "@/lib/money/format";
+import { CsvLink, Empty, PageHeader, Section, YearPicker, hrefWith } from "../_components/ui";
+import { Indicators, ProjectView, scale } from "./project-view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "绩效" };
 
 const PRESETS = [20, 50, 80];
+/** A city publishes hundreds of projects: the list shows this many per page, flagged ones first. */
+const PAGE_SIZE = 100;
+
+const positive = z.preprocess(
+  (v) => (Array.isArray(v) ? v[0] : v) || undefined,
+  z.coerce.number().int().positive().max(2_147_483_647).optional(),
+).catch(undefined);
+const pageParamsSchema = performanceParamsSchema.extend({ page: positive, project: positive });
 
 export default async function PerformancePage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(performanceParamsSchema, await props.searchParams);
+  const sp = parseParams(pageParamsSchema, await props.searchParams);
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const synthetic = sp.synthetic ? undefined : "0";
   if (year === undefined) {
@@ -24,10 +34,37 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
       </div>
     );
   }
-  const { projects, summaryOnly } = await getPerformanceProjects({ year, synthetic: sp.synthetic, dept: sp.dept, maxRate: sp.maxRate });
-
+  const filter = { year, synthetic: sp.synthetic, dept: sp.dept, maxRate: sp.maxRate };
   const keep = { year, synthetic, maxRate: sp.maxRate === 50 ? undefined : sp.maxRate, dept: sp.dept };
-  const href = (over: Partial<Record<keyof typeof keep, string | number | undefined>>) => hrefWith("/performance", { ...keep, ...over });
+  const href = (over: Partial<Record<keyof typeof keep | "page" | "project", string | number | undefined>>) => hrefWith("/performance", { ...keep, ...over });
+  const header = (title: string, subtitle: string) => (
+    <PageHeader title={title} subtitle={subtitle}>
+      <YearPicker years={years} current={year} path="/performance" params={{ ...keep, year: undefined }} />
+      <SyntheticToggle path="/performance" synthetic={sp.synthetic} params={{ ...keep, synthetic: undefined }} />
+    </PageHeader>
+  );
+
+  if (sp.project !== undefined) {
+    const project = await getPerformanceProject(filter, sp.project);
+    const back = href({ page: sp.page });
+    return (
+      <div>
+        {header(`${year} 年度绩效自评 · 项目`, "一个项目的自评表：资金执行与自评得分，以及逐项指标（自评表原文）。")}
+        {project ? (
+          <ProjectView p={project} maxRate={sp.maxRate} back={back} deptHref={href({ dept: project.departmentId })} year={year} />
+        ) : (
+          <Empty>
+            {year} 年度{sp.synthetic ? "" : "真实公开文件"}{sp.dept ? "该部门" : ""}的绩效自评表中没有这个项目（编号 {sp.project}）。
+            <Link className="ml-1 text-blue-700 underline" href={back}>回到项目列表</Link>
+          </Empty>
+        )}
+      </div>
+    );
+  }
+
+  // One department's list is short: its indicators come inline. The city-wide list links to each project instead.
+  const inline = sp.dept !== undefined;
+  const { projects, summaryOnly } = await getPerformanceProjects(filter, { indicators: inline });
   const flagged = projects.filter((p) => p.flagged);
   const low = projects.filter((p) => p.lowRate && !p.flagged);
   const plotted = projects.filter((p) => p.rate !== undefined && p.score !== undefined);
@@ -42,15 +79,15 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
     plotted.filter((p) => categoryOf(p) === c).map((p) => ({ 执行率: Number(p.rate), 自评得分: Number(p.score), 类别: c, 项目: `${p.department}：${p.name}` })),
   );
   const deptName = sp.dept ? projects[0]?.department : undefined;
-  // A city has hundreds of projects and thousands of indicators; inline them all only for a small list.
-  const showIndicators = (p: PerformanceProject) => Boolean(sp.dept) || projects.length <= 60 || p.flagged || p.lowRate;
+
+  const pages = Math.max(1, Math.ceil(projects.length / PAGE_SIZE));
+  const page = Math.min(sp.page ?? 1, pages);
+  const shown = projects.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const projectHref = (p: PerformanceProject) => href({ project: p.id, page: page > 1 ? page : undefined });
 
   return (
     <div>
-      <PageHeader title={`${year} 年度绩效自评`} subtitle="每个公开了绩效自评表的项目：资金执行率与自评得分是否相称，以及逐项指标。">
-        <YearPicker years={years} current={year} path="/performance" params={{ ...keep, year: undefined }} />
-        <SyntheticToggle path="/performance" synthetic={sp.synthetic} params={{ ...keep, synthetic: undefined }} />
-      </PageHeader>
+      {header(`${year} 年度绩效自评`, "每个公开了绩效自评表的项目：资金执行率与自评得分是否相称，以及逐项指标。")}
 
       <div className="no-print mb-4 flex flex-wrap items-center gap-1 text-sm">
         <span className="text-gray-500">执行率低于</span>
@@ -96,6 +133,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
 
       <Section
         title={`项目明细（${projects.length}）`}
+        id="projects"
         actions={
           <>
             <CsvLink dataset="performance-projects" params={keep} />
@@ -104,13 +142,19 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
             </a>
           </>
         }
-        note="排序：评为优而执行率低的项目在前（红），然后按执行率由低到高。点项目名展开指标（一级 / 二级 / 三级、年度指标值、实际完成值、分值、得分、偏差原因），均为自评表原文。"
+        note={
+          inline
+            ? "排序：评为优而执行率低的项目在前（红），然后按执行率由低到高。点项目名展开指标（一级 / 二级 / 三级、年度指标值、实际完成值、分值、得分、偏差原因），均为自评表原文。"
+            : `排序：评为优而执行率低的项目在前（红），然后按执行率由低到高；每页 ${PAGE_SIZE} 个。点项目名看它的全部指标（一级 / 二级 / 三级、年度指标值、实际完成值、分值、得分、偏差原因，均为自评表原文）；全部项目与指标可用上方 CSV / JSON 下载。`
+        }
       >
         {projects.length === 0 ? (
           <Empty>{year} 年度{sp.dept ? "该部门" : "各部门"}没有公开绩效自评表。</Empty>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[900px] border-collapse text-sm">
+            {pages > 1 ? <Pager page={page} pages={pages} total={projects.length} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
+            {/* cell styles set once on the table: a page of rows then carries no per-cell class lists */}
+            <table className="w-full min-w-[900px] border-collapse text-sm [&_tbody_td]:p-1.5 [&_tbody_td]:align-top [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-100 [&_td_a:hover]:underline [&_td_a]:text-blue-700">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
                   {sp.dept ? null : <th className="min-w-[9rem] p-1.5">部门</th>}
@@ -120,50 +164,56 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
                   <th className="num p-1.5">执行率</th>
                   <th className="num p-1.5">自评得分</th>
                   <th className="p-1.5">等级</th>
+                  {inline ? null : <th className="num p-1.5">指标</th>}
                 </tr>
               </thead>
               <tbody>
-                {projects.map((p) => (
-                  <tr key={p.id} className={`border-b border-gray-100 align-top ${p.flagged ? "bg-rose-50" : ""}`}>
+                {shown.map((p) => (
+                  // A page holds a hundred of these rows, twice (HTML and the RSC payload): plain text cells, classes on the row.
+                  <tr key={p.id} className={p.flagged ? "bg-rose-50 font-semibold text-rose-800" : undefined}>
                     {sp.dept ? null : (
-                      <td className="p-1.5">
-                        <Link className="text-blue-700 hover:underline" href={href({ dept: p.departmentId })}>{p.department}</Link>
-                        <SyntheticBadge synthetic={p.synthetic} />
+                      <td>
+                        <Link href={href({ dept: p.departmentId })}>{p.department}</Link>
+                        {p.synthetic ? <span className="ml-1 whitespace-nowrap rounded bg-amber-100 px-1 text-xs font-normal text-amber-800">合成示例</span> : null}
                       </td>
                     )}
-                    <td className="p-1.5">
-                      <details>
-                        <summary className={`cursor-pointer ${p.flagged ? "font-semibold text-rose-800" : ""}`}>
-                          {p.name}
-                          {p.sourceLine ? <span className="ml-1 text-xs font-normal text-gray-400">（第 {p.sourceLine} 行）</span> : null}
-                        </summary>
-                        {showIndicators(p) ? (
+                    <td>
+                      {inline ? (
+                        <details>
+                          <summary className="cursor-pointer">
+                            {p.name}
+                            <Line n={p.sourceLine} />
+                          </summary>
                           <Indicators p={p} />
-                        ) : (
-                          <p className="mt-2 text-xs text-gray-600">
-                            共 {p.indicators.length} 个指标。
-                            <Link className="text-blue-700 hover:underline" href={href({ dept: p.departmentId })}>只看{p.department}</Link>
-                            即可逐项展开（全市项目很多时，只直接展开标红和执行率低的项目，页面才不致过大）。
-                          </p>
-                        )}
-                      </details>
+                          <Link className="text-xs font-normal" href={projectHref(p)}>单独查看这个项目</Link>
+                        </details>
+                      ) : (
+                        <>
+                          <Link href={projectHref(p)}>{p.name}</Link>
+                          <Line n={p.sourceLine} />
+                        </>
+                      )}
                     </td>
-                    <td className="num p-1.5"><Wan v={p.annual} digits={scale(p.annual)} /></td>
-                    <td className="num p-1.5"><Wan v={p.executed} digits={scale(p.executed)} /></td>
-                    <td className={`num p-1.5 ${p.flagged ? "font-semibold text-rose-700" : p.lowRate ? "text-amber-700" : ""}`}>
-                      <Pct v={p.rate} />
+                    <td className="num">{formatWanyuan(p.annual, scale(p.annual))}</td>
+                    <td className="num">{formatWanyuan(p.executed, scale(p.executed))}</td>
+                    <td className={p.lowRate && !p.flagged ? "num text-amber-700" : "num"}>
+                      {formatPercent(p.rate)}
                       {p.rate !== undefined && !p.rateStated ? <span className="ml-1 text-xs font-normal text-gray-500">复算</span> : null}
                     </td>
-                    <td className="num p-1.5">{p.score ?? <span className="text-gray-400">—</span>}</td>
-                    <td className={`p-1.5 ${p.flagged ? "font-semibold text-rose-700" : ""}`}>
-                      {p.grade ?? <span className="text-gray-400">—</span>}
+                    <td className="num">{p.score ?? "—"}</td>
+                    <td>
+                      {p.grade ?? "—"}
                       {p.gradeDerived ? <span className="ml-1 text-xs font-normal text-gray-500" title="汇总表未列等级，按得分推定">推定</span> : null}
                     </td>
+                    {inline ? null : <td className="num">{p.indicatorCount}</td>}
                   </tr>
                 ))}
               </tbody>
             </table>
-            <p className="mt-1 text-xs text-gray-500">金额单位：万元（附件表列到四位小数的照录）。“—”表示未披露。</p>
+            {pages > 1 ? <Pager page={page} pages={pages} total={projects.length} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
+            <p className="mt-1 text-xs text-gray-500">
+              金额单位：万元（附件表列到四位小数的照录）。“—”表示未披露。{projects.some((p) => p.synthetic) ? "标“合成示例”的是生成器合成的示例数据，不是真实公开文件。" : null}
+            </p>
           </div>
         )}
       </Section>
@@ -171,36 +221,26 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
   );
 }
 
-// 附件 tables print some amounts to four decimals (604.6242); show them as printed rather than rounding to two.
-const scale = (v: string | undefined) => (v && v.includes(".") ? Math.max(2, Math.min(4, v.length - v.indexOf(".") - 1)) : 2);
+function Line({ n }: { n?: number }) {
+  return n ? <span className="ml-1 text-xs font-normal text-gray-400">（第 {n} 行）</span> : null;
+}
 
-function Indicators({ p }: { p: PerformanceProject }) {
-  if (p.indicators.length === 0) return <p className="mt-2 text-xs text-gray-500">自评表未列出指标。</p>;
+function Pager({ page, pages, total, href }: { page: number; pages: number; total: number; href: (n: number) => string }) {
+  const from = (page - 1) * PAGE_SIZE + 1;
+  const to = Math.min(total, page * PAGE_SIZE);
   return (
-    <div className="mt-2 overflow-x-auto">
-      <table className="w-full min-w-[640px] text-xs">
-        <thead>
-          <tr className="text-left text-gray-500">
-            <th className="p-1">一级</th><th className="p-1">二级</th><th className="p-1">三级指标</th><th className="p-1">年度指标值</th><th className="p-1">实际完成值</th>
-            <th className="p-1 text-right">分值</th><th className="p-1 text-right">得分</th><th className="p-1">偏差原因</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.indicators.map((i, k) => (
-            <tr key={k} className="border-t border-gray-100">
-              <td className="p-1">{i.level1}</td>
-              <td className="p-1">{i.level2 ?? ""}</td>
-              <td className="p-1">{i.level3 ?? ""}</td>
-              <td className="p-1">{i.target ?? ""}</td>
-              <td className="p-1">{i.actual ?? ""}</td>
-              <td className="p-1 text-right">{i.weight ?? ""}</td>
-              <td className={`p-1 text-right ${i.weight !== undefined && i.score !== undefined && new D(i.score).lt(i.weight) ? "text-amber-700" : ""}`}>{i.score ?? ""}</td>
-              <td className="p-1">{i.deviation ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <nav className="no-print my-2 flex flex-wrap items-center gap-1 text-sm" aria-label="分页">
+      <span className="mr-2 text-gray-500">第 {from}–{to} 个，共 {total} 个</span>
+      {page > 1 ? <Link className="rounded border border-gray-300 px-2 py-0.5" href={href(page - 1)}>上一页</Link> : null}
+      {Array.from({ length: pages }, (_, i) => i + 1).map((n) =>
+        n === page ? (
+          <span key={n} className="rounded bg-blue-600 px-2 py-0.5 text-white" aria-current="page">{n}</span>
+        ) : (
+          <Link key={n} className="rounded border border-gray-300 px-2 py-0.5" href={href(n)}>{n}</Link>
+        ),
+      )}
+      {page < pages ? <Link className="rounded border border-gray-300 px-2 py-0.5" href={href(page + 1)}>下一页</Link> : null}
+    </nav>
   );
 }
 

@@ -169,7 +169,8 @@ export const dashboardDatasets: Record<string, Dataset> = {
       col("rate", "执行率（%）"), col("rateStated", "执行率为文件所述"), col("score", "自评得分"), col("grade", "等级"), col("gradeDerived", "等级按得分推定"),
       col("flagged", "评为优但执行率低"), col("sourceLine", "原文行号"),
     ],
-    fetch: forYear<Performance>(async (p) => (await getPerformanceProjects(p)).projects.map(({ indicators: _i, ...r }) => ({ ...r }))),
+    fetch: forYear<Performance>(async (p) =>
+      (await getPerformanceProjects(p, { indicators: false })).projects.map(({ indicators: _i, indicatorCount: _n, ...r }) => ({ ...r }))),
   },
   "performance-indicators": {
     title: "绩效-指标明细",

@@ -45,6 +45,8 @@ export type PerformanceProject = {
   flagged: boolean;
   /** executed less than maxRate (graded 优 or not) */
   lowRate: boolean;
+  /** indicators on the sheet, also when `indicators` was not fetched */
+  indicatorCount: number;
   indicators: Indicator[];
 };
 
@@ -56,37 +58,73 @@ export type PerformanceProjects = {
 
 const opt = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? undefined : v);
 
-/** Every project with a 绩效自评表; 优 with low execution first, then by execution rate, lowest first. */
-export async function getPerformanceProjects(f: PerformanceFilter): Promise<PerformanceProjects> {
-  const [res, inds, other] = await Promise.all([
-    rows<{
-      id: number; department_id: number; department: string; synthetic: boolean; name: string; implementing_unit: string | null;
-      initial: string | null; annual: string | null; executed: string | null; rate: string | null; score: string | null; grade: string | null;
-      summary_budget: string | null; summary_score: string | null; source_line: number | null; ord: number;
-    }>(sql`
-      with rep as (${chosenReports(f)})
-      select p.id::int as id, rep.department_id::int as department_id, rep.department, rep.synthetic, p.name, p.implementing_unit,
-             trim_scale(p.initial)::text as initial, trim_scale(p.annual)::text as annual, trim_scale(p.executed)::text as executed,
-             trim_scale(p.rate)::text as rate, trim_scale(p.total_score)::text as score, p.grade,
-             trim_scale(p.summary_budget)::text as summary_budget, trim_scale(p.summary_score)::text as summary_score,
-             p.source_line::int as source_line, p.ord::int as ord
-      from rep join performance_projects p on p.report_id = rep.id and p.has_sheet
-      order by rep.department, p.ord`),
-    rows<{
-      project_id: number; level1: string; level2: string | null; level3: string | null; target: string | null; actual: string | null;
-      weight: string | null; score: string | null; deviation: string | null; source_line: number | null;
-    }>(sql`
-      with rep as (${chosenReports(f)})
-      select i.project_id::int as project_id, i.level1, i.level2, i.level3, i.target, i.actual,
-             trim_scale(i.weight)::text as weight, trim_scale(i.score)::text as score, i.deviation, i.source_line::int as source_line
-      from rep join performance_projects p on p.report_id = rep.id and p.has_sheet
-      join performance_indicators i on i.project_id = p.id
-      order by i.project_id, i.ord`),
-    rows<{ n: number }>(sql`
-      with rep as (${chosenReports(f)})
-      select count(*)::int as n from rep join performance_projects p on p.report_id = rep.id and not p.has_sheet`),
-  ]);
+type ProjectRow = {
+  id: number; department_id: number; department: string; synthetic: boolean; name: string; implementing_unit: string | null;
+  initial: string | null; annual: string | null; executed: string | null; rate: string | null; score: string | null; grade: string | null;
+  summary_budget: string | null; summary_score: string | null; source_line: number | null; ord: number; indicator_count: number;
+};
+type IndicatorRow = {
+  project_id: number; level1: string; level2: string | null; level3: string | null; target: string | null; actual: string | null;
+  weight: string | null; score: string | null; deviation: string | null; source_line: number | null;
+};
 
+// Only projects of the reports the filter chooses: a project id from another year or scope finds nothing.
+const onlyProject = (projectId?: number) => (projectId === undefined ? sql`` : sql` and p.id = ${projectId}`);
+
+const projectRows = (f: PerformanceFilter, projectId?: number) =>
+  rows<ProjectRow>(sql`
+    with rep as (${chosenReports(f)})
+    select p.id::int as id, rep.department_id::int as department_id, rep.department, rep.synthetic, p.name, p.implementing_unit,
+           trim_scale(p.initial)::text as initial, trim_scale(p.annual)::text as annual, trim_scale(p.executed)::text as executed,
+           trim_scale(p.rate)::text as rate, trim_scale(p.total_score)::text as score, p.grade,
+           trim_scale(p.summary_budget)::text as summary_budget, trim_scale(p.summary_score)::text as summary_score,
+           p.source_line::int as source_line, p.ord::int as ord,
+           (select count(*) from performance_indicators i where i.project_id = p.id)::int as indicator_count
+    from rep join performance_projects p on p.report_id = rep.id and p.has_sheet${onlyProject(projectId)}
+    order by rep.department, p.ord`);
+
+const indicatorRows = (f: PerformanceFilter, projectId?: number) =>
+  rows<IndicatorRow>(sql`
+    with rep as (${chosenReports(f)})
+    select i.project_id::int as project_id, i.level1, i.level2, i.level3, i.target, i.actual,
+           trim_scale(i.weight)::text as weight, trim_scale(i.score)::text as score, i.deviation, i.source_line::int as source_line
+    from rep join performance_projects p on p.report_id = rep.id and p.has_sheet${onlyProject(projectId)}
+    join performance_indicators i on i.project_id = p.id
+    order by i.project_id, i.ord`);
+
+function toProject(p: ProjectRow, f: PerformanceFilter, indicators: Indicator[]): PerformanceProject & { ord: number } {
+  const stated = opt(p.rate);
+  const rate = stated ?? ratePct(p.executed, p.annual);
+  const score = opt(p.score) ?? opt(p.summary_score);
+  const grade = opt(p.grade) ?? gradeFromScore(score);
+  const lowRate = rate !== undefined && new D(rate).lt(f.maxRate);
+  return {
+    id: Number(p.id),
+    ord: Number(p.ord),
+    departmentId: Number(p.department_id),
+    department: p.department,
+    synthetic: Boolean(p.synthetic),
+    name: p.name,
+    implementingUnit: opt(p.implementing_unit),
+    initial: opt(p.initial),
+    annual: opt(p.annual),
+    executed: opt(p.executed),
+    rate,
+    rateStated: stated !== undefined,
+    score,
+    grade,
+    gradeDerived: opt(p.grade) === undefined && grade !== undefined,
+    summaryBudget: opt(p.summary_budget),
+    summaryScore: opt(p.summary_score),
+    sourceLine: p.source_line === null ? undefined : Number(p.source_line),
+    flagged: lowRate && grade === "优",
+    lowRate,
+    indicatorCount: Number(p.indicator_count),
+    indicators,
+  };
+}
+
+function groupIndicators(inds: IndicatorRow[]): Map<number, Indicator[]> {
   const byProject = new Map<number, Indicator[]>();
   for (const i of inds) {
     const list = byProject.get(Number(i.project_id)) ?? [];
@@ -96,37 +134,25 @@ export async function getPerformanceProjects(f: PerformanceFilter): Promise<Perf
     });
     byProject.set(Number(i.project_id), list);
   }
+  return byProject;
+}
 
-  const projects = res.map((p): PerformanceProject & { ord: number } => {
-    const stated = opt(p.rate);
-    const rate = stated ?? ratePct(p.executed, p.annual);
-    const score = opt(p.score) ?? opt(p.summary_score);
-    const grade = opt(p.grade) ?? gradeFromScore(score);
-    const lowRate = rate !== undefined && new D(rate).lt(f.maxRate);
-    return {
-      id: Number(p.id),
-      ord: Number(p.ord),
-      departmentId: Number(p.department_id),
-      department: p.department,
-      synthetic: Boolean(p.synthetic),
-      name: p.name,
-      implementingUnit: opt(p.implementing_unit),
-      initial: opt(p.initial),
-      annual: opt(p.annual),
-      executed: opt(p.executed),
-      rate,
-      rateStated: stated !== undefined,
-      score,
-      grade,
-      gradeDerived: opt(p.grade) === undefined && grade !== undefined,
-      summaryBudget: opt(p.summary_budget),
-      summaryScore: opt(p.summary_score),
-      sourceLine: p.source_line === null ? undefined : Number(p.source_line),
-      flagged: lowRate && grade === "优",
-      lowRate,
-      indicators: byProject.get(Number(p.id)) ?? [],
-    };
-  });
+/**
+ * Every project with a 绩效自评表; 优 with low execution first, then by execution rate, lowest first.
+ * `indicators: false` leaves each project's indicator list empty (its count stays): a city-wide list needs the
+ * projects, not their thousands of indicators.
+ */
+export async function getPerformanceProjects(f: PerformanceFilter, opts: { indicators?: boolean } = {}): Promise<PerformanceProjects> {
+  const withIndicators = opts.indicators ?? true;
+  const [res, inds, other] = await Promise.all([
+    projectRows(f),
+    withIndicators ? indicatorRows(f) : Promise.resolve([]),
+    rows<{ n: number }>(sql`
+      with rep as (${chosenReports(f)})
+      select count(*)::int as n from rep join performance_projects p on p.report_id = rep.id and not p.has_sheet`),
+  ]);
+  const byProject = groupIndicators(inds);
+  const projects = res.map((p) => toProject(p, f, byProject.get(Number(p.id)) ?? []));
   projects.sort((a, b) => {
     if (a.flagged !== b.flagged) return a.flagged ? -1 : 1;
     if ((a.rate === undefined) !== (b.rate === undefined)) return a.rate === undefined ? 1 : -1;
@@ -134,4 +160,12 @@ export async function getPerformanceProjects(f: PerformanceFilter): Promise<Perf
     return byRate || a.department.localeCompare(b.department, "zh") || a.ord - b.ord;
   });
   return { projects: projects.map(({ ord: _o, ...p }) => p), summaryOnly: Number(other[0]?.n ?? 0) };
+}
+
+/** One project of the filter's reports with all its indicators, or undefined when the filter does not reach it. */
+export async function getPerformanceProject(f: PerformanceFilter, projectId: number): Promise<PerformanceProject | undefined> {
+  const [res, inds] = await Promise.all([projectRows(f, projectId), indicatorRows(f, projectId)]);
+  if (res.length === 0) return undefined;
+  const { ord: _o, ...project } = toProject(res[0], f, groupIndicators(inds).get(projectId) ?? []);
+  return project;
 }

@@ -128,3 +128,85 @@ run("dashboard in a real browser", () => {
     expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
   });
 });
+
+// The demo city (40 departments × 5 years beside the two seeds) publishes a few hundred 绩效 projects a year.
+run("绩效 page weight on the demo city", () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  /** The project table of a page: the number in its heading, and per row the flag colour and the 指标 count. */
+  async function projectTable(path: string) {
+    const page = await browser.newPage();
+    const res = await page.goto(app.url + path, { waitUntil: "load" });
+    expect(res?.status()).toBe(200);
+    const heading = await page.locator("h2", { hasText: "项目明细" }).innerText();
+    const total = Number(/（(\d+)）/.exec(heading)?.[1]);
+    const rows = page.locator("#projects tbody tr");
+    const flagged = await rows.evaluateAll((trs) => trs.map((tr) => tr.className.includes("bg-rose-50")));
+    const counts = (await rows.locator("td:last-child").allInnerTexts()).map(Number);
+    return { page, total, flagged, counts };
+  }
+
+  test("the city-wide list is one page of 100 rows, flagged projects first, and stays well below 400 KB", async () => {
+    const html = await (await fetch(app.url + "/performance?year=2023")).text();
+    expect(Buffer.byteLength(html)).toBeLessThan(400_000);
+    const { page, total, flagged } = await projectTable("/performance?year=2023");
+    expect(total).toBeGreaterThan(200);
+    expect(flagged).toHaveLength(100);
+    // once a row is not flagged, no flagged row follows
+    expect(flagged.indexOf(false)).toBeGreaterThan(0);
+    expect(flagged.slice(flagged.indexOf(false))).not.toContain(true);
+    await page.close();
+  });
+
+  test("every page together lists every project, and their indicator counts add up to the indicator dataset", async () => {
+    const first = await projectTable("/performance?year=2023&maxRate=80");
+    const pages = Math.ceil(first.total / 100);
+    let rows = first.counts.length;
+    let indicators = first.counts.reduce((a, b) => a + b, 0);
+    // the pager keeps the other filters
+    expect(await first.page.locator('nav[aria-label="分页"] a', { hasText: "下一页" }).first().getAttribute("href")).toMatch(/maxRate=80.*page=2|page=2.*maxRate=80/);
+    await first.page.close();
+    for (let n = 2; n <= pages; n++) {
+      const t = await projectTable(`/performance?year=2023&maxRate=80&page=${n}`);
+      rows += t.counts.length;
+      indicators += t.counts.reduce((a, b) => a + b, 0);
+      await t.page.close();
+    }
+    expect(rows).toBe(first.total);
+    const data = (await (await fetch(app.url + "/api/performance-indicators?year=2023&maxRate=80")).json()) as { rows: unknown[] };
+    expect(data.rows).toHaveLength(indicators);
+  });
+
+  test("a project name opens that project with all its indicators, and the way back keeps the filters", async () => {
+    const { page, counts } = await projectTable("/performance?year=2023&maxRate=80&page=2");
+    const link = page.locator("#projects tbody tr").first().locator("td:nth-child(2) a");
+    const name = await link.innerText();
+    await link.click();
+    await page.waitForURL(/project=\d+/);
+    expect(page.url()).toMatch(/maxRate=80/);
+    await expect(page.locator("main h2").first().innerText()).resolves.toBe(name);
+    await expect(page.locator("main h2", { hasText: "指标" }).innerText()).resolves.toBe(`指标（${counts[0]}）`);
+    expect(await page.locator("main table tbody tr").count()).toBe(counts[0]);
+    await page.getByRole("link", { name: "← 回到项目列表" }).click();
+    await page.waitForURL((u) => !u.searchParams.has("project"));
+    expect(page.url()).toMatch(/maxRate=80/);
+    expect(page.url()).toMatch(/page=2/);
+    await page.close();
+  });
+
+  test("a project outside the chosen year or data set is not shown", async () => {
+    const res = await fetch(app.url + "/performance?year=2023&project=999999999");
+    expect(res.status).toBe(200);
+    expect(await res.text()).toContain("没有这个项目");
+  });
+});

@@ -1,0 +1,99 @@
+import Link from "next/link";
+import type { PerformanceProject } from "@/db/queries/performance";
+import { D } from "@/lib/money/decimal";
+import { Pct, Section, SyntheticBadge, Wan } from "../_components/ui";
+
+// 附件 tables print some amounts to four decimals (604.6242); show them as printed rather than rounding to two.
+export const scale = (v: string | undefined) => (v && v.includes(".") ? Math.max(2, Math.min(4, v.length - v.indexOf(".") - 1)) : 2);
+
+/** The indicator tree of one 绩效自评表, every cell as the sheet prints it. */
+export function Indicators({ p }: { p: PerformanceProject }) {
+  if (p.indicators.length === 0) return <p className="mt-2 text-xs text-gray-500">自评表未列出指标。</p>;
+  return (
+    <div className="mt-2 overflow-x-auto">
+      <table className="w-full min-w-[640px] text-xs font-normal text-gray-900">
+        <thead>
+          <tr className="text-left text-gray-500">
+            <th className="p-1">一级</th><th className="p-1">二级</th><th className="p-1">三级指标</th><th className="p-1">年度指标值</th><th className="p-1">实际完成值</th>
+            <th className="p-1 text-right">分值</th><th className="p-1 text-right">得分</th><th className="p-1">偏差原因</th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.indicators.map((i, k) => (
+            <tr key={k} className="border-t border-gray-100">
+              <td className="p-1">{i.level1}</td>
+              <td className="p-1">{i.level2 ?? ""}</td>
+              <td className="p-1">{i.level3 ?? ""}</td>
+              <td className="p-1">{i.target ?? ""}</td>
+              <td className="p-1">{i.actual ?? ""}</td>
+              <td className="p-1 text-right">{i.weight ?? ""}</td>
+              <td className={`p-1 text-right ${i.weight !== undefined && i.score !== undefined && new D(i.score).lt(i.weight) ? "text-amber-700" : ""}`}>{i.score ?? ""}</td>
+              <td className="p-1">{i.deviation ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div>
+      <dt className="text-xs text-gray-500">{label}</dt>
+      <dd className="mt-0.5 tabular-nums">{children}</dd>
+    </div>
+  );
+}
+
+/** One project: where it comes from, its funds and score side by side, then its indicators. */
+export function ProjectView(props: { p: PerformanceProject; maxRate: number; back: string; deptHref: string; year: number }) {
+  const { p } = props;
+  // the summary table's own figures are shown only where they say something the sheet does not
+  const summaryDiffers = (p.summaryScore !== undefined && p.summaryScore !== p.score) || (p.summaryBudget !== undefined && p.annual !== undefined && !new D(p.summaryBudget).eq(p.annual));
+  return (
+    <>
+      <p className="no-print mb-4 text-sm">
+        <Link className="text-blue-700 underline" href={props.back}>← 回到项目列表</Link> ·{" "}
+        <Link className="text-blue-700 underline" href={props.deptHref}>只看{p.department}的项目</Link> ·{" "}
+        <Link className="text-blue-700 underline" href={`/departments/${p.departmentId}?year=${props.year}#performance`}>部门页</Link>
+      </p>
+      <Section title={p.name} note={p.sourceLine ? `自评表见原文第 ${p.sourceLine} 行。金额单位：万元；“—”表示未披露。` : "金额单位：万元；“—”表示未披露。"}>
+        {p.flagged ? (
+          <p className="mb-3 rounded border border-rose-200 bg-rose-50 p-2 text-sm font-semibold text-rose-800">
+            评为“{p.grade}”，但执行率只有 <Pct v={p.rate} />，低于 {props.maxRate}%。
+          </p>
+        ) : p.lowRate ? (
+          <p className="mb-3 rounded border border-amber-200 bg-amber-50 p-2 text-sm text-amber-800">执行率 <Pct v={p.rate} />，低于 {props.maxRate}%。</p>
+        ) : null}
+        <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
+          <Fact label="部门">
+            {p.department}
+            <SyntheticBadge synthetic={p.synthetic} />
+          </Fact>
+          <Fact label="实施单位">{p.implementingUnit ?? <span className="text-gray-400">—</span>}</Fact>
+          <Fact label="年初预算数"><Wan v={p.initial} digits={scale(p.initial)} /></Fact>
+          <Fact label="全年预算数（A）"><Wan v={p.annual} digits={scale(p.annual)} /></Fact>
+          <Fact label="全年执行数（B）"><Wan v={p.executed} digits={scale(p.executed)} /></Fact>
+          <Fact label="执行率（B÷A）">
+            <Pct v={p.rate} />
+            {p.rate !== undefined && !p.rateStated ? <span className="ml-1 text-xs text-gray-500">复算</span> : null}
+          </Fact>
+          <Fact label="自评得分">{p.score ?? <span className="text-gray-400">—</span>}</Fact>
+          <Fact label="等级">
+            {p.grade ?? <span className="text-gray-400">—</span>}
+            {p.gradeDerived ? <span className="ml-1 text-xs text-gray-500" title="汇总表未列等级，按得分推定">推定</span> : null}
+          </Fact>
+          {summaryDiffers ? (
+            <Fact label="汇总表所列（预算 / 得分）">
+              <Wan v={p.summaryBudget} digits={scale(p.summaryBudget)} /> / {p.summaryScore ?? "—"}
+            </Fact>
+          ) : null}
+        </dl>
+      </Section>
+      <Section title={`指标（${p.indicators.length}）`} note="一级 / 二级 / 三级指标、年度指标值、实际完成值、分值、得分、偏差原因，均为自评表原文；得分低于分值的标橙。">
+        <Indicators p={p} />
+      </Section>
+    </>
+  );
+}
