@@ -125,3 +125,15 @@ export function hrefWith(path: string, params: Record<string, string | number | 
   const q = qs.toString();
   return q ? `${path}?${q}` : path;
 }
+
+/** The whole page when the store has no report for the view (or no real one when synthetic data is filtered out). */
+export function NoReports({ title, purpose, synthetic }: { title: string; purpose: string; synthetic: boolean }) {
+  return (
+    <div>
+      <PageHeader title={title} />
+      <Empty>
+        库中还没有{synthetic ? "" : "真实公开的"}决算报告，无法{purpose}。用 <code>npm run cli -- ingest &lt;文件或目录&gt;</code> 载入。
+      </Empty>
+    </div>
+  );
+}

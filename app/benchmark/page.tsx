@@ -7,7 +7,7 @@ import { D } from "@/lib/money/decimal";
 import { formatChange, formatPercent, formatWanyuan } from "@/lib/money/format";
 import { ReferenceBars } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
-import { CsvLink, Empty, PageHeader, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "../_components/ui";
+import { CsvLink, Empty, PageHeader, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "对标" };
@@ -19,12 +19,7 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const synthetic = sp.synthetic ? undefined : "0";
   if (year === undefined) {
-    return (
-      <div>
-        <PageHeader title="对标" />
-        <Empty>库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告，无法对标。</Empty>
-      </div>
-    );
+    return <NoReports title="对标" purpose="对标" synthetic={sp.synthetic} />;
   }
   const vs = sp.vs !== undefined && sp.vs !== year && years.includes(sp.vs) ? sp.vs : undefined;
   const b = await getBenchmark({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs });

@@ -4,7 +4,7 @@ import { resolveYear } from "@/db/queries/figures";
 import { executionParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { Bars, ReferenceBars } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
-import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "../_components/ui";
+import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "预算执行" };
@@ -16,12 +16,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const synthetic = sp.synthetic ? undefined : "0";
   if (year === undefined) {
-    return (
-      <div>
-        <PageHeader title="预算执行" />
-        <Empty>库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告，无法比较年初预算与决算。</Empty>
-      </div>
-    );
+    return <NoReports title="预算执行" purpose="比较年初预算与决算" synthetic={sp.synthetic} />;
   }
   const { low, high } = sp;
   const f = { year, synthetic: sp.synthetic, low, high, dept: sp.dept };

@@ -6,7 +6,7 @@ import { parseParams, performanceParamsSchema, type RawParams } from "@/lib/filt
 import { Scatter } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { formatPercent, formatWanyuan } from "@/lib/money/format";
-import { CsvLink, Empty, PageHeader, Section, YearPicker, hrefWith } from "../_components/ui";
+import { CsvLink, Empty, PageHeader, Section, YearPicker, hrefWith, NoReports } from "../_components/ui";
 import { Indicators, ProjectView, scale } from "./project-view";
 
 export const dynamic = "force-dynamic";
@@ -27,12 +27,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const synthetic = sp.synthetic ? undefined : "0";
   if (year === undefined) {
-    return (
-      <div>
-        <PageHeader title="绩效" />
-        <Empty>库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告，无法分析绩效自评。</Empty>
-      </div>
-    );
+    return <NoReports title="绩效" purpose="分析绩效自评" synthetic={sp.synthetic} />;
   }
   const filter = { year, synthetic: sp.synthetic, dept: sp.dept, maxRate: sp.maxRate };
   const keep = { year, synthetic, maxRate: sp.maxRate === 50 ? undefined : sp.maxRate, dept: sp.dept };

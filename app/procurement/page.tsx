@@ -5,7 +5,7 @@ import { formatChange } from "@/lib/money/format";
 import { parseParams, procurementParamsSchema, type RawParams } from "@/lib/filters";
 import { Bars, Lines, ReferenceBars } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
-import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "../_components/ui";
+import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "政府采购" };
@@ -17,12 +17,7 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const synthetic = sp.synthetic ? undefined : "0";
   if (year === undefined) {
-    return (
-      <div>
-        <PageHeader title="政府采购" />
-        <Empty>库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告，无法分析政府采购。</Empty>
-      </div>
-    );
+    return <NoReports title="政府采购" purpose="分析政府采购" synthetic={sp.synthetic} />;
   }
   const f = { year, synthetic: sp.synthetic, reference: sp.reference, dept: sp.dept };
   const [depts, citySeries, deptSeries] = await Promise.all([

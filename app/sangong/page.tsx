@@ -7,7 +7,7 @@ import { D } from "@/lib/money/decimal";
 import { formatChange } from "@/lib/money/format";
 import { Bars, Lines, ReferenceBars } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
-import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "../_components/ui";
+import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "三公经费" };
@@ -17,12 +17,7 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const synthetic = sp.synthetic ? undefined : "0";
   if (year === undefined) {
-    return (
-      <div>
-        <PageHeader title="“三公”经费" />
-        <Empty>库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告，无法分析“三公”经费。</Empty>
-      </div>
-    );
+    return <NoReports title="“三公”经费" purpose="分析“三公”经费" synthetic={sp.synthetic} />;
   }
   const f = { year, synthetic: sp.synthetic, dept: sp.dept };
   const [cats, series, depts] = await Promise.all([getSangongCategories(f), getSangongYears(f), getSangongDepartments(f)]);

@@ -5,7 +5,7 @@ import { parseParams, structureParamsSchema, type RawParams } from "@/lib/filter
 import { shareOf as share } from "@/lib/metrics/dashboard";
 import { Bars, Donut } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
-import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "../_components/ui";
+import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 import { classChartRows, topSlices } from "./chart-data";
 
 export const dynamic = "force-dynamic";
@@ -18,12 +18,7 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const synthetic = sp.synthetic ? undefined : "0";
   if (year === undefined) {
-    return (
-      <div>
-        <PageHeader title="支出结构" />
-        <Empty>库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告，无法分析支出结构。</Empty>
-      </div>
-    );
+    return <NoReports title="支出结构" purpose="分析支出结构" synthetic={sp.synthetic} />;
   }
   const f = { year, synthetic: sp.synthetic, dept: sp.dept, code: sp.code };
   const [breakdown, who, side, econ, history] = await Promise.all([
