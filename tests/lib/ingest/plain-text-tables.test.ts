@@ -544,6 +544,14 @@ describe("hand-made plain-text inputs", () => {
     expect(e.message).toContain("超出");
   });
 
+  test("a figure printed with more decimals than the fixed point can hold is a ParseError at its line (fuzz finding)", () => {
+    // 15 decimals need a 16-digit fixed point; FixedPoint.forScale used to throw a bare AmountRangeError here.
+    const doc = mini({ title: T05, no: 5, lines: ["合 计 1.00 1.00", "201 一般公共服务支出 1.123456789012345 1.00"] });
+    const e = parseError(() => parsePlainTextTables(doc));
+    expect(e).toMatchObject({ table: "公开05表 一般公共预算财政拨款支出决算表", line: lineOf(doc, "201 一般"), found: "1.123456789012345" });
+    expect(e.message).toContain("超出");
+  });
+
   test("a garbled number is a ParseError naming the token", () => {
     const doc = mini({ title: T05, no: 5, lines: ["合 计 112.81 112.81", "208 社会保障和就业支出 112.81 l12.81"] });
     const e = parseError(() => parsePlainTextTables(doc));

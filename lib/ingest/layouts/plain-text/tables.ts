@@ -1,6 +1,7 @@
 import type { SourceDoc } from "@/lib/ingest/document";
 import { ParseError } from "@/lib/ingest/errors";
 import { AmountRangeError, ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, type Placement } from "@/lib/ingest/resolve-columns";
+import { printedScale } from "@/lib/money/decimal";
 import { COLUMN_LABELS } from "@/lib/report/labels";
 import { TABLE_IDS, TABLE_TITLES, type Table, type TableId, type TableRow } from "@/lib/report/schema";
 import { readEconomicRows } from "./economic-rows";
@@ -141,7 +142,7 @@ function placeCells(doc: SourceDoc, tables: Tables, hints: ColumnHints, unit: "�
   const vars: VarIndex = new Map();
   const domains: Placement[][] = [];
   // One fixed point for the whole document: the solver adds figures across tables and compares them with the hints.
-  const fixed = FixedPoint.forScale(finestScale(tables, hints));
+  const fixed = fixedPointFor(doc, tables, hints);
   for (const id of TABLE_IDS) {
     const t = tables[id];
     if (!t) continue;
@@ -178,6 +179,30 @@ function placeCells(doc: SourceDoc, tables: Tables, hints: ColumnHints, unit: "�
     throw e;
   }
   return { solver, varRows };
+}
+
+/** The document's fixed point; a figure printed with too many decimals to hold is reported where it is printed. */
+function fixedPointFor(doc: SourceDoc, tables: Tables, hints: ColumnHints): FixedPoint {
+  const scale = finestScale(tables, hints);
+  try {
+    return FixedPoint.forScale(scale);
+  } catch (e) {
+    if (!(e instanceof AmountRangeError)) throw e;
+    for (const id of TABLE_IDS) {
+      const t = tables[id];
+      for (const row of t?.rows ?? []) {
+        const texts = [...(row.cells ?? []), ...Object.values(row.fixed ?? {})];
+        const text = texts.find((c) => c !== null && printedScale(c) === scale);
+        if (text) throw outOfRange(doc, e, t!.label, row.sourceLine, text);
+      }
+    }
+    // Otherwise the figure came from the narrative (a hint for one of the tables).
+    for (const [id, values] of Object.entries(hints) as [TableId, Record<string, string> | undefined][]) {
+      const text = Object.values(values ?? {}).find((v) => printedScale(v) === scale);
+      if (text) throw outOfRange(doc, e, `${tables[id]?.label ?? id} 对应的说明部分数字`, undefined, text);
+    }
+    throw outOfRange(doc, e, "决算表");
+  }
 }
 
 /** Figures too large (or too finely printed) to add exactly: no real disclosure comes near, a broken one might. */
