@@ -2,7 +2,6 @@ import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { expect, test } from "vitest";
 import { exportReport } from "../../db/export";
 import { LoadError, loadReport } from "../../db/load";
-import { getStoreSummary } from "../../db/queries/overview";
 import * as s from "../../db/schema";
 import type { Db } from "../../db/types";
 import { D } from "../../lib/money/decimal";
@@ -172,16 +171,5 @@ forEachDb("loadReport", (get) => {
     await expect(loadReport(get().db, bad, { findings: sampleFindings })).rejects.toThrow(LoadError);
     await expect(loadReport(get().db, bad, { findings: [] })).rejects.toThrow(/收入决算表 第 1 行（合计）total 列.*7 位小数/);
     expect(await rowCounts(get().db)).toEqual(before);
-  });
-
-  test("getStoreSummary lists latest reports with table 01 totals as strings and finding counts as numbers", async () => {
-    await loadReport(get().db, makeReport({ department: "总览局", year: 2021 }), { findings: sampleFindings, completeness: { score: "0.9", items: [] } });
-    const rows = (await getStoreSummary(get().db)).filter((r) => r.department === "总览局");
-    expect(rows).toHaveLength(1);
-    const [r] = rows;
-    expect(r).toMatchObject({ year: 2021, scope: "部门决算", revision: 1, synthetic: true, errors: 0, warnings: 1 });
-    expect(typeof r.warnings).toBe("number");
-    expect([r.incomeTotal, r.expenditureTotal, r.grandTotal].map((v) => new D(v!).toFixed(2))).toEqual(["100.68", "100.68", "100.68"]);
-    expect(new D(r.completeness!).eq("0.9")).toBe(true);
   });
 });
