@@ -47,8 +47,14 @@ export async function openPglite(dir: string): Promise<Store> {
   }
 }
 
+/** A postgres.js client with the store's options; the primary and the read replica (DATABASE_READ_URL) share them. */
+function connect(url: string) {
+  // connect_timeout: a server that does not answer (host down, network cut) fails a page in 10 s, not postgres.js's 30
+  return postgres(url, { max: 10, onnotice: () => {}, connect_timeout: 10 });
+}
+
 export async function openPostgres(url: string): Promise<Store> {
-  const client = postgres(url, { max: 10, onnotice: () => {} });
+  const client = connect(url);
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
   try {
     await migrateDb(db, "postgres");
@@ -59,17 +65,48 @@ export async function openPostgres(url: string): Promise<Store> {
   return { db, driver: "postgres", close: () => client.end(), where: redact(url) };
 }
 
+/**
+ * A client for a streaming replica (a hot standby of the DATABASE_URL server). Never migrated: a standby is
+ * read-only and receives the primary's schema by replication. postgres.js connects on the first query.
+ */
+export function openReadReplica(url: string): Store {
+  const client = connect(url);
+  const db = drizzlePostgres({ client, schema }) as unknown as Db;
+  return { db, driver: "postgres", close: () => client.end(), where: redact(url) };
+}
+
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 }
 
+/**
+ * DATABASE_READ_URL, or undefined when unset. A replica only makes sense beside a PostgreSQL primary: with PGlite
+ * loads would go to a file the replica never sees, so that combination stops the process with a clear message.
+ */
+function readReplicaUrl(): string | undefined {
+  const read = process.env.DATABASE_READ_URL;
+  if (!read) return undefined;
+  if (!process.env.DATABASE_URL) {
+    throw new Error(
+      "设置了 DATABASE_READ_URL（只读副本）却没有设置 DATABASE_URL：只读副本须配合 PostgreSQL 主库使用，不能配合内嵌的 PGlite。" +
+        "请把 DATABASE_URL 设为主库地址，或删除 DATABASE_READ_URL。",
+    );
+  }
+  return read;
+}
+
 // Memoised on globalThis, not in module scope: Next's HMR and its separate server bundles re-evaluate this
 // module, and each evaluation would otherwise open (and lock) the store again.
-const g = globalThis as typeof globalThis & { __fiscalLensStore?: Promise<Store> };
+const g = globalThis as typeof globalThis & { __fiscalLensStore?: Promise<Store>; __fiscalLensReadStore?: Store };
 
 /** The store of this process: postgres.js when DATABASE_URL is set, else PGlite in PGLITE_DIR (default .data/pglite). */
 export function getStore(): Promise<Store> {
   if (!g.__fiscalLensStore) {
+    try {
+      readReplicaUrl(); // DATABASE_READ_URL without DATABASE_URL: refuse at startup, before anything is opened
+    } catch (e) {
+      return Promise.reject(e);
+    }
     const url = process.env.DATABASE_URL;
     const opening = url ? openPostgres(url) : openPglite(pgliteDir());
     g.__fiscalLensStore = opening;
@@ -85,11 +122,28 @@ export async function getDb(): Promise<Db> {
   return (await getStore()).db;
 }
 
-/** Closes the process's store and, for PGlite, releases the directory lock. Safe to call when nothing is open. */
+/**
+ * Where dashboard reads go: the replica at DATABASE_READ_URL when set (one client per process, memoised like the
+ * store), else the store itself. A replica may lag: it shows a load a moment later, never half of one, as each
+ * load is one transaction and a standby applies a transaction's rows at its commit record. Writers use getDb().
+ */
+export async function getReadDb(): Promise<Db> {
+  const url = readReplicaUrl();
+  if (!url) return getDb();
+  g.__fiscalLensReadStore ??= openReadReplica(url);
+  return g.__fiscalLensReadStore.db;
+}
+
+/** Closes the process's store (and, for PGlite, releases the directory lock) and the read replica's client. Safe to call when nothing is open. */
 export async function closeDb(): Promise<void> {
   const opening = g.__fiscalLensStore;
+  const replica = g.__fiscalLensReadStore;
   g.__fiscalLensStore = undefined;
-  if (!opening) return;
-  const store = await opening.catch(() => null);
-  await store?.close();
+  g.__fiscalLensReadStore = undefined;
+  try {
+    await replica?.close();
+  } finally {
+    const store = await opening?.catch(() => null);
+    await store?.close();
+  }
 }

@@ -1,106 +1,53 @@
 /**
- * npm run bench [-- --reports 1000 [--pages URL]]
- * Measures what a user waits for: parse + audit per document (seeds and rendered synthetic documents),
- * audit throughput, load throughput into PGlite (and Postgres when DATABASE_URL is set).
- * Prints a Markdown block to paste into BENCHMARKS.md. Timing lives here, never in a test's pass/fail.
+ * npm run bench [-- <subcommand> [options]]: measures what a user waits for and prints Markdown to paste into
+ * BENCHMARKS.md (progress goes to stderr). Timing lives here, never in a test's pass/fail.
+ *
+ *   parse  (default)  parse + audit per document, audit and load throughput       [--reports 500]
+ *   pages             every dashboard page under a closed loop, beside its floor  [--url URL] [--clients 8] [--seconds 30]
+ *   load              the bounded load test; exit 1 on any error                  [--url URL] [--clients 50] [--seconds 60]
+ *
+ * Runs under `tsx --conditions=react-server` (see package.json): db/queries import "server-only".
  */
-import { readFileSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { performance } from "node:perf_hooks";
-import { openPglite, openPostgres } from "../db/client";
-import { loadReport } from "../db/load";
-import { computeCompleteness } from "../lib/audit/completeness";
-import { auditReport } from "../lib/audit/run";
-import { parseDocument } from "../lib/ingest/parse";
-import { renderMarkdown } from "../lib/render/markdown";
-import { renderPlainText } from "../lib/render/plain-text";
-import { generateCity } from "../lib/synth/city";
+import { closeDb } from "../db/client";
+import { UsageError } from "./bench/cli-args";
+import { benchLoadCmd, benchPagesCmd } from "./bench/http";
+import { benchParse } from "./bench/parse";
 
-const args = process.argv.slice(2);
-const arg = (name: string, dflt: string) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
-};
+const USAGE = `用法：npm run bench -- [parse|pages|load] [选项]
+  parse   解析、审核与载入速度（默认）              --reports N
+  pages   各页面在闭环并发下的耗时与其查询的下限    --url URL --clients N --seconds N
+  load    有界负载测试（任何错误时退出码为 1）       --url URL --clients N --seconds N
+不给 --url 时，本命令用当前数据库自行启动 next start（需要先 npm run build）。`;
 
-function stats(ms: number[]) {
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
-  return { p50: q(0.5), p95: q(0.95), min: s[0], n: s.length };
-}
-const f1 = (x: number) => x.toFixed(1);
-
-async function main() {
-  const out: string[] = [];
-  const started = new Date();
-  out.push(`### Run of ${started.toISOString().slice(0, 16).replace("T", " ")} UTC`);
-  out.push(`Machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}. Command: \`npm run bench -- ${args.join(" ")}\``);
-  out.push("");
-
-  // 1. Parse + audit of the real documents (issue target: < 50 ms each).
-  out.push("| document | parse p50 (ms) | parse p95 | audit p50 (ms) | parse + audit p50 |", "|---|---|---|---|---|");
-  for (const f of ["000_de383ccec50b5c0e.txt", "004_fcc6ab7362c41973.txt"]) {
-    const bytes = new Uint8Array(readFileSync(path.join("tests/fixtures/documents", f)));
-    const parse: number[] = [];
-    const audit: number[] = [];
-    for (let i = 0; i < 60; i++) {
-      const t0 = performance.now();
-      const r = parseDocument(f, bytes);
-      const t1 = performance.now();
-      auditReport(r);
-      computeCompleteness(r);
-      const t2 = performance.now();
-      if (i >= 10) {
-        parse.push(t1 - t0);
-        audit.push(t2 - t1);
-      }
+async function main(argv: string[]): Promise<number> {
+  const sub = argv[0] && !argv[0].startsWith("--") ? argv[0] : "parse";
+  const args = argv[0] === sub ? argv.slice(1) : argv;
+  switch (sub) {
+    case "parse":
+      process.stdout.write(await benchParse(args));
+      return 0;
+    case "pages":
+    case "load": {
+      const r = sub === "pages" ? await benchPagesCmd(args) : await benchLoadCmd(args);
+      process.stdout.write(r.text);
+      return r.code;
     }
-    const p = stats(parse);
-    const a = stats(audit);
-    out.push(`| ${f} | ${f1(p.p50)} | ${f1(p.p95)} | ${f1(a.p50)} | ${f1(p.p50 + a.p50)} |`);
+    case "help":
+      process.stdout.write(USAGE + "\n");
+      return 0;
+    default:
+      throw new UsageError(`没有子命令 “${sub}”。\n${USAGE}`);
   }
-  out.push("");
-
-  // 2. Audit throughput and load throughput on a generated city.
-  const n = Number(arg("reports", "500"));
-  const depts = Math.max(1, Math.ceil(n / 5));
-  const t0 = performance.now();
-  const { reports } = generateCity({ departments: depts, years: [2019, 2020, 2021, 2022, 2023], seed: 7, anomalies: "none" });
-  const city = reports.slice(0, n);
-  const tGen = performance.now() - t0;
-  const t1 = performance.now();
-  const audited = city.map((r) => ({ r, findings: auditReport(r), completeness: computeCompleteness(r) }));
-  const tAudit = performance.now() - t1;
-  out.push(`Generated ${city.length} synthetic reports in ${f1(tGen / 1000)} s; audit + completeness: **${f1(city.length / (tAudit / 1000))} reports/s**.`, "");
-
-  // 3. The pipeline a user runs: rendered documents in both layouts, parsed and audited.
-  out.push("| rendered synthetic documents | documents | parse + audit (s) | documents/s |", "|---|---|---|---|");
-  const sample = city.slice(0, Math.min(100, city.length));
-  for (const [label, render] of [["markdown", renderMarkdown], ["plain text (PDF extract)", renderPlainText]] as const) {
-    const docs = sample.map((r, i) => ({ name: `synthetic-${i}.txt`, bytes: new TextEncoder().encode(render(r)) }));
-    const t = performance.now();
-    for (const d of docs) auditReport(parseDocument(d.name, d.bytes));
-    const secs = (performance.now() - t) / 1000;
-    out.push(`| ${label} | ${docs.length} | ${f1(secs)} | **${f1(docs.length / secs)}** |`);
-  }
-  out.push("");
-
-  out.push("| store | reports | load time (s) | reports/s |", "|---|---|---|---|");
-  const stores: [string, () => ReturnType<typeof openPglite>][] = [["PGlite (on disk, tmp dir)", () => openPglite(path.join(os.tmpdir(), `fl-bench-${process.pid}`))]];
-  if (process.env.DATABASE_URL) stores.push(["PostgreSQL (DATABASE_URL)", () => openPostgres(process.env.DATABASE_URL!)]);
-  for (const [label, open] of stores) {
-    const store = await open();
-    const t = performance.now();
-    for (const a of audited) await loadReport(store.db, a.r, { findings: a.findings, completeness: a.completeness });
-    const secs = (performance.now() - t) / 1000;
-    out.push(`| ${label} | ${audited.length} | ${f1(secs)} | **${f1(audited.length / secs)}** |`);
-    await store.close();
-  }
-  out.push("");
-  process.stdout.write(out.join("\n") + "\n");
 }
 
-main().catch((e) => {
-  process.stderr.write(`bench failed: ${(e as Error).stack}\n`);
-  process.exit(1);
-});
+main(process.argv.slice(2))
+  .then(async (code) => {
+    await closeDb();
+    process.exit(code);
+  })
+  .catch(async (e) => {
+    await closeDb().catch(() => {});
+    const err = e as Error;
+    process.stderr.write(err instanceof UsageError || err.name === "StoreLockedError" ? `${err.message}\n` : `bench failed: ${err.stack}\n`);
+    process.exit(err instanceof UsageError ? 2 : 1);
+  });

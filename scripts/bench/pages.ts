@@ -1,0 +1,125 @@
+/**
+ * Every dashboard page the load benches request, each with its "floor": the same query functions, with the same
+ * arguments, that the page itself awaits when its URL carries no parameters (read from app/**\/page.tsx and the
+ * dataset routes; keep them in step). A floor measures only the database work, run directly against the store of
+ * this process (DATABASE_URL or PGLITE_DIR); rendering, React and HTTP are what a page adds on top.
+ *
+ * db/queries import "server-only": run this under `tsx --conditions=react-server` (npm run bench does).
+ */
+import { runDataset } from "../../db/queries/datasets";
+import { getBenchmark } from "../../db/queries/benchmark";
+import { getDepartmentList, getDepartmentReport } from "../../db/queries/department";
+import { getExecutionDepartments, getExecutionDistribution, getExecutionItems, getProjectExecution } from "../../db/queries/execution";
+import { resolveYear } from "../../db/queries/figures";
+import { getOverview } from "../../db/queries/overview-flags";
+import { getPerformanceProjects } from "../../db/queries/performance";
+import { getProcurementDepartments, getProcurementYears } from "../../db/queries/procurement";
+import { getCompletenessRanking, getFindings, getRuleCounts } from "../../db/queries/quality";
+import { getSangongCategories, getSangongDepartments, getSangongYears } from "../../db/queries/sangong";
+import { getDepartmentsSideBySide, getEconomicStructure, getStructureBreakdown } from "../../db/queries/structure";
+import {
+  benchmarkParamsSchema,
+  departmentParamsSchema,
+  executionParamsSchema,
+  overviewParamsSchema,
+  parseParams,
+  performanceParamsSchema,
+  procurementParamsSchema,
+  qualityParamsSchema,
+  sangongParamsSchema,
+  structureParamsSchema,
+} from "../../lib/filters";
+import { benchPaths, CSV_DATASET, JSON_DATASET } from "./paths";
+
+export { benchPaths, departmentIdFromApp } from "./paths";
+
+export type BenchPage = { path: string; floor: () => Promise<unknown> };
+
+/** The paths with their floors. The pages read no parameters from these URLs, so each parses an empty query. */
+export function benchPages(departmentId: number): BenchPage[] {
+  const none = {};
+  const floors: Record<string, () => Promise<unknown>> = {
+    // app/page.tsx
+    "/": async () => {
+      const sp = parseParams(overviewParamsSchema, none);
+      const { year } = await resolveYear(sp.year, sp.synthetic);
+      if (year === undefined) return;
+      return getOverview(year, sp.synthetic);
+    },
+    // app/departments/page.tsx
+    "/departments": async () => getDepartmentList(parseParams(overviewParamsSchema, none).synthetic),
+    // app/departments/[id]/page.tsx (computeCompleteness on the report is CPU in the page, not a query)
+    [`/departments/${departmentId}`]: async () => {
+      const sp = parseParams(departmentParamsSchema, none);
+      return getDepartmentReport(departmentId, sp.year, sp.revision);
+    },
+    // app/structure/page.tsx (no code, no dept: the subject and history queries are not run)
+    "/structure": async () => {
+      const sp = parseParams(structureParamsSchema, none);
+      const { year } = await resolveYear(sp.year, sp.synthetic);
+      if (year === undefined) return;
+      const f = { year, synthetic: sp.synthetic, dept: sp.dept, code: sp.code };
+      return Promise.all([getStructureBreakdown(f), getDepartmentsSideBySide({ year, synthetic: sp.synthetic, depts: sp.depts }), getEconomicStructure(f)]);
+    },
+    // app/execution/page.tsx
+    "/execution": async () => {
+      const sp = parseParams(executionParamsSchema, none);
+      const { year } = await resolveYear(sp.year, sp.synthetic);
+      if (year === undefined) return;
+      const f = { year, synthetic: sp.synthetic, low: sp.low, high: sp.high, dept: sp.dept };
+      return Promise.all([getExecutionDepartments(f), getExecutionItems(f), getExecutionDistribution(f), getProjectExecution(f)]);
+    },
+    // app/procurement/page.tsx
+    "/procurement": async () => {
+      const sp = parseParams(procurementParamsSchema, none);
+      const { year } = await resolveYear(sp.year, sp.synthetic);
+      if (year === undefined) return;
+      const f = { year, synthetic: sp.synthetic, reference: sp.reference, dept: sp.dept };
+      return Promise.all([getProcurementDepartments(f), getProcurementYears({ ...f, dept: undefined })]);
+    },
+    // app/sangong/page.tsx
+    "/sangong": async () => {
+      const sp = parseParams(sangongParamsSchema, none);
+      const { year } = await resolveYear(sp.year, sp.synthetic);
+      if (year === undefined) return;
+      const f = { year, synthetic: sp.synthetic, dept: sp.dept };
+      return Promise.all([getSangongCategories(f), getSangongYears(f), getSangongDepartments(f)]);
+    },
+    // app/performance/page.tsx (city-wide list: no project, no dept, so indicators are not inlined)
+    "/performance": async () => {
+      const sp = parseParams(performanceParamsSchema, none);
+      const { year } = await resolveYear(sp.year, sp.synthetic);
+      if (year === undefined) return;
+      const filter = { year, synthetic: sp.synthetic, dept: sp.dept, maxRate: sp.maxRate };
+      return getPerformanceProjects(filter, { indicators: sp.dept !== undefined });
+    },
+    // app/benchmark/page.tsx (no vs)
+    "/benchmark": async () => {
+      const sp = parseParams(benchmarkParamsSchema, none);
+      const { year, years } = await resolveYear(sp.year, sp.synthetic);
+      if (year === undefined) return;
+      const vs = sp.vs !== undefined && sp.vs !== year && years.includes(sp.vs) ? sp.vs : undefined;
+      return getBenchmark({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs });
+    },
+    // app/quality/page.tsx
+    "/quality": async () => {
+      const sp = parseParams(qualityParamsSchema, none);
+      const { year } = await resolveYear(sp.year, sp.synthetic);
+      const f = { ...sp, year };
+      return Promise.all([getRuleCounts({ ...f, rule: undefined, severity: undefined }), getFindings(f), getCompletenessRanking(f)]);
+    },
+    // app/export/[dataset]/route.ts and app/api/[dataset]/route.ts: runDataset (CSV / JSON serialisation is not a query)
+    [`/export/${CSV_DATASET}`]: async () => runDataset(CSV_DATASET, none),
+    [`/api/${JSON_DATASET}`]: async () => runDataset(JSON_DATASET, none),
+  };
+  return benchPaths(departmentId).map((path) => {
+    const floor = floors[path];
+    if (!floor) throw new Error(`benchPages: no floor for ${path}`);
+    return { path, floor };
+  });
+}
+
+/** The department the bench opens: the first of the departments list (real documents sort before synthetic ones). */
+export async function departmentIdFromStore(): Promise<number | undefined> {
+  return (await getDepartmentList(true))[0]?.departmentId;
+}
