@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Pager } from "../_components/pager";
 import { z } from "zod";
 import { resolveYear } from "@/db/queries/figures";
 import { getPerformanceProject, getPerformanceProjects, type PerformanceProject } from "@/db/queries/performance";
@@ -147,7 +148,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
           <Empty>{year} 年度{sp.dept ? "该部门" : "各部门"}没有公开绩效自评表。</Empty>
         ) : (
           <div className="overflow-x-auto">
-            {pages > 1 ? <Pager page={page} pages={pages} total={projects.length} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
+            {pages > 1 ? <Pager page={page} pageSize={PAGE_SIZE} total={projects.length} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
             {/* cell styles set once on the table: a page of rows then carries no per-cell class lists */}
             <table className="w-full min-w-[900px] border-collapse text-sm [&_tbody_td]:p-1.5 [&_tbody_td]:align-top [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-100 [&_td_a:hover]:underline [&_td_a]:text-blue-700">
               <thead>
@@ -205,7 +206,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
                 ))}
               </tbody>
             </table>
-            {pages > 1 ? <Pager page={page} pages={pages} total={projects.length} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
+            {pages > 1 ? <Pager page={page} pageSize={PAGE_SIZE} total={projects.length} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
             <p className="mt-1 text-xs text-gray-500">
               金额单位：万元（附件表列到四位小数的照录）。“—”表示未披露。{projects.some((p) => p.synthetic) ? "标“合成示例”的是生成器合成的示例数据，不是真实公开文件。" : null}
             </p>
@@ -218,25 +219,6 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
 
 function Line({ n }: { n?: number }) {
   return n ? <span className="ml-1 text-xs font-normal text-gray-400">（第 {n} 行）</span> : null;
-}
-
-function Pager({ page, pages, total, href }: { page: number; pages: number; total: number; href: (n: number) => string }) {
-  const from = (page - 1) * PAGE_SIZE + 1;
-  const to = Math.min(total, page * PAGE_SIZE);
-  return (
-    <nav className="no-print my-2 flex flex-wrap items-center gap-1 text-sm" aria-label="分页">
-      <span className="mr-2 text-gray-500">第 {from}–{to} 个，共 {total} 个</span>
-      {page > 1 ? <Link className="rounded border border-gray-300 px-2 py-0.5" href={href(page - 1)}>上一页</Link> : null}
-      {Array.from({ length: pages }, (_, i) => i + 1).map((n) =>
-        n === page ? (
-          <span key={n} className="rounded bg-blue-600 px-2 py-0.5 text-white" aria-current="page">{n}</span>
-        ) : (
-          <Link key={n} className="rounded border border-gray-300 px-2 py-0.5" href={href(n)}>{n}</Link>
-        ),
-      )}
-      {page < pages ? <Link className="rounded border border-gray-300 px-2 py-0.5" href={href(page + 1)}>下一页</Link> : null}
-    </nav>
-  );
 }
 
 function Card({ label, value, sub, tone }: { label: string; value: React.ReactNode; sub?: string; tone?: "bad" }) {
