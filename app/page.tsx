@@ -1,18 +1,23 @@
 import { formatScore } from "@/lib/money/format";
 import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
-import { FLAG_TITLES, getOverview, type FlagKind } from "@/db/queries/overview-flags";
-import { overviewParamsSchema, parseParams, type RawParams } from "@/lib/filters";
+import { FLAG_TITLES, getFlagSummary, getLargestReports, getOverviewTotals, type FlagKind } from "@/db/queries/overview-flags";
+import { OVERVIEW_FLAG_KINDS, overviewPageParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { Bars } from "./_components/charts/charts";
+import { Pager } from "./_components/pager";
 import { SyntheticToggle } from "./_components/synthetic-toggle";
-import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker } from "./_components/ui";
+import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "./_components/ui";
 
 export const dynamic = "force-dynamic";
 
-const FLAG_ORDER: FlagKind[] = ["auditError", "execution", "lowProject", "sangongUp", "lowSme", "restated"];
+const FLAG_ORDER: readonly FlagKind[] = OVERVIEW_FLAG_KINDS;
+/** flags shown per kind on the overview; the rest page by page (`flag=`) and in the CSV */
+const PER_KIND = 8;
+const FLAG_PAGE = 50;
+const TABLE_PAGE = 50;
 
 export default async function OverviewPage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(overviewParamsSchema, await props.searchParams);
+  const sp = parseParams(overviewPageParamsSchema, await props.searchParams);
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const keep = { synthetic: sp.synthetic ? undefined : "0" };
   if (year === undefined) {
@@ -23,11 +28,24 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
       </div>
     );
   }
-  const o = await getOverview(year, sp.synthetic);
-  const top = [...o.reports]
-    .filter((r) => r.figures.expenditureTotal !== undefined)
-    .sort((a, b) => Number(b.figures.expenditureTotal) - Number(a.figures.expenditureTotal))
-    .slice(0, 15);
+  const flagPage = sp.flag ? Math.max(1, sp.page ?? 1) : 1;
+  const flagOpts = (page: number) => (sp.flag ? { kind: sp.flag, offset: (page - 1) * FLAG_PAGE, limit: FLAG_PAGE } : { perKind: PER_KIND });
+  const [totals, requestedFlags, top] = await Promise.all([
+    getOverviewTotals(year, sp.synthetic),
+    getFlagSummary(year, sp.synthetic, flagOpts(flagPage)),
+    getLargestReports(year, sp.synthetic, 0, 15),
+  ]);
+  // a flag page past the end shows the last page
+  const flagPages = sp.flag ? Math.max(1, Math.ceil((requestedFlags.counts[sp.flag] ?? 0) / FLAG_PAGE)) : 1;
+  const shownFlagPage = Math.min(flagPage, flagPages);
+  const flags = shownFlagPage === flagPage ? requestedFlags : await getFlagSummary(year, sp.synthetic, flagOpts(shownFlagPage));
+  // the departments' table pages on `page` (unless a flag list is open, which pages on it)
+  const tablePages = Math.max(1, Math.ceil(totals.reports / TABLE_PAGE));
+  const tablePage = sp.flag ? 1 : Math.min(Math.max(1, sp.page ?? 1), tablePages);
+  const table = sp.flag ? [] : await getLargestReports(year, sp.synthetic, (tablePage - 1) * TABLE_PAGE, TABLE_PAGE);
+  const here = { year, ...keep };
+  const flagHref = (kind: FlagKind, page?: number) => hrefWith("/", { ...here, flag: kind, page: page && page > 1 ? page : undefined }) + "#flags";
+  const o = { totals, flags: flags.flags };
 
   return (
     <div>
@@ -51,20 +69,46 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
         ))}
       </section>
 
-      <Section title={`需要关注（${o.flags.length}）`} actions={<CsvLink dataset="flags" params={{ year, ...keep }} />} note="阈值：年初预算执行率低于 80% 或高于 120%；项目执行率低于 50%；中小企业份额低于 40%；“三公”经费决算高于上年。">
-        {o.flags.length === 0 ? (
+      <Section
+        id="flags"
+        title={`需要关注（${flags.total}）`}
+        actions={<CsvLink dataset="flags" params={{ year, ...keep }} />}
+        note="阈值：年初预算执行率低于 80% 或高于 120%；项目执行率低于 50%；中小企业份额低于 40%；“三公”经费决算高于上年。每类按偏离程度由大到小排列。"
+      >
+        {flags.total === 0 ? (
           <Empty>本年度没有触发任何提示。</Empty>
+        ) : sp.flag ? (
+          <div>
+            <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
+              <h3 className="font-semibold text-gray-800">{FLAG_TITLES[sp.flag]}（{flags.counts[sp.flag] ?? 0}）</h3>
+              <Link className="text-blue-700 hover:underline" href={hrefWith("/", here) + "#flags"}>返回全部类别</Link>
+            </div>
+            {o.flags.length === 0 ? (
+              <Empty>本类没有提示。</Empty>
+            ) : (
+              <ol className="space-y-1 text-sm">
+                {o.flags.map((f, i) => (
+                  <li key={i}>
+                    <Link href={f.href} className="text-blue-700 hover:underline">{f.department}</Link>
+                    <SyntheticBadge synthetic={f.synthetic} />：<span className="text-gray-700">{f.text}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+            <Pager page={shownFlagPage} pageSize={FLAG_PAGE} total={flags.counts[sp.flag] ?? 0} href={(n) => flagHref(sp.flag!, n)} unit="条" />
+          </div>
         ) : (
           <div className="grid gap-4 md:grid-cols-2">
-            {FLAG_ORDER.filter((k) => o.flags.some((f) => f.kind === k)).map((k) => {
+            {FLAG_ORDER.filter((k) => (flags.counts[k] ?? 0) > 0).map((k) => {
               const list = o.flags.filter((f) => f.kind === k);
+              const n = flags.counts[k] ?? 0;
               return (
                 <div key={k}>
                   <h3 className="mb-1 text-sm font-semibold text-gray-800">
-                    {FLAG_TITLES[k]}（{list.length}）
+                    {FLAG_TITLES[k]}（{n}）
                   </h3>
                   <ul className="space-y-1 text-sm">
-                    {list.slice(0, 8).map((f, i) => (
+                    {list.map((f, i) => (
                       <li key={i}>
                         <Link href={f.href} className="text-blue-700 hover:underline">
                           {f.department}
@@ -72,7 +116,12 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
                         <SyntheticBadge synthetic={f.synthetic} />：<span className="text-gray-700">{f.text}</span>
                       </li>
                     ))}
-                    {list.length > 8 ? <li className="text-xs text-gray-500">另有 {list.length - 8} 条，见 CSV。</li> : null}
+                    {n > list.length ? (
+                      <li className="text-xs">
+                        <Link className="text-blue-700 hover:underline" href={flagHref(k)}>查看全部 {n} 条</Link>
+                        <span className="text-gray-500">（另有 {n - list.length} 条，也可下载 CSV）</span>
+                      </li>
+                    ) : null}
                   </ul>
                 </div>
               );
@@ -82,9 +131,9 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
       </Section>
 
       <Section title="本年支出合计（前 15 个部门）" note="来源：各部门公开01表“本年支出合计”。">
-        {top.length ? (
+        {top.some((r) => r.figures.expenditureTotal !== undefined) ? (
           <Bars
-            data={top.map((r) => ({ 部门: r.department, 基本支出: Number(r.figures.basicExpenditure ?? 0), 项目支出: Number(r.figures.projectExpenditure ?? 0) }))}
+            data={top.filter((r) => r.figures.expenditureTotal !== undefined).map((r) => ({ 部门: r.department, 基本支出: Number(r.figures.basicExpenditure ?? 0), 项目支出: Number(r.figures.projectExpenditure ?? 0) }))}
             index="部门"
             categories={["基本支出", "项目支出"]}
             stack
@@ -96,7 +145,17 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
         )}
       </Section>
 
-      <Section title="各部门主要数字" actions={<CsvLink dataset="overview" params={{ year, ...keep }} />}>
+      <Section
+        id="reports"
+        title="各部门主要数字"
+        note={`按本年支出合计由大到小，每页 ${TABLE_PAGE} 份；要找某个部门，请用“部门”页的名称搜索，或下载 CSV（全部 ${totals.reports} 份）。`}
+        actions={<CsvLink dataset="overview" params={{ year, ...keep }} />}
+      >
+        {sp.flag ? (
+          <p className="text-sm"><Link className="text-blue-700 hover:underline" href={hrefWith("/", here) + "#reports"}>显示各部门主要数字</Link></p>
+        ) : (
+        <>
+        <Pager page={tablePage} pageSize={TABLE_PAGE} total={totals.reports} href={(n) => hrefWith("/", { ...here, page: n > 1 ? n : undefined }) + "#reports"} unit="份" />
         <div className="overflow-x-auto">
           <table className="w-full min-w-[860px] border-collapse text-sm">
             <thead>
@@ -111,7 +170,7 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
               </tr>
             </thead>
             <tbody>
-              {o.reports.map((r) => (
+              {table.map((r) => (
                 <tr key={r.reportId} className="border-b border-gray-100">
                   <td className="p-2">
                     <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${year}`}>
@@ -131,7 +190,10 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
             </tbody>
           </table>
         </div>
+        <Pager page={tablePage} pageSize={TABLE_PAGE} total={totals.reports} href={(n) => hrefWith("/", { ...here, page: n > 1 ? n : undefined }) + "#reports"} unit="份" />
         <p className="mt-2 text-xs text-gray-500">金额单位：万元。“—”表示文件未披露或无法计算，不等于零。</p>
+        </>
+        )}
       </Section>
     </div>
   );

@@ -24,19 +24,40 @@ const includeSynthetic = z.preprocess((v) => first(v) !== "0", z.boolean()).catc
 export const baseFilterSchema = z.object({ year, synthetic: includeSynthetic });
 
 export const overviewParamsSchema = baseFilterSchema;
+export const OVERVIEW_FLAG_KINDS = ["auditError", "execution", "lowProject", "sangongUp", "lowSme", "restated"] as const;
+/** the overview page: `flag` lists every flag of one kind (50 a page), `page` pages the departments' table */
+export const overviewPageParamsSchema = baseFilterSchema.extend({
+  flag: z.preprocess(blankToUndefined, z.enum(OVERVIEW_FLAG_KINDS).optional()).catch(undefined),
+  page: positiveInt,
+});
+export const DEPARTMENT_SORTS = { expenditure: "支出由大到小", errors: "审核错误多的在前", completeness: "完整度由低到高", name: "按名称" } as const;
+/** the /departments list: a name search, an order and a page (50 a page) */
+export const departmentListParamsSchema = z.object({
+  synthetic: includeSynthetic,
+  q: z.preprocess((v) => (typeof first(v) === "string" ? (first(v) as string).trim().slice(0, 50) || undefined : undefined), z.string().optional()).catch(undefined),
+  sort: z.preprocess(first, z.enum(Object.keys(DEPARTMENT_SORTS) as [keyof typeof DEPARTMENT_SORTS, ...(keyof typeof DEPARTMENT_SORTS)[]]).default("expenditure")).catch("expenditure"),
+  page: positiveInt,
+});
 export const departmentParamsSchema = z.object({ year, revision: positiveInt });
 export const structureParamsSchema = baseFilterSchema.extend({
   depts: idList,
   dept: positiveInt,
   /** 类 (3) → 款 (5) → 项 (7): the code prefix to drill into */
   code: z.preprocess(blankToUndefined, z.string().regex(/^\d{3}(\d{2})?$/).optional()).catch(undefined),
+  /** a name search for the side-by-side picker */
+  q: z.preprocess((v) => (typeof first(v) === "string" ? (first(v) as string).trim().slice(0, 50) || undefined : undefined), z.string().optional()).catch(undefined),
+  /** page of "which departments spend on this subject" (50 a page) */
+  page: positiveInt,
 });
 export const executionParamsSchema = baseFilterSchema
-  .extend({ low: pct(80), high: pct(120), dept: positiveInt })
+  /** page: departments list, ipage: listed 项 items, ppage: 绩效 departments (50 a page each) */
+  .extend({ low: pct(80), high: pct(120), dept: positiveInt, page: positiveInt, ipage: positiveInt, ppage: positiveInt })
   // low above high would flag every department; read it as the range the user meant
   .transform((p) => (p.low > p.high ? { ...p, low: p.high, high: p.low } : p));
-export const procurementParamsSchema = baseFilterSchema.extend({ reference: pct(40), dept: positiveInt });
-export const sangongParamsSchema = baseFilterSchema.extend({ dept: positiveInt });
+/** page: the departments list (50 a page) */
+export const procurementParamsSchema = baseFilterSchema.extend({ reference: pct(40), dept: positiveInt, page: positiveInt });
+/** page: the departments list and its unit costs (50 a page) */
+export const sangongParamsSchema = baseFilterSchema.extend({ dept: positiveInt, page: positiveInt });
 export const performanceParamsSchema = baseFilterSchema.extend({ maxRate: pct(50), dept: positiveInt });
 
 export const BENCHMARK_METRICS = {
@@ -58,12 +79,20 @@ export const benchmarkParamsSchema = baseFilterSchema.extend({
   size: z.preprocess(first, z.enum(Object.keys(SIZE_BANDS) as [keyof typeof SIZE_BANDS, ...(keyof typeof SIZE_BANDS)[]]).default("all")).catch("all"),
   /** compare with this earlier year (change between years) */
   vs: year,
+  /** page of the ranking list (50 a page) */
+  page: positiveInt,
+  /** a department to find: opens the page of the ranking that lists it */
+  dept: positiveInt,
 });
 
 export const SEVERITIES = ["error", "warning", "rounding"] as const;
 export const qualityParamsSchema = baseFilterSchema.extend({
   rule: z.preprocess(blankToUndefined, z.string().regex(/^[A-Z0-9_]{2,60}$/).optional()).catch(undefined),
   severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES).optional()).catch(undefined),
+  /** page of the findings list (50 a page) */
+  page: positiveInt,
+  /** page of the completeness ranking (50 a page) */
+  rank: positiveInt,
 });
 
 export function parseParams<T extends z.ZodTypeAny>(schema: T, raw: RawParams): z.infer<T> {

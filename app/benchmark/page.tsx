@@ -1,16 +1,20 @@
 import Link from "next/link";
-import { getBenchmark } from "@/db/queries/benchmark";
+import { getBenchmarkPage } from "@/db/queries/benchmark";
 import { resolveYear } from "@/db/queries/figures";
 import { BENCHMARK_METRICS, benchmarkParamsSchema, parseParams, SIZE_BANDS, type BenchmarkMetric, type RawParams } from "@/lib/filters";
 import { METRIC_DEFS } from "@/lib/metrics/benchmark";
 import { D } from "@/lib/money/decimal";
 import { formatChange, formatPercent, formatWanyuan } from "@/lib/money/format";
 import { ReferenceBars } from "../_components/charts/charts";
+import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "对标" };
+
+const PAGE_SIZE = 50;
+const EXTREMES = 10;
 
 const BAND_SHORT = { small: "小（<1,000 万元）", medium: "中（1,000–10,000 万元）", large: "大（>10,000 万元）" } as const;
 
@@ -22,16 +26,17 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
     return <NoReports title="对标" purpose="对标" synthetic={sp.synthetic} />;
   }
   const vs = sp.vs !== undefined && sp.vs !== year && years.includes(sp.vs) ? sp.vs : undefined;
-  const b = await getBenchmark({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs });
+  const b = await getBenchmarkPage({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs }, { page: sp.page, pageSize: PAGE_SIZE, extremes: EXTREMES, dept: sp.dept });
 
   const keep = { year, synthetic, metric: sp.metric === "executionRate" ? undefined : sp.metric, size: sp.size === "all" ? undefined : sp.size, vs };
-  const href = (over: Partial<Record<keyof typeof keep, string | number | undefined>>) => hrefWith("/benchmark", { ...keep, ...over });
+  const href = (over: Partial<Record<keyof typeof keep | "page", string | number | undefined>>) => hrefWith("/benchmark", { ...keep, ...over });
   const def = METRIC_DEFS[sp.metric];
   const change = b.mode === "change";
   const fmt = (v: string | undefined) => show(v, def.unit, false);
   const fmtValue = (v: string | undefined) => show(v, def.unit, change);
-  const valued = b.rows.filter((r) => r.value !== undefined);
-  const missing = b.rows.filter((r) => r.value === undefined);
+  // the chart: the highest and the lowest of the peer group around the median line, never one bar per department
+  const chartRows = [...b.top, ...b.bottom];
+  const gap = b.bottom.length > 0 && b.top.length > 0 && b.bottom[0].rank! - b.top[b.top.length - 1].rank! > 1;
   const unitText = change ? (def.unit === "%" ? "百分点" : def.unit) : def.unit;
 
   return (
@@ -77,16 +82,20 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
           </>
         }
       >
-        {b.rows.length === 0 ? (
+        {b.total === 0 ? (
           <Empty>{sp.size === "all" ? `${year} 年度没有报告。` : `${year} 年度没有属于“${SIZE_BANDS[sp.size]}”的部门。`}</Empty>
-        ) : valued.length === 0 ? (
+        ) : b.peers === 0 ? (
           <Empty>同类组中没有部门{change ? `在 ${year} 年和 ${vs} 年都` : ""}披露计算该指标所需的数字。</Empty>
         ) : (
+          <>
+          <p className="mb-1 text-xs text-gray-500">
+            {b.peers > 2 * EXTREMES ? `最高的 ${EXTREMES} 个和最低的 ${EXTREMES} 个部门（共 ${b.peers} 个参与排名，全部名次见下表）。` : `参与排名的全部 ${b.peers} 个部门。`}
+          </p>
           <ReferenceBars
-            label={`各部门${BENCHMARK_METRICS[sp.metric]}`}
+            label={`${BENCHMARK_METRICS[sp.metric]}：最高与最低`}
             references={b.median !== undefined ? [{ value: Number(b.median), label: `中位数 ${fmtValue(b.median)}` }] : []}
-            rows={valued.map((r) => ({
-              label: `${r.rank}. ${r.department}`,
+            rows={chartRows.map((r, i) => ({
+              label: `${gap && i === b.top.length ? "… " : ""}${r.rank}. ${r.department}`,
               value: Number(r.value),
               display: fmtValue(r.value),
               href: `/departments/${r.departmentId}?year=${year}`,
@@ -94,10 +103,23 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
               tone: "neutral",
             }))}
           />
+          </>
         )}
-        {missing.length ? <p className="mt-2 text-xs text-gray-500">缺少数据、未参与排名：{missing.map((r) => r.department).join("、")}。</p> : null}
+        {b.missing ? (
+          <p className="mt-2 text-xs text-gray-500">
+            缺少数据、未参与排名的 {b.missing} 个部门列在表中排名之后
+            {b.total > PAGE_SIZE ? (
+              <>
+                （从第 {Math.floor(b.peers / PAGE_SIZE) + 1} 页起，
+                <Link className="text-blue-700 hover:underline" href={href({ page: Math.floor(b.peers / PAGE_SIZE) + 1 })}>查看</Link>）
+              </>
+            ) : null}
+            。
+          </p>
+        ) : null}
         {b.rows.length ? (
           <div className="mt-4 overflow-x-auto">
+            <Pager page={b.page} pageSize={b.pageSize} total={b.total} href={(n) => href({ page: n === 1 ? undefined : n })} />
             <table className="w-full min-w-[860px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
@@ -114,7 +136,7 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
               </thead>
               <tbody>
                 {b.rows.map((r) => (
-                  <tr key={r.departmentId} className="border-b border-gray-100">
+                  <tr key={r.departmentId} className={`border-b border-gray-100 ${r.departmentId === sp.dept ? "bg-amber-50" : ""}`}>
                     <td className="num p-1.5">{r.rank ?? "—"}</td>
                     <td className="p-1.5">
                       <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${year}`}>{r.department}</Link>
@@ -132,6 +154,7 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
                 ))}
               </tbody>
             </table>
+            <Pager page={b.page} pageSize={b.pageSize} total={b.total} href={(n) => href({ page: n === 1 ? undefined : n })} />
             <p className="mt-1 text-xs text-gray-500">“—”表示文件未披露所需数字（或对比年没有该部门的报告），不等于零，也不参与中位数。</p>
           </div>
         ) : null}

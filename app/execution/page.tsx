@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { getExecutionDepartments, getExecutionDistribution, getExecutionItems, getProjectExecution } from "@/db/queries/execution";
+import { getExecutionDepartmentsPage, getExecutionItemsPage, getExecutionSummary, getProjectExecutionCounts, getProjectExecutionPage } from "@/db/queries/execution";
 import { resolveYear } from "@/db/queries/figures";
 import { executionParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { Bars, ReferenceBars } from "../_components/charts/charts";
+import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 
@@ -10,6 +11,9 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "预算执行" };
 
 const PRESETS: [number, number][] = [[80, 120], [90, 110], [95, 105], [50, 150]];
+const PAGE = 50;
+/** bars drawn: the departments furthest from their 年初预算 (the table and the CSV list every one) */
+const TOP = 15;
 
 export default async function ExecutionPage(props: { searchParams: Promise<RawParams> }) {
   const sp = parseParams(executionParamsSchema, await props.searchParams);
@@ -20,14 +24,27 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
   }
   const { low, high } = sp;
   const f = { year, synthetic: sp.synthetic, low, high, dept: sp.dept };
-  const [depts, items, dist, projects] = await Promise.all([getExecutionDepartments(f), getExecutionItems(f), getExecutionDistribution(f), getProjectExecution(f)]);
+  // counts first (they size the pages), then only the rows of the pages shown
+  const [summary, projectCounts] = await Promise.all([getExecutionSummary(f), getProjectExecutionCounts(f)]);
+  const { departments: dc, items, distribution: dist } = summary;
+  const listedItems = sp.dept ? items.total : items.outside;
+  const [deptPage, itemPage, projectPage] = await Promise.all([
+    getExecutionDepartmentsPage(f, { page: sp.page, pageSize: PAGE }, dc.total),
+    getExecutionItemsPage(f, { page: sp.ipage, pageSize: PAGE }, listedItems),
+    getProjectExecutionPage(f, { page: sp.ppage, pageSize: PAGE }, projectCounts.departments),
+  ]);
+  const top = deptPage.page === 1 ? deptPage.rows.slice(0, TOP) : (await getExecutionDepartmentsPage(f, { page: 1, pageSize: TOP }, dc.total)).rows;
+  const depts = deptPage.rows;
+  const projects = projectPage.rows;
 
   const keep = { year, synthetic, low: low === 80 ? undefined : low, high: high === 120 ? undefined : high, dept: sp.dept };
   const href = (over: Partial<Record<keyof typeof keep, string | number | undefined>>) => hrefWith("/execution", { ...keep, ...over });
+  // paging one list keeps the others where they are
+  const pages = { page: deptPage.page > 1 ? deptPage.page : undefined, ipage: itemPage.page > 1 ? itemPage.page : undefined, ppage: projectPage.page > 1 ? projectPage.page : undefined };
+  const pageHref = (key: keyof typeof pages, anchor: string) => (n: number) => `${hrefWith("/execution", { ...keep, ...pages, [key]: n > 1 ? n : undefined })}#${anchor}`;
   const deptName = sp.dept ? depts.find((d) => d.departmentId === sp.dept)?.department : undefined;
-  const rated = depts.filter((d) => d.rate !== undefined);
-  const unrated = depts.filter((d) => d.rate === undefined);
-  const outside = rated.filter((d) => d.outside);
+  const unratedCount = dc.total - dc.rated;
+  const topRated = top.filter((d) => d.rate !== undefined);
 
   return (
     <div>
@@ -59,29 +76,30 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
       ) : null}
 
       <section className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Card label="有年初预算的部门" value={`${rated.length} 个`} sub={unrated.length ? `另有 ${unrated.length} 个未披露年初预算` : undefined} />
+        <Card label="有年初预算的部门" value={`${dc.rated} 个`} sub={unratedCount ? `另有 ${unratedCount} 个未披露年初预算` : undefined} />
         <Card label="执行率中位数" value={<Pct v={dist.departmentMedian} />} sub="决算 ÷ 年初预算" />
-        <Card label={`超出 ${low}%–${high}% 的部门`} value={`${outside.length} 个`} tone={outside.length ? "bad" : undefined} />
+        <Card label={`超出 ${low}%–${high}% 的部门`} value={`${dc.outside} 个`} tone={dc.outside ? "bad" : undefined} />
         <Card label="超出区间或年初无预算的科目" value={`${items.outside} 项`} sub={`共 ${items.total} 项`} tone={items.outside ? "bad" : undefined} />
       </section>
 
       <Section
+        id="departments"
         title="各部门：年初预算与决算"
         actions={<CsvLink dataset="execution-departments" params={keep} />}
-        note={`执行率 = 一般公共预算财政拨款支出决算（公开05表合计）÷ 年初预算（情况说明）× 100。条形从 100%（决算等于年初预算）向右为超支、向左为未用完；虚线为区间 ${low}% 与 ${high}%，超出的标红。按偏离 100% 的程度排列。原因为部门在情况说明中的原话。`}
+        note={`执行率 = 一般公共预算财政拨款支出决算（公开05表合计）÷ 年初预算（情况说明）× 100。条形从 100%（决算等于年初预算）向右为超支、向左为未用完；虚线为区间 ${low}% 与 ${high}%，超出的标红。${dc.total > TOP ? `图中只画偏离 100% 最多的 ${TOP} 个部门；全部部门的分布见下方“执行率分布”，逐个部门见表格（每页 ${PAGE} 个）或 CSV。` : ""}按偏离 100% 的程度排列，未披露年初预算的部门列在最后。原因为部门在情况说明中的原话。`}
       >
-        {depts.length === 0 ? (
+        {dc.total === 0 ? (
           <Empty>{year} 年度没有{sp.dept ? "该部门的" : ""}报告。</Empty>
         ) : (
           <>
-            {rated.length ? (
+            {topRated.length ? (
               <ReferenceBars
-                label="各部门决算相对年初预算的偏离"
+                label={dc.total > TOP ? `偏离最大的 ${topRated.length} 个部门：决算相对年初预算` : "各部门决算相对年初预算的偏离"}
                 references={[
                   { value: low - 100, label: `${low}%` },
                   { value: high - 100, label: `${high}%` },
                 ]}
-                rows={rated.map((d) => ({
+                rows={topRated.map((d) => ({
                   label: d.department,
                   value: Number(d.rate) - 100,
                   display: `${d.rate}%`,
@@ -92,8 +110,9 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
             ) : (
               <Empty>没有部门同时披露年初预算和决算，无法计算执行率。</Empty>
             )}
-            {unrated.length ? <p className="mt-2 text-xs text-gray-500">未画出（未披露年初预算或决算）：{unrated.map((d) => d.department).join("、")}。</p> : null}
+            {unratedCount ? <p className="mt-2 text-xs text-gray-500">{unratedCount} 个部门未披露年初预算或决算，没有执行率，列在表格最后。</p> : null}
             <div className="mt-4 overflow-x-auto">
+              <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref("page", "departments")} />
               <table className="w-full min-w-[900px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
@@ -126,6 +145,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
                   ))}
                 </tbody>
               </table>
+              <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref("page", "departments")} />
               <p className="mt-1 text-xs text-gray-500">金额单位：万元。“—”表示文件未披露，不等于零。点击部门名只看该部门。</p>
             </div>
           </>
@@ -150,14 +170,16 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
       </Section>
 
       <Section
+        id="items"
         title={sp.dept ? `${deptName ?? "该部门"}：各科目年初预算与决算` : `超出 ${low}%–${high}% 或年初无预算的科目`}
         actions={<CsvLink dataset="execution-items" params={keep} />}
         note="完成率以文件所述为准，文件未述时复算（决算 ÷ 年初预算 × 100，标“复算”）。原因为部门原话；“未说明”表示文件没有给出原因。"
       >
-        {items.rows.length === 0 ? (
+        {listedItems === 0 ? (
           <Empty>{items.total === 0 ? `${year} 年度${sp.dept ? "该部门" : "各部门"}的情况说明没有逐项列出年初预算与决算。` : `所有 ${items.total} 个科目都在 ${low}%–${high}% 之间。`}</Empty>
         ) : (
           <div className="overflow-x-auto">
+            <Pager page={itemPage.page} pageSize={PAGE} total={itemPage.total} href={pageHref("ipage", "items")} unit="项" />
             <table className="w-full min-w-[960px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
@@ -170,7 +192,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
                 </tr>
               </thead>
               <tbody>
-                {items.rows.map((i) => (
+                {itemPage.rows.map((i) => (
                   <tr key={`${i.departmentId}-${i.ord}`} className={`border-b border-gray-100 align-top ${i.outside ? "bg-rose-50" : ""}`}>
                     {sp.dept ? null : (
                       <td className="p-1.5">
@@ -192,22 +214,25 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
                 ))}
               </tbody>
             </table>
+            <Pager page={itemPage.page} pageSize={PAGE} total={itemPage.total} href={pageHref("ipage", "items")} unit="项" />
             <p className="mt-1 text-xs text-gray-500">
-              金额单位：万元。{sp.dept ? "列出该部门全部科目，超出区间的标红。" : `只列出超出区间或年初无预算的 ${items.rows.length} 项（共 ${items.total} 项）；点击部门名查看该部门全部科目。`}
+              金额单位：万元。{sp.dept ? "列出该部门全部科目，超出区间的标红。" : `只列出超出区间或年初无预算的 ${items.outside} 项（共 ${items.total} 项），偏离最大的在前；点击部门名查看该部门全部科目。`}
             </p>
           </div>
         )}
       </Section>
 
       <Section
+        id="projects"
         title="绩效项目：执行率与自评得分"
         actions={<CsvLink dataset="execution-projects" params={keep} />}
-        note="来源：附件绩效自评表。执行率 = Σ全年执行数（B）÷ Σ全年预算数（A）× 100，只计两项都填了的项目；平均自评得分为自评表总分的算术平均；等级取自绩效自评汇总表，未列等级时按得分推定（90 分及以上为优）。"
+        note={`来源：附件绩效自评表。执行率 = Σ全年执行数（B）÷ Σ全年预算数（A）× 100，只计两项都填了的项目；平均自评得分为自评表总分的算术平均；等级取自绩效自评汇总表，未列等级时按得分推定（90 分及以上为优）。执行率低于 50% 的项目最多的部门在前${projectCounts.withLow ? `（${projectCounts.withLow} 个部门有这样的项目）` : ""}。`}
       >
         {projects.length === 0 ? (
           <Empty>{year} 年度{sp.dept ? "该部门" : "各部门"}没有附绩效自评表。</Empty>
         ) : (
           <div className="overflow-x-auto">
+            <Pager page={projectPage.page} pageSize={PAGE} total={projectPage.total} href={pageHref("ppage", "projects")} />
             <table className="w-full min-w-[860px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
@@ -241,6 +266,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
                 ))}
               </tbody>
             </table>
+            <Pager page={projectPage.page} pageSize={PAGE} total={projectPage.total} href={pageHref("ppage", "projects")} />
             <p className="mt-1 text-xs text-gray-500">金额单位：万元。点击部门名到绩效页查看每个项目及其指标。</p>
           </div>
         )}

@@ -2,9 +2,9 @@ import Link from "next/link";
 import { Pager } from "../_components/pager";
 import { z } from "zod";
 import { resolveYear } from "@/db/queries/figures";
-import { getPerformanceProject, getPerformanceProjects, type PerformanceProject } from "@/db/queries/performance";
+import { getPerformancePage, getPerformanceProject, getPerformanceSummary, performanceRateEdges, type PerformanceProject } from "@/db/queries/performance";
 import { parseParams, performanceParamsSchema, type RawParams } from "@/lib/filters";
-import { Scatter } from "../_components/charts/charts";
+import { Bars } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { formatPercent, formatWanyuan } from "@/lib/money/format";
 import { CsvLink, Empty, PageHeader, Section, YearPicker, hrefWith, NoReports } from "../_components/ui";
@@ -60,25 +60,28 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
 
   // One department's list is short: its indicators come inline. The city-wide list links to each project instead.
   const inline = sp.dept !== undefined;
-  const { projects, summaryOnly } = await getPerformanceProjects(filter, { indicators: inline });
-  const flagged = projects.filter((p) => p.flagged);
-  const low = projects.filter((p) => p.lowRate && !p.flagged);
-  const plotted = projects.filter((p) => p.rate !== undefined && p.score !== undefined);
+  // Counts and the distribution of the whole list, then one page of it, both in the database.
+  const [summary, firstTry] = await Promise.all([
+    getPerformanceSummary(filter),
+    getPerformancePage(filter, { offset: ((sp.page ?? 1) - 1) * PAGE_SIZE, limit: PAGE_SIZE, indicators: inline }),
+  ]);
+  const pages = Math.max(1, Math.ceil(summary.total / PAGE_SIZE));
+  const page = Math.min(sp.page ?? 1, pages);
+  const shown = page === (sp.page ?? 1) ? firstTry : await getPerformancePage(filter, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, indicators: inline });
   const FLAG = `评为优但执行率低于 ${sp.maxRate}%`;
   const LOW = `执行率低于 ${sp.maxRate}%`;
-  const REST = "其他项目";
-  const categoryOf = (p: PerformanceProject) => (p.flagged ? FLAG : p.lowRate ? LOW : REST);
-  // Tremor colours categories in order of first appearance, so the red category must come first when present.
-  const order = [FLAG, LOW, REST].filter((c) => plotted.some((p) => categoryOf(p) === c));
-  const colorOf = { [FLAG]: "rose", [LOW]: "amber", [REST]: "emerald" } as Record<string, string>;
-  const scatter = order.flatMap((c) =>
-    plotted.filter((p) => categoryOf(p) === c).map((p) => ({ 执行率: Number(p.rate), 自评得分: Number(p.score), 类别: c, 项目: `${p.department}：${p.name}` })),
-  );
-  const deptName = sp.dept ? projects[0]?.department : undefined;
-
-  const pages = Math.max(1, Math.ceil(projects.length / PAGE_SIZE));
-  const page = Math.min(sp.page ?? 1, pages);
-  const shown = projects.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+  const edges = performanceRateEdges(sp.maxRate);
+  const bandLabel = (b: number) => (b === 0 ? `${edges[0]}% 以下` : b >= edges.length ? `${edges[edges.length - 1]}% 及以上` : `${edges[b - 1]}–${edges[b]}%`);
+  const GRADES = ["优", "良", "中", "差"] as const;
+  const gradeOf = (g?: string) => (g && (GRADES as readonly string[]).includes(g) ? g : "未评等级");
+  const categories = [...GRADES, "未评等级"].filter((g) => summary.bands.some((b) => b.band >= 0 && gradeOf(b.grade) === g));
+  const chart = Array.from({ length: edges.length + 1 }, (_, b) => {
+    const row: Record<string, string | number> = { 执行率: bandLabel(b) };
+    for (const g of categories) row[g] = summary.bands.filter((x) => x.band === b && gradeOf(x.grade) === g).reduce((a, x) => a + x.count, 0);
+    return row;
+  });
+  const noRate = summary.bands.filter((b) => b.band < 0).reduce((a, b) => a + b.count, 0);
+  const deptName = sp.dept ? shown[0]?.department : undefined;
   const projectHref = (p: PerformanceProject) => href({ project: p.id, page: page > 1 ? page : undefined });
 
   return (
@@ -110,25 +113,25 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
       ) : null}
 
       <section className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Card label="公开自评表的项目" value={`${projects.length} 个`} sub={summaryOnly ? `另有 ${summaryOnly} 个只在汇总表中列出` : undefined} />
-        <Card label={FLAG} value={`${flagged.length} 个`} tone={flagged.length ? "bad" : undefined} />
-        <Card label={`其他${LOW}`} value={`${low.length} 个`} />
-        <Card label="无法比较" value={`${projects.length - plotted.length} 个`} sub="缺执行率或得分" />
+        <Card label="公开自评表的项目" value={`${summary.total} 个`} sub={summary.summaryOnly ? `另有 ${summary.summaryOnly} 个只在汇总表中列出` : undefined} />
+        <Card label={FLAG} value={`${summary.flagged} 个`} tone={summary.flagged ? "bad" : undefined} sub={summary.flagged ? "列在下方明细最前" : undefined} />
+        <Card label={`其他${LOW}`} value={`${summary.low} 个`} />
+        <Card label="无法比较" value={`${summary.total - summary.plotted} 个`} sub="缺执行率或得分" />
       </section>
 
       <Section
-        title="执行率与自评得分"
-        note={`横轴：执行率 = 全年执行数（B）÷ 全年预算数（A）× 100，取自评表所列，未列时复算；纵轴：自评总分。红点为评为“优”（汇总表等级，未列时 90 分及以上）而执行率低于 ${sp.maxRate}% 的项目。${projects.length - plotted.length ? `${projects.length - plotted.length} 个项目缺执行率或得分，未画出。` : ""}`}
+        title="执行率与自评等级"
+        note={`横轴：执行率 = 全年执行数（B）÷ 全年预算数（A）× 100，取自评表所列，未列时复算，按区间计数；每根柱按自评等级（汇总表等级，未列时按得分推定：90 分及以上为优）分段。执行率低于 ${sp.maxRate}% 的区间里的“优”即“${FLAG}”的项目，在下方明细中排在最前。${noRate ? `${noRate} 个项目缺执行率，未画出。` : ""}`}
       >
-        {plotted.length === 0 ? (
-          <Empty>{projects.length ? "没有项目同时列出执行率和自评得分。" : `${year} 年度${sp.dept ? "该部门" : "各部门"}没有公开绩效自评表。`}</Empty>
+        {summary.total - noRate === 0 ? (
+          <Empty>{summary.total ? "没有项目列出执行率。" : `${year} 年度${sp.dept ? "该部门" : "各部门"}没有公开绩效自评表。`}</Empty>
         ) : (
-          <Scatter data={scatter} x="执行率" y="自评得分" category="类别" colors={order.map((c) => colorOf[c])} nameKey="项目" xAxisLabel="执行率（%）" yAxisLabel="自评得分" />
+          <Bars data={chart} index="执行率" categories={categories} unit="count" stack colors={categories.map((g) => ({ 优: "emerald", 良: "blue", 中: "amber", 差: "rose", 未评等级: "slate" })[g] ?? "slate")} />
         )}
       </Section>
 
       <Section
-        title={`项目明细（${projects.length}）`}
+        title={`项目明细（${summary.total}）`}
         id="projects"
         actions={
           <>
@@ -144,11 +147,11 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
             : `排序：评为优而执行率低的项目在前（红），然后按执行率由低到高；每页 ${PAGE_SIZE} 个。点项目名看它的全部指标（一级 / 二级 / 三级、年度指标值、实际完成值、分值、得分、偏差原因，均为自评表原文）；全部项目与指标可用上方 CSV / JSON 下载。`
         }
       >
-        {projects.length === 0 ? (
+        {summary.total === 0 ? (
           <Empty>{year} 年度{sp.dept ? "该部门" : "各部门"}没有公开绩效自评表。</Empty>
         ) : (
           <div className="overflow-x-auto">
-            {pages > 1 ? <Pager page={page} pageSize={PAGE_SIZE} total={projects.length} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
+            {pages > 1 ? <Pager page={page} pageSize={PAGE_SIZE} total={summary.total} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
             {/* cell styles set once on the table: a page of rows then carries no per-cell class lists */}
             <table className="w-full min-w-[900px] border-collapse text-sm [&_tbody_td]:p-1.5 [&_tbody_td]:align-top [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-100 [&_td_a:hover]:underline [&_td_a]:text-blue-700">
               <thead>
@@ -206,9 +209,9 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
                 ))}
               </tbody>
             </table>
-            {pages > 1 ? <Pager page={page} pageSize={PAGE_SIZE} total={projects.length} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
+            {pages > 1 ? <Pager page={page} pageSize={PAGE_SIZE} total={summary.total} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
             <p className="mt-1 text-xs text-gray-500">
-              金额单位：万元（附件表列到四位小数的照录）。“—”表示未披露。{projects.some((p) => p.synthetic) ? "标“合成示例”的是生成器合成的示例数据，不是真实公开文件。" : null}
+              金额单位：万元（附件表列到四位小数的照录）。“—”表示未披露。{shown.some((p) => p.synthetic) ? "标“合成示例”的是生成器合成的示例数据，不是真实公开文件。" : null}
             </p>
           </div>
         )}

@@ -1,9 +1,10 @@
 import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
-import { getProcurementDepartments, getProcurementYears } from "@/db/queries/procurement";
+import { getProcurementDepartment, getProcurementDepartmentsPage, getProcurementSummary, getProcurementYears, type ProcurementRow } from "@/db/queries/procurement";
 import { formatChange } from "@/lib/money/format";
 import { parseParams, procurementParamsSchema, type RawParams } from "@/lib/filters";
-import { Bars, Lines, ReferenceBars } from "../_components/charts/charts";
+import { Bars, Lines } from "../_components/charts/charts";
+import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 
@@ -11,6 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "政府采购" };
 
 const PRESETS = [30, 40, 50, 60];
+const PAGE = 50;
 
 export default async function ProcurementPage(props: { searchParams: Promise<RawParams> }) {
   const sp = parseParams(procurementParamsSchema, await props.searchParams);
@@ -20,21 +22,24 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
     return <NoReports title="政府采购" purpose="分析政府采购" synthetic={sp.synthetic} />;
   }
   const f = { year, synthetic: sp.synthetic, reference: sp.reference, dept: sp.dept };
-  const [depts, citySeries, deptSeries] = await Promise.all([
-    getProcurementDepartments(f),
+  const [summary, citySeries, deptSeries, pinned] = await Promise.all([
+    getProcurementSummary(f),
     getProcurementYears({ ...f, dept: undefined }),
     sp.dept ? getProcurementYears(f) : Promise.resolve(undefined),
+    sp.dept ? getProcurementDepartment(f, sp.dept) : Promise.resolve(undefined),
   ]);
+  const deptPage = await getProcurementDepartmentsPage(f, { page: sp.page, pageSize: PAGE }, summary.departments);
+  // the department looked at leads the table, then the page of the ranking (where it may appear again, highlighted)
+  const depts: (ProcurementRow & { pinned?: boolean })[] = pinned ? [{ ...pinned, pinned: true }, ...deptPage.rows] : deptPage.rows;
   const series = deptSeries ?? citySeries;
 
   const keep = { year, synthetic, reference: sp.reference === 40 ? undefined : sp.reference, dept: sp.dept };
-  const href = (over: Partial<Record<keyof typeof keep, string | number | undefined>>) => hrefWith("/procurement", { ...keep, ...over });
-  const withShare = depts.filter((d) => d.smeShare !== undefined);
-  const without = depts.filter((d) => d.smeShare === undefined);
-  const below = withShare.filter((d) => d.below);
+  const href = (over: Partial<Record<keyof typeof keep | "page", string | number | undefined>>) => hrefWith("/procurement", { ...keep, ...over });
+  const pageHref = (n: number) => `${href({ page: n > 1 ? n : undefined })}#departments`;
+  const withoutCount = summary.departments - summary.withShare;
   const thisYear = citySeries.find((s) => s.year === year);
   const cityView = !sp.dept;
-  const deptName = sp.dept ? depts.find((d) => d.departmentId === sp.dept)?.department : undefined;
+  const deptName = pinned?.department;
 
   return (
     <div>
@@ -62,35 +67,42 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
         <Card label="政府采购支出合计" value={thisYear?.total ? <><Wan v={thisYear.total} /><span className="ml-1 text-xs font-normal text-gray-500">万元</span></> : "—"} sub={`${thisYear?.departments ?? 0} 个部门披露`} />
         <Card label="授予中小企业（加权份额）" value={<Pct v={thisYear?.smeShare} />} sub="Σ中小企业 ÷ Σ采购总额" />
         <Card label="部门份额中位数" value={<Pct v={thisYear?.medianSmeShare} />} />
-        <Card label={`低于 ${sp.reference}% 的部门`} value={`${below.length} 个`} sub={without.length ? `${without.length} 个部门未披露份额` : undefined} tone={below.length ? "bad" : undefined} />
+        <Card label={`低于 ${sp.reference}% 的部门`} value={`${summary.below} 个`} sub={withoutCount ? `${withoutCount} 个部门未披露份额` : undefined} tone={summary.below ? "bad" : undefined} />
       </section>
 
       <Section
+        id="departments"
         title="中小企业份额排名（由低到高）"
         actions={<CsvLink dataset="procurement" params={keep} />}
-        note={`份额 = 授予中小企业合同金额 ÷ 政府采购支出总额 × 100，以文件所述为准，文件未述时复算（标“复算”）。来源：情况说明“政府采购支出情况”。虚线为参考线 ${sp.reference}%，低于参考线的标红。`}
+        note={`份额 = 授予中小企业合同金额 ÷ 政府采购支出总额 × 100，以文件所述为准，文件未述时复算（标“复算”）。来源：情况说明“政府采购支出情况”。图为各份额区间的部门数，低于参考线 ${sp.reference}% 的区间标红；表格按份额由低到高列出每个部门（每页 ${PAGE} 个，未披露份额的在最后），全部部门见 CSV。`}
       >
-        {depts.length === 0 ? (
+        {summary.departments === 0 ? (
           <Empty>{year} 年度没有报告。</Empty>
-        ) : withShare.length === 0 ? (
+        ) : summary.withShare === 0 ? (
           <Empty>{year} 年度没有部门披露授予中小企业的份额。</Empty>
         ) : (
-          <ReferenceBars
-            label="各部门政府采购授予中小企业份额"
-            references={[{ value: sp.reference, label: `参考线 ${sp.reference}%` }]}
-            rows={withShare.map((d) => ({
-              label: d.department,
-              value: Number(d.smeShare),
-              display: `${d.smeShare}%`,
-              href: href({ dept: d.departmentId }),
-              tone: d.below ? "bad" : "good",
-              note: `${d.department}：授予中小企业 ${d.sme ?? "—"} 万元 ÷ 采购总额 ${d.total ?? "—"} 万元`,
-            }))}
-          />
+          <>
+            <h3 className="mb-1 text-sm font-semibold text-gray-800">
+              各份额区间的部门数（{summary.withShare} 个部门披露份额，其中 <span className={summary.below ? "text-rose-700" : ""}>{summary.below} 个</span>低于参考线 {sp.reference}%）
+            </h3>
+            <Bars
+              data={summary.bands.map((b) => {
+                const under = b.to !== undefined && b.to <= sp.reference;
+                const straddles = !under && b.from < sp.reference;
+                return { 区间: b.label, [under ? "低于参考线" : straddles ? "含参考线的区间" : "达到参考线"]: b.departments };
+              })}
+              index="区间"
+              categories={["低于参考线", "含参考线的区间", "达到参考线"]}
+              colors={["rose", "amber", "emerald"]}
+              unit="count"
+              stack
+            />
+          </>
         )}
-        {without.length ? <p className="mt-2 text-xs text-gray-500">未披露中小企业份额、未画出：{without.map((d) => d.department).join("、")}。</p> : null}
-        {depts.length ? (
+        {withoutCount ? <p className="mt-2 text-xs text-gray-500">{withoutCount} 个部门未披露中小企业份额，未计入分布，列在表格最后。</p> : null}
+        {summary.departments ? (
           <div className="mt-4 overflow-x-auto">
+            <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref} />
             <table className="w-full min-w-[1000px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
@@ -109,8 +121,9 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
               </thead>
               <tbody>
                 {depts.map((d) => (
-                  <tr key={d.departmentId} className={`border-b border-gray-100 ${d.below ? "bg-rose-50" : ""} ${d.departmentId === sp.dept ? "outline outline-2 outline-blue-400" : ""}`}>
+                  <tr key={`${d.pinned ? "pinned-" : ""}${d.departmentId}`} className={`border-b border-gray-100 ${d.below ? "bg-rose-50" : ""} ${d.departmentId === sp.dept ? "outline outline-2 outline-blue-400" : ""}`}>
                     <td className="p-1.5">
+                      {d.pinned ? <span className="mr-1 rounded bg-blue-100 px-1 text-xs text-blue-800">所选部门</span> : null}
                       <Link className="text-blue-700 hover:underline" href={href({ dept: d.departmentId })} title="查看该部门历年">{d.department}</Link>
                       <SyntheticBadge synthetic={d.synthetic} />
                     </td>
@@ -131,6 +144,7 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
                 ))}
               </tbody>
             </table>
+            <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref} />
             <p className="mt-1 text-xs text-gray-500">金额单位：万元。“—”表示文件未披露（或上年没有该部门的报告），不等于零。点击部门名查看其历年。</p>
           </div>
         ) : null}

@@ -1,10 +1,11 @@
 import { formatScore } from "@/lib/money/format";
 import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
-import { getCompletenessRanking, getFindings, getRuleCounts } from "@/db/queries/quality";
+import { getCompletenessRanking, getFindings, getReportCount, getRuleCounts } from "@/db/queries/quality";
 import { RULES } from "@/lib/audit/run";
 import { parseParams, qualityParamsSchema, SEVERITIES, type RawParams } from "@/lib/filters";
 import { FindingsTable } from "../_components/findings-table";
+import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Section, SeverityBadge, SyntheticBadge, YearPicker, hrefWith } from "../_components/ui";
 
@@ -12,14 +13,26 @@ export const dynamic = "force-dynamic";
 export const metadata = { title: "数据质量" };
 
 const SEV_TEXT = { error: "错误", warning: "警告", rounding: "尾数差异" } as const;
+const FINDINGS_PAGE = 50;
+const RANK_PAGE = 50;
 
 export default async function QualityPage(props: { searchParams: Promise<RawParams> }) {
   const sp = parseParams(qualityParamsSchema, await props.searchParams);
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const f = { ...sp, year };
-  const [counts, findings, ranking] = await Promise.all([getRuleCounts({ ...f, rule: undefined, severity: undefined }), getFindings(f), getCompletenessRanking(f)]);
+  const [counts, reportCount] = await Promise.all([getRuleCounts({ ...f, rule: undefined, severity: undefined }), getReportCount(f)]);
+  // the filtered list's length, from the counts by rule and severity (no second pass over the findings)
+  const findingTotal = counts.filter((c) => (!sp.rule || c.rule === sp.rule) && (!sp.severity || c.severity === sp.severity)).reduce((a, c) => a + c.count, 0);
+  const page = Math.min(sp.page ?? 1, Math.max(1, Math.ceil(findingTotal / FINDINGS_PAGE)));
+  const rank = Math.min(sp.rank ?? 1, Math.max(1, Math.ceil(reportCount / RANK_PAGE)));
+  const [findings, ranking] = await Promise.all([
+    getFindings(f, FINDINGS_PAGE, (page - 1) * FINDINGS_PAGE),
+    getCompletenessRanking(f, RANK_PAGE, (rank - 1) * RANK_PAGE),
+  ]);
   const titles = new Map(RULES.map((r) => [r.id, r.title]));
   const keep = { year, rule: sp.rule, severity: sp.severity, synthetic: sp.synthetic ? undefined : "0" };
+  const pageHref = (n: number) => hrefWith("/quality", { ...keep, page: n > 1 ? n : undefined, rank: rank > 1 ? rank : undefined }) + "#findings";
+  const rankHref = (n: number) => hrefWith("/quality", { ...keep, page: page > 1 ? page : undefined, rank: n > 1 ? n : undefined }) + "#completeness";
 
   return (
     <div>
@@ -60,6 +73,7 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
       </Section>
 
       <Section
+        id="findings"
         title={`审核发现明细${sp.rule ? ` · ${sp.rule}` : ""}${sp.severity ? ` · ${SEV_TEXT[sp.severity]}` : ""}`}
         actions={
           <>
@@ -74,11 +88,14 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
         {findings.length === 0 ? (
           <Empty>没有符合条件的发现。</Empty>
         ) : (
-          <FindingsTable findings={findings.map((x) => ({ ...x, department: { id: x.departmentId, name: x.department, year: x.year, synthetic: x.synthetic } }))} />
+          <>
+            <FindingsTable findings={findings.map((x) => ({ ...x, department: { id: x.departmentId, name: x.department, year: x.year, synthetic: x.synthetic } }))} />
+            <Pager page={page} pageSize={FINDINGS_PAGE} total={findingTotal} href={pageHref} unit="项" />
+          </>
         )}
       </Section>
 
-      <Section title="信息完整度排名（由低到高）" actions={<CsvLink dataset="completeness" params={keep} />} note="完整度 = 模板要求披露的项目中已披露的比例（九张表、三公数量、采购中小企业数字、名词解释、预算执行说明、绩效自评）。">
+      <Section id="completeness" title="信息完整度排名（由低到高）" actions={<CsvLink dataset="completeness" params={keep} />} note="完整度 = 模板要求披露的项目中已披露的比例（九张表、三公数量、采购中小企业数字、名词解释、预算执行说明、绩效自评）。">
         <div className="overflow-x-auto">
           <table className="w-full min-w-[520px] border-collapse text-sm">
             <thead>
@@ -96,6 +113,7 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
             </tbody>
           </table>
         </div>
+        <Pager page={rank} pageSize={RANK_PAGE} total={reportCount} href={rankHref} unit="份" />
       </Section>
     </div>
   );

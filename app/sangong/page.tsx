@@ -1,16 +1,21 @@
 import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
-import { getSangongCategories, getSangongDepartments, getSangongYears } from "@/db/queries/sangong";
+import { getSangongCategories, getSangongDepartment, getSangongDepartmentsPage, getSangongSummary, getSangongYears, type SangongDepartment } from "@/db/queries/sangong";
 import { parseParams, sangongParamsSchema, type RawParams } from "@/lib/filters";
-import { presentSum, shareOf } from "@/lib/metrics/dashboard";
+import { shareOf } from "@/lib/metrics/dashboard";
 import { D } from "@/lib/money/decimal";
 import { formatChange } from "@/lib/money/format";
 import { Bars, Lines, ReferenceBars } from "../_components/charts/charts";
+import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "三公经费" };
+
+const PAGE = 50;
+/** bars drawn: the largest 三公 spenders (the table and the CSV list every department) */
+const TOP = 15;
 
 export default async function SangongPage(props: { searchParams: Promise<RawParams> }) {
   const sp = parseParams(sangongParamsSchema, await props.searchParams);
@@ -20,19 +25,28 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
     return <NoReports title="“三公”经费" purpose="分析“三公”经费" synthetic={sp.synthetic} />;
   }
   const f = { year, synthetic: sp.synthetic, dept: sp.dept };
-  const [cats, series, depts] = await Promise.all([getSangongCategories(f), getSangongYears(f), getSangongDepartments(f)]);
+  const [cats, series, summary, pinned] = await Promise.all([
+    getSangongCategories(f),
+    getSangongYears(f),
+    getSangongSummary(f),
+    sp.dept ? getSangongDepartment(f, sp.dept) : Promise.resolve(undefined),
+  ]);
+  const deptPage = await getSangongDepartmentsPage(f, { page: sp.page, pageSize: PAGE }, summary.departments);
+  // the department looked at leads both tables, then the page of the ranking
+  const depts: (SangongDepartment & { pinned?: boolean })[] = pinned ? [{ ...pinned, pinned: true }, ...deptPage.rows] : deptPage.rows;
+  const top = (deptPage.page === 1 ? deptPage.rows : (await getSangongDepartmentsPage(f, { page: 1, pageSize: TOP }, summary.departments)).rows).slice(0, TOP);
 
   const keep = { year, synthetic, dept: sp.dept };
-  const href = (over: Partial<Record<keyof typeof keep, string | number | undefined>>) => hrefWith("/sangong", { ...keep, ...over });
-  const deptName = sp.dept ? depts.find((d) => d.departmentId === sp.dept)?.department : undefined;
+  const href = (over: Partial<Record<keyof typeof keep | "page", string | number | undefined>>) => hrefWith("/sangong", { ...keep, ...over });
+  const pageHref = (anchor: string) => (n: number) => `${href({ page: n > 1 ? n : undefined })}#${anchor}`;
+  const deptName = pinned?.department;
   const scope = sp.dept ? (deptName ?? `部门 ${sp.dept}`) : `全部 ${cats.reports} 个部门`;
   const total = cats.categories.find((c) => c.key === "Total");
   const parts = cats.categories.filter((c) => c.key !== "Total");
-  const compared = depts.filter((d) => d.change !== undefined && (!sp.dept || d.departmentId === sp.dept));
-  const up = compared.filter((d) => new D(d.change!).gt(0));
-  const changeSum = presentSum(compared.map((d) => d.change)).sum;
-  const priorSum = presentSum(compared.map((d) => d.priorFinal)).sum;
-  const ranked = depts.filter((d) => d.final !== undefined);
+  const { changeSum, priorSum } = summary;
+  const ranked = top.filter((d) => d.final !== undefined);
+  const rest = summary.withFinal - ranked.length;
+  const restSum = rest > 0 && summary.finalSum !== undefined ? ranked.reduce((a, d) => a.minus(d.final!), new D(summary.finalSum)).toFixed() : undefined;
 
   return (
     <div>
@@ -56,7 +70,7 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
         <Card
           label="比上年（同一批部门）"
           value={changeSum === undefined ? "—" : <>{formatChange(changeSum)}<span className="ml-1 text-xs font-normal text-gray-500">万元</span></>}
-          sub={compared.length ? `${compared.length} 个部门两年都有，其中 ${up.length} 个增加${priorSum ? `；增减 ${pctText(shareOf(changeSum, priorSum))}` : ""}` : `库中没有 ${year - 1} 年可比的报告`}
+          sub={summary.compared ? `${summary.compared} 个部门两年都有，其中 ${summary.up} 个增加${priorSum ? `；增减 ${pctText(shareOf(changeSum, priorSum))}` : ""}` : `库中没有 ${year - 1} 年可比的报告`}
           tone={changeSum !== undefined && new D(changeSum).gt(0) ? "bad" : undefined}
         />
       </section>
@@ -151,17 +165,18 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
       </Section>
 
       <Section
+        id="departments"
         title="各部门对比"
         actions={<CsvLink dataset="sangong-departments" params={keep} />}
-        note={`决算数来源：公开09表决算数合计；上年为库中 ${year - 1} 年同一部门的报告，没有则为“—”。增减 = 本年决算 − 上年决算；增加的标红。点击部门名只看该部门。`}
+        note={`决算数来源：公开09表决算数合计；上年为库中 ${year - 1} 年同一部门的报告，没有则为“—”。增减 = 本年决算 − 上年决算；增加的标红。按决算数由大到小排列，未披露的在最后；${summary.departments > PAGE ? `表格每页 ${PAGE} 个部门，全部部门见 CSV。` : ""}点击部门名只看该部门。`}
       >
-        {depts.length === 0 ? (
+        {summary.departments === 0 ? (
           <Empty>{year} 年度没有报告。</Empty>
         ) : (
           <>
             {ranked.length ? (
               <ReferenceBars
-                label="各部门“三公”经费决算"
+                label={rest > 0 ? `“三公”经费决算最多的 ${ranked.length} 个部门` : "各部门“三公”经费决算"}
                 rows={ranked.map((d) => ({
                   label: d.department,
                   value: Number(d.final),
@@ -174,8 +189,13 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
             ) : (
               <Empty>没有部门披露“三公”经费决算数。</Empty>
             )}
-            <p className="mt-1 text-xs text-gray-500">单位：万元。红色：比上年增加；绿色：持平或减少；蓝色：库中没有上年报告可比。{depts.length > ranked.length ? `未披露决算数、未画出：${depts.filter((d) => d.final === undefined).map((d) => d.department).join("、")}。` : ""}</p>
+            <p className="mt-1 text-xs text-gray-500">
+              单位：万元。红色：比上年增加；绿色：持平或减少；蓝色：库中没有上年报告可比。
+              {rest > 0 ? `图中只画决算最多的 ${ranked.length} 个部门；其余 ${rest} 个部门合计 ${restSum ?? "—"} 万元，见下表。` : ""}
+              {summary.departments > summary.withFinal ? `${summary.departments - summary.withFinal} 个部门未披露决算数，未画出，列在表格最后。` : ""}
+            </p>
             <div className="mt-4 overflow-x-auto">
+              <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref("departments")} />
               <table className="w-full min-w-[960px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
@@ -188,8 +208,9 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
                   {depts.map((d) => {
                     const upRow = d.change !== undefined && new D(d.change).gt(0);
                     return (
-                      <tr key={d.departmentId} className={`border-b border-gray-100 ${d.departmentId === sp.dept ? "bg-blue-50" : ""}`}>
+                      <tr key={`${d.pinned ? "pinned-" : ""}${d.departmentId}`} className={`border-b border-gray-100 ${d.departmentId === sp.dept ? "bg-blue-50" : ""}`}>
                         <td className="p-1.5">
+                          {d.pinned ? <span className="mr-1 rounded bg-blue-100 px-1 text-xs text-blue-800">所选部门</span> : null}
                           <Link className="text-blue-700 hover:underline" href={href({ dept: d.departmentId })}>{d.department}</Link>
                           <SyntheticBadge synthetic={d.synthetic} />
                         </td>
@@ -208,6 +229,7 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
                   })}
                 </tbody>
               </table>
+              <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref("departments")} />
               <p className="mt-1 text-xs text-gray-500">金额单位：万元。“—”表示未披露或没有上年报告，不等于零。</p>
             </div>
           </>
@@ -215,14 +237,17 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
       </Section>
 
       <Section
+        id="unit-costs"
         title="单位成本"
         actions={<CsvLink dataset="sangong-departments" params={keep} />}
         note="接待人均 = 公务接待费决算 × 10000 ÷ 接待人次（元/人，国内与外事接待合计）；每车运行维护 = 公务用车运行维护费 ÷ 公务用车保有量（万元/辆）；出国人均 = 因公出国（境）费 ÷ 出国人次（万元/人）。人次、车辆数取自情况说明“三公”经费部分；人次或车辆为 0 或未披露时无法计算，显示“—”。"
       >
-        {depts.length === 0 ? (
+        {summary.departments === 0 ? (
           <Empty>{year} 年度没有报告。</Empty>
         ) : (
           <div className="overflow-x-auto">
+            {summary.departments > PAGE ? <p className="mb-1 text-xs text-gray-500">与上表同一页的部门（按决算数由大到小）。</p> : null}
+            <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref("unit-costs")} />
             <table className="w-full min-w-[900px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
@@ -234,8 +259,9 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
               </thead>
               <tbody>
                 {depts.map((d) => (
-                  <tr key={d.departmentId} className={`border-b border-gray-100 ${d.departmentId === sp.dept ? "bg-blue-50" : ""}`}>
+                  <tr key={`${d.pinned ? "pinned-" : ""}${d.departmentId}`} className={`border-b border-gray-100 ${d.departmentId === sp.dept ? "bg-blue-50" : ""}`}>
                     <td className="p-1.5">
+                      {d.pinned ? <span className="mr-1 rounded bg-blue-100 px-1 text-xs text-blue-800">所选部门</span> : null}
                       <Link className="text-blue-700 hover:underline" href={href({ dept: d.departmentId })}>{d.department}</Link>
                       <SyntheticBadge synthetic={d.synthetic} />
                     </td>

@@ -1,15 +1,19 @@
 import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
-import { getDepartmentsSideBySide, getDepartmentYears, getEconomicStructure, getStructureBreakdown, getSubjectDepartments } from "@/db/queries/structure";
+import { getDepartmentsSideBySide, getDepartmentYears, getEconomicStructure, getStructureBreakdown, getSubjectDepartmentsPage } from "@/db/queries/structure";
 import { parseParams, structureParamsSchema, type RawParams } from "@/lib/filters";
 import { shareOf as share } from "@/lib/metrics/dashboard";
 import { Bars, Donut } from "../_components/charts/charts";
+import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 import { classChartRows, topSlices } from "./chart-data";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "支出结构" };
+
+/** "who spends on this subject": departments per page */
+const WHO_PAGE = 50;
 
 const LEVEL_NEXT = { 类: "款", 款: "项", 项: undefined } as const;
 
@@ -23,17 +27,20 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
   const f = { year, synthetic: sp.synthetic, dept: sp.dept, code: sp.code };
   const [breakdown, who, side, econ, history] = await Promise.all([
     getStructureBreakdown(f),
-    sp.code && !sp.dept ? getSubjectDepartments({ ...f, code: sp.code }) : Promise.resolve([]),
-    getDepartmentsSideBySide({ year, synthetic: sp.synthetic, depts: sp.depts }),
+    sp.code && !sp.dept ? getSubjectDepartmentsPage({ ...f, code: sp.code }, { offset: ((sp.page ?? 1) - 1) * WHO_PAGE, limit: WHO_PAGE }) : Promise.resolve({ total: 0, rows: [] }),
+    getDepartmentsSideBySide({ year, synthetic: sp.synthetic, depts: sp.depts, q: sp.q }),
     getEconomicStructure(f),
     sp.dept ? getDepartmentYears({ synthetic: sp.synthetic, dept: sp.dept }) : Promise.resolve(undefined),
   ]);
 
-  const keep = { year, synthetic, code: sp.code, depts: sp.depts.join(",") || undefined, dept: sp.dept };
-  const href = (over: Partial<Record<keyof typeof keep, string | number | undefined>>) => hrefWith("/structure", { ...keep, ...over });
-  const deptName = sp.dept ? (side.all.find((d) => d.departmentId === sp.dept)?.department ?? history?.department) : undefined;
-  const deptInYear = sp.dept ? side.all.some((d) => d.departmentId === sp.dept) : true;
-  const scopeText = sp.dept ? (deptName ?? `部门 ${sp.dept}`) : `全部 ${side.all.length} 个部门合计`;
+  const keep = { year, synthetic, code: sp.code, depts: sp.depts.join(",") || undefined, dept: sp.dept, q: sp.q };
+  // the page of "who spends" belongs to one subject: any other link starts again at its first page
+  const href = (over: Partial<Record<keyof typeof keep | "page", string | number | undefined>>) => hrefWith("/structure", { ...keep, ...over });
+  const whoPages = Math.max(1, Math.ceil(who.total / WHO_PAGE));
+  const whoPage = Math.min(sp.page ?? 1, whoPages);
+  const deptName = sp.dept ? history?.department : undefined;
+  const deptInYear = sp.dept ? (history?.years.some((y) => y.year === year) ?? false) : true;
+  const scopeText = sp.dept ? (deptName ?? `部门 ${sp.dept}`) : `全部 ${side.count} 个部门合计`;
   const selectedIds = side.selected.map((d) => d.departmentId);
   const toggle = (id: number) => {
     const base = side.defaulted ? [] : selectedIds;
@@ -138,10 +145,12 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
               <h3 className="text-sm font-semibold text-gray-800">哪些部门在 {breakdown.path[breakdown.path.length - 1]?.name ?? sp.code} 上支出</h3>
               <span className="no-print flex gap-2"><CsvLink dataset="structure-subject-departments" params={keep} /></span>
             </div>
-            {who.length === 0 ? (
+            {who.total === 0 ? (
               <Empty>没有部门在 {year} 年列出该科目。</Empty>
             ) : (
               <div className="overflow-x-auto">
+                <p className="text-xs text-gray-500">共 {who.total} 个部门列出该科目，按本年支出合计由大到小；占该科目 = 该部门 ÷ 全部这些部门之和。</p>
+                <Pager page={whoPage} pageSize={WHO_PAGE} total={who.total} href={(n) => href({ page: n > 1 ? n : undefined })} />
                 <table className="w-full min-w-[560px] border-collapse text-sm">
                   <thead>
                     <tr className="border-b bg-gray-100 text-left">
@@ -150,7 +159,7 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
                     </tr>
                   </thead>
                   <tbody>
-                    {who.map((d) => (
+                    {who.rows.map((d) => (
                       <tr key={d.departmentId} className="border-b border-gray-100">
                         <td className="p-1.5">
                           <Link className="text-blue-700 hover:underline" href={href({ dept: d.departmentId })}>{d.department}</Link>
@@ -164,6 +173,7 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
                     ))}
                   </tbody>
                 </table>
+                <Pager page={whoPage} pageSize={WHO_PAGE} total={who.total} href={(n) => href({ page: n > 1 ? n : undefined })} />
               </div>
             )}
           </div>
@@ -184,8 +194,22 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
               </>
             )}
           </p>
+          <form method="get" action="/structure" className="no-print mb-2 flex flex-wrap items-center gap-2">
+            {Object.entries({ ...keep, q: undefined }).map(([k, v]) => (v === undefined || v === "" ? null : <input key={k} type="hidden" name={k} value={String(v)} />))}
+            <label className="text-gray-600" htmlFor="structure-q">按名称查找部门</label>
+            <input id="structure-q" name="q" defaultValue={sp.q ?? ""} className="rounded border border-gray-300 px-2 py-0.5" placeholder="部门名称中的字" />
+            <button type="submit" className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50">查找</button>
+            {sp.q ? <Link className="text-blue-700 hover:underline" href={href({ q: undefined })}>清除</Link> : null}
+          </form>
+          {sp.q ? (
+            <p className="mb-1 text-xs text-gray-500">
+              名称含“{sp.q}”的部门：{side.found.length === 0 ? "没有。" : `${side.found.length === 20 ? "前 20 个（按支出由大到小）" : `${side.found.length} 个`}，点击加入或移出对比。`}
+            </p>
+          ) : (
+            <p className="mb-1 text-xs text-gray-500">本年支出最大的 {side.all.length} 个部门（共 {side.count} 个；其他部门请按名称查找）：</p>
+          )}
           <div className="flex max-h-40 flex-wrap gap-1 overflow-y-auto">
-            {side.all.map((d) => {
+            {[...(sp.q ? side.found : side.all), ...side.selected.filter((s) => !(sp.q ? side.found : side.all).some((d) => d.departmentId === s.departmentId))].map((d) => {
               const on = selectedIds.includes(d.departmentId);
               return (
                 <Link

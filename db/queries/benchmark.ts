@@ -1,10 +1,9 @@
 import "server-only";
+import { sql, type SQL } from "drizzle-orm";
 import type { BenchmarkMetric, SIZE_BANDS } from "@/lib/filters";
-import { metricValue } from "@/lib/metrics/benchmark";
-import { difference, ranksDescending, sizeBand, type SizeBand } from "@/lib/metrics/dashboard";
-import { median, percentileRank } from "@/lib/metrics/stats";
-import { D } from "@/lib/money/decimal";
-import { getChosenFigures } from "./dashboard-scope";
+import type { SizeBand } from "@/lib/metrics/dashboard";
+import { chosenReports } from "./dashboard-scope";
+import { rows } from "./sql";
 
 export type BenchmarkFilter = { year: number; synthetic: boolean; metric: BenchmarkMetric; size: keyof typeof SIZE_BANDS; vs?: number };
 
@@ -30,6 +29,7 @@ export type BenchmarkRow = {
 
 export type Benchmark = {
   mode: "level" | "change";
+  /** ranked departments (rank 1 = highest) then the departments without a value; one page of them when paged */
   rows: BenchmarkRow[];
   /** departments of the size band with a value */
   peers: number;
@@ -40,40 +40,195 @@ export type Benchmark = {
   otherBands: number;
 };
 
-/** Every department of the peer group ranked on one metric (rank 1 = highest), with the peer median and percentile. */
-export async function getBenchmark(f: BenchmarkFilter): Promise<Benchmark> {
+export type BenchmarkPage = Benchmark & {
+  /** the page shown (the requested one clamped to the last) */
+  page: number;
+  pageSize: number;
+  /** rows of the whole list (peers + missing) */
+  total: number;
+  /** the `extremes` highest and lowest ranked departments, for the chart (highest first) */
+  top: BenchmarkRow[];
+  bottom: BenchmarkRow[];
+};
+
+/** Figure keys each metric reads (expenditureTotal is always read: it decides the size band). */
+const KEYS: Record<BenchmarkMetric, string[]> = {
+  executionRate: ["gpbExecutionRate", "gpbExpenditure", "initialBudgetGpb"],
+  smeShare: ["procurementSmeShare", "procurementSme", "procurementTotal"],
+  sangongPerPersonnel: ["sangongFinal", "personnelCost"],
+  sangongFinal: ["sangongFinal"],
+  publicCostShare: ["publicCost", "personnelCost"],
+  projectShare: ["projectExpenditure"],
+  completeness: [],
+  expenditureTotal: [],
+};
+
+const col = (k: string) => sql.raw(`"${k}"`);
+
+/** a ÷ b × 100 rounded half-up to 2 places, null when either is missing or b is zero (as lib/metrics/stats ratePct). */
+const ratePct = (a: SQL, b: SQL) => sql`case when ${a} is null or ${b} is null or ${b} = 0 then null else round(${a} * 100 / ${b}, 2)::text end`;
+
+/** The metric of one report as text, from the pivoted figure columns of `alias` (as lib/metrics/benchmark metricValue). */
+function metricSql(metric: BenchmarkMetric, alias: string): SQL {
+  const f = (k: string) => sql`${sql.raw(alias)}.${col(k)}`;
+  const t = (k: string) => sql`${sql.raw(alias)}.${col(k + "_t")}`;
+  switch (metric) {
+    case "executionRate":
+      return sql`coalesce(${t("gpbExecutionRate")}, ${ratePct(f("gpbExpenditure"), f("initialBudgetGpb"))})`;
+    case "smeShare":
+      return sql`coalesce(${t("procurementSmeShare")}, ${ratePct(f("procurementSme"), f("procurementTotal"))})`;
+    case "sangongPerPersonnel":
+      return ratePct(f("sangongFinal"), f("personnelCost"));
+    case "publicCostShare":
+      return ratePct(f("publicCost"), sql`(${f("personnelCost")} + ${f("publicCost")})`);
+    case "projectShare":
+      return ratePct(f("projectExpenditure"), f("expenditureTotal"));
+    case "completeness":
+      return sql`round(${sql.raw(alias)}.completeness, 2)::text`;
+    case "sangongFinal":
+      return t("sangongFinal");
+    case "expenditureTotal":
+      return t("expenditureTotal");
+  }
+}
+
+/** One row per chosen report of `year` with the figures the metric needs pivoted into columns (numeric and as stored, `<key>_t`). */
+function metricRows(f: BenchmarkFilter, year: number): SQL {
+  const keys = [...new Set(["expenditureTotal", ...KEYS[f.metric]])];
+  const list = sql.raw(`(${keys.map((k) => `'${k}'`).join(",")})`);
+  const pivot = sql.join(
+    keys.map((k) => sql`max(fg.value) filter (where fg.key = ${k}) as ${col(k)}, max(fg.value::text) filter (where fg.key = ${k}) as ${col(k + "_t")}`),
+    sql`, `,
+  );
+  // lateral: a few primary-key probes per report of the year, rather than every year's rows of those keys
+  return sql`
+    select rep.id, rep.department_id, rep.department, rep.scope, rep.synthetic, rep.completeness, x.*
+    from (${chosenReports({ year, synthetic: f.synthetic })}) rep
+    left join lateral (select ${pivot} from figures fg where fg.report_id = rep.id and fg.key in ${list}) x on true`;
+}
+
+/**
+ * The ranking statement: every department of the year with its metric (and the change since `vs`), its size band,
+ * rank (1 = highest, ties share), percentile (share of peers ≤ it) and distance from the exact peer median — all in
+ * SQL, so only the rows asked for leave the database. `pos` orders the list: ranked first, then the missing by name.
+ */
+function rankedSql(f: BenchmarkFilter): SQL {
   const change = f.vs !== undefined && f.vs !== f.year;
-  const [now, before] = await Promise.all([
-    getChosenFigures({ year: f.year, synthetic: f.synthetic }),
-    change ? getChosenFigures({ year: f.vs!, synthetic: f.synthetic }) : Promise.resolve([]),
-  ]);
-  const all = now.map((r): BenchmarkRow => {
-    const current = metricValue(f.metric, r.figures, r.completeness);
-    const prior = change ? before.find((p) => p.departmentId === r.departmentId) : undefined;
-    const previous = prior ? metricValue(f.metric, prior.figures, prior.completeness) : undefined;
-    return {
-      departmentId: r.departmentId,
-      department: r.department,
-      synthetic: r.synthetic,
-      scope: r.scope,
-      size: sizeBand(r.figures.expenditureTotal),
-      expenditureTotal: r.figures.expenditureTotal,
-      current,
-      previous,
-      value: change ? difference(current, previous) : current,
-    };
-  });
-  const inBand = f.size === "all" ? all : all.filter((r) => r.size === f.size);
-  const valued = inBand.filter((r) => r.value !== undefined);
-  const values = valued.map((r) => r.value!);
-  const med = median(values);
-  const ranks = ranksDescending(values);
-  valued.forEach((r, i) => {
-    r.rank = ranks[i];
-    r.percentile = percentileRank(r.value!, values);
-    r.fromMedian = med === undefined ? undefined : new D(r.value!).minus(med).toFixed();
-  });
-  const missing = inBand.filter((r) => r.value === undefined).sort((a, b) => a.department.localeCompare(b.department, "zh"));
-  valued.sort((a, b) => a.rank! - b.rank! || a.department.localeCompare(b.department, "zh"));
-  return { mode: change ? "change" : "level", rows: [...valued, ...missing], peers: valued.length, median: med, missing: missing.length, otherBands: all.length - inBand.length };
+  const cur = metricSql(f.metric, "n");
+  const prev = metricSql(f.metric, "p");
+  return sql`
+    with n as (${metricRows(f, f.year)}),
+    ${change ? sql`p as (${metricRows(f, f.vs!)}),` : sql``}
+    v as (
+      select n.department_id, n.department, n.synthetic, n.scope, n."expenditureTotal_t" as expenditure_total,
+             case when n."expenditureTotal" is null then null when n."expenditureTotal" < 1000 then 'small'
+                  when n."expenditureTotal" <= 10000 then 'medium' else 'large' end as size,
+             ${cur} as current, ${change ? prev : sql`null::text`} as previous
+      from n ${change ? sql`left join p on p.department_id = n.department_id` : sql``}
+    ),
+    b as (
+      select v.*, ${change ? sql`trim_scale(v.current::numeric - v.previous::numeric)::text` : sql`v.current`} as value
+      from v ${f.size === "all" ? sql`` : sql`where v.size = ${f.size}`}
+    ),
+    r as (
+      select b.*, b.value::numeric as num,
+             case when b.value is not null then rank() over (partition by b.value is null order by b.value::numeric desc) end as rank,
+             case when b.value is not null then count(*) over (partition by b.value is null order by b.value::numeric) end as le,
+             row_number() over (partition by b.value is null order by b.value::numeric) as asc_pos,
+             row_number() over (order by b.value is null, b.value::numeric desc, b.department, b.department_id) as pos
+      from b
+    ),
+    s as (
+      select count(r.value)::int as peers, (count(*) - count(r.value))::int as missing,
+             ((select count(*) from n) - count(*))::int as other_bands,
+             (select avg(x.num) from r x where x.value is not null
+                and x.asc_pos in ((count(r.value) + 1) / 2, (count(r.value) + 2) / 2)) as median
+      from r
+    )`;
+}
+
+type Raw = {
+  department_id: number; department: string; synthetic: boolean; scope: string; size: SizeBand | null; expenditure_total: string | null;
+  current: string | null; previous: string | null; value: string | null; rank: number | null; percentile: string | null; from_median: string | null;
+  pos: number; peers: number; missing: number; other_bands: number; median: string | null;
+};
+
+const u = <T>(v: T | null | undefined): T | undefined => (v === null || v === undefined ? undefined : v);
+
+function toRow(r: Raw): BenchmarkRow {
+  return {
+    departmentId: Number(r.department_id),
+    department: r.department,
+    synthetic: Boolean(r.synthetic),
+    scope: r.scope,
+    size: u(r.size),
+    expenditureTotal: u(r.expenditure_total),
+    current: u(r.current),
+    previous: u(r.previous),
+    value: u(r.value),
+    rank: r.rank === null ? undefined : Number(r.rank),
+    percentile: u(r.percentile),
+    fromMedian: u(r.from_median),
+  };
+}
+
+/**
+ * Rows of the ranking where `where` holds (in list order), each carrying the summary (peers, missing, other bands,
+ * median). With no row matching, one summary-only row (pos null) comes back so the counts are never lost.
+ */
+async function query(f: BenchmarkFilter, where: SQL): Promise<{ rows: Raw[]; summary: Pick<Benchmark, "peers" | "missing" | "otherBands" | "median"> }> {
+  const res = await rows<Raw>(sql`
+    ${rankedSql(f)}
+    select r.department_id::int as department_id, r.department, r.synthetic, r.scope, r.size, r.expenditure_total, r.current, r.previous, r.value,
+           r.rank::int as rank, round(r.le * 100.0 / s.peers, 2)::text as percentile, trim_scale(r.num - s.median)::text as from_median,
+           r.pos::int as pos, s.peers, s.missing, s.other_bands, trim_scale(s.median)::text as median
+    from s left join r on ${where}
+    order by r.pos`);
+  const first = res[0];
+  const summary = {
+    peers: Number(first?.peers ?? 0),
+    missing: Number(first?.missing ?? 0),
+    otherBands: Number(first?.other_bands ?? 0),
+    median: u(first?.median),
+  };
+  return { rows: res.filter((r) => r.pos !== null && r.pos !== undefined), summary };
+}
+
+const isChange = (f: BenchmarkFilter) => f.vs !== undefined && f.vs !== f.year;
+
+/** Every department of the peer group ranked on one metric (rank 1 = highest), with the peer median and percentile. For the CSV/JSON export. */
+export async function getBenchmark(f: BenchmarkFilter): Promise<Benchmark> {
+  const { rows: raw, summary } = await query(f, sql`true`);
+  return { mode: isChange(f) ? "change" : "level", rows: raw.map(toRow), ...summary };
+}
+
+/**
+ * One page of the ranking (ranked departments first, then those without a value), the summary of the whole peer
+ * group, and the `extremes` highest and lowest for the chart — one statement whatever the number of departments.
+ * A page past the end shows the last page; `dept` (a department id) opens the page that lists it.
+ */
+export async function getBenchmarkPage(f: BenchmarkFilter, opts: { page?: number; pageSize?: number; extremes?: number; dept?: number } = {}): Promise<BenchmarkPage> {
+  const pageSize = opts.pageSize ?? 50;
+  const extremes = opts.extremes ?? 10;
+  const total = sql`(s.peers + s.missing)`;
+  const lastPage = sql`greatest(1, ceil(${total}::numeric / ${pageSize}))`;
+  const requested = opts.dept
+    ? sql`coalesce((select ceil(x.pos::numeric / ${pageSize}) from r x where x.department_id = ${opts.dept}), ${Math.max(1, opts.page ?? 1)})`
+    : sql`${Math.max(1, Math.trunc(opts.page ?? 1))}`;
+  const pageNo = sql`least(${requested}, ${lastPage})`;
+  const inPage = sql`r.pos > (${pageNo} - 1) * ${pageSize} and r.pos <= ${pageNo} * ${pageSize}`;
+  const { rows: raw, summary } = await query(
+    f,
+    sql`(${inPage}) or (r.value is not null and (r.pos <= ${extremes} or r.pos > s.peers - ${extremes}))`,
+  );
+  const total_ = summary.peers + summary.missing;
+  const pages = Math.max(1, Math.ceil(total_ / pageSize));
+  const wanted = opts.dept ? raw.find((r) => Number(r.department_id) === opts.dept) : undefined;
+  const page = wanted ? Math.ceil(Number(wanted.pos) / pageSize) : Math.min(Math.max(1, Math.trunc(opts.page ?? 1)), pages);
+  const from = (page - 1) * pageSize;
+  const shown = raw.filter((r) => r.pos > from && r.pos <= from + pageSize);
+  const valued = raw.filter((r) => r.value !== null);
+  const top = valued.filter((r) => r.pos <= extremes).map(toRow);
+  const bottom = summary.peers > extremes ? valued.filter((r) => r.pos > Math.max(extremes, summary.peers - extremes)).map(toRow) : [];
+  return { mode: isChange(f) ? "change" : "level", rows: shown.map(toRow), ...summary, page, pageSize, total: total_, top, bottom };
 }

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Location } from "@/lib/audit/types";
 import type { Report } from "@/lib/report/schema";
-import { median } from "@/lib/metrics/stats";
+import { medianWindow, medianWithout } from "@/lib/metrics/median-without";
 import { rows } from "./sql";
 
 export type DepartmentListRow = {
@@ -45,6 +45,79 @@ export async function getDepartmentList(includeSynthetic: boolean): Promise<Depa
   }));
 }
 
+export type DepartmentSort = "expenditure" | "errors" | "completeness" | "name";
+
+const DEPARTMENT_ORDER: Record<DepartmentSort, string> = {
+  expenditure: "synthetic, expenditure_total desc nulls last, department, department_id",
+  errors: "synthetic, errors desc, department, department_id",
+  completeness: "synthetic, completeness asc nulls first, department, department_id",
+  name: "synthetic, department, department_id",
+};
+
+/** `q` as an ILIKE pattern that matches the text literally anywhere in the name. */
+export function containsPattern(q: string): string {
+  return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * One page of the department list, in the database: the latest report of each department (its 本年支出合计, errors and
+ * completeness decide the order), optionally only names containing `q`; real departments before synthetic ones.
+ * `total` counts every department that matches.
+ */
+export async function getDepartmentPage(opts: {
+  synthetic: boolean; q?: string; sort?: DepartmentSort; offset?: number; limit?: number;
+}): Promise<{ total: number; rows: DepartmentListRow[] }> {
+  const synth = opts.synthetic ? sql`` : sql`and not r.synthetic`;
+  const order = sql.raw(DEPARTMENT_ORDER[opts.sort ?? "expenditure"]);
+  const res = await rows<{
+    total: number; department_id: number | null; department: string | null; synthetic: boolean | null; years: number[] | string | null;
+    latest_year: number | null; expenditure_total: string | null; errors: number | null; completeness: string | null;
+  }>(sql`
+    with l as (
+      select d.id as department_id, d.name as department, lr.id as report_id, lr.year, lr.synthetic, lr.completeness
+      from departments d cross join lateral (
+        select r.id, r.year, r.synthetic, r.completeness from reports r
+        where r.department_id = d.id and r.is_latest ${synth}
+        order by r.year desc, r.scope limit 1
+      ) lr
+      ${opts.q ? sql`where d.name ilike ${containsPattern(opts.q)}` : sql``}
+    ),
+    k as (
+      select l.*, ex.value as expenditure_total,
+             (select count(*) from findings x where x.report_id = l.report_id and x.severity = 'error') as errors
+      from l left join figures ex on ex.report_id = l.report_id and ex.key = 'expenditureTotal'
+    ),
+    pg as (
+      select k.*, row_number() over (order by ${order}) as pos from k
+      order by ${order}
+      limit ${opts.limit ?? 50} offset ${opts.offset ?? 0}
+    )
+    select c.total::int as total, pg.department_id::int as department_id, pg.department,
+           ys.synthetic, ys.years, pg.year::int as latest_year, pg.expenditure_total::text as expenditure_total,
+           pg.errors::int as errors, pg.completeness::text as completeness
+    from (select count(*) as total from l) c
+    left join pg on true
+    left join lateral (
+      select bool_or(r.synthetic) as synthetic, array_agg(distinct r.year order by r.year) as years
+      from reports r where r.department_id = pg.department_id and r.is_latest ${synth}
+    ) ys on pg.department_id is not null
+    order by pg.pos`);
+  const total = Number(res[0]?.total ?? 0);
+  return {
+    total,
+    rows: res.filter((x) => x.department_id !== null).map((x) => ({
+      departmentId: Number(x.department_id),
+      department: x.department!,
+      synthetic: Boolean(x.synthetic),
+      years: (typeof x.years === "string" ? x.years.replace(/[{}]/g, "").split(",") : (x.years ?? [])).map(Number),
+      latestYear: Number(x.latest_year),
+      expenditureTotal: x.expenditure_total,
+      errors: Number(x.errors),
+      completeness: x.completeness,
+    })),
+  };
+}
+
 export type FindingRow = {
   id: number;
   rule: string;
@@ -75,7 +148,14 @@ export type DepartmentReport = {
   findings: FindingRow[];
 };
 
-export async function getDepartmentReport(departmentId: number, year?: number, revision?: number): Promise<DepartmentReport | null> {
+/** The figures the review pack compares with the peer median (its indicator cards). */
+export const PEER_MEDIAN_KEYS = [
+  "expenditureTotal", "basicExpenditure", "projectExpenditure", "gpbExecutionRate", "sangongFinal", "procurementSmeShare", "operatingCost", "personnelCost",
+] as const;
+
+export async function getDepartmentReport(
+  departmentId: number, year?: number, revision?: number, medianKeys: readonly string[] = PEER_MEDIAN_KEYS,
+): Promise<DepartmentReport | null> {
   const meta = await rows<{ id: number; name: string; years: number[] | string }>(sql`
     select d.id::int as id, d.name, coalesce(array_agg(distinct r.year order by r.year desc) filter (where r.id is not null), '{}') as years
     from departments d left join reports r on r.department_id = d.id and r.is_latest
@@ -85,36 +165,62 @@ export async function getDepartmentReport(departmentId: number, year?: number, r
   const y = year !== undefined && years.includes(year) ? year : years[0];
   if (y === undefined) return null;
 
-  const revs = await rows<{ id: number; revision: number; loaded_at: string | Date; is_latest: boolean; source_file: string; sha: string; scope: string }>(sql`
-    select id::int as id, revision::int as revision, loaded_at, is_latest, source_file, content_sha256 as sha, scope
+  const revs = await rows<{ id: number; revision: number; loaded_at: string | Date; is_latest: boolean; source_file: string; sha: string; scope: string; synthetic: boolean }>(sql`
+    select id::int as id, revision::int as revision, loaded_at, is_latest, source_file, content_sha256 as sha, scope, synthetic
     from reports where department_id = ${departmentId} and year = ${y} order by scope, revision desc`);
   const chosen = revs.find((r) => (revision ? r.revision === revision : r.is_latest)) ?? revs.find((r) => r.is_latest) ?? revs[0];
   if (!chosen) return null;
 
-  const [rep] = await rows<{ report: Report | string; synthetic: boolean; completeness: string | null }>(sql`
-    select report, synthetic, completeness::text as completeness from reports where id = ${chosen.id}`);
-  const report = (typeof rep.report === "string" ? JSON.parse(rep.report) : rep.report) as Report;
-
-  const figs = await rows<{ key: string; value: string }>(sql`select key, value::text as value from figures where report_id = ${chosen.id}`);
-  const figures = Object.fromEntries(figs.map((f) => [f.key, f.value]));
-
-  const prior = await rows<{ key: string; value: string }>(sql`
-    select f.key, f.value::text as value from reports r join figures f on f.report_id = r.id
-    where r.department_id = ${departmentId} and r.year = ${y - 1} and r.scope = ${chosen.scope} and r.is_latest`);
-  const priorFigures = prior.length ? Object.fromEntries(prior.map((f) => [f.key, f.value])) : null;
-
-  const peers = await rows<{ key: string; value: string; report_id: number }>(sql`
-    select f.key, f.value::text as value, r.id::int as report_id from reports r join figures f on f.report_id = r.id
-    where r.year = ${y} and r.is_latest and r.department_id <> ${departmentId}
-      and r.synthetic = ${Boolean(rep.synthetic)}`);
-  const byKey = new Map<string, string[]>();
-  for (const p of peers) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p.value]);
-  const peerMedians = Object.fromEntries([...byKey].map(([k, v]) => [k, median(v)]));
-  const peerCount = new Set(peers.map((p) => p.report_id)).size;
-
-  const fs = await rows<{ id: number; rule: string; severity: FindingRow["severity"]; message: string; expected: string | null; found: string | null; locations: Location[] | string }>(sql`
+  // Peer medians: "the other departments of the year" (latest reports, real beside real, synthetic beside synthetic).
+  // The peer group is ranked once per year in the database (a few rows around the middle of each key, shared by every
+  // department's page through the statement cache); this department's own values are then taken out exactly.
+  const keyList = medianKeys.filter((k) => /^[A-Za-z0-9_.:]+$/.test(k));
+  const keysSql = sql.raw(`(${keyList.map((k) => `'${k}'`).join(",")})`);
+  const groupScope = sql`r.year = ${y} and r.is_latest and r.synthetic = ${Boolean(chosen.synthetic)}`;
+  const [[rep], figs, prior, group, own, fs] = await Promise.all([
+    rows<{ report: Report | string; synthetic: boolean; completeness: string | null }>(sql`
+      select report, synthetic, completeness::text as completeness from reports where id = ${chosen.id}`),
+    rows<{ key: string; value: string }>(sql`select key, value::text as value from figures where report_id = ${chosen.id}`),
+    rows<{ key: string; value: string }>(sql`
+      select f.key, f.value::text as value from reports r join figures f on f.report_id = r.id
+      where r.department_id = ${departmentId} and r.year = ${y - 1} and r.scope = ${chosen.scope} and r.is_latest`),
+    rows<{ key: string | null; n: number | null; window: string[] | string | null; reports: number }>(sql`
+      with p as (
+        select f.key, f.value, row_number() over (partition by f.key order by f.value) as i, count(*) over (partition by f.key) as n
+        from reports r join figures f on f.report_id = r.id
+        where ${groupScope} and f.key in ${keyList.length ? keysSql : sql.raw("('')")}
+      ),
+      w as (
+        select key, n::int as n, json_agg(value::text order by i) as window from p
+        where i between greatest(1, n / 2 - 2) and least(n, n / 2 + 3) group by key, n
+      )
+      select w.key, w.n, w.window,
+             (select count(*)::int from reports r where ${groupScope} and exists (select 1 from figures f where f.report_id = r.id)) as reports
+      from (select 1) one left join w on true`),
+    rows<{ report_id: number; key: string | null; value: string | null; has_figures: boolean }>(sql`
+      select r.id::int as report_id, f.key, f.value::text as value, exists (select 1 from figures x where x.report_id = r.id) as has_figures
+      from reports r left join figures f on f.report_id = r.id and f.key in ${keyList.length ? keysSql : sql.raw("('')")}
+      where ${groupScope} and r.department_id = ${departmentId}`),
+    rows<{ id: number; rule: string; severity: FindingRow["severity"]; message: string; expected: string | null; found: string | null; locations: Location[] | string }>(sql`
     select id::int as id, rule, severity, message, expected, found, locations from findings where report_id = ${chosen.id}
-    order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, rule, id`);
+    order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, rule, id`),
+  ]);
+  const report = (typeof rep.report === "string" ? JSON.parse(rep.report) : rep.report) as Report;
+  const figures = Object.fromEntries(figs.map((f) => [f.key, f.value]));
+  const priorFigures = prior.length ? Object.fromEntries(prior.map((f) => [f.key, f.value])) : null;
+  const peerMedians: Record<string, string | undefined> = {};
+  for (const g of group) {
+    if (g.key === null || g.n === null || g.window === null) continue;
+    const window = (typeof g.window === "string" ? JSON.parse(g.window) : g.window) as string[];
+    const n = Number(g.n);
+    if (window.length !== medianWindow(n).to - medianWindow(n).from + 1) continue;
+    const mine = own.filter((o) => o.key === g.key && o.value !== null).map((o) => o.value!);
+    const m = medianWithout(n, window, mine);
+    if (m !== undefined) peerMedians[g.key] = m;
+  }
+  // reports of the group with figures, less this department's own (its 部门决算 and 单位决算 of the year)
+  const ownReports = new Set(own.filter((o) => o.has_figures).map((o) => Number(o.report_id))).size;
+  const peerCount = Math.max(0, Number(group[0]?.reports ?? 0) - ownReports);
 
   return {
     departmentId,

@@ -1,13 +1,15 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { executionBand, type Band } from "@/lib/metrics/credibility";
-import { difference, gradeFromScore, histogram, presentSum, rateBins } from "@/lib/metrics/dashboard";
-import { median, ratePct } from "@/lib/metrics/stats";
+import { difference, rateBins, type RateBin } from "@/lib/metrics/dashboard";
+import { ratePct } from "@/lib/metrics/stats";
 import { D } from "@/lib/money/decimal";
-import { asFigures, chosenReports, figuresObject } from "./dashboard-scope";
+import { chosenReports } from "./dashboard-scope";
+import { limitSql, medianSql, pageWindow, pivotFigures, ratePctSql, type Paged } from "./figure-columns";
 import { rows } from "./sql";
 
 export type ExecutionFilter = { year: number; synthetic: boolean; low: number; high: number; dept?: number };
+type PageReq = { page?: number; pageSize: number };
 
 export type DepartmentExecution = {
   departmentId: number;
@@ -31,42 +33,72 @@ export type DepartmentExecution = {
 };
 
 const opt = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? undefined : v);
+/** A threshold from the URL (a finite number, parsed by zod) as a numeric literal. */
+const lit = (n: number) => new D(n).toFixed();
+const num = (n: number) => sql.raw(lit(n));
 
-/** 年初预算 vs 决算 per department, largest deviation from 100% first; departments without the figures last. */
-export async function getExecutionDepartments(f: ExecutionFilter): Promise<DepartmentExecution[]> {
+/** Rated (or not) departments of the scope: one row per chosen report with its three execution figures and the rate. */
+function departmentRates(f: ExecutionFilter): SQL {
+  return sql`
+    with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })}),
+    g as (${pivotFigures("rep", ["id", "department_id", "department", "synthetic", "scope"], ["initialBudgetGpb", "gpbExpenditure", "gpbExecutionRate"])}),
+    x as (
+      select g.*, coalesce(g."gpbExecutionRate"::text, (${sql.raw(ratePctSql(`g."gpbExpenditure"`, `g."initialBudgetGpb"`))})::text) as rate_text,
+             coalesce(g."gpbExecutionRate", ${sql.raw(ratePctSql(`g."gpbExpenditure"`, `g."initialBudgetGpb"`))}) as rate
+      from g)`;
+}
+
+/**
+ * 年初预算 vs 决算 per department, largest deviation from 100% first; departments without the figures last.
+ * Ordered and paged in the statement; the stated reason is read from the report only for the rows returned.
+ */
+async function executionDepartments(f: ExecutionFilter, p?: { limit: number; offset: number }): Promise<DepartmentExecution[]> {
   const res = await rows<{
-    department_id: number; department: string; synthetic: boolean; scope: string; figs: unknown;
+    department_id: number; department: string; synthetic: boolean; scope: string; initial: string | null; final: string | null; rate: string | null;
     stated_rate: string | null; reason: string | null; source_line: string | null;
   }>(sql`
-    with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })})
-    select rep.department_id::int as department_id, rep.department, rep.synthetic, rep.scope, ${figuresObject("rep")} as figs,
+    ${departmentRates(f)},
+    page as (
+      select x.*, (x.rate is null) as unrated, abs(x.rate - 100) as dev from x
+      order by (x.rate is null), abs(x.rate - 100) desc, x.department, x.department_id${limitSql(p)})
+    select page.department_id::int as department_id, page.department, page.synthetic, page.scope,
+           page."initialBudgetGpb"::text as initial, page."gpbExpenditure"::text as final, page.rate_text as rate,
            r.report->'narrative'->'budgetExecution'->>'rate' as stated_rate,
            r.report->'narrative'->'budgetExecution'->>'reason' as reason,
            r.report->'narrative'->'budgetExecution'->>'sourceLine' as source_line
-    from rep join reports r on r.id = rep.id
-    order by rep.department`);
-  const out = res.map((r): DepartmentExecution => {
-    const g = asFigures(r.figs);
-    const rate = g.gpbExecutionRate ?? ratePct(g.gpbExpenditure, g.initialBudgetGpb);
-    const band = executionBand(rate, f.low, f.high);
+    from page join reports r on r.id = page.id
+    order by page.unrated, page.dev desc, page.department, page.department_id`);
+  return res.map((r): DepartmentExecution => {
+    const initialBudget = opt(r.initial);
+    const final = opt(r.final);
+    const rate = opt(r.rate);
     return {
       departmentId: Number(r.department_id),
       department: r.department,
       synthetic: Boolean(r.synthetic),
       scope: r.scope,
-      initialBudget: g.initialBudgetGpb,
-      final: g.gpbExpenditure,
+      initialBudget,
+      final,
       rate,
       statedRate: opt(r.stated_rate),
-      difference: difference(g.gpbExpenditure, g.initialBudgetGpb),
+      difference: difference(final, initialBudget),
       reason: opt(r.reason),
       sourceLine: r.source_line ? Number(r.source_line) : undefined,
-      band,
+      band: executionBand(rate, f.low, f.high),
       outside: rate !== undefined && (new D(rate).lt(f.low) || new D(rate).gt(f.high)),
     };
   });
-  const dev = (x: DepartmentExecution) => (x.rate === undefined ? new D(-1) : new D(x.rate).minus(100).abs());
-  return out.sort((a, b) => dev(b).cmp(dev(a)) || a.department.localeCompare(b.department, "zh"));
+}
+
+/** Every department of the scope (exports), largest deviation from 100% first. */
+export async function getExecutionDepartments(f: ExecutionFilter): Promise<DepartmentExecution[]> {
+  return executionDepartments(f);
+}
+
+/** One page of the departments, in the same order; `total` departments in scope (from getExecutionSummary). */
+export async function getExecutionDepartmentsPage(f: ExecutionFilter, req: PageReq, total: number): Promise<Paged<DepartmentExecution>> {
+  const { page, offset } = pageWindow(req.page, total, req.pageSize);
+  return { rows: await executionDepartments(f, { limit: req.pageSize, offset }), total, page, pageSize: req.pageSize };
 }
 
 export type ExecutionItem = {
@@ -95,49 +127,61 @@ export type ExecutionItems = {
   outside: number;
 };
 
-/** 项-level 年初预算 vs 决算 with the department's stated reason (情况说明 五). */
-export async function getExecutionItems(f: ExecutionFilter): Promise<ExecutionItems> {
+/** 项-level items of the scope with the rate (stated, else recomputed), 年初无预算 and the outside flag, in SQL. */
+function itemRates(f: ExecutionFilter): SQL {
+  return sql`
+    with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })}),
+    i as (
+      select rep.department_id, rep.department, rep.synthetic, e.ord, e.code, e.path, e.initial_budget, e.final, e.rate as stated, e.reason, e.source_line,
+             (e.no_initial_budget or e.initial_budget = 0) as no_initial
+      from rep join execution_items e on e.report_id = rep.id),
+    x as (
+      select i.*, coalesce(i.stated, case when i.no_initial then null else ${sql.raw(ratePctSql("i.final", "i.initial_budget"))} end) as rate from i),
+    y as (
+      select x.*, case when x.no_initial then x.final <> 0 else x.rate is not null and (x.rate < ${num(f.low)} or x.rate > ${num(f.high)}) end as outside from x)`;
+}
+
+async function executionItems(f: ExecutionFilter, p?: { limit: number; offset: number }): Promise<ExecutionItem[]> {
   const res = await rows<{
     department_id: number; department: string; synthetic: boolean; ord: number; code: string | null; path: string; initial: string; final: string;
-    rate: string | null; no_initial_budget: boolean; reason: string | null; source_line: number | null;
+    rate: string | null; stated: boolean; no_initial: boolean; reason: string | null; source_line: number | null; outside: boolean;
   }>(sql`
-    with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })})
-    select rep.department_id::int as department_id, rep.department, rep.synthetic, e.ord::int as ord, e.code, e.path,
-           trim_scale(e.initial_budget)::text as initial, trim_scale(e.final)::text as final, trim_scale(e.rate)::text as rate,
-           e.no_initial_budget, e.reason, e.source_line::int as source_line
-    from rep join execution_items e on e.report_id = rep.id
-    order by rep.department, e.ord`);
-  const all = res.map((r): ExecutionItem => {
-    const stated = opt(r.rate);
-    const noInitialBudget = Boolean(r.no_initial_budget) || new D(r.initial).isZero();
-    const rate = stated ?? (noInitialBudget ? undefined : ratePct(r.final, r.initial));
-    return {
-      departmentId: Number(r.department_id),
-      department: r.department,
-      synthetic: Boolean(r.synthetic),
-      ord: Number(r.ord),
-      code: opt(r.code),
-      path: r.path,
-      initialBudget: r.initial,
-      final: r.final,
-      rate,
-      rateStated: stated !== undefined,
-      noInitialBudget,
-      reason: opt(r.reason),
-      sourceLine: r.source_line === null ? undefined : Number(r.source_line),
-      outside: noInitialBudget ? !new D(r.final).isZero() : rate !== undefined && (new D(rate).lt(f.low) || new D(rate).gt(f.high)),
-    };
-  });
-  const shown = f.dept ? all : all.filter((i) => i.outside);
-  const dev = (x: ExecutionItem) => (x.rate === undefined ? new D(-1) : new D(x.rate).minus(100).abs());
-  shown.sort((a, b) => {
-    if (a.outside !== b.outside) return a.outside ? -1 : 1;
-    // 年初无预算 after the rated outliers, the largest unbudgeted spending first
-    if ((a.rate === undefined) !== (b.rate === undefined)) return a.rate === undefined ? 1 : -1;
-    if (a.rate === undefined) return new D(b.final).cmp(a.final);
-    return dev(b).cmp(dev(a)) || a.department.localeCompare(b.department, "zh") || a.ord - b.ord;
-  });
-  return { rows: shown, total: all.length, outside: all.filter((i) => i.outside).length };
+    ${itemRates(f)}
+    select y.department_id::int as department_id, y.department, y.synthetic, y.ord::int as ord, y.code, y.path,
+           trim_scale(y.initial_budget)::text as initial, trim_scale(y.final)::text as final, trim_scale(y.rate)::text as rate,
+           (y.stated is not null) as stated, y.no_initial, y.reason, y.source_line::int as source_line, y.outside
+    from y
+    ${f.dept ? sql`` : sql`where y.outside`}
+    order by y.outside desc, (y.rate is null), abs(y.rate - 100) desc nulls last, case when y.rate is null then y.final end desc nulls last,
+             y.department, y.department_id, y.ord${limitSql(p)}`);
+  return res.map((r): ExecutionItem => ({
+    departmentId: Number(r.department_id),
+    department: r.department,
+    synthetic: Boolean(r.synthetic),
+    ord: Number(r.ord),
+    code: opt(r.code),
+    path: r.path,
+    initialBudget: r.initial,
+    final: r.final,
+    rate: opt(r.rate),
+    rateStated: Boolean(r.stated),
+    noInitialBudget: Boolean(r.no_initial),
+    reason: opt(r.reason),
+    sourceLine: r.source_line === null ? undefined : Number(r.source_line),
+    outside: Boolean(r.outside),
+  }));
+}
+
+/** 项-level 年初预算 vs 决算 with the department's stated reason (情况说明 五): outliers of all, or every item of `dept`. */
+export async function getExecutionItems(f: ExecutionFilter): Promise<ExecutionItems> {
+  const [list, s] = await Promise.all([executionItems(f), getExecutionSummary(f)]);
+  return { rows: list, total: s.items.total, outside: s.items.outside };
+}
+
+/** One page of the listed items (outliers, or all of `dept`); `shown` is how many are listed in all. */
+export async function getExecutionItemsPage(f: ExecutionFilter, req: PageReq, shown: number): Promise<Paged<ExecutionItem>> {
+  const { page, offset } = pageWindow(req.page, shown, req.pageSize);
+  return { rows: await executionItems(f, { limit: req.pageSize, offset }), total: shown, page, pageSize: req.pageSize };
 }
 
 export type ExecutionDistribution = {
@@ -149,28 +193,59 @@ export type ExecutionDistribution = {
   itemsWithoutBudget: number;
 };
 
-/** Histogram of execution rates in bands whose edges include the thresholds. */
-export async function getExecutionDistribution(f: ExecutionFilter): Promise<ExecutionDistribution> {
-  const [depts, itemRates] = await Promise.all([getExecutionDepartments(f), getItemRates(f)]);
+export type ExecutionSummary = {
+  departments: { total: number; rated: number; outside: number; median?: string };
+  items: { total: number; outside: number; withoutRate: number };
+  distribution: ExecutionDistribution;
+};
+
+/** `count(*) filter (where <rate in bin i>) as b<i>` for each bin (the bins cover every rate, see binOf). */
+function binCounts(expr: string, bins: RateBin[]): SQL {
+  return sql.raw(
+    bins
+      .map((b, i) => {
+        const conds = [b.from === undefined ? "" : `${expr} >= ${lit(b.from)}`, b.to === undefined ? "" : `${expr} < ${lit(b.to)}`].filter(Boolean);
+        return `count(*) filter (where ${expr} is not null${conds.length ? ` and ${conds.join(" and ")}` : ""})::int as b${i}`;
+      })
+      .join(", "),
+  );
+}
+
+/** Counts, median and histogram of the scope, all aggregated in two statements (no department travels). */
+export async function getExecutionSummary(f: ExecutionFilter): Promise<ExecutionSummary> {
   const bins = rateBins(f.low, f.high);
-  const deptRates = depts.map((d) => d.rate).filter((r): r is string => r !== undefined);
-  const rated = itemRates.map((i) => i.rate).filter((r): r is string => r !== undefined);
-  const dc = histogram(deptRates, bins);
-  const ic = histogram(rated, bins);
+  type Counts = Record<string, number | string | null>;
+  const [[d], [it]] = await Promise.all([
+    rows<Counts>(sql`
+      ${departmentRates(f)}
+      select count(*)::int as total, count(x.rate)::int as rated,
+             count(*) filter (where x.rate < ${num(f.low)} or x.rate > ${num(f.high)})::int as outside,
+             ${sql.raw(medianSql("x.rate"))} as median, ${binCounts("x.rate", bins)}
+      from x`),
+    rows<Counts>(sql`
+      ${itemRates(f)}
+      select count(*)::int as total, count(*) filter (where y.outside)::int as outside, count(*) filter (where y.rate is null)::int as without_rate,
+             ${binCounts("y.rate", bins)}
+      from y`),
+  ]);
+  const n = (r: Counts | undefined, k: string) => Number(r?.[k] ?? 0);
+  const departments = { total: n(d, "total"), rated: n(d, "rated"), outside: n(d, "outside"), median: opt(d?.median as string | null) };
+  const items = { total: n(it, "total"), outside: n(it, "outside"), withoutRate: n(it, "without_rate") };
   return {
-    bins: bins.map((b, i) => ({ label: b.label, concern: b.concern, departments: dc[i], items: ic[i] })),
-    departmentMedian: median(deptRates),
-    departmentsMissing: depts.length - deptRates.length,
-    itemsWithoutBudget: itemRates.filter((i) => i.rate === undefined).length,
+    departments,
+    items,
+    distribution: {
+      bins: bins.map((b, i) => ({ label: b.label, concern: b.concern, departments: n(d, `b${i}`), items: n(it, `b${i}`) })),
+      departmentMedian: departments.median,
+      departmentsMissing: departments.total - departments.rated,
+      itemsWithoutBudget: items.withoutRate,
+    },
   };
 }
 
-async function getItemRates(f: ExecutionFilter): Promise<{ rate?: string }[]> {
-  const res = await rows<{ initial: string; final: string; rate: string | null; no_initial_budget: boolean }>(sql`
-    with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })})
-    select trim_scale(e.initial_budget)::text as initial, trim_scale(e.final)::text as final, trim_scale(e.rate)::text as rate, e.no_initial_budget
-    from rep join execution_items e on e.report_id = rep.id`);
-  return res.map((r) => ({ rate: opt(r.rate) ?? (r.no_initial_budget || new D(r.initial).isZero() ? undefined : ratePct(r.final, r.initial)) }));
+/** Histogram of execution rates in bands whose edges include the thresholds. */
+export async function getExecutionDistribution(f: ExecutionFilter): Promise<ExecutionDistribution> {
+  return (await getExecutionSummary(f)).distribution;
 }
 
 export type ProjectExecution = {
@@ -191,40 +266,67 @@ export type ProjectExecution = {
   low: number;
 };
 
-/** 绩效 projects' execution (B/A) per department beside their self-evaluation scores. */
-export async function getProjectExecution(f: { year: number; synthetic: boolean; dept?: number; maxRate?: number }): Promise<ProjectExecution[]> {
+type ProjectFilter = { year: number; synthetic: boolean; dept?: number; maxRate?: number };
+
+/** Per department aggregates of the 绩效 projects with a sheet, in SQL; most low-execution projects first. */
+async function projectExecution(f: ProjectFilter, p?: { limit: number; offset: number }): Promise<ProjectExecution[]> {
   const maxRate = f.maxRate ?? 50;
   const res = await rows<{
-    department_id: number; department: string; synthetic: boolean; annual: string | null; executed: string | null; rate: string | null; score: string | null; grade: string | null;
+    department_id: number; department: string; synthetic: boolean; projects: number; annual: string | null; executed: string | null; rate: string | null;
+    min_rate: string | null; avg_score: string | null; excellent: number; low: number;
   }>(sql`
-    with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })})
-    select rep.department_id::int as department_id, rep.department, rep.synthetic,
-           trim_scale(p.annual)::text as annual, trim_scale(p.executed)::text as executed, trim_scale(p.rate)::text as rate,
-           trim_scale(p.total_score)::text as score, p.grade
-    from rep join performance_projects p on p.report_id = rep.id and p.has_sheet
-    order by rep.department, p.ord`);
-  const by = new Map<number, typeof res>();
-  for (const r of res) by.set(Number(r.department_id), [...(by.get(Number(r.department_id)) ?? []), r]);
-  const out: ProjectExecution[] = [];
-  for (const [id, list] of by) {
-    const both = list.filter((p) => p.annual !== null && p.executed !== null);
-    const annual = presentSum(both.map((p) => p.annual)).sum;
-    const executed = presentSum(both.map((p) => p.executed)).sum;
-    const rates = list.map((p) => opt(p.rate) ?? ratePct(p.executed, p.annual)).filter((r): r is string => r !== undefined);
-    const scores = list.map((p) => opt(p.score)).filter((s): s is string => s !== undefined);
-    out.push({
-      departmentId: id,
-      department: list[0].department,
-      synthetic: Boolean(list[0].synthetic),
-      projects: list.length,
-      annual,
-      executed,
-      rate: ratePct(executed, annual),
-      minRate: rates.length ? D.min(...rates).toFixed() : undefined,
-      avgScore: scores.length ? scores.reduce((a, s) => a.plus(s), new D(0)).div(scores.length).toFixed(2, D.ROUND_HALF_UP) : undefined,
-      excellent: list.filter((p) => (p.grade ?? gradeFromScore(p.score)) === "优").length,
-      low: rates.filter((r) => new D(r).lt(maxRate)).length,
-    });
-  }
-  return out.sort((a, b) => b.low - a.low || (a.rate === undefined ? 1 : b.rate === undefined ? -1 : new D(a.rate).cmp(b.rate)));
+    with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })}),
+    p as (
+      select rep.department_id, rep.department, rep.synthetic, p.annual, p.executed, p.total_score,
+             coalesce(p.rate, ${sql.raw(ratePctSql("p.executed", "p.annual"))}) as rate,
+             coalesce(p.grade, case when p.total_score >= 90 then '优' when p.total_score >= 80 then '良' when p.total_score >= 60 then '中' when p.total_score is not null then '差' end) as grade
+      from rep join performance_projects p on p.report_id = rep.id and p.has_sheet),
+    a as (
+      select p.department_id, p.department, p.synthetic, count(*)::int as projects,
+             sum(p.annual) filter (where p.annual is not null and p.executed is not null) as annual,
+             sum(p.executed) filter (where p.annual is not null and p.executed is not null) as executed,
+             min(p.rate) as min_rate, round(avg(p.total_score), 2) as avg_score,
+             count(*) filter (where p.grade = '优')::int as excellent, count(*) filter (where p.rate < ${num(maxRate)})::int as low
+      from p group by p.department_id, p.department, p.synthetic)
+    select a.department_id::int as department_id, a.department, a.synthetic, a.projects,
+           trim_scale(a.annual)::text as annual, trim_scale(a.executed)::text as executed, (${sql.raw(ratePctSql("a.executed", "a.annual"))})::text as rate,
+           trim_scale(a.min_rate)::text as min_rate, a.avg_score::text as avg_score, a.excellent, a.low
+    from a
+    order by a.low desc, ${sql.raw(ratePctSql("a.executed", "a.annual"))} nulls last, a.department, a.department_id${limitSql(p)}`);
+  return res.map((r) => ({
+    departmentId: Number(r.department_id),
+    department: r.department,
+    synthetic: Boolean(r.synthetic),
+    projects: Number(r.projects),
+    annual: opt(r.annual),
+    executed: opt(r.executed),
+    rate: opt(r.rate) ?? ratePct(opt(r.executed), opt(r.annual)),
+    minRate: opt(r.min_rate),
+    avgScore: opt(r.avg_score),
+    excellent: Number(r.excellent),
+    low: Number(r.low),
+  }));
+}
+
+/** 绩效 projects' execution (B/A) per department beside their self-evaluation scores (every department: exports). */
+export async function getProjectExecution(f: ProjectFilter): Promise<ProjectExecution[]> {
+  return projectExecution(f);
+}
+
+/** Departments with 绩效自评表 in scope, and how many have a project below `maxRate`. */
+export async function getProjectExecutionCounts(f: ProjectFilter): Promise<{ departments: number; withLow: number }> {
+  const maxRate = f.maxRate ?? 50;
+  const [r] = await rows<{ departments: number; with_low: number }>(sql`
+    with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })}),
+    a as (
+      select rep.department_id, bool_or(coalesce(p.rate, ${sql.raw(ratePctSql("p.executed", "p.annual"))}) < ${num(maxRate)}) as low
+      from rep join performance_projects p on p.report_id = rep.id and p.has_sheet group by rep.department_id)
+    select count(*)::int as departments, count(*) filter (where a.low)::int as with_low from a`);
+  return { departments: Number(r?.departments ?? 0), withLow: Number(r?.with_low ?? 0) };
+}
+
+/** One page of getProjectExecution's list; `total` from getProjectExecutionCounts. */
+export async function getProjectExecutionPage(f: ProjectFilter, req: PageReq, total: number): Promise<Paged<ProjectExecution>> {
+  const { page, offset } = pageWindow(req.page, total, req.pageSize);
+  return { rows: await projectExecution(f, { limit: req.pageSize, offset }), total, page, pageSize: req.pageSize };
 }

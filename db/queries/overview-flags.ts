@@ -1,8 +1,5 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { executionBand } from "@/lib/metrics/credibility";
-import { ratePct, sum } from "@/lib/metrics/stats";
-import { D } from "@/lib/money/decimal";
+import { sql, type SQL } from "drizzle-orm";
 import { formatPercent, formatScore, formatWanyuan } from "@/lib/money/format";
 import { getYearFigures, type FigureRow } from "./figures";
 import { rows } from "./sql";
@@ -30,88 +27,203 @@ export const FLAG_TITLES: Record<FlagKind, string> = {
   restated: "上年数据重述",
 };
 
+export type FlagThresholds = { low: number; high: number; sme: number; projectRate: number };
+export const DEFAULT_THRESHOLDS: FlagThresholds = { low: 80, high: 120, sme: 40, projectRate: 50 };
+
+export type OverviewTotals = { reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number };
+
 export type Overview = {
   year: number;
   reports: FigureRow[];
-  totals: { reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number };
+  totals: OverviewTotals;
   flags: Flag[];
 };
 
-export async function getOverview(year: number, includeSynthetic: boolean, opts = { low: 80, high: 120, sme: 40, projectRate: 50 }): Promise<Overview> {
-  const [reports, prior, projects, findingCounts] = await Promise.all([
-    getYearFigures(year, includeSynthetic),
-    getYearFigures(year - 1, includeSynthetic),
-    rows<{ department_id: number; department: string; synthetic: boolean; name: string; rate: string | null; annual: string | null; executed: string | null; grade: string | null; total_score: string | null }>(sql`
-      select d.id::int as department_id, d.name as department, r.synthetic, p.name, p.rate::text as rate, p.annual::text as annual,
-             p.executed::text as executed, p.grade, p.total_score::text as total_score
-      from performance_projects p join reports r on r.id = p.report_id join departments d on d.id = r.department_id
-      where r.is_latest and r.year = ${year} and p.has_sheet ${includeSynthetic ? sql`` : sql`and not r.synthetic`}`),
-    rows<{ report_id: number; errors: number; restated: number }>(sql`
-      select f.report_id::int as report_id, count(*) filter (where f.severity = 'error')::int as errors,
-             count(*) filter (where f.rule = 'RESTATED_PRIOR_YEAR')::int as restated
-      from findings f join reports r on r.id = f.report_id
-      where r.is_latest and r.year = ${year} ${includeSynthetic ? sql`` : sql`and not r.synthetic`}
-      group by f.report_id`),
-  ]);
+const synth = (includeSynthetic: boolean, alias = "r") => (includeSynthetic ? sql`` : sql`and not ${sql.raw(alias)}.synthetic`);
 
-  const flags: Flag[] = [];
-  const dept = (r: FigureRow) => ({ departmentId: r.departmentId, department: r.department, synthetic: r.synthetic });
-  for (const r of reports) {
-    const rate = r.figures.gpbExecutionRate ?? ratePct(r.figures.gpbExpenditure, r.figures.initialBudgetGpb);
-    if (rate !== undefined && executionBand(rate, opts.low, opts.high) === "concern") {
-      flags.push({
-        kind: "execution", ...dept(r), weight: new D(rate).minus(100).abs().toFixed(2),
-        text: `一般公共预算财政拨款支出为年初预算的 ${formatPercent(rate)}（年初 ${formatWanyuan(r.figures.initialBudgetGpb)} 万元，决算 ${formatWanyuan(r.figures.gpbExpenditure)} 万元）`,
-        href: `/departments/${r.departmentId}?year=${year}#execution`,
-      });
-    }
-    const share = r.figures.procurementSmeShare;
-    if (share !== undefined && new D(share).lt(opts.sme)) {
-      flags.push({
-        kind: "lowSme", ...dept(r), weight: new D(opts.sme).minus(share).toFixed(2),
-        text: `政府采购授予中小企业份额 ${formatPercent(share)}，低于参考线 ${opts.sme}%（采购总额 ${formatWanyuan(r.figures.procurementTotal)} 万元）`,
-        href: `/procurement?year=${year}`,
-      });
-    }
-    const p = prior.find((x) => x.departmentId === r.departmentId && x.scope === r.scope);
-    const now = r.figures.sangongFinal;
-    const before = p?.figures.sangongFinal;
-    if (now !== undefined && before !== undefined && new D(now).gt(before)) {
-      const pct = ratePct(new D(now).minus(before).toFixed(), before);
-      flags.push({
-        kind: "sangongUp", ...dept(r), weight: new D(now).minus(before).toFixed(2),
-        text: `“三公”经费决算 ${formatWanyuan(now)} 万元，比上年 ${formatWanyuan(before)} 万元增加 ${formatWanyuan(new D(now).minus(before).toFixed())} 万元${pct ? `（${formatPercent(pct)}）` : ""}`,
-        href: `/sangong?year=${year}&dept=${r.departmentId}`,
-      });
-    }
-    const fc = findingCounts.find((f) => Number(f.report_id) === r.reportId);
-    if (fc && Number(fc.errors) > 0) {
-      flags.push({ kind: "auditError", ...dept(r), weight: String(fc.errors), text: `审核发现 ${fc.errors} 项错误`, href: `/departments/${r.departmentId}?year=${year}#findings` });
-    }
-    if (fc && Number(fc.restated) > 0) {
-      flags.push({ kind: "restated", ...dept(r), weight: String(fc.restated), text: `情况说明中的上年数与上年报告不一致 ${fc.restated} 处`, href: `/quality?year=${year}&rule=RESTATED_PRIOR_YEAR` });
-    }
-  }
-  for (const p of projects) {
-    const rate = p.rate ?? ratePct(p.executed, p.annual);
-    if (rate !== undefined && new D(rate).lt(opts.projectRate)) {
-      flags.push({
-        kind: "lowProject", departmentId: Number(p.department_id), department: p.department, synthetic: Boolean(p.synthetic),
-        weight: new D(100).minus(rate).toFixed(2),
-        text: `“${p.name}”执行率 ${formatPercent(rate)}（全年预算 ${formatWanyuan(p.annual)} 万元），自评${p.total_score ? ` ${formatScore(p.total_score)} 分` : ""}${p.grade ? `、等级“${p.grade}”` : ""}`,
-        href: `/performance?year=${year}&dept=${p.department_id}`,
-      });
-    }
-  }
-  flags.sort((a, b) => a.kind.localeCompare(b.kind) || new D(b.weight).cmp(a.weight));
+/** The latest reports of a year, with their department: the CTE every overview statement starts from. */
+const yearReports = (year: number, includeSynthetic: boolean) => sql`yr as (
+    select r.id, r.department_id, r.scope, r.synthetic, d.name as department
+    from reports r join departments d on d.id = r.department_id
+    where r.is_latest and r.year = ${year} ${synth(includeSynthetic)})`;
 
-  const totals = {
-    reports: reports.length,
-    expenditure: sum(reports.map((r) => r.figures.expenditureTotal)).toFixed(2),
-    income: sum(reports.map((r) => r.figures.incomeTotal)).toFixed(2),
-    sangong: sum(reports.map((r) => r.figures.sangongFinal)).toFixed(2),
-    procurement: sum(reports.map((r) => r.figures.procurementTotal)).toFixed(2),
-    errors: findingCounts.reduce((a, f) => a + Number(f.errors), 0),
-  };
+/**
+ * Every flag of a year as rows, computed in the database (one statement, no per-department work in JS):
+ * kind, department, weight (what the list sorts by, largest first) and the figures the text quotes (a, b, c, name, grade).
+ */
+export function flagRowsSql(year: number, includeSynthetic: boolean, t: FlagThresholds): SQL {
+  return sql`
+    with ${yearReports(year, includeSynthetic)},
+    -- per report through the primary keys (report_id, …): touches this year's rows only, not every year's
+    ex as (
+      select y.*, fig.initial, fig.gpb, fig.sme, fig.proc, fig.sangong,
+             coalesce(fig.rate_stated, case when fig.initial <> 0 then round(fig.gpb / fig.initial * 100, 2) end) as rate
+      from yr y cross join lateral (
+        select max(f.value) filter (where f.key = 'gpbExecutionRate') as rate_stated,
+               max(f.value) filter (where f.key = 'gpbExpenditure') as gpb,
+               max(f.value) filter (where f.key = 'initialBudgetGpb') as initial,
+               max(f.value) filter (where f.key = 'procurementSmeShare') as sme,
+               max(f.value) filter (where f.key = 'procurementTotal') as proc,
+               max(f.value) filter (where f.key = 'sangongFinal') as sangong
+        from figures f where f.report_id = y.id
+          and f.key in ('gpbExecutionRate', 'gpbExpenditure', 'initialBudgetGpb', 'procurementSmeShare', 'procurementTotal', 'sangongFinal')
+      ) fig
+    ),
+    fc as (
+      select y.id as report_id, c.errors, c.restated
+      from yr y cross join lateral (
+        select count(*) filter (where x.severity = 'error') as errors, count(*) filter (where x.rule = 'RESTATED_PRIOR_YEAR') as restated
+        from findings x where x.report_id = y.id
+      ) c
+    ),
+    prior as (
+      select y.id, pf.value as before
+      from yr y
+      join reports p on p.department_id = y.department_id and p.year = ${year - 1} and p.scope = y.scope and p.is_latest ${synth(includeSynthetic, "p")}
+      join figures pf on pf.report_id = p.id and pf.key = 'sangongFinal'
+    ),
+    proj as (
+      select y.department_id, y.department, y.synthetic, y.scope, p.ord, p.name, p.annual, p.total_score, p.grade, p.rate
+      from yr y cross join lateral (
+        select p.ord, p.name, p.annual, p.total_score, p.grade,
+               coalesce(p.rate, case when p.annual <> 0 then round(p.executed / p.annual * 100, 2) end) as rate
+        from performance_projects p where p.report_id = y.id and p.has_sheet
+      ) p
+    )
+    select 'execution' as kind, department_id, department, synthetic, scope, 0 as ord, round(abs(rate - 100), 2) as weight,
+           rate::text as a, initial::text as b, gpb::text as c, null::text as name, null::text as grade
+      from ex where rate < ${t.low} or rate > ${t.high}
+    union all
+    select 'lowSme', department_id, department, synthetic, scope, 0, round(${t.sme} - sme, 2), sme::text, proc::text, null, null, null
+      from ex where sme < ${t.sme}
+    union all
+    select 'sangongUp', ex.department_id, ex.department, ex.synthetic, ex.scope, 0, round(ex.sangong - prior.before, 2),
+           ex.sangong::text, prior.before::text,
+           case when prior.before <> 0 then round((ex.sangong - prior.before) / prior.before * 100, 2)::text end, null, null
+      from ex join prior on prior.id = ex.id where ex.sangong > prior.before
+    union all
+    select 'auditError', y.department_id, y.department, y.synthetic, y.scope, 0, fc.errors, fc.errors::text, null, null, null, null
+      from yr y join fc on fc.report_id = y.id where fc.errors > 0
+    union all
+    select 'restated', y.department_id, y.department, y.synthetic, y.scope, 0, fc.restated, fc.restated::text, null, null, null, null
+      from yr y join fc on fc.report_id = y.id where fc.restated > 0
+    union all
+    select 'lowProject', department_id, department, synthetic, scope, ord, round(100 - rate, 2), rate::text, annual::text,
+           total_score::text, name, grade
+      from proj where rate < ${t.projectRate}`;
+}
+
+type FlagRow = {
+  kind: FlagKind; department_id: number; department: string; synthetic: boolean; weight: string;
+  a: string | null; b: string | null; c: string | null; name: string | null; grade: string | null;
+};
+
+/** Within a kind: largest weight first, then by department name (stable across runs). */
+const FLAG_ORDER_SQL = sql.raw(`weight desc, department, scope, ord`);
+
+const u = (v: string | null) => v ?? undefined;
+
+function toFlag(r: FlagRow, year: number, t: FlagThresholds): Flag {
+  const departmentId = Number(r.department_id);
+  const base = { kind: r.kind, departmentId, department: r.department, synthetic: Boolean(r.synthetic), weight: String(r.weight) };
+  switch (r.kind) {
+    case "execution":
+      return { ...base, text: `一般公共预算财政拨款支出为年初预算的 ${formatPercent(u(r.a))}（年初 ${formatWanyuan(u(r.b))} 万元，决算 ${formatWanyuan(u(r.c))} 万元）`, href: `/departments/${departmentId}?year=${year}#execution` };
+    case "lowSme":
+      return { ...base, text: `政府采购授予中小企业份额 ${formatPercent(u(r.a))}，低于参考线 ${t.sme}%（采购总额 ${formatWanyuan(u(r.b))} 万元）`, href: `/procurement?year=${year}` };
+    case "sangongUp": {
+      const pct = r.c ? formatPercent(r.c) : undefined;
+      return { ...base, text: `“三公”经费决算 ${formatWanyuan(u(r.a))} 万元，比上年 ${formatWanyuan(u(r.b))} 万元增加 ${formatWanyuan(base.weight)} 万元${pct ? `（${pct}）` : ""}`, href: `/sangong?year=${year}&dept=${departmentId}` };
+    }
+    case "auditError":
+      return { ...base, text: `审核发现 ${r.a} 项错误`, href: `/departments/${departmentId}?year=${year}#findings` };
+    case "restated":
+      return { ...base, text: `情况说明中的上年数与上年报告不一致 ${r.a} 处`, href: `/quality?year=${year}&rule=RESTATED_PRIOR_YEAR` };
+    case "lowProject":
+      return { ...base, text: `“${r.name}”执行率 ${formatPercent(u(r.a))}（全年预算 ${formatWanyuan(u(r.b))} 万元），自评${r.c ? ` ${formatScore(r.c)} 分` : ""}${r.grade ? `、等级“${r.grade}”` : ""}`, href: `/performance?year=${year}&dept=${departmentId}` };
+  }
+}
+
+/** Every flag of a year (the CSV): sorted by kind, then largest weight first. */
+export async function getFlags(year: number, includeSynthetic: boolean, t = DEFAULT_THRESHOLDS): Promise<Flag[]> {
+  const res = await rows<FlagRow>(sql`select * from (${flagRowsSql(year, includeSynthetic, t)}) f order by kind collate "C", ${FLAG_ORDER_SQL}`);
+  return res.map((r) => toFlag(r, year, t));
+}
+
+export type FlagSummary = { counts: Partial<Record<FlagKind, number>>; total: number; flags: Flag[] };
+
+/**
+ * What the overview shows of the flags: how many of each kind, and either the first `perKind` of every kind or, when
+ * `kind` is given, one page of that kind (every flag stays reachable page by page; the CSV has them all).
+ */
+export async function getFlagSummary(
+  year: number, includeSynthetic: boolean,
+  opts: { perKind?: number; kind?: FlagKind; offset?: number; limit?: number } = {},
+  t = DEFAULT_THRESHOLDS,
+): Promise<FlagSummary> {
+  const where = opts.kind
+    ? sql`kind = ${opts.kind} and rn > ${opts.offset ?? 0} and rn <= ${(opts.offset ?? 0) + (opts.limit ?? 50)}`
+    : sql`rn <= ${opts.perKind ?? 8}`;
+  // One statement: the counts by kind (one row even when nothing is shown) beside the rows shown.
+  const res = await rows<FlagRow & { counts: Record<string, number> | string | null; rn: number | null }>(sql`
+    with f as materialized (${flagRowsSql(year, includeSynthetic, t)}),
+    ranked as (select *, row_number() over (partition by kind order by ${FLAG_ORDER_SQL}) as rn from f),
+    c as (select json_object_agg(kind, n) as counts from (select kind, count(*)::int as n from f group by kind) k)
+    select c.counts, x.* from c left join lateral (select * from ranked where ${where}) x on true
+    order by x.kind collate "C", x.rn`);
+  const raw = res[0]?.counts;
+  const c = ((typeof raw === "string" ? JSON.parse(raw) : raw) ?? {}) as Partial<Record<FlagKind, number>>;
+  const shown = res.filter((r) => r.rn !== null && r.kind !== null);
+  return { counts: c, total: Object.values(c).reduce((a, n) => a + Number(n), 0), flags: shown.map((r) => toFlag(r, year, t)) };
+}
+
+/** The year's headline totals in one statement. */
+export async function getOverviewTotals(year: number, includeSynthetic: boolean): Promise<OverviewTotals> {
+  const [r] = await rows<{ reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number }>(sql`
+    with ${yearReports(year, includeSynthetic)},
+    s as (
+      select coalesce(sum(f.value) filter (where f.key = 'expenditureTotal'), 0) as expenditure,
+             coalesce(sum(f.value) filter (where f.key = 'incomeTotal'), 0) as income,
+             coalesce(sum(f.value) filter (where f.key = 'sangongFinal'), 0) as sangong,
+             coalesce(sum(f.value) filter (where f.key = 'procurementTotal'), 0) as procurement
+      from yr y join figures f on f.report_id = y.id and f.key in ('expenditureTotal', 'incomeTotal', 'sangongFinal', 'procurementTotal')
+    )
+    select (select count(*)::int from yr) as reports,
+           round(s.expenditure, 2)::text as expenditure, round(s.income, 2)::text as income,
+           round(s.sangong, 2)::text as sangong, round(s.procurement, 2)::text as procurement,
+           (select count(*)::int from findings x join yr y on y.id = x.report_id where x.severity = 'error') as errors
+    from s`);
+  return { reports: Number(r.reports), expenditure: r.expenditure, income: r.income, sangong: r.sangong, procurement: r.procurement, errors: Number(r.errors) };
+}
+
+const TABLE_KEYS = ["incomeTotal", "expenditureTotal", "basicExpenditure", "projectExpenditure", "gpbExecutionRate", "sangongFinal", "procurementSmeShare"];
+
+/**
+ * A slice of the year's reports with their headline figures, largest 本年支出合计 first (reports that print none
+ * last), so the departments that matter most lead the table and the chart.
+ */
+export async function getLargestReports(year: number, includeSynthetic: boolean, offset: number, limit: number): Promise<FigureRow[]> {
+  const res = await rows<{ report_id: number; department_id: number; department: string; scope: string; synthetic: boolean; completeness: string | null; figs: Record<string, string> | string | null }>(sql`
+    with ${yearReports(year, includeSynthetic)},
+    pg as (
+      select y.*, ex.value as ex from yr y left join figures ex on ex.report_id = y.id and ex.key = 'expenditureTotal'
+      order by ex.value desc nulls last, y.department, y.scope limit ${limit} offset ${offset}
+    )
+    select pg.id::int as report_id, pg.department_id::int as department_id, pg.department, pg.scope, pg.synthetic,
+           r.completeness::text as completeness,
+           (select jsonb_object_agg(f.key, f.value::text) from figures f
+             where f.report_id = pg.id and f.key in ${sql.raw(`(${TABLE_KEYS.map((k) => `'${k}'`).join(",")})`)}) as figs
+    from pg join reports r on r.id = pg.id
+    order by pg.ex desc nulls last, pg.department, pg.scope`);
+  return res.map((r) => ({
+    reportId: Number(r.report_id), departmentId: Number(r.department_id), department: r.department, year, scope: r.scope,
+    synthetic: Boolean(r.synthetic), completeness: r.completeness,
+    figures: (typeof r.figs === "string" ? JSON.parse(r.figs) : (r.figs ?? {})) as Record<string, string>,
+  }));
+}
+
+/** Everything for a year (the CSV export and tests): every report's figures, the totals and every flag. */
+export async function getOverview(year: number, includeSynthetic: boolean, opts = DEFAULT_THRESHOLDS): Promise<Overview> {
+  const [reports, totals, flags] = await Promise.all([getYearFigures(year, includeSynthetic), getOverviewTotals(year, includeSynthetic), getFlags(year, includeSynthetic, opts)]);
   return { year, reports, totals, flags };
 }

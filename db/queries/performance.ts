@@ -169,3 +169,107 @@ export async function getPerformanceProject(f: PerformanceFilter, projectId: num
   const { ord: _o, ...project } = toProject(res[0], f, groupIndicators(inds).get(projectId) ?? []);
   return project;
 }
+
+/** Execution rate (percent) as the list shows it: printed on the sheet, else B ÷ A × 100 half-up to 2 places. */
+const rateSql = sql`coalesce(p.rate, case when p.annual is null or p.executed is null or p.annual = 0 then null else round(p.executed * 100 / p.annual, 2) end)`;
+const scoreSql = sql`coalesce(p.total_score, p.summary_score)`;
+/** The grade of the summary table, else derived from the score (as lib/metrics/dashboard gradeFromScore). */
+const gradeSql = sql`coalesce(nullif(p.grade, ''), case when ${scoreSql} is null then null when ${scoreSql} >= 90 then '优' when ${scoreSql} >= 80 then '良'
+  when ${scoreSql} >= 60 then '中' else '差' end)`;
+
+/** Projects with a sheet of the filter's reports, with the rate, grade and flags the list orders by (as toProject). */
+const classified = (f: PerformanceFilter) => sql`
+  with rep as (${chosenReports(f)}),
+  q as (
+    select p.id, p.ord, p.name, p.implementing_unit, p.initial, p.annual, p.executed, p.rate, p.total_score, p.grade, p.summary_budget,
+           p.summary_score, p.source_line, rep.department_id, rep.department, rep.synthetic as rep_synthetic, ${rateSql} as rate_n, ${scoreSql} as score_n, ${gradeSql} as grade_n
+    from rep join performance_projects p on p.report_id = rep.id and p.has_sheet
+  ),
+  c as (select q.*, coalesce(q.rate_n < ${f.maxRate}, false) as low_rate, coalesce(q.rate_n < ${f.maxRate} and q.grade_n = '优', false) as flagged from q)`;
+
+/** Upper edges of the execution-rate bands of the chart; the user's threshold is always an edge. */
+export function performanceRateEdges(maxRate: number): number[] {
+  return [...new Set([20, 40, 60, 80, 100, maxRate].filter((e) => e > 0))].sort((a, b) => a - b);
+}
+
+export type PerformanceSummary = {
+  /** projects with a sheet */
+  total: number;
+  flagged: number;
+  /** executed less than maxRate but not graded 优 */
+  low: number;
+  /** with both a rate and a score */
+  plotted: number;
+  summaryOnly: number;
+  /** projects per execution-rate band (edges from performanceRateEdges) and grade; `band` -1 = no rate */
+  bands: { band: number; grade?: string; count: number }[];
+};
+
+/** Counts of the whole list (whatever its size) and the rate-band × grade distribution, in the database. */
+export async function getPerformanceSummary(f: PerformanceFilter): Promise<PerformanceSummary> {
+  const edges = performanceRateEdges(f.maxRate);
+  const [res, other] = await Promise.all([
+    rows<{ band: number | null; grade: string | null; flagged: boolean; low_rate: boolean; has_score: boolean; n: number }>(sql`
+      ${classified(f)}
+      select width_bucket(c.rate_n, ${sql.raw(`array[${edges.join(",")}]::numeric[]`)})::int as band, c.grade_n as grade, c.flagged, c.low_rate,
+             (c.rate_n is not null and c.score_n is not null) as has_score, count(*)::int as n
+      from c group by 1, 2, 3, 4, 5`),
+    rows<{ n: number }>(sql`
+      with rep as (${chosenReports(f)})
+      select count(*)::int as n from rep join performance_projects p on p.report_id = rep.id and not p.has_sheet`),
+  ]);
+  const sum = (pick: (r: (typeof res)[number]) => boolean) => res.filter(pick).reduce((a, r) => a + Number(r.n), 0);
+  const bands = new Map<string, { band: number; grade?: string; count: number }>();
+  for (const r of res) {
+    const band = r.band === null ? -1 : Number(r.band);
+    const k = `${band}|${r.grade ?? ""}`;
+    const e = bands.get(k) ?? { band, grade: r.grade ?? undefined, count: 0 };
+    e.count += Number(r.n);
+    bands.set(k, e);
+  }
+  return {
+    total: sum(() => true),
+    flagged: sum((r) => r.flagged),
+    low: sum((r) => r.low_rate && !r.flagged),
+    plotted: sum((r) => r.has_score),
+    summaryOnly: Number(other[0]?.n ?? 0),
+    bands: [...bands.values()].sort((a, b) => a.band - b.band || (a.grade ?? "").localeCompare(b.grade ?? "")),
+  };
+}
+
+/**
+ * One page of the project list in the order of getPerformanceProjects (优 with low execution first, then by
+ * execution rate, lowest first), ordered and cut in the database. `indicators` fetches the page's indicators.
+ */
+export async function getPerformancePage(
+  f: PerformanceFilter, opts: { offset: number; limit: number; indicators?: boolean },
+): Promise<PerformanceProject[]> {
+  const res = await rows<ProjectRow>(sql`
+    ${classified(f)},
+    pg as (
+    select c.id::int as id, c.department_id::int as department_id, c.department, c.rep_synthetic as synthetic, c.name, c.implementing_unit,
+           trim_scale(c.initial)::text as initial, trim_scale(c.annual)::text as annual, trim_scale(c.executed)::text as executed,
+           trim_scale(c.rate)::text as rate, trim_scale(c.total_score)::text as score, c.grade,
+           trim_scale(c.summary_budget)::text as summary_budget, trim_scale(c.summary_score)::text as summary_score,
+           c.source_line::int as source_line, c.ord::int as ord, c.flagged, c.rate_n
+    from c
+    order by c.flagged desc, c.rate_n asc nulls last, c.department, c.ord, c.id
+    limit ${opts.limit} offset ${opts.offset}
+    )
+    -- indicators counted for the page's rows only, not for every row the offset skips
+    select pg.*, (select count(*) from performance_indicators i where i.project_id = pg.id)::int as indicator_count
+    from pg order by pg.flagged desc, pg.rate_n asc nulls last, pg.department, pg.ord, pg.id`);
+  const ids = res.map((p) => Number(p.id));
+  const inds = opts.indicators && ids.length
+    ? await rows<IndicatorRow>(sql`
+        select i.project_id::int as project_id, i.level1, i.level2, i.level3, i.target, i.actual,
+               trim_scale(i.weight)::text as weight, trim_scale(i.score)::text as score, i.deviation, i.source_line::int as source_line
+        from performance_indicators i where i.project_id in ${sql.raw(`(${ids.join(",")})`)}
+        order by i.project_id, i.ord`)
+    : [];
+  const byProject = groupIndicators(inds);
+  return res.map((p) => {
+    const { ord: _o, ...project } = toProject(p, f, byProject.get(Number(p.id)) ?? []);
+    return project;
+  });
+}

@@ -1,8 +1,9 @@
 import "server-only";
-import { sql } from "drizzle-orm";
-import { difference, presentSum, quotient, shareOf } from "@/lib/metrics/dashboard";
+import { sql, type SQL } from "drizzle-orm";
+import { difference, quotient, shareOf } from "@/lib/metrics/dashboard";
 import { D } from "@/lib/money/decimal";
-import { chosenReports, getChosenFigures } from "./dashboard-scope";
+import { chosenReports, type FigureMap } from "./dashboard-scope";
+import { figureMapOf, figureTexts, limitSql, pageWindow, pivotFigures, type Paged } from "./figure-columns";
 import { rows } from "./sql";
 
 export type SangongFilter = { year: number; synthetic: boolean; dept?: number };
@@ -68,24 +69,28 @@ export type SangongYear = {
   reception?: string;
 };
 
-/** 三公 totals per year (公开09表, else the narrative), all departments or one. */
+const COLS = ["id", "department_id", "department", "year", "synthetic"];
+const YEAR_KEYS = ["sangongBudget", "sangongFinal", "sangongAbroadFinal", "sangongVehiclePurchaseFinal", "sangongVehicleOperationFinal", "sangongReceptionFinal"] as const;
+const t = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
+
+/** 三公 totals per year (公开09表, else the narrative), all departments or one: one aggregate statement. */
 export async function getSangongYears(f: { synthetic: boolean; dept?: number }): Promise<SangongYear[]> {
-  const all = await getChosenFigures({ synthetic: f.synthetic, dept: f.dept });
-  const years = [...new Set(all.map((r) => r.year))].sort((a, b) => a - b);
-  return years.map((year) => {
-    const list = all.filter((r) => r.year === year).map((r) => r.figures);
-    const s = (k: string) => presentSum(list.map((g) => g[k])).sum;
-    return {
-      year,
-      departments: list.filter((g) => g.sangongFinal !== undefined).length,
-      budget: s("sangongBudget"),
-      final: s("sangongFinal"),
-      abroad: s("sangongAbroadFinal"),
-      vehiclePurchase: s("sangongVehiclePurchaseFinal"),
-      vehicleOperation: s("sangongVehicleOperationFinal"),
-      reception: s("sangongReceptionFinal"),
-    };
-  });
+  const res = await rows<Record<string, unknown>>(sql`
+    with rep as (${chosenReports({ synthetic: f.synthetic, dept: f.dept })}),
+    g as (${pivotFigures("rep", COLS, YEAR_KEYS)})
+    select g.year::int as year, count(g."sangongFinal")::int as departments,
+           ${sql.raw(YEAR_KEYS.map((k) => `trim_scale(sum(g."${k}"))::text as "${k}"`).join(", "))}
+    from g group by g.year order by g.year`);
+  return res.map((r) => ({
+    year: Number(r.year),
+    departments: Number(r.departments),
+    budget: t(r.sangongBudget),
+    final: t(r.sangongFinal),
+    abroad: t(r.sangongAbroadFinal),
+    vehiclePurchase: t(r.sangongVehiclePurchaseFinal),
+    vehicleOperation: t(r.sangongVehicleOperationFinal),
+    reception: t(r.sangongReceptionFinal),
+  }));
 }
 
 export type SangongDepartment = {
@@ -116,41 +121,108 @@ export type SangongDepartment = {
   abroadPerPerson?: string;
 };
 
-/** Every department's 三公 for a year with the change on the year before and the unit costs; largest first. */
+const DEPT_KEYS = [
+  "sangongBudget", "sangongFinal", "sangongExecutionRate", "sangongAbroadFinal", "sangongVehiclePurchaseFinal", "sangongVehicleOperationFinal",
+  "sangongReceptionFinal", "abroadGroups", "abroadPersons", "vehiclesKept", "vehiclesPurchased", "receptionBatches", "receptionPersons",
+  "receptionCostPerPersonYuan",
+] as const;
+
+function departmentOf(base: { departmentId: number; department: string; synthetic: boolean }, g: FigureMap, priorFinal: string | undefined): SangongDepartment {
+  const change = difference(g.sangongFinal, priorFinal);
+  return {
+    ...base,
+    budget: g.sangongBudget,
+    final: g.sangongFinal,
+    rate: g.sangongExecutionRate ?? shareOf(g.sangongFinal, g.sangongBudget),
+    priorFinal,
+    change,
+    changePct: shareOf(change, priorFinal),
+    abroad: g.sangongAbroadFinal,
+    vehiclePurchase: g.sangongVehiclePurchaseFinal,
+    vehicleOperation: g.sangongVehicleOperationFinal,
+    reception: g.sangongReceptionFinal,
+    abroadGroups: g.abroadGroups,
+    abroadPersons: g.abroadPersons,
+    vehiclesKept: g.vehiclesKept,
+    vehiclesPurchased: g.vehiclesPurchased,
+    receptionBatches: g.receptionBatches,
+    receptionPersons: g.receptionPersons,
+    receptionPerPersonYuan:
+      g.receptionCostPerPersonYuan ?? (g.sangongReceptionFinal !== undefined ? quotient(new D(g.sangongReceptionFinal).times(10000).toFixed(), g.receptionPersons) : undefined),
+    operationPerVehicle: quotient(g.sangongVehicleOperationFinal, g.vehiclesKept),
+    abroadPerPerson: quotient(g.sangongAbroadFinal, g.abroadPersons),
+  };
+}
+
+/** The chosen reports of `year` with their 三公 figures and the same department's 决算 the year before. */
+function departmentFinals(f: SangongFilter, keys: readonly string[]): SQL {
+  return sql`
+    with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic })}),
+    prev as (${chosenReports({ year: f.year - 1, synthetic: f.synthetic })}),
+    g as (${pivotFigures("rep", COLS, keys)}),
+    p as (${pivotFigures("prev", COLS, ["sangongFinal"])}),
+    x as (select g.*, p."sangongFinal" as prior_final from g left join p on p.department_id = g.department_id)`;
+}
+
+/** Departments' 三公 for a year with the change on the year before and the unit costs; largest first, undisclosed last. */
+async function sangongDepartments(f: SangongFilter, page?: { limit: number; offset: number }, only?: number): Promise<SangongDepartment[]> {
+  const res = await rows<Record<string, unknown>>(sql`
+    ${departmentFinals(f, DEPT_KEYS)}
+    select x.department_id::int as department_id, x.department, x.synthetic, ${figureTexts("x", DEPT_KEYS)}, x.prior_final::text as prior_final
+    from x ${only ? sql`where x.department_id = ${only}` : sql``}
+    order by (x."sangongFinal" is null), x."sangongFinal" desc, x.department, x.department_id${limitSql(page)}`);
+  return res.map((r) =>
+    departmentOf({ departmentId: Number(r.department_id), department: String(r.department), synthetic: Boolean(r.synthetic) }, figureMapOf(r, DEPT_KEYS), t(r.prior_final)),
+  );
+}
+
+/** Every department's 三公 for a year (exports), largest first. */
 export async function getSangongDepartments(f: SangongFilter): Promise<SangongDepartment[]> {
-  const [now, before] = await Promise.all([getChosenFigures({ year: f.year, synthetic: f.synthetic }), getChosenFigures({ year: f.year - 1, synthetic: f.synthetic })]);
-  const out = now.map((r): SangongDepartment => {
-    const g = r.figures;
-    const priorFinal = before.find((p) => p.departmentId === r.departmentId)?.figures.sangongFinal;
-    const change = difference(g.sangongFinal, priorFinal);
-    return {
-      departmentId: r.departmentId,
-      department: r.department,
-      synthetic: r.synthetic,
-      budget: g.sangongBudget,
-      final: g.sangongFinal,
-      rate: g.sangongExecutionRate ?? shareOf(g.sangongFinal, g.sangongBudget),
-      priorFinal,
-      change,
-      changePct: shareOf(change, priorFinal),
-      abroad: g.sangongAbroadFinal,
-      vehiclePurchase: g.sangongVehiclePurchaseFinal,
-      vehicleOperation: g.sangongVehicleOperationFinal,
-      reception: g.sangongReceptionFinal,
-      abroadGroups: g.abroadGroups,
-      abroadPersons: g.abroadPersons,
-      vehiclesKept: g.vehiclesKept,
-      vehiclesPurchased: g.vehiclesPurchased,
-      receptionBatches: g.receptionBatches,
-      receptionPersons: g.receptionPersons,
-      receptionPerPersonYuan:
-        g.receptionCostPerPersonYuan ?? (g.sangongReceptionFinal !== undefined ? quotient(new D(g.sangongReceptionFinal).times(10000).toFixed(), g.receptionPersons) : undefined),
-      operationPerVehicle: quotient(g.sangongVehicleOperationFinal, g.vehiclesKept),
-      abroadPerPerson: quotient(g.sangongAbroadFinal, g.abroadPersons),
-    };
-  });
-  return out.sort((a, b) => {
-    if ((a.final === undefined) !== (b.final === undefined)) return a.final === undefined ? 1 : -1;
-    return (a.final && b.final ? new D(b.final).cmp(a.final) : 0) || a.department.localeCompare(b.department, "zh");
-  });
+  return sangongDepartments(f);
+}
+
+/** One department's row of the year (the department view pins it above the list), if it has a report that year. */
+export async function getSangongDepartment(f: SangongFilter, dept: number): Promise<SangongDepartment | undefined> {
+  return (await sangongDepartments(f, undefined, dept))[0];
+}
+
+/** One page of the departments in the same order; `total` from getSangongSummary. */
+export async function getSangongDepartmentsPage(f: SangongFilter, req: { page?: number; pageSize: number }, total: number): Promise<Paged<SangongDepartment>> {
+  const { page, offset } = pageWindow(req.page, total, req.pageSize);
+  return { rows: await sangongDepartments(f, { limit: req.pageSize, offset }), total, page, pageSize: req.pageSize };
+}
+
+export type SangongSummary = {
+  /** departments (chosen reports) of the year, and those with a 决算 */
+  departments: number;
+  withFinal: number;
+  /** Σ决算 of the departments with one */
+  finalSum?: string;
+  /** departments (or `dept` alone) with a 决算 both this year and the year before */
+  compared: number;
+  up: number;
+  /** Σ(本年 − 上年) and Σ上年 over the compared departments */
+  changeSum?: string;
+  priorSum?: string;
+};
+
+/** Counts and sums for the cards and notes, aggregated in the statement. */
+export async function getSangongSummary(f: SangongFilter): Promise<SangongSummary> {
+  const [r] = await rows<Record<string, unknown>>(sql`
+    ${departmentFinals(f, ["sangongFinal"])},
+    c as (select x.* from x where x."sangongFinal" is not null and x.prior_final is not null ${f.dept ? sql`and x.department_id = ${f.dept}` : sql``})
+    select (select count(*)::int from x) as departments, (select count(x."sangongFinal")::int from x) as with_final,
+           (select trim_scale(sum(x."sangongFinal"))::text from x) as final_sum,
+           count(*)::int as compared, count(*) filter (where c."sangongFinal" > c.prior_final)::int as up,
+           trim_scale(sum(c."sangongFinal" - c.prior_final))::text as change_sum, trim_scale(sum(c.prior_final))::text as prior_sum
+    from c`);
+  return {
+    departments: Number(r?.departments ?? 0),
+    withFinal: Number(r?.with_final ?? 0),
+    finalSum: t(r?.final_sum),
+    compared: Number(r?.compared ?? 0),
+    up: Number(r?.up ?? 0),
+    changeSum: t(r?.change_sum),
+    priorSum: t(r?.prior_sum),
+  };
 }

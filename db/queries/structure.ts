@@ -131,6 +131,38 @@ export async function getSubjectDepartments(f: StructureFilter & { code: string 
   }));
 }
 
+/**
+ * One page of getSubjectDepartments, cut in the database: `total` departments list the subject, `share` is of the sum
+ * over all of them (not only the page).
+ */
+export async function getSubjectDepartmentsPage(f: StructureFilter & { code: string }, opts: { offset: number; limit: number }): Promise<{ total: number; rows: SubjectDepartment[] }> {
+  const res = await rows<{ n: number; department_id: number | null; department: string | null; synthetic: boolean | null; total: string | null; basic: string | null; project: string | null; share: string | null }>(sql`
+    with rep as (${chosenReports(f)}),
+    d as (
+      select rep.department_id, rep.department, rep.synthetic,
+             sum(c.amount) filter (where c.column_key = 'total') as total,
+             sum(c.amount) filter (where c.column_key = 'basic') as basic,
+             sum(c.amount) filter (where c.column_key = 'project') as project
+      from rep join table_rows tr on tr.report_id = rep.id and tr.table_id = 't03' and tr.code = ${f.code}
+      left join table_cells c on c.report_id = tr.report_id and c.table_id = tr.table_id and c.row_order = tr.row_order
+      group by rep.department_id, rep.department, rep.synthetic
+    ),
+    w as (select d.*, count(*) over () as n, sum(d.total) over () as whole from d),
+    pg as (select * from w order by w.total desc nulls last, w.department, w.department_id limit ${opts.limit} offset ${opts.offset})
+    select coalesce((select max(n) from w), 0)::int as n, pg.department_id::int as department_id, pg.department, pg.synthetic,
+           trim_scale(pg.total)::text as total, trim_scale(pg.basic)::text as basic, trim_scale(pg.project)::text as project,
+           case when pg.total is null or pg.whole is null or pg.whole = 0 then null else round(pg.total * 100 / pg.whole, 2)::text end as share
+    from (select 1) one left join pg on true
+    order by pg.total desc nulls last, pg.department, pg.department_id`);
+  return {
+    total: Number(res[0]?.n ?? 0),
+    rows: res.filter((r) => r.department_id !== null).map((r) => ({
+      departmentId: Number(r.department_id), department: r.department!, synthetic: Boolean(r.synthetic),
+      total: opt(r.total), basic: opt(r.basic), project: opt(r.project), share: opt(r.share),
+    })),
+  };
+}
+
 export type DepartmentStructure = {
   departmentId: number;
   department: string;
@@ -150,9 +182,15 @@ export type DepartmentStructure = {
   classes: Record<string, { amount: string; share?: string }>;
 };
 
+type PickerEntry = { departmentId: number; department: string; synthetic: boolean; expenditureTotal?: string };
+
 export type DepartmentsSideBySide = {
-  /** every department of the year, largest first, for the picker */
-  all: { departmentId: number; department: string; synthetic: boolean; expenditureTotal?: string }[];
+  /** the largest departments of the year (at most `picker`), largest first, for the picker */
+  all: PickerEntry[];
+  /** departments of the year whose name contains `q` (at most `picker`), largest first */
+  found: PickerEntry[];
+  /** departments of the year */
+  count: number;
   selected: DepartmentStructure[];
   /** true when no (valid) `depts` was asked for and the 10 largest are shown */
   defaulted: boolean;
@@ -180,24 +218,41 @@ function structureOf(r: ChosenReport): Omit<DepartmentStructure, "classes"> {
   };
 }
 
-const byExpenditureDesc = (a: { expenditureTotal?: string; department: string }, b: { expenditureTotal?: string; department: string }) => {
-  if (a.expenditureTotal === undefined || b.expenditureTotal === undefined) {
-    return a.expenditureTotal === b.expenditureTotal ? a.department.localeCompare(b.department, "zh") : a.expenditureTotal === undefined ? 1 : -1;
-  }
-  return new D(b.expenditureTotal).cmp(a.expenditureTotal) || a.department.localeCompare(b.department, "zh");
-};
+/** Departments of the year, largest 本年支出合计 first, optionally only names containing `q`; `n` counts all that match. */
+async function pickerRows(f: { year: number; synthetic: boolean }, limit: number, q?: string) {
+  const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
+  const res = await rows<{ n: number; department_id: number; department: string; synthetic: boolean; expenditure_total: string | null }>(sql`
+    with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic })})
+    select count(*) over ()::int as n, rep.department_id::int as department_id, rep.department, rep.synthetic, ex.value::text as expenditure_total
+    from rep left join figures ex on ex.report_id = rep.id and ex.key = 'expenditureTotal'
+    ${pattern ? sql`where rep.department ilike ${pattern}` : sql``}
+    order by ex.value desc nulls last, rep.department, rep.department_id
+    limit ${limit}`);
+  return {
+    count: Number(res[0]?.n ?? 0),
+    list: res.map((r) => ({ departmentId: Number(r.department_id), department: r.department, synthetic: Boolean(r.synthetic), expenditureTotal: opt(r.expenditure_total) })),
+  };
+}
 
-/** Departments side by side as shares: the ones in `depts`, or the 10 largest by 本年支出合计. */
-export async function getDepartmentsSideBySide(f: { year: number; synthetic: boolean; depts: number[] }): Promise<DepartmentsSideBySide> {
-  const reports = await getChosenFigures({ year: f.year, synthetic: f.synthetic });
-  const all = reports
-    .map((r) => ({ departmentId: r.departmentId, department: r.department, synthetic: r.synthetic, expenditureTotal: r.figures.expenditureTotal }))
-    .sort(byExpenditureDesc);
-  const asked = f.depts.filter((id) => reports.some((r) => r.departmentId === id));
+/**
+ * Departments side by side as shares: the ones in `depts`, or the 10 largest by 本年支出合计. The picker offers the
+ * largest `picker` departments and, with `q`, the departments whose name contains it — never the whole province.
+ */
+export async function getDepartmentsSideBySide(f: { year: number; synthetic: boolean; depts: number[]; q?: string; picker?: number }): Promise<DepartmentsSideBySide> {
+  const limit = f.picker ?? 20;
+  const [largest, search, askedReports] = await Promise.all([
+    pickerRows(f, Math.max(limit, 10)),
+    f.q ? pickerRows(f, limit, f.q) : Promise.resolve(undefined),
+    f.depts.length ? getChosenFigures({ year: f.year, synthetic: f.synthetic, depts: f.depts }) : Promise.resolve([]),
+  ]);
+  const all = largest.list.slice(0, limit);
+  const found = search?.list ?? [];
+  const asked = f.depts.filter((id) => askedReports.some((r) => r.departmentId === id));
   const defaulted = asked.length === 0;
-  const ids = defaulted ? all.slice(0, 10).map((d) => d.departmentId) : asked;
+  const reports = defaulted ? await getChosenFigures({ year: f.year, synthetic: f.synthetic, depts: largest.list.slice(0, 10).map((d) => d.departmentId) }) : askedReports;
+  const ids = defaulted ? largest.list.slice(0, 10).map((d) => d.departmentId) : asked;
   const chosen = ids.map((id) => reports.find((r) => r.departmentId === id)!).filter(Boolean);
-  if (chosen.length === 0) return { all, selected: [], defaulted, classes: [] };
+  if (chosen.length === 0) return { all, found, count: largest.count, selected: [], defaulted, classes: [] };
 
   const cls = await rows<{ report_id: number; code: string; name: string; total: string; whole: string | null }>(sql`
     select tr.report_id::int as report_id, tr.code, tr.name, trim_scale(c.amount)::text as total,
@@ -220,7 +275,7 @@ export async function getDepartmentsSideBySide(f: { year: number; synthetic: boo
   const classes = [...totals]
     .sort((a, b) => new D(b[1]).cmp(a[1]) || a[0].localeCompare(b[0]))
     .map(([code, total]) => ({ code, name: names.get(code) ?? code, total }));
-  return { all, selected, defaulted, classes };
+  return { all, found, count: largest.count, selected, defaulted, classes };
 }
 
 export type EconomicRow = { code: string; name: string; section?: string; amount?: string; reports: number; share?: string };

@@ -7,18 +7,19 @@
  * db/queries import "server-only": run this under `tsx --conditions=react-server` (npm run bench does).
  */
 import { runDataset } from "../../db/queries/datasets";
-import { getBenchmark } from "../../db/queries/benchmark";
-import { getDepartmentList, getDepartmentReport } from "../../db/queries/department";
-import { getExecutionDepartments, getExecutionDistribution, getExecutionItems, getProjectExecution } from "../../db/queries/execution";
+import { getBenchmarkPage } from "../../db/queries/benchmark";
+import { getDepartmentList, getDepartmentPage, getDepartmentReport } from "../../db/queries/department";
+import { getExecutionDepartmentsPage, getExecutionItemsPage, getExecutionSummary, getProjectExecutionCounts, getProjectExecutionPage } from "../../db/queries/execution";
 import { resolveYear } from "../../db/queries/figures";
-import { getOverview } from "../../db/queries/overview-flags";
+import { getFlagSummary, getLargestReports, getOverviewTotals } from "../../db/queries/overview-flags";
 import { getPerformanceProjects } from "../../db/queries/performance";
-import { getProcurementDepartments, getProcurementYears } from "../../db/queries/procurement";
-import { getCompletenessRanking, getFindings, getRuleCounts } from "../../db/queries/quality";
-import { getSangongCategories, getSangongDepartments, getSangongYears } from "../../db/queries/sangong";
+import { getProcurementDepartmentsPage, getProcurementSummary, getProcurementYears } from "../../db/queries/procurement";
+import { getCompletenessRanking, getFindings, getReportCount, getRuleCounts } from "../../db/queries/quality";
+import { getSangongCategories, getSangongDepartmentsPage, getSangongSummary, getSangongYears } from "../../db/queries/sangong";
 import { getDepartmentsSideBySide, getEconomicStructure, getStructureBreakdown } from "../../db/queries/structure";
 import {
   benchmarkParamsSchema,
+  departmentListParamsSchema,
   departmentParamsSchema,
   executionParamsSchema,
   overviewParamsSchema,
@@ -44,10 +45,13 @@ export function benchPages(departmentId: number): BenchPage[] {
       const sp = parseParams(overviewParamsSchema, none);
       const { year } = await resolveYear(sp.year, sp.synthetic);
       if (year === undefined) return;
-      return getOverview(year, sp.synthetic);
+      return Promise.all([getOverviewTotals(year, sp.synthetic), getFlagSummary(year, sp.synthetic, { perKind: 8 }), getLargestReports(year, sp.synthetic, 0, 15), getLargestReports(year, sp.synthetic, 0, 50)]);
     },
     // app/departments/page.tsx
-    "/departments": async () => getDepartmentList(parseParams(overviewParamsSchema, none).synthetic),
+    "/departments": async () => {
+      const sp = parseParams(departmentListParamsSchema, none);
+      return getDepartmentPage({ synthetic: sp.synthetic, q: sp.q, sort: sp.sort, offset: 0, limit: 50 });
+    },
     // app/departments/[id]/page.tsx (computeCompleteness on the report is CPU in the page, not a query)
     [`/departments/${departmentId}`]: async () => {
       const sp = parseParams(departmentParamsSchema, none);
@@ -67,7 +71,13 @@ export function benchPages(departmentId: number): BenchPage[] {
       const { year } = await resolveYear(sp.year, sp.synthetic);
       if (year === undefined) return;
       const f = { year, synthetic: sp.synthetic, low: sp.low, high: sp.high, dept: sp.dept };
-      return Promise.all([getExecutionDepartments(f), getExecutionItems(f), getExecutionDistribution(f), getProjectExecution(f)]);
+      // counts first (they size the pages), then page 1 of each list (50 rows)
+      const [s, pc] = await Promise.all([getExecutionSummary(f), getProjectExecutionCounts(f)]);
+      return Promise.all([
+        getExecutionDepartmentsPage(f, { pageSize: 50 }, s.departments.total),
+        getExecutionItemsPage(f, { pageSize: 50 }, s.items.outside),
+        getProjectExecutionPage(f, { pageSize: 50 }, pc.departments),
+      ]);
     },
     // app/procurement/page.tsx
     "/procurement": async () => {
@@ -75,7 +85,8 @@ export function benchPages(departmentId: number): BenchPage[] {
       const { year } = await resolveYear(sp.year, sp.synthetic);
       if (year === undefined) return;
       const f = { year, synthetic: sp.synthetic, reference: sp.reference, dept: sp.dept };
-      return Promise.all([getProcurementDepartments(f), getProcurementYears({ ...f, dept: undefined })]);
+      const [s] = await Promise.all([getProcurementSummary(f), getProcurementYears({ ...f, dept: undefined })]);
+      return getProcurementDepartmentsPage(f, { pageSize: 50 }, s.departments);
     },
     // app/sangong/page.tsx
     "/sangong": async () => {
@@ -83,7 +94,8 @@ export function benchPages(departmentId: number): BenchPage[] {
       const { year } = await resolveYear(sp.year, sp.synthetic);
       if (year === undefined) return;
       const f = { year, synthetic: sp.synthetic, dept: sp.dept };
-      return Promise.all([getSangongCategories(f), getSangongYears(f), getSangongDepartments(f)]);
+      const [, , s] = await Promise.all([getSangongCategories(f), getSangongYears(f), getSangongSummary(f)]);
+      return getSangongDepartmentsPage(f, { pageSize: 50 }, s.departments);
     },
     // app/performance/page.tsx (city-wide list: no project, no dept, so indicators are not inlined)
     "/performance": async () => {
@@ -99,14 +111,15 @@ export function benchPages(departmentId: number): BenchPage[] {
       const { year, years } = await resolveYear(sp.year, sp.synthetic);
       if (year === undefined) return;
       const vs = sp.vs !== undefined && sp.vs !== year && years.includes(sp.vs) ? sp.vs : undefined;
-      return getBenchmark({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs });
+      return getBenchmarkPage({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs }, { page: sp.page, pageSize: 50, extremes: 10, dept: sp.dept });
     },
     // app/quality/page.tsx
     "/quality": async () => {
       const sp = parseParams(qualityParamsSchema, none);
       const { year } = await resolveYear(sp.year, sp.synthetic);
       const f = { ...sp, year };
-      return Promise.all([getRuleCounts({ ...f, rule: undefined, severity: undefined }), getFindings(f), getCompletenessRanking(f)]);
+      await Promise.all([getRuleCounts({ ...f, rule: undefined, severity: undefined }), getReportCount(f)]);
+      return Promise.all([getFindings(f, 50, 0), getCompletenessRanking(f, 50, 0)]);
     },
     // app/export/[dataset]/route.ts and app/api/[dataset]/route.ts: runDataset (CSV / JSON serialisation is not a query)
     [`/export/${CSV_DATASET}`]: async () => runDataset(CSV_DATASET, none),

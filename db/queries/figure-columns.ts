@@ -1,0 +1,65 @@
+import "server-only";
+import { sql, type SQL } from "drizzle-orm";
+import type { FigureMap } from "./dashboard-scope";
+
+/*
+ * Helpers for dashboards that read a handful of `figures` keys of many reports: pivot only those keys into columns
+ * (one index probe per report and key) instead of folding every figure of every report into a jsonb object, and keep
+ * ordering, paging and aggregates in the statement so a province's departments never travel to the server.
+ */
+
+const KEY = /^[A-Za-z][A-Za-z0-9]*$/;
+
+function checked(keys: readonly string[]): readonly string[] {
+  for (const k of keys) if (!KEY.test(k)) throw new Error(`figure key ${JSON.stringify(k)} is not a plain identifier`);
+  return keys;
+}
+
+/**
+ * `select <cols>, max(f.value) filter (where f.key = 'k') as "k", … from <from> left join figures f … group by <cols>`:
+ * the chosen reports in `from` (an alias with an `id` column) with one numeric column per figure key (null when absent).
+ */
+export function pivotFigures(from: string, cols: readonly string[], keys: readonly string[]): SQL {
+  const ks = checked(keys);
+  const c = cols.map((x) => `${from}.${x}`).join(", ");
+  const pivots = ks.map((k) => `max(f.value) filter (where f.key = '${k}') as "${k}"`).join(", ");
+  const list = ks.map((k) => `'${k}'`).join(", ");
+  return sql.raw(`select ${c}, ${pivots} from ${from} left join figures f on f.report_id = ${from}.id and f.key in (${list}) group by ${c}`);
+}
+
+/** The figure columns of a pivot as text (numeric::text, as figuresObject gives them), for a FigureMap. */
+export function figureTexts(alias: string, keys: readonly string[], prefix = ""): SQL {
+  return sql.raw(checked(keys).map((k) => `${alias}."${k}"::text as "${prefix}${k}"`).join(", "));
+}
+
+/** A FigureMap from a row whose columns `prefix + key` hold figure texts (null → absent). */
+export function figureMapOf(row: Record<string, unknown>, keys: readonly string[], prefix = ""): FigureMap {
+  const out: FigureMap = {};
+  for (const k of keys) {
+    const v = row[`${prefix}${k}`];
+    if (v !== null && v !== undefined) out[k] = String(v);
+  }
+  return out;
+}
+
+/** a ÷ b × 100 rounded half away from zero to 2 places (ratePct in SQL); null when either is null or b is 0. */
+export const ratePctSql = (a: string, b: string) => `case when ${b} <> 0 then round(${a} * 100 / ${b}, 2) end`;
+
+/**
+ * The exact median of a numeric expression (the mean of the two middle values when their count is even), as text
+ * without padding: percentile_disc keeps numeric where percentile_cont would go through double precision.
+ */
+export const medianSql = (expr: string) =>
+  `trim_scale((percentile_disc(0.5) within group (order by ${expr}) + percentile_disc(0.5) within group (order by ${expr} desc)) / 2)::text`;
+
+/** Page numbering shared by the paged lists: the page actually shown (clamped to the last) and its offset. */
+export function pageWindow(requested: number | undefined, total: number, pageSize: number): { page: number; offset: number } {
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(Math.max(1, Math.trunc(requested ?? 1)), pages);
+  return { page, offset: (page - 1) * pageSize };
+}
+
+export type Paged<T> = { rows: T[]; total: number; page: number; pageSize: number };
+
+/** `limit … offset …`, or nothing for the full list (exports). */
+export const limitSql = (p?: { limit: number; offset: number }) => (p ? sql` limit ${p.limit} offset ${p.offset}` : sql``);
