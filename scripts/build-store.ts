@@ -7,7 +7,9 @@
  * store come back "unchanged", so an interrupted build can be resumed by running the same command again.
  */
 import { performance } from "node:perf_hooks";
-import { sql } from "drizzle-orm";
+import { and, count, eq, inArray, sql } from "drizzle-orm";
+import { departments as departmentsTable, reports as reportsTable } from "../db/schema";
+import { departmentName } from "../lib/synth/departments";
 import { closeDb, getStore } from "../db/client";
 import { loadReports } from "../db/load";
 import { computeCompleteness } from "../lib/audit/completeness";
@@ -51,8 +53,20 @@ async function main(): Promise<number> {
     for (let c = 0; c < cities; c++) {
       const t0 = performance.now();
       const departments = Math.min(DEPARTMENTS_PER_CITY, Math.ceil((opts.reports - done) / opts.years.length));
+      const cityName = `合成${c + 1}市`;
+      // Resuming: a city whose every report is already stored is not generated again.
+      const names = Array.from({ length: departments }, (_, d) => departmentName(cityName, d).name);
+      const [{ n }] = await store.db
+        .select({ n: count() })
+        .from(reportsTable)
+        .innerJoin(departmentsTable, eq(departmentsTable.id, reportsTable.departmentId))
+        .where(and(eq(reportsTable.isLatest, true), inArray(departmentsTable.name, names)));
+      if (n === departments * opts.years.length) {
+        done += n;
+        continue;
+      }
       // City 0 is the demo city's own name space ("示例市"); the scale cities are numbered.
-      const { reports } = generateCity({ departments, years: opts.years, seed: 1000 + c, anomalies: "some", cityName: `合成${c + 1}市` });
+      const { reports } = generateCity({ departments, years: opts.years, seed: 1000 + c, anomalies: "some", cityName });
       const items = reports.map((report) => ({ report, findings: auditReport(report), completeness: computeCompleteness(report) }));
       genMs += performance.now() - t0;
       const outcomes = await loadReports(store.db, items, { concurrency: opts.concurrency });

@@ -180,7 +180,7 @@ export function splitBasicByEconomic(ledger: Ledger, sangong: Sangong, rng: Rng)
     "30212": sangong.final.abroad, "30217": sangong.final.reception, "30231": sangong.final.operation, "31013": sangong.final.purchase,
   };
   const fixedSum = sumOf(Object.values(fixedPublic));
-  const pub = D.min(O.times("0.6"), D.max(round2(O.times(rng.factor("0.10", "0.28"))), fixedSum.plus(round2(O.times("0.03"))).plus("0.10")));
+  const pub = D.min(round2(O.times("0.6")), D.max(round2(O.times(rng.factor("0.10", "0.28"))), fixedSum.plus(round2(O.times("0.03"))).plus("0.10")));
   if (pub.lt(fixedSum)) throw new Error(`合成数据：公用经费 ${pub} 不足以支付“三公”经费 ${fixedSum}`);
   const out: Record<string, Dec> = {};
   const spread = (total: Dec, parts: [string, string, number][]) => {
