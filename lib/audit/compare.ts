@@ -1,4 +1,5 @@
 import type { Dec } from "@/lib/money/decimal";
+import { sumsEqual } from "./exact";
 import { dv, present, show, showSum, sumValues, type Side } from "./report-access";
 import { judgeAmount, judgePrinted, sumTolerance, type Verdict } from "./tolerance";
 import type { Finding, Location, Severity } from "./types";
@@ -36,6 +37,8 @@ export function checkSum(
 ): Finding | null {
   const termValues = terms.map((t) => t.value);
   if (total.value === undefined && present(termValues).length === 0) return null;
+  // An exact match has no finding, whatever the tolerance.
+  if (sumsEqual([total.value], termValues)) return null;
   const sum = sumValues(termValues);
   const tolerance = toleranceOf([...present(termValues), ...present([total.value])]);
   const v = judgeAmount(dv(total.value), sum, tolerance, beyond);
@@ -55,6 +58,7 @@ export function checkSum(
 /** One figure printed in two places: `found` is the copy being checked, `expected` the one it should repeat. */
 export function checkEqual(rule: string, found: Side, expected: Side, beyond: Severity = "error"): Finding | null {
   if (found.value === undefined && expected.value === undefined) return null;
+  if (sumsEqual([found.value], [expected.value])) return null;
   const tolerance = sumTolerance(present([found.value, expected.value]));
   const v = judgeAmount(dv(found.value), dv(expected.value), tolerance, beyond);
   if (!v.severity) return null;

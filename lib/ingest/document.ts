@@ -46,7 +46,8 @@ export function decodeDocument(fileName: string, bytes: Uint8Array): SourceDoc {
   if (text.includes("\u0000")) {
     throw new ParseError({ file: fileName, message: "文件含有二进制内容（NUL 字节）", expected: "文本文件", found: "二进制内容" });
   }
-  const lines = text.split(/\r\n|\r|\n/);
+  // Most files end their lines with \n alone: a plain split, the same lines as the regex gives.
+  const lines = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return { fileName, text, lines, sha256 };
 }

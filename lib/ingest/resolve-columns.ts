@@ -312,15 +312,35 @@ function maxVec(a: Vec, b: Vec): Vec {
 class TooBig extends Error {}
 
 /** Unique contribution vectors of one term, each with the indexes of the placements that produce it. */
+type Contributions = { vecs: Vec[]; owners: number[][] };
+/** A term's contributions for the domain they were computed from. */
+type ContributionCache = Map<SumTerm, { domain: Placement[]; result: Contributions }>;
+
+// Domains are replaced when they narrow, never changed in place: a term's contributions are computed once per domain.
+function contributionsOf(term: SumTerm, domain: Placement[], cache?: ContributionCache): Contributions {
+  const hit = cache?.get(term);
+  if (hit && hit.domain === domain) return hit.result;
+  const result = contributions(term, domain);
+  cache?.set(term, { domain, result });
+  return result;
+}
+
 function contributions(term: SumTerm, domain: Placement[]): { vecs: Vec[]; owners: number[][] } {
   const set = new VecSet();
   const owners: number[][] = [];
+  const L = term.view.length;
+  // A hierarchy sum views every column as itself: a placement's contribution is its values (negated for the parent).
+  const identity = domain.length > 0 && L === domain[0].value.length && term.view.every((cols, j) => cols.length === 1 && cols[0] === j);
   domain.forEach((p, i) => {
-    const v = term.view.map((cols) => {
-      let s = 0;
-      for (const c of cols) s += p.value[c];
-      return term.sign === 1 ? s : -s;
-    });
+    let v: Vec;
+    if (identity && term.sign === 1) v = p.value;
+    else if (identity) v = p.value.map((x) => -x);
+    else
+      v = term.view.map((cols) => {
+        let s = 0;
+        for (const c of cols) s += p.value[c];
+        return term.sign === 1 ? s : -s;
+      });
     const at = set.indexOf(v);
     if (at === owners.length) owners.push([]);
     owners[at].push(i);
@@ -338,8 +358,8 @@ class SumProblem {
   readonly vecs: Vec[][];
   private readonly minOf: Vec[];
   private readonly maxOf: Vec[];
-  private readonly constant: Vec;
-  private readonly tol: Vec;
+  readonly constant: Vec;
+  readonly tol: Vec;
 
   constructor(
     readonly c: SumConstraint,
@@ -417,50 +437,180 @@ class SumProblem {
 const indexes = (from: number, to: number) => Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
 
 /**
- * The tree DP: sets of partial column-sum vectors from the left (prefix) and from the right (suffix), deduplicated;
- * a contribution of term t is supported if prefix[t] + it + suffix[t+1] closes the sum. Fast when children repeat
- * or are mostly settled; a subset-sum of many open children makes the sets explode, and it gives up.
+ * Distinct vectors of L components in one flat array, in first-seen order, with an open-addressing hash table over
+ * the integers' low 32 bits (exact for integers; full comparison on a hit). Float64 holds every safe integer exactly.
+ * The DP below forms thousands of partial sums per constraint: no array, string or map entry per vector.
+ */
+class FlatVecSet {
+  size = 0;
+  data: Float64Array;
+  private table: Int32Array;
+  private mask: number;
+
+  constructor(readonly L: number, expected = 16) {
+    let cap = 16;
+    while (cap < expected * 2) cap *= 2;
+    this.table = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    this.data = new Float64Array(Math.max(expected, 4) * L);
+  }
+
+  private hash(buf: ArrayLike<number>, off: number): number {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < this.L; j++) h = Math.imul(h ^ (buf[off + j] | 0), 16777619);
+    return h;
+  }
+
+  private same(i: number, buf: ArrayLike<number>, off: number): boolean {
+    const base = i * this.L;
+    for (let j = 0; j < this.L; j++) if (this.data[base + j] !== buf[off + j]) return false;
+    return true;
+  }
+
+  /** index of the vector, copied in when new */
+  add(buf: ArrayLike<number>, off: number): number {
+    let slot = this.hash(buf, off) & this.mask;
+    for (; ; slot = (slot + 1) & this.mask) {
+      const i = this.table[slot];
+      if (i < 0) break;
+      if (this.same(i, buf, off)) return i;
+    }
+    const at = this.size++;
+    if (at * this.L + this.L > this.data.length) {
+      const grown = new Float64Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    for (let j = 0; j < this.L; j++) this.data[at * this.L + j] = buf[off + j];
+    this.table[slot] = at;
+    // keep the table at most half full
+    if (this.size * 2 > this.table.length) this.rehash();
+    return at;
+  }
+
+  private rehash(): void {
+    const table = new Int32Array(this.table.length * 2).fill(-1);
+    const mask = table.length - 1;
+    for (let i = 0; i < this.size; i++) {
+      let slot = this.hash(this.data, i * this.L) & mask;
+      while (table[slot] >= 0) slot = (slot + 1) & mask;
+      table[slot] = i;
+    }
+    this.table = table;
+    this.mask = mask;
+  }
+}
+
+/**
+ * The tree DP: the sets of partial column-sum vectors from the left, deduplicated and pruned by what the remaining
+ * terms can still reach, each step remembering which state every (state, contribution) pair leads to. The last set
+ * holds exactly the sums that close; walking back, a state is good if one of its steps reaches a good state, and a
+ * contribution of term t is supported if it is such a step from some state of set t. Fast when children repeat or
+ * are mostly settled; a subset-sum of many open children makes the sets explode, and it gives up.
  */
 function supportByDp(pr: SumProblem): boolean[][] {
-  const { k, L } = pr;
+  const { k, L, constant, tol } = pr;
   let work = 0;
-  const scratch = pr.zero();
-  const extend = (set: Vec[], vecs: Vec[], rest: Range): Vec[] => {
-    const seen = new VecSet();
-    for (const s of set)
-      for (const v of vecs) {
-        if (++work > DP_MAX_WORK) throw new TooBig();
-        for (let j = 0; j < L; j++) scratch[j] = s[j] + v[j];
-        if (!pr.viable(scratch, 0, rest)) continue;
-        seen.indexOf(scratch, true);
-        if (seen.size > DP_MAX_STATES) throw new TooBig();
-      }
-    return seen.list;
-  };
-  // fromT[t] spans the terms t..k−1, untilT[t] the terms 0..t−1
+  const scratch = new Float64Array(L);
+  // fromT[t] spans the terms t..k−1: a partial sum over the terms before t must stay within reach of closing.
   const fromT = pr.ranges(true);
-  const untilT = pr.ranges(false);
-  const prefix: Vec[][] = [[pr.zero()]];
-  for (let t = 0; t < k; t++) prefix.push(extend(prefix[t], pr.vecs[t], fromT[t + 1]));
-  const suffix: Vec[][] = new Array(k + 1);
-  suffix[k] = [pr.zero()];
-  for (let t = k - 1; t >= 0; t--) suffix[t] = extend(suffix[t + 1], pr.vecs[t], untilT[t]);
-
-  return pr.vecs.map((vecs, t) => {
-    const after = suffix[t + 1];
-    const { j, order, keys } = sortedBy(after.flat(), after.length, L);
-    return vecs.map((v) =>
-      prefix[t].some((p) => {
-        for (let c = 0; c < L; c++) scratch[c] = p[c] + v[c];
-        const [lo, hi] = pr.window(scratch[j], j);
-        for (let i = lowerBound(keys, lo); i < keys.length && keys[i] <= hi; i++) {
-          if (++work > DP_MAX_WORK) throw new TooBig();
-          if (pr.closes(scratch, 0, after[order[i]], 0)) return true;
+  let states = new FlatVecSet(L, 1);
+  states.add(scratch, 0);
+  // next[t][i × |vecs[t]| + c]: the state of set t + 1 that state i of set t reaches with contribution c, or −1.
+  const next: Int32Array[] = new Array(k);
+  const sizes: number[] = [1];
+  for (let t = 0; t < k; t++) {
+    const vecs = pr.vecs[t];
+    const n = vecs.length;
+    const { lo, hi } = fromT[t + 1];
+    const from = states;
+    const to = new FlatVecSet(L, Math.min(from.size * n, 64));
+    const step = new Int32Array(from.size * n).fill(-1);
+    for (let i = 0; i < from.size; i++) {
+      const base = i * L;
+      for (let c = 0; c < n; c++) {
+        if (++work > DP_MAX_WORK) throw new TooBig();
+        const v = vecs[c];
+        let viable = true;
+        for (let j = 0; j < L; j++) {
+          const x = from.data[base + j] + v[j];
+          scratch[j] = x;
+          // the same test as SumProblem.viable
+          const b = x + constant[j];
+          if (b + lo[j] > tol[j] || b + hi[j] < -tol[j]) {
+            viable = false;
+            break;
+          }
         }
-        return false;
-      }),
-    );
-  });
+        if (!viable) continue;
+        step[i * n + c] = to.add(scratch, 0);
+        if (to.size > DP_MAX_STATES) throw new TooBig();
+      }
+    }
+    next[t] = step;
+    sizes.push(to.size);
+    states = to;
+  }
+  // With nothing left to add, viable means closes: every state of the last set is good.
+  let good = new Uint8Array(sizes[k]).fill(1);
+  const supported = pr.vecs.map((v) => v.map(() => false));
+  for (let t = k - 1; t >= 0; t--) {
+    const n = pr.vecs[t].length;
+    const step = next[t];
+    const here = new Uint8Array(sizes[t]);
+    for (let i = 0; i < sizes[t]; i++)
+      for (let c = 0; c < n; c++) {
+        const to = step[i * n + c];
+        if (to >= 0 && good[to]) {
+          here[i] = 1;
+          supported[t][c] = true;
+        }
+      }
+    good = here;
+  }
+  return supported;
+}
+
+/** Beyond this many combinations of the open rows' contributions, the DP or the halves search instead. */
+const DIRECT_MAX = 1024;
+
+/**
+ * Every combination of the open terms' contributions (the settled ones added once), when there are few: one or two
+ * open rows, the common case while propagating. Exact like the searches below, without their sets; undefined when
+ * there are too many combinations.
+ */
+function supportByEnumeration(pr: SumProblem): boolean[][] | undefined {
+  const { k, L, constant, tol } = pr;
+  const open: number[] = [];
+  let product = 1;
+  for (let t = 0; t < k; t++)
+    if (pr.vecs[t].length > 1) {
+      open.push(t);
+      product *= pr.vecs[t].length;
+      if (product > DIRECT_MAX) return undefined;
+    }
+  const base = new Array<number>(L).fill(0);
+  for (let t = 0; t < k; t++) if (pr.vecs[t].length === 1) for (let j = 0; j < L; j++) base[j] += pr.vecs[t][0][j];
+  const supported = pr.vecs.map((v) => v.map(() => false));
+  const pick = new Array<number>(open.length).fill(0);
+  let closes = false;
+  for (;;) {
+    let ok = true;
+    for (let j = 0; j < L && ok; j++) {
+      let sum = base[j];
+      for (let x = 0; x < open.length; x++) sum += pr.vecs[open[x]][pick[x]][j];
+      ok = Math.abs(sum + constant[j]) <= tol[j];
+    }
+    if (ok) {
+      closes = true;
+      for (let x = 0; x < open.length; x++) supported[open[x]][pick[x]] = true;
+    }
+    let x = open.length - 1;
+    while (x >= 0 && ++pick[x] === pr.vecs[open[x]].length) pick[x--] = 0;
+    if (x < 0) break;
+  }
+  for (let t = 0; t < k; t++) if (pr.vecs[t].length === 1) supported[t][0] = closes;
+  return supported;
 }
 
 /**
@@ -576,19 +726,23 @@ function supportByMeetInTheMiddle(pr: SumProblem): boolean[][] {
 }
 
 /** For a sum constraint, the placements of each term's row that some choice of the others completes. */
-function reviseSum(c: SumConstraint, domains: Placement[][]): Map<number, Placement[]> | "empty" | "unchanged" {
-  const contrib = c.terms.map((t) => contributions(t, domains[t.row]));
+function reviseSum(c: SumConstraint, domains: Placement[][], cache?: ContributionCache): Map<number, Placement[]> | "empty" | "unchanged" {
+  const contrib = c.terms.map((t) => contributionsOf(t, domains[t.row], cache));
   if (contrib.some((x) => x.vecs.length === 0)) return "empty";
   const pr = new SumProblem(
     c,
     contrib.map((x) => x.owners),
     contrib.map((x) => x.vecs),
   );
-  let supported: boolean[][] | undefined;
-  // Few combinations: the DP is cheapest. Many: it would only find out it is too big, so the halves go first.
+  // Most sums, while propagating, have every row settled or one or two open: their combinations are simply tried.
+  let supported = supportByEnumeration(pr);
+  // Otherwise the DP first for the sums documents print (a parent and up to a dozen children, each with a few
+  // placements): deduplicated and pruned, its sets stay small even where the combinations number millions. Many open
+  // children with two placements each are a subset sum that makes them explode, so there the halves go first. All
+  // three are exact (a fallback runs only when the one before gives up), so the order only decides the time.
   const combinations = pr.vecs.reduce((n, v) => n + Math.log2(v.length), 0);
-  const methods = combinations <= 12 ? [supportByDp, supportByMeetInTheMiddle] : [supportByMeetInTheMiddle, supportByDp];
-  for (const method of methods) {
+  const methods = combinations <= 12 || pr.k <= 12 ? [supportByDp, supportByMeetInTheMiddle] : [supportByMeetInTheMiddle, supportByDp];
+  for (const method of supported ? [] : methods) {
     try {
       supported = method(pr);
       break;
@@ -687,6 +841,7 @@ export class ColumnSolver {
   private domains: Placement[][];
   private readonly active: Constraint[] = [];
   private readonly byRow = new Map<number, Constraint[]>();
+  private readonly contributions: ContributionCache = new Map();
   /** constraints that contradicted the ones kept before them: the document's own arithmetic does not hold there */
   readonly rejected: Constraint[] = [];
   /** sums kept with a wider tolerance (`by` units more in every column): the document misses them by a rounding tail */
@@ -780,7 +935,7 @@ export class ColumnSolver {
     while (queue.length) {
       const c = queue.shift()!;
       queued.delete(c);
-      const res = c.kind === "sum" ? reviseSum(c, this.domains) : c.kind === "pair" ? revisePair(c, this.domains) : reviseRows(c, this.domains);
+      const res = c.kind === "sum" ? reviseSum(c, this.domains, this.contributions) : c.kind === "pair" ? revisePair(c, this.domains) : reviseRows(c, this.domains);
       if (res === "empty") return false;
       if (res === "unchanged") continue;
       for (const [row, dom] of res) {

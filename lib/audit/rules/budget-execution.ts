@@ -1,6 +1,7 @@
 import { D, type Dec } from "@/lib/money/decimal";
 import type { ExecutionItem, Report, Table, TableRow } from "@/lib/report/schema";
 import { checkEqual, checkPrinted, checkSum, compact, finding } from "../compare";
+import { ratioRoundsTo } from "../exact";
 import { narrativeLoc } from "../labels";
 import { cell, className, codeLevel, dataTable, dv, keyRow, normaliseName, subjectRows, type Side } from "../report-access";
 import { judgePrinted, percentOf } from "../tolerance";
@@ -134,6 +135,7 @@ function rateFindings(s: RateSubject): Finding[] {
     out.push(finding(EXEC_RATE_ZERO_BASE, "error", `情况说明 ${s.label} 年初预算为 0，却给出完成年初预算的 ${s.rate}%`, [loc], undefined, s.rate));
     return out;
   }
+  if (ratioRoundsTo(s.rate, s.final, s.initialBudget)) return out;
   const stated = { value: s.rate, label: `情况说明 ${s.label} 完成年初预算的`, locs: [loc] };
   const basis = { label: `支出决算 ${s.final} / 年初预算 ${s.initialBudget}`, locs: [] };
   const main = checkPrinted(EXEC_RATE, stated, [percentOf(final, initial)!], basis);

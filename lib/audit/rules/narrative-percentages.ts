@@ -1,6 +1,7 @@
 import { D } from "@/lib/money/decimal";
 import type { Report } from "@/lib/report/schema";
 import { checkPrinted, compact, finding } from "../compare";
+import { ratioRoundsTo } from "../exact";
 import { narrativeLoc, sectionOfKey } from "../labels";
 import type { Side } from "../report-access";
 import { percentOf } from "../tolerance";
@@ -28,9 +29,11 @@ function baseOf(report: Report, base: string): Side | undefined {
 function shares(report: Report): Finding[] {
   const out: (Finding | null)[] = [];
   for (const s of report.narrative.shares) {
-    const loc = narrativeLoc(sectionOfKey(s.key), `${s.subject}占比`, s.sourceLine);
     const base = baseOf(report, s.base);
     if (!base || base.value === undefined) continue;
+    // exactly the printed share: no finding (checkPrinted would return none)
+    if (ratioRoundsTo(s.pct, s.amount, base.value)) continue;
+    const loc = narrativeLoc(sectionOfKey(s.key), `${s.subject}占比`, s.sourceLine);
     const whole = new D(base.value);
     const pct = percentOf(new D(s.amount), whole);
     if (pct === undefined) {
@@ -47,6 +50,7 @@ function changes(report: Report): Finding[] {
   const out: (Finding | null)[] = [];
   for (const c of report.narrative.changes) {
     if (c.pct === undefined || c.change === undefined) continue;
+    if (ratioRoundsTo(c.pct, c.change, [c.current, c.change])) continue;
     const loc = narrativeLoc(sectionOfKey(c.key), `${c.subject}增减比例`, c.sourceLine);
     const prior = new D(c.current).minus(c.change);
     const pct = percentOf(new D(c.change), prior);
@@ -63,6 +67,7 @@ function changes(report: Report): Finding[] {
 function operatingCost(report: Report): Finding[] {
   const o = report.narrative.operatingCost;
   if (!o || o.pct === undefined || o.changeVsBudget === undefined) return [];
+  if (ratioRoundsTo(o.pct, o.changeVsBudget, [o.amount, o.changeVsBudget])) return [];
   const loc = narrativeLoc("operatingCost", "机关运行经费比年初预算增减比例", o.sourceLine);
   const budget = new D(o.amount).minus(o.changeVsBudget);
   const pct = percentOf(new D(o.changeVsBudget), budget);

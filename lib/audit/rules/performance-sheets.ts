@@ -1,5 +1,6 @@
 import { D, type Dec } from "@/lib/money/decimal";
 import type { PerformanceSheet, Report } from "@/lib/report/schema";
+import { ratioRoundsTo } from "../exact";
 import { checkPrinted, checkSum, compact, finding } from "../compare";
 import { appendixLoc } from "../labels";
 import { dv, type Side } from "../report-access";
@@ -58,6 +59,8 @@ function fundsScore(report: Report): Finding[] {
     report.appendix.performanceSheets.map((s) => {
       const f = s.funds.total;
       if (f.score === undefined || f.weight === undefined) return null;
+      // The printed rate's candidate is exact (min(rate, 100) / 100 × weight): when it gives the printed score, no finding.
+      if (f.rate !== undefined && ratioRoundsTo(f.score, new D(f.rate).gt(100) ? "100" : f.rate, "100", f.weight)) return null;
       const rates = [sheetRate(s), f.rate !== undefined ? new D(f.rate) : undefined].filter((r): r is Dec => r !== undefined);
       if (rates.length === 0) return null;
       const weight = new D(f.weight);
@@ -72,6 +75,7 @@ function executionRate(report: Report): Finding[] {
   for (const s of report.appendix.performanceSheets) {
     const f = s.funds.total;
     if (f.rate === undefined) continue;
+    if (f.annual !== undefined && f.executed !== undefined && ratioRoundsTo(f.rate, f.executed, f.annual)) continue;
     const rate = sheetRate(s);
     const stated = sheetSide(s, f.rate, "执行率") as Side & { value: string };
     if (rate === undefined) {

@@ -1,5 +1,6 @@
 import { D, type Dec } from "@/lib/money/decimal";
 import type { Report } from "@/lib/report/schema";
+import { ratioRoundsTo } from "../exact";
 import { checkEqual, checkPrinted, checkSum, compact, finding } from "../compare";
 import { appendixLoc, narrativeLoc } from "../labels";
 import { matchProjects } from "../project-match";
@@ -146,7 +147,7 @@ function narrativeVsSheets(report: Report): Finding[] {
   const sheets = report.appendix.performanceSheets;
   const out: (Finding | null)[] = [];
   for (const s of summaries) {
-    if (s.rate !== undefined && s.budget !== undefined && s.executed !== undefined) {
+    if (s.rate !== undefined && s.budget !== undefined && s.executed !== undefined && !ratioRoundsTo(s.rate, s.executed, s.budget)) {
       const pct = percentOf(new D(s.executed), new D(s.budget));
       out.push(
         pct === undefined

@@ -1,5 +1,6 @@
 import { D, printedScale } from "@/lib/money/decimal";
 import type { Report } from "@/lib/report/schema";
+import { ratioRoundsTo } from "../exact";
 import { checkPrinted, checkSum, compact, finding } from "../compare";
 import { narrativeLoc } from "../labels";
 import { dv, type Side } from "../report-access";
@@ -51,6 +52,7 @@ function shares(report: Report): Finding[] {
     [p.smallMicro, p.smallMicroShare, "授予小微企业合同金额占比"],
   ] as const) {
     if (amount === undefined || share === undefined) continue;
+    if (ratioRoundsTo(share, amount, p.total)) continue;
     const loc = narrativeLoc("procurement", name, p.sourceLine);
     const pct = percentOf(new D(amount), dv(p.total));
     if (pct === undefined) {

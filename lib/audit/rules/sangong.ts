@@ -1,5 +1,6 @@
 import { D } from "@/lib/money/decimal";
 import type { Report } from "@/lib/report/schema";
+import { ratioRoundsTo } from "../exact";
 import { checkEqual, checkPrinted, checkSum, compact, finding } from "../compare";
 import { narrativeLoc } from "../labels";
 import { cell, dataTable, dv, type Side } from "../report-access";
@@ -105,6 +106,7 @@ function rates(report: Report): Finding[] {
       out.push(finding(SANGONG_RATE_ZERO_BASE, "error", `情况说明 ${name}全年预算为 ${budget ?? "（空）"}，却给出完成全年预算的 ${c.rate}%`, [loc], undefined, c.rate));
       continue;
     }
+    if (ratioRoundsTo(c.rate, final, budget)) continue;
     const stated = { value: c.rate, label: `情况说明 ${name}完成全年预算的`, locs: [loc] };
     const basisLocs = row && t09Budget !== undefined ? cell("t09", row, `budget${col}`).locs : [];
     const main = checkPrinted(SANGONG_RATE, stated, [percentOf(new D(final), new D(budget))!], { label: `决算 ${final} / 全年预算 ${budget}`, locs: basisLocs });

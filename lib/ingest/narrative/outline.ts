@@ -45,6 +45,13 @@ const TITLES: [SectionKey, RegExp][] = [
 ];
 
 const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）])/;
+/**
+ * What a line needs to be read as a heading or a boundary below: 第 (第N部分), 附 (附件), 名 (名词解释), the last
+ * character of a title (see TITLE_ENDS), or a leading numeral (a numbered heading wrapped onto the next line).
+ * Cleaned lines start with their first printed character, so the numeral test on the line is the one on its
+ * compact form. Most lines (table rows, sentences) have none of these and are passed over with one test.
+ */
+const MAY_BE_HEADING = /[第附名况明责能置成释]|^[一二三四五六七八九十（(]/;
 const PART = /^第[一二三四五六七八九十]+部分/;
 
 function compact(line: string): string {
@@ -74,7 +81,21 @@ export type OutlineEntry = { key: SectionKey; title: string; index: number };
  * title or part heading is a contents entry and skipped; when a title still occurs twice (contents with sub-entries),
  * the later occurrence is the body, since the contents come first.
  */
-export function findOutline(doc: SourceDoc): { entries: Map<SectionKey, OutlineEntry>; boundaries: number[] } {
+export type Outline = { entries: Map<SectionKey, OutlineEntry>; boundaries: number[] };
+
+// The header and the narrative both read the outline: it is found once per document (callers only read it).
+const outlineCache = new WeakMap<SourceDoc, Outline>();
+
+export function findOutline(doc: SourceDoc): Outline {
+  let outline = outlineCache.get(doc);
+  if (!outline) {
+    outline = scanOutline(doc);
+    outlineCache.set(doc, outline);
+  }
+  return outline;
+}
+
+function scanOutline(doc: SourceDoc): Outline {
   const lines = cleanDoc(doc).lines;
   const nextContent = (i: number): number => {
     let j = i + 1;
@@ -84,6 +105,7 @@ export function findOutline(doc: SourceDoc): { entries: Map<SectionKey, OutlineE
   const entries = new Map<SectionKey, OutlineEntry>();
   const boundaries: number[] = [];
   for (let i = 0; i < lines.length; i++) {
+    if (!MAY_BE_HEADING.test(lines[i])) continue;
     const c = compact(lines[i]);
     if (c === "" || c.length > 60) continue;
     if (PART.test(c) || /^(?:名词解释|附件)$/.test(c)) boundaries.push(i);
@@ -107,18 +129,33 @@ export function findOutline(doc: SourceDoc): { entries: Map<SectionKey, OutlineE
   return { entries, boundaries };
 }
 
+// Every title above ends in one of these characters (情况, 说明, 职责, 职能, 设置, 构成, 名词解释): a line ending in
+// anything else is no title, and the sixteen patterns need not run.
+const TITLE_ENDS = new Set(["况", "明", "责", "能", "置", "成", "释"]);
+
+/** The same characters anywhere in a line: titleText only removes characters, so a title's end is one of the line's. */
+const ANY_TITLE_END = /[况明责能置成释]/;
+
 function match(c: string): SectionKey | null {
+  if (!ANY_TITLE_END.test(c)) return null;
   const t = titleText(c);
+  if (!TITLE_ENDS.has(t[t.length - 1])) return null;
   for (const [key, re] of TITLES) if (re.test(t)) return key;
   return null;
 }
 
 /** All known sections of a document as joined text, keyed by what they are. */
+const sectionsCache = new WeakMap<SourceDoc, { outline: Outline; sections: Map<SectionKey, Section> }>();
+
 export function findSections(doc: SourceDoc, outline = findOutline(doc)): Map<SectionKey, Section> {
+  // Built once per document and outline (the header and the narrative both read them; callers only read).
+  const cached = sectionsCache.get(doc);
+  if (cached?.outline === outline) return cached.sections;
   const sections = new Map<SectionKey, Section>();
   for (const e of outline.entries.values()) {
     sections.set(e.key, makeSection(doc, e.title, e.index, e.index + 1, sectionEnd(doc, outline, e)));
   }
+  sectionsCache.set(doc, { outline, sections });
   return sections;
 }
 

@@ -8,20 +8,26 @@ import { normaliseAmount, yuanToWanyuan } from "@/lib/money/decimal";
  * reads every layout; line numbers stay those of the source file.
  */
 export function cleanLine(line: string): string {
-  let l = line
-    .replace(/<[^>]+>/g, "")
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, "")
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, "$1")
-    .replace(/^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+)/, "")
-    .replace(/\*\*|__|\\(?=[*_#])/g, "")
-    .replace(/[０-９％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/[\u00a0\u3000]/g, " ");
+  // Each step is skipped when the line lacks the characters it acts on (most lines are plain text or table rows);
+  // a line with none of them at all only loses its spaces.
+  if (!MARKUP_OR_LATIN.test(line)) return line.replace(/\s+/g, "");
+  let l = line;
+  if (l.includes("<")) l = l.replace(/<[^>]+>/g, "");
+  if (l.includes("](")) l = l.replace(/!\[[^\]]*\]\([^)]*\)/g, "").replace(/\[([^\]]*)\]\([^)]*\)/g, "$1");
+  l = l.replace(/^\s*(?:#{1,6}\s*|>\s*|[-*+]\s+)/, "");
+  if (l.includes("**") || l.includes("__") || l.includes("\\")) l = l.replace(/\*\*|__|\\(?=[*_#])/g, "");
+  l = l.replace(/[０-９％]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\u00a0\u3000]/g, " ");
   // Spaces only matter between two Latin words; elsewhere they are layout noise ("2023 年 度", "8,979.1 万元").
+  if (!LATIN.test(l)) return l.replace(/\s+/g, "");
   l = l.replace(/\s+/g, (ws: string, at: number, all: string) =>
-    /[A-Za-z]/.test(all[at - 1] ?? "") && /[A-Za-z]/.test(all[at + ws.length] ?? "") ? " " : "",
+    LATIN.test(all[at - 1] ?? "") && LATIN.test(all[at + ws.length] ?? "") ? " " : "",
   );
   return l;
 }
+
+const LATIN = /[A-Za-z]/;
+/** Anything a step of cleanLine acts on besides whitespace (a superset: a false alarm only takes the long way). */
+const MARKUP_OR_LATIN = /[<\]*_\\０-９％\u00a0\u3000A-Za-z]|^\s*[#>\-+]/;
 
 const cleanCache = new WeakMap<SourceDoc, SourceDoc>();
 
@@ -80,9 +86,22 @@ export function find(sec: Section, pattern: string | RegExp, from = 0, to = sec.
   return findAll(sec, pattern, from, to, 1)[0] ?? null;
 }
 
+// The narrative readers ask for the same few dozen patterns in every document: each is compiled once (bounded, in
+// case a caller ever builds patterns from document text).
+const GLOBAL_PATTERNS = new Map<string, RegExp>();
+function globalPattern(source: string): RegExp {
+  let re = GLOBAL_PATTERNS.get(source);
+  if (!re) {
+    if (GLOBAL_PATTERNS.size >= 1000) GLOBAL_PATTERNS.clear();
+    re = new RegExp(source, "gd");
+    GLOBAL_PATTERNS.set(source, re);
+  }
+  return re;
+}
+
 export function findAll(sec: Section, pattern: string | RegExp, from = 0, to = sec.text.length, limit = Infinity): Hit[] {
-  const source = typeof pattern === "string" ? pattern : pattern.source;
-  const re = new RegExp(source, "gd");
+  const re = globalPattern(typeof pattern === "string" ? pattern : pattern.source);
+  re.lastIndex = 0;
   const slice = sec.text.slice(from, to);
   const hits: Hit[] = [];
   let m: RegExpExecArray | null;

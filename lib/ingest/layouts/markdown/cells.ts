@@ -43,6 +43,20 @@ export function compact(s: string): string {
   return s.replace(/\s+/g, "");
 }
 
+// The last row compacted: a row is tested as a column-number line, a repeated header, a total line … one test
+// after the other, and cells arrays are never changed, so the same array gives the same answer.
+let lastCells: readonly string[] | undefined;
+let lastCompacted: readonly string[] = [];
+
+/** Every cell of a row compacted. Read-only: the same array is handed to the next caller with the same cells. */
+export function compactCells(cells: readonly string[]): readonly string[] {
+  if (cells !== lastCells) {
+    lastCompacted = cells.map(compact);
+    lastCells = cells;
+  }
+  return lastCompacted;
+}
+
 /**
  * A printed name without extraction spacing: spaces next to CJK characters are artefacts,
  * spaces between Latin words or digits are kept (single).
@@ -80,8 +94,13 @@ export function looksLikeAmount(text: string): boolean {
   }
 }
 
+const PLAIN_AMOUNT = /^-?\d+(?:\.\d+)?$/;
+
 /** An amount cell, normalised; undefined for an empty cell; a located ParseError for anything else. */
 export function amountCell(text: string, at: CellContext, what = "金额"): string | undefined {
+  // The common cells: empty, or a plain decimal that normaliseAmount would return unchanged.
+  if (text === "") return undefined;
+  if (PLAIN_AMOUNT.test(text)) return text;
   try {
     return normaliseAmount(text) ?? undefined;
   } catch {
@@ -109,9 +128,10 @@ export function percentCell(text: string, at: CellContext, what: string): string
 
 /** Cells 1, 2, 3 … under the header (栏次), possibly with 栏次/甲/乙 labels: numbering, not data. */
 export function isColumnNumberLine(cells: string[]): boolean {
-  const nums = cells.map(compact).filter((c) => c !== "" && !/^(栏次|行次|甲|乙|丙)$/.test(c));
+  const flat = compactCells(cells);
+  const nums = flat.filter((c) => c !== "" && !/^(栏次|行次|甲|乙|丙)$/.test(c));
   if (nums.length === 0) return false;
-  if (!cells.some((c) => /^栏次$/.test(compact(c))) && nums.length < 2) return false;
+  if (!flat.some((c) => /^栏次$/.test(c)) && nums.length < 2) return false;
   return nums.every((c, i) => c === String(i + 1));
 }
 

@@ -1,5 +1,5 @@
 import type { TableRow } from "@/lib/report/schema";
-import { amountCell, cleanName, codeCell, compact, fitWidth, isColumnNumberLine, looksLikeAmount, type GridLine } from "./cells";
+import { amountCell, compactCells, cleanName, codeCell, compact, fitWidth, isColumnNumberLine, looksLikeAmount, type GridLine } from "./cells";
 import { cellAt, noteAmbiguity, tableError, type TableContext } from "./context";
 import { widthOf } from "./header";
 
@@ -33,7 +33,9 @@ export function parseEconomicTable(ctx: TableContext, rows: GridLine[]): TableRo
   for (const row of rows.slice(dataStart)) {
     if (isColumnNumberLine(row.cells)) continue;
     const cells = fitWidth(row, width, { file: ctx.file, table: ctx.label });
-    const totalCols = cells.map((c, i) => (TOTALS.some(([re]) => re.test(compact(c))) ? i : -1)).filter((i) => i >= 0);
+    const totalCols = compactCells(cells)
+      .map((c, i) => (TOTALS.some(([re]) => re.test(c)) ? i : -1))
+      .filter((i) => i >= 0);
     // The repeated group header (人员经费 | 公用经费) has the totals' words but no amount.
     if (totalCols.length > 0 && cells.some(looksLikeAmount)) {
       totalCols.forEach((col, k) => {
@@ -80,7 +82,7 @@ export function parseEconomicTable(ctx: TableContext, rows: GridLine[]): TableRo
 }
 
 function isHeaderRepeat(cells: string[]): boolean {
-  return cells.some((c) => HEADER_WORD.test(compact(c)));
+  return compactCells(cells).some((c) => HEADER_WORD.test(c));
 }
 
 /** 301 工资福利支出 and 303 对个人和家庭的补助 are 人员经费; every other 经济分类 in 基本支出 is 公用经费. */

@@ -63,35 +63,37 @@ export function parsePerformanceSheet(file: string, region: Region<string>, toWa
     const cells = row.cells;
     const li = cells.findIndex((c) => c !== "");
     if (li < 0) continue;
-    const label = compact(cells[li]);
+    // every cell without its spacing, once per row: the labels below are all matched on that
+    const flat = cells.map(compact);
+    const label = flat[li];
     const at: CellContext = { file, section: section(), line: row.lineNo };
 
     if (/^项目名称/.test(label)) {
-      const d = cells.findIndex((c, i) => i > li && /^主管(部门|单位)/.test(compact(c)));
+      const d = flat.findIndex((c, i) => i > li && /^主管(部门|单位)/.test(c));
       name = cleanText(firstText(cells, li + 1, d < 0 ? cells.length : d) ?? "") || undefined;
       if (d >= 0) department = cleanText(firstText(cells, d + 1, cells.length) ?? "") || undefined;
       continue;
     }
     if (/^(项目)?实施单位/.test(label)) {
-      const t = cells.findIndex((c, i) => i > li && /联系电话|电话/.test(compact(c)));
+      const t = flat.findIndex((c, i) => i > li && /联系电话|电话/.test(c));
       implementingUnit = cleanText(firstText(cells, li + 1, t < 0 ? cells.length : t) ?? "") || undefined;
       continue;
     }
-    if ((mode === "head" || mode === "funds") && cells.some((c) => /年初预算/.test(compact(c))) && cells.some((c) => /全年预算|执行数/.test(compact(c)))) {
-      fundCols = matchColumns(cells.map(compact), cells.map((_, i) => i), FUND_SPEC).map;
+    if ((mode === "head" || mode === "funds") && flat.some((c) => /年初预算/.test(c)) && flat.some((c) => /全年预算|执行数/.test(c))) {
+      fundCols = matchColumns(flat, cells.map((_, i) => i), FUND_SPEC).map;
       mode = "funds";
       continue;
     }
     if (/总体目标/.test(label)) {
       mode = "goals";
-      const planned = cells.findIndex((c) => /预期目标|年初目标|绩效目标/.test(compact(c)));
-      const actual = cells.findIndex((c) => /实际完成|完成情况/.test(compact(c)));
+      const planned = flat.findIndex((c) => /预期目标|年初目标|绩效目标/.test(c));
+      const actual = flat.findIndex((c) => /实际完成|完成情况/.test(c));
       if (planned >= 0 || actual >= 0) goalCols = { ...(planned >= 0 ? { planned } : {}), ...(actual >= 0 ? { actual } : {}) };
       else readGoals(cells.slice(li + 1), undefined, goals);
       continue;
     }
-    if (cells.some((c) => /一级指标/.test(compact(c)))) {
-      indicatorCols = matchColumns(cells.map(compact), cells.map((_, i) => i), INDICATOR_SPEC).map;
+    if (flat.some((c) => /一级指标/.test(c))) {
+      indicatorCols = matchColumns(flat, cells.map((_, i) => i), INDICATOR_SPEC).map;
       mode = "indicators";
       continue;
     }
@@ -101,7 +103,7 @@ export function parsePerformanceSheet(file: string, region: Region<string>, toWa
       continue;
     }
 
-    const fundAt = cells.findIndex((c) => QIZHONG.test(compact(c)) || FUND_ROWS.some(([re]) => re.test(compact(c))));
+    const fundAt = flat.findIndex((c) => QIZHONG.test(c) || FUND_ROWS.some(([re]) => re.test(c)));
     if (fundAt >= 0 && mode === "funds") {
       if (!fundCols) throw new ParseError({ ...at, message: "资金行之前缺少表头", expected: "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分", found: cells.join(" | ") });
       const first = Math.min(...fundCols.values());
@@ -109,7 +111,7 @@ export function parsePerformanceSheet(file: string, region: Region<string>, toWa
         throw new ParseError({ ...at, message: "资金行与表头错位", expected: "资金项目名称在金额列之前", found: cells.join(" | ") });
       }
       const line = fundLine(cells, fundCols, at, toWanyuan);
-      const text = compact(cells[fundAt]);
+      const text = flat[fundAt];
       if (QIZHONG.test(text)) {
         // "其中：当年财政拨款" wrapped in the PDF: the figures stay on the 其中 line, the words go below.
         pending = line;

@@ -43,10 +43,11 @@ export function scanRegions<K extends string>(
 ): Region<K>[] {
   const regions: Region<K>[] = [];
   const lines = doc.lines;
+  const { cellsAt, plainAt } = gridOf(doc);
   let i = 0;
   while (i < lines.length) {
-    const plain = plainLine(lines[i]);
-    const key = splitCells(lines[i]) === null && plain !== "" ? classify(plain) : null;
+    const plain = cellsAt(i) === null ? plainAt(i) : "";
+    const key = plain !== "" ? classify(plain) : null;
     if (key === null) {
       i++;
       continue;
@@ -56,13 +57,13 @@ export function scanRegions<K extends string>(
     let j = i + 1;
     for (; j < lines.length; j++) {
       const raw = lines[j];
-      const cells = splitCells(raw);
+      const cells = cellsAt(j);
       if (cells !== null) {
         if (isPipeSeparator(cells) || isBlankRow(cells)) continue;
         region.rows.push({ lineNo: j + 1, cells, raw });
         continue;
       }
-      const text = plainLine(raw);
+      const text = plainAt(j);
       if (text === "" || isPageFooter(text) || PAGE_NUMBER.test(text)) continue;
       if (region.rows.length > 0 && LONE_TOTAL.test(text)) {
         // An all-empty 合计 row whose trailing tabs were trimmed away is still a row of the table.
@@ -94,6 +95,31 @@ export function scanRegions<K extends string>(
     i = j;
   }
   return regions;
+}
+
+type Grid = { cellsAt: (i: number) => string[] | null; plainAt: (i: number) => string };
+
+// The tables and the appendix are both found by scanning the whole document: each line is split into cells and
+// stripped of markup once, and both scans read that (the cells are shared, and nothing changes them).
+const gridCache = new WeakMap<SourceDoc, Grid>();
+
+function gridOf(doc: SourceDoc): Grid {
+  let grid = gridCache.get(doc);
+  if (!grid) {
+    const lines = doc.lines;
+    const cells: (string[] | null | undefined)[] = new Array(lines.length);
+    const plain: (string | undefined)[] = new Array(lines.length);
+    grid = {
+      cellsAt: (i) => {
+        let c = cells[i];
+        if (c === undefined) c = cells[i] = splitCells(lines[i]);
+        return c;
+      },
+      plainAt: (i) => (plain[i] ??= plainLine(lines[i])),
+    };
+    gridCache.set(doc, grid);
+  }
+  return grid;
 }
 
 /** A note may wrap over several lines; it ends at a blank line, a table row or a heading. */

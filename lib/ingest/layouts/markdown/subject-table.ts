@@ -1,5 +1,5 @@
 import { TABLE_COLUMNS, type TableRow } from "@/lib/report/schema";
-import { amountCell, cleanName, codeCell, compact, fitWidth, isColumnNumberLine, type GridLine } from "./cells";
+import { amountCell, compactCells, cleanName, codeCell, compact, fitWidth, isColumnNumberLine, type GridLine } from "./cells";
 import { cellAt, noteAmbiguity, tableError, type TableContext } from "./context";
 import { columnLabels, matchColumns, widthOf, type ColumnSpec } from "./header";
 
@@ -94,7 +94,7 @@ function isDataStart(row: GridLine): boolean {
 }
 
 function isHeaderRepeat(cells: string[]): boolean {
-  return cells.some((c) => HEADER_WORD.test(compact(c)));
+  return compactCells(cells).some((c) => HEADER_WORD.test(c));
 }
 
 /** One code column, or 类/款/项 in three columns where an empty 类 or 款 means "the one above". */

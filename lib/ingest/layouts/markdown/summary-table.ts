@@ -1,5 +1,5 @@
 import { TABLE_COLUMNS, type TableRow } from "@/lib/report/schema";
-import { amountCell, cleanName, compact, fitWidth, intCell, isColumnNumberLine, type GridLine } from "./cells";
+import { amountCell, compactCells, cleanName, compact, fitWidth, intCell, isColumnNumberLine, type GridLine } from "./cells";
 import { cellAt, noteAmbiguity, tableError, type TableContext } from "./context";
 import { columnLabels, matchColumns, widthOf, type ColumnSpec } from "./header";
 import { summaryRowKey } from "./row-keys";
@@ -88,7 +88,7 @@ export function parseSummaryTable(ctx: TableContext, id: SummaryTableId, rows: G
 }
 
 function isHeaderRepeat(cells: string[]): boolean {
-  return cells.some((c) => HEADER_WORD.test(compact(c)));
+  return compactCells(cells).some((c) => HEADER_WORD.test(c));
 }
 
 function sidesOf(ctx: TableContext, id: SummaryTableId, headerRow: GridLine, labels: string[], byLineCol: boolean): Side[] {

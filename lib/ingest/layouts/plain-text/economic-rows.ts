@@ -34,7 +34,7 @@ export function readEconomicRows(doc: SourceDoc, sec: TableSection, body: Body):
     new ParseError({ file: doc.fileName, table: sec.label, line: line.lineNo, message, expected, found });
 
   for (const line of body.lines) {
-    if (isStrongHeaderLine(line.text, line.tokens)) {
+    if (isStrongHeaderLine(line.text, line.tokens, line.compact)) {
       wrapping = undefined;
       continue;
     }

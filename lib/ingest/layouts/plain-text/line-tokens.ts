@@ -90,34 +90,36 @@ export function isPageFurniture(line: string): boolean {
 }
 
 /** The lines each table page repeats above its header: 公开NN表, 金额单位, 部门：/单位：. */
-export function isPageHeaderLine(line: string): boolean {
-  const c = toHalfWidth(compact(line));
+export function isPageHeaderLine(line: string, compacted = compact(line)): boolean {
+  const c = toHalfWidth(compacted);
   return /公开\d+表/.test(c) || /金额单位/.test(c) || /^(编制)?(部门|单位)[:：]/.test(c);
 }
 
-/** A column-number line ("1 2 3 … 12") or a 栏次 line: header furniture made of integers. `tokens`: the line's, if at hand. */
-export function isColumnNumberLine(line: string, tokens?: Token[]): boolean {
-  const c = compact(line);
-  if (/栏次/.test(c)) return true;
+/**
+ * A column-number line ("1 2 3 … 12") or a 栏次 line: header furniture made of integers. `tokens` and `compacted`
+ * (the line without whitespace): the line's, if at hand.
+ */
+export function isColumnNumberLine(line: string, tokens?: Token[], compacted = compact(line)): boolean {
+  if (/栏次/.test(compacted)) return true;
   const toks = tokens ?? tokenize(line);
   if (toks.length < 2) return false;
   return toks.every((t, i) => asInteger(t) === i + 1);
 }
 
 /** Words that only occur in the column header of a table, never in a subject name. `tokens`: the line's, if at hand. */
-export function isStrongHeaderLine(line: string, tokens?: Token[]): boolean {
-  const c = toHalfWidth(compact(line));
+export function isStrongHeaderLine(line: string, tokens?: Token[], compacted = compact(line)): boolean {
+  const c = toHalfWidth(compacted);
   return (
-    isColumnNumberLine(line, tokens) ||
-    isPageHeaderLine(line) ||
+    isColumnNumberLine(line, tokens, compacted) ||
+    isPageHeaderLine(line, compacted) ||
     /科目编码|科目名称/.test(c) ||
     /^项目/.test(c) ||
     /^(科目|编码|金额|行次|行|次|收入支出|人员经费公用经费|预算数决算数)$/.test(c)
   );
 }
 
-export function isNoteLine(line: string): boolean {
-  return /^(注|说明|备注)\s*\d*\s*[:：]/.test(compact(line));
+export function isNoteLine(line: string, compacted = compact(line)): boolean {
+  return /^(注|说明|备注)\s*\d*\s*[:：]/.test(compacted);
 }
 
 /** A printed sentence is complete when it ends with terminal punctuation; otherwise the PDF wrapped it. */

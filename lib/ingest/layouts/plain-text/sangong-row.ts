@@ -18,7 +18,7 @@ export function readSangongParts(doc: SourceDoc, sec: TableSection, body: Body):
   const parts: RawRow[] = [];
   let unlabelled: RawRow | undefined;
   for (const line of body.lines) {
-    if (isStrongHeaderLine(line.text, line.tokens)) continue;
+    if (isStrongHeaderLine(line.text, line.tokens, line.compact)) continue;
     checkGarbled(doc, sec, line);
     const toks = line.tokens;
     let i = 0;

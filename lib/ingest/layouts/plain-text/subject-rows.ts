@@ -45,7 +45,7 @@ export function readSubjectRows(doc: SourceDoc, sec: TableSection & { id: Subjec
   };
 
   for (const line of body.lines) {
-    if (isStrongHeaderLine(line.text, line.tokens)) {
+    if (isStrongHeaderLine(line.text, line.tokens, line.compact)) {
       inHeader = true;
       continue;
     }

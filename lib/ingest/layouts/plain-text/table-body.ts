@@ -16,7 +16,8 @@ export type RawRow = Omit<TableRow, "values"> & {
   columns?: readonly string[];
 };
 
-export type BodyLine = { lineNo: number; text: string; tokens: Token[] };
+/** `compact`: the text without whitespace, as the header and furniture tests read it. */
+export type BodyLine = { lineNo: number; text: string; tokens: Token[]; compact: string };
 
 export type Body = {
   lines: BodyLine[];
@@ -39,36 +40,37 @@ export function readBody(doc: SourceDoc, sec: TableSection): Body {
   for (let i = sec.bodyStart; i < sec.bodyEnd; i++) {
     const text = doc.lines[i];
     if (text.trim() === "" || isPageFurniture(text)) continue;
+    const c = compact(text);
     // A note may speak of 金额单位 (本套报表金额单位转换时可能存在尾数误差) without being the page's unit line.
-    if (isNoteLine(text)) {
+    if (isNoteLine(text, c)) {
       hasContent = true;
-      const body = compact(text).replace(/^(注|说明|备注)\d*[:：]/, "");
+      const body = c.replace(/^(注|说明|备注)\d*[:：]/, "");
       note = note ? note + body : body;
       noteOpen = !endsSentence(body);
       continue;
     }
     if (noteOpen) {
       // An unfinished note ends where the page's header fields or the column header begin.
-      if (isPageHeaderField(text) || (isStrongHeaderLine(text) && !/金额单位/.test(text))) noteOpen = false;
+      if (isPageHeaderField(c) || (isStrongHeaderLine(text, undefined, c) && !/金额单位/.test(text))) noteOpen = false;
       else {
-        note += compact(text);
+        note += c;
         noteOpen = !endsSentence(note!);
         continue;
       }
     }
-    if (isPageHeaderLine(text) || titleOf(text) === sec.id) continue;
+    if (isPageHeaderLine(text, c) || titleOf(text) === sec.id) continue;
     hasContent = true;
     if (note !== undefined && sawData) break;
     const tokens = tokenize(text);
-    if (!isColumnNumberLine(text, tokens) && tokens.some((t) => t.kind === "amount" || t.kind === "dash")) sawData = true;
-    lines.push({ lineNo: i + 1, text, tokens });
+    if (!isColumnNumberLine(text, tokens, c) && tokens.some((t) => t.kind === "amount" || t.kind === "dash")) sawData = true;
+    lines.push({ lineNo: i + 1, text, tokens, compact: c });
   }
   return { lines, note, hasContent };
 }
 
-/** 金额单位：万元 / 公开NN表 / 部门：…: a page's header field, never the continuation of a wrapped note. */
-function isPageHeaderField(line: string): boolean {
-  return /金额单位[:：]|公开\d+表|^(编制)?(部门|单位)[:：]/.test(toHalfWidth(compact(line)));
+/** 金额单位：万元 / 公开NN表 / 部门：…: a page's header field, never the continuation of a wrapped note. `compacted`: the line without whitespace. */
+function isPageHeaderField(compacted: string): boolean {
+  return /金额单位[:：]|公开\d+表|^(编制)?(部门|单位)[:：]/.test(toHalfWidth(compacted));
 }
 
 /** Notes such as 本部门没有政府性基金收入…故本表无数据 / 本单位无此项支出 / 不涉及. */

@@ -113,7 +113,7 @@ export function readTwoSidedRows(
   };
 
   for (const line of body.lines) {
-    if (isStrongHeaderLine(line.text, line.tokens)) {
+    if (isStrongHeaderLine(line.text, line.tokens, line.compact)) {
       loose = [];
       previous = {};
       continue;
@@ -121,7 +121,7 @@ export function readTwoSidedRows(
     checkGarbled(doc, sec, line);
     const runs = toRuns(line.tokens);
     if (runs.every((r) => r.text)) {
-      const text = compact(line.text);
+      const text = line.compact;
       if (joinToPrevious(text)) previous = {};
       else loose = [...loose, text].slice(-3);
       continue;

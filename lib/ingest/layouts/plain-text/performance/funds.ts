@@ -135,6 +135,10 @@ const IMPLAUSIBLE = 16;
 
 function ratePenalty(a: Assignment): number {
   let p = a.rate && a.rate.kind !== "percent" ? 3 : 0;
+  if (a.annual && a.executed && a.rate) {
+    const off = rateOff(a.executed.value!, a.annual.value!, a.rate.value!);
+    if (off !== undefined) return off ? p + IMPLAUSIBLE : p;
+  }
   if (a.annual && a.executed && a.rate && !new D(a.annual.value!).isZero()) {
     const annual = new D(a.annual.value!);
     const executed = new D(a.executed.value!);
@@ -150,12 +154,56 @@ function ratePenalty(a: Assignment): number {
 function totalPenalty(a: Assignment): number {
   let p = ratePenalty(a);
   for (const c of DEFAULT_ORDER) if (!a[c]) p += TOTAL_ABSENT[c];
-  const w = a.weight ? new D(a.weight.value!) : undefined;
-  const s = a.score ? new D(a.score.value!) : undefined;
-  if (w && w.gt(100)) p += IMPLAUSIBLE;
-  if (s && s.gt(100)) p += IMPLAUSIBLE;
-  if (w && s && s.gt(w)) p += IMPLAUSIBLE;
+  const w = a.weight?.value;
+  const s = a.score?.value;
+  if (w !== undefined && greater(w, "100")) p += IMPLAUSIBLE;
+  if (s !== undefined && greater(s, "100")) p += IMPLAUSIBLE;
+  if (w !== undefined && s !== undefined && greater(s, w)) p += IMPLAUSIBLE;
   return p;
+}
+
+// Every placement of every funds line is scored (tens per sheet): the comparisons below run on exact integers, as
+// decimal strings scaled to a common number of decimals, rather than on decimal objects.
+const PLAIN = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/** A plain decimal string at `scale` decimals as a BigInt (scale ≥ its own decimals), or undefined. */
+function scaled(v: string, scale: number): bigint | undefined {
+  const m = PLAIN.exec(v);
+  if (!m || (m[3] ?? "").length > scale) return undefined;
+  const n = BigInt(m[2] + (m[3] ?? "").padEnd(scale, "0"));
+  return m[1] === "-" ? -n : n;
+}
+
+/** a > b, exactly, for the normalised amounts cells hold. */
+export function greater(a: string, b: string): boolean {
+  const scale = Math.max(printedScale(a), printedScale(b));
+  const x = scaled(a, scale);
+  const y = scaled(b, scale);
+  return x !== undefined && y !== undefined ? x > y : new D(a).gt(b);
+}
+
+/**
+ * Whether executed / annual × 100 misses the printed rate by more than its last digit (and is not the rate capped at
+ * 100 for an overspent budget): |executed × 100 − rate × annual| > 10^-places × |annual|, on integers — the decimal
+ * path's answer (its 40-digit quotient cannot round across that boundary for figures this short). Undefined for a
+ * zero annual figure, figures that are not plain decimals or very long ones (the decimal path decides those).
+ */
+export function rateOff(executed: string, annual: string, rate: string): boolean | undefined {
+  // far below where 40-digit decimals could round across the boundary
+  if (executed.length + annual.length + rate.length > 40) return undefined;
+  const places = printedScale(rate);
+  const scale = Math.max(printedScale(executed), printedScale(annual), places);
+  const e = scaled(executed, scale);
+  const an = scaled(annual, scale);
+  const r = scaled(rate, scale);
+  if (e === undefined || an === undefined || r === undefined || an === 0n) return undefined;
+  const capped = e >= an && r === 100n * 10n ** BigInt(scale);
+  if (capped) return false;
+  // all three at `scale` decimals: |e·100 − r·an| / 10^scale > |an| / 10^places
+  const diff = e * 100n * 10n ** BigInt(scale) - r * an;
+  const abs = diff < 0n ? -diff : diff;
+  const absAnnual = an < 0n ? -an : an;
+  return abs > absAnnual * 10n ** BigInt(scale - places);
 }
 
 function partPenalty(a: Assignment): number {
@@ -220,18 +268,25 @@ function placeParts(parts: Segment[], total: Assignment, order: Col[], where: Wh
   const options = parts.map((p) => candidates(p, order, partPenalty, where));
   let best: { score: number; picks: Assignment[] }[] = [];
   let bestScore = Infinity;
-  const walk = (i: number, picks: Assignment[], penalty: number) => {
+  const picks: Assignment[] = [];
+  const walk = (i: number, penalty: number) => {
+    // Penalties only add up: a branch already above the best score cannot reach it (ties are still all visited).
+    if (penalty > bestScore) return;
     if (i === options.length) {
       const score = mismatches(total, picks) * 100 + penalty;
       if (score < bestScore) {
         bestScore = score;
-        best = [{ score, picks }];
-      } else if (score === bestScore) best.push({ score, picks });
+        best = [{ score, picks: picks.slice() }];
+      } else if (score === bestScore) best.push({ score, picks: picks.slice() });
       return;
     }
-    for (const c of options[i]) walk(i + 1, [...picks, c.a], penalty + c.penalty);
+    for (const c of options[i]) {
+      picks[i] = c.a;
+      walk(i + 1, penalty + c.penalty);
+    }
+    picks.length = i;
   };
-  walk(0, [], 0);
+  walk(0, 0);
   if (best.length > 1) {
     const i = parts.findIndex((_, k) => new Set(best.map((b) => signature(b.picks[k]))).size > 1);
     throw appendixError(where, {
@@ -255,12 +310,45 @@ function mismatches(total: Assignment, parts: Assignment[]): number {
       n++;
       continue;
     }
-    const sum = printed.reduce((acc: Dec, v) => acc.plus(v), new D(0));
     const scale = Math.min(printedScale(t), ...printed.map(printedScale));
+    const exact = missesExactly(t, printed, scale);
+    if (exact !== undefined) {
+      if (exact) n++;
+      continue;
+    }
+    const sum = printed.reduce((acc: Dec, v) => acc.plus(v), new D(0));
     const tol = new D(10).pow(-scale).div(2).times(printed.length + 1);
     if (sum.minus(t).abs().gt(tol)) n++;
   }
   return n;
+}
+
+const PLAIN_AMOUNT = /^(-?)(\d+)(?:\.(\d+))?$/;
+
+/**
+ * |Σ printed − total| > half a unit at `scale` per figure, on integers counted at the finest printed digit (this
+ * check runs for every combination of the 其中 lines' placements); undefined when the figures do not fit exactly.
+ */
+export function missesExactly(total: string, printed: string[], scale: number): boolean | undefined {
+  const fine = Math.max(printedScale(total), ...printed.map(printedScale));
+  if (fine - scale > 12) return undefined;
+  let diff = -1 * (unitsAt(total, fine) ?? NaN);
+  for (const v of printed) diff += unitsAt(v, fine) ?? NaN;
+  const bound = 10 ** (fine - scale) * (printed.length + 1);
+  if (!Number.isSafeInteger(diff) || !Number.isSafeInteger(2 * Math.abs(diff)) || !Number.isSafeInteger(bound)) return undefined;
+  return 2 * Math.abs(diff) > bound;
+}
+
+/** A plain decimal string as an integer count of 10^-scale, when it is one exactly. */
+function unitsAt(v: string, scale: number): number | undefined {
+  const m = PLAIN_AMOUNT.exec(v);
+  if (!m) return undefined;
+  const frac = m[3] ?? "";
+  if (frac.length > scale) return undefined;
+  const digits = m[2] + frac + "0".repeat(scale - frac.length);
+  if (digits.length > 15) return undefined;
+  const n = Number(digits);
+  return m[1] === "-" ? -n : n;
 }
 
 function toFundLine(a: Assignment, unit: Unit): FundLine {

@@ -1,0 +1,101 @@
+/**
+ * A shortcut for the audit's commonest question, "do these printed figures add up exactly?", on scaled integers
+ * instead of decimal objects. Nearly every check of a sound document ends there, with no finding to write; the
+ * decimal path stays the judge of everything else (a difference, its tolerance, the message).
+ */
+
+const AMOUNT = /^(-?)(\d+)(?:\.(\d+))?$/;
+/** Digits an amount may carry (integer and fraction) and still be an exact JS integer once scaled. */
+const MAX_DIGITS = 15;
+
+/**
+ * Whether Σ left equals Σ right exactly (an undefined figure counts as zero): true or false when every figure is a
+ * plain decimal string whose scaled sums stay exact integers, undefined when it cannot tell (then ask decimal.js).
+ */
+export function sumsEqual(left: readonly (string | undefined)[], right: readonly (string | undefined)[]): boolean | undefined {
+  let scale = 0;
+  for (const list of [left, right])
+    for (const v of list) {
+      if (v === undefined) continue;
+      const dot = v.indexOf(".");
+      if (dot >= 0 && v.length - dot - 1 > scale) scale = v.length - dot - 1;
+    }
+  if (scale > MAX_DIGITS) return undefined;
+  const l = scaledSum(left, scale);
+  if (l === undefined) return undefined;
+  const r = scaledSum(right, scale);
+  if (r === undefined) return undefined;
+  return l === r;
+}
+
+function scaledSum(values: readonly (string | undefined)[], scale: number): number | undefined {
+  let sum = 0;
+  for (const v of values) {
+    if (v === undefined) continue;
+    const m = AMOUNT.exec(v);
+    if (!m) return undefined;
+    const frac = m[3] ?? "";
+    const digits = m[2] + frac + "0".repeat(scale - frac.length);
+    if (digits.length > MAX_DIGITS) return undefined;
+    const n = Number(digits);
+    sum += m[1] === "-" ? -n : n;
+    if (!Number.isSafeInteger(sum)) return undefined;
+  }
+  return sum;
+}
+
+/** A plain decimal string as an integer and its count of decimals: "-7.22" → { n: −722n, scale: 2 }. */
+type Exact = { n: bigint; scale: number };
+
+function exactOf(v: string): Exact | undefined {
+  const m = AMOUNT.exec(v);
+  if (!m) return undefined;
+  const frac = m[3] ?? "";
+  const n = BigInt(m[2] + frac);
+  return { n: m[1] === "-" ? -n : n, scale: frac.length };
+}
+
+function digitCount(n: bigint): number {
+  return (n < 0n ? -n : n).toString().length;
+}
+
+/** Beyond this many digits in the bound below, decimal.js's 40 significant digits might round across a tie. */
+const SAFE_DIGITS = 36;
+
+/**
+ * Whether a printed rate `stated` is what `part` / `whole` × `factor` rounds to (half away from zero) at the
+ * decimals `stated` prints, computed exactly on integers. This is the question judgePrinted answers with 40-digit
+ * decimals; the answer is the same unless an exact quotient lies within 10^-39 (relative) of a rounding tie without
+ * being on it, which the digit bound rules out (the quotient's distance from any tie is at least one part in
+ * whole × 10^(decimals)). true: the rate checks out exactly, no finding; false or undefined: ask judgePrinted
+ * (undefined also for a zero whole, non-plain figures or numbers too long for the bound).
+ * `whole` may be given as [a, b] for a − b (the prior year as current − change); `factor` is a plain decimal too.
+ */
+export function ratioRoundsTo(stated: string, part: string, whole: string | [string, string], factor = "100"): boolean | undefined {
+  const s = exactOf(stated);
+  const p = exactOf(part);
+  const f = exactOf(factor);
+  let w: Exact | undefined;
+  if (typeof whole === "string") w = exactOf(whole);
+  else {
+    const a = exactOf(whole[0]);
+    const b = exactOf(whole[1]);
+    if (a && b) {
+      const scale = Math.max(a.scale, b.scale);
+      w = { n: a.n * 10n ** BigInt(scale - a.scale) - b.n * 10n ** BigInt(scale - b.scale), scale };
+    }
+  }
+  if (!s || !p || !f || !w || w.n === 0n) return undefined;
+  // r = factor × part / whole; r × 10^places = num / den with
+  const num = f.n * p.n * 10n ** BigInt(w.scale + s.scale);
+  const den = w.n * 10n ** BigInt(p.scale + f.scale);
+  // |r| < 10^(digits(num) − digits(den) + 1 − places); the bound on |r| × 10^places × |den| in digits:
+  if (digitCount(num) + 1 + digitCount(den) > SAFE_DIGITS) return undefined;
+  const negative = num < 0n !== den < 0n;
+  const an = num < 0n ? -num : num;
+  const ad = den < 0n ? -den : den;
+  // round half away from zero: floor((2|num| + |den|) / (2|den|))
+  const q = (2n * an + ad) / (2n * ad);
+  const rounded = negative ? -q : q;
+  return rounded === s.n;
+}
