@@ -66,6 +66,13 @@ run("the site while PostgreSQL is down, and after it is back", () => {
       expect(r.status, p).toBeGreaterThanOrEqual(500);
       expect(internals(body), p).toEqual([]);
     }
+    // the data routes say it in words, with 503 and when to retry
+    for (const p of ["/api/overview", "/export/overview"]) {
+      const r = await fetch(app.url + p);
+      expect(r.status, p).toBe(503);
+      expect(r.headers.get("retry-after"), p).toBe("5");
+      expect((await r.json()).error, p).toContain("数据库暂时不可用");
+    }
 
     // a click inside the app (the page data comes over the wire, client-side)
     await navigated.getByRole("link", { name: "部门", exact: true }).click();

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { DATASETS, runDataset } from "@/db/queries/datasets";
+import { dataUnavailable } from "../../_lib/unavailable";
 
 export const dynamic = "force-dynamic";
 
@@ -7,7 +8,12 @@ export const dynamic = "force-dynamic";
 export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: string }> }) {
   const { dataset } = await ctx.params;
   const raw = Object.fromEntries(req.nextUrl.searchParams.entries());
-  const result = await runDataset(dataset, raw);
+  let result;
+  try {
+    result = await runDataset(dataset, raw);
+  } catch (e) {
+    return dataUnavailable(`/api/${dataset}`, e);
+  }
   if (!result) {
     return NextResponse.json({ error: `没有名为“${dataset.slice(0, 40)}”的数据集`, datasets: Object.keys(DATASETS) }, { status: 404 });
   }

@@ -1,12 +1,18 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { runDataset } from "@/db/queries/datasets";
 import { toCsv } from "@/lib/csv";
+import { dataUnavailable } from "../../_lib/unavailable";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: string }> }) {
   const { dataset } = await ctx.params;
-  const result = await runDataset(dataset, Object.fromEntries(req.nextUrl.searchParams.entries()));
+  let result;
+  try {
+    result = await runDataset(dataset, Object.fromEntries(req.nextUrl.searchParams.entries()));
+  } catch (e) {
+    return dataUnavailable(`/export/${dataset}`, e);
+  }
   if (!result) return NextResponse.json({ error: "没有这个数据集" }, { status: 404 });
   const csv = toCsv(
     result.columns.map((c) => c.label),
