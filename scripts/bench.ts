@@ -5,6 +5,7 @@
  *   parse  (default)  parse + audit per document, audit and load throughput       [--reports 500]
  *   pages             every dashboard page under a closed loop, beside its floor  [--url URL] [--clients 8] [--seconds 30]
  *   load              the bounded load test; exit 1 on any error                  [--url URL] [--clients 50] [--seconds 60]
+ *   scale             builds 1k/10k (and with --with-100k, 100k) stores, then `pages` on each  [--sizes 1000,10000]
  *
  * Runs under `tsx --conditions=react-server` (see package.json): db/queries import "server-only".
  */
@@ -12,11 +13,13 @@ import { closeDb } from "../db/client";
 import { UsageError } from "./bench/cli-args";
 import { benchLoadCmd, benchPagesCmd } from "./bench/http";
 import { benchParse } from "./bench/parse";
+import { benchScaleCmd } from "./bench/scale";
 
-const USAGE = `用法：npm run bench -- [parse|pages|load] [选项]
+const USAGE = `用法：npm run bench -- [parse|pages|load|scale] [选项]
   parse   解析、审核与载入速度（默认）              --reports N
   pages   各页面在闭环并发下的耗时与其查询的下限    --url URL --clients N --seconds N
   load    有界负载测试（任何错误时退出码为 1）       --url URL --clients N --seconds N
+  scale   建 1,000 / 10,000 份的库（加 --with-100k 再建 100,000 份），逐一测页面   --sizes 1000,10000 --with-100k
 不给 --url 时，本命令用当前数据库自行启动 next start（需要先 npm run build）。`;
 
 async function main(argv: string[]): Promise<number> {
@@ -27,8 +30,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(await benchParse(args));
       return 0;
     case "pages":
-    case "load": {
-      const r = sub === "pages" ? await benchPagesCmd(args) : await benchLoadCmd(args);
+    case "load":
+    case "scale": {
+      const r = sub === "pages" ? await benchPagesCmd(args) : sub === "load" ? await benchLoadCmd(args) : await benchScaleCmd(args);
       process.stdout.write(r.text);
       return r.code;
     }
