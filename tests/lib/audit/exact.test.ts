@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { prng } from "../render/perturb";
 import { ratioRoundsTo, sumsEqual } from "@/lib/audit/exact";
 import { judgePrinted, percentOf } from "@/lib/audit/tolerance";
 import { D, type Dec } from "@/lib/money/decimal";
@@ -10,14 +11,8 @@ import { D, type Dec } from "@/lib/money/decimal";
  */
 
 function rng(seed: number) {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return (((t ^ (t >>> 14)) >>> 0) / 4294967296) * n;
-  };
+  const next = prng(seed);
+  return (n: number) => next() * n;
 }
 
 function amount(r: (n: number) => number, maxInt = 1e6, scale = Math.floor(r(5))): string {

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { prng } from "../render/perturb";
 import { greater, missesExactly, rateOff } from "@/lib/ingest/layouts/plain-text/performance/funds";
 import { D, printedScale } from "@/lib/money/decimal";
 
@@ -9,14 +10,8 @@ import { D, printedScale } from "@/lib/money/decimal";
  */
 
 function rng(seed: number) {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const next = prng(seed);
+  return (n: number) => Math.floor(next() * n);
 }
 
 /** The decimal rule rateOff replaces: executed / annual × 100 more than one printed digit from the rate, unless capped at 100. */

@@ -1,4 +1,5 @@
 import { describe, expect, test } from "vitest";
+import { prng } from "../render/perturb";
 import { ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, tolerance, type Placement, type SumConstraint } from "@/lib/ingest/resolve-columns";
 
 /*
@@ -9,14 +10,8 @@ import { ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, tolerance, t
  */
 
 function rng(seed: number) {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
+  const next = prng(seed);
+  return (n: number) => Math.floor(next() * n);
 }
 
 const fixed = FixedPoint.forScale(2);
