@@ -12,7 +12,7 @@ import { getDepartmentList, getDepartmentPage, getDepartmentReport } from "../..
 import { getExecutionDepartmentsPage, getExecutionItemsPage, getExecutionSummary, getProjectExecutionCounts, getProjectExecutionPage } from "../../db/queries/execution";
 import { resolveYear } from "../../db/queries/figures";
 import { getFlagSummary, getLargestReports, getOverviewTotals } from "../../db/queries/overview-flags";
-import { getPerformanceProjects } from "../../db/queries/performance";
+import { getPerformancePage, getPerformanceSummary } from "../../db/queries/performance";
 import { getProcurementDepartmentsPage, getProcurementSummary, getProcurementYears } from "../../db/queries/procurement";
 import { getCompletenessRanking, getFindings, getReportCount, getRuleCounts } from "../../db/queries/quality";
 import { getSangongCategories, getSangongDepartmentsPage, getSangongSummary, getSangongYears } from "../../db/queries/sangong";
@@ -103,7 +103,7 @@ export function benchPages(departmentId: number): BenchPage[] {
       const { year } = await resolveYear(sp.year, sp.synthetic);
       if (year === undefined) return;
       const filter = { year, synthetic: sp.synthetic, dept: sp.dept, maxRate: sp.maxRate };
-      return getPerformanceProjects(filter, { indicators: sp.dept !== undefined });
+      return Promise.all([getPerformanceSummary(filter), getPerformancePage(filter, { offset: 0, limit: 100, indicators: sp.dept !== undefined })]);
     },
     // app/benchmark/page.tsx (no vs)
     "/benchmark": async () => {
