@@ -7,6 +7,7 @@ import { auditReport } from "../lib/audit/run";
 import type { Severity } from "../lib/audit/types";
 import { decodeDocument } from "../lib/ingest/document";
 import { ParseError } from "../lib/ingest/errors";
+import { databaseFailure } from "./errors";
 import { parseDocument } from "../lib/ingest/parse";
 import { reportSchema, type Report } from "../lib/report/schema";
 import { recordImport } from "./import-log";
@@ -77,6 +78,8 @@ export function failureReason(fileName: string, e: unknown): string {
   if (e instanceof ParseError) return e.describe();
   if (e instanceof LoadError) return `文件 ${name}：${e.message}`;
   if (e instanceof z.ZodError) return `文件 ${name}：${z.prettifyError(e)}`;
+  const db = databaseFailure(e);
+  if (db) return `文件 ${name}：${db}`;
   return `文件 ${name}：${(e as Error)?.message ?? String(e)}`;
 }
 

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import os from "node:os";
+import { connectionTrouble } from "../../db/errors";
 import { closeDb, getDb } from "../../db/client";
 import { failureReason, ingestBytes } from "../../db/ingest-bytes";
 import type { LoadResult } from "../../db/load";
@@ -114,23 +115,6 @@ export async function ingestFiles(db: Db, files: string[], stderr: NonNullable<C
   return outcomes;
 }
 
-/** Why a PostgreSQL connection failed, by the driver's or the server's error code, in the user's words. */
-const CONNECTION_TROUBLE: Record<string, string> = {
-  ECONNREFUSED: "连接被拒绝——数据库服务器没有运行，或地址、端口有误",
-  ENOTFOUND: "找不到这个主机名",
-  EAI_AGAIN: "暂时无法解析这个主机名",
-  ETIMEDOUT: "连接超时，服务器没有响应",
-  EHOSTUNREACH: "无法到达这台主机",
-  CONNECT_TIMEOUT: "连接超时，服务器没有响应",
-  ECONNRESET: "连接被服务器中断",
-  CONNECTION_CLOSED: "连接被服务器中断",
-  "57P01": "数据库服务器正在关闭",
-  "57P02": "数据库服务器异常中断",
-  "57P03": "数据库服务器正在启动或关闭，请稍后再试",
-  "3D000": "数据库不存在",
-  "28P01": "用户名或密码不对",
-  "28000": "服务器拒绝了这个用户的连接（pg_hba.conf）",
-};
 
 /**
  * One line for a store that could not be opened: for PostgreSQL the server (password hidden) and the cause in
@@ -139,10 +123,7 @@ const CONNECTION_TROUBLE: Record<string, string> = {
 export function openFailure(e: unknown, url = process.env.DATABASE_URL): string {
   const message = (e as Error)?.message ?? String(e);
   if (!url) return `无法打开数据库：${message}`;
-  let why: string | undefined;
-  for (let x = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; x && !why && depth < 5; x = x.cause as typeof x, depth++) {
-    if (typeof x.code === "string") why = CONNECTION_TROUBLE[x.code];
-  }
+  const why = connectionTrouble(e);
   const where = url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
   return `无法连接数据库 ${where}：${why ?? message}。什么也没有载入。`;
 }

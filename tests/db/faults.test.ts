@@ -13,6 +13,7 @@ import { auditReport } from "../../lib/audit/run";
 import type { Report } from "../../lib/report/schema";
 import { generateCity } from "../../lib/synth/city";
 import { clusterUnavailableReason, createCluster, type Cluster } from "../helpers/pg-cluster";
+import { failureReason } from "../../db/ingest-bytes";
 
 /**
  * Faults against a real PostgreSQL server: a throwaway cluster (tests/helpers/pg-cluster.ts) whose loader connection
@@ -195,6 +196,10 @@ suite("faults against a real PostgreSQL server", () => {
         );
         expect(error, "the load must reject").not.toBeNull();
         expect(isConnectionFault(error), `${codesOf(error)} ${(error as Error).message}`).toBe(true);
+        // what `cli ingest` and the import page say of it: Chinese, and none of the driver's words or the SQL
+        const said = failureReason("t.txt", error);
+        expect(said).toMatch(/^文件 t\.txt：数据库连接出错（连接被服务器中断|数据库服务器正在关闭/);
+        expect(said).not.toMatch(/Failed query|insert|select|params|CONNECTION_CLOSED|terminating/i);
         // not a single row of the report in any table (nor a subject, department or log row)
         expect(await tableCounts(c)).toEqual(before);
         expect(await reportSeq()).toBe(where === "write" ? seqBefore + 1 : seqBefore);
