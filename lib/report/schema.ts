@@ -307,7 +307,35 @@ export const ambiguitySchema = z.object({
   message: z.string(),
 });
 
-export const LAYOUTS = ["plain-text", "markdown", "json"] as const;
+/**
+ * A part of the document that could not be read: a sentence, a section or a table. The rest of the document still
+ * loads; the note says where (page for PDFs, line otherwise) and quotes the text, so a reader can look it up.
+ */
+export const unreadSchema = z.object({
+  /** what kind of part: a table, a narrative statement, a whole section, the cover */
+  part: z.enum(["table", "statement", "section", "cover", "appendix"]),
+  /** the part's name as a reader knows it: 收入决算表, 五、一般公共预算财政拨款支出决算情况说明 … */
+  where: z.string(),
+  sourceLine: line.optional(),
+  /** the PDF page (1-based) when the document is a PDF */
+  page: z.number().int().positive().optional(),
+  /** the unread text itself, shortened */
+  text: z.string(),
+  /** why it could not be read, in Chinese */
+  message: z.string(),
+});
+export type Unread = z.infer<typeof unreadSchema>;
+
+/** A table the reader does not know (项目支出决算表, 国有资产占用情况表 …), kept as printed: title and cell grid. */
+export const extraTableSchema = z.object({
+  title: z.string(),
+  sourceLine: line.optional(),
+  page: z.number().int().positive().optional(),
+  rows: z.array(z.array(z.string())),
+});
+export type ExtraTable = z.infer<typeof extraTableSchema>;
+
+export const LAYOUTS = ["plain-text", "markdown", "json", "pdf"] as const;
 
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),
@@ -322,6 +350,9 @@ export const reportSchema = z.object({
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     layout: z.enum(LAYOUTS),
     lines: z.number().int().nonnegative(),
+    /** PDF only: page count, and the 1-based text line each page starts at (sourceLine → page) */
+    pages: z.number().int().nonnegative().optional(),
+    pageStarts: z.array(z.number().int().positive()).optional(),
   }),
   /** 合成示例: generated, never a published document */
   synthetic: z.boolean().default(false),
@@ -332,9 +363,24 @@ export const reportSchema = z.object({
   appendix: appendixSchema,
   /** what the parser could not decide from the identities (plain-text cells whose column stays open) */
   ambiguities: z.array(ambiguitySchema).default([]),
+  /** parts the reader could not read; the rest of the report stands without them */
+  unread: z.array(unreadSchema).default([]),
+  /** tables the reader does not know, kept as raw grids */
+  extraTables: z.array(extraTableSchema).default([]),
+  /** the table titles 目录 lists under 第二部分, as printed (for "listed but missing" checks) */
+  listedTables: z.array(z.string()).default([]),
 });
 export type Report = z.infer<typeof reportSchema>;
 export type ReportInput = z.input<typeof reportSchema>;
+
+/** The PDF page a source line lies on, when the report came from a PDF. */
+export function pageOfLine(report: Pick<Report, "source">, sourceLine: number | undefined): number | undefined {
+  const starts = report.source.pageStarts;
+  if (!starts || sourceLine === undefined) return undefined;
+  let page = 0;
+  for (let i = 0; i < starts.length && starts[i] <= sourceLine; i++) page = i + 1;
+  return page || undefined;
+}
 
 export function getTable(report: Report, id: TableId): Table | undefined {
   return report.tables.find((t) => t.id === id);

@@ -92,6 +92,9 @@ export function generateCity(opts: GenerateOptions): { reports: Report[]; anomal
           glossary: GLOSSARY.map((g) => ({ ...g })),
           appendix: { performanceSummary: performance.summary, performanceSheets: performance.sheets },
           ambiguities: [],
+          unread: [],
+          extraTables: [],
+          listedTables: [],
         } satisfies Report;
         entries.push({ report, departmentIndex: d, year: y, hasPreviousReport: wanted.has(y - 1) });
       }
