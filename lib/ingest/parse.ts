@@ -36,11 +36,20 @@ export function parseDocument(fileName: string, bytes: Uint8Array): Report {
   const doc = decodeDocument(path.basename(fileName), bytes);
   const layout = detectLayout(doc);
   if (layout === "json") return parseJsonReport(doc);
+  return parseSourceDoc(doc, layout);
+}
+
+/**
+ * A document already turned into lines (a text file, or a PDF rebuilt as tab-separated table rows and text lines)
+ * → a validated report. `pdf` carries what only a PDF has: its page count and the line each page starts at.
+ */
+export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, pdf?: { pages: number; pageStarts: number[] }): Report {
 
   const header = parseHeader(doc);
   const { narrative, glossary, govFund } = parseNarrative(doc);
-  const tablesResult = layout === "markdown" ? parseMarkdownTables(doc) : parsePlainTextTables(doc, hintsFrom(narrative, govFund));
-  const appendix = layout === "markdown" ? parseMarkdownAppendix(doc) : parsePlainTextAppendix(doc);
+  const gridded = layout !== "plain-text";
+  const tablesResult = gridded ? parseMarkdownTables(doc) : parsePlainTextTables(doc, hintsFrom(narrative, govFund));
+  const appendix = gridded ? parseMarkdownAppendix(doc) : parsePlainTextAppendix(doc);
 
   if (tablesResult.tables.length === 0) {
     throw new ParseError({
@@ -64,7 +73,7 @@ export function parseDocument(fileName: string, bytes: Uint8Array): Report {
     year: header.year,
     scope: header.scope,
     sourceUnit: tablesResult.sourceUnit,
-    source: { fileName: doc.fileName, sha256: doc.sha256, layout, lines: doc.lines.length },
+    source: { fileName: doc.fileName, sha256: doc.sha256, layout, lines: doc.lines.length, ...(pdf ?? {}) },
     synthetic: false,
     overview: header.overview,
     tables,

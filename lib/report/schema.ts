@@ -115,9 +115,15 @@ export const executionItemSchema = z.object({
   path: z.array(z.string()),
   code: z.string().regex(/^\d{3,7}$/).optional(),
   initialBudget: amountSchema,
+  /** 全年预算 (the adjusted budget) when the text gives it beside or instead of 年初预算 */
+  annualBudget: amountSchema.optional(),
   final: amountSchema,
   /** stated completion rate in percent; absent when the text says 年初无预算 */
   rate: amountSchema.optional(),
+  /** which budget the stated rate is against: 完成年初预算的 / 完成全年预算的 */
+  rateBase: z.enum(["initial", "annual"]).optional(),
+  /** the wording 决算数大于/小于/等于(基本持平)预算数, as stated, so it can be checked against the two figures */
+  stated: z.enum(["more", "less", "equal"]).optional(),
   noInitialBudget: z.boolean().optional(),
   reason: z.string().optional(),
   sourceLine: line.optional(),
@@ -139,8 +145,11 @@ export const narrativeSchema = z.object({
   budgetExecution: z
     .object({
       initialBudget: amountSchema,
+      annualBudget: amountSchema.optional(),
       final: amountSchema,
       rate: amountSchema.optional(),
+      rateBase: z.enum(["initial", "annual"]).optional(),
+      stated: z.enum(["more", "less", "equal"]).optional(),
       reason: z.string().optional(),
       sourceLine: line.optional(),
       items: z.array(executionItemSchema),
@@ -200,6 +209,12 @@ export const narrativeSchema = z.object({
       goodsSmeShare: amountSchema.optional(),
       worksSmeShare: amountSchema.optional(),
       servicesSmeShare: amountSchema.optional(),
+      /** 面向中小企业 / 小微企业预留 项目预算金额, and what SMEs won in the reserved and in the other projects */
+      reservedSme: amountSchema.optional(),
+      reservedSmallMicro: amountSchema.optional(),
+      smeWonReserved: amountSchema.optional(),
+      smallMicroWonReserved: amountSchema.optional(),
+      smeWonOther: amountSchema.optional(),
       sourceLine: line.optional(),
     })
     .optional(),
@@ -367,6 +382,13 @@ export const reportSchema = z.object({
   unread: z.array(unreadSchema).default([]),
   /** tables the reader does not know, kept as raw grids */
   extraTables: z.array(extraTableSchema).default([]),
+  /**
+   * Headings and table headers that name a year or a department (part titles, 部门：… lines), as printed, so a
+   * placeholder (XX局) or last year's year left in a heading can be found.
+   */
+  headings: z
+    .array(z.object({ text: z.string(), sourceLine: line.optional(), year: z.number().int().optional(), name: z.string().optional() }))
+    .default([]),
   /** the table titles 目录 lists under 第二部分, as printed (for "listed but missing" checks) */
   listedTables: z.array(z.string()).default([]),
 });

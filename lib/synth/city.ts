@@ -95,6 +95,7 @@ export function generateCity(opts: GenerateOptions): { reports: Report[]; anomal
           unread: [],
           extraTables: [],
           listedTables: [],
+          headings: [],
         } satisfies Report;
         entries.push({ report, departmentIndex: d, year: y, hasPreviousReport: wanted.has(y - 1) });
       }

@@ -1,0 +1,26 @@
+import path from "node:path";
+import type { Report } from "../report/schema";
+import { ParseError } from "./errors";
+import { parseDocument, parseSourceDoc } from "./parse";
+import { pdfToSourceDoc } from "./pdf/to-source-doc";
+import { readPdfText } from "./pdf/read-pdf";
+
+/** A PDF starts with %PDF- (some generators put a few bytes of junk before it). */
+export function isPdf(bytes: Uint8Array): boolean {
+  const head = Buffer.from(bytes.subarray(0, 1024)).toString("latin1");
+  return head.includes("%PDF-");
+}
+
+/**
+ * Any document a user holds → a validated report: a PDF as published (read with positions, tables rebuilt from
+ * geometry), the text a PDF extractor made, markdown / tab-separated tables, or the canonical JSON.
+ */
+export async function readDocument(fileName: string, bytes: Uint8Array): Promise<Report> {
+  const name = path.basename(fileName);
+  if (!isPdf(bytes)) return parseDocument(name, bytes);
+  const text = await readPdfText(name, bytes);
+  const { doc, pageStarts } = pdfToSourceDoc(name, bytes, text);
+  return parseSourceDoc(doc, "pdf", { pages: text.pages.length, pageStarts });
+}
+
+export { ParseError };
