@@ -19,8 +19,9 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
   const name = path.basename(fileName);
   if (!isPdf(bytes)) return parseDocument(name, bytes);
   const text = await readPdfText(name, bytes);
-  const { doc, pageStarts } = pdfToSourceDoc(name, bytes, text);
-  return parseSourceDoc(doc, "pdf", { pages: text.pages.length, pageStarts });
+  const { doc, pageStarts, extraTables } = pdfToSourceDoc(name, bytes, text);
+  const report = parseSourceDoc(doc, "pdf", { pages: text.pages.length, pageStarts });
+  return { ...report, extraTables: [...report.extraTables, ...extraTables] };
 }
 
 export { ParseError };

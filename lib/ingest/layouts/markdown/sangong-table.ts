@@ -31,7 +31,7 @@ export function parseSangongTable(ctx: TableContext, rows: GridLine[]): TableRow
   const line = data[0];
   const keys = TABLE_COLUMNS.t09 as readonly string[];
   const width = Math.max(widthOf(header), keys.length);
-  const cols = columnsOf(header, width) ?? positional(ctx, line);
+  const cols = columnsOf(header, width) ?? columnsByCategory(header, width) ?? positional(ctx, line);
   const cells = fitWidth(line, width, { file: ctx.file, table: ctx.label });
   const values: Record<string, string> = {};
   for (const key of keys) {
@@ -74,4 +74,29 @@ function positional(ctx: TableContext, line: GridLine): Map<string, number> {
   }
   noteAmbiguity(ctx, line.lineNo, "“三公”经费表头未能识别，按国家模板列序读取");
   return new Map(keys.map((k, i) => [k, i]));
+}
+
+/**
+ * The Shanghai layout: each category heads its own 预算数 | 决算数 pair (合计, 因公出国（境）费, 公务用车… with 小计 /
+ * 购置费 / 运行费 under it, 公务接待费), with spanning labels repeated over the columns they head. A column's group is
+ * its own 预算数/决算数 cell; its figure is the lowest header cell above it that names one.
+ */
+function columnsByCategory(header: GridLine[], width: number): Map<string, number> | null {
+  const map = new Map<string, number>();
+  for (let col = 0; col < width; col++) {
+    const cells = header.map((r) => compact(r.cells[col] ?? ""));
+    const groupCell = cells.find((c) => /^(预算数?|决算数?|全年预算数?)$/.test(c));
+    if (!groupCell) continue;
+    const group = /^决算/.test(groupCell) ? "final" : "budget";
+    let part: string | undefined;
+    for (let k = cells.length - 1; k >= 0 && !part; k--) {
+      if (cells[k] === groupCell) continue;
+      part = PARTS.find(([re]) => re.test(cells[k]))?.[1];
+    }
+    if (!part) continue;
+    const key = group + part;
+    if (map.has(key)) return null;
+    map.set(key, col);
+  }
+  return map.size === TABLE_COLUMNS.t09.length ? map : null;
 }

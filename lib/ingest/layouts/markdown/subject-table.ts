@@ -90,7 +90,8 @@ export function parseSubjectTable(ctx: TableContext, id: SubjectTableId, rows: G
 }
 
 function isDataStart(row: GridLine): boolean {
-  return row.cells.slice(0, 3).some((c) => codeCell(c) !== undefined || TOTAL.test(compact(c)));
+  // A header row can hold 合计 too (the 合计 column of a three-column 财政拨款 table): it also names 编码/名称.
+  return row.cells.slice(0, 3).some((c) => codeCell(c) !== undefined || TOTAL.test(compact(c))) && !isHeaderRepeat(row.cells);
 }
 
 function isHeaderRepeat(cells: string[]): boolean {
@@ -114,7 +115,8 @@ function layoutOf(ctx: TableContext, id: SubjectTableId, header: GridLine[], fir
   const width = Math.max(widthOf(header), firstData.cells.length);
   const labels = columnLabels(header, width);
   let codeCols: number[];
-  const split = labels.findIndex((l, i) => l === "类" && labels[i + 1] === "款" && labels[i + 2] === "项");
+  // 类 | 款 | 项 under a spanning 科目编码 label stack as "…科目编码类" etc.
+  const split = labels.findIndex((l, i) => /类$/.test(l) && /款$/.test(labels[i + 1] ?? "") && /项$/.test(labels[i + 2] ?? ""));
   if (split >= 0) codeCols = [split, split + 1, split + 2];
   else {
     const c = labels.findIndex((l) => /编码|代码/.test(l));
