@@ -3,6 +3,7 @@ import { computeCompleteness } from "../audit/completeness";
 import type { Completeness, Finding, Severity } from "../audit/types";
 import { parseDocument } from "../ingest/parse";
 import { ParseError } from "../ingest/errors";
+import { computeCoverage, locationText, PART_LABELS, unreadNotes } from "../report/coverage";
 import { extractFigures, type Figures } from "../report/figures";
 import type { Report } from "../report/schema";
 
@@ -43,6 +44,8 @@ export function toJson(r: CheckResult) {
     layout: r.report.source.layout,
     figures: r.figures,
     completeness: r.completeness.score,
+    coverage: computeCoverage(r.report),
+    unread: unreadNotes(r.report),
     ambiguities: r.report.ambiguities,
     findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, expected: f.expected ?? null, found: f.found ?? null, locations: f.locations })),
   };
@@ -61,8 +64,36 @@ export function toText(r: CheckResult): string {
   out.push(`  ${fig("本年收入合计", figures.incomeTotal)}；${fig("本年支出合计", figures.expenditureTotal)}；${fig("总计", figures.grandTotal)}`);
   out.push(`  ${fig("三公经费决算", figures.sangongFinal)}；${fig("政府采购", figures.procurementTotal)}；${fig("中小企业份额", figures.procurementSmeShare, "%")}`);
   out.push(`  信息完整度 ${completeness.score} 分；绩效自评表 ${figures.performanceProjectsDisclosed} 张`);
+  const cov = computeCoverage(report);
+  const t = cov.tables;
+  const tableNotes = [
+    t.unread ? `${t.unread} 张未能读取` : "",
+    t.missing ? `${t.missing} 张文件中没有${t.listedMissing ? `（其中 ${t.listedMissing} 张目录列出）` : ""}` : "",
+    cov.extraTables.count ? `另有 ${cov.extraTables.count} 张未识别的表按原样保留` : "",
+  ].filter(Boolean);
+  out.push(
+    `  读取覆盖 ${cov.percent}%：决算表 ${t.read}/${t.expected} 张${tableNotes.length ? `（${tableNotes.join("，")}）` : ""}；` +
+      `单元格 已定位 ${cov.cells.placed} 个，待定 ${cov.cells.open} 个；情况说明 已识别 ${cov.statements.recognised} 条，未读 ${cov.statements.unread} 处` +
+      (cov.appendix.unread ? `；附件未读 ${cov.appendix.unread} 处` : ""),
+  );
   out.push(`  审核结果：错误 ${count("error")} 项，警告 ${count("warning")} 项，尾数差异 ${count("rounding")} 项`);
   if (report.ambiguities.length) out.push(`  无法唯一确定的单元格 ${report.ambiguities.length} 处（见下）`);
+  const notes = unreadNotes(report);
+  if (notes.length) {
+    out.push("", "【未能读取的部分】（其余部分照常读取）");
+    for (const u of notes) {
+      const at = locationText(report, u);
+      out.push(`  ${at ? `${at} ` : ""}${PART_LABELS[u.part]}·${u.where}：${u.message}`);
+      out.push(`      原文：${u.text}`);
+    }
+  }
+  if (cov.extraTables.count) {
+    out.push("", "【未识别的表，按原样保留】");
+    for (const x of report.extraTables) {
+      const at = locationText(report, x);
+      out.push(`  ${at ? `${at} ` : ""}${x.title}（${x.rows.length} 行）`);
+    }
+  }
   for (const sev of ["error", "warning", "rounding"] as Severity[]) {
     const list = findings.filter((f) => f.severity === sev);
     if (!list.length) continue;
@@ -76,7 +107,10 @@ export function toText(r: CheckResult): string {
   }
   if (report.ambiguities.length) {
     out.push("", "【待人工确认】");
-    for (const a of report.ambiguities) out.push(`  ${a.table}${a.sourceLine ? ` 第 ${a.sourceLine} 行` : ""}：${a.message}`);
+    for (const a of report.ambiguities) {
+      const at = locationText(report, a);
+      out.push(`  ${a.table}${at ? ` ${at}` : ""}：${a.message}`);
+    }
   }
   return out.join("\n");
 }

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { parseDocument } from "../../../lib/ingest/parse";
 
 const root = path.resolve(import.meta.dirname, "../../..");
 const seed000 = path.join(root, "tests/fixtures/documents/000_de383ccec50b5c0e.txt");
@@ -67,6 +68,9 @@ describe("cli check --json on the seeds", () => {
       initialBudgetGpb: "8291.49",
       performanceProjectsDisclosed: 9,
     });
+    // read whole: nine tables, every cell placed, every statement recognised, nothing unread
+    expect(out.coverage).toMatchObject({ percent: "100", fullyRead: true, tables: { read: 9, expected: 9 }, cells: { placed: 190, open: 0 }, statements: { unread: 0 } });
+    expect(out.unread).toEqual([]);
     for (const f of out.findings) {
       expect(Object.keys(f).sort()).toEqual(["expected", "found", "locations", "message", "rule", "severity"]);
       expect(["rounding", "warning", "error"]).toContain(f.severity);
@@ -93,6 +97,50 @@ describe("cli check --json on the seeds", () => {
     const warn = r.stdout.indexOf("【警告】");
     expect(err).toBeGreaterThan(0);
     expect(warn).toBeGreaterThan(err);
+    expect(r.stdout).toMatch(/读取覆盖 100%：决算表 9\/9 张；单元格 已定位 244 个，待定 0 个；情况说明 已识别 \d+ 条，未读 0 处/);
+    expect(r.stdout).not.toContain("【未能读取的部分】");
+  });
+});
+
+describe("cli check on a partly read document", () => {
+  // A canonical report as the PDF reader leaves it: one table and two statements unread, one table kept raw.
+  const report = parseDocument("000.txt", readFileSync(seed000));
+  const partial = {
+    ...report,
+    source: { ...report.source, fileName: "partial.pdf", layout: "pdf", pages: 40, pageStarts: Array.from({ length: 40 }, (_, i) => 1 + i * 30) },
+    tables: report.tables.filter((t) => t.id !== "t02"),
+    unread: [
+      { part: "table", where: "公开02表 收入决算表", sourceLine: 250, text: "收入决算表 … 合 计 8,979.28 8,979.10", message: "表头无法与模板的列对应" },
+      { part: "statement", where: "三、收入决算情况说明", sourceLine: 95, page: 4, text: "本年收入合计 8,979.28 万元，其中……", message: "句中的数字无法与任何项目对应" },
+      { part: "section", where: "十一、国有资产占用情况说明", sourceLine: 1000, text: "截至2023年12月31日……", message: "段落格式不同于模板" },
+    ],
+    extraTables: [{ title: "项目支出决算表", sourceLine: 700, rows: [["项目", "金额"], ["数字烟台建设", "100.00"]] }],
+  };
+  const json = file("partial.json", JSON.stringify(partial));
+
+  test("the summary gives the coverage, and each unread part its page", () => {
+    const r = cli("check", json);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/读取覆盖 \d+(\.\d+)?%：决算表 8\/9 张（1 张未能读取，另有 1 张未识别的表按原样保留）/);
+    expect(r.stdout).toMatch(/情况说明 已识别 \d+ 条，未读 2 处/);
+    expect(r.stdout).toContain("【未能读取的部分】");
+    expect(r.stdout).toContain("第 9 页 表格·公开02表 收入决算表：表头无法与模板的列对应");
+    expect(r.stdout).toContain("第 4 页 语句·三、收入决算情况说明");
+    expect(r.stdout).toContain("第 34 页 段落·十一、国有资产占用情况说明");
+    expect(r.stdout).toContain("原文：截至2023年12月31日……");
+    expect(r.stdout).toContain("【未识别的表，按原样保留】");
+    expect(r.stdout).toContain("第 24 页 项目支出决算表（2 行）");
+  });
+
+  test("--json carries the coverage object and the notes with their pages", () => {
+    const r = cli("check", json, "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.coverage.tables).toMatchObject({ found: 9, read: 8, unread: 1 });
+    expect(out.coverage.fullyRead).toBe(false);
+    expect(Number(out.coverage.percent)).toBeLessThan(100);
+    expect(out.coverage.extraTables).toEqual({ count: 1, titles: ["项目支出决算表"] });
+    expect(out.unread.map((u: { page: number; part: string }) => [u.part, u.page])).toEqual([["table", 9], ["statement", 4], ["section", 34]]);
   });
 });
 
