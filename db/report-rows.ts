@@ -2,6 +2,7 @@ import { sql, type SQL } from "drizzle-orm";
 import type { Finding } from "../lib/audit/types";
 import { D, printedScale, type Dec } from "../lib/money/decimal";
 import { matchProjects } from "../lib/audit/project-match";
+import { computeCoverage, unreadNotes, type Coverage } from "../lib/report/coverage";
 import { extractFigures } from "../lib/report/figures";
 import type { Change, Report } from "../lib/report/schema";
 import { unnestInsert, withParts, type BulkColumn } from "./bulk";
@@ -204,6 +205,20 @@ export function performanceColumns(report: Report): { projects: Columns; indicat
   };
 }
 
+/** The unread notes, the PDF page resolved from the line where the note gives none. */
+export function unreadColumns(report: Report): Columns {
+  const notes = unreadNotes(report);
+  return [
+    { name: "ord", type: "integer", values: notes.map((_, i) => i + 1) },
+    { name: "part", type: "text", values: notes.map((u) => u.part) },
+    { name: "place", type: "text", values: notes.map((u) => u.where) },
+    { name: "source_line", type: "integer", values: notes.map((u) => u.sourceLine) },
+    { name: "page", type: "integer", values: notes.map((u) => u.page) },
+    { name: "text", type: "text", values: notes.map((u) => u.text) },
+    { name: "message", type: "text", values: notes.map((u) => u.message) },
+  ];
+}
+
 export function findingColumns(list: Finding[]): Columns {
   return [
     { name: "rule", type: "text", values: list.map((f) => f.rule) },
@@ -231,6 +246,8 @@ export type PreparedReport = {
   figures: Columns;
   narrative: ReturnType<typeof narrativeColumns>;
   performance: ReturnType<typeof performanceColumns>;
+  coverage: Coverage;
+  unread: Columns;
 };
 
 export function prepareReport(report: Report): PreparedReport {
@@ -239,24 +256,28 @@ export function prepareReport(report: Report): PreparedReport {
   const figures = figureColumns(report);
   const narrative = narrativeColumns(report);
   const performance = performanceColumns(report);
-  return { report, json: JSON.stringify(report), tables, figures, narrative, performance };
+  return { report, json: JSON.stringify(report), tables, figures, narrative, performance, coverage: computeCoverage(report), unread: unreadColumns(report) };
 }
 
 /** The reports row of a new revision, besides what the report itself says. */
 export type NewRevision = { departmentId: number; revision: number; completeness: string | null };
 
 /**
- * Every row of one report (the reports row, the nine tables, figures, narrative, 绩效, findings) as ONE statement
+ * Every row of one report (the reports row with its reading coverage, the nine tables, figures, narrative, 绩效,
+ * findings, unread notes) as ONE statement
  * returning the new report's id. `extra` parts ride along in the same round trip (new subjects, another report's
  * refreshed findings); they must not depend on the new rows.
  */
 export function reportWriteStatement(p: PreparedReport, row: NewRevision, findingList: Finding[], extra: [string, SQL | null][] = []): SQL {
-  const { report } = p;
+  const { report, coverage: c } = p;
   const ofReport = { lead: [{ name: "report_id", expr: sql`r.id` }], from: sql`CROSS JOIN r` };
-  const insertReport = sql`INSERT INTO "reports" ("department_id", "year", "scope", "revision", "is_latest", "synthetic", "content_sha256", "source_file", "layout", "source_unit", "completeness", "report")
+  const insertReport = sql`INSERT INTO "reports" ("department_id", "year", "scope", "revision", "is_latest", "synthetic", "content_sha256", "source_file", "layout", "source_unit", "completeness", "report",
+      "coverage", "tables_read", "cells_placed", "cells_open", "statements_read", "statements_unread", "unread_count", "extra_tables")
     VALUES (${row.departmentId}::integer, ${report.year}::integer, ${report.scope}::text, ${row.revision}::integer, true, ${report.synthetic}::boolean,
       ${report.source.sha256}::text, ${report.source.fileName}::text, ${report.source.layout}::text, ${report.sourceUnit}::text,
-      ${row.completeness}::numeric, ${p.json}::jsonb)
+      ${row.completeness}::numeric, ${p.json}::jsonb,
+      ${c.percent}::numeric, ${c.tables.read}::integer, ${c.cells.placed}::integer, ${c.cells.open}::integer,
+      ${c.statements.recognised}::integer, ${c.statements.unread}::integer, ${c.unread.total}::integer, ${c.extraTables.count}::integer)
     RETURNING "id"`;
   return withParts(
     [
@@ -273,6 +294,7 @@ export function reportWriteStatement(p: PreparedReport, row: NewRevision, findin
         unnestInsert("performance_indicators", p.performance.indicators, { lead: [{ name: "project_id", expr: sql`p.id` }], from: sql`JOIN p ON p.ord = u."project_ord"::integer` }),
       ],
       ["ins_findings", unnestInsert("findings", findingColumns(findingList), ofReport)],
+      ["ins_unread_notes", unnestInsert("unread_notes", p.unread, ofReport)],
       ...extra,
     ],
     sql`SELECT "id" FROM r`,

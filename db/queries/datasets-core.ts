@@ -5,9 +5,12 @@ import type { Dataset } from "./datasets";
 import { getDepartmentList, getDepartmentReport } from "./department";
 import { resolveYear, getYearFigures } from "./figures";
 import { getOverview } from "./overview-flags";
-import { getCompletenessRanking, getFindings } from "./quality";
+import { getCompletenessRanking, getCoverageRanking, getFindings, getUnreadNotes, type UnreadNoteRow } from "./quality";
 
 type Base = z.infer<typeof overviewParamsSchema>;
+
+const PART_TEXT: Record<UnreadNoteRow["part"], string> = { table: "表格", statement: "语句", section: "段落", cover: "封面与概况", appendix: "附件" };
+const noteWhere = (n: { page: number | null; sourceLine: number | null }) => (n.page !== null ? `第${n.page}页` : n.sourceLine !== null ? `第${n.sourceLine}行` : "");
 
 export const coreDatasets: Record<string, Dataset> = {
   overview: {
@@ -65,5 +68,30 @@ export const coreDatasets: Record<string, Dataset> = {
     params: qualityParamsSchema,
     columns: [{ key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "completeness", label: "信息完整度" }, { key: "errors", label: "错误" }, { key: "warnings", label: "警告" }],
     fetch: (async (p: z.infer<typeof qualityParamsSchema>) => getCompletenessRanking(p)) as Dataset["fetch"],
+  },
+  coverage: {
+    title: "数据质量-读取覆盖（未完整读取的报告，由低到高）",
+    params: qualityParamsSchema,
+    columns: [
+      { key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "scope", label: "类型" }, { key: "synthetic", label: "合成示例" },
+      { key: "coverage", label: "读取覆盖（%）" }, { key: "tablesRead", label: "读出的决算表（共9张）" }, { key: "cellsPlaced", label: "已定位单元格" },
+      { key: "cellsOpen", label: "待定单元格" }, { key: "statementsRead", label: "已识别语句" }, { key: "statementsUnread", label: "未读语句和段落" },
+      { key: "unreadCount", label: "未读部分" }, { key: "extraTables", label: "按原样保留的表" }, { key: "sourceFile", label: "来源文件" }, { key: "notes", label: "未读部分（前20处）" },
+    ],
+    fetch: (async (p: z.infer<typeof qualityParamsSchema>) =>
+      (await getCoverageRanking(p, undefined, 0, 20)).map((r) => ({
+        ...r,
+        notes: r.notes.map((n) => `${noteWhere(n)} ${PART_TEXT[n.part]}·${n.place}：${n.message}`.trim()).join("；"),
+      }))) as Dataset["fetch"],
+  },
+  "unread-notes": {
+    title: "数据质量-未能读取的部分",
+    params: qualityParamsSchema,
+    columns: [
+      { key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "coverage", label: "读取覆盖（%）" },
+      { key: "part", label: "部分" }, { key: "place", label: "位置" }, { key: "page", label: "PDF 页码" }, { key: "sourceLine", label: "原文行号" },
+      { key: "message", label: "无法读取的原因" }, { key: "text", label: "原文" },
+    ],
+    fetch: (async (p: z.infer<typeof qualityParamsSchema>) => (await getUnreadNotes(p)).map((n) => ({ ...n, part: PART_TEXT[n.part] }))) as Dataset["fetch"],
   },
 };

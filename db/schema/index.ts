@@ -4,5 +4,6 @@ export * from "./budget-tables";
 export * from "./narrative";
 export * from "./performance";
 export * from "./findings";
+export * from "./reading";
 export * from "./subjects";
 export * from "./import-log";

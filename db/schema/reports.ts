@@ -25,6 +25,18 @@ export const reports = pgTable(
     layout: text("layout").notNull(),
     sourceUnit: text("source_unit").notNull(),
     completeness: rate("completeness"),
+    /**
+     * Reading coverage (lib/report/coverage.ts), written at load time so reports can be ranked by how much of them
+     * was read: the percentage and the counts behind it. The notes themselves are in unread_notes.
+     */
+    coverage: rate("coverage"),
+    tablesRead: integer("tables_read").notNull().default(0),
+    cellsPlaced: integer("cells_placed").notNull().default(0),
+    cellsOpen: integer("cells_open").notNull().default(0),
+    statementsRead: integer("statements_read").notNull().default(0),
+    statementsUnread: integer("statements_unread").notNull().default(0),
+    unreadCount: integer("unread_count").notNull().default(0),
+    extraTables: integer("extra_tables").notNull().default(0),
     loadedAt: timestamp("loaded_at", { withTimezone: true }).notNull().defaultNow(),
     /** the canonical report exactly as validated; `export` reads it back */
     report: jsonb("report").$type<Report>().notNull(),
@@ -34,6 +46,8 @@ export const reports = pgTable(
     // At most one latest revision per disclosure, enforced by the database rather than by load.ts alone.
     uniqueIndex("reports_one_latest_idx").on(t.departmentId, t.year, t.scope).where(sql`${t.isLatest}`),
     index("reports_year_latest_idx").on(t.year, t.isLatest),
+    // the least-read documents of a year first (/quality)
+    index("reports_latest_coverage_idx").on(t.year, t.coverage, t.id).where(sql`${t.isLatest}`),
     check("reports_scope_check", sql`${t.scope} in ('部门决算', '单位决算')`),
   ],
 );

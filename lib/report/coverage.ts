@@ -1,5 +1,4 @@
 import { tableIdOfTitle } from "../ingest/layouts/markdown/titles";
-import { D } from "../money/decimal";
 import { pageOfLine, TABLE_IDS, TABLE_TITLES, type Narrative, type Report, type TableId, type Unread } from "./schema";
 
 /**
@@ -19,7 +18,7 @@ import { pageOfLine, TABLE_IDS, TABLE_TITLES, type Narrative, type Report, type 
  *   附件 (appendix)   = 读出的绩效自评表和汇总表 ÷ (读出的 + 未读的附件)
  *
  *   读取覆盖 = the mean of the parts present × 100, cut (not rounded) to two decimals, so 100 means every part
- *   was read and nothing is open.
+ *   was read and nothing is open. Computed on exact fractions of integers (so is the SQL that mirrors it).
  *
  * Tables the reader does not know (`extraTables`, kept as raw grids) are listed but do not count: nothing of them
  * is lost, and a provincial template with twelve tables is not a worse read than the national nine.
@@ -67,7 +66,7 @@ const any = (...vs: unknown[]) => (vs.some((v) => v !== undefined && v !== null)
 
 /**
  * The narrative facts, counted as statements. Mirrored in SQL by the migration that filled the coverage columns of
- * reports loaded before them (db/migrations/0002_*.sql): change both together.
+ * reports loaded before them (db/migrations/0002_reading_coverage.sql): change both together.
  */
 export const STATEMENT_KINDS: { key: string; label: string; count: (n: Narrative) => number }[] = [
   { key: "changes", label: "与上年相比的增减", count: (n) => n.changes.length },
@@ -103,8 +102,25 @@ export function tableOfTitle(title: string): TableId | null {
   return tableIdOfTitle(title);
 }
 
-const share = (part: number, whole: number) => (whole > 0 ? new D(part).div(whole) : undefined);
-const pct = (x: InstanceType<typeof D> | undefined) => (x === undefined ? null : x.times(100).toDecimalPlaces(2, D.ROUND_DOWN).toFixed());
+/** A share as an exact fraction of integers: no rounding anywhere before the final cut. */
+type Frac = { n: bigint; d: bigint };
+const frac = (n: number, d: number): Frac | undefined => (d > 0 ? { n: BigInt(n), d: BigInt(d) } : undefined);
+
+/** The mean of the present parts as one fraction: Σ nᵢ·(D/dᵢ) ÷ (k·D), D = Π dᵢ. */
+function mean(parts: Frac[]): Frac {
+  if (parts.length === 0) return { n: 1n, d: 1n };
+  const D = parts.reduce((a, p) => a * p.d, 1n);
+  return { n: parts.reduce((a, p) => a + p.n * (D / p.d), 0n), d: D * BigInt(parts.length) };
+}
+
+/** 100 × n/d cut (not rounded) to two decimals: 8/9 → "88.88", 1 → "100", 9/10 → "90". */
+export function cutPercent(f: Frac | undefined): string | null {
+  if (f === undefined) return null;
+  const hundredths = (10000n * f.n) / f.d;
+  const whole = hundredths / 100n;
+  const rest = hundredths % 100n;
+  return rest === 0n ? whole.toString() : `${whole}.${rest.toString().padStart(2, "0").replace(/0$/, "")}`;
+}
 
 export function computeCoverage(report: Report): Coverage {
   const unread = report.unread ?? [];
@@ -138,25 +154,25 @@ export function computeCoverage(report: Report): Coverage {
   for (const t of report.tables) for (const r of t.rows) placed += Object.keys(r.values).length;
   const open = report.ambiguities.length;
 
-  const tableShare = share(read, read + tablesUnread + listedMissing + otherUnread);
-  const cellShare = share(placed, placed + open);
-  const tablesPart = tableShare === undefined ? undefined : cellShare === undefined ? tableShare : tableShare.times(cellShare);
+  // 读出的表 ÷ 应读的表 × 已定位 ÷ (已定位 + 待定); with no cell at all, the cell factor is 1
+  const tablesWhole = read + tablesUnread + listedMissing + otherUnread;
+  const cellsWhole = placed + open;
+  const tablesPart = tablesWhole > 0 ? frac(read * (cellsWhole > 0 ? placed : 1), tablesWhole * (cellsWhole > 0 ? cellsWhole : 1)) : undefined;
 
   // narrative statements
   const kinds = STATEMENT_KINDS.map((k) => ({ key: k.key, label: k.label, count: k.count(report.narrative) }));
   const recognised = kinds.reduce((a, k) => a + k.count, 0);
   const statementsUnread = byPart.statement + byPart.section + byPart.cover;
-  const statementsPart = share(recognised, recognised + statementsUnread);
+  const statementsPart = frac(recognised, recognised + statementsUnread);
 
   // appendix
   const appendixRead = report.appendix.performanceSheets.length + ((report.appendix.performanceSummary?.rows.length ?? 0) > 0 ? 1 : 0);
-  const appendixPart = share(appendixRead, appendixRead + byPart.appendix);
+  const appendixPart = frac(appendixRead, appendixRead + byPart.appendix);
 
-  const parts = [tablesPart, statementsPart, appendixPart].filter((p): p is InstanceType<typeof D> => p !== undefined);
-  const mean = parts.length ? parts.reduce((a, p) => a.plus(p), new D(0)).div(parts.length) : new D(1);
+  const overall = mean([tablesPart, statementsPart, appendixPart].filter((p): p is Frac => p !== undefined));
 
   return {
-    percent: pct(mean)!,
+    percent: cutPercent(overall)!,
     fullyRead: unread.length === 0 && open === 0 && listedMissing === 0,
     tables: {
       expected: TABLE_IDS.length,
@@ -169,12 +185,12 @@ export function computeCoverage(report: Report): Coverage {
       listedMissing,
       otherUnread,
       items,
-      percent: pct(tablesPart),
+      percent: cutPercent(tablesPart),
     },
     extraTables: { count: report.extraTables?.length ?? 0, titles: (report.extraTables ?? []).map((t) => t.title) },
     cells: { placed, open },
-    statements: { recognised, unread: statementsUnread, kinds, percent: pct(statementsPart) },
-    appendix: { read: appendixRead, unread: byPart.appendix, percent: pct(appendixPart) },
+    statements: { recognised, unread: statementsUnread, kinds, percent: cutPercent(statementsPart) },
+    appendix: { read: appendixRead, unread: byPart.appendix, percent: cutPercent(appendixPart) },
     unread: { total: unread.length, byPart },
   };
 }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { parseDocument } from "@/lib/ingest/parse";
-import { computeCoverage, locationText, unreadNotes } from "@/lib/report/coverage";
+import { computeCoverage, cutPercent, locationText, unreadNotes } from "@/lib/report/coverage";
 import type { Report, Unread } from "@/lib/report/schema";
 import { makeReport, mutate, removeTable } from "../../helpers/factories";
 
@@ -130,6 +130,12 @@ describe("computeCoverage on hand-made reports", () => {
     // (1 + 36/37) / 2
     expect(d.percent).toBe("98.64");
   });
+});
+
+test("percentages are cut, never rounded up to a whole read", () => {
+  const p = (n: number, d: number) => cutPercent({ n: BigInt(n), d: BigInt(d) });
+  expect([p(1, 1), p(9, 10), p(8, 9), p(2, 3), p(1, 20), p(19999, 20000), p(0, 7)]).toEqual(["100", "90", "88.88", "66.66", "5", "99.99", "0"]);
+  expect(cutPercent(undefined)).toBeNull();
 });
 
 describe("where an unread part lies", () => {
