@@ -8,7 +8,7 @@ import type { Severity } from "../lib/audit/types";
 import { decodeDocument } from "../lib/ingest/document";
 import { ParseError } from "../lib/ingest/errors";
 import { databaseFailure } from "./errors";
-import { parseDocument } from "../lib/ingest/parse";
+import { readDocument } from "../lib/ingest/read";
 import { reportSchema, type Report } from "../lib/report/schema";
 import { recordImport } from "./import-log";
 import { LoadError, loadReport, type LoadResult, type LoadStatus } from "./load";
@@ -66,10 +66,13 @@ export function readCanonicalJson(fileName: string, bytes: Uint8Array): Report {
   return parsed.data as Report;
 }
 
-/** bytes → canonical report: `.json` is the interchange format, everything else goes through the document parsers. */
-export function readReport(fileName: string, bytes: Uint8Array): Report {
+/**
+ * bytes → canonical report: `.json` is the interchange format, everything else (PDF as published, extracted text,
+ * tab-separated or markdown tables) goes through the document reader.
+ */
+export async function readReport(fileName: string, bytes: Uint8Array): Promise<Report> {
   const name = path.basename(fileName);
-  return path.extname(name).toLowerCase() === ".json" ? readCanonicalJson(name, bytes) : parseDocument(name, bytes);
+  return path.extname(name).toLowerCase() === ".json" ? readCanonicalJson(name, bytes) : readDocument(name, bytes);
 }
 
 /** One Chinese line for a document that could not be loaded; a ParseError says where. */
@@ -106,7 +109,7 @@ export async function ingestBytes(db: Db, fileName: string, bytes: Uint8Array, o
   let outcome: IngestOutcome;
   let message: string;
   try {
-    const report = readReport(name, bytes);
+    const report = await readReport(name, bytes);
     const audit = auditReport(report);
     const result = await loadReport(db, report, { findings: audit, completeness: computeCompleteness(report) });
     outcome = { ok: true, fileName: name, sha256, status: result.status, result, report };

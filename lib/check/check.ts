@@ -1,7 +1,7 @@
 import { auditReport } from "../audit/run";
 import { computeCompleteness } from "../audit/completeness";
 import type { Completeness, Finding, Severity } from "../audit/types";
-import { parseDocument } from "../ingest/parse";
+import { readDocument } from "../ingest/read";
 import { ParseError } from "../ingest/errors";
 import { computeCoverage, locationText, PART_LABELS, unreadNotes } from "../report/coverage";
 import { extractFigures, type Figures } from "../report/figures";
@@ -11,10 +11,10 @@ export type CheckResult =
   | { ok: true; file: string; report: Report; findings: Finding[]; figures: Figures; completeness: Completeness }
   | { ok: false; file: string; error: ParseError };
 
-/** Parse and audit one document without touching a database. */
-export function checkDocument(file: string, bytes: Uint8Array): CheckResult {
+/** Read (any input: PDF, text, canonical JSON) and audit one document without touching a database. */
+export async function checkDocument(file: string, bytes: Uint8Array): Promise<CheckResult> {
   try {
-    const report = parseDocument(file, bytes);
+    const report = await readDocument(file, bytes);
     return {
       ok: true,
       file,

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { yuanToWanyuan } from "../money/decimal";
-import { reportSchema, TABLE_TITLES, type Report, type Table, type TableId } from "../report/schema";
+import { reportSchema, TABLE_TITLES, type Report, type Table, type TableId, type Unread } from "../report/schema";
 import { decodeDocument, type SourceDoc } from "./document";
 import { ParseError } from "./errors";
 import { parseHeader } from "./header";
@@ -51,6 +51,10 @@ export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, 
   const tablesResult = gridded ? parseMarkdownTables(doc) : parsePlainTextTables(doc, hintsFrom(narrative, govFund));
   const appendix = gridded ? parseMarkdownAppendix(doc) : parsePlainTextAppendix(doc);
 
+  if (tablesResult.tables.length === 0 && tablesResult.failed.length > 0) {
+    // Tables were found but none reads consistently: that is not a disclosure this reader can stand behind.
+    throw tablesResult.failed[0].error;
+  }
   if (tablesResult.tables.length === 0) {
     throw new ParseError({
       file: doc.fileName,
@@ -60,7 +64,7 @@ export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, 
       found: "没有可识别的表格标题",
     });
   }
-  requireTables(doc, tablesResult.tables);
+  const tableUnread = [...unreadTables(tablesResult.failed, pdf?.pageStarts), ...missingTables(tablesResult.tables, tablesResult.failed)];
 
   const tables =
     tablesResult.sourceUnit === "元" ? tablesResult.tables.map(convertTableToWanyuan) : tablesResult.tables;
@@ -81,26 +85,39 @@ export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, 
     glossary,
     appendix,
     ambiguities: tablesResult.ambiguities,
+    unread: tableUnread,
   };
   const parsed = reportSchema.safeParse(candidate);
   if (!parsed.success) throw zodToParseError(doc.fileName, parsed.error);
   return parsed.data;
 }
 
-function requireTables(doc: SourceDoc, tables: Table[]) {
-  const found = new Set(tables.map((t) => t.id));
-  const missing = REQUIRED_TABLES.filter((id) => !found.has(id));
-  if (missing.length === 0) return;
-  const last = tables.reduce((m, t) => Math.max(m, t.sourceLine ?? 0), 0);
-  const names = missing.map((id) => `公开${id.slice(1)}表 ${TABLE_TITLES[id]}`).join("、");
-  throw new ParseError({
-    file: doc.fileName,
-    table: `公开${missing[0].slice(1)}表`,
-    line: last || undefined,
-    message: `缺少决算表：${names}（文件可能被截断或表格标题无法识别）`,
-    expected: "九张决算公开表齐全（无数据的表也应列出并说明）",
-    found: `只找到 ${tables.length} 张表`,
+/** A table found by its title that could not be read: the error's words, where it stopped, and the rest loads. */
+function unreadTables(failed: { id: TableId; label: string; titleLine: number; error: ParseError }[], pageStarts?: number[]): Unread[] {
+  return failed.map(({ label, titleLine, error }) => {
+    const line = error.line ?? titleLine;
+    const page = pageStarts ? pageStarts.filter((p) => p <= line).length || undefined : undefined;
+    const detail = [error.expected ? `应为：${error.expected}` : "", error.found ? `实为：${error.found}` : ""].filter(Boolean).join("；");
+    return {
+      part: "table" as const,
+      where: label,
+      sourceLine: line,
+      ...(page ? { page } : {}),
+      text: (error.found ?? label).slice(0, 200),
+      message: `${error.message}${detail ? `（${detail}）` : ""}，本表未载入`,
+    };
   });
+}
+
+/** Tables of the template the document does not print (or whose titles were not recognised): noted, not fatal. */
+function missingTables(tables: Table[], failed: { id: TableId }[]): Unread[] {
+  const found = new Set([...tables.map((t) => t.id), ...failed.map((f) => f.id)]);
+  return REQUIRED_TABLES.filter((id) => !found.has(id)).map((id) => ({
+    part: "table" as const,
+    where: TABLE_TITLES[id],
+    text: TABLE_TITLES[id],
+    message: "文件中没有找到这张表（可能未公开、被截断，或表名与模板不同）",
+  }));
 }
 
 /** The narrative states totals the plain-text layout cannot place by itself (which column a lone number is in). */

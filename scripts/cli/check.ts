@@ -20,7 +20,7 @@ export async function runCheck(args: string[]): Promise<number> {
       results.push({ ok: false as const, file, message: `文件 ${file}：${why}` });
       continue;
     }
-    results.push(checkDocument(file, bytes));
+    results.push(await checkDocument(file, bytes));
   }
   if (json) {
     const out = results.map((r) => ("message" in r ? { file: r.file, error: { message: r.message } } : toJson(r)));

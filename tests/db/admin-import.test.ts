@@ -148,7 +148,7 @@ forEachDb("shared ingest path and import log", (get) => {
     const o = await ingestBytes(get().db, "some/dir/a.json", bytes, { user: "张三" });
     expect(o.status).toBe("created");
     expect(o.fileName).toBe("a.json");
-    expect(readReport("a.json", bytes).department).toBe("上传甲局");
+    expect((await readReport("a.json", bytes)).department).toBe("上传甲局");
   });
 
   test("latestImports: newest first, with the department of the loaded report for links, failures without", async () => {

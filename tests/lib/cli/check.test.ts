@@ -171,13 +171,6 @@ describe("cli check on broken input: a located message and a non-zero exit, neve
     ["empty", () => file("empty.txt", ""), /文件为空/],
     ["binary", () => file("binary.bin", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0xff, 0xfe, 0])), /二进制|UTF-8/],
     ["GBK text that is not a disclosure", () => file("gbk.txt", new Uint8Array([0xb2, 0xbf, 0xc3, 0xc5, 0xbe, 0xf6, 0xcb, 0xe3, 0x0a])), /封面|部门|年度/],
-    ["truncated in table 03", () => file("truncated.txt", lines.slice(0, lines.findIndex((l) => l.includes("公开 03表")) + 8).join("\n")), /公开0\d表|缺少/],
-    ["table 05 removed", () => {
-      const start = lines.findIndex((l, i) => i > 400 && l.includes("一般公共预算财政拨款支出决算表") && !l.includes("基本"));
-      const end = lines.findIndex((l, i) => i > start && l.includes("一般公共预算财政拨款基本支出决算明细表"));
-      return file("no05.txt", [...lines.slice(0, start), ...lines.slice(end)].join("\n"));
-    }, /公开05表/],
-    ["an unreadable number", () => file("badnum.txt", seed.replace("合 计 8,979.11 1,433.56 7,545.55", "合 计 8,979.11 1,4x3.56 7,545.55")), /第 \d+ 行/],
     ["a missing file", () => path.join(tmp, "does-not-exist.txt"), /文件不存在/],
   ];
 
@@ -190,11 +183,36 @@ describe("cli check on broken input: a located message and a non-zero exit, neve
   });
 
   test("with --json a broken file is an object with a located error, and the exit code is 1", () => {
-    const r = cli("check", file("badnum2.txt", seed.replace("合 计 8,979.11 1,433.56 7,545.55", "合 计 8,979.11 1,4x3.56 7,545.55")), "--json");
+    const r = cli("check", file("notreport.txt", "这是一份会议纪要。\n与会人员讨论了明年的工作安排。\n"), "--json");
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
-    expect(out.error.line).toBeGreaterThan(0);
-    expect(out.error.message).toContain("badnum2.txt");
+    expect(out.error.message).toContain("notreport.txt");
+  });
+
+  // A real disclosure with a part that cannot be read loads the rest: the part is an unread note with its line.
+  const partial: [string, () => string, RegExp, string][] = [
+    ["truncated in table 03", () => file("truncated.txt", lines.slice(0, lines.findIndex((l) => l.includes("公开 03表")) + 8).join("\n")), /支出决算表/, "t02"],
+    ["table 05 removed", () => {
+      const start = lines.findIndex((l, i) => i > 400 && l.includes("一般公共预算财政拨款支出决算表") && !l.includes("基本"));
+      const end = lines.findIndex((l, i) => i > start && l.includes("一般公共预算财政拨款基本支出决算明细表"));
+      return file("no05.txt", [...lines.slice(0, start), ...lines.slice(end)].join("\n"));
+    }, /一般公共预算财政拨款支出决算表/, "t06"],
+    ["an unreadable number", () => file("badnum.txt", seed.replace("合 计 8,979.11 1,433.56 7,545.55", "合 计 8,979.11 1,4x3.56 7,545.55")), /第 \d+ 行.*1,4x3\.56|1,4x3\.56/, "t01"],
+  ];
+
+  test.each(partial)("%s: the rest loads and the unread part is named with its place", (_name, make, unread, stillRead) => {
+    const r = cli("check", make(), "--json");
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out.error).toBeUndefined();
+    expect(out.unread.length).toBeGreaterThan(0);
+    expect(out.unread.map((u: { where: string; text: string; message: string }) => `${u.where} ${u.text} ${u.message}`).join("\n")).toMatch(unread);
+    expect(out.coverage.tables.found).toBeGreaterThan(0);
+    expect(JSON.stringify(out.coverage)).toContain(stillRead);
+    const human = cli("check", make());
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(unread);
+    expect(human.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
   });
 
   test("no file named is a usage error (exit 2)", () => {

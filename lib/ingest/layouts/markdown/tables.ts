@@ -14,6 +14,8 @@ export type TablesResult = {
   ambiguities: Ambiguity[];
   sourceUnit: "万元" | "元";
   entity?: string;
+  /** tables found by their title but not read: the error that stopped each, so the rest of the document loads */
+  failed: { id: TableId; label: string; titleLine: number; error: ParseError }[];
 };
 
 type Unit = "万元" | "元";
@@ -31,6 +33,7 @@ export function parseMarkdownTables(doc: SourceDoc): TablesResult {
   const tables: Table[] = [];
   const seen = new Map<TableId, Region<TableId>>();
   const units: { unit: Unit; line: number; label: string }[] = [];
+  const failed: TablesResult["failed"] = [];
   let entity: string | undefined;
 
   for (const region of regions) {
@@ -49,7 +52,14 @@ export function parseMarkdownTables(doc: SourceDoc): TablesResult {
     }
     seen.set(id, region);
     const ctx: TableContext = { file: doc.fileName, id, label, ambiguities };
-    const rows = parseRows(ctx, region);
+    let rows: TableRow[];
+    try {
+      rows = parseRows(ctx, region);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      failed.push({ id, label, titleLine: region.titleLine, error: e });
+      continue;
+    }
     const hasData = rows.some((r) => Object.keys(r.values).length > 0);
     tables.push({
       id,
@@ -82,7 +92,7 @@ export function parseMarkdownTables(doc: SourceDoc): TablesResult {
     ambiguities.push({ table: tables[0].id, sourceLine: tables[0].sourceLine, message: "各表均未注明金额单位，按万元读取" });
     sourceUnit = "万元";
   }
-  return { tables, ambiguities, sourceUnit, ...(entity ? { entity } : {}) };
+  return { tables, ambiguities, sourceUnit, failed, ...(entity ? { entity } : {}) };
 }
 
 function parseRows(ctx: TableContext, region: Region<TableId>): TableRow[] {

@@ -65,6 +65,7 @@ const PART_HEADING = /^第[一二三四五六七八九十]+部分|^[一二三四
 // 部 or 明 is in every such heading whatever its spacing: compacting the lines without either is wasted.
 const MAY_BE_PART_HEADING = /[部明]/;
 
+const TABLE_HEADER_WORDS = /科目编码|科目名称|栏次|行次|决算数|预算数|本年收入合计|本年支出合计|^项目(?:收入|支出|决算数|合计)|^收入支出$/;
 // A real table start has its furniture (公开NN表, 金额单位) within a few lines; a table of contents does not.
 const CONFIRM_WITHIN = 8;
 
@@ -74,7 +75,9 @@ function confirmsTable(doc: SourceDoc, titleIdx: number): boolean {
     const l = toHalfWidth(doc.lines[i]);
     if (l.trim() === "" || isPageFurniture(l)) continue;
     seen++;
-    if (TABLE_NUMBER.test(l) || /金额单位/.test(l)) return true;
+    // 公开NN表 (Shandong), 金额单位 / 单位：万元 (every template), or the header words of a table (templates that
+    // print neither right under the title) confirm a table; a table of contents has only further titles.
+    if (TABLE_NUMBER.test(l) || /金额单位/.test(l) || UNIT.test(l) || TABLE_HEADER_WORDS.test(compact(l))) return true;
     if (titleOf(l)) return false;
   }
   return false;

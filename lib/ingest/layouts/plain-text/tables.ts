@@ -33,6 +33,8 @@ export type TablesResult = {
   ambiguities: Ambiguity[];
   sourceUnit: "万元" | "元";
   entity?: string;
+  /** tables found by their title but not read: the error that stopped each, so the rest of the document loads */
+  failed: { id: TableId; label: string; titleLine: number; error: ParseError }[];
 };
 
 
@@ -56,6 +58,7 @@ export function parsePlainTextTables(doc: SourceDoc, hints: ColumnHints = {}): T
   const sourceUnit = printedUnit ?? "万元";
 
   const tables: Tables = {};
+  const failed: TablesResult["failed"] = [];
   for (const sec of sections) {
     const seen = tables[sec.id];
     if (seen) {
@@ -66,10 +69,29 @@ export function parsePlainTextTables(doc: SourceDoc, hints: ColumnHints = {}): T
       });
       continue;
     }
-    tables[sec.id] = readTable(doc, sec, ambiguities);
+    try {
+      tables[sec.id] = readTable(doc, sec, ambiguities);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      failed.push({ id: sec.id, label: sec.label, titleLine: sec.titleLine, error: e });
+    }
   }
 
-  const { solver, varRows } = placeCells(doc, tables, hints, sourceUnit);
+  // A row no placement fits stops its own table, not the document: the table it names is set aside and the rest
+  // placed again (each try removes one table, so this ends).
+  let placed: ReturnType<typeof placeCells> | undefined;
+  while (!placed) {
+    try {
+      placed = placeCells(doc, tables, hints, sourceUnit);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      const sec = sections.find((x) => x.label === e.table && tables[x.id]) ?? sections.find((x) => tables[x.id] && e.line !== undefined && e.line >= x.titleLine && e.line <= x.bodyEnd);
+      if (!sec) throw e;
+      delete tables[sec.id];
+      failed.push({ id: sec.id, label: sec.label, titleLine: sec.titleLine, error: e });
+    }
+  }
+  const { solver, varRows } = placed;
   // Every row still open is reported, also those that settling an earlier one happens to decide.
   const open = varRows.map((_, v) => [...solver.domain(v)]);
   solver.settle();
@@ -83,6 +105,7 @@ export function parsePlainTextTables(doc: SourceDoc, hints: ColumnHints = {}): T
     ambiguities,
     sourceUnit,
     entity: sections.find((s) => s.entity)?.entity,
+    failed,
   };
 }
 
