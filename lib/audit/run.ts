@@ -3,11 +3,15 @@ import { withPassCache, type Rule } from "./rule";
 import { assetRules } from "./rules/assets";
 import { budgetExecutionRules } from "./rules/budget-execution";
 import { completenessRules } from "./rules/completeness";
+import { executionWordingRules } from "./rules/execution-wording";
+import { headingRules } from "./rules/headings";
+import { listedTableRules } from "./rules/listed-tables";
 import { narrativeFigureRules } from "./rules/narrative-figures";
 import { percentageRules } from "./rules/narrative-percentages";
 import { performanceSheetRules } from "./rules/performance-sheets";
 import { performanceSummaryRules } from "./rules/performance-summary";
 import { procurementRules } from "./rules/procurement";
+import { procurementPartRules } from "./rules/procurement-parts";
 import { sangongRules } from "./rules/sangong";
 import { subjectTableRules } from "./rules/subject-tables";
 import { t01Rules } from "./rules/t01-totals";
@@ -18,8 +22,10 @@ import { t06Rules } from "./rules/t06-totals";
 import { t09Rules } from "./rules/t09-totals";
 import type { Finding, Severity } from "./types";
 
-/** Every rule, in the order a reader meets the document: tables, narrative, appendix, completeness. */
+/** Every rule, in the order a reader meets the document: headings and 目录, tables, narrative, appendix, completeness. */
 export const RULES: Rule[] = [
+  ...headingRules,
+  ...listedTableRules,
   ...t01Rules,
   ...subjectTableRules,
   ...t02t03Rules,
@@ -30,8 +36,10 @@ export const RULES: Rule[] = [
   ...narrativeFigureRules,
   ...percentageRules,
   ...budgetExecutionRules,
+  ...executionWordingRules,
   ...sangongRules,
   ...procurementRules,
+  ...procurementPartRules,
   ...assetRules,
   ...performanceSheetRules,
   ...performanceSummaryRules,

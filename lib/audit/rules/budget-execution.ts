@@ -116,11 +116,24 @@ function initialSum(report: Report): Finding[] {
   return compact([checkSum(EXEC_INITIAL_SUM, total, be.items.map((i) => itemSide(i, "initialBudget")), "各项年初预算之和", "warning")]);
 }
 
-type RateSubject = { label: string; initialBudget: string; final: string; rate?: string; noInitialBudget?: boolean; sourceLine?: number };
+type RateSubject = {
+  label: string;
+  initialBudget: string;
+  annualBudget?: string;
+  final: string;
+  rate?: string;
+  rateBase?: "initial" | "annual";
+  noInitialBudget?: boolean;
+  sourceLine?: number;
+};
+
+type Base = { name: "年初预算" | "全年预算"; value: string };
 
 /**
- * 完成年初预算的 X% = 决算 / 年初预算. A rate that fails but matches a look-alike formula (the increase over the
- * budget, or the ratio upside down) is a warning naming the formula; anything else is an error.
+ * 完成年初预算的 X% = 决算 / 年初预算; 完成全年预算的 X% = 决算 / 全年预算 (the adjusted budget). Which one the text
+ * names is `rateBase`; when the text does not say and gives both budgets, either reading passes. A rate that fails
+ * but matches a look-alike formula (the other budget, the increase over the budget, or the ratio upside down) is a
+ * warning naming the formula; anything else is an error.
  */
 function rateFindings(s: RateSubject): Finding[] {
   const initial = new D(s.initialBudget);
@@ -131,23 +144,40 @@ function rateFindings(s: RateSubject): Finding[] {
     out.push(finding(EXEC_NO_BUDGET_CLAIM, "error", `情况说明 ${s.label} 称“年初无预算”，但年初预算为 ${s.initialBudget}`, [loc], "0", s.initialBudget));
   }
   if (s.rate === undefined) return out;
-  if (initial.isZero()) {
-    out.push(finding(EXEC_RATE_ZERO_BASE, "error", `情况说明 ${s.label} 年初预算为 0，却给出完成年初预算的 ${s.rate}%`, [loc], undefined, s.rate));
+  const initialBase: Base = { name: "年初预算", value: s.initialBudget };
+  const annualBase: Base | undefined = s.annualBudget !== undefined ? { name: "全年预算", value: s.annualBudget } : undefined;
+  // 完成全年预算的 X% without the 全年预算 figure: nothing to recompute it from.
+  if (s.rateBase === "annual" && !annualBase) return out;
+  const base = s.rateBase === "annual" ? annualBase! : initialBase;
+  const other = base === initialBase ? annualBase : initialBase;
+  // The text names no base and gives both budgets: "完成预算的 X%" may be against either.
+  const either = s.rateBase === undefined && annualBase !== undefined;
+  const baseValue = new D(base.value);
+  if (baseValue.isZero() && !(either && !new D(annualBase!.value).isZero())) {
+    out.push(finding(EXEC_RATE_ZERO_BASE, "error", `情况说明 ${s.label} ${base.name}为 0，却给出完成${base.name}的 ${s.rate}%`, [loc], undefined, s.rate));
     return out;
   }
-  if (ratioRoundsTo(s.rate, s.final, s.initialBudget)) return out;
-  const stated = { value: s.rate, label: `情况说明 ${s.label} 完成年初预算的`, locs: [loc] };
-  const basis = { label: `支出决算 ${s.final} / 年初预算 ${s.initialBudget}`, locs: [] };
-  const main = checkPrinted(EXEC_RATE, stated, [percentOf(final, initial)!], basis);
+  if (!baseValue.isZero() && ratioRoundsTo(s.rate, s.final, base.value)) return out;
+  if (either && ratioRoundsTo(s.rate, s.final, annualBase!.value)) return out;
+  const bases = either ? [initialBase, annualBase!].filter((b) => !new D(b.value).isZero()) : [base];
+  const named = bases.map((b) => b.name).join("或");
+  const stated = { value: s.rate, label: `情况说明 ${s.label} 完成${named}的`, locs: [loc] };
+  const basis = { label: `支出决算 ${s.final} / ${bases.map((b) => `${b.name} ${b.value}`).join("（或 ")}${bases.length > 1 ? "）" : ""}`, locs: [] };
+  const main = checkPrinted(EXEC_RATE, stated, bases.map((b) => percentOf(final, new D(b.value))!), basis);
   if (!main || main.severity === "rounding") return main ? [...out, main] : out;
   const lookalikes: [string, Dec | undefined][] = [
-    ["（决算 − 年初预算）/ 年初预算，即增减幅度", percentOf(final.minus(initial), initial)],
-    ["年初预算 / 决算，即比值倒置", percentOf(initial, final)],
+    ...(other && !either ? [[`决算 / ${other.name}，即以${other.name} ${other.value} 为基数`, percentOf(final, new D(other.value))] as [string, Dec | undefined]] : []),
+    ...bases.flatMap((b): [string, Dec | undefined][] => [
+      [`（决算 − ${b.name}）/ ${b.name}，即增减幅度`, percentOf(final.minus(b.value), new D(b.value))],
+      [`${b.name} / 决算，即比值倒置`, percentOf(new D(b.value), final)],
+    ]),
   ];
   for (const [name, value] of lookalikes) {
     if (value === undefined) continue;
     if (judgePrinted(s.rate, [value]).severity !== "error") {
-      out.push(finding(EXEC_RATE_BASE, "warning", `情况说明 ${s.label} 完成率 ${s.rate}% 与按${name}计算的结果相符，而非决算 / 年初预算（应为 ${main.expected}%）`, [loc], main.expected, s.rate));
+      out.push(
+        finding(EXEC_RATE_BASE, "warning", `情况说明 ${s.label} 称完成${named}的 ${s.rate}%，这个比例是按${name}算出的，而不是决算 / ${named}（应为 ${main.expected}%）`, [loc], main.expected, s.rate),
+      );
       return out;
     }
   }
@@ -158,8 +188,10 @@ function rates(report: Report): Finding[] {
   const be = report.narrative.budgetExecution;
   if (!be) return [];
   return [
-    ...rateFindings({ label: "一般公共预算财政拨款支出", initialBudget: be.initialBudget, final: be.final, rate: be.rate, sourceLine: be.sourceLine }),
-    ...be.items.flatMap((i) => rateFindings({ label: itemLabel(i), initialBudget: i.initialBudget, final: i.final, rate: i.rate, noInitialBudget: i.noInitialBudget, sourceLine: i.sourceLine })),
+    ...rateFindings({ label: "一般公共预算财政拨款支出", initialBudget: be.initialBudget, annualBudget: be.annualBudget, final: be.final, rate: be.rate, rateBase: be.rateBase, sourceLine: be.sourceLine }),
+    ...be.items.flatMap((i) =>
+      rateFindings({ label: itemLabel(i), initialBudget: i.initialBudget, annualBudget: i.annualBudget, final: i.final, rate: i.rate, rateBase: i.rateBase, noInitialBudget: i.noInitialBudget, sourceLine: i.sourceLine }),
+    ),
   ];
 }
 
@@ -173,9 +205,9 @@ export const budgetExecutionRules: Rule[] = [
   { id: EXEC_ITEMS_SUM, title: "情况说明 各项支出决算之和 = 一般公共预算财政拨款支出决算", run: itemsSum },
   { id: EXEC_INITIAL_SUM, title: "情况说明 各项年初预算之和 = 年初预算总额", run: initialSum },
   ...familyRules(rates, [
-    { id: EXEC_RATE, title: "情况说明 完成年初预算的比例 = 决算 / 年初预算" },
-    { id: EXEC_RATE_ZERO_BASE, title: "情况说明 年初预算为 0 时不应给出完成率" },
+    { id: EXEC_RATE, title: "情况说明 完成年初（全年）预算的比例 = 决算 / 年初（全年）预算" },
+    { id: EXEC_RATE_ZERO_BASE, title: "情况说明 预算为 0 时不应给出完成率" },
     { id: EXEC_NO_BUDGET_CLAIM, title: "情况说明 “年初无预算”与年初预算数一致" },
-    { id: EXEC_RATE_BASE, title: "情况说明 完成率以年初预算为基数" },
+    { id: EXEC_RATE_BASE, title: "情况说明 完成率以所称的预算（年初或全年）为基数" },
   ]),
 ];

@@ -1,12 +1,14 @@
 import type { Report } from "@/lib/report/schema";
-import { checkEqual, compact } from "../compare";
+import { checkEqual, compact, finding } from "../compare";
+import { sumsEqual } from "../exact";
 import { narrativeLoc, sectionOfKey } from "../labels";
 import { cell, dataTable, findClassRow, keyCell, keyRow, present, showSum, sumValues, type Side } from "../report-access";
-import type { Rule } from "../rule";
+import { familyRules, type Rule } from "../rule";
 import type { Finding } from "../types";
 
 export const NARRATIVE_VS_TABLE = "NARRATIVE_VS_TABLE";
 export const BASIC_EXPENDITURE_VS_TABLES = "BASIC_EXPENDITURE_VS_TABLES";
+export const BASIC_EXPENDITURE_ALL_FUNDS = "BASIC_EXPENDITURE_ALL_FUNDS";
 
 const T02_COLUMNS: Record<string, string> = {
   "income.fiscal": "fiscal",
@@ -55,6 +57,11 @@ export function tableTargets(report: Report, key: string): Side[] {
   return [];
 }
 
+/**
+ * A narrative figure against the table cell it repeats. The table is the primary record (its identities are checked
+ * on their own), so the message says the narrative copy departs from it. Where a key has two cells that agree
+ * (收入总计 and 支出总计), one finding names both.
+ */
 function narrativeVsTable(report: Report): Finding[] {
   const out: (Finding | null)[] = [];
   const stated = [
@@ -63,20 +70,55 @@ function narrativeVsTable(report: Report): Finding[] {
   ];
   for (const s of stated) {
     const found: Side = { value: s.amount, label: `情况说明 ${s.subject}`, locs: [narrativeLoc(sectionOfKey(s.key), s.subject, s.sourceLine)] };
-    for (const target of tableTargets(report, s.key)) out.push(checkEqual(NARRATIVE_VS_TABLE, found, target));
+    for (const target of mergeAgreeing(tableTargets(report, s.key))) {
+      const f = checkEqual(NARRATIVE_VS_TABLE, found, target);
+      out.push(f && f.severity !== "rounding" ? { ...f, message: `${f.message}：情况说明应照录决算表中的数字` } : f);
+    }
   }
   return compact(out);
 }
 
-/** 六、基本支出: its total is t05's 基本支出, its 人员经费/公用经费 are t06's two totals. */
+/** Two cells with the same printed value (t01/t04 收入总计 = 支出总计) become one side that names both. */
+function mergeAgreeing(targets: Side[]): Side[] {
+  if (targets.length !== 2 || targets[0].value === undefined || !sumsEqual([targets[0].value], [targets[1].value])) return targets;
+  const [a, b] = targets;
+  // "公开04表 支出总计 合计" → "支出总计": same table, and the 合计 column is the total anyway
+  const bName = b.label.split(" ").slice(1).join(" ").replace(/ 合计$/, "");
+  return [{ value: a.value, label: `${a.label}和${bName}`, locs: [...a.locs, ...b.locs] }];
+}
+
+/**
+ * 六、基本支出: its total is t05's 基本支出, its 人员经费/公用经费 are t06's two totals. A total that departs from t05 but
+ * repeats t03's 基本支出 quotes all funds (non-fiscal money included) where the section speaks of 财政拨款 only:
+ * that finding says so under its own id.
+ */
 function basicVsTables(report: Report): Finding[] {
   const b = report.narrative.basicExpenditure;
   if (!b) return [];
+  const t03 = dataTable(report, "t03");
   const t05 = dataTable(report, "t05");
   const t06 = dataTable(report, "t06");
   const side = (value: string | undefined, what: string): Side => ({ value, label: `情况说明 ${what}`, locs: [narrativeLoc("basic", what, b.sourceLine)] });
   const out: (Finding | null)[] = [];
-  if (t05) out.push(checkEqual(BASIC_EXPENDITURE_VS_TABLES, side(b.total, "基本支出"), cell("t05", keyRow(t05, "total"), "basic", "合计")));
+  if (t05) {
+    const t05Basic = cell("t05", keyRow(t05, "total"), "basic", "合计");
+    const f = checkEqual(BASIC_EXPENDITURE_VS_TABLES, side(b.total, "一般公共预算财政拨款基本支出"), t05Basic);
+    const t03Basic = t03 ? cell("t03", keyRow(t03, "total"), "basic", "合计") : undefined;
+    // within a rounding tail of t03 counts as quoting it
+    const quotesT03 = t03Basic?.value !== undefined && checkEqual(BASIC_EXPENDITURE_ALL_FUNDS, side(b.total, ""), t03Basic)?.severity !== "error";
+    if (f && f.severity !== "rounding" && quotesT03) {
+      out.push(
+        finding(
+          BASIC_EXPENDITURE_ALL_FUNDS,
+          "error",
+          `情况说明 一般公共预算财政拨款基本支出写作 ${b.total} 万元，与公开05表 基本支出 ${t05Basic.value ?? "（空）"} 万元不符；${b.total} 万元是公开03表 基本支出 ${t03Basic!.value} 万元，即含非财政拨款在内的全部资金，而本节应引用财政拨款口径的公开05表数字`,
+          [...side(b.total, "一般公共预算财政拨款基本支出").locs, ...t05Basic.locs, ...t03Basic!.locs],
+          t05Basic.value,
+          b.total,
+        ),
+      );
+    } else out.push(f);
+  }
   if (t06 && b.personnel !== undefined) out.push(checkEqual(BASIC_EXPENDITURE_VS_TABLES, side(b.personnel, "人员经费"), keyCell("t06", t06, "personnelTotal", "amount")));
   if (t06 && b.public !== undefined) out.push(checkEqual(BASIC_EXPENDITURE_VS_TABLES, side(b.public, "公用经费"), keyCell("t06", t06, "publicTotal", "amount")));
   return compact(out);
@@ -84,5 +126,8 @@ function basicVsTables(report: Report): Finding[] {
 
 export const narrativeFigureRules: Rule[] = [
   { id: NARRATIVE_VS_TABLE, title: "情况说明中的收支金额 = 决算表中的对应金额", run: narrativeVsTable },
-  { id: BASIC_EXPENDITURE_VS_TABLES, title: "情况说明 基本支出、人员经费、公用经费 = 公开05表、公开06表", run: basicVsTables },
+  ...familyRules(basicVsTables, [
+    { id: BASIC_EXPENDITURE_VS_TABLES, title: "情况说明 基本支出、人员经费、公用经费 = 公开05表、公开06表" },
+    { id: BASIC_EXPENDITURE_ALL_FUNDS, title: "情况说明 财政拨款基本支出未误引公开03表的全部资金口径" },
+  ]),
 ];

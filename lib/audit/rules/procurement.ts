@@ -1,10 +1,10 @@
 import { D, printedScale } from "@/lib/money/decimal";
 import type { Report } from "@/lib/report/schema";
-import { ratioRoundsTo } from "../exact";
+import { ratioRoundsTo, sumsEqual } from "../exact";
 import { checkPrinted, checkSum, compact, finding } from "../compare";
 import { narrativeLoc } from "../labels";
 import { dv, type Side } from "../report-access";
-import { halfUnit, judgeAmount, percentOf } from "../tolerance";
+import { halfUnit, judgeAmount, percentOf, sumTolerance } from "../tolerance";
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
@@ -27,18 +27,26 @@ function sum(report: Report): Finding[] {
   ]);
 }
 
-/** 小微企业 are a subset of 中小企业, which are a subset of all awards. */
+/**
+ * 小微企业 are a subset of 中小企业, which are a subset of all awards. Each figure was rounded on its own, so a part
+ * over its whole by no more than their two half units is a rounding note. An SME amount that is just the parts
+ * (预留项目 + 其他项目, as the 2024 wording gives it and the reader adds up) is left to PROCUREMENT_PARTS_OVER_TOTAL,
+ * which names the parts.
+ */
 function order(report: Report): Finding[] {
   const p = report.narrative.procurement;
   if (!p) return [];
   const out: Finding[] = [];
+  const smeIsParts = p.sme !== undefined && p.smeWonReserved !== undefined && p.smeWonOther !== undefined && sumsEqual([p.sme], [p.smeWonReserved, p.smeWonOther]);
   const pairs: [string | undefined, string, string | undefined, string][] = [
     [p.smallMicro, "授予小微企业合同金额", p.sme, "授予中小企业合同金额"],
-    [p.sme, "授予中小企业合同金额", p.total, "政府采购支出总额"],
+    ...(smeIsParts ? [] : [[p.sme, "授予中小企业合同金额", p.total, "政府采购支出总额"] as [string | undefined, string, string | undefined, string]]),
   ];
   for (const [part, partName, whole, wholeName] of pairs) {
     if (part === undefined || whole === undefined || new D(part).lte(whole)) continue;
-    out.push(finding(PROCUREMENT_SME_ORDER, "error", `情况说明 ${partName} ${part} 大于${wholeName} ${whole}`, [...side(p, part, partName).locs], whole, part));
+    const v = judgeAmount(new D(part), new D(whole), sumTolerance([part, whole]));
+    const tail = v.severity === "rounding" ? `（相差 ${v.diff.toFixed()}，在尾数误差 ±${v.tolerance.toFixed()} 以内）` : "：部分不可能大于整体";
+    out.push(finding(PROCUREMENT_SME_ORDER, v.severity ?? "error", `情况说明 ${partName} ${part} 大于${wholeName} ${whole}${tail}`, [...side(p, part, partName).locs, ...side(p, whole, wholeName).locs], whole, part));
   }
   return out;
 }
