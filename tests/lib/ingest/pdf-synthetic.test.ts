@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readDocument } from "@/lib/ingest/read";
+import { renderHtml } from "@/lib/render/html";
+import { describeOptions, SHANDONG_OPTIONS, SHANGHAI_OPTIONS } from "@/lib/render/html-options";
+import { compareWithTruth, formatMismatches, htmlTruth } from "@/lib/render/html-truth";
+import { hasChromium, PdfPrinter, syntheticCases, type SyntheticCase } from "../../helpers/pdf-print";
+
+/**
+ * The PDF reader on documents with known truth: reports of the synthetic city laid out as HTML in the ways real
+ * templates vary (lib/render/html-options.ts: titles, table order, split or whole codes, blank/0.00/0/- cells,
+ * separators, 元, wrapped names, alignment, merged headers, side-by-side blocks, page breaks with and without repeated
+ * headers, borders …), printed to PDF by chromium, read back by `readDocument`, and compared with `htmlTruth`:
+ * department, year, scope, unit, every row of every table by code or key with every value, and the headline figures.
+ * A wider run: `npx tsx scripts/generate-pdfs.ts --count 300 --out /tmp/pdfs --read`.
+ */
+
+// Browser tests need Debian's chromium (.ci/run installs it). Without it they are reported as skipped, not passed.
+const run = hasChromium ? describe : describe.skip;
+if (!hasChromium) console.warn("跳过 pdf-synthetic：未找到 /usr/bin/chromium（.ci/run 会安装它），合成 PDF 的读取测试未运行。");
+
+const GENERATED = syntheticCases(30);
+const fixed = (name: string, options: typeof SHANGHAI_OPTIONS, from: SyntheticCase): SyntheticCase => ({
+  name, report: from.report, options, truth: htmlTruth(from.report, options),
+});
+
+/** The two real layouts first (a department with a 政府性基金 table in the Shanghai one), then the pairwise set. */
+const CASES: SyntheticCase[] = [
+  fixed("00a 普陀区 2024 版式", SHANGHAI_OPTIONS, GENERATED[3]),
+  fixed("00b 山东 2023 版式（种子文件）", SHANDONG_OPTIONS, GENERATED[0]),
+  ...GENERATED,
+];
+
+run("合成 PDF：HTML → chromium 打印 → readDocument → 与真值逐项比较", () => {
+  let printer: PdfPrinter;
+  const printed = new Map<string, Promise<Uint8Array>>();
+
+  beforeAll(async () => {
+    printer = await PdfPrinter.launch();
+    // Print ahead in one chain (chromium works in its own process) while the tests read in this one.
+    let chain: Promise<unknown> = Promise.resolve();
+    for (const c of CASES) {
+      const p = chain.then(() => printer.print(renderHtml(c.report, c.options)));
+      chain = p.catch(() => undefined);
+      printed.set(c.name, p);
+    }
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.allSettled(printed.values());
+    await printer?.close();
+  });
+
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
+    const pdf = await printed.get(c.name)!;
+    const read = await readDocument(`${c.name}.pdf`, pdf);
+    const mismatches = compareWithTruth(c.truth, read);
+    expect(mismatches, `${describeOptions(c.options)}\n${formatMismatches(mismatches)}`).toEqual([]);
+  }, 120_000);
+});
