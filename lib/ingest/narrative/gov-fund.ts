@@ -1,4 +1,4 @@
-import { AMT, amountOf, find, type Section } from "./text";
+import { AMT, amountOf, attempt, find, type Notes, type Section } from "./text";
 
 /** Figures of 公开07表's 合计 row that section 七 may state, keyed by the table's columns, in 万元 as printed. */
 export type GovFundFigures = Partial<Record<"carryBegin" | "income" | "total" | "basic" | "project" | "carryEnd", string>>;
@@ -22,11 +22,13 @@ const PATTERNS: [keyof GovFundFigures, string][] = [
  * 项目支出 … 万元；年初结转和结余 … 万元，本年收入 … 万元，年末结转和结余 … 万元". Not part of the canonical
  * narrative (the figures are table 07's); the plain-text table parser uses them to tell 07's columns apart.
  */
-export function parseGovFundFigures(sec: Section): GovFundFigures | undefined {
+export function parseGovFundFigures(sec: Section, notes: Notes = []): GovFundFigures | undefined {
   const out: GovFundFigures = {};
   for (const [key, pattern] of PATTERNS) {
     const hit = find(sec, `${pattern}${AMT("a")}`);
-    if (hit) out[key] = amountOf(sec, hit, "a");
+    if (!hit) continue;
+    const value = attempt(notes, sec, () => amountOf(sec, hit, "a"));
+    if (value !== undefined) out[key] = value;
   }
   return Object.keys(out).length ? out : undefined;
 }

@@ -1,4 +1,4 @@
-import type { Narrative, Report } from "@/lib/report/schema";
+import type { Narrative, Report, Unread } from "@/lib/report/schema";
 import type { SourceDoc } from "../document";
 import { parseAssets } from "./assets";
 import { parseBasicExpenditure } from "./basic";
@@ -7,46 +7,107 @@ import { parseBudgetExecution, parseClassShares } from "./execution";
 import { parseGlossary } from "./glossary";
 import { parseGovFundFigures, type GovFundFigures } from "./gov-fund";
 import { parseOperatingCost } from "./operating";
-import { findOutline, findSections, sectionEnd } from "./outline";
+import { findOutline, findSections, sectionEnd, type SectionKey } from "./outline";
 import { parsePerformance } from "./performance";
 import { parseProcurement } from "./procurement";
 import { parseSangong } from "./sangong";
+import { countFigures, lineOf, makeSection, note, resetRead, sentenceAt, unreadFigures, type Notes, type Section } from "./text";
 
 /**
  * 第三部分 情况说明 and 第四部分 名词解释. Sections are found by their titles; a section the document does not
- * have is simply absent from the result (the audit reports the gap), a figure that cannot be read is a ParseError.
+ * have is simply absent from the result (the audit reports the gap). What cannot be read — a sentence whose wording
+ * no reader knows, a figure that is no number, a section with no known title — becomes an unread note, and the rest
+ * of the narrative still comes out: nothing in the narrative rejects a document.
  */
 export type { GovFundFigures } from "./gov-fund";
 
-export function parseNarrative(doc: SourceDoc): { narrative: Narrative; glossary: Report["glossary"]; govFund?: GovFundFigures } {
+export type NarrativeResult = { narrative: Narrative; glossary: Report["glossary"]; govFund?: GovFundFigures; unread: Unread[] };
+
+/** The sections whose every figure a reader is expected to take; a figure none took is reported. */
+const COVERED = new Set<SectionKey>([
+  "overall", "income", "expenditure", "fiscal", "gpb", "basic", "govFund", "soe", "sangong", "operating", "procurement", "assets", "performance",
+]);
+
+export function parseNarrative(doc: SourceDoc): NarrativeResult {
   const outline = findOutline(doc);
   const sections = findSections(doc, outline);
-  const { changes, shares } = parseChangesAndShares(sections);
+  for (const sec of sections.values()) resetRead(sec);
+  const notes: Notes = [];
+
+  const { changes, shares } = parseChangesAndShares(sections, notes);
   const narrative: Narrative = { changes, shares };
   const gpb = sections.get("gpb");
   if (gpb) {
-    narrative.shares.push(...parseClassShares(gpb));
-    const execution = parseBudgetExecution(gpb);
+    narrative.shares.push(...parseClassShares(gpb, notes));
+    const execution = parseBudgetExecution(gpb, notes);
     if (execution) narrative.budgetExecution = execution;
   }
-  const parts = [
-    ["basicExpenditure", "basic", parseBasicExpenditure],
-    ["sangong", "sangong", parseSangong],
-    ["operatingCost", "operating", parseOperatingCost],
-    ["procurement", "procurement", parseProcurement],
-    ["assets", "assets", parseAssets],
-    ["performance", "performance", parsePerformance],
-  ] as const;
-  for (const [field, key, parse] of parts) {
-    const sec = sections.get(key);
-    const value = sec ? parse(sec) : undefined;
-    if (value) (narrative as Record<string, unknown>)[field] = value;
+  const basic = sections.get("basic");
+  const basicExpenditure = basic ? parseBasicExpenditure(basic, notes) : undefined;
+  if (basicExpenditure) narrative.basicExpenditure = basicExpenditure;
+  // 三公 and 机关运行经费 may also be compared with last year: those statements join the changes.
+  const sangongSec = sections.get("sangong");
+  if (sangongSec) {
+    const { sangong, changes: more } = parseSangong(sangongSec, notes);
+    if (sangong) narrative.sangong = sangong;
+    narrative.changes.push(...more);
   }
+  const operatingSec = sections.get("operating");
+  if (operatingSec) {
+    const { operatingCost, changes: more } = parseOperatingCost(operatingSec, notes);
+    if (operatingCost) narrative.operatingCost = operatingCost;
+    narrative.changes.push(...more);
+  }
+  const procurementSec = sections.get("procurement");
+  const procurement = procurementSec ? parseProcurement(procurementSec, notes) : undefined;
+  if (procurement) narrative.procurement = procurement;
+  const assetsSec = sections.get("assets");
+  const assets = assetsSec ? parseAssets(assetsSec, notes) : undefined;
+  if (assets) narrative.assets = assets;
+  const performanceSec = sections.get("performance");
+  const performance = performanceSec ? parsePerformance(performanceSec, notes) : undefined;
+  if (performance) narrative.performance = performance;
 
   const heading = outline.entries.get("glossary");
-  const glossary = heading ? parseGlossary(doc, heading, sectionEnd(doc, outline, heading)) : [];
+  const glossary = heading ? parseGlossary(doc, heading, sectionEnd(doc, outline, heading), notes) : [];
   // Table 07's figures as section 七 states them: hints for placing table 07's cells, not narrative facts.
   const govFundSec = sections.get("govFund");
-  const govFund = govFundSec ? parseGovFundFigures(govFundSec) : undefined;
-  return govFund ? { narrative, glossary, govFund } : { narrative, glossary };
+  const govFund = govFundSec ? parseGovFundFigures(govFundSec, notes) : undefined;
+
+  for (const [key, sec] of sections) if (COVERED.has(key)) notes.push(...uncovered(sec, notes));
+  for (const other of outline.others) {
+    const sec = makeSection(doc, other.title, other.index, other.index + 1, sectionEnd(doc, outline, { key: "overall", title: other.title, index: other.index }));
+    const figures = unreadFigures(sec);
+    if (figures.length === 0) continue;
+    const first = sentenceAt(sec, figures[0][0]);
+    notes.push({ ...note(sec, "section", figures[0][0], first.text, `本节不是已知的情况说明小节，其中 ${figures.length} 个数字未读入`), sourceLine: sec.headingLine });
+  }
+  const unread = notes.sort((a, b) => (a.sourceLine ?? 0) - (b.sourceLine ?? 0));
+  return govFund ? { narrative, glossary, govFund, unread } : { narrative, glossary, unread };
+}
+
+/**
+ * The figures of a section no reader took, one note per sentence; a section none of whose figures was read is one
+ * note for the whole section. Sentences already noted (a reader failed on them) are not noted twice.
+ */
+function uncovered(sec: Section, already: Notes): Unread[] {
+  const figures = unreadFigures(sec);
+  if (figures.length === 0) return [];
+  if (figures.length === countFigures(sec)) {
+    if (already.some((n) => n.where === sec.title)) return [];
+    const first = sentenceAt(sec, figures[0][0]);
+    return [note(sec, "section", figures[0][0], first.text, `本节的 ${figures.length} 个数字均未能读入（句式未识别）`)];
+  }
+  const out: Unread[] = [];
+  let i = 0;
+  while (i < figures.length) {
+    const s = sentenceAt(sec, figures[i][0]);
+    const inSentence: string[] = [];
+    const firstAt = figures[i][0];
+    while (i < figures.length && figures[i][0] < s.to) inSentence.push(figures[i++][1]);
+    const lines = [lineOf(sec, s.from), lineOf(sec, Math.max(s.from, s.to - 1))];
+    if (already.some((n) => n.where === sec.title && n.sourceLine !== undefined && n.sourceLine >= lines[0] && n.sourceLine <= lines[1])) continue;
+    out.push(note(sec, "statement", firstAt, s.text, `句中的 ${inSentence.join("、")} 未读入报告（句式未识别，或规范报告没有对应字段）`));
+  }
+  return out;
 }

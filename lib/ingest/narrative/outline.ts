@@ -1,5 +1,5 @@
 import { isPageFooter, type SourceDoc } from "../document";
-import { cleanDoc, makeSection, type Section } from "./text";
+import { chineseInt, cleanDoc, makeSection, type Section } from "./text";
 
 /** The parts of a disclosure found by their titles, never by their position or number. */
 export type SectionKey =
@@ -27,7 +27,8 @@ const END = "(?:情况说明|情况|说明)";
 const Q = "[\"“”「」『』'‘’]?";
 const TITLES: [SectionKey, RegExp][] = [
   ["duties", /^(?:部门|单位)?(?:主要)?(?:职责|职能)(?:职责)?$/],
-  ["organisation", /^(?:机构设置|(?:部门|单位)构成)(?:情况)?(?:及(?:决算)?(?:部门|单位)构成)?(?:情况)?$/],
+  // 机构设置 (Shandong), 部门决算单位构成 (Shanghai: "二、部门决算单位构成")
+  ["organisation", /^(?:机构设置|(?:部门|单位)?(?:决算)?(?:部门|单位)构成)(?:情况)?(?:及(?:决算)?(?:部门|单位)构成)?(?:情况)?$/],
   ["overall", new RegExp(`^(?:收入支出|收支)决算总体${END}$`)],
   ["income", new RegExp(`^收入决算${END}$`)],
   ["expenditure", new RegExp(`^支出决算${END}$`)],
@@ -37,9 +38,11 @@ const TITLES: [SectionKey, RegExp][] = [
   ["govFund", new RegExp(`^政府性基金预算财政拨款收入支出决算${END}$`)],
   ["soe", new RegExp(`^国有资本经营预算财政拨款支出决算${END}$`)],
   ["sangong", new RegExp(`^(?:财政拨款)?${Q}三公${Q}经费(?:支出)?决算${END}$`)],
-  ["operating", new RegExp(`^机关运行经费(?:支出)?${END}$`)],
+  // 机关运行经费 (most templates), 机构运行经费 (Inner Mongolia)
+  ["operating", new RegExp(`^(?:机关|机构)运行经费(?:支出)?${END}$`)],
   ["procurement", new RegExp(`^政府采购(?:支出)?${END}$`)],
-  ["assets", new RegExp(`^国有资产(?:占用|使用)${END}$`)],
+  // 国有资产占用情况 (Shandong), 国有资产占有使用情况说明 (Shanghai)
+  ["assets", new RegExp(`^国有资产(?:占用|占有|使用|占有使用|占用使用)${END}$`)],
   ["performance", new RegExp(`^(?:预算)?绩效(?:管理)?(?:工作)?${END}$`)],
   ["glossary", /^(?:第四部分)?名词解释$/],
 ];
@@ -58,10 +61,21 @@ function compact(line: string): string {
   return line.replace(/\s+/g, "").replace(/[.…·．]{2,}\d*$/, "");
 }
 
-/** A heading's title without numbering and without the dot leaders / page numbers of a table of contents. */
+/**
+ * A heading's title without numbering and without the dot leaders / page numbers of a table of contents. Sub-section
+ * numbering （一） is numbering too: Shanghai prints 机关运行经费, 政府采购 and 国有资产 as （一）（二）（三） under
+ * 十一、其他重要事项的情况说明.
+ */
 function titleText(line: string): string {
-  return compact(line).replace(/^[一二三四五六七八九十]+[、.．]/, "").replace(/[.…·．\-—\d]+$/, "");
+  return compact(line).replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）][、.．]?)/, "").replace(/[.…·．\-—\d]+$/, "");
 }
+
+/**
+ * A numbered top-level heading of 第三部分 that is no known title ("七、一般公共预算项目支出决算情况说明",
+ * "十一、其他重要事项的情况说明"): its number and title. Templates number their sections in order, so a heading
+ * only counts when its number follows the previous one's; a "一、" inside section 九 is a sub-heading.
+ */
+const TOP_HEADING = /^(?<n>[一二三四五六七八九十]+)[、.．](?<t>[^。；;：:，,]{2,40}?(?:情况说明|情况|说明))$/;
 
 function isBlank(line: string): boolean {
   const t = line.trim();
@@ -74,6 +88,8 @@ function isContentsLine(line: string): boolean {
   return PART.test(c) || /^目录$/.test(c) || match(c) !== null;
 }
 
+const NOT_NARRATIVE = new Set<SectionKey>(["duties", "organisation", "glossary"]);
+
 export type OutlineEntry = { key: SectionKey; title: string; index: number };
 
 /**
@@ -81,7 +97,12 @@ export type OutlineEntry = { key: SectionKey; title: string; index: number };
  * title or part heading is a contents entry and skipped; when a title still occurs twice (contents with sub-entries),
  * the later occurrence is the body, since the contents come first.
  */
-export type Outline = { entries: Map<SectionKey, OutlineEntry>; boundaries: number[] };
+export type Outline = {
+  entries: Map<SectionKey, OutlineEntry>;
+  boundaries: number[];
+  /** numbered sections of 第三部分 with titles the reader does not know (their figures are reported unread) */
+  others: { title: string; index: number }[];
+};
 
 // The header and the narrative both read the outline: it is found once per document (callers only read it).
 const outlineCache = new WeakMap<SourceDoc, Outline>();
@@ -104,11 +125,22 @@ function scanOutline(doc: SourceDoc): Outline {
   };
   const entries = new Map<SectionKey, OutlineEntry>();
   const boundaries: number[] = [];
+  const others: Outline["others"] = [];
+  // the number of the last top-level heading of the current part (0 at each 第N部分), and whether a 情况说明 section
+  // has been seen in it (unknown headings of 第一部分 概况 are not narrative sections)
+  let lastTop = 0;
+  let inNarrative = false;
   for (let i = 0; i < lines.length; i++) {
     if (!MAY_BE_HEADING.test(lines[i])) continue;
     const c = compact(lines[i]);
     if (c === "" || c.length > 60) continue;
-    if (PART.test(c) || /^(?:名词解释|附件)$/.test(c)) boundaries.push(i);
+    if (PART.test(c) || /^(?:名词解释|附件)$/.test(c)) {
+      boundaries.push(i);
+      lastTop = 0;
+      inNarrative = false;
+    }
+    const top = TOP_HEADING.exec(c);
+    const topNo = top?.groups ? (chineseInt(top.groups.n) ?? 0) : 0;
     let found = match(c);
     let consumed = i;
     // A heading wrapped by the extractor: "九、财政拨款“三公”经费支出决算情况说" + "明".
@@ -119,14 +151,27 @@ function scanOutline(doc: SourceDoc): Outline {
         if (found) consumed = j;
       }
     }
-    if (!found) continue;
+    if (!found) {
+      // An unknown section of 第三部分 ends the one before it, so its figures are not read as that section's.
+      if (top && inNarrative && topNo > lastTop) {
+        const after = nextContent(i);
+        if (after < lines.length && isContentsLine(lines[after])) continue;
+        others.push({ title: c, index: i });
+        boundaries.push(i);
+        lastTop = topNo;
+      }
+      continue;
+    }
     const after = nextContent(consumed);
     if (after < lines.length && isContentsLine(lines[after])) continue;
     entries.set(found, { key: found, title: c + (consumed > i ? compact(lines[consumed]) : ""), index: consumed });
     boundaries.push(i);
+    const lead = /^([一二三四五六七八九十]+)[、.．]/.exec(c);
+    if (lead) lastTop = chineseInt(lead[1]) ?? lastTop;
+    if (!NOT_NARRATIVE.has(found)) inNarrative = true;
   }
   boundaries.sort((a, b) => a - b);
-  return { entries, boundaries };
+  return { entries, boundaries, others };
 }
 
 // Every title above ends in one of these characters (情况, 说明, 职责, 职能, 设置, 构成, 名词解释): a line ending in

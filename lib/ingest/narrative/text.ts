@@ -1,3 +1,4 @@
+import type { Unread } from "@/lib/report/schema";
 import { joinLines, type SourceDoc } from "../document";
 import { ParseError } from "../errors";
 import { normaliseAmount, yuanToWanyuan } from "@/lib/money/decimal";
@@ -8,6 +9,8 @@ import { normaliseAmount, yuanToWanyuan } from "@/lib/money/decimal";
  * reads every layout; line numbers stay those of the source file.
  */
 export function cleanLine(line: string): string {
+  // A page separator an extractor writes between pages ("---- page 22") is layout, like a page footer.
+  if (PAGE_MARKER.test(line)) return "";
   // Each step is skipped when the line lacks the characters it acts on (most lines are plain text or table rows);
   // a line with none of them at all only loses its spaces.
   if (!MARKUP_OR_LATIN.test(line)) return line.replace(/\s+/g, "");
@@ -26,6 +29,7 @@ export function cleanLine(line: string): string {
 }
 
 const LATIN = /[A-Za-z]/;
+const PAGE_MARKER = /^\s*-{2,}\s*page\s*\d+\s*-*\s*$/i;
 /** Anything a step of cleanLine acts on besides whitespace (a superset: a false alarm only takes the long way). */
 const MARKUP_OR_LATIN = /[<\]*_\\０-９％\u00a0\u3000A-Za-z]|^\s*[#>\-+]/;
 
@@ -125,15 +129,28 @@ export function findAll(sec: Section, pattern: string | RegExp, from = 0, to = s
   return hits;
 }
 
+/** A ParseError of a narrative reader, with the offset in its section's text (so a note can quote the sentence). */
+export class NarrativeError extends ParseError {
+  constructor(
+    p: ConstructorParameters<typeof ParseError>[0],
+    readonly offset: number,
+  ) {
+    super(p);
+  }
+}
+
 export function fail(sec: Section, offset: number, message: string, expected: string, found: string): never {
-  throw new ParseError({
-    file: sec.doc.fileName,
-    section: sec.title,
-    line: lineOf(sec, offset),
-    message,
-    expected,
-    found,
-  });
+  throw new NarrativeError(
+    {
+      file: sec.doc.fileName,
+      section: sec.title,
+      line: lineOf(sec, offset),
+      message,
+      expected,
+      found,
+    },
+    offset,
+  );
 }
 
 export function lineOf(sec: Section, offset: number): number {
@@ -152,6 +169,7 @@ export function amountOf(sec: Section, hit: Hit, g: string): string {
     return fail(sec, hit.start(g), "金额无法识别", "阿拉伯数字金额（如 8,979.10 万元）", `${raw}${unit}`);
   }
   const value = normaliseAmount(printed) as string;
+  markRead(sec, hit.start(g), hit.start(g) + raw.length + (hit.group(`${g}U`) ?? "").length);
   return unit === "元" ? yuanToWanyuan(value) : value;
 }
 
@@ -160,6 +178,7 @@ export function pctOf(sec: Section, hit: Hit, g: string, sign: 1 | -1 = 1): stri
   const raw = hit.group(g) ?? "";
   const t = raw.replace(/[．]/g, ".").replace(/^－/, "-").replace(/^\+/, "");
   if (!/^-?\d+(?:\.\d+)?$/.test(t)) return fail(sec, hit.start(g), "百分比无法识别", "阿拉伯数字百分比（如 7.22%）", `${raw}%`);
+  markRead(sec, hit.start(g), hit.start(g) + raw.length + 1);
   if (sign === -1 && !t.startsWith("-") && !/^0+(?:\.0+)?$/.test(t)) return `-${t}`;
   return t;
 }
@@ -186,6 +205,7 @@ export function chineseInt(s: string): number | null {
 /** The count captured by INT(g). */
 export function intOf(sec: Section, hit: Hit, g: string): number {
   const raw = hit.group(g) ?? "";
+  markRead(sec, hit.start(g), hit.start(g) + raw.length + 1);
   if (/^\d[\d,，]*$/.test(raw)) return parseInt(raw.replace(/[,，]/g, ""), 10);
   const n = chineseInt(raw);
   if (n === null) return fail(sec, hit.start(g), "数量无法识别", "数量（如 27 批次）", raw);
@@ -194,7 +214,8 @@ export function intOf(sec: Section, hit: Hit, g: string): number {
 
 /** Reason text after 主要原因是 / 主要是 …, up to the end of its sentence. */
 export function reasonIn(sec: Section, from: number, to: number): string | undefined {
-  const hit = find(sec, /(?:主要原因(?:是|为|系|在于)|主要(?:是|系|由于|因为)|原因(?:是|为))[:：]?(?<r>[^。；;]+)/, from, to);
+  // "主要原因是…", "主要是…", and the colon form of the 2024 templates: "主要原因：…".
+  const hit = find(sec, /(?:主要原因(?:是|为|系|在于)|主要原因(?=[:：])|主要(?:是|系|由于|因为)|原因(?:是|为))[:：]?(?<r>[^。；;]+)/, from, to);
   const r = hit?.group("r")?.replace(/[，,、：:]+$/, "").trim();
   return r ? r : undefined;
 }
@@ -202,4 +223,106 @@ export function reasonIn(sec: Section, from: number, to: number): string | undef
 /** Direction words → sign. */
 export function signOf(word: string): 1 | -1 {
   return /减少|下降|降低|减/.test(word) ? -1 : 1;
+}
+
+// ---- what was read, and what was not ----------------------------------------------------------------------------
+// Every figure a reader takes (amountOf, pctOf, intOf, or markRead for a figure it takes as context) is marked on its
+// section, so that the figures no reader took can be reported as unread instead of silently dropped.
+const READ = new WeakMap<Section, [number, number][]>();
+
+export function markRead(sec: Section, from: number, to: number): void {
+  let spans = READ.get(sec);
+  if (!spans) READ.set(sec, (spans = []));
+  spans.push([from, to]);
+}
+
+/** Forgets what was read in a section (sections are cached per document; each reading starts afresh). */
+export function resetRead(sec: Section): void {
+  READ.delete(sec);
+}
+
+/** A figure as the narrative prints it: digits with a unit of money, a percentage or a count. */
+const FIGURE = /(?<![\d.,，．])\d(?:[\d,，.．]*\d)?(?:万元|元|%|％|个|辆|台|批次|批|人次|人|分|项|家)/g;
+
+/** The figures in section.text[from, to) that no reader took: [offset, text]. */
+export function unreadFigures(sec: Section, from = 0, to = sec.text.length): [number, string][] {
+  const spans = READ.get(sec) ?? [];
+  const out: [number, string][] = [];
+  FIGURE.lastIndex = 0;
+  const slice = sec.text.slice(from, to);
+  for (const m of slice.matchAll(FIGURE)) {
+    const at = from + (m.index ?? 0);
+    if (!spans.some(([a, b]) => at >= a && at < b)) out.push([at, m[0]]);
+  }
+  return out;
+}
+
+/** Notes on unread parts, in document order. */
+export type Notes = Unread[];
+
+/** The text of a note: the sentence (or clause) as printed, shortened. */
+export function shorten(text: string, max = 80): string {
+  const t = text.trim();
+  return t.length > max ? `${t.slice(0, max)}…` : t;
+}
+
+/** The sentence of section.text around `at`: from after the previous 。；; to the next one (inclusive). */
+export function sentenceAt(sec: Section, at: number): { from: number; to: number; text: string } {
+  let from = at;
+  while (from > 0 && !/[。；;]/.test(sec.text[from - 1])) from--;
+  let to = at;
+  while (to < sec.text.length && !/[。；;]/.test(sec.text[to])) to++;
+  if (to < sec.text.length) to++;
+  return { from, to, text: sec.text.slice(from, to) };
+}
+
+export function note(sec: Section, part: "statement" | "section", at: number, text: string, message: string): Unread {
+  return { part, where: sec.title, sourceLine: lineOf(sec, at), text: shorten(text), message };
+}
+
+/** A ParseError of a reader as an unread note of its statement. */
+export function noteFromError(sec: Section, err: ParseError, part: "statement" | "section" = "statement"): Unread {
+  const detail = [err.expected ? `应为：${err.expected}` : undefined, err.found !== undefined ? `实为：${shorten(err.found, 40)}` : undefined].filter(Boolean);
+  const sentence = err instanceof NarrativeError && sec.text ? sentenceAt(sec, err.offset).text : (err.found ?? sec.text.slice(0, 60));
+  return {
+    part,
+    where: sec.title,
+    sourceLine: err.line ?? sec.headingLine,
+    text: shorten(sentence),
+    message: `${err.message}${detail.length ? `（${detail.join("；")}）` : ""}`,
+  };
+}
+
+/**
+ * Runs one reader of one statement; a statement it cannot read becomes a note and the reader's result is
+ * undefined, so the rest of the section still reads.
+ */
+export function attempt<T>(notes: Notes, sec: Section, read: () => T, part: "statement" | "section" = "statement"): T | undefined {
+  try {
+    return read();
+  } catch (e) {
+    if (!(e instanceof ParseError)) throw e;
+    notes.push(noteFromError(sec, e, part));
+    return undefined;
+  }
+}
+
+/** Direction words of a comparison against the budget: 决算数大于/小于/等于 (与…基本持平) 预算数. */
+const STATED =
+  /决算(?:数)?(?<cmp>大于|多于|超过|高于|超出|小于|少于|低于|等于)(?:年初|全年|调整后)?预算(?:数)?|(?:决算(?:数)?)?(?:与|和)(?:年初|全年|调整后)?预算(?:数)?(?:基本)?(?<eq>持平|一致|相等|相当|相同)/;
+
+/** The stated comparison in section.text[from, to), if any. */
+export function statedIn(sec: Section, from: number, to: number): "more" | "less" | "equal" | undefined {
+  const hit = find(sec, STATED, from, to);
+  if (!hit) return undefined;
+  const cmp = hit.group("cmp");
+  if (!cmp) return "equal";
+  if (/大于|多于|超过|高于|超出/.test(cmp)) return "more";
+  if (/小于|少于|低于/.test(cmp)) return "less";
+  return "equal";
+}
+
+/** How many figures a section prints. */
+export function countFigures(sec: Section): number {
+  return [...sec.text.matchAll(FIGURE)].length;
 }
