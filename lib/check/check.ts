@@ -33,7 +33,7 @@ export async function checkDocument(file: string, bytes: Uint8Array): Promise<Ch
 export function toJson(r: CheckResult) {
   if (!r.ok) {
     const e = r.error;
-    return { file: r.file, error: { message: e.describe(), table: e.table, section: e.section, line: e.line, expected: e.expected, found: e.found } };
+    return { file: r.file, error: { message: e.describe(), table: e.table, section: e.section, line: e.line, page: e.page, expected: e.expected, found: e.found } };
   }
   return {
     file: r.file,

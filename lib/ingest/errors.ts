@@ -4,16 +4,19 @@ export class ParseError extends Error {
   readonly table?: string;
   readonly section?: string;
   readonly line?: number;
+  /** the PDF page, for documents read from a PDF (their line numbers are the reader's, not the user's) */
+  readonly page?: number;
   readonly expected?: string;
   readonly found?: string;
 
-  constructor(p: { file: string; message: string; table?: string; section?: string; line?: number; expected?: string; found?: string }) {
+  constructor(p: { file: string; message: string; table?: string; section?: string; line?: number; page?: number; expected?: string; found?: string }) {
     super(p.message);
     this.name = "ParseError";
     this.file = p.file;
     this.table = p.table;
     this.section = p.section;
     this.line = p.line;
+    this.page = p.page;
     this.expected = p.expected;
     this.found = p.found;
   }
@@ -24,7 +27,7 @@ export class ParseError extends Error {
       `文件 ${this.file}`,
       this.table ? this.table : undefined,
       this.section ? this.section : undefined,
-      this.line !== undefined ? `第 ${this.line} 行` : undefined,
+      this.page !== undefined ? `第 ${this.page} 页` : this.line !== undefined ? `第 ${this.line} 行` : undefined,
     ].filter(Boolean);
     const detail = [
       this.expected !== undefined ? `应为：${this.expected}` : undefined,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { yuanToWanyuan } from "../money/decimal";
 import { reportSchema, TABLE_TITLES, type Report, type Table, type TableId, type Unread } from "../report/schema";
 import { decodeDocument, type SourceDoc } from "./document";
+import { rejectBudgetDocument } from "./document-kind";
 import { ParseError } from "./errors";
 import { parseHeader } from "./header";
 import { parseMarkdownAppendix } from "./layouts/markdown/appendix";
@@ -45,6 +46,7 @@ export function parseDocument(fileName: string, bytes: Uint8Array): Report {
  */
 export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, pdf?: { pages: number; pageStarts: number[] }): Report {
 
+  rejectBudgetDocument(doc);
   const header = parseHeader(doc);
   const { narrative, glossary, govFund } = parseNarrative(doc);
   const gridded = layout !== "plain-text";
@@ -62,6 +64,17 @@ export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, 
       message: "未找到任何决算公开表",
       expected: "公开01表 收入支出决算总表 等九张表",
       found: "没有可识别的表格标题",
+    });
+  }
+  if (tablesResult.tables.every((t) => t.status === "empty")) {
+    const first = tablesResult.tables[0];
+    throw new ParseError({
+      file: doc.fileName,
+      table: first?.title,
+      line: first?.sourceLine,
+      message: "决算表中没有任何金额：这像是空白模板（样张），不是某个部门的决算",
+      expected: "至少一张带金额的决算表",
+      found: `${tablesResult.tables.length} 张表，均无数据`,
     });
   }
   const tableUnread = [...unreadTables(tablesResult.failed, pdf?.pageStarts), ...missingTables(tablesResult.tables, tablesResult.failed)];

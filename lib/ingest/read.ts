@@ -20,8 +20,17 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
   if (!isPdf(bytes)) return parseDocument(name, bytes);
   const text = await readPdfText(name, bytes);
   const { doc, pageStarts, extraTables } = pdfToSourceDoc(name, bytes, text);
-  const report = parseSourceDoc(doc, "pdf", { pages: text.pages.length, pageStarts });
-  return { ...report, extraTables: [...report.extraTables, ...extraTables] };
+  try {
+    const report = parseSourceDoc(doc, "pdf", { pages: text.pages.length, pageStarts });
+    return { ...report, extraTables: [...report.extraTables, ...extraTables] };
+  } catch (e) {
+    // A PDF's reader would not know our line numbers: say the page instead.
+    if (e instanceof ParseError && e.line !== undefined && e.page === undefined) {
+      const page = pageStarts.filter((p) => p <= e.line!).length || undefined;
+      throw new ParseError({ file: e.file, message: e.message, table: e.table, section: e.section, line: e.line, page, expected: e.expected, found: e.found });
+    }
+    throw e;
+  }
 }
 
 export { ParseError };
