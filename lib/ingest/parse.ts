@@ -48,7 +48,7 @@ export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, 
 
   rejectBudgetDocument(doc);
   const header = parseHeader(doc);
-  const { narrative, glossary, govFund } = parseNarrative(doc);
+  const { narrative, glossary, govFund, unread: narrativeUnread } = parseNarrative(doc);
   const gridded = layout !== "plain-text";
   const tablesResult = gridded ? parseMarkdownTables(doc) : parsePlainTextTables(doc, hintsFrom(narrative, govFund));
   const appendix = gridded ? parseMarkdownAppendix(doc) : parsePlainTextAppendix(doc);
@@ -98,7 +98,9 @@ export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, 
     glossary,
     appendix,
     ambiguities: tablesResult.ambiguities,
-    unread: tableUnread,
+    unread: [...header.unread, ...narrativeUnread, ...tableUnread],
+    headings: header.headings,
+    listedTables: header.listedTables,
   };
   const parsed = reportSchema.safeParse(candidate);
   if (!parsed.success) throw zodToParseError(doc.fileName, parsed.error);
