@@ -13,7 +13,7 @@ import { readStreamTable } from "./stream";
  */
 export type PdfSourceDoc = { doc: SourceDoc; pageStarts: number[]; extraTables: ExtraTable[] };
 
-type Block = { top: number; lines: string[]; grid?: Grid; title?: string };
+type Block = { top: number; lines: string[]; grid?: Grid; items?: PdfItem[] };
 
 const PART = /^第[一二三四五六七八九十]+部分/;
 /** Titles of tables outside the nine: 项目支出决算表, 机关运行经费…表, 国有资产占用情况表, 政府采购情况表 … */
@@ -26,56 +26,103 @@ export function isTableTitle(text: string): boolean {
   return tableIdOfTitle(t) !== null || OTHER_TABLE_TITLE.test(bareTitle(t));
 }
 
+const META = /^(?:(?:金额)?单位|编制单位|部门|预算单位|公开\s*\d+\s*表)\s*[：:]?|^公开\s*\d+\s*表/;
+const NOTE = /^(注|说明|备注)\s*\d*\s*[：:.．、]/;
+const HAS_DATA = /(?:^|\s)-?[\d,]+\.\d+(?:\s|$)/;
+
 export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfText): PdfSourceDoc {
   const lines: string[] = [];
   const pageStarts: number[] = [];
   const extraTables: ExtraTable[] = [];
-  let openTitle: string | undefined;
-  let openExtra: ExtraTable | undefined;
-  let lastSplits: Split[] = [];
+  /** the table whose rows are being read: its title, and for a borderless one its columns (carried over pages) */
+  let open: { title: string; extra?: ExtraTable; splits: Split[]; streamColumns?: Parameters<typeof readStreamTable>[1]; ruled: boolean } | undefined;
+
+  const emitGrid = (grid: Grid) => {
+    if (!open) return emitRows(grid.rows);
+    // A table continued on the next page has no header: it splits its codes as the page before did.
+    let splits = codeSplits(grid);
+    if (splits.length === 0 && open.splits[0]?.width === width(grid)) splits = open.splits.map((x) => ({ ...x, headerRow: -1 }));
+    if (splits.length) open.splits = splits;
+    for (const split of splits) grid = mergeCodes(grid, split);
+    if (open.extra) open.extra.rows.push(...grid.rows);
+    emitRows(grid.rows);
+  };
+  const emitRows = (rows: string[][]) => {
+    for (const row of rows) lines.push(row.join("\t") + (row.length === 1 ? "\t" : ""));
+  };
+
   for (const page of text.pages) {
     pageStarts.push(lines.length + 1);
     const blocks = pageBlocks(page);
-    for (const b of blocks) {
-      if (!b.grid) {
-        const t = b.lines.join("");
-        if (isTableTitle(t)) {
-          openTitle = t;
-          lastSplits = [];
-          openExtra = tableIdOfTitle(t.replace(/\s+/g, "")) === null ? { title: t.trim(), sourceLine: lines.length + 1, page: page.number, rows: [] } : undefined;
-          if (openExtra) extraTables.push(openExtra);
-        } else if (PART.test(t.replace(/\s+/g, "")) || /^(注|说明)\s*\d*\s*[：:]/.test(t.trim())) {
-          openTitle = undefined;
-          openExtra = undefined;
-        }
+    for (let i = 0; i < blocks.length; i++) {
+      const b = blocks[i];
+      if (b.grid) {
+        if (open) open.ruled = true;
+        emitGrid(b.grid);
+        continue;
+      }
+      const t = b.lines.join("");
+      const c = t.replace(/\s+/g, "");
+      if (isTableTitle(t)) {
+        const known = tableIdOfTitle(c) !== null;
+        const extra = known ? undefined : { title: t.trim(), sourceLine: lines.length + 1, page: page.number, rows: [] as string[][] };
+        if (extra) extraTables.push(extra);
+        open = { title: t, extra, splits: [], ruled: false };
         lines.push(...b.lines);
         continue;
       }
-      // A table continued on the next page has no header: it splits its codes as the page before did.
-      let splits = codeSplits(b.grid);
-      if (splits.length === 0 && openTitle !== undefined && lastSplits[0]?.width === width(b.grid)) splits = lastSplits.map((s) => ({ ...s, headerRow: -1 }));
-      if (splits.length) lastSplits = splits;
-      for (const split of splits) b.grid = mergeCodes(b.grid, split);
-      if (openExtra) openExtra.rows.push(...b.grid.rows);
-      for (const row of b.grid.rows) lines.push(row.join("\t") + (row.length === 1 ? "\t" : ""));
+      if (PART.test(c) || NOTE.test(t.trim())) {
+        open = undefined;
+        lines.push(...b.lines);
+        continue;
+      }
+      // Lines of an open table that has no rules on this page: a borderless table, rebuilt from geometry.
+      if (open && !open.ruled && !META.test(c) && b.items) {
+        const run: PdfItem[] = [];
+        let j = i;
+        for (; j < blocks.length; j++) {
+          const x = blocks[j];
+          if (x.grid) break;
+          const xt = x.lines.join("");
+          const xc = xt.replace(/\s+/g, "");
+          if (isTableTitle(xt) || PART.test(xc) || NOTE.test(xt.trim())) break;
+          if (META.test(xc) && run.length === 0) continue;
+          // long prose ends a table
+          if (!HAS_DATA.test(xt) && xc.length > 40 && !/\d{3}/.test(xc)) break;
+          run.push(...(x.items ?? []));
+        }
+        const read = run.length ? readStreamTable(run, open.streamColumns) : null;
+        if (read) {
+          for (let k = i; k < j; k++) {
+            const xc = blocks[k].lines.join("").replace(/\s+/g, "");
+            if (META.test(xc)) lines.push(...blocks[k].lines);
+          }
+          open.streamColumns = read.columns;
+          emitGrid(read.grid);
+          i = j - 1;
+          continue;
+        }
+      }
+      lines.push(...b.lines);
     }
+    // a ruled table may continue on the next page; a borderless one keeps its columns
+    if (open) open.ruled = false;
   }
-  void openTitle;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   return { doc: { fileName, text: lines.join("\n"), lines, sha256 }, pageStarts, extraTables };
 }
 
-/** A page as blocks in reading order: ruled tables as grids, the rest as visual lines. */
+/** A page as blocks in reading order: ruled tables as grids, the rest as visual lines (with their items). */
 function pageBlocks(page: PdfPage): Block[] {
   const { grids, rest } = readLattices(page.items, page.segments);
   const blocks: Block[] = grids.map((g) => ({ top: g.top, lines: [], grid: g }));
   for (const line of visualLines(rest)) {
     const t = joinLine(line, 1.2);
     if (t === "" || PAGE_NUMBER.test(t)) continue;
-    blocks.push({ top: line[0].y - line[0].height, lines: [t] });
+    blocks.push({ top: line[0].y - line[0].height, lines: [t], items: line });
   }
   blocks.sort((a, b) => a.top - b.top);
-  return streamTables(blocks, rest);
+  return blocks;
 }
 
 /** Items on one baseline (within a third of the font size) form a visual line, left to right. */
@@ -139,10 +186,3 @@ function mergeCodes(g: Grid, { start, span, headerRow }: Split): Grid {
   return { ...g, rows };
 }
 
-/**
- * Tables printed without rules: the lines after a table title up to its note or the next title are rebuilt from
- * the x-extents of their header cells (see stream.ts). Ruled tables are already grids and pass through.
- */
-function streamTables(blocks: Block[], _rest: PdfItem[]): Block[] {
-  return readStreamTable(blocks);
-}
