@@ -99,7 +99,7 @@ export function parseChangesAndShares(sections: Map<SectionKey, Section>, notes:
         }
         const from = share ? h.end + share[0].length : h.end;
         // An unreadable comparison is noted on its own: the stated amount still stands.
-        const stated = attempt(notes, sec, () => readChange(sec, from, windowEnd)) ?? {};
+        const stated = attempt(notes, sec, () => readChange(sec, from, windowEnd, compareLimit(sec, from, windowEnd))) ?? {};
         // A share with no comparison is not a change statement; a bare total ("收入合计 X 万元，其中：…") is kept as a
         // stated fact with no change, so the audit can still hold it against the tables.
         if (share && !stated.change && !stated.unchanged) return;
@@ -165,9 +165,25 @@ export function gpbOpeningEnd(sec: Section): number {
 export const YEAR_COMPARE =
   /(?:与|比|较)(?:\d{4}年度?|上(?:一)?年度?|去年)(?!的?(?:年初|全年)?预算)(?:决算数?|同期|决算)?(?:相比|比较|对比)?[，,]?/;
 
-/** The comparison that follows a stated amount, if any, within [from, to). */
-export function readChange(sec: Section, from: number, to: number): Pick<Change, "change" | "pct" | "unchanged" | "reason"> {
-  const cmp = find(sec, YEAR_COMPARE, from, to);
+/**
+ * Where the comparison of a statement may start: in its own sentence or the next one ("财政拨款收入 X 万元。与 2022
+ * 年度相比，…"), never in a later numbered item — a statement no reader knows must not lend its comparison to the
+ * one before it.
+ */
+function compareLimit(sec: Section, from: number, to: number): number {
+  const first = find(sec, /[。；;]/, from, to);
+  if (!first) return to;
+  // the next sentence continues the statement only when it opens with the comparison ("与…相比", "比上年", "同比")
+  if (!/^(?:与|比|较|同比|相比)/.test(sec.text.slice(first.end, first.end + 2))) return first.end;
+  const second = find(sec, /[。；;]/, first.end, to);
+  const limit = second ? second.end : to;
+  const item = find(sec, /(?<=[。；;：:])\d{1,3}(?:、|[.．](?!\d))/, from, limit);
+  return item ? item.index : limit;
+}
+
+/** The comparison that follows a stated amount, if any, starting within [from, limit) and read up to `to`. */
+export function readChange(sec: Section, from: number, to: number, limit = to): Pick<Change, "change" | "pct" | "unchanged" | "reason"> {
+  const cmp = find(sec, YEAR_COMPARE, from, limit);
   if (!cmp) return {};
   const sentenceEnd = find(sec, /[。；;]/, cmp.end, to)?.index ?? to;
   const out = readYearChange(sec, cmp.index, sentenceEnd);

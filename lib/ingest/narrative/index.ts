@@ -23,10 +23,28 @@ export type { GovFundFigures } from "./gov-fund";
 
 export type NarrativeResult = { narrative: Narrative; glossary: Report["glossary"]; govFund?: GovFundFigures; unread: Unread[] };
 
-/** The sections whose every figure a reader is expected to take; a figure none took is reported. */
-const COVERED = new Set<SectionKey>([
-  "overall", "income", "expenditure", "fiscal", "gpb", "basic", "govFund", "soe", "sangong", "operating", "procurement", "assets", "performance",
-]);
+/**
+ * The sections whose statements the report models, and the subject words of those statements in the national
+ * template. A sentence of such a section that names one of them but of which no figure was read is a statement
+ * worded in a way no reader knows: it is noted. A sentence naming none of them is something the report does not
+ * model (部门评价, 绩效目标, 跟踪评价, a breakdown of 机关运行经费 …): an extra disclosure, not a failure to read. The
+ * figures a reader left over in a sentence it did read are details beyond the model, not noted either.
+ */
+const CUES: Partial<Record<SectionKey, RegExp>> = {
+  overall: /总计/,
+  income: /收入/,
+  expenditure: /支出/,
+  fiscal: /总计/,
+  gpb: /一般公共预算财政拨款支出|年初预算|全年预算|决算|[（(]类[)）]/,
+  basic: /基本支出|人员经费|公用经费/,
+  govFund: /政府性基金|结转|结余|本年收入|支出/,
+  soe: /国有资本经营/,
+  sangong: /三公|出国|公务用车|接待|团组/,
+  operating: /运行经费/,
+  procurement: /政府采购|货物|工程|服务|中小企业|小微企业/,
+  assets: /车辆|用车|设备/,
+  performance: /涵盖|开展(?:了)?(?:绩效)?自评|自评的|评级为|等级为|自评表|自评综述/,
+};
 
 export function parseNarrative(doc: SourceDoc): NarrativeResult {
   const outline = findOutline(doc);
@@ -74,7 +92,10 @@ export function parseNarrative(doc: SourceDoc): NarrativeResult {
   const govFundSec = sections.get("govFund");
   const govFund = govFundSec ? parseGovFundFigures(govFundSec, notes) : undefined;
 
-  for (const [key, sec] of sections) if (COVERED.has(key)) notes.push(...uncovered(sec, notes));
+  for (const [key, sec] of sections) {
+    const cue = CUES[key];
+    if (cue) notes.push(...uncovered(sec, cue, notes));
+  }
   for (const other of outline.others) {
     const sec = makeSection(doc, other.title, other.index, other.index + 1, sectionEnd(doc, outline, { key: "overall", title: other.title, index: other.index }));
     const figures = unreadFigures(sec);
@@ -87,10 +108,11 @@ export function parseNarrative(doc: SourceDoc): NarrativeResult {
 }
 
 /**
- * The figures of a section no reader took, one note per sentence; a section none of whose figures was read is one
- * note for the whole section. Sentences already noted (a reader failed on them) are not noted twice.
+ * Statements no reader could read: a section none of whose figures was read is one note for the whole section;
+ * otherwise one note per sentence that names a modelled subject (cue) and of which no figure was read. Sentences
+ * already noted (a reader failed on them) are not noted twice.
  */
-function uncovered(sec: Section, already: Notes): Unread[] {
+function uncovered(sec: Section, cue: RegExp, already: Notes): Unread[] {
   const figures = unreadFigures(sec);
   if (figures.length === 0) return [];
   if (figures.length === countFigures(sec)) {
@@ -102,12 +124,13 @@ function uncovered(sec: Section, already: Notes): Unread[] {
   let i = 0;
   while (i < figures.length) {
     const s = sentenceAt(sec, figures[i][0]);
-    const inSentence: string[] = [];
     const firstAt = figures[i][0];
+    const inSentence: string[] = [];
     while (i < figures.length && figures[i][0] < s.to) inSentence.push(figures[i++][1]);
+    if (inSentence.length < countFigures(sec, s.from, s.to) || !cue.test(s.text)) continue;
     const lines = [lineOf(sec, s.from), lineOf(sec, Math.max(s.from, s.to - 1))];
     if (already.some((n) => n.where === sec.title && n.sourceLine !== undefined && n.sourceLine >= lines[0] && n.sourceLine <= lines[1])) continue;
-    out.push(note(sec, "statement", firstAt, s.text, `句中的 ${inSentence.join("、")} 未读入报告（句式未识别，或规范报告没有对应字段）`));
+    out.push(note(sec, "statement", firstAt, s.text, `句中的 ${inSentence.join("、")} 未能读入（句式未识别）`));
   }
   return out;
 }

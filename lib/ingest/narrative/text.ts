@@ -322,7 +322,7 @@ export function statedIn(sec: Section, from: number, to: number): "more" | "less
   return "equal";
 }
 
-/** How many figures a section prints. */
-export function countFigures(sec: Section): number {
-  return [...sec.text.matchAll(FIGURE)].length;
+/** How many figures section.text[from, to) prints. */
+export function countFigures(sec: Section, from = 0, to = sec.text.length): number {
+  return [...sec.text.slice(from, to).matchAll(FIGURE)].length;
 }
