@@ -37,46 +37,53 @@ function cells(line: Line): PdfItem[] {
   for (const it of line.items) {
     const prev = out[out.length - 1];
     const gap = prev ? it.x - (prev.x + prev.width) : Infinity;
-    if (prev && gap < Math.max(prev.height, it.height) * 0.35 && !(AMOUNT.test(prev.str) && AMOUNT.test(it.str))) {
+    // an amount, a code or a dash is a cell of its own even when the next text starts right after it
+    if (prev && gap < Math.max(prev.height, it.height) * 0.35 && !isData(prev) && !isData(it)) {
       out[out.length - 1] = { ...prev, str: prev.str + it.str, width: it.x + it.width - prev.x };
     } else out.push(it);
   }
   return out;
 }
 
-/** Leaf columns: header cells that no other header cell sits under; cells stacked on each other are one column. */
-function leafColumns(header: PdfItem[]): { leaves: Column[]; spanning: PdfItem[] } {
-  const spanning = header.filter((h) => {
-    const under = header.filter((o) => o !== h && o.y > h.y + 1 && center(o) >= h.x - 1 && center(o) <= h.x + h.width + 1);
-    const distinct = new Set(under.map((o) => Math.round(center(o) / 8)));
-    return distinct.size >= 2;
-  });
-  const leafItems = header.filter((h) => !spanning.includes(h)).sort((a, b) => a.x - b.x);
-  const leaves: Column[] = [];
-  for (const it of leafItems) {
-    const hit = leaves.find((c) => it.x < c.x1 - 1 && it.x + it.width > c.x0 + 1);
-    if (hit) {
-      hit.x0 = Math.min(hit.x0, it.x);
-      hit.x1 = Math.max(hit.x1, it.x + it.width);
-    } else leaves.push({ x0: it.x, x1: it.x + it.width });
+type Leaf = Column & { labels: Map<number, string> };
+
+/**
+ * Header columns, read bottom-up: the lowest header line gives the first columns; a label above covers the columns
+ * within half the distance to its neighbours on its own line (a centred label over a group: 收入 | 支出, 因公出国（境）费
+ * over its 预算数 | 决算数), and a label that covers none is a column of its own (项目 over a blank lower row).
+ */
+function headerColumns(lines: Line[]): Leaf[] {
+  const leaves: Leaf[] = [];
+  for (let li = lines.length - 1; li >= 0; li--) {
+    const lineCells = cells(lines[li]);
+    const centers = lineCells.map(center);
+    for (let k = 0; k < lineCells.length; k++) {
+      const c = lineCells[k];
+      const cx = centers[k];
+      const gaps = [k > 0 ? cx - centers[k - 1] : Infinity, k + 1 < centers.length ? centers[k + 1] - cx : Infinity];
+      const d = Math.min(...gaps) / 2;
+      const covered = leaves.filter((l) => {
+        const lc = (l.x0 + l.x1) / 2;
+        return (Math.abs(lc - cx) < d && d !== Infinity) || (d === Infinity && lineCells.length === 1) || (l.x0 < c.x + c.width && l.x1 > c.x);
+      });
+      if (covered.length === 0) leaves.push({ x0: c.x, x1: c.x + c.width, labels: new Map([[li, c.str]]) });
+      else for (const l of covered) l.labels.set(li, (l.labels.get(li) ?? "") + c.str);
+    }
   }
-  leaves.sort((a, b) => a.x0 - b.x0);
-  return { leaves, spanning };
+  return leaves.sort((a, b) => a.x0 - b.x0);
 }
 
+/** Columns split half-way between neighbouring header labels: a right-aligned amount stays left of the split. */
 function nearestColumn(cols: Column[], it: PdfItem): number {
   const cx = center(it);
-  let best = 0;
-  let bestD = Infinity;
-  cols.forEach((c, i) => {
-    const d = cx < c.x0 ? c.x0 - cx : cx > c.x1 ? cx - c.x1 : 0;
-    if (d < bestD) {
-      bestD = d;
-      best = i;
-    }
-  });
-  return best;
+  for (let i = 0; i + 1 < cols.length; i++) {
+    if (cx < (cols[i].x1 + cols[i + 1].x0) / 2) return i;
+  }
+  return cols.length - 1;
 }
+
+/** 栏次 1 2 3 … under the header numbers the columns; it says nothing about where they are. */
+const isColumnNumbers = (l: Line) => l.items.every((it) => /^(栏次|行次|\d{1,2}|甲|乙)$/.test(it.str.trim())) && l.items.length > 2;
 
 /**
  * Rebuilds one borderless table (the items between its title and its end on one page) as a grid. `columns`
@@ -86,14 +93,12 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   const lines = toLines(items);
   const firstData = lines.findIndex((l) => l.items.some(isData));
   if (firstData < 0) return null;
-  const headerLines = lines.slice(0, firstData);
-  const headerCells = headerLines.flatMap(cells);
-  let columns = carried;
-  let spanning: PdfItem[] = [];
-  if (!columns || headerCells.length > 0) {
-    const leaf = leafColumns(headerCells);
-    spanning = leaf.spanning;
-    columns = leaf.leaves;
+  const headerLines = lines.slice(0, firstData).filter((l) => !isColumnNumbers(l));
+  let columns: Column[] | undefined = carried;
+  let leaves: Leaf[] = [];
+  if (!columns || headerLines.length > 0) {
+    leaves = headerColumns(headerLines);
+    columns = leaves;
   }
   // Data cells right of every header column (an amount printed wider than its label) still need a column.
   const body = lines.slice(firstData);
@@ -103,21 +108,11 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   const rowTops: number[] = [];
   const width = columns.length;
   // Header: one row per header line; a spanning label is repeated over the columns it heads.
-  for (const hl of headerLines) {
-    const row = Array<string>(width).fill("");
-    for (const c of cells(hl)) {
-      if (spanning.includes(c)) {
-        columns.forEach((col, i) => {
-          if (col.x1 > c.x - 1 && col.x0 < c.x + c.width + 1) row[i] = row[i] ? row[i] + c.str : c.str;
-        });
-      } else {
-        const i = nearestColumn(columns, c);
-        row[i] = row[i] ? row[i] + c.str : c.str;
-      }
-    }
-    rows.push(row);
+  headerLines.forEach((hl, li) => {
+    if (leaves.length === 0) return;
+    rows.push(leaves.map((l) => l.labels.get(li) ?? ""));
     rowTops.push(hl.y - hl.height);
-  }
+  });
 
   // Body: anchors are lines with a code or an amount, or text that opens a row; other lines join the nearest anchor.
   const anchors: { line: Line; parts: Line[] }[] = [];
@@ -126,6 +121,8 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
     const hasData = l.items.some(isData);
     const text = l.items.filter((it) => !isData(it)).map((it) => it.str).join("").trim();
     if (l.items.some((it) => CODE.test(it.str.trim()))) return "anchor";
+    // a row with nothing but its 行次 (the template's blank rows) is still a row
+    if (!text || /^\d{1,2}$/.test(text)) return l.items.every((it) => /^\d{1,2}$/.test(it.str.trim())) ? "anchor" : hasData ? "numbers" : "text";
     if (text && ROW_START.test(text)) return "anchor";
     if (hasData && text) return "anchor";
     return hasData ? "numbers" : "text";

@@ -4,6 +4,8 @@ import type { SourceDoc } from "../document";
 import { bareTitle, tableIdOfTitle } from "../layouts/markdown/titles";
 import type { PdfItem, PdfPage, PdfText } from "./extract";
 import { joinLine, readLattices, type Grid } from "./lattice";
+import { unifyRadicals } from "./radicals";
+import { splitItems } from "./split-items";
 import { readStreamTable } from "./stream";
 
 /**
@@ -114,7 +116,8 @@ export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfTex
 
 /** A page as blocks in reading order: ruled tables as grids, the rest as visual lines (with their items). */
 function pageBlocks(page: PdfPage): Block[] {
-  const { grids, rest } = readLattices(page.items, page.segments);
+  const items = splitItems(page.items.map((it) => ({ ...it, str: unifyRadicals(it.str) })));
+  const { grids, rest } = readLattices(items, page.segments);
   const blocks: Block[] = grids.map((g) => ({ top: g.top, lines: [], grid: g }));
   for (const line of visualLines(rest)) {
     const t = joinLine(line, 1.2);

@@ -1,0 +1,15 @@
+// Types of pdf-text.mjs (the extraction itself is JavaScript so that a worker thread can load it anywhere).
+import type { PdfFailure, PdfText } from "./extract";
+
+export declare class PdfReadError extends Error {
+  readonly kind: PdfFailure;
+  constructor(kind: PdfFailure, message: string);
+}
+
+/** More pages than this: PdfReadError "too-many-pages". */
+export declare const MAX_PAGES: number;
+
+/** The pdfjs-dist install directory, resolved from `from` (a file path or URL) or else the working directory. */
+export declare function pdfjsDir(from?: string): string;
+
+export declare function extractPdfText(bytes: Uint8Array, options?: { pdfjsDir?: string }): Promise<PdfText>;
