@@ -28,7 +28,8 @@ export type NarrativeResult = { narrative: Narrative; glossary: Report["glossary
  * template. A sentence of such a section that names one of them but of which no figure was read is a statement
  * worded in a way no reader knows: it is noted. A sentence naming none of them is something the report does not
  * model (部门评价, 绩效目标, 跟踪评价, a breakdown of 机关运行经费 …): an extra disclosure, not a failure to read. The
- * figures a reader left over in a sentence it did read are details beyond the model, not noted either.
+ * figures a reader left over in a sentence it did read are details beyond the model, not noted either; nor is 八
+ * 国有资本经营, whose figures the report holds in table 08 only. A numbered section with an unknown title is noted.
  */
 const CUES: Partial<Record<SectionKey, RegExp>> = {
   overall: /总计/,
@@ -38,7 +39,6 @@ const CUES: Partial<Record<SectionKey, RegExp>> = {
   gpb: /一般公共预算财政拨款支出|年初预算|全年预算|决算|[（(]类[)）]/,
   basic: /基本支出|人员经费|公用经费/,
   govFund: /政府性基金|结转|结余|本年收入|支出/,
-  soe: /国有资本经营/,
   sangong: /三公|出国|公务用车|接待|团组/,
   operating: /运行经费/,
   procurement: /政府采购|货物|工程|服务|中小企业|小微企业/,
