@@ -1,14 +1,36 @@
 import { COLUMN_LABELS, SECTION_LABELS } from "@/lib/report/labels";
-import { TABLE_COLUMNS, TABLE_IDS, TABLE_TITLES, type Table, type TableRow } from "@/lib/report/schema";
+import { pageOfLine, TABLE_COLUMNS, TABLE_IDS, TABLE_TITLES, type Report, type Table, type TableRow } from "@/lib/report/schema";
 import { Wan } from "./ui";
 
-/** The nine tables as the document prints them: every row, empty cells empty, figures at their printed precision. */
-export function ReportTables({ tables }: { tables: Table[] }) {
+/**
+ * The nine tables as the document prints them: every row, empty cells empty, figures at their printed precision.
+ * `unread`: tables the document prints but the reader could not read, with where they are (第 N 页 / 第 N 行).
+ */
+export function ReportTables({ tables, unread = {}, source }: { tables: Table[]; unread?: Partial<Record<string, string>>; source?: Report["source"] }) {
+  // a PDF's tables are found by page; a text's by line
+  const at = (line: number) => {
+    const page = source ? pageOfLine({ source }, line) : undefined;
+    return page !== undefined ? `原文第 ${page} 页` : `原文第 ${line} 行`;
+  };
   return (
     <div className="space-y-6">
       {TABLE_IDS.map((id) => {
         const t = tables.find((x) => x.id === id);
         const heading = `公开${id.slice(1)}表 ${TABLE_TITLES[id]}`;
+        const warn =
+          id in unread ? (
+            <p className="mb-1 text-sm text-rose-700">
+              文件中有这张表{unread[id] ? `（原文${unread[id]}）` : ""}，但{t ? "有部分" : ""}未能读取，见 <a className="underline" href="#unread">未能读取的部分</a>。
+            </p>
+          ) : null;
+        if (!t && warn) {
+          return (
+            <div key={id} id={id}>
+              <h3 className="mb-1 font-semibold">{heading}</h3>
+              {warn}
+            </div>
+          );
+        }
         if (!t) {
           return (
             <div key={id} id={id}>
@@ -21,8 +43,9 @@ export function ReportTables({ tables }: { tables: Table[] }) {
           <div key={id} id={id} className="break-inside-avoid-page">
             <h3 className="mb-1 font-semibold">
               {heading}
-              {t.sourceLine ? <span className="ml-2 text-xs font-normal text-gray-500">原文第 {t.sourceLine} 行</span> : null}
+              {t.sourceLine ? <span className="ml-2 text-xs font-normal text-gray-500">{at(t.sourceLine)}</span> : null}
             </h3>
+            {warn}
             {t.status === "empty" ? (
               <p className="text-sm text-gray-600">{t.note ?? "本表无数据。"}</p>
             ) : id === "t01" || id === "t04" || id === "t06" ? (

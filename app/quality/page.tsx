@@ -1,11 +1,14 @@
 import { formatScore } from "@/lib/money/format";
 import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
-import { getCompletenessRanking, getFindings, getReportCount, getRuleCounts } from "@/db/queries/quality";
+import { getCompletenessRanking, getCoverageRanking, getCoverageSummary, getFindings, getReportCount, getRuleCounts } from "@/db/queries/quality";
 import { RULES } from "@/lib/audit/run";
-import { parseParams, qualityParamsSchema, SEVERITIES, type RawParams } from "@/lib/filters";
+import { PART_LABELS } from "@/lib/report/coverage";
+import { parseParams, SEVERITIES, type RawParams } from "@/lib/filters";
 import { FindingsTable } from "../_components/findings-table";
 import { Pager } from "../_components/pager";
+import { COVERAGE_FORMULA, CoveragePct, noteLocation } from "../_components/reading-coverage";
+import { qualityPageParamsSchema } from "./search-params";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Section, SeverityBadge, SyntheticBadge, YearPicker, hrefWith } from "../_components/ui";
 
@@ -15,31 +18,47 @@ export const metadata = { title: "数据质量" };
 const SEV_TEXT = { error: "错误", warning: "警告", rounding: "尾数差异" } as const;
 const FINDINGS_PAGE = 50;
 const RANK_PAGE = 50;
+const READ_PAGE = 20;
+/** unread notes shown under each report of the coverage ranking; the department page lists them all */
+const NOTES_SHOWN = 3;
 
 export default async function QualityPage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(qualityParamsSchema, await props.searchParams);
+  const sp = parseParams(qualityPageParamsSchema, await props.searchParams);
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const f = { ...sp, year };
-  const [counts, reportCount] = await Promise.all([getRuleCounts({ ...f, rule: undefined, severity: undefined }), getReportCount(f)]);
+  const [counts, reportCount, reading] = await Promise.all([getRuleCounts({ ...f, rule: undefined, severity: undefined }), getReportCount(f), getCoverageSummary(f)]);
   // the filtered list's length, from the counts by rule and severity (no second pass over the findings)
   const findingTotal = counts.filter((c) => (!sp.rule || c.rule === sp.rule) && (!sp.severity || c.severity === sp.severity)).reduce((a, c) => a + c.count, 0);
   const page = Math.min(sp.page ?? 1, Math.max(1, Math.ceil(findingTotal / FINDINGS_PAGE)));
   const rank = Math.min(sp.rank ?? 1, Math.max(1, Math.ceil(reportCount / RANK_PAGE)));
-  const [findings, ranking] = await Promise.all([
+  const read = Math.min(sp.read ?? 1, Math.max(1, Math.ceil(reading.partial / READ_PAGE)));
+  const [findings, ranking, leastRead] = await Promise.all([
     getFindings(f, FINDINGS_PAGE, (page - 1) * FINDINGS_PAGE),
     getCompletenessRanking(f, RANK_PAGE, (rank - 1) * RANK_PAGE),
+    reading.partial ? getCoverageRanking(f, READ_PAGE, (read - 1) * READ_PAGE, NOTES_SHOWN) : Promise.resolve([]),
   ]);
   const titles = new Map(RULES.map((r) => [r.id, r.title]));
   const keep = { year, rule: sp.rule, severity: sp.severity, synthetic: sp.synthetic ? undefined : "0" };
-  const pageHref = (n: number) => hrefWith("/quality", { ...keep, page: n > 1 ? n : undefined, rank: rank > 1 ? rank : undefined }) + "#findings";
-  const rankHref = (n: number) => hrefWith("/quality", { ...keep, page: page > 1 ? page : undefined, rank: n > 1 ? n : undefined }) + "#completeness";
+  // each list's pager keeps the other lists where they are
+  const at = { page: page > 1 ? page : undefined, rank: rank > 1 ? rank : undefined, read: read > 1 ? read : undefined };
+  const pageHref = (n: number) => hrefWith("/quality", { ...keep, ...at, page: n > 1 ? n : undefined }) + "#findings";
+  const rankHref = (n: number) => hrefWith("/quality", { ...keep, ...at, rank: n > 1 ? n : undefined }) + "#completeness";
+  const readHref = (n: number) => hrefWith("/quality", { ...keep, ...at, read: n > 1 ? n : undefined }) + "#coverage";
+  const partsText = (Object.entries(reading.byPart) as [keyof typeof PART_LABELS, number][]).filter(([, n]) => n > 0).map(([p, n]) => `${PART_LABELS[p]} ${n}`).join("、");
 
   return (
     <div>
-      <PageHeader title="数据质量" subtitle="所有报告的审核发现：表内与表间勾稽、文字与表格、所述百分比与复算结果、绩效得分。">
+      <PageHeader title="数据质量" subtitle="所有报告的审核发现：表内与表间勾稽、文字与表格、所述百分比与复算结果、绩效得分；以及每份文件读出了多少。">
         <YearPicker years={years} current={year} path="/quality" params={{ ...keep, year: undefined }} />
         <SyntheticToggle path="/quality" synthetic={sp.synthetic} params={{ ...keep, synthetic: undefined }} />
       </PageHeader>
+
+      {reading.partial ? (
+        <p className="mb-4 rounded border border-rose-200 bg-rose-50 px-3 py-2 text-sm text-rose-900">
+          {reading.partial} 份报告未完整读取（未能读取的部分 {reading.notes} 处{reading.cellsOpen ? `，待定单元格 ${reading.cellsOpen} 个` : ""}）：这些报告的数字、核对与排名都不包括未读的部分。
+          <a className="ml-1 text-blue-700 hover:underline" href="#coverage">查看读取覆盖 ↓</a>
+        </p>
+      ) : null}
 
       <Section title="按规则统计" note="点击规则或级别筛选下方明细；尾数差异在文件声明的尾数误差范围内，不视为错误。">
         {counts.length === 0 ? (
@@ -70,6 +89,92 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
             </table>
           </div>
         )}
+      </Section>
+
+      <Section
+        id="coverage"
+        title="读取覆盖（未完整读取的报告，由低到高）"
+        actions={<CsvLink dataset="coverage" params={keep} />}
+        note={
+          <>
+            {COVERAGE_FORMULA} 每份报告列出前 {NOTES_SHOWN} 处未读部分，全部见部门页或 <a className="text-blue-700 hover:underline" href={hrefWith("/export/unread-notes", keep)} download>未读部分明细 CSV</a>。
+          </>
+        }
+      >
+        <p className="mb-3 text-sm">
+          {year ?? ""}{year ? " 年度" : ""}共 {reading.reports} 份报告，
+          {reading.partial === 0 ? (
+            <span className="text-emerald-700">全部完整读取。</span>
+          ) : (
+            <>
+              <b className="text-rose-700">{reading.partial}</b> 份未完整读取：未能读取的部分 {reading.notes} 处{partsText ? `（${partsText}）` : ""}
+              {reading.cellsOpen ? `，待定单元格 ${reading.cellsOpen} 个` : ""}。
+            </>
+          )}
+          {reading.extraTables ? <span className="text-gray-600"> 另有 {reading.extraTables} 张未识别的表按原样保留。</span> : null}
+        </p>
+        {leastRead.length ? (
+          <>
+            <div className="overflow-x-auto">
+              <table className="w-full min-w-[900px] table-fixed border-collapse text-sm">
+                <colgroup>
+                  <col className="w-[17%]" />
+                  <col className="w-[8%]" />
+                  <col className="w-[7%]" />
+                  <col className="w-[10%]" />
+                  <col className="w-[10%]" />
+                  <col />
+                </colgroup>
+                <thead>
+                  <tr className="border-b bg-gray-100 text-left">
+                    <th className="p-1.5">部门</th>
+                    <th className="num p-1.5">读取覆盖</th>
+                    <th className="num p-1.5">决算表</th>
+                    <th className="num p-1.5">单元格<br /><span className="font-normal text-gray-500">已定位 / 待定</span></th>
+                    <th className="num p-1.5">情况说明<br /><span className="font-normal text-gray-500">已识别 / 未读</span></th>
+                    <th className="p-1.5">未能读取的部分（位置 · 部分 · 原因 · 原文）</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {leastRead.map((r) => (
+                    <tr key={`${r.departmentId}-${r.year}-${r.scope}`} className="border-b border-gray-100 align-top">
+                      <td className="p-1.5">
+                        <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${r.year}#unread`}>{r.department}</Link>
+                        <SyntheticBadge synthetic={r.synthetic} />
+                        <div className="text-xs text-gray-500">{r.year} 年度{r.scope} · {r.layout === "pdf" ? "PDF" : r.layout === "plain-text" ? "PDF 提取文本" : r.layout === "markdown" ? "Markdown" : "JSON"}</div>
+                      </td>
+                      <td className="num p-1.5"><CoveragePct v={r.coverage} /></td>
+                      <td className="num p-1.5">{r.tablesRead}/9</td>
+                      <td className="num p-1.5">{r.cellsPlaced.toLocaleString("zh-CN")} / <span className={r.cellsOpen ? "text-amber-700" : ""}>{r.cellsOpen}</span></td>
+                      <td className="num p-1.5">{r.statementsRead} / <span className={r.statementsUnread ? "text-rose-700" : ""}>{r.statementsUnread}</span></td>
+                      <td className="p-1.5">
+                        {r.notes.length === 0 ? (
+                          <span className="text-gray-500">{r.cellsOpen ? "没有未读部分；有单元格无法唯一确定所属列。" : "没有未读部分；目录列出的表未找到。"}</span>
+                        ) : (
+                          <ul className="space-y-1">
+                            {r.notes.map((n, i) => (
+                              <li key={i} className="text-xs leading-snug">
+                                <span className="mr-1 whitespace-nowrap rounded bg-gray-100 px-1 text-gray-700">{noteLocation(n) || "位置不明"}</span>
+                                <span className="text-gray-500">{PART_LABELS[n.part]}</span> · {n.place}：<span className="text-rose-800">{n.message}</span>
+                                <div className="truncate text-gray-500" title={n.text}>原文：{n.text}</div>
+                              </li>
+                            ))}
+                            {r.unreadCount > r.notes.length ? (
+                              <li className="text-xs">
+                                <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${r.year}#unread`}>另有 {r.unreadCount - r.notes.length} 处 →</Link>
+                              </li>
+                            ) : null}
+                          </ul>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pager page={read} pageSize={READ_PAGE} total={reading.partial} href={readHref} unit="份" />
+          </>
+        ) : null}
       </Section>
 
       <Section

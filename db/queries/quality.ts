@@ -93,6 +93,9 @@ export type CoverageRow = {
   notes: UnreadNoteRow[];
 };
 
+/** "94.9300" → "94.93", "100.0000" → "100": the percentage as lib/report/coverage.ts writes it. */
+const pctText = (v: string | null) => (v === null ? null : v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v);
+
 /** Reports the reader did not read whole: some part unread, a cell left open, or a table the 目录 lists not found. */
 const notWhole = sql`r.coverage < 100`;
 
@@ -140,7 +143,7 @@ export async function getCoverageRanking(f: QualityFilters, limit?: number, offs
     ${limit !== undefined ? sql`limit ${limit} offset ${offset}` : sql``}`);
   return res.map((r) => ({
     departmentId: Number(r.department_id), department: r.department, year: Number(r.year), scope: r.scope, synthetic: Boolean(r.synthetic),
-    layout: r.layout, sourceFile: r.source_file, coverage: r.coverage,
+    layout: r.layout, sourceFile: r.source_file, coverage: pctText(r.coverage),
     tablesRead: Number(r.tables_read), cellsPlaced: Number(r.cells_placed), cellsOpen: Number(r.cells_open),
     statementsRead: Number(r.statements_read), statementsUnread: Number(r.statements_unread), unreadCount: Number(r.unread_count), extraTables: Number(r.extra_tables),
     notes: (typeof r.notes === "string" ? JSON.parse(r.notes) : (r.notes ?? [])) as UnreadNoteRow[],
@@ -157,7 +160,7 @@ export async function getUnreadNotes(f: QualityFilters, limit = 20_000) {
     order by r.coverage asc, r.unread_count desc, d.name, r.year desc, r.id, u.ord
     limit ${limit}`);
   return res.map((r) => ({
-    departmentId: Number(r.department_id), department: r.department, year: Number(r.year), synthetic: Boolean(r.synthetic), coverage: r.coverage,
+    departmentId: Number(r.department_id), department: r.department, year: Number(r.year), synthetic: Boolean(r.synthetic), coverage: pctText(r.coverage),
     part: r.part, place: r.place, sourceLine: r.source_line === null ? null : Number(r.source_line), page: r.page === null ? null : Number(r.page), text: r.text, message: r.message,
   }));
 }

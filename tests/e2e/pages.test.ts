@@ -121,6 +121,34 @@ run("dashboard in a real browser", () => {
     expect(body).not.toContain("<b>");
   });
 
+  test("reading coverage: /quality ranks the documents not read whole; the two seeds are read whole", async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url + "/quality?year=2023&synthetic=0", { waitUntil: "networkidle" });
+    const section = await page.locator("#coverage").innerText();
+    expect(section).toContain("读取覆盖（未完整读取的报告，由低到高）");
+    expect(section).not.toContain("烟台市大数据局");
+    expect(section).not.toContain("烟台市人民政府办公室");
+    const api = (await (await fetch(app.url + "/api/coverage?year=2023&synthetic=0")).json()) as { rows: { department: string }[] };
+    expect(api.rows.map((r) => r.department)).not.toContain("烟台市大数据局");
+    const csv = await fetch(app.url + "/export/unread-notes?year=2023&synthetic=0");
+    expect(csv.status).toBe(200);
+    expect(await csv.text()).toContain("部门,年度,合成示例,读取覆盖（%）,部分,位置,PDF 页码,原文行号");
+    // the review pack shows the figure beside 完整度
+    await page.goto(app.url + "/departments?synthetic=0", { waitUntil: "load" });
+    await page.getByRole("link", { name: "烟台市大数据局" }).first().click();
+    await page.waitForURL(/\/departments\/\d+/);
+    const card = await page.locator("section", { has: page.locator("h2", { hasText: "读取覆盖" }) }).innerText();
+    expect(card).toContain("全部读出");
+    expect(card).toContain("读出 9/9 张");
+    expect(await page.locator("#unread").count()).toBe(0);
+    await page.close();
+  });
+
+  test.each(["/quality?read=abc", "/quality?read=-1&rank=0", "/quality?read=99999999"])("a bad coverage page %s still renders", async (url) => {
+    const res = await fetch(app.url + url);
+    expect(res.status).toBe(200);
+  });
+
   test("security headers are sent", async () => {
     const res = await fetch(app.url + "/");
     expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");

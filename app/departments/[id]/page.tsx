@@ -7,8 +7,10 @@ import { budgetCredibility, executionBand, type Band } from "@/lib/metrics/credi
 import { ratePct } from "@/lib/metrics/stats";
 import { D } from "@/lib/money/decimal";
 import { FIGURE_LABELS } from "@/lib/report/labels";
+import { computeCoverage, locationText, tableOfTitle, unreadNotes } from "@/lib/report/coverage";
 import { FindingsTable } from "../../_components/findings-table";
 import { PrintButton } from "../../_components/print-button";
+import { COVERAGE_FORMULA, COVERAGE_SHORT, CoverageSummary, RawGrid, UnreadNotesTable } from "../../_components/reading-coverage";
 import { ReportTables } from "../../_components/report-tables";
 import { Empty, Pct, Printed, Section, SyntheticBadge, Term, Wan, hrefWith } from "../../_components/ui";
 
@@ -33,6 +35,8 @@ const CHANGE_TO_FIGURE: Record<string, string> = {
   "expenditure.project": "projectExpenditure",
   gpbExpenditure: "gpbExpenditure",
 };
+
+const LAYOUT_TEXT: Record<string, string> = { "plain-text": "PDF 提取文本", markdown: "Markdown 表格", json: "规范 JSON", pdf: "PDF 原件" };
 
 const BAND_STYLE: Record<Band, string> = { good: "bg-emerald-100 text-emerald-800", watch: "bg-amber-100 text-amber-800", concern: "bg-rose-100 text-rose-800" };
 const BAND_TEXT: Record<Band, string> = { good: "良好", watch: "关注", concern: "警示" };
@@ -63,6 +67,14 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
 
   const { report, figures, priorFigures, peerMedians, findings } = data;
   const completeness = computeCompleteness(report);
+  const coverage = computeCoverage(report);
+  const notes = unreadNotes(report);
+  // the nine tables' unread notes, by table: the tables section says where they are instead of showing nothing
+  const unreadTables: Record<string, string> = {};
+  for (const u of notes) {
+    const id = u.part === "table" ? tableOfTitle(u.where) : null;
+    if (id && !(id in unreadTables)) unreadTables[id] = locationText(report, u);
+  }
   const cred = budgetCredibility(figures.initialBudgetGpb, figures.gpbExpenditure);
   const glossary = new Map(report.glossary.map((g) => [g.term, g.definition]));
   const n = report.narrative;
@@ -80,7 +92,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
           <p className="mt-1 text-sm text-gray-600">
             {data.year} 年度{data.scope}
             {report.entity ? `（${report.entity}）` : ""} · 第 {data.revision} 版
-            {data.revisions.length > 1 ? `（共 ${data.revisions.length} 版）` : ""} · 来源文件 {report.source.fileName}（{report.source.layout === "plain-text" ? "PDF 提取文本" : report.source.layout === "markdown" ? "Markdown 表格" : "规范 JSON"}，SHA-256 {report.source.sha256.slice(0, 12)}…）
+            {data.revisions.length > 1 ? `（共 ${data.revisions.length} 版）` : ""} · 来源文件 {report.source.fileName}（{LAYOUT_TEXT[report.source.layout]}{report.source.pages ? `，${report.source.pages} 页` : ""}，SHA-256 {report.source.sha256.slice(0, 12)}…）
           </p>
         </div>
         <div className="no-print flex flex-wrap items-center gap-2 text-sm">
@@ -137,36 +149,69 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
       </section>
 
       <div className="grid gap-4 lg:grid-cols-3 print:grid-cols-3">
-        <Section title="预算可信度（PEFA PI-1）" note="偏离度 = |一般公共预算财政拨款支出决算 − 年初预算| ÷ 年初预算；偏离 5% 以内为 A，10% 以内为 B，15% 以内为 C，超过为 D。">
-          {cred ? (
+        <div>
+          <Section title="预算可信度（PEFA PI-1）" note="偏离度 = |一般公共预算财政拨款支出决算 − 年初预算| ÷ 年初预算；偏离 5% 以内为 A，10% 以内为 B，15% 以内为 C，超过为 D。">
+            {cred ? (
+              <p className="text-sm">
+                <span className="mr-2 text-3xl font-semibold">{cred.grade}</span>
+                偏离 {cred.deviationPct}%（年初预算 <Wan v={figures.initialBudgetGpb} /> 万元，决算 <Wan v={figures.gpbExpenditure} /> 万元）
+              </p>
+            ) : (
+              <Empty>文件未披露一般公共预算财政拨款年初预算，无法评级。</Empty>
+            )}
+          </Section>
+          <Section title="审核结果">
             <p className="text-sm">
-              <span className="mr-2 text-3xl font-semibold">{cred.grade}</span>
-              偏离 {cred.deviationPct}%（年初预算 <Wan v={figures.initialBudgetGpb} /> 万元，决算 <Wan v={figures.gpbExpenditure} /> 万元）
+              错误 <b className="text-rose-700">{counts.error}</b> 项 · 警告 <b className="text-amber-700">{counts.warning}</b> 项 · 尾数差异 {counts.rounding} 项
             </p>
-          ) : (
-            <Empty>文件未披露一般公共预算财政拨款年初预算，无法评级。</Empty>
-          )}
-        </Section>
+            <p className="mt-2 text-xs text-gray-500">尾数差异在文件声明的“金额单位转换时可能存在尾数误差”范围内，不视为错误。</p>
+            <a href="#findings" className="no-print mt-2 inline-block text-sm text-blue-700 hover:underline">
+              查看全部发现 ↓
+            </a>
+          </Section>
+        </div>
         <Section title="信息完整度" note="每项为模板要求披露的内容；得分 = 已披露项 ÷ 全部项。">
           <p className="mb-2 text-3xl font-semibold">{completeness.score}<span className="ml-1 text-sm font-normal text-gray-500">分</span></p>
           <ul className="grid grid-cols-1 gap-0.5 text-xs sm:grid-cols-2">
-            {completeness.items.map((i) => (
-              <li key={i.key} className={i.present ? "text-gray-600" : "text-rose-700"}>
-                {i.present ? "✓" : "✗"} {i.label}
-              </li>
-            ))}
+            {completeness.items.map((i) =>
+              !i.present && i.key in unreadTables ? (
+                // printed but not read: a reading gap, not a disclosure gap
+                <li key={i.key} className="text-amber-700" title="文件中有这张表，但未能读取，见“未能读取的部分”">
+                  ? {i.label}（有，未能读取）
+                </li>
+              ) : (
+                <li key={i.key} className={i.present ? "text-gray-600" : "text-rose-700"}>
+                  {i.present ? "✓" : "✗"} {i.label}
+                </li>
+              ),
+            )}
           </ul>
         </Section>
-        <Section title="审核结果">
-          <p className="text-sm">
-            错误 <b className="text-rose-700">{counts.error}</b> 项 · 警告 <b className="text-amber-700">{counts.warning}</b> 项 · 尾数差异 {counts.rounding} 项
-          </p>
-          <p className="mt-2 text-xs text-gray-500">尾数差异在文件声明的“金额单位转换时可能存在尾数误差”范围内，不视为错误。</p>
-          <a href="#findings" className="no-print mt-2 inline-block text-sm text-blue-700 hover:underline">
-            查看全部发现 ↓
-          </a>
+        <Section
+          title="读取覆盖"
+          note={
+            <>
+              {COVERAGE_SHORT}
+              <details className="no-print mt-1">
+                <summary className="cursor-pointer text-blue-700">计算方法</summary>
+                {COVERAGE_FORMULA}
+              </details>
+            </>
+          }
+        >
+          <CoverageSummary coverage={coverage} unreadHref="#unread" />
         </Section>
       </div>
+
+      {notes.length ? (
+        <Section
+          title={`未能读取的部分（${notes.length} 处）`}
+          id="unread"
+          note="这些部分没有读入本报告：上面的数字、下面的表格和审核都不包括它们。请对照原文（页码为 PDF 页，行号为提取文本的行）。"
+        >
+          <UnreadNotesTable notes={notes} />
+        </Section>
+      ) : null}
 
       <Section title="与上年相比（情况说明所述）" id="yoy" note="“上年（推算）”= 本年数 − 所述增减额；“上年（库中）”为库中上一年度报告的同一数字，两者不一致时数据质量页会列出“上年数据重述”。">
         {n.changes.length === 0 ? (
@@ -377,14 +422,24 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
       </Section>
 
       <Section title="九张决算公开表" id="tables" className="print-break" note="与原文一致：空白单元格保持空白（未披露不等于零），金额单位万元。">
-        <ReportTables tables={report.tables} />
+        <ReportTables tables={report.tables} unread={unreadTables} source={report.source} />
       </Section>
+
+      {report.extraTables.length ? (
+        <Section title={`其他表格（${report.extraTables.length} 张，未识别）`} id="extra-tables" note="文件中的这些表不在九张决算公开表之列（如项目支出决算表、国有资产占用情况表），本产品不认识其结构，照原文保留单元格，不参与核对与指标。">
+          <div className="space-y-6">
+            {report.extraTables.map((t, i) => (
+              <RawGrid key={i} title={t.title} where={locationText(report, t)} rows={t.rows} />
+            ))}
+          </div>
+        </Section>
+      ) : null}
 
       {report.ambiguities.length ? (
         <Section title="待人工确认的单元格" note="PDF 提取的文本中空白单元格不留痕迹；以下单元格无法仅凭表内和表间关系唯一确定所属列。">
           <ul className="list-disc pl-5 text-sm">
             {report.ambiguities.map((a, i) => (
-              <li key={i}>{a.table}{a.sourceLine ? ` 第 ${a.sourceLine} 行` : ""}：{a.message}</li>
+              <li key={i}>{a.table}{a.sourceLine ? ` ${locationText(report, a)}` : ""}：{a.message}</li>
             ))}
           </ul>
         </Section>
