@@ -103,7 +103,7 @@ function readGrid(hs: H[], vs: V[], xs: number[], ys: number[], items: PdfItem[]
   const bottom = ys[nr];
   const inside: { it: PdfItem; r: number; c: number }[] = [];
   const rest: PdfItem[] = [];
-  for (const it of items) {
+  for (const it of splitAtRules(items, xs.slice(1, -1), vs)) {
     const { cx, cy } = center(it);
     if (cx < x0 - EPS || cx > x1 + EPS || cy < top - EPS || cy > bottom + EPS) {
       rest.push(it);
@@ -209,4 +209,48 @@ export function joinLine(items: PdfItem[], tabGap?: number): string {
     prev = it;
   }
   return out.replace(/\s+/g, (s) => (s.length > 1 ? "  " : " ")).trim();
+}
+
+function weight(s: string): number {
+  let w = 0;
+  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
+  return w;
+}
+
+/**
+ * An item that runs across a column rule holds the end of one cell and the start of the next (pdfjs joins glyphs
+ * that touch: a 0 right-aligned in one cell and the code 30203 left-aligned in the next arrive as "030203"): it is
+ * cut at the rule, by the share of its width each character takes.
+ */
+function splitAtRules(items: PdfItem[], xs: number[], vs: V[]): PdfItem[] {
+  const out: PdfItem[] = [];
+  for (const it of items) {
+    const cy = it.y - it.height * 0.35;
+    const cuts = xs.filter((x) => x > it.x + 1 && x < it.x + it.width - 1 && vs.some((v) => Math.abs(v.x - x) <= EPS && cy >= v.y0 - EPS && cy <= v.y1 + EPS));
+    if (cuts.length === 0 || it.str.length < 2) {
+      out.push(it);
+      continue;
+    }
+    const chars = [...it.str];
+    const total = weight(it.str);
+    let acc = 0;
+    let start = 0;
+    let startX = it.x;
+    let k = 0;
+    for (let i = 0; i < chars.length; i++) {
+      const w = (weight(chars[i]) / total) * it.width;
+      const mid = it.x + acc + w / 2;
+      if (k < cuts.length && mid > cuts[k]) {
+        const str = chars.slice(start, i).join("");
+        if (str.trim()) out.push({ ...it, str, x: startX, width: it.x + acc - startX });
+        start = i;
+        startX = it.x + acc;
+        k++;
+      }
+      acc += w;
+    }
+    const str = chars.slice(start).join("");
+    if (str.trim()) out.push({ ...it, str, x: startX, width: it.x + it.width - startX });
+  }
+  return out;
 }

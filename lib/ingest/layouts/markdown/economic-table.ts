@@ -18,7 +18,8 @@ const HEADER_WORD = /^(科目编码|科目名称|金额|决算数|人员经费|�
  * Rows come out group by group (each group read down the pages), then the two totals.
  */
 export function parseEconomicTable(ctx: TableContext, rows: GridLine[]): TableRow[] {
-  const headerAt = rows.findIndex((r) => r.cells.filter((c) => /编码/.test(compact(c))).length >= 2);
+  // Usually two or three code | name | amount groups side by side; some templates print one long column.
+  const headerAt = rows.findIndex((r) => r.cells.some((c) => /编码/.test(compact(c))) && r.cells.some((c) => /名称/.test(compact(c))));
   if (headerAt < 0) {
     throw tableError(ctx, rows[0]?.lineNo, "找不到经济分类表头", "表头含多组“科目编码 | 科目名称 | 金额”", rows[0]?.cells.join(" | ") ?? "（无表格行）");
   }

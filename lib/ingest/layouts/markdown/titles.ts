@@ -33,5 +33,16 @@ export function bareTitle(plain: string): string {
 }
 
 export function tableIdOfTitle(plain: string): TableId | null {
-  return BY_TITLE.get(bareTitle(plain)) ?? null;
+  const bare = bareTitle(plain);
+  const hit = BY_TITLE.get(bare);
+  if (hit) return hit;
+  // 表五一般公共预算… : the numeral run swallowed the title's own 一; try shorter numbers
+  const m = /^(.{0,40}?表)([一二三四五六七八九十]{2,4})(.+)$/.exec(plain.replace(/[\s"'“”‘’「」『』]/g, ""));
+  if (m) {
+    for (let k = 1; k < m[2].length; k++) {
+      const id = BY_TITLE.get(bareTitle(m[2].slice(k) + m[3]));
+      if (id) return id;
+    }
+  }
+  return null;
 }
