@@ -17,8 +17,10 @@ const csp = [
 ].join("; ");
 
 const nextConfig = {
-  // PGlite loads its wasm and data files from its own package path; bundling it breaks every request.
-  serverExternalPackages: ["@electric-sql/pglite"],
+  // PGlite loads its wasm and data files from its own package path; bundling it breaks every request. pdfjs-dist
+  // likewise reads its CMaps and fonts from its package directory; it runs in a worker thread that Node loads
+  // from lib/ingest/pdf/pdf-worker.mjs on disk (see lib/ingest/pdf/read-pdf.ts), never from the bundle.
+  serverExternalPackages: ["@electric-sql/pglite", "pdfjs-dist"],
   poweredByHeader: false,
   async headers() {
     return [

@@ -3,7 +3,9 @@ import type { PdfFailure, PdfText } from "./extract";
 
 export declare class PdfReadError extends Error {
   readonly kind: PdfFailure;
-  constructor(kind: PdfFailure, message: string);
+  /** the page that could not be read, when one page is the trouble */
+  readonly page?: number;
+  constructor(kind: PdfFailure, message: string, page?: number);
 }
 
 /** More pages than this: PdfReadError "too-many-pages". */

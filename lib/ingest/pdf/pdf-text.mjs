@@ -16,10 +16,12 @@ export class PdfReadError extends Error {
   /**
    * @param {import("./extract").PdfFailure} kind
    * @param {string} message
+   * @param {number} [page] the page that could not be read
    */
-  constructor(kind, message) {
+  constructor(kind, message, page) {
     super(message);
     this.kind = kind;
+    this.page = page;
     this.name = "PdfReadError";
   }
 }
@@ -112,7 +114,7 @@ export async function extractPdfText(bytes, options = {}) {
     return { pages };
   } catch (e) {
     if (e instanceof PdfReadError) throw e;
-    throw new PdfReadError("corrupt", `PDF 文件已损坏，第 ${n} 页（共 ${doc.numPages} 页）无法读出文字`);
+    throw new PdfReadError("corrupt", `PDF 文件已损坏，这一页无法读出文字（全文共 ${doc.numPages} 页）`, n);
   } finally {
     await doc.destroy();
   }

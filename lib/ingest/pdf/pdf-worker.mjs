@@ -13,5 +13,5 @@ try {
   parentPort.postMessage({ ok: true, text });
 } catch (e) {
   if (!(e instanceof PdfReadError)) throw e; // reaches the parent as the worker's "error" event
-  parentPort.postMessage({ ok: false, kind: e.kind, message: e.message });
+  parentPort.postMessage({ ok: false, kind: e.kind, message: e.message, page: e.page });
 }

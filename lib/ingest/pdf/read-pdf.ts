@@ -36,7 +36,7 @@ function workerPath(): string | undefined {
 
 type Outcome =
   | { ok: true; text: PdfText }
-  | { ok: false; kind: PdfFailure | "timeout" | "memory" | "missing"; message: string };
+  | { ok: false; kind: PdfFailure | "timeout" | "memory" | "missing"; message: string; page?: number };
 
 // One PDF at a time per process: a document's memory is watched through the process RSS, which only means
 // something while nothing else is being read; and two hostile files at once would double the worst case.
@@ -50,6 +50,8 @@ function serialized<T>(run: () => Promise<T>): Promise<T> {
 
 /** RSS is sampled this often while a worker runs. */
 const WATCH_MS = 20;
+/** how long a terminated worker has to report its exit */
+const EXIT_GRACE_MS = 5_000;
 
 /**
  * Runs pdf-text.mjs in a worker thread with a fresh heap, and stops it (`terminate()`, which is clean) when the time
@@ -58,7 +60,7 @@ const WATCH_MS = 20;
  * V8's own limit for the worker's heap (`resourceLimits`) is set at twice that, as a backstop only: reaching it is
  * meant to end just the worker, but can abort the whole process when it is hit inside a large allocation
  * (nodejs/node#47224; seen here with a 64 MB limit on the real 财政局 PDF), so it must not be the limit that trips.
- * Always resolves; the worker has exited by then.
+ * Always resolves, normally once the worker has exited.
  */
 function extractInWorker(bytes: Uint8Array, timeoutMs: number, memoryMb: number): Promise<Outcome> {
   const file = workerPath();
@@ -89,19 +91,17 @@ function extractInWorker(bytes: Uint8Array, timeoutMs: number, memoryMb: number)
       clearTimeout(timer);
       clearInterval(watch);
       void worker.terminate();
+      // "exit" follows terminate() at once in every case seen; should it ever not, the next document still goes
+      setTimeout(() => resolve(o), EXIT_GRACE_MS).unref();
     };
     const timer = setTimeout(() => settle({ ok: false, kind: "timeout", message: "" }), timeoutMs);
     const watch = setInterval(() => {
-      if (process.memoryUsage.rss() > rssLimit) {
-        if (process.env.PDF_DEBUG) console.error("pdf: rss watchdog");
-        settle({ ok: false, kind: "memory", message: "" });
-      }
+      if (process.memoryUsage.rss() > rssLimit) settle({ ok: false, kind: "memory", message: "" });
     }, WATCH_MS);
-    worker.on("message", (m: { ok: true; text: PdfText } | { ok: false; kind: PdfFailure; message: string }) => settle(m));
+    worker.on("message", (m: Outcome) => settle(m));
     worker.on("error", (e: Error & { code?: string }) => {
       // V8's heap limit, or an allocation outside it that the system refused (a stream inflating to gigabytes)
       const memory = e.code === "ERR_WORKER_OUT_OF_MEMORY" || /allocation failed|out of memory/i.test(e.message);
-      if (process.env.PDF_DEBUG) console.error("pdf: worker error", e.code, e.message);
       settle(memory ? { ok: false, kind: "memory", message: "" } : { ok: false, kind: "corrupt", message: "PDF 文件已损坏，读取时出错" });
     });
     worker.on("messageerror", () => settle({ ok: false, kind: "corrupt", message: "PDF 文件已损坏，读取结果无法传回" }));
@@ -125,7 +125,7 @@ function failure(fileName: string, o: Exclude<Outcome, { ok: true }>, timeoutMs:
         message: `读取 PDF 时内存超限：超过 ${memoryMb} MB 的上限，已停止读取（文件可能已损坏或经过恶意构造）`,
       });
     default:
-      return new ParseError({ file: fileName, message: o.message });
+      return new ParseError({ file: fileName, message: o.message, page: o.page });
   }
 }
 
