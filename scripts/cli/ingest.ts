@@ -19,7 +19,7 @@ export type CliIO = {
 };
 
 /** What a folder argument picks up; a file named explicitly is always tried, whatever its extension. */
-const DOCUMENT_EXTENSIONS = new Set([".txt", ".md", ".markdown", ".json", ".html", ".htm", ".tsv", ".csv"]);
+const DOCUMENT_EXTENSIONS = new Set([".pdf", ".txt", ".md", ".markdown", ".json", ".html", ".htm", ".tsv", ".csv"]);
 
 export type Outcome =
   | { file: string; ok: true; result: LoadResult; report: Report }

@@ -177,6 +177,27 @@ forEachDb("shared ingest path and import log", (get) => {
     }
   });
 
+  test("a folder's PDFs are picked up by the CLI; a hostile one fails alone, its Chinese reason in the log", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fiscal-lens-admin-pdf-"));
+    try {
+      fs.copyFileSync(path.resolve("tests/fixtures/pdf/encrypted-user-password.pdf"), path.join(dir, "1-locked.pdf"));
+      fs.writeFileSync(path.join(dir, "2-junk.pdf"), `%PDF-1.4\n${"garbage ".repeat(500)}`);
+      fs.writeFileSync(path.join(dir, "3-good.json"), JSON.stringify(makeReport({ department: "命令行丙局" })));
+      const stdout = new Capture();
+      expect(await runIngest([dir], { db: get().db, stdout, stderr: new Capture() })).toBe(1);
+      expect(stdout.text).toContain("已载入 1 份，未变化 0 份，新修订 0 份，失败 2 份");
+      expect(await reportCount("命令行丙局")).toBe(1);
+      const log = await latestImports(get().db, 3);
+      expect(log.map((e) => [e.fileName, e.status, e.status === "failed" ? e.message : "—"])).toEqual([
+        ["3-good.json", "created", "—"],
+        ["2-junk.pdf", "failed", "文件 2-junk.pdf：PDF 文件已损坏或不是有效的 PDF（无法读出文件结构）"],
+        ["1-locked.pdf", "failed", "文件 1-locked.pdf：PDF 文件已加密（需要密码才能打开）"],
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   test("the database refuses a status outside created|unchanged|revised|failed", async () => {
     await expect(recordImport(get().db, { userName: "x", fileName: "x", sha256: "0", status: "deleted" as "failed" })).rejects.toThrow();
     const [{ n }] = await get().db.select({ n: count() }).from(s.importLog).where(sql`${s.importLog.status} = 'deleted'`);

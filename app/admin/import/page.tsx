@@ -5,6 +5,7 @@ import { latestImports, type ImportLogEntry } from "@/db/import-log";
 import { Empty, PageHeader, Section } from "../../_components/ui";
 import { DISABLED_MESSAGE, adminConfig, authenticate, csrfToken } from "../_lib/auth";
 import { STATUS_TEXT } from "../_lib/limits";
+import { PDF_MEMORY_LIMIT_MB, PDF_TIME_LIMIT_MS } from "@/lib/ingest/pdf/read-pdf";
 import { UploadForm } from "./upload-form";
 
 export const dynamic = "force-dynamic";
@@ -60,7 +61,7 @@ export default async function AdminImportPage() {
     <div>
       <PageHeader title="上传决算文件" subtitle={`已登录：${user}。上传的文件经与命令行 ingest 相同的解析、审核与载入流程，每个文件单独成一个事务，读不通的文件一行也不会写入。`} />
       <Section title="上传">
-        <UploadForm token={token} />
+        <UploadForm token={token} pdfReadLimits={`每个 PDF 最多读取 ${PDF_TIME_LIMIT_MS / 1000} 秒、占用 ${PDF_MEMORY_LIMIT_MB} MB 内存`} />
       </Section>
       <Section title="载入日志（最近 100 条）" note="记录网页上传与命令行载入的每一次尝试，包括失败的。">
         {log === null ? (

@@ -3,20 +3,8 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import {
-  ACCEPTED_EXTENSIONS,
-  CSRF_HEADER,
-  MAX_FILE_BYTES,
-  MAX_FILES,
-  STATUS_TEXT,
-  TOO_MANY_FILES,
-  UPLOAD_PATH,
-  isAcceptedName,
-  tooLarge,
-  wrongType,
-  type UploadResult,
-  type UploadStatus,
-} from "../_lib/limits";
+import { CSRF_HEADER, STATUS_TEXT, TOO_MANY_FILES, UPLOAD_PATH, type UploadResult, type UploadStatus } from "../_lib/limits";
+import { ACCEPTED_EXTENSIONS, MAX_FILES, SIZE_LIMITS, isAcceptedName, maxBytesFor, tooLarge, wrongType } from "./limits";
 
 type Phase = "waiting" | "uploading" | UploadStatus;
 type Item = { key: string; name: string; size: number; phase: Phase; result?: UploadResult; message?: string };
@@ -55,7 +43,8 @@ async function send(file: File, token: string): Promise<{ result?: UploadResult;
   return { result: data.results[0] };
 }
 
-export function UploadForm({ token }: { token: string }) {
+/** `pdfReadLimits`: how long and how much memory one PDF may take, in words (the server's limits, from the page). */
+export function UploadForm({ token, pdfReadLimits }: { token: string; pdfReadLimits: string }) {
   const router = useRouter();
   const input = useRef<HTMLInputElement>(null);
   const [items, setItems] = useState<Item[]>([]);
@@ -82,7 +71,7 @@ export function UploadForm({ token }: { token: string }) {
         update(key, { phase: "failed", message: wrongType(file.name) });
         continue;
       }
-      if (file.size > MAX_FILE_BYTES) {
+      if (file.size > maxBytesFor(file.name)) {
         update(key, { phase: "failed", message: tooLarge(file.name) });
         continue;
       }
@@ -130,7 +119,8 @@ export function UploadForm({ token }: { token: string }) {
         </button>
       </form>
       <p className="mt-2 text-xs text-gray-500">
-        接受 {ACCEPTED_EXTENSIONS.join(" ")}（PDF 提取文本、Markdown 表格、规范 JSON），每个文件不超过 5 MiB，一次最多 {MAX_FILES} 个。同一部门、年度和口径的文件内容有变化时载入为新修订，旧版本保留。
+        接受 {ACCEPTED_EXTENSIONS.join(" ")}（公开的 PDF 原件、PDF 提取文本、Markdown 表格、规范 JSON），{SIZE_LIMITS}，一次最多 {MAX_FILES} 个。{pdfReadLimits}
+        ，超出即停止读取、标为失败；扫描件（没有文字层）暂不支持。同一部门、年度和口径的文件内容有变化时载入为新修订，旧版本保留。
       </p>
       {notice ? (
         <p role="alert" className="mt-2 text-sm text-rose-700">
