@@ -88,7 +88,7 @@ function executionItems(ledger: Ledger, rng: Rng): ExecutionItem[] {
       const path = [functionName(l.code.slice(0, 3)), functionName(l.code.slice(0, 5)), functionName(l.code)];
       const unbudgeted = l.unbudgeted || (l.gpbBasic.isZero() && rng.chance(0.05));
       if (unbudgeted) {
-        return { path, code: l.code, initialBudget: "0.00", final: money(final), noInitialBudget: true, reason: "年中有追加的预算支出。" };
+        return { path, code: l.code, initialBudget: "0.00", final: money(final), noInitialBudget: true, stated: "more", reason: "年中有追加的预算支出。" } as const;
       }
       const factor = contributions.has(l.code)
         ? rng.chance(0.5) ? new D(1) : rng.factor("0.95", "1.05")
@@ -100,7 +100,9 @@ function executionItems(ledger: Ledger, rng: Rng): ExecutionItem[] {
         : final.lt(initial)
           ? basicOnly ? "决算数小于年初预算数的主要原因是厉行节约，压减了一般性支出。" : "决算数小于年初预算数的主要原因是部分项目未在当年实施完毕。"
           : "与年初预算持平。";
-      return { path, code: l.code, initialBudget: money(initial), final: money(final), rate: pctOf(final, initial), reason };
+      // the wording states the comparison, and the rate is against the initial budget: both are facts of the text
+      const stated = final.gt(initial) ? "more" : final.lt(initial) ? "less" : "equal";
+      return { path, code: l.code, initialBudget: money(initial), final: money(final), rate: pctOf(final, initial), rateBase: "initial", stated, reason } as const;
     });
 }
 
@@ -163,6 +165,8 @@ export function buildNarrative(input: NarrativeInput, rng: Rng): Narrative {
       initialBudget: money(initialBudget),
       final: money(gpbFinal),
       rate: pctOf(gpbFinal, initialBudget),
+      rateBase: "initial",
+      stated: gpbFinal.gt(initialBudget) ? "more" : "less",
       reason: gpbFinal.gt(initialBudget) ? "决算数大于年初预算数的主要原因是年中追加了项目和人员经费。" : "决算数小于年初预算数的主要原因是厉行节约、部分项目结转下年实施。",
       items,
     },

@@ -2,13 +2,18 @@ import type { Report } from "@/lib/report/schema";
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
-/** The report without what depends on the file rather than its content: `source` and every `sourceLine`. */
+/**
+ * The report without what depends on the file rather than its content: `source`, every `sourceLine`, and the
+ * headings and the 目录 as printed (part titles, table headers, contents: each layout prints its own).
+ */
+const FILE_DEPENDENT = new Set(["source", "sourceLine", "headings", "listedTables"]);
+
 export function withoutSource(report: Report): Json {
   const strip = (o: unknown): Json => {
     if (Array.isArray(o)) return o.map(strip);
     if (o && typeof o === "object") {
       const out: Record<string, Json> = {};
-      for (const [k, v] of Object.entries(o)) if (k !== "source" && k !== "sourceLine" && v !== undefined) out[k] = strip(v);
+      for (const [k, v] of Object.entries(o)) if (!FILE_DEPENDENT.has(k) && v !== undefined) out[k] = strip(v);
       return out;
     }
     return o as Json;
