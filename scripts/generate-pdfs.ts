@@ -54,7 +54,17 @@ function parseArgs(argv: string[]): Args {
   return args;
 }
 
-type Outcome = { id: string; name: string; options: HtmlOptions; printMs: number; readMs?: number; error?: string; mismatches?: Mismatch[] };
+type Outcome = {
+  id: string;
+  name: string;
+  options: HtmlOptions;
+  printMs: number;
+  readMs?: number;
+  error?: string;
+  mismatches?: Mismatch[];
+  /** the reader's own unread notes: what it says it could not read, and why */
+  unread?: string[];
+};
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
@@ -88,11 +98,12 @@ async function main() {
         try {
           const read = await readDocument(`${id}.pdf`, pdf);
           o.mismatches = compareWithTruth(c.truth, read);
+          o.unread = read.unread.map((u) => `${u.where}${u.page ? ` 第 ${u.page} 页` : ""}：${u.message}`);
         } catch (e) {
           o.error = (e as Error).message;
         }
         o.readMs = Date.now() - t;
-        fs.writeFileSync(path.join(args.out, `${id}.result.json`), JSON.stringify({ name: c.name, error: o.error, mismatches: o.mismatches }, null, 1));
+        fs.writeFileSync(path.join(args.out, `${id}.result.json`), JSON.stringify({ name: c.name, error: o.error, mismatches: o.mismatches, unread: o.unread }, null, 1));
       }
       outcomes.push(o);
       const status = !args.read ? "" : o.error ? ` ✗ ${o.error.split("\n")[0].slice(0, 120)}` : o.mismatches!.length ? ` ✗ ${o.mismatches!.length} 处差异` : " ✓";
@@ -142,7 +153,7 @@ function summarise(out: string, outcomes: Outcome[]) {
   const worst = Object.entries(summary.failureRateByOption).slice(0, 10);
   process.stdout.write(`  失败率最高的选项取值：${worst.map(([k, v]) => `${k} ${v.failed}/${v.documents}`).join("，")}\n`);
   const first = outcomes.find((o) => (o.mismatches?.length ?? 0) > 0);
-  if (first) process.stdout.write(`\n例：${first.id} ${first.name}（${describeOptions(first.options)}）\n${formatMismatches(first.mismatches!, 15)}\n`);
+  if (first) process.stdout.write(`\n例：${first.name}（${describeOptions(first.options)}）\n${formatMismatches(first.mismatches!, 15)}\n`);
 }
 
 main().catch((e) => {

@@ -51,8 +51,12 @@ run("合成 PDF：HTML → chromium 打印 → readDocument → 与真值逐项�
 
   it.each(CASES.map((c) => [c.name, c] as const))("%s", async (_name, c) => {
     const pdf = await printed.get(c.name)!;
-    const read = await readDocument(`${c.name}.pdf`, pdf);
+    const read = await readDocument(`${c.name}.pdf`, pdf).catch((e: Error) => {
+      // The whole document rejected: say with which options, and where the reader stopped.
+      throw new Error(`${describeOptions(c.options)}\n读取失败：${e.message} ${JSON.stringify(e)}`);
+    });
     const mismatches = compareWithTruth(c.truth, read);
-    expect(mismatches, `${describeOptions(c.options)}\n${formatMismatches(mismatches)}`).toEqual([]);
+    const unread = read.unread.filter((u) => u.part === "table").map((u) => `未读：${u.where}${u.page ? ` 第 ${u.page} 页` : ""}：${u.message}`);
+    expect(mismatches, [describeOptions(c.options), formatMismatches(mismatches), ...unread].join("\n")).toEqual([]);
   }, 120_000);
 });
