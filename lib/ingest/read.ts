@@ -1,5 +1,6 @@
 import path from "node:path";
-import type { Report } from "../report/schema";
+import { auditReport } from "../audit/run";
+import { pageOfLine, type Report, type TableId, type Unread } from "../report/schema";
 import { ParseError } from "./errors";
 import { parseDocument, parseSourceDoc } from "./parse";
 import { pdfToSourceDoc } from "./pdf/to-source-doc";
@@ -19,10 +20,10 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
   const name = path.basename(fileName);
   if (!isPdf(bytes)) return parseDocument(name, bytes);
   const text = await readPdfText(name, bytes);
-  const { doc, pageStarts, extraTables } = pdfToSourceDoc(name, bytes, text);
+  const { doc, pageStarts, extraTables, streamTitleLines } = pdfToSourceDoc(name, bytes, text);
   try {
     const report = parseSourceDoc(doc, "pdf", { pages: text.pages.length, pageStarts });
-    return { ...report, extraTables: [...report.extraTables, ...extraTables] };
+    return setAsideInconsistent({ ...report, extraTables: [...report.extraTables, ...extraTables] }, streamTitleLines);
   } catch (e) {
     // A PDF's reader would not know our line numbers: say the page instead.
     if (e instanceof ParseError && e.line !== undefined && e.page === undefined) {
@@ -34,3 +35,49 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
 }
 
 export { ParseError };
+
+/** The within-table identities (row sums, 类 = Σ款 = Σ项, totals): T0N_… rules that compare nothing outside the table. */
+const WITHIN_TABLE = /^T0(\d)_(?!.*VS)/;
+
+/**
+ * A table rebuilt without ruling lines has inferred columns. When its own identities do not hold beyond rounding,
+ * a column was probably misread: the table is set aside as unread rather than loaded with figures in the wrong
+ * place. (Tables read from their rules keep their figures: an identity that fails there is the document's own
+ * error, which the audit reports.)
+ */
+function setAsideInconsistent(report: Report, streamTitleLines: Set<number>): Report {
+  if (streamTitleLines.size === 0) return report;
+  const suspect = new Set(report.tables.filter((t) => t.sourceLine !== undefined && streamTitleLines.has(t.sourceLine)).map((t) => t.id));
+  if (suspect.size === 0) return report;
+  const broken = new Map<string, string>();
+  for (const f of auditReport(report)) {
+    const m = WITHIN_TABLE.exec(f.rule);
+    if (!m || f.severity !== "error") continue;
+    const id = `t0${m[1]}`;
+    if (suspect.has(id as TableId) && !broken.has(id)) broken.set(id, `${f.message}`);
+  }
+  if (broken.size === 0) return report;
+  if (broken.size === report.tables.length) {
+    const [id, why] = [...broken][0];
+    throw new ParseError({
+      file: report.source.fileName,
+      table: report.tables.find((t) => t.id === id)?.title,
+      page: pageOfLine(report, report.tables.find((t) => t.id === id)?.sourceLine),
+      message: "没有一张表能读得前后一致：表格没有表格线，按文字位置推断的各列都不满足表内勾稽关系",
+      found: why.slice(0, 120),
+    });
+  }
+  const unread: Unread[] = [...broken].map(([id, why]) => {
+    const t = report.tables.find((x) => x.id === id)!;
+    const page = pageOfLine(report, t.sourceLine);
+    return {
+      part: "table",
+      where: t.title,
+      ...(t.sourceLine ? { sourceLine: t.sourceLine } : {}),
+      ...(page ? { page } : {}),
+      text: why.slice(0, 200),
+      message: "这张表没有表格线，按文字位置推断各列后表内勾稽关系不成立，可能读错了列，本表未载入",
+    };
+  });
+  return { ...report, tables: report.tables.filter((t) => !broken.has(t.id)), unread: [...report.unread, ...unread] };
+}

@@ -60,3 +60,24 @@ export function splitItems(items: PdfItem[]): PdfItem[] {
   }
   return out;
 }
+
+/**
+ * Some producers write one glyph per text item (Chromium with CJK fonts): glyphs on one baseline that touch are one
+ * run again, so that 12398.05 is one number before the cuts above are made.
+ */
+export function mergeGlyphs(items: PdfItem[]): PdfItem[] {
+  const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
+  const out: PdfItem[] = [];
+  for (const it of sorted) {
+    const prev = out[out.length - 1];
+    if (prev && Math.abs(prev.y - it.y) < 0.5 && Math.abs(prev.height - it.height) < 1) {
+      const gap = it.x - (prev.x + prev.width);
+      if (gap > -0.5 && gap < prev.height * 0.2) {
+        out[out.length - 1] = { ...prev, str: prev.str + it.str, width: it.x + it.width - prev.x };
+        continue;
+      }
+    }
+    out.push(it);
+  }
+  return out;
+}

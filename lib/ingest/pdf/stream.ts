@@ -73,7 +73,43 @@ function headerColumns(lines: Line[]): Leaf[] {
   return leaves.sort((a, b) => a.x0 - b.x0);
 }
 
-/** Columns split half-way between neighbouring header labels: a right-aligned amount stays left of the split. */
+/**
+ * Where one column ends and the next begins: in the gap between their header labels, at the widest stretch that
+ * the fewest body cells cross (amounts are right-aligned and labels left-aligned, so the white space between them
+ * is the cell border nobody drew).
+ */
+function boundaries(cols: Column[], body: PdfItem[]): number[] {
+  const out: number[] = [];
+  for (let i = 0; i + 1 < cols.length; i++) {
+    const L = cols[i].x1;
+    const R = cols[i + 1].x0;
+    if (R - L < 2) {
+      out.push((L + R) / 2);
+      continue;
+    }
+    const edges = [L, R, ...body.flatMap((it) => [it.x, it.x + it.width]).filter((x) => x > L && x < R)].sort((a, b) => a - b);
+    let best = { crossings: Infinity, width: -1, at: (L + R) / 2 };
+    for (let k = 0; k + 1 < edges.length; k++) {
+      const a = edges[k];
+      const b = edges[k + 1];
+      if (b - a < 0.5) continue;
+      const mid = (a + b) / 2;
+      const crossings = body.filter((it) => it.x < mid && it.x + it.width > mid).length;
+      if (crossings < best.crossings || (crossings === best.crossings && b - a > best.width)) best = { crossings, width: b - a, at: mid };
+    }
+    out.push(best.at);
+  }
+  return out;
+}
+
+function columnOf(bounds: number[], it: PdfItem): number {
+  const cx = center(it);
+  let i = 0;
+  while (i < bounds.length && cx >= bounds[i]) i++;
+  return i;
+}
+
+/** Header labels are centred over their columns: split half-way between neighbouring labels. */
 function nearestColumn(cols: Column[], it: PdfItem): number {
   const cx = center(it);
   for (let i = 0; i + 1 < cols.length; i++) {
@@ -144,12 +180,13 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
     }
     best.parts.push(l);
   }
+  const bounds = boundaries(columns, body.flatMap(cells));
   for (const a of anchors) {
     const row = Array<string>(width).fill("");
     const byCol = new Map<number, PdfItem[]>();
     for (const part of a.parts) {
       for (const c of cells(part)) {
-        const i = nearestColumn(columns, c);
+        const i = columnOf(bounds, c);
         byCol.set(i, [...(byCol.get(i) ?? []), c]);
       }
     }

@@ -5,7 +5,7 @@ import { bareTitle, tableIdOfTitle } from "../layouts/markdown/titles";
 import type { PdfItem, PdfPage, PdfText } from "./extract";
 import { joinLine, readLattices, type Grid } from "./lattice";
 import { unifyRadicals } from "./radicals";
-import { splitItems } from "./split-items";
+import { mergeGlyphs, splitItems } from "./split-items";
 import { readStreamTable } from "./stream";
 
 /**
@@ -13,7 +13,13 @@ import { readStreamTable } from "./stream";
  * kept, codes split over 类/款/项 joined into one code), every other line as text in reading order, pages in order.
  * `pageStarts[k]` is the 1-based line where page k+1 starts, so every sourceLine maps back to its page.
  */
-export type PdfSourceDoc = { doc: SourceDoc; pageStarts: number[]; extraTables: ExtraTable[] };
+export type PdfSourceDoc = {
+  doc: SourceDoc;
+  pageStarts: number[];
+  extraTables: ExtraTable[];
+  /** title lines of the tables rebuilt without rules: their columns are inferred, so their identities are checked */
+  streamTitleLines: Set<number>;
+};
 
 type Block = { top: number; lines: string[]; grid?: Grid; items?: PdfItem[] };
 
@@ -37,7 +43,8 @@ export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfTex
   const pageStarts: number[] = [];
   const extraTables: ExtraTable[] = [];
   /** the table whose rows are being read: its title, and for a borderless one its columns (carried over pages) */
-  let open: { title: string; extra?: ExtraTable; splits: Split[]; streamColumns?: Parameters<typeof readStreamTable>[1]; ruled: boolean } | undefined;
+  const streamTitleLines = new Set<number>();
+  let open: { title: string; titleLine: number; extra?: ExtraTable; splits: Split[]; streamColumns?: Parameters<typeof readStreamTable>[1]; ruled: boolean } | undefined;
 
   const emitGrid = (grid: Grid) => {
     if (!open) return emitRows(grid.rows);
@@ -69,7 +76,7 @@ export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfTex
         const known = tableIdOfTitle(c) !== null;
         const extra = known ? undefined : { title: t.trim(), sourceLine: lines.length + 1, page: page.number, rows: [] as string[][] };
         if (extra) extraTables.push(extra);
-        open = { title: t, extra, splits: [], ruled: false };
+        open = { title: t, titleLine: lines.length + 1, extra, splits: [], ruled: false };
         lines.push(...b.lines);
         continue;
       }
@@ -90,7 +97,7 @@ export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfTex
           if (isTableTitle(xt) || PART.test(xc) || NOTE.test(xt.trim())) break;
           if (META.test(xc) && run.length === 0) continue;
           // long prose ends a table
-          if (!HAS_DATA.test(xt) && xc.length > 40 && !/\d{3}/.test(xc)) break;
+          if (!HAS_DATA.test(xt) && /[，。；]/.test(xt) && xc.length > 30) break;
           run.push(...(x.items ?? []));
         }
         const read = run.length ? readStreamTable(run, open.streamColumns) : null;
@@ -100,6 +107,7 @@ export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfTex
             if (META.test(xc)) lines.push(...blocks[k].lines);
           }
           open.streamColumns = read.columns;
+          streamTitleLines.add(open.titleLine);
           emitGrid(read.grid);
           i = j - 1;
           continue;
@@ -111,12 +119,12 @@ export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfTex
     if (open) open.ruled = false;
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
-  return { doc: { fileName, text: lines.join("\n"), lines, sha256 }, pageStarts, extraTables };
+  return { doc: { fileName, text: lines.join("\n"), lines, sha256 }, pageStarts, extraTables, streamTitleLines };
 }
 
 /** A page as blocks in reading order: ruled tables as grids, the rest as visual lines (with their items). */
 function pageBlocks(page: PdfPage): Block[] {
-  const items = splitItems(page.items.map((it) => ({ ...it, str: unifyRadicals(it.str) })));
+  const items = splitItems(mergeGlyphs(page.items.map((it) => ({ ...it, str: unifyRadicals(it.str) }))));
   const { grids, rest } = readLattices(items, page.segments);
   const blocks: Block[] = grids.map((g) => ({ top: g.top, lines: [], grid: g }));
   for (const line of visualLines(rest)) {

@@ -53,7 +53,9 @@ export function parseSummaryTable(ctx: TableContext, id: SummaryTableId, rows: G
     for (const side of sides) {
       const name = cleanName(cells[side.nameCol] ?? "");
       const lineText = side.lineCol !== undefined ? cells[side.lineCol] ?? "" : "";
-      const printedLine = intCell(lineText);
+      // 行次 is a small number; digits run together from neighbouring rows are not one
+      const lineNo = intCell(lineText);
+      const printedLine = lineNo !== undefined && lineNo < 1000 ? lineNo : undefined;
       const values: Record<string, string> = {};
       for (const [key, col] of side.values) {
         const v = amountCell(cells[col] ?? "", cellAt(ctx, row.lineNo));
