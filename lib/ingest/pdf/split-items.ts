@@ -11,7 +11,7 @@ const AMOUNT = "-?[\\d,]*\\d\\.\\d+";
 /** where one cell's text ends and the next one's begins inside an item */
 const BOUNDARY = new RegExp(
   [
-    `(?<=^(?:${AMOUNT}|-))(?=[\\u4e00-\\u9fff])`, // an amount (or a dash) at the start, then a label
+    `(?<=^-|\\d\\.\\d+)(?=[\\u4e00-\\u9fff])`, // an amount (or a leading dash), then a label
     `(?<=[\\u4e00-\\u9fff）)])(?=${AMOUNT}$)`, // a label, then an amount at the end
     `\\s+(?=${AMOUNT}(?:\\s|$)|-(?:\\s|$))`, // spaces before an amount or a dash
     `(?<=(?:^|\\s)(?:${AMOUNT}|-))\\s+`, // spaces after an amount or a dash

@@ -9,7 +9,8 @@ import { cellText, type Grid } from "./lattice";
  * above their label).
  */
 
-const AMOUNT = /^-?[\d,]+\.\d+$|^-$/;
+/** an amount, or an empty cell printed as - or 0 */
+const AMOUNT = /^-?[\d,]+\.\d+$|^-$|^0$/;
 const CODE = /^\d{3}$|^\d{5}$|^\d{7}$/;
 const ROW_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|本年|年初|年末|总\s*计|合\s*计|使用非财政|结余分配|人员经费|公用经费|其中)/;
 
@@ -88,14 +89,19 @@ function boundaries(cols: Column[], body: PdfItem[]): number[] {
       continue;
     }
     const edges = [L, R, ...body.flatMap((it) => [it.x, it.x + it.width]).filter((x) => x > L && x < R)].sort((a, b) => a - b);
-    let best = { crossings: Infinity, width: -1, at: (L + R) / 2 };
+    let best = { crossings: Infinity, aligned: -1, width: -1, at: (L + R) / 2 };
     for (let k = 0; k + 1 < edges.length; k++) {
       const a = edges[k];
       const b = edges[k + 1];
       if (b - a < 0.5) continue;
       const mid = (a + b) / 2;
       const crossings = body.filter((it) => it.x < mid && it.x + it.width > mid).length;
-      if (crossings < best.crossings || (crossings === best.crossings && b - a > best.width)) best = { crossings, width: b - a, at: mid };
+      // a border has amounts ending on its left and labels starting on its right, all on the same x
+      const aligned = body.filter((it) => Math.abs(it.x + it.width - a) < 1.5 || Math.abs(it.x - b) < 1.5).length;
+      const better =
+        crossings < best.crossings ||
+        (crossings === best.crossings && (aligned > best.aligned || (aligned === best.aligned && b - a > best.width)));
+      if (better) best = { crossings, aligned, width: b - a, at: mid };
     }
     out.push(best.at);
   }
