@@ -13,8 +13,8 @@ const BOUNDARY = new RegExp(
   [
     `(?<=^-|\\d\\.\\d+)(?=[\\u4e00-\\u9fff])`, // an amount (or a leading dash), then a label
     `(?<=[\\u4e00-\\u9fff）)])(?=${AMOUNT}$)`, // a label, then an amount at the end
-    `\\s+(?=${AMOUNT}(?:\\s|$)|-(?:\\s|$))`, // spaces before an amount or a dash
-    `(?<=(?:^|\\s)(?:${AMOUNT}|-))\\s+`, // spaces after an amount or a dash
+    `\\s+(?=(?:${AMOUNT}|0|-)(?:\\s|$))`, // spaces before an amount, a 0 or a dash
+    `(?<=(?:^|\\s)(?:${AMOUNT}|0|-))\\s+`, // spaces after an amount, a 0 or a dash
   ].join("|"),
   "g",
 );

@@ -196,7 +196,12 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
         byCol.set(i, [...(byCol.get(i) ?? []), c]);
       }
     }
-    for (const [i, its] of byCol) row[i] = cellText(its);
+    for (const [i, its] of byCol) {
+      // Two amounts in one inferred column mean the columns were not found: the cell is left unreadable (the table
+      // then becomes an unread note) rather than read as one number or half of it.
+      const amounts = its.filter(isData);
+      row[i] = amounts.length > 1 ? amounts.map((a) => a.str).join("／") : cellText(its);
+    }
     rows.push(row);
     rowTops.push(Math.min(...a.parts.map((p) => p.y - p.height)));
   }
