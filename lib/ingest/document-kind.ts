@@ -12,7 +12,10 @@ export function rejectBudgetDocument(doc: SourceDoc): void {
   if (/决算/.test(head) || /决算表|决算情况说明/.test(whole)) return;
   const m = /(部门|单位)预算/.exec(head);
   if (!m) return;
-  const line = doc.lines.findIndex((l) => l.replace(/\s+/g, "").includes(m[0])) + 1;
+  // the title may wrap (…部门预 / 算): the line where the words begin
+  const compactLines = doc.lines.map((l) => l.replace(/\s+/g, ""));
+  const next = (i: number) => compactLines.slice(i + 1).find((l) => l !== "") ?? "";
+  const line = compactLines.findIndex((l, i) => l.includes(m[0]) || ((l + next(i)).includes(m[0]) && !next(i).includes(m[0]))) + 1;
   throw new ParseError({
     file: doc.fileName,
     section: "封面",

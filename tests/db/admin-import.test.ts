@@ -22,7 +22,11 @@ const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 const seed000 = fs.readFileSync(path.join(DOCS, BIG_DATA), "utf8");
 // line 344 of seed 000 is the 合计 row of table 03 (支出决算表): "合 计 8,979.11 1,433.56 7,545.55"
-const BROKEN = utf8(seed000.replace("合 计 8,979.11 1,433.56 7,545.55", "合 计 8,979.11 1,4x3.56 7,545.55"));
+// A document that is not a 决算 at all is refused whole (a table that cannot be read only becomes an unread note):
+// the seed turned into a budget's wording.
+const BROKEN = utf8(seed000.replace(/决(\s*)算/g, "预$1算"));
+// the cover wraps its title (烟台市大数据局部门决 / 算): the message points at the line where 部门预算 begins
+const BROKEN_LINE = seed000.split("\n").findIndex((l) => /部门决$/.test(l.trim())) + 1;
 // a wording change in 部门职责 (line 85): same department, year and scope, different bytes
 const EDITED = utf8(seed000.replace("落实国家和省", "落实国家和山东省"));
 
@@ -107,15 +111,16 @@ forEachDb("shared ingest path and import log", (get) => {
     expect(await lastLog()).toMatchObject({ userName: "李四", status: "unchanged", revision: 1, department: "烟台市大数据局" });
   });
 
-  test("an unreadable number fails with its line, loads nothing, and the log keeps the located message", async () => {
+  test("a document that is not a 决算 fails with its line, loads nothing, and the log keeps the located message", async () => {
     const before = await reportCount("烟台市大数据局");
     const o = await ingestBytes(get().db, "broken.txt", BROKEN, { user: "王五" });
     expect(o.ok).toBe(false);
     if (o.ok) return;
     expect(o.status).toBe("failed");
-    expect(o.line).toBe(344);
+    expect(o.line).toBe(BROKEN_LINE);
     expect(o.reason).toContain("文件 broken.txt");
-    expect(o.reason).toContain("第 344 行");
+    expect(o.reason).toContain(`第 ${BROKEN_LINE} 行`);
+    expect(o.reason).toContain("部门预算");
     expect(await reportCount("烟台市大数据局")).toBe(before);
     const log = await lastLog();
     expect(log).toMatchObject({ userName: "王五", fileName: "broken.txt", sha256: sha(BROKEN), status: "failed", department: null, year: null, scope: null, revision: null, reportId: null });

@@ -50,21 +50,23 @@ forEachDb("ingest CLI", (get) => {
     for (const name of ["批量乙局", "批量丁局", "批量戊局"]) expect(await departmentCount(name), name).toBe(0);
 
     const out = stdout.text;
-    expect(out).toContain("已载入 2 份，未变化 0 份，新修订 0 份，失败 3 份");
+    expect(out).toContain("已载入 2 份，未变化 0 份，新修订 0 份，失败 4 份");
     expect(out).toContain("已载入  批量甲局 2023 年度部门决算（第 1 版）  ← a-good.json");
     expect(out).toMatch(/文件 b-broken-field\.json，字段 tables\[1\]\.rows\[0\]\.values\.total：不符合规范报告格式：金额必须是十进制数字字符串.*实为："100,6x"/);
     expect(out).toContain('文件 d-broken-syntax.json，JSON，第 4 行：JSON 语法错误（应为：合法的 JSON；实为："year": 2023,,）');
     expect(out).toMatch(/文件 e-too-fine\.json：支出决算表 第 1 行（合计）basic 列 的数值 60\.6800001 有 7 位小数/);
+    // a PDF in the folder is read too (this one is only a header: a located corrupt-PDF message, nothing loaded)
+    expect(out).toMatch(/文件 notes\.pdf.*PDF 文件已损坏/);
     // hidden files and non-document extensions in a folder are not picked up
     expect(out).not.toContain("hidden");
-    expect(out).not.toContain("notes.pdf");
     // progress on stderr: one line per document when stderr is not a terminal
     expect(stderr.text.trim().split("\n")).toEqual([
-      "[1/5] a-good.json",
-      "[2/5] b-broken-field.json",
-      "[3/5] c-good.json",
-      "[4/5] d-broken-syntax.json",
-      "[5/5] e-too-fine.json",
+      "[1/6] a-good.json",
+      "[2/6] b-broken-field.json",
+      "[3/6] c-good.json",
+      "[4/6] d-broken-syntax.json",
+      "[5/6] e-too-fine.json",
+      "[6/6] notes.pdf",
     ]);
   });
 
