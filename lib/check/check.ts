@@ -5,7 +5,7 @@ import { readDocument } from "../ingest/read";
 import { ParseError } from "../ingest/errors";
 import { computeCoverage, locationText, PART_LABELS, unreadNotes } from "../report/coverage";
 import { extractFigures, type Figures } from "../report/figures";
-import type { Report } from "../report/schema";
+import { pageOfLine, type Report } from "../report/schema";
 
 export type CheckResult =
   | { ok: true; file: string; report: Report; findings: Finding[]; figures: Figures; completeness: Completeness }
@@ -99,7 +99,12 @@ export function toText(r: CheckResult): string {
     if (!list.length) continue;
     out.push("", `【${SEVERITY_LABEL[sev]}】`);
     for (const f of list) {
-      const where = f.locations.map((l) => (l.sourceLine ? `${l.label}（第 ${l.sourceLine} 行）` : l.label)).join(" ↔ ");
+      // a PDF's reader knows pages, not the reader's own line numbers
+      const at = (line: number) => {
+        const page = pageOfLine(report, line);
+        return page !== undefined ? `第 ${page} 页` : `第 ${line} 行`;
+      };
+      const where = f.locations.map((l) => (l.sourceLine ? `${l.label}（${at(l.sourceLine)}）` : l.label)).join(" ↔ ");
       const ef = f.expected !== undefined || f.found !== undefined ? ` 应为 ${f.expected ?? "—"}，实为 ${f.found ?? "—"}` : "";
       out.push(`  [${f.rule}] ${f.message}${ef}`);
       if (where) out.push(`      位置：${where}`);

@@ -122,6 +122,9 @@ export function cutPercent(f: Frac | undefined): string | null {
   return rest === 0n ? whole.toString() : `${whole}.${rest.toString().padStart(2, "0").replace(/0$/, "")}`;
 }
 
+/** the plain-text solver's message for a row whose amounts fit several columns (lib/ingest/layouts/plain-text/tables.ts) */
+const OPEN_CELLS = /可以归入不同的栏目/;
+
 export function computeCoverage(report: Report): Coverage {
   const unread = report.unread ?? [];
   const byPart: Coverage["unread"]["byPart"] = { table: 0, statement: 0, section: 0, cover: 0, appendix: 0 };
@@ -152,7 +155,9 @@ export function computeCoverage(report: Report): Coverage {
 
   let placed = 0;
   for (const t of report.tables) for (const r of t.rows) placed += Object.keys(r.values).length;
-  const open = report.ambiguities.length;
+  // Only rows whose amounts could go to more than one column leave cells open; the other notes (a header column
+  // ignored, a total printed twice, no unit printed) say how something was read, not that it was not.
+  const open = report.ambiguities.filter((a) => OPEN_CELLS.test(a.message)).length;
 
   // 读出的表 ÷ 应读的表 × 已定位 ÷ (已定位 + 待定); with no cell at all, the cell factor is 1
   const tablesWhole = read + tablesUnread + listedMissing + otherUnread;

@@ -55,8 +55,10 @@ describe("computeCoverage on hand-made reports", () => {
   test("cells left open lower the tables part by placed ÷ (placed + open)", () => {
     const r = mutate(base, (x) => {
       x.ambiguities = [
-        { table: "t03", sourceLine: 150, message: "一个数字可属于两列" },
-        { table: "t05", sourceLine: 170, message: "一个数字可属于两列" },
+        { table: "t03", sourceLine: 150, message: "「201 一般公共服务支出」一行的金额 5.00 可以归入不同的栏目，表内及表间勾稽关系都无法确定：①基本支出 5.00；②项目支出 5.00。暂按①处理，请核对原表" },
+        { table: "t05", sourceLine: 170, message: "「合计」一行的金额 9.00 可以归入不同的栏目，表内及表间勾稽关系都无法确定：①…。暂按①处理，请核对原表" },
+        // a note on how a header was read leaves no cell open
+        { table: "t08", sourceLine: 190, message: "表头列“年初结转和结余”不属于规范列，已忽略" },
       ];
     });
     const c = computeCoverage(r);
