@@ -1,8 +1,9 @@
 // Shared by the upload endpoint (which enforces them) and the form (which warns before sending).
 
 export const MAX_FILES = 20;
+/** text documents; PDFs have their own limit (../import/limits.ts) */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
-/** the layouts `cli ingest` reads: plain text, markdown, canonical JSON */
+/** the text layouts: plain text, markdown, canonical JSON (PDFs are added in ../import/limits.ts) */
 export const ACCEPTED_EXTENSIONS = [".txt", ".md", ".markdown", ".json"] as const;
 
 export const UPLOAD_PATH = "/admin/import/upload";
@@ -13,13 +14,7 @@ export function extensionOf(name: string): string {
   return i < 0 ? "" : name.slice(i).toLowerCase();
 }
 
-export function isAcceptedName(name: string): boolean {
-  return (ACCEPTED_EXTENSIONS as readonly string[]).includes(extensionOf(name));
-}
-
 export const TOO_MANY_FILES = `一次最多上传 ${MAX_FILES} 个文件`;
-export const tooLarge = (name: string) => `文件 ${name} 超过 5 MiB 的大小上限`;
-export const wrongType = (name: string) => `不支持的文件类型：${name}（只接受 ${ACCEPTED_EXTENSIONS.join(" ")}）`;
 
 export type UploadStatus = "created" | "unchanged" | "revised" | "failed";
 
