@@ -62,6 +62,20 @@ const EXIT_GRACE_MS = 5_000;
  * (nodejs/node#47224; seen here with a 64 MB limit on the real 财政局 PDF), so it must not be the limit that trips.
  * Always resolves, normally once the worker has exited.
  */
+/** A thread that read its last document cleanly waits for the next one; it is replaced after this many. */
+const DOCUMENTS_PER_THREAD = 50;
+let idle: { worker: Worker; memoryMb: number; served: number } | undefined;
+
+function startWorker(file: string, memoryMb: number): Worker {
+  return new Worker(file, {
+    // not the parent's flags: tsx's or vitest's loaders have nothing to do in a plain .mjs worker
+    execArgv: [],
+    stdout: false,
+    stderr: false,
+    resourceLimits: { maxOldGenerationSizeMb: 2 * memoryMb, maxYoungGenerationSizeMb: Math.max(8, Math.min(32, Math.floor(memoryMb / 16))), stackSizeMb: 4 },
+  });
+}
+
 function extractInWorker(bytes: Uint8Array, timeoutMs: number, memoryMb: number): Promise<Outcome> {
   const file = workerPath();
   if (!file) return Promise.resolve({ ok: false, kind: "missing", message: `找不到 PDF 读取程序 ${WORKER_FILE}（部署不完整）` });
@@ -71,44 +85,65 @@ function extractInWorker(bytes: Uint8Array, timeoutMs: number, memoryMb: number)
     const rssLimit = baseline + memoryMb * 1024 * 1024;
     let outcome: Outcome | undefined;
     let worker: Worker;
-    try {
-      worker = new Worker(file, {
-        workerData: { bytes: copy },
-        transferList: [copy.buffer],
-        // not the parent's flags: tsx's or vitest's loaders have nothing to do in a plain .mjs worker
-        execArgv: [],
-        stdout: false,
-        stderr: false,
-        resourceLimits: { maxOldGenerationSizeMb: 2 * memoryMb, maxYoungGenerationSizeMb: Math.max(8, Math.min(32, Math.floor(memoryMb / 16))), stackSizeMb: 4 },
-      });
-    } catch (e) {
-      resolve({ ok: false, kind: "missing", message: `无法启动 PDF 读取线程（${(e as Error).message}）` });
-      return;
+    let served = 0;
+    // a warm thread started with other limits is not reused
+    if (idle && idle.memoryMb === memoryMb) {
+      ({ worker, served } = idle);
+      worker.ref();
+      idle = undefined;
+    } else {
+      if (idle) void idle.worker.terminate();
+      idle = undefined;
+      try {
+        worker = startWorker(file, memoryMb);
+      } catch (e) {
+        resolve({ ok: false, kind: "missing", message: `无法启动 PDF 读取线程（${(e as Error).message}）` });
+        return;
+      }
     }
-    const settle = (o: Outcome) => {
+    const detach = () => {
+      worker.off("message", onMessage);
+      worker.off("error", onError);
+      worker.off("messageerror", onMessageError);
+      worker.off("exit", onExit);
+    };
+    const settle = (o: Outcome, keep = false) => {
       if (outcome) return;
       outcome = o;
       clearTimeout(timer);
       clearInterval(watch);
+      if (keep && served + 1 < DOCUMENTS_PER_THREAD) {
+        // a clean read: the thread waits, unreferenced so that it never keeps a CLI process alive
+        detach();
+        worker.unref();
+        idle = { worker, memoryMb, served: served + 1 };
+        resolve(o);
+        return;
+      }
       void worker.terminate();
       // "exit" follows terminate() at once in every case seen; should it ever not, the next document still goes
       setTimeout(() => resolve(o), EXIT_GRACE_MS).unref();
+    };
+    const onMessage = (m: Outcome) => settle(m, m.ok);
+    const onError = (e: Error & { code?: string }) => {
+      // V8's heap limit, or an allocation outside it that the system refused (a stream inflating to gigabytes)
+      const memory = e.code === "ERR_WORKER_OUT_OF_MEMORY" || /allocation failed|out of memory/i.test(e.message);
+      settle(memory ? { ok: false, kind: "memory", message: "" } : { ok: false, kind: "corrupt", message: "PDF 文件已损坏，读取时出错" });
+    };
+    const onMessageError = () => settle({ ok: false, kind: "corrupt", message: "PDF 文件已损坏，读取结果无法传回" });
+    const onExit = (code: number) => {
+      settle({ ok: false, kind: "corrupt", message: `PDF 文件已损坏，读取线程意外退出（退出码 ${code}）` });
+      resolve(outcome!);
     };
     const timer = setTimeout(() => settle({ ok: false, kind: "timeout", message: "" }), timeoutMs);
     const watch = setInterval(() => {
       if (process.memoryUsage.rss() > rssLimit) settle({ ok: false, kind: "memory", message: "" });
     }, WATCH_MS);
-    worker.on("message", (m: Outcome) => settle(m));
-    worker.on("error", (e: Error & { code?: string }) => {
-      // V8's heap limit, or an allocation outside it that the system refused (a stream inflating to gigabytes)
-      const memory = e.code === "ERR_WORKER_OUT_OF_MEMORY" || /allocation failed|out of memory/i.test(e.message);
-      settle(memory ? { ok: false, kind: "memory", message: "" } : { ok: false, kind: "corrupt", message: "PDF 文件已损坏，读取时出错" });
-    });
-    worker.on("messageerror", () => settle({ ok: false, kind: "corrupt", message: "PDF 文件已损坏，读取结果无法传回" }));
-    worker.on("exit", (code) => {
-      settle({ ok: false, kind: "corrupt", message: `PDF 文件已损坏，读取线程意外退出（退出码 ${code}）` });
-      resolve(outcome!);
-    });
+    worker.on("message", onMessage);
+    worker.on("error", onError);
+    worker.on("messageerror", onMessageError);
+    worker.on("exit", onExit);
+    worker.postMessage({ bytes: copy }, [copy.buffer]);
   });
 }
 
