@@ -107,9 +107,7 @@ export async function extractPdfText(bytes, options = {}) {
         const height = Math.hypot(it.transform[2], it.transform[3]) || it.height;
         items.push({ str: it.str, x, y, width: it.width, height });
       }
-      // The drawing operators are walked only on pages that can hold a table: a page of prose has no rules to read,
-      // and its operator list costs about as much as its text.
-      const segments = mayHoldTable(items) ? rulings(await page.getOperatorList(), pdfjs.OPS, vp.transform) : [];
+      const segments = rulings(await page.getOperatorList(), pdfjs.OPS, vp.transform);
       pages.push({ number: n, width: vp.width, height: vp.height, items, segments });
       page.cleanup();
     }
@@ -244,14 +242,4 @@ function rulings(ops, OPS, viewport) {
     }
   }
   return out.filter((s) => s.x1 - s.x0 > 1 || s.y1 - s.y0 > 1);
-}
-
-/** Amounts, codes or a table's header words on the page: anything a ruled table would print. */
-function mayHoldTable(items) {
-  let numbers = 0;
-  for (const it of items) {
-    if (/^-?[\d,]*\d\.\d+$|^\d{3,7}$/.test(it.str.trim()) && ++numbers >= 3) return true;
-    if (/合\s*计|科目|栏次|行次|决算数|预算数|项\s*目/.test(it.str)) return true;
-  }
-  return false;
 }
