@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { Location } from "@/lib/audit/types";
+import { placeOfLine, type Report } from "@/lib/report/schema";
 import { ruleTitle } from "@/lib/audit/run";
 import { SeverityBadge } from "./ui";
 
@@ -13,7 +14,7 @@ export type FindingView = {
   department?: { id: number; name: string; year: number; synthetic: boolean };
 };
 
-function Where({ locations, linkTables }: { locations: Location[]; linkTables: boolean }) {
+function Where({ locations, linkTables, source }: { locations: Location[]; linkTables: boolean; source?: Report["source"] }) {
   return (
     <>
       {locations.map((l, i) => (
@@ -25,7 +26,7 @@ function Where({ locations, linkTables }: { locations: Location[]; linkTables: b
           ) : (
             l.label
           )}
-          {l.sourceLine ? `（原文第 ${l.sourceLine} 行）` : ""}
+          {l.sourceLine ? `（原文${source ? placeOfLine({ source }, l.sourceLine) : `第 ${l.sourceLine} 行`}）` : ""}
         </div>
       ))}
     </>
@@ -33,7 +34,8 @@ function Where({ locations, linkTables }: { locations: Location[]; linkTables: b
 }
 
 /** Findings with both places they compare; rounding notes fold away so errors come first. */
-export function FindingsTable({ findings, linkTables = false }: { findings: FindingView[]; linkTables?: boolean }) {
+/** `source`: the one report all findings come from (its PDF pages name the places); absent on cross-report lists. */
+export function FindingsTable({ findings, linkTables = false, source }: { findings: FindingView[]; linkTables?: boolean; source?: Report["source"] }) {
   const main = findings.filter((f) => f.severity !== "rounding");
   const rounding = findings.filter((f) => f.severity === "rounding");
   const table = (list: FindingView[]) => (
@@ -80,7 +82,7 @@ export function FindingsTable({ findings, linkTables = false }: { findings: Find
               <td className="num break-all p-1.5">{f.expected ?? "—"}</td>
               <td className="num break-all p-1.5">{f.found ?? "—"}</td>
               <td className="break-words p-1.5 text-xs text-gray-600">
-                <Where locations={f.locations} linkTables={linkTables} />
+                <Where locations={f.locations} linkTables={linkTables} source={source} />
               </td>
             </tr>
           ))}

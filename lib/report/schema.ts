@@ -404,6 +404,12 @@ export function pageOfLine(report: Pick<Report, "source">, sourceLine: number | 
   return page || undefined;
 }
 
+/** Where a source line is, as a reader of the original finds it: 第 N 页 for a PDF, 第 N 行 for a text file. */
+export function placeOfLine(report: Pick<Report, "source">, sourceLine: number): string {
+  const page = pageOfLine(report, sourceLine);
+  return page !== undefined ? `第 ${page} 页` : `第 ${sourceLine} 行`;
+}
+
 export function getTable(report: Report, id: TableId): Table | undefined {
   return report.tables.find((t) => t.id === id);
 }

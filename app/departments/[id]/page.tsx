@@ -8,6 +8,7 @@ import { ratePct } from "@/lib/metrics/stats";
 import { D } from "@/lib/money/decimal";
 import { FIGURE_LABELS } from "@/lib/report/labels";
 import { computeCoverage, locationText, tableOfTitle, unreadNotes } from "@/lib/report/coverage";
+import { placeOfLine } from "@/lib/report/schema";
 import { FindingsTable } from "../../_components/findings-table";
 import { PrintButton } from "../../_components/print-button";
 import { COVERAGE_FORMULA, COVERAGE_SHORT, CoverageSummary, RawGrid, UnreadNotesTable } from "../../_components/reading-coverage";
@@ -244,7 +245,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
                       <td className="num p-1.5"><Pct v={c.pct} /></td>
                       <td className="num p-1.5"><Wan v={implied} /></td>
                       <td className={`num p-1.5 ${mismatch ? "font-semibold text-rose-700" : ""}`}>{stored !== undefined ? <Wan v={stored} /> : <span className="text-gray-400">—</span>}</td>
-                      <td className="p-1.5 text-gray-700">{c.reason ?? <span className="text-gray-400">未说明</span>}{c.sourceLine ? <span className="ml-1 text-xs text-gray-400">（第 {c.sourceLine} 行）</span> : null}</td>
+                      <td className="p-1.5 text-gray-700">{c.reason ?? <span className="text-gray-400">未说明</span>}{c.sourceLine ? <span className="ml-1 text-xs text-gray-400">（{placeOfLine(report, c.sourceLine)}）</span> : null}</td>
                     </tr>
                   );
                 })}
@@ -418,7 +419,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
       </Section>
 
       <Section title="审核发现" id="findings" note="每条发现给出两处来源（表与行，或情况说明的段落与原文行号），以及应为值与文件所列值。">
-        {findings.length === 0 ? <Empty>没有发现不一致之处。</Empty> : <FindingsTable findings={findings} linkTables />}
+        {findings.length === 0 ? <Empty>没有发现不一致之处。</Empty> : <FindingsTable findings={findings} linkTables source={report.source} />}
       </Section>
 
       <Section title="九张决算公开表" id="tables" className="print-break" note="与原文一致：空白单元格保持空白（未披露不等于零），金额单位万元。">

@@ -103,7 +103,18 @@ function rates(report: Report): Finding[] {
     const budget = t09Budget ?? c.budget;
     const final = c.final ?? row?.values[`final${col}`];
     if (budget === undefined || final === undefined || new D(budget).isZero()) {
-      out.push(finding(SANGONG_RATE_ZERO_BASE, "error", `情况说明 ${name}全年预算为 ${budget ?? "（空）"}，却给出完成全年预算的 ${c.rate}%`, [loc], undefined, c.rate));
+      // "0% of no budget" with nothing spent is a loose way of saying nothing was spent: worth a note, not an error
+      const nothingSpent = (final === undefined || new D(final).isZero()) && new D(c.rate).isZero();
+      out.push(
+        finding(
+          SANGONG_RATE_ZERO_BASE,
+          nothingSpent ? "warning" : "error",
+          `情况说明 ${name}全年预算为 ${budget ?? "（空）"}，却给出完成全年预算的 ${c.rate}%${nothingSpent ? "（既无预算也无支出，完成率无从谈起）" : ""}`,
+          [loc],
+          undefined,
+          c.rate,
+        ),
+      );
       continue;
     }
     if (ratioRoundsTo(c.rate, final, budget)) continue;
