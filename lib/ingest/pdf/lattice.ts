@@ -1,4 +1,5 @@
 import type { PdfItem, PdfSegment } from "./extract";
+import { weight } from "./split-items";
 
 /**
  * Tables drawn with ruling lines (what Excel/WPS exports of the 决算 template print): the rules give the cells,
@@ -211,11 +212,6 @@ export function joinLine(items: PdfItem[], tabGap?: number): string {
   return out.replace(/\s+/g, (s) => (s.length > 1 ? "  " : " ")).trim();
 }
 
-function weight(s: string): number {
-  let w = 0;
-  for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
-  return w;
-}
 
 /**
  * An item that runs across a column rule holds the end of one cell and the start of the next (pdfjs joins glyphs

@@ -19,7 +19,8 @@ const BOUNDARY = new RegExp(
   "g",
 );
 
-function weight(s: string): number {
+/** A string's printed width in half-width units: CJK characters are about twice as wide as digits and Latin. */
+export function weight(s: string): number {
   let w = 0;
   for (const ch of s) w += /[\u2e80-\u9fff\uff00-\uffef\u3000-\u303f]/.test(ch) ? 2 : 1;
   return w;

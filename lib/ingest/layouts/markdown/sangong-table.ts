@@ -12,7 +12,8 @@ const PARTS: [RegExp, string][] = [
   [/小计/, "Vehicle"],
   [/购置及运行|购置和运行/, "Vehicle"],
   [/购置/, "VehiclePurchase"],
-  [/运行/, "VehicleOperation"],
+  // 机关运行经费 / 机构运行经费 columns sit beside 三公 in some provincial tables: not the vehicles' running costs
+  [/(?<!机关|机构)运行/, "VehicleOperation"],
   [/接待/, "Reception"],
 ];
 

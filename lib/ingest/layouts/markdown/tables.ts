@@ -41,14 +41,22 @@ export function parseMarkdownTables(doc: SourceDoc): TablesResult {
     const label = labelOf(region);
     const earlier = seen.get(id);
     if (earlier) {
-      throw new ParseError({
-        file: doc.fileName,
-        table: label,
-        line: region.titleLine,
-        message: "同一张决算表出现两次（可能混有多个单位的报表）",
-        expected: "每张表只出现一次",
-        found: `第 ${earlier.titleLine} 行与第 ${region.titleLine} 行`,
+      // A second table of the same kind (two 三公 tables in one provincial set, or another unit's table appended):
+      // the first is read, the second is noted and left out.
+      failed.push({
+        id,
+        label,
+        titleLine: region.titleLine,
+        error: new ParseError({
+          file: doc.fileName,
+          table: label,
+          line: region.titleLine,
+          message: "同一张决算表出现两次（可能是另一口径或另一单位的表），只读取第一张",
+          expected: "每张表只出现一次",
+          found: `第 ${earlier.titleLine} 行与第 ${region.titleLine} 行：${region.title}`,
+        }),
       });
+      continue;
     }
     seen.set(id, region);
     const ctx: TableContext = { file: doc.fileName, id, label, ambiguities };

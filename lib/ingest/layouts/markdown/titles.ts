@@ -9,7 +9,7 @@ const TITLES: [TableId, string[]][] = [
   ["t02", ["收入决算表"]],
   ["t03", ["支出决算表"]],
   ["t04", ["财政拨款收入支出决算总表", "财政拨款收入支出决算表"]],
-  ["t05", ["一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算明细表"]],
+  ["t05", ["一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算明细表", "一般公共预算财政拨款收入支出决算表"]],
   ["t06", ["一般公共预算财政拨款基本支出决算明细表", "一般公共预算财政拨款基本支出决算表"]],
   ["t07", ["政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"]],
   ["t08", ["国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收入支出决算表"]],
@@ -32,10 +32,18 @@ export function bareTitle(plain: string): string {
   return t;
 }
 
+/**
+ * 三公 tables carry many names: 财政拨款“三公”经费支出决算表, …“三公”经费情况表, and provincial sets that print 三公
+ * with 机关运行经费 in one table (财政拨款“三公”经费、行政参公单位机关运行经费情况表). Any 三公 table of 财政拨款 is
+ * table 09; its 三公 columns are found by their header words.
+ */
+const SANGONG_TITLE = /三公经费.*(?:决算|情况|统计)表$/;
+
 export function tableIdOfTitle(plain: string): TableId | null {
   const bare = bareTitle(plain);
   const hit = BY_TITLE.get(bare);
   if (hit) return hit;
+  if (SANGONG_TITLE.test(bare) && !/基金|资本|预算表$/.test(bare) && bare.length <= 40) return "t09";
   // 表五一般公共预算… : the numeral run swallowed the title's own 一; try shorter numbers
   const m = /^(.{0,40}?表)([一二三四五六七八九十]{2,4})(.+)$/.exec(plain.replace(/[\s"'“”‘’「」『』]/g, ""));
   if (m) {

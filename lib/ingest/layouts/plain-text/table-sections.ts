@@ -24,11 +24,11 @@ const TITLE_WORDINGS: [TableId, string][] = (
     ["t02", [TABLE_TITLES.t02]],
     ["t03", [TABLE_TITLES.t03]],
     ["t04", [TABLE_TITLES.t04]],
-    ["t05", [TABLE_TITLES.t05]],
+    ["t05", [TABLE_TITLES.t05, "一般公共预算财政拨款收入支出决算表"]],
     ["t06", [TABLE_TITLES.t06, "一般公共预算财政拨款基本支出决算表"]],
     ["t07", [TABLE_TITLES.t07, "政府性基金预算财政拨款支出决算表"]],
     ["t08", [TABLE_TITLES.t08]],
-    ["t09", [TABLE_TITLES.t09, "一般公共预算财政拨款三公经费支出决算表", "三公经费支出决算表"]],
+    ["t09", [TABLE_TITLES.t09, "一般公共预算财政拨款三公经费支出决算表", "三公经费支出决算表", "一般公共预算财政拨款三公经费情况表", "财政拨款三公经费情况表"]],
   ] as [TableId, string[]][]
 )
   .flatMap(([id, ws]) => ws.map((w) => [id, stripQuotes(w)] as [TableId, string]))
