@@ -102,6 +102,43 @@ describe("cli check --json on the seeds", () => {
   });
 });
 
+describe("cli check on a PDF as published (上海市普陀区财政局 2024 部门决算)", () => {
+  const pdf = path.join(root, "tests/fixtures/pdf/上海市普陀区财政局2024年度部门决算.pdf");
+
+  test("--json gives the same figures keys as for text, read from the PDF, and the whole document read", () => {
+    const r = cli("check", pdf, "--json");
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout);
+    expect(out).toMatchObject({ department: "上海市普陀区财政局", year: 2024, scope: "部门决算", layout: "pdf" });
+    expect(out.figures).toMatchObject({
+      incomeTotal: "2946.25",
+      expenditureTotal: "2940.05",
+      grandTotal: "2995.39",
+      basicExpenditure: "2336.91",
+      projectExpenditure: "603.14",
+      personnelCost: "2152.26",
+      publicCost: "184.65",
+      sangongBudget: "0.95",
+      procurementTotal: "251.25",
+      operatingCost: "184.65",
+      initialBudgetGpb: "2993.92",
+      gpbExpenditure: "2940.05",
+      fiscalIncome: "2940.05",
+    });
+    expect(out.unread).toEqual([]);
+    expect(out.coverage.tables.read).toBe(9);
+    const contradiction = out.findings.find((f: { found: string | null; expected: string | null }) => f.found === "0.3" && f.expected === "2961.68");
+    expect(contradiction?.severity).toBe("error");
+  });
+
+  test("the text names PDF pages, not line numbers", () => {
+    const r = cli("check", pdf);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("版式：pdf");
+    expect(r.stdout).toMatch(/情况说明 财政拨款收入支出总计（第 21 页）/);
+  });
+});
+
 describe("cli check on a partly read document", () => {
   // A canonical report as the PDF reader leaves it: one table and two statements unread, one table kept raw.
   const report = parseDocument("000.txt", readFileSync(seed000));
