@@ -35,6 +35,14 @@ export function isTableTitle(text: string): boolean {
   return tableIdOfTitle(t) !== null || OTHER_TABLE_TITLE.test(bareTitle(t));
 }
 
+/** A row whose only text spans the whole width: a title, a unit or a 部门 line printed inside the frame. */
+function isBanner(row: string[]): boolean {
+  const texts = new Set(row.filter((x) => x !== ""));
+  if (texts.size !== 1) return false;
+  const t = [...texts][0];
+  return row.every((x) => x !== "") ? !/^-?[\d,]+(\.\d+)?$/.test(t) : isTableTitle(t) || META.test(t.replace(/\s+/g, ""));
+}
+
 const META = /^(?:(?:金额)?单位|编制单位|部门|预算单位|公开\s*\d+\s*表)\s*[：:]?|^公开\s*\d+\s*表/;
 const NOTE = /^(注|说明|备注)\s*\d*\s*[：:.．、]/;
 const HAS_DATA = /(?:^|\s)-?[\d,]+\.\d+(?:\s|$)/;
@@ -61,12 +69,28 @@ export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfTex
     for (const row of rows) lines.push(row.join("\t") + (row.length === 1 ? "\t" : ""));
   };
 
+  const openTable = (t: string, page: number) => {
+    const known = tableIdOfTitle(t.replace(/\s+/g, "")) !== null;
+    const extra = known ? undefined : { title: t.trim(), sourceLine: lines.length + 1, page, rows: [] as string[][] };
+    if (extra) extraTables.push(extra);
+    open = { title: t, titleLine: lines.length + 1, extra, splits: [], ruled: false };
+    lines.push(t);
+  };
+
   for (const page of text.pages) {
     pageStarts.push(lines.length + 1);
     const blocks = pageBlocks(page);
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i];
       if (b.grid) {
+        // Spreadsheet exports often print the title, the unit and the 部门 line inside the table's frame, as rows
+        // merged across the whole width: they are text, not table rows.
+        while (b.grid.rows.length > 1 && isBanner(b.grid.rows[0])) {
+          const t = b.grid.rows[0].find((x) => x !== "")!;
+          if (isTableTitle(t)) openTable(t, page.number);
+          else lines.push(t);
+          b.grid = { ...b.grid, rows: b.grid.rows.slice(1), rowTops: b.grid.rowTops.slice(1) };
+        }
         if (open) open.ruled = true;
         emitGrid(b.grid);
         continue;
@@ -74,11 +98,14 @@ export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfTex
       const t = b.lines.join("");
       const c = t.replace(/\s+/g, "");
       if (isTableTitle(t)) {
-        const known = tableIdOfTitle(c) !== null;
-        const extra = known ? undefined : { title: t.trim(), sourceLine: lines.length + 1, page: page.number, rows: [] as string[][] };
-        if (extra) extraTables.push(extra);
-        open = { title: t, titleLine: lines.length + 1, extra, splits: [], ruled: false };
-        lines.push(...b.lines);
+        openTable(t, page.number);
+        continue;
+      }
+      // a long title wrapped onto a second line (…基本支出决算 / 明细表)
+      const next = blocks[i + 1];
+      if (next && !next.grid && c.length < 40 && !isTableTitle(next.lines.join("")) && isTableTitle(t + next.lines.join(""))) {
+        openTable(t + next.lines.join(""), page.number);
+        i++;
         continue;
       }
       if (PART.test(c) || NOTE.test(t.trim())) {
