@@ -33,7 +33,7 @@ const partialPdf = named(
       note("statement", "三、收入决算情况说明", { sourceLine: 305, page: 7 }),
       note("section", "十一、国有资产占用情况说明", { sourceLine: 396 }),
     ];
-    x.ambiguities = [{ table: "t03", sourceLine: 160, message: "一个数字可属于两列" }];
+    x.ambiguities = [{ table: "t03", sourceLine: 160, message: "「201 一般公共服务支出」一行的金额 5.00 可以归入不同的栏目，表内及表间勾稽关系都无法确定：①基本支出；②项目支出。暂按①处理，请核对原表" }];
     x.extraTables = [{ title: "项目支出决算表", sourceLine: 600, rows: [["项目", "金额"], ["信息系统运维", "100.00"]] }];
   }),
   "部分读取局",
