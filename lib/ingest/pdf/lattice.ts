@@ -85,7 +85,10 @@ export function readLattices(items: PdfItem[], segments: PdfSegment[]): { grids:
   for (const comp of components(hs, vs)) {
     const ys = cluster(comp.hs.map((h) => h.y).concat(comp.vs.flatMap((v) => [v.y0, v.y1])));
     const xs = cluster(comp.vs.map((v) => v.x).concat(comp.hs.flatMap((h) => [h.x0, h.x1])));
-    if (ys.length < 2 || xs.length < 2 || comp.hs.length < 2) continue;
+    // A grid needs column rules: a "three-line table" (rules above and below the header and at the bottom only) or
+    // rows underlined without column rules is read from the text's positions instead (stream.ts).
+    const columnRules = cluster(comp.vs.map((v) => v.x));
+    if (ys.length < 2 || xs.length < 2 || comp.hs.length < 2 || columnRules.length < 3) continue;
     const grid = readGrid(comp.hs, comp.vs, xs, ys, rest);
     if (!grid) continue;
     grids.push(grid.grid);

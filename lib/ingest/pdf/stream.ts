@@ -96,8 +96,9 @@ function boundaries(cols: Column[], body: PdfItem[]): number[] {
       if (b - a < 0.5) continue;
       const mid = (a + b) / 2;
       const crossings = body.filter((it) => it.x < mid && it.x + it.width > mid).length;
-      // a border has amounts ending on its left and labels starting on its right, all on the same x
-      const aligned = body.filter((it) => Math.abs(it.x + it.width - a) < 1.5 || Math.abs(it.x - b) < 1.5).length;
+      // a border has amounts ending on its left and labels starting on its right, all on the same x (an amount's
+      // left edge says nothing: amounts are right-aligned)
+      const aligned = body.filter((it) => (isData(it) ? Math.abs(it.x + it.width - a) < 1.5 : Math.abs(it.x - b) < 1.5)).length;
       const better =
         crossings < best.crossings ||
         (crossings === best.crossings && (aligned > best.aligned || (aligned === best.aligned && b - a > best.width)));

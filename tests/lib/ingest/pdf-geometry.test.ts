@@ -97,4 +97,24 @@ describe("ruled PDF tables", () => {
     expect(t06.rows.find((r) => r.code === "30202")?.name).toBe("印刷费");
     expect(t06.rows.find((r) => r.key === "personnelTotal")?.values).toEqual({ amount: "5.00" });
   });
+
+  test("a three-line table (rules above and below the header and at the bottom, no column rules) is read from positions", () => {
+    const xs = [40, 120, 320, 420, 520, 620];
+    const rowYs = ys(T05_ROWS.length);
+    const items: PdfItem[] = [item("一般公共预算财政拨款支出决算表", 250, 70)];
+    T05_ROWS.forEach((row, r) =>
+      row.forEach((text, c) => {
+        if (!text) return;
+        // labels left-aligned, amounts right-aligned in their column, as printed
+        const it = item(text, xs[c] + 2, rowYs[r + 1] - 4);
+        if (/^[\d,]+\.\d+$/.test(text)) it.x = xs[c + 1] - 4 - it.width;
+        items.push(it);
+      }),
+    );
+    const rule = (y: number): PdfSegment => ({ x0: xs[0], x1: xs[xs.length - 1], y0: y, y1: y });
+    const { report } = read(pdf([cover, { items, segments: [rule(rowYs[0]), rule(rowYs[1]), rule(rowYs[rowYs.length - 1])] }]));
+    const t05 = getTable(report, "t05")!;
+    expect(t05.rows.find((r) => r.key === "total")?.values).toEqual({ total: "30.00", basic: "20.00", project: "10.00" });
+    expect(t05.rows.find((r) => r.code === "2010602")?.values).toEqual({ total: "10.00", project: "10.00" });
+  });
 });
