@@ -538,6 +538,24 @@ describe("hand-made plain-text inputs", () => {
     expect(e.describe()).toContain(`第 ${lineOf(doc, "20805")} 行`);
   });
 
+  test("codes printed over 类 | 款 | 项 columns (201 06 01 行政运行) are one code", () => {
+    const doc = mini({
+      title: T05,
+      no: 5,
+      lines: [
+        "合 计 30.00 20.00 10.00",
+        "201 一般公共服务支出 30.00 20.00 10.00",
+        "201 06 财政事务 30.00 20.00 10.00",
+        "201 06 01 行政运行 20.00 20.00",
+        "201 06 02 一般行政管理事务 10.00 10.00",
+      ],
+    });
+    const t05 = parsePlainTextTables(doc).tables.find((t) => t.id === "t05")!;
+    expect(t05.rows.map((r) => r.code ?? r.key)).toEqual(["total", "201", "20106", "2010601", "2010602"]);
+    expect(t05.rows.find((r) => r.code === "2010601")).toMatchObject({ name: "行政运行", values: { total: "20.00", basic: "20.00" } });
+    expect(t05.rows.find((r) => r.code === "2010602")?.values).toEqual({ total: "10.00", project: "10.00" });
+  });
+
   test("more numbers than columns is a ParseError", () => {
     const doc = mini({ title: T05, no: 5, lines: ["合 计 1.00 1.00 0.00 0.00"] });
     const e = parseError(() => parsePlainTextTables(doc));

@@ -53,6 +53,7 @@ export function readSubjectRows(doc: SourceDoc, sec: TableSection & { id: Subjec
     let toks = line.tokens;
     const glued = toks.length ? splitGluedCode(toks[0].raw) : undefined;
     if (glued) toks = [{ kind: "amount", text: glued[0], raw: glued[0] }, { kind: "text", raw: glued[1] }, ...toks.slice(1)];
+    toks = joinSplitCode(toks);
 
     const lead = leadingText(toks);
     if (/^(合计|总计)$/.test(lead.text)) {
@@ -101,4 +102,21 @@ function leadingText(toks: Token[]): { text: string; count: number } {
   let i = 0;
   while (i < toks.length && toks[i].kind === "text") i++;
   return { text: toHalfWidth(compact(toks.slice(0, i).map((t) => t.raw).join(""))), count: i };
+}
+
+const raw2 = (t: Token | undefined) => (t?.kind === "amount" && /^\d{2}$/.test(t.raw.trim()) ? t.raw.trim() : undefined);
+
+/**
+ * Templates that print the code over 类 | 款 | 项 columns come out of an extractor as "201 06 01 行政运行 …": the
+ * three (or two) leading numbers before the name are one code, 2010601.
+ */
+function joinSplitCode(toks: Token[]): Token[] {
+  const lei = toks[0]?.kind === "amount" && /^\d{3}$/.test(toks[0].raw.trim()) ? toks[0].raw.trim() : undefined;
+  const kuan = raw2(toks[1]);
+  if (!lei || !kuan) return toks;
+  const xiang = raw2(toks[2]);
+  const n = xiang && toks[3]?.kind === "text" ? 3 : toks[2]?.kind === "text" ? 2 : 0;
+  if (!n) return toks;
+  const code = lei + kuan + (n === 3 ? xiang : "");
+  return [{ kind: "amount", text: code, raw: code }, ...toks.slice(n)];
 }
