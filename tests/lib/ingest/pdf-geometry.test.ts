@@ -117,4 +117,22 @@ describe("ruled PDF tables", () => {
     expect(t05.rows.find((r) => r.key === "total")?.values).toEqual({ total: "30.00", basic: "20.00", project: "10.00" });
     expect(t05.rows.find((r) => r.code === "2010602")?.values).toEqual({ total: "10.00", project: "10.00" });
   });
+
+  test("a table continued on the next page under its repeated header (支出功能分类科目编码 …) reads on", () => {
+    // the header over two rows, as templates print it: the qualified code label above, 科目名称 below
+    const header = [
+      ["支出功能分类科目编码", "", "合计", "基本支出", "项目支出"],
+      ["", "科目名称", "", "", ""],
+    ];
+    const first = [...header, ...T05_ROWS.slice(1, 4)];
+    const second = [...header, ...T05_ROWS.slice(4)];
+    const xs = [40, 160, 340, 440, 540, 640]; // a code column wide enough for its long label
+    const page1 = ruled(xs, ys(first.length), first);
+    page1.items.push(item("一般公共预算财政拨款支出决算表", 250, 70));
+    const page2 = ruled(xs, ys(second.length, 60), second);
+    const { report } = read(pdf([cover, page1, page2]));
+    const t05 = getTable(report, "t05")!;
+    expect(t05.rows.map((r) => r.code ?? r.key)).toEqual(["total", "201", "20106", "2010601", "2010602"]);
+    expect(t05.rows.find((r) => r.code === "2010602")?.values).toEqual({ total: "10.00", project: "10.00" });
+  });
 });

@@ -10,7 +10,7 @@ const TOTALS: [RegExp, "personnelTotal" | "publicTotal"][] = [
   [/^人员经费(合计)?$/, "personnelTotal"],
   [/^公用经费(合计)?$/, "publicTotal"],
 ];
-const HEADER_WORD = /^(科目编码|科目名称|金额|决算数|人员经费|公用经费|项目|栏次)$/;
+const HEADER_WORD = /^(.{0,8}科目编码|科目名称|金额|决算数|人员经费|公用经费|项目|栏次|类|款)$/;
 
 /**
  * 基本支出明细: 经济分类 rows printed in two or three code | name | amount groups side by side, the first under

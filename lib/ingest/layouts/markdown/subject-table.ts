@@ -44,7 +44,8 @@ const SPECS: Record<SubjectTableId, ColumnSpec> = {
 };
 
 const TOTAL = /^(合计|总计)$/;
-const HEADER_WORD = /^(项目|科目编码|科目名称|功能分类科目编码|栏次|类|款|项|编码|名称)$/;
+// 支出功能分类科目编码 and other qualified forms, as a header repeated on the next page prints them
+const HEADER_WORD = /^(项目|.{0,8}科目编码|科目名称|栏次|类|款|项|编码|名称)$/;
 
 type Layout = { codeCols: number[]; nameCol: number; values: [key: string, col: number][]; width: number };
 
