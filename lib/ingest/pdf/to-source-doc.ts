@@ -35,6 +35,15 @@ export function isTableTitle(text: string): boolean {
   return tableIdOfTitle(t) !== null || OTHER_TABLE_TITLE.test(bareTitle(t));
 }
 
+/** The next block's text when it could be the wrapped end of a title: a short line, no part heading, no table. */
+function next(blocks: Block[], i: number): string | undefined {
+  const b = blocks[i + 1];
+  if (!b || b.grid) return undefined;
+  const t = b.lines.join("");
+  const c = t.replace(/\s+/g, "");
+  return c.length <= 12 && !PART.test(c) ? t : undefined;
+}
+
 /** A row whose only text spans the whole width: a title, a unit or a 部门 line printed inside the frame. */
 function isBanner(row: string[]): boolean {
   const texts = new Set(row.filter((x) => x !== ""));
@@ -101,10 +110,10 @@ export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfTex
         openTable(t, page.number);
         continue;
       }
-      // a long title wrapped onto a second line (…基本支出决算 / 明细表)
-      const next = blocks[i + 1];
-      if (next && !next.grid && c.length < 40 && !isTableTitle(next.lines.join("")) && isTableTitle(t + next.lines.join(""))) {
-        openTable(t + next.lines.join(""), page.number);
+      // a long title wrapped onto a second line (…基本支出决算 / 明细表): the tail is short and no heading of its own
+      const tail = next(blocks, i);
+      if (tail !== undefined && c.length < 40 && !isTableTitle(tail) && isTableTitle(t + tail)) {
+        openTable(t + tail, page.number);
         i++;
         continue;
       }

@@ -186,6 +186,8 @@ describe("上海市普陀区财政局 2024 部门决算 (PDF as published)", () 
       "t09:data",
     ]);
     expect(report.unread.filter((u) => u.part === "table")).toEqual([]);
+    // the 目录 line before a part heading is no wrapped table title: nothing is kept as an unknown table
+    expect(report.extraTables).toEqual([]);
   });
 
   test.each(Object.keys(EXPECTED) as TableId[])("table %s: every printed figure, and no other", (id) => {
