@@ -1,3 +1,5 @@
+import { mulberry32 } from "../synth/random";
+
 /**
  * What published 部门决算 PDFs vary in, as options of the HTML renderer (html.ts). Each value names the template it
  * comes from, so a reader failure on a printed document can be traced to a real template feature.
@@ -126,17 +128,6 @@ export const DEFAULT_HTML_OPTIONS: HtmlOptions = SHANDONG_OPTIONS;
 
 const KEYS = Object.keys(HTML_OPTION_VALUES) as (keyof HtmlOptions)[];
 
-/** mulberry32 */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` option sets, deterministic for a seed: a greedy pairwise covering (each new set covers as many value pairs
@@ -145,7 +136,7 @@ function prng(seed: number): () => number {
  * they break the fewest pairs.
  */
 export function optionMatrix(count: number, seed = 1, minEach = 2): HtmlOptions[] {
-  const rand = prng(seed);
+  const rand = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
   const pairKey = (a: keyof HtmlOptions, va: unknown, b: keyof HtmlOptions, vb: unknown) => `${String(a)}=${String(va)}|${String(b)}=${String(vb)}`;
   const uncovered = new Set<string>();

@@ -1,14 +1,26 @@
 import { D, type Dec } from "../money/decimal";
 
+/** mulberry32: a small seeded PRNG, floats in [0, 1); the one source of seeded randomness in the project. */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /**
  * A small seeded PRNG (mulberry32) so a city is reproducible from its seed on every machine.
  * Money never sees a float: draws are integers, and fractions are built from them with decimal.js.
  */
 export class Rng {
-  private state: number;
+  private readonly next: () => number;
 
   constructor(seed: number) {
-    this.state = seed >>> 0;
+    this.next = mulberry32(seed);
   }
 
   /** an independent stream for a sub-problem, so adding a year or a department leaves the others unchanged */
@@ -24,14 +36,6 @@ export class Rng {
       h = Math.imul(h, 16777619) >>> 0;
     }
     return new Rng(h);
-  }
-
-  private next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
   /** integer in [lo, hi] */

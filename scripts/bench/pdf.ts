@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
-import { createRequire } from "node:module";
 import { auditReport } from "../../lib/audit/run";
 import { ParseError } from "../../lib/ingest/errors";
 import { readDocument } from "../../lib/ingest/read";
+import { openPdf } from "../../lib/ingest/pdf/pdf-text.mjs";
 import { readPdfText } from "../../lib/ingest/pdf/read-pdf";
 import { intArg } from "./cli-args";
 import { fmtMs, summarize } from "./stats";
@@ -14,27 +13,10 @@ import { fmtMs, summarize } from "./stats";
  * page, in this thread: the floor no reader built on pdfjs can go under). The product's path reads each PDF in a
  * fresh worker thread with time and memory limits, then rebuilds the tables and parses and audits the report.
  */
-type PdfJs = typeof import("pdfjs-dist/legacy/build/pdf.mjs");
-
-async function pdfjs(): Promise<{ lib: PdfJs; dir: string }> {
-  const require = createRequire(path.join(process.cwd(), "package.json"));
-  const dir = path.dirname(require.resolve("pdfjs-dist/package.json"));
-  const lib = (await import(pathToFileURL(path.join(dir, "legacy/build/pdf.mjs")).href)) as PdfJs;
-  return { lib, dir };
-}
-
 async function floor(bytes: Uint8Array): Promise<{ ms: number; pages: number }> {
-  const { lib, dir } = await pdfjs();
   const t0 = performance.now();
-  const doc = await lib.getDocument({
-    data: new Uint8Array(bytes),
-    cMapUrl: path.join(dir, "cmaps") + path.sep,
-    cMapPacked: true,
-    standardFontDataUrl: path.join(dir, "standard_fonts") + path.sep,
-    isEvalSupported: false,
-    disableFontFace: true,
-    verbosity: 0,
-  }).promise;
+  const { task } = await openPdf(bytes);
+  const doc = await task.promise;
   for (let n = 1; n <= doc.numPages; n++) await (await doc.getPage(n)).getTextContent();
   const pages = doc.numPages;
   await doc.destroy();

@@ -15,3 +15,9 @@ export declare const MAX_PAGES: number;
 export declare function pdfjsDir(from?: string): string;
 
 export declare function extractPdfText(bytes: Uint8Array, options?: { pdfjsDir?: string }): Promise<PdfText>;
+
+/** pdfjs and a loading task for the bytes, with the options every reading uses (shipped CMaps, no eval, no images). */
+export declare function openPdf(
+  bytes: Uint8Array,
+  dir?: string,
+): Promise<{ pdfjs: typeof import("pdfjs-dist/legacy/build/pdf.mjs"); task: import("pdfjs-dist/legacy/build/pdf.mjs").PDFDocumentLoadingTask }>;

@@ -57,14 +57,12 @@ function loadPdfJs(dir) {
 }
 
 /**
- * Every text item of every page with its position (top-left origin) and the ruling lines of each page.
- * Throws PdfReadError (encrypted / corrupt, in Chinese, with the page where it broke).
+ * pdfjs and a loading task for `bytes`, with the options every reading of a PDF uses (the reader's and the
+ * benchmark's floor alike): the shipped CMaps and fonts, no code evaluation, no images.
  * @param {Uint8Array} bytes
- * @param {{ pdfjsDir?: string }} [options]
- * @returns {Promise<import("./extract").PdfText>}
+ * @param {string} [dir]
  */
-export async function extractPdfText(bytes, options = {}) {
-  const dir = options.pdfjsDir ?? pdfjsDir();
+export async function openPdf(bytes, dir = pdfjsDir()) {
   const pdfjs = await loadPdfJs(dir);
   const task = pdfjs.getDocument({
     // pdfjs takes ownership of (and detaches) the buffer it is given
@@ -80,6 +78,18 @@ export async function extractPdfText(bytes, options = {}) {
     maxImageSize: 1,
     verbosity: 0,
   });
+  return { pdfjs, task };
+}
+
+/**
+ * Every text item of every page with its position (top-left origin) and the ruling lines of each page.
+ * Throws PdfReadError (encrypted / corrupt, in Chinese, with the page where it broke).
+ * @param {Uint8Array} bytes
+ * @param {{ pdfjsDir?: string }} [options]
+ * @returns {Promise<import("./extract").PdfText>}
+ */
+export async function extractPdfText(bytes, options = {}) {
+  const { pdfjs, task } = await openPdf(bytes, options.pdfjsDir);
   let doc;
   try {
     doc = await task.promise;

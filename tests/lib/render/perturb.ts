@@ -1,17 +1,8 @@
 import { D, printedScale, type Dec } from "@/lib/money/decimal";
 import type { Report } from "@/lib/report/schema";
 
-/** mulberry32: a small seeded PRNG, so a failing iteration can be replayed from its seed. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (lib/synth/random.ts): a failing iteration can be replayed from its seed. */
+export { mulberry32 as prng } from "@/lib/synth/random";
 
 export const pick = <T>(rand: () => number, list: readonly T[]): T => list[Math.floor(rand() * list.length)];
 
