@@ -167,23 +167,11 @@ function readGrid(hs: H[], vs: V[], xs: number[], ys: number[], items: PdfItem[]
     for (let c = s.c0; c <= last; c++) rows[at][c] = text;
   }
   // Drop rows that are empty everywhere (rules drawn twice, decorative frames).
+  // Empty rows go (rules drawn twice); empty columns stay: a table continued on the next page must line up with its
+  // header column for column.
   const keepRows = rows.map((r, i) => ({ r, top: ys[i] })).filter(({ r }) => r.some((c) => c !== ""));
-  // Empty columns stay: a table continued on the next page must line up with its header column for column.
-  const keepCols = Array.from({ length: nc }, (_, c) => c);
-  const grid: Grid = {
-    x0,
-    x1,
-    top,
-    bottom,
-    rows: keepRows.map(({ r }) => dedupeSpan(keepCols.map((c) => r[c]))),
-    rowTops: keepRows.map(({ top }) => top),
-  };
+  const grid: Grid = { x0, x1, top, bottom, rows: keepRows.map(({ r }) => r), rowTops: keepRows.map(({ top }) => top) };
   return { grid, rest };
-}
-
-/** Spanning text repeated over adjacent columns stays repeated (each column needs its own label); nothing to do. */
-function dedupeSpan(cells: string[]): string[] {
-  return cells;
 }
 
 /** A cell's text: its lines top to bottom, each line's fragments left to right; CJK joins without spaces. */

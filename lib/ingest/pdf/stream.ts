@@ -116,14 +116,6 @@ function columnOf(bounds: number[], it: PdfItem): number {
   return i;
 }
 
-/** Header labels are centred over their columns: split half-way between neighbouring labels. */
-function nearestColumn(cols: Column[], it: PdfItem): number {
-  const cx = center(it);
-  for (let i = 0; i + 1 < cols.length; i++) {
-    if (cx < (cols[i].x1 + cols[i + 1].x0) / 2) return i;
-  }
-  return cols.length - 1;
-}
 
 /** 栏次 1 2 3 … under the header numbers the columns; it says nothing about where they are. */
 const isColumnNumbers = (l: Line) => l.items.every((it) => /^(栏次|行次|\d{1,2}|甲|乙)$/.test(it.str.trim())) && l.items.length > 2;
