@@ -1,4 +1,5 @@
 export * from "./departments";
+export * from "./organisations";
 export * from "./reports";
 export * from "./budget-tables";
 export * from "./narrative";
