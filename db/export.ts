@@ -1,5 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, or, sql } from "drizzle-orm";
 import { reportSchema, type Report } from "../lib/report/schema";
+import { orgKeyOf, resolvedKey } from "./organisations";
 import { departments, reports } from "./schema";
 import type { Db } from "./types";
 
@@ -21,7 +22,8 @@ export async function exportReport(db: Db, departmentName: string, year: number,
     .from(reports)
     .innerJoin(departments, eq(departments.id, reports.departmentId))
     .where(
-      and(eq(departments.name, departmentName), eq(reports.year, year), eq(reports.isLatest, true), scope ? eq(reports.scope, scope) : undefined),
+      // by org key too: "…（本级）" names the department its documents loaded into
+      and(or(eq(departments.name, departmentName), eq(departments.orgKey, resolvedKey(sql`${orgKeyOf(departmentName)}::text`))), eq(reports.year, year), eq(reports.isLatest, true), scope ? eq(reports.scope, scope) : undefined),
     )
     .orderBy(reports.scope);
   if (rows.length === 0) return null;

@@ -4,30 +4,16 @@ import type { Report } from "../lib/report/schema";
 import { executeRows, unnestInsert } from "./bulk";
 import { dropRestated, readYearNeighbours, RESTATED_PRIOR_YEAR, restatedPriorYearFindings } from "./cross-year";
 import { completenessValue, findingColumns, prepareReport, reportWriteStatement } from "./report-rows";
-import { departments, reports } from "./schema";
+import { lockDepartment, orgKeyOf, unitLinksInsert } from "./organisations";
+import { reports } from "./schema";
 import { rememberSubjects, subjectsInsert, subjectsOfReport, unseenSubjects } from "./subjects";
-import type { Db, Executor } from "./types";
+import type { Db } from "./types";
 
 export { LoadError } from "./report-rows";
 
 export type LoadStatus = "created" | "unchanged" | "revised";
 export type LoadResult = { status: LoadStatus; reportId: number; revision: number };
 export type LoadOptions = { findings: Finding[]; completeness?: Completeness | string | null };
-
-/**
- * Locks the department row for the rest of the transaction, creating it if needed: two loads of the same
- * department (on Postgres, from two processes or two connections of a batch) then take turns instead of racing
- * for the same revision number or missing each other's year in the prior-year check.
- */
-async function lockDepartment(tx: Executor, name: string): Promise<number> {
-  const select = () => tx.select({ id: departments.id }).from(departments).where(eq(departments.name, name)).for("update");
-  const [found] = await select();
-  if (found) return found.id;
-  const [created] = await tx.insert(departments).values({ name }).onConflictDoNothing().returning({ id: departments.id });
-  if (created) return created.id;
-  const [raced] = await select();
-  return raced.id;
-}
 
 /**
  * Loads one report in ONE transaction; on any error nothing of it is written.
@@ -68,6 +54,7 @@ export async function loadReport(db: Db, report: Report, opts: LoadOptions): Pro
       // a sibling part never sees rows another part inserts, so the delete cannot touch the new findings
       ["del_next_restated", next ? dropRestated(next.id) : null],
       ["ins_next_findings", next ? unnestInsert("findings", findingColumns(nextFindings), { lead: [{ name: "report_id", expr: sql`${next.id}::integer` }] }) : null],
+      ["ins_unit_links", unitLinksInsert(departmentId, report)],
     ]);
     const [{ id }] = await executeRows<{ id: number }>(tx, statement);
     return { status: latest ? "revised" : "created", reportId: Number(id), revision } as const;
@@ -118,9 +105,11 @@ async function loadOne(db: Db, item: BatchItem): Promise<BatchOutcome> {
 export async function loadReports(db: Db, items: BatchItem[], opts: BatchOptions = {}): Promise<BatchOutcome[]> {
   const byDepartment = new Map<string, number[]>();
   items.forEach((item, i) => {
-    const list = byDepartment.get(item.report.department);
+    // by org key: "…（本级）" and "…" are one department and must load one after the other
+    const key = orgKeyOf(item.report.department);
+    const list = byDepartment.get(key);
     if (list) list.push(i);
-    else byDepartment.set(item.report.department, [i]);
+    else byDepartment.set(key, [i]);
   });
   const queue = [...byDepartment.values()];
   const outcomes: BatchOutcome[] = new Array(items.length);

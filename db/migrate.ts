@@ -7,7 +7,7 @@ import type { Sql } from "postgres";
 import { referenceSubjects, upsertSubjects } from "./subjects";
 import type { Db, Driver } from "./types";
 
-export function migrationsDir(): string {
+function migrationsDir(): string {
   return path.resolve(process.cwd(), "db/migrations");
 }
 
@@ -15,7 +15,7 @@ export function migrationsDir(): string {
  * The advisory lock key every fiscal-lens process migrates under ("fiscal" in ASCII). Fixed, so that app servers,
  * the CLI and scripts of any version agree on it; it only has to differ from keys other software uses on that server.
  */
-export const MIGRATION_LOCK_KEY = 0x666973636166n;
+const MIGRATION_LOCK_KEY = 0x666973636166n;
 
 /**
  * Applies pending migrations (drizzle's journal makes this a no-op when current) and seeds the reference subjects.

@@ -37,7 +37,7 @@ function cacheOf(db: Db): LRUCache<string, Entry> {
 }
 
 /** The statement as text + parameters: the key of its result. */
-export function statementKey(query: SQL): string {
+function statementKey(query: SQL): string {
   const q = dialect.sqlToQuery(query);
   return `${q.sql}\u0000${JSON.stringify(q.params)}`;
 }

@@ -5,9 +5,26 @@ import { rows } from "./sql";
 export type Scope = { year?: number; synthetic: boolean; dept?: number; depts?: number[] };
 
 /**
- * The reports a comparison reads: the latest revision, one per department and year. A department that publishes
- * both a 部门决算 and a 单位决算 is read through its 部门决算, which already contains the unit — summing both
- * would count the unit twice. Columns: id, department_id, department, year, scope, synthetic, completeness.
+ * The one rule for "counted in totals": true for a 单位决算 that a 部门决算 of the same year already contains — its
+ * own department's (the 部门's 本级 unit: "…（本级）" loads into the 部门's department) or that of a 部门 that lists
+ * it as a unit (department_units, from 单位构成 or a user's assignment). Summing such a report beside its 部门决算
+ * would count the unit twice. `r` is a reports row, `d` its departments row; only reports within the same synthetic
+ * filter count as containing it, so a view never drops a unit for a 部门决算 it does not show.
+ */
+export function consolidatedInParent(r: string, d: string, includeSynthetic: boolean): SQL {
+  const R = sql.raw(r);
+  return sql`(${R}.scope = '单位决算' and exists (
+    select 1 from reports pr
+    where pr.year = ${R}.year and pr.scope = '部门决算' and pr.is_latest ${includeSynthetic ? sql`` : sql`and not pr.synthetic`}
+      and (pr.department_id = ${R}.department_id
+           or pr.department_id in (select l.parent_id from department_units l where l.unit_key = ${sql.raw(d)}.org_key))))`;
+}
+
+/**
+ * The reports a comparison reads: the latest revision, one per department and year, counted in totals
+ * (consolidatedInParent): a department that publishes both a 部门决算 and a 单位决算 is read through its 部门决算,
+ * and a unit whose 部门 published a 部门决算 that year is read through that. A view of one department (`dept`) reads
+ * it whatever its 部门 published. Columns: id, department_id, department, year, scope, synthetic, completeness.
  */
 export function chosenReports(s: Scope): SQL {
   const depts = s.depts?.filter((d) => Number.isInteger(d)) ?? [];
@@ -15,6 +32,7 @@ export function chosenReports(s: Scope): SQL {
     select distinct on (r.department_id, r.year) r.id, r.department_id, d.name as department, r.year, r.scope, r.synthetic, r.completeness
     from reports r join departments d on d.id = r.department_id
     where r.is_latest
+      ${s.dept ? sql`` : sql`and not ${consolidatedInParent("r", "d", s.synthetic)}`}
       ${s.year !== undefined ? sql`and r.year = ${s.year}` : sql``}
       ${s.synthetic ? sql`` : sql`and not r.synthetic`}
       ${s.dept ? sql`and r.department_id = ${s.dept}` : sql``}

@@ -1,6 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { formatPercent, formatScore, formatWanyuan } from "@/lib/money/format";
+import { consolidatedInParent } from "./dashboard-scope";
 import { getYearFigures, type FigureRow } from "./figures";
 import { rows } from "./sql";
 
@@ -41,9 +42,12 @@ export type Overview = {
 
 const synth = (includeSynthetic: boolean, alias = "r") => (includeSynthetic ? sql`` : sql`and not ${sql.raw(alias)}.synthetic`);
 
-/** The latest reports of a year, with their department: the CTE every overview statement starts from. */
+/**
+ * The latest reports of a year, with their department: the CTE every overview statement starts from. Flags and the
+ * report list take every one; sums take only the `counted` (a unit its 部门决算 already contains is not added again).
+ */
 const yearReports = (year: number, includeSynthetic: boolean) => sql`yr as (
-    select r.id, r.department_id, r.scope, r.synthetic, d.name as department
+    select r.id, r.department_id, r.scope, r.synthetic, d.name as department, not ${consolidatedInParent("r", "d", includeSynthetic)} as counted
     from reports r join departments d on d.id = r.department_id
     where r.is_latest and r.year = ${year} ${synth(includeSynthetic)})`;
 
@@ -187,6 +191,7 @@ export async function getOverviewTotals(year: number, includeSynthetic: boolean)
              coalesce(sum(f.value) filter (where f.key = 'sangongFinal'), 0) as sangong,
              coalesce(sum(f.value) filter (where f.key = 'procurementTotal'), 0) as procurement
       from yr y join figures f on f.report_id = y.id and f.key in ('expenditureTotal', 'incomeTotal', 'sangongFinal', 'procurementTotal')
+      where y.counted
     )
     select (select count(*)::int from yr) as reports,
            round(s.expenditure, 2)::text as expenditure, round(s.income, 2)::text as income,

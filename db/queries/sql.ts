@@ -11,11 +11,15 @@ async function execute<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /**
- * The store's data version: the newest report id, which every committed load moves (see ./cache.ts). Read once per
- * page render (React's cache() is per request), so all of a page's statements are served for the same version.
+ * The store's data version: the newest report id, which every committed load moves (see ./cache.ts), and the newest
+ * organisation correction, which regroups reports without loading one. Read once per page render (React's cache() is
+ * per request), so all of a page's statements are served for the same version.
  */
 const dataVersion = cache(async (db: Db): Promise<string> => {
-  const [r] = await execute<{ v: string }>(db, sql`select coalesce(max(id), 0)::text as v from reports`);
+  const [r] = await execute<{ v: string }>(
+    db,
+    sql`select (select coalesce(max(id), 0) from reports)::text || '.' || (select coalesce(max(id), 0) from org_overrides)::text as v`,
+  );
   return r?.v ?? "0";
 });
 
