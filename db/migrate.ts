@@ -4,6 +4,7 @@ import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import type { PgliteDatabase } from "drizzle-orm/pglite";
 import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { Sql } from "postgres";
+import { backfillOrgKeys } from "./organisations";
 import { referenceSubjects, upsertSubjects } from "./subjects";
 import type { Db, Driver } from "./types";
 
@@ -18,7 +19,9 @@ function migrationsDir(): string {
 const MIGRATION_LOCK_KEY = 0x666973636166n;
 
 /**
- * Applies pending migrations (drizzle's journal makes this a no-op when current) and seeds the reference subjects.
+ * Applies pending migrations (drizzle's journal makes this a no-op when current), seeds the reference subjects and
+ * gives departments that predate org keys theirs (db/organisations.ts: the normalisation is TypeScript, so it runs
+ * here rather than in the SQL of migration 0003).
  *
  * On Postgres this runs under a session advisory lock: drizzle reads its journal and then applies what is missing,
  * so two processes starting together on a fresh database would both apply 0000 and one would fail on "already
@@ -30,12 +33,14 @@ export async function migrateDb(db: Db, driver: Driver): Promise<void> {
   if (driver === "pglite") {
     await migratePglite(db as unknown as PgliteDatabase, config);
     await upsertSubjects(db, referenceSubjects());
+    await backfillOrgKeys(db);
     return;
   }
   const pg = db as unknown as PostgresJsDatabase & { $client: Sql };
   await withAdvisoryLock(pg.$client, MIGRATION_LOCK_KEY, async () => {
     await migratePostgres(pg, config);
     await upsertSubjects(db, referenceSubjects());
+    await backfillOrgKeys(db);
   });
 }
 

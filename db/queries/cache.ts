@@ -4,11 +4,11 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { Db } from "../types";
 
 /*
- * Results of the dashboards' analytic statements, kept per store and keyed by the store's data version: the newest
- * report id. Every load that changes anything inserts a report row (a new department-year or a new revision) in the
+ * Results of the dashboards' analytic statements, kept per store and keyed by the store's data version (./sql.ts):
+ * the newest report id. Every load that changes anything inserts a report row (a new department-year or a new revision) in the
  * same transaction as the rest of its rows, so the version moves exactly when a load commits, whichever process or
- * machine loaded it, and a reader on a replica sees the version of the data it reads. Nothing else writes what the
- * dashboards read.
+ * machine loaded it, and a reader on a replica sees the version of the data it reads. The only other write the
+ * dashboards read is a user's organisation correction, which inserts an org_overrides row: the version counts both.
  *
  * Sized in rows, not entries: one statement may return a handful of rows or a whole province.
  */
