@@ -1,7 +1,7 @@
 import { sql, type SQL, type SQLChunk } from "drizzle-orm";
 import type { Executor } from "./types";
 
-export type CellValue = string | number | boolean | null | undefined;
+type CellValue = string | number | boolean | null | undefined;
 export type BulkColumn = {
   name: string;
   type: "text" | "integer" | "numeric" | "boolean" | "jsonb";
@@ -13,7 +13,7 @@ export type BulkColumn = {
 const NEEDS_ESCAPE = /["\\]/;
 
 /** A Postgres array literal of text: every element quoted, so commas, braces and quotes in names survive. */
-export function pgTextArray(values: CellValue[]): string {
+function pgTextArray(values: CellValue[]): string {
   let out = "{";
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
@@ -63,11 +63,6 @@ export function unnestInsert(
   if (opts.from) chunks.push(sql.raw(" "), opts.from);
   if (opts.tail) chunks.push(sql.raw(" "), opts.tail);
   return sql.join(chunks);
-}
-
-export async function insertUnnest(ex: Executor, table: string, columns: BulkColumn[], onConflict?: SQL): Promise<void> {
-  const statement = unnestInsert(table, columns, { tail: onConflict });
-  if (statement) await ex.execute(statement);
 }
 
 /**

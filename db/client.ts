@@ -79,7 +79,7 @@ export async function openPostgres(url: string): Promise<Store> {
  * A client for a streaming replica (a hot standby of the DATABASE_URL server). Never migrated: a standby is
  * read-only and receives the primary's schema by replication. postgres.js connects on the first query.
  */
-export function openReadReplica(url: string): Store {
+function openReadReplica(url: string): Store {
   const client = connect(url);
   const db = drizzlePostgres({ client, schema }) as unknown as Db;
   return { db, driver: "postgres", close: () => client.end(), where: redact(url) };

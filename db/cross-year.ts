@@ -16,7 +16,7 @@ type Printed = { value: string; location: Location };
 export type PriorYearSide = Pick<Report, "year" | "scope" | "tables">;
 /** What the check reads of the later year: its narrative's year-over-year statements. */
 export type CurrentYearSide = Pick<Report, "year" | "scope"> & { narrative: Pick<Report["narrative"], "changes"> };
-export const PRIOR_TABLES: readonly TableId[] = ["t01", "t02", "t03", "t04", "t05"];
+const PRIOR_TABLES: readonly TableId[] = ["t01", "t02", "t03", "t04", "t05"];
 
 function cell(report: PriorYearSide, id: TableId, pred: { key: string; section?: "income" | "expenditure" }, column: string): Printed | undefined {
   const table = report.tables.find((t) => t.id === id);
@@ -32,7 +32,7 @@ function cell(report: PriorYearSide, id: TableId, pred: { key: string; section?:
  * Where a narrative change key is printed in the year's own tables. The narrative of year N states its figure
  * for N and the change against N−1; the tables of N−1 hold what N−1 itself published.
  */
-export function tableFigure(report: PriorYearSide, key: string): Printed | undefined {
+function tableFigure(report: PriorYearSide, key: string): Printed | undefined {
   if (key === "grandTotal") return cell(report, "t01", { key: "grandTotal", section: "income" }, "amount");
   if (key === "incomeTotal") return cell(report, "t01", { key: "incomeTotal" }, "amount");
   if (key === "expenditureTotal") return cell(report, "t01", { key: "expenditureTotal" }, "amount");

@@ -1,7 +1,7 @@
 /** Database failures in the user's words: no driver text, no SQL, no parameters. */
 
 /** Why a PostgreSQL connection failed, by the driver's or the server's error code, in the user's words. */
-export const CONNECTION_TROUBLE: Record<string, string> = {
+const CONNECTION_TROUBLE: Record<string, string> = {
   ECONNREFUSED: "连接被拒绝——数据库服务器没有运行，或地址、端口有误",
   ENOTFOUND: "找不到这个主机名",
   EAI_AGAIN: "暂时无法解析这个主机名",

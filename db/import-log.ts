@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { importLog, reports } from "./schema";
 import type { Executor } from "./types";
 
-export type ImportLogStatus = "created" | "unchanged" | "revised" | "failed";
+type ImportLogStatus = "created" | "unchanged" | "revised" | "failed";
 
 export type ImportLogInput = {
   userName: string;

@@ -18,8 +18,6 @@ import type { Db } from "./types";
 // The one path from bytes to the store, shared by `cli ingest`, `prepare-store` and the staff upload, so a document
 // is read, audited, loaded and logged the same way whichever door it came through.
 
-export type IngestStatus = LoadStatus | "failed";
-
 export type IngestOutcome =
   | { ok: true; fileName: string; sha256: string; status: LoadStatus; result: LoadResult; report: Report; logError?: string }
   | { ok: false; fileName: string; sha256: string; status: "failed"; reason: string; line?: number; logError?: string };
@@ -86,7 +84,7 @@ export function failureReason(fileName: string, e: unknown): string {
   return `文件 ${name}：${(e as Error)?.message ?? String(e)}`;
 }
 
-export function sha256Of(bytes: Uint8Array): string {
+function sha256Of(bytes: Uint8Array): string {
   return createHash("sha256").update(bytes).digest("hex");
 }
 

@@ -31,7 +31,7 @@ const pct = (v: string | undefined, where: string) => exact(v, RATE_SCALE, where
 
 type Columns = BulkColumn[];
 
-export function tableColumns(report: Report): { rows: Columns; cells: Columns } {
+function tableColumns(report: Report): { rows: Columns; cells: Columns } {
   const rows: { table: string; order: number; section?: string; key?: string; code?: string; name: string; line?: number; sourceLine?: number }[] = [];
   const cells: { table: string; order: number; column: string; amount: string }[] = [];
   for (const table of report.tables) {
@@ -63,7 +63,7 @@ export function tableColumns(report: Report): { rows: Columns; cells: Columns } 
   };
 }
 
-export function figureColumns(report: Report): Columns {
+function figureColumns(report: Report): Columns {
   const entries: [string, string][] = [];
   const figures: Record<string, string | number | undefined> = extractFigures(report);
   for (const [key, v] of Object.entries(figures)) {
@@ -85,7 +85,7 @@ export function impliedPrior(change: Change): Dec | undefined {
   return undefined;
 }
 
-export function narrativeColumns(report: Report): { changes: Columns; items: Columns } {
+function narrativeColumns(report: Report): { changes: Columns; items: Columns } {
   const changes = report.narrative.changes;
   const where = (i: number) => `情况说明第 ${i + 1} 条增减说明（${changes[i].subject}）`;
   const items = report.narrative.budgetExecution?.items ?? [];
@@ -121,7 +121,7 @@ export function narrativeColumns(report: Report): { changes: Columns; items: Col
  * Projects and their indicators. Indicators carry their project's ord (read-only `project_ord`): the project ids
  * exist only once the projects are inserted, so the statement joins the two on ord.
  */
-export function performanceColumns(report: Report): { projects: Columns; indicators: Columns } {
+function performanceColumns(report: Report): { projects: Columns; indicators: Columns } {
   const sheets = report.appendix.performanceSheets;
   const summary = report.appendix.performanceSummary?.rows ?? [];
   // The summary and the sheets print one project under slightly different names (a year suffix, a dropped 等);
@@ -206,7 +206,7 @@ export function performanceColumns(report: Report): { projects: Columns; indicat
 }
 
 /** The unread notes, the PDF page resolved from the line where the note gives none. */
-export function unreadColumns(report: Report): Columns {
+function unreadColumns(report: Report): Columns {
   const notes = unreadNotes(report);
   return [
     { name: "ord", type: "integer", values: notes.map((_, i) => i + 1) },

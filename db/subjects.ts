@@ -5,7 +5,7 @@ import type { Report } from "../lib/report/schema";
 import { unnestInsert } from "./bulk";
 import type { Executor } from "./types";
 
-export type SubjectKind = "function" | "economic";
+type SubjectKind = "function" | "economic";
 export type SubjectRow = { kind: SubjectKind; code: string; name: string; year: number | null };
 
 /** 类 = 3 digits, 款 = 5, 项 = 7 (经济分类 stops at 款); other lengths are not national codes. */
@@ -104,7 +104,7 @@ export function subjectsOfReport(report: Report): SubjectRow[] {
 }
 
 /** Minimal CSV (RFC 4180 quotes) — the reference files quote only the attested_in lists. */
-export function parseCsv(text: string): Record<string, string>[] {
+function parseCsv(text: string): Record<string, string>[] {
   const records: string[][] = [];
   let field = "";
   let record: string[] = [];
@@ -130,7 +130,7 @@ export function parseCsv(text: string): Record<string, string>[] {
   return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ""])));
 }
 
-export function referenceDir(): string {
+function referenceDir(): string {
   return path.resolve(process.cwd(), "db/reference");
 }
 

@@ -21,7 +21,7 @@ const idList = z
   .catch([]);
 const includeSynthetic = z.preprocess((v) => first(v) !== "0", z.boolean()).catch(true);
 
-export const baseFilterSchema = z.object({ year, synthetic: includeSynthetic });
+const baseFilterSchema = z.object({ year, synthetic: includeSynthetic });
 
 export const overviewParamsSchema = baseFilterSchema;
 export const OVERVIEW_FLAG_KINDS = ["auditError", "execution", "lowProject", "sangongUp", "lowSme", "restated"] as const;

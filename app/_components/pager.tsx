@@ -31,10 +31,3 @@ export function Pager({ page, pageSize, total, href, unit = "个" }: { page: num
     </nav>
   );
 }
-
-/** The slice of `items` on page `requested` (clamped to the last page), with the page actually shown. */
-export function pageOf<T>(items: T[], requested: number | undefined, pageSize: number): { page: number; shown: T[] } {
-  const pages = Math.max(1, Math.ceil(items.length / pageSize));
-  const page = Math.min(Math.max(1, requested ?? 1), pages);
-  return { page, shown: items.slice((page - 1) * pageSize, page * pageSize) };
-}

@@ -7,7 +7,7 @@ import { rows } from "./sql";
 
 export type BenchmarkFilter = { year: number; synthetic: boolean; metric: BenchmarkMetric; size: keyof typeof SIZE_BANDS; vs?: number };
 
-export type BenchmarkRow = {
+type BenchmarkRow = {
   departmentId: number;
   department: string;
   synthetic: boolean;

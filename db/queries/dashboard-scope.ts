@@ -41,20 +41,20 @@ export function chosenReports(s: Scope): SQL {
 }
 
 /** `figures` rows of the chosen reports as one jsonb object per report (absent keys stay absent). */
-export function figuresObject(reportAlias: string): SQL {
+function figuresObject(reportAlias: string): SQL {
   return sql`(select coalesce(jsonb_object_agg(f.key, f.value::text), '{}'::jsonb) from figures f where f.report_id = ${sql.raw(reportAlias)}.id)`;
 }
 
 export type FigureMap = Record<string, string | undefined>;
 
 /** jsonb arrives parsed from postgres.js and PGlite alike, but a text fallback costs nothing. */
-export function asFigures(v: unknown): FigureMap {
+function asFigures(v: unknown): FigureMap {
   if (v === null || v === undefined) return {};
   return (typeof v === "string" ? JSON.parse(v) : v) as FigureMap;
 }
 
 /** numeric(20,6) columns come back padded ("101.650000"); trim_scale keeps the value and drops the padding. */
-export const trimmed = (expr: SQL) => sql`trim_scale(${expr})::text`;
+const trimmed = (expr: SQL) => sql`trim_scale(${expr})::text`;
 
 export type ChosenReport = {
   reportId: number;

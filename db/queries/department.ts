@@ -55,7 +55,7 @@ const DEPARTMENT_ORDER: Record<DepartmentSort, string> = {
 };
 
 /** `q` as an ILIKE pattern that matches the text literally anywhere in the name. */
-export function containsPattern(q: string): string {
+function containsPattern(q: string): string {
   return `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
@@ -118,7 +118,7 @@ export async function getDepartmentPage(opts: {
   };
 }
 
-export type FindingRow = {
+type FindingRow = {
   id: number;
   rule: string;
   severity: "error" | "warning" | "rounding";

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { rows } from "./sql";
 
-export type ReportRef = {
+type ReportRef = {
   reportId: number;
   departmentId: number;
   department: string;
@@ -62,16 +62,4 @@ export async function getYearFigures(year: number, includeSynthetic: boolean, de
     completeness: r.completeness,
     figures: (typeof r.figs === "string" ? JSON.parse(r.figs) : (r.figs ?? {})) as Record<string, string>,
   }));
-}
-
-/** The same figures for every year of the given departments (trends). */
-export async function getFigureSeries(keys: string[], includeSynthetic: boolean, departmentId?: number) {
-  const res = await rows<{ department_id: number; department: string; year: number; scope: string; synthetic: boolean; key: string; value: string }>(sql`
-    select d.id::int as department_id, d.name as department, r.year::int as year, r.scope, r.synthetic, f.key, f.value::text as value
-    from reports r join departments d on d.id = r.department_id join figures f on f.report_id = r.id
-    where r.is_latest and f.key in ${sql.raw(`(${keys.map((k) => `'${k.replace(/[^A-Za-z0-9_.:]/g, "")}'`).join(",")})`)}
-      ${includeSynthetic ? sql`` : sql`and not r.synthetic`}
-      ${departmentId ? sql`and d.id = ${departmentId}` : sql``}
-    order by r.year, d.name`);
-  return res.map((r) => ({ ...r, departmentId: Number(r.department_id), year: Number(r.year) }));
 }

@@ -28,8 +28,8 @@ export const FLAG_TITLES: Record<FlagKind, string> = {
   restated: "上年数据重述",
 };
 
-export type FlagThresholds = { low: number; high: number; sme: number; projectRate: number };
-export const DEFAULT_THRESHOLDS: FlagThresholds = { low: 80, high: 120, sme: 40, projectRate: 50 };
+type FlagThresholds = { low: number; high: number; sme: number; projectRate: number };
+const DEFAULT_THRESHOLDS: FlagThresholds = { low: 80, high: 120, sme: 40, projectRate: 50 };
 
 export type OverviewTotals = { reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number };
 
@@ -55,7 +55,7 @@ const yearReports = (year: number, includeSynthetic: boolean) => sql`yr as (
  * Every flag of a year as rows, computed in the database (one statement, no per-department work in JS):
  * kind, department, weight (what the list sorts by, largest first) and the figures the text quotes (a, b, c, name, grade).
  */
-export function flagRowsSql(year: number, includeSynthetic: boolean, t: FlagThresholds): SQL {
+function flagRowsSql(year: number, includeSynthetic: boolean, t: FlagThresholds): SQL {
   return sql`
     with ${yearReports(year, includeSynthetic)},
     -- per report through the primary keys (report_id, …): touches this year's rows only, not every year's

@@ -8,7 +8,7 @@ import { rows } from "./sql";
 
 export type PerformanceFilter = { year: number; synthetic: boolean; dept?: number; maxRate: number };
 
-export type Indicator = {
+type Indicator = {
   level1: string;
   level2?: string;
   level3?: string;

@@ -8,16 +8,16 @@ import { rows } from "./sql";
 
 export type SangongFilter = { year: number; synthetic: boolean; dept?: number };
 
-export const SANGONG_CATEGORIES = [
+const SANGONG_CATEGORIES = [
   { key: "Abroad", label: "因公出国（境）费" },
   { key: "VehiclePurchase", label: "公务用车购置费" },
   { key: "VehicleOperation", label: "公务用车运行维护费" },
   { key: "Reception", label: "公务接待费" },
   { key: "Total", label: "合计" },
 ] as const;
-export type SangongCategoryKey = (typeof SANGONG_CATEGORIES)[number]["key"];
+type SangongCategoryKey = (typeof SANGONG_CATEGORIES)[number]["key"];
 
-export type SangongCategory = {
+type SangongCategory = {
   key: SangongCategoryKey;
   label: string;
   budget?: string;

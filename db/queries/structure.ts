@@ -163,7 +163,7 @@ export async function getSubjectDepartmentsPage(f: StructureFilter & { code: str
   };
 }
 
-export type DepartmentStructure = {
+type DepartmentStructure = {
   departmentId: number;
   department: string;
   synthetic: boolean;
@@ -278,7 +278,7 @@ export async function getDepartmentsSideBySide(f: { year: number; synthetic: boo
   return { all, found, count: largest.count, selected, defaulted, classes };
 }
 
-export type EconomicRow = { code: string; name: string; section?: string; amount?: string; reports: number; share?: string };
+type EconomicRow = { code: string; name: string; section?: string; amount?: string; reports: number; share?: string };
 export type EconomicStructure = { rows: EconomicRow[]; personnel?: string; public?: string; base?: string; reports: number };
 
 /** 经济分类 3-digit rows of 公开06表 (一般公共预算财政拨款基本支出), summed; shares of 人员经费 + 公用经费. */
@@ -315,7 +315,7 @@ export async function getEconomicStructure(f: { year: number; synthetic: boolean
   };
 }
 
-export type YearStructure = Omit<DepartmentStructure, "classes" | "departmentId" | "department" | "synthetic"> & { year: number; synthetic: boolean };
+type YearStructure = Omit<DepartmentStructure, "classes" | "departmentId" | "department" | "synthetic"> & { year: number; synthetic: boolean };
 export type DepartmentYears = {
   department?: string;
   years: YearStructure[];

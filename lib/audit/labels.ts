@@ -43,12 +43,12 @@ const T04_KEY_LABELS: Record<string, string> = {
   carryEndSoe: "年末结转和结余（国有资本经营预算财政拨款）",
 };
 
-export function columnLabel(table: TableId, column: string): string {
+function columnLabel(table: TableId, column: string): string {
   // "amount" is the only value column of t01/t06 (and t04's income side): naming it adds nothing to a location.
   return column === "amount" ? "" : (COLUMN_LABELS[table][column] ?? "");
 }
 
-export function rowLabel(table: TableId, row: Pick<TableRow, "key" | "code" | "name" | "section">): string {
+function rowLabel(table: TableId, row: Pick<TableRow, "key" | "code" | "name" | "section">): string {
   if (row.code) return `${row.code} ${row.name}`.trim();
   if (row.key === "grandTotal") return row.section === "expenditure" ? "支出总计" : "收入总计";
   if (row.key === "class") return row.name;

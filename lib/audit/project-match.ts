@@ -19,7 +19,7 @@ function bigrams(s: string): string[] {
 }
 
 /** Dice coefficient over character bigrams: robust to one inserted or dropped character (…宣传等经费 / …宣传经费). */
-export function similarity(a: string, b: string): number {
+function similarity(a: string, b: string): number {
   if (a === b) return 1;
   const x = bigrams(a);
   const y = bigrams(b);

@@ -49,7 +49,7 @@ export function judgeAmount(found: Dec, expected: Dec, tolerance: Dec, beyond: S
   return { severity: diff.abs().lte(tolerance) ? "rounding" : beyond, diff, tolerance };
 }
 
-export function roundTo(value: Dec, places: number): Dec {
+function roundTo(value: Dec, places: number): Dec {
   return value.toDecimalPlaces(places, D.ROUND_HALF_UP);
 }
 

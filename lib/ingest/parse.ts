@@ -15,9 +15,9 @@ import { parseNarrative, type GovFundFigures } from "./narrative";
 export type Layout = Report["source"]["layout"];
 
 /** Tables every disclosure must print (07 and 08 may be declared empty, but must still be there). */
-export const REQUIRED_TABLES: TableId[] = ["t01", "t02", "t03", "t04", "t05", "t06", "t07", "t08", "t09"];
+const REQUIRED_TABLES: TableId[] = ["t01", "t02", "t03", "t04", "t05", "t06", "t07", "t08", "t09"];
 
-export function detectLayout(doc: SourceDoc): Layout {
+function detectLayout(doc: SourceDoc): Layout {
   const head = doc.text.trimStart();
   if (head.startsWith("{")) return "json";
   // Tab- or pipe-separated rows with a numeric cell are what markdown/spreadsheet exports keep and PDF text loses.

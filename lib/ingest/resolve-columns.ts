@@ -161,17 +161,13 @@ function placed(cells: Cell[], units: number[], at: number[], width: number): Pl
   return { at, printed, value };
 }
 
-export function placementOf(cells: Cell[], at: number[], width: number, fixed: FixedPoint): Placement {
-  return placed(cells, cellUnits(cells, fixed), at, width);
-}
-
 // Documents warn that converting 元 to 万元 leaves 尾数误差: a printed sum may miss its parts by more than the rounding
 // of the printed figures alone. A miss of up to one part in this many of the largest figure involved is read as such a
 // tail (the audit reports it); beyond that the figures contradict each other.
 const SLIP_DIVISOR = 1000;
 
 /** The largest miss beyond `tol` that is still a rounding tail for figures up to `magnitude` (both in units). */
-export function slipAllowance(magnitude: number, tol: number): number {
+function slipAllowance(magnitude: number, tol: number): number {
   return Math.max(tol, Math.floor(Math.abs(magnitude) / SLIP_DIVISOR));
 }
 
@@ -241,10 +237,10 @@ export type SumTerm = { row: number; sign: 1 | -1; view: number[][] };
 export type SumConstraint = { kind: "sum"; terms: SumTerm[]; constant: number[]; tolerance: number[]; label: string };
 
 /** A relation between two rows that is not a sum (e.g. table 03 ≥ its 一般公共预算 part in table 05). */
-export type PairConstraint = { kind: "pair"; a: number; b: number; compatible: (a: Placement, b: Placement) => boolean; label: string };
+type PairConstraint = { kind: "pair"; a: number; b: number; compatible: (a: Placement, b: Placement) => boolean; label: string };
 
 /** A relation among a few rows that is not a sum (table 03 ≥ its parts in tables 05, 07 and 08 together). */
-export type RowsConstraint = { kind: "rows"; rows: number[]; compatible: (ps: Placement[]) => boolean; label: string };
+type RowsConstraint = { kind: "rows"; rows: number[]; compatible: (ps: Placement[]) => boolean; label: string };
 
 export type Constraint = SumConstraint | PairConstraint | RowsConstraint;
 

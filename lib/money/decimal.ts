@@ -34,8 +34,3 @@ export function printedScale(amount: string): number {
 export function yuanToWanyuan(amount: string): string {
   return new D(amount).div(10000).toFixed();
 }
-
-export function dec(v: string | number | Dec | null | undefined): Dec {
-  if (v === null || v === undefined || v === "") return new D(0);
-  return new D(v);
-}

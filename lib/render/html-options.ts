@@ -124,6 +124,7 @@ export const SHANDONG_OPTIONS: HtmlOptions = {
   footer: "page-of",
 };
 
+/** What a render uses when not told otherwise: the seeds' layout. @alias (of SHANDONG_OPTIONS, by design) */
 export const DEFAULT_HTML_OPTIONS: HtmlOptions = SHANDONG_OPTIONS;
 
 const KEYS = Object.keys(HTML_OPTION_VALUES) as (keyof HtmlOptions)[];

@@ -5,7 +5,7 @@ import type { HtmlOptions } from "./html-options";
 import { SUBJECT_HEADERS, T04_EXPENDITURE, economicGroups, economicTotals, isSubjectTable, twoSidedLines, type Slot } from "./table-layout";
 
 /** One printed cell: text, its role (for alignment and width) and its spans. */
-export type Cell = { text: string; kind?: "num" | "name" | "code" | "label" | "center"; rowspan?: number; colspan?: number };
+type Cell = { text: string; kind?: "num" | "name" | "code" | "label" | "center"; rowspan?: number; colspan?: number };
 /** A table as printed: header rows (in <thead> or not) and body rows; `wide` asks for a landscape page. */
 export type Grid = { header: Cell[][]; body: Cell[][]; wide: boolean };
 
@@ -17,7 +17,7 @@ export function tableOrder(order: HtmlOptions["order"]): TableId[] {
 }
 
 /** Titles as each template prints them (Shanghai: 基本支出决算表, and the SOE table as an income-and-expenditure table). */
-export function printedTitle(table: Table, o: HtmlOptions): string {
+function printedTitle(table: Table, o: HtmlOptions): string {
   if (o.order === "shanghai") {
     if (table.id === "t06") return "一般公共预算财政拨款基本支出决算表";
     if (table.id === "t08") return "国有资本经营预算财政拨款收入支出决算表";
@@ -37,14 +37,14 @@ export function numberedTitle(table: Table, position: number, o: HtmlOptions): s
 export const gongkaiNumber = (position: number) => `公开${String(position).padStart(2, "0")}表`;
 
 /** A table amount as printed: 万元 digits as stored, or ×10000 with two decimals in 元; grouped or not. */
-export function printAmount(v: string, o: HtmlOptions, row: number): string {
+function printAmount(v: string, o: HtmlOptions, row: number): string {
   const s = o.unit === "元" ? new D(v).times(10000).toFixed(2) : v;
   const group = o.thousands === "on" || (o.thousands === "mixed" && row % 2 === 1);
   return group ? groupThousands(s) : s;
 }
 
 /** An empty cell as printed. */
-export function printEmpty(o: HtmlOptions): string {
+function printEmpty(o: HtmlOptions): string {
   return o.empty === "blank" ? "" : o.empty;
 }
 

@@ -8,8 +8,7 @@ import { printableReport } from "./html-truth";
 import { narrativeBlocks } from "./narrative";
 import { emptyNote } from "./table-layout";
 
-export { DEFAULT_HTML_OPTIONS, type HtmlOptions } from "./html-options";
-export { compareWithTruth, htmlTruth, printableReport, type Mismatch } from "./html-truth";
+export type { HtmlOptions } from "./html-options";
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 

@@ -26,7 +26,7 @@ import { pageOfLine, TABLE_IDS, TABLE_TITLES, type Narrative, type Report, type 
 
 export type TableReading = "data" | "empty" | "unread" | "missing";
 
-export type StatementKind = { key: string; label: string; count: number };
+type StatementKind = { key: string; label: string; count: number };
 
 export type Coverage = {
   /** 0–100, at most two decimals (cut, not rounded) */
@@ -68,7 +68,7 @@ const any = (...vs: unknown[]) => (vs.some((v) => v !== undefined && v !== null)
  * The narrative facts, counted as statements. Mirrored in SQL by the migration that filled the coverage columns of
  * reports loaded before them (db/migrations/0002_reading_coverage.sql): change both together.
  */
-export const STATEMENT_KINDS: { key: string; label: string; count: (n: Narrative) => number }[] = [
+const STATEMENT_KINDS: { key: string; label: string; count: (n: Narrative) => number }[] = [
   { key: "changes", label: "与上年相比的增减", count: (n) => n.changes.length },
   { key: "shares", label: "构成占比", count: (n) => n.shares.length },
   { key: "budgetExecution", label: "年初预算与决算（总述和各科目）", count: (n) => (n.budgetExecution ? 1 + n.budgetExecution.items.length : 0) },
@@ -209,7 +209,7 @@ export const PART_LABELS: Record<Unread["part"], string> = {
 };
 
 /** Where a part lies, as a reader finds it: the PDF page when the report came from a PDF, else the text line. */
-export function locate(report: Pick<Report, "source">, at: { page?: number; sourceLine?: number }): { page?: number; line?: number } {
+function locate(report: Pick<Report, "source">, at: { page?: number; sourceLine?: number }): { page?: number; line?: number } {
   const page = at.page ?? pageOfLine(report, at.sourceLine);
   if (page !== undefined) return { page };
   return at.sourceLine !== undefined ? { line: at.sourceLine } : {};

@@ -12,8 +12,7 @@ import { z } from "zod";
  * - `sourceLine` is the 1-based line of the source document a figure was read from, so the UI can point at it.
  */
 
-export const amountSchema = z.string().regex(/^-?\d+(\.\d+)?$/, { error: "金额必须是十进制数字字符串" });
-export type Amount = z.infer<typeof amountSchema>;
+const amountSchema = z.string().regex(/^-?\d+(\.\d+)?$/, { error: "金额必须是十进制数字字符串" });
 
 const line = z.number().int().positive();
 
@@ -59,7 +58,7 @@ export const TABLE_TITLES: Record<TableId, string> = {
  * - t06: personnelTotal publicTotal; economic-code rows carry `code` and section personnel|public
  * - t09: a single row with key "sangong"
  */
-export const tableRowSchema = z.object({
+const tableRowSchema = z.object({
   section: z.enum(["income", "expenditure", "personnel", "public"]).optional(),
   key: z.string().optional(),
   code: z.string().regex(/^\d{3,7}$/).optional(),
@@ -83,7 +82,7 @@ export const tableSchema = z.object({
 export type Table = z.infer<typeof tableSchema>;
 
 /** A year-over-year statement: "财政拨款收入 8,979.1 万元。与 2022 年度相比，减少 698.24 万元，下降 7.22%。主要是…" */
-export const changeSchema = z.object({
+const changeSchema = z.object({
   /** what it is about: grandTotal, incomeTotal, income.fiscal, income.superior, … expenditure.basic, fiscalGrandTotal, gpbExpenditure */
   key: z.string(),
   subject: z.string(),
@@ -100,7 +99,7 @@ export const changeSchema = z.object({
 export type Change = z.infer<typeof changeSchema>;
 
 /** A stated share: "财政拨款收入 8,979.1 万元，占 100%" (of `base`). */
-export const shareSchema = z.object({
+const shareSchema = z.object({
   key: z.string(),
   subject: z.string(),
   amount: amountSchema,
@@ -110,7 +109,7 @@ export const shareSchema = z.object({
   sourceLine: line.optional(),
 });
 
-export const executionItemSchema = z.object({
+const executionItemSchema = z.object({
   /** names as the narrative prints them: 类, 款, 项 */
   path: z.array(z.string()),
   code: z.string().regex(/^\d{3,7}$/).optional(),
@@ -254,7 +253,7 @@ export const narrativeSchema = z.object({
 });
 export type Narrative = z.infer<typeof narrativeSchema>;
 
-export const indicatorSchema = z.object({
+const indicatorSchema = z.object({
   level1: z.string(),
   level2: z.string().optional(),
   level3: z.string().optional(),
@@ -277,7 +276,7 @@ const fundLine = z.object({
   score: amountSchema.optional(),
 });
 
-export const performanceSheetSchema = z.object({
+const performanceSheetSchema = z.object({
   name: z.string(),
   department: z.string().optional(),
   implementingUnit: z.string().optional(),
@@ -316,7 +315,7 @@ export const appendixSchema = z.object({
   performanceSheets: z.array(performanceSheetSchema).default([]),
 });
 
-export const ambiguitySchema = z.object({
+const ambiguitySchema = z.object({
   table: z.string(),
   sourceLine: line.optional(),
   message: z.string(),
@@ -342,7 +341,7 @@ export const unreadSchema = z.object({
 export type Unread = z.infer<typeof unreadSchema>;
 
 /** A table the reader does not know (项目支出决算表, 国有资产占用情况表 …), kept as printed: title and cell grid. */
-export const extraTableSchema = z.object({
+const extraTableSchema = z.object({
   title: z.string(),
   sourceLine: line.optional(),
   page: z.number().int().positive().optional(),
@@ -350,7 +349,7 @@ export const extraTableSchema = z.object({
 });
 export type ExtraTable = z.infer<typeof extraTableSchema>;
 
-export const LAYOUTS = ["plain-text", "markdown", "json", "pdf"] as const;
+const LAYOUTS = ["plain-text", "markdown", "json", "pdf"] as const;
 
 export const reportSchema = z.object({
   schemaVersion: z.literal(1),

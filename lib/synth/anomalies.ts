@@ -30,7 +30,7 @@ export type AnomalyKind = (typeof ANOMALY_KINDS)[number];
  * The audit rule meant to catch each kind (ids exported by lib/audit/rules). A restated prior year needs two
  * reports, so no single-report rule can see it: db/cross-year.ts checks it as RESTATED_PRIOR_YEAR when loading.
  */
-export const ANOMALY_RULES: Record<AnomalyKind, string> = {
+const ANOMALY_RULES: Record<AnomalyKind, string> = {
   "t01-total-off": T01_INCOME_SUM,
   "row-columns-mismatch": T02_ROW_SUM,
   "parent-children-mismatch": T03_HIERARCHY,

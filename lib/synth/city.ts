@@ -109,7 +109,7 @@ export function generateCity(opts: GenerateOptions): { reports: Report[]; anomal
 }
 
 /** sha256 of the report's JSON without its `source`, in the key order it is written. */
-export function syntheticSha256(report: Report): string {
+function syntheticSha256(report: Report): string {
   const { source: _source, ...rest } = report;
   return createHash("sha256").update(JSON.stringify(rest)).digest("hex");
 }

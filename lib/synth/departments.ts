@@ -2,7 +2,7 @@
  * The departments of the synthetic city: what each one spends on (real 支出功能分类 项 codes),
  * how big it is, and how it is funded. Sizes span 100 to 100,000 万元 like a real prefecture-level city.
  */
-export type LeafKind = "basic" | "project" | "mixed";
+type LeafKind = "basic" | "project" | "mixed";
 export type Leaf = { code: string; kind: LeafKind; weight: number; fund?: "govFund" | "soe"; years?: number[] };
 
 export type DepartmentProfile = {
@@ -31,7 +31,7 @@ const b = (code: string, weight: number): Leaf => ({ code, kind: "basic", weight
 const p = (code: string, weight: number, years?: number[]): Leaf => ({ code, kind: "project", weight, years });
 const m = (code: string, weight: number): Leaf => ({ code, kind: "mixed", weight });
 
-export const DEPARTMENTS: DepartmentProfile[] = [
+const DEPARTMENTS: DepartmentProfile[] = [
   { name: "教育局", short: "教育", size: 80000, admin: true, institutions: true, nonFiscal: 0.08, abroad: 0.3, vehicles: 2,
     leaves: [b("2050101", 10), p("2050102", 4), m("2050201", 8), m("2050202", 20), m("2050203", 18), m("2050204", 15), m("2050302", 8), p("2050801", 2)],
     projects: ["学前教育发展专项资金", "义务教育薄弱环节改善与能力提升经费", "学生资助补助经费", "普通高中教育发展经费", "中等职业教育质量提升经费", "教师队伍建设培训经费", "校园安全设施改造经费"] },

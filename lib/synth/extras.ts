@@ -1,5 +1,5 @@
 import { D, type Dec } from "../money/decimal";
-import { allocate, round2, sumOf, ZERO } from "./amounts";
+import { allocate, round2, ZERO } from "./amounts";
 import type { DeptState } from "./ledger";
 import type { Rng } from "./random";
 
@@ -64,10 +64,6 @@ export function generateSangong(state: DeptState, year: number, rng: Rng): Sango
   };
 }
 
-export function sangongFinalTotal(s: Sangong): Dec {
-  return sumOf([s.final.abroad, s.final.purchase, s.final.operation, s.final.reception]);
-}
-
 /** Vehicle fleet drifts by one now and then. */
 export function advanceFleet(state: DeptState, rng: Rng): void {
   if (state.vehiclesKept > 0 && rng.chance(0.15)) state.vehiclesKept = Math.max(0, state.vehiclesKept + (rng.chance(0.5) ? 1 : -1));
@@ -99,7 +95,7 @@ export function generateProcurement(base: Dec, rng: Rng): Procurement {
   return { total, goods, works, services, goodsSme, worksSme, servicesSme, smallMicro };
 }
 
-export const VEHICLE_USES = ["领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车"] as const;
+const VEHICLE_USES = ["领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车"] as const;
 
 export function generateAssets(state: DeptState, rng: Rng): { vehicles: number; byUse: Record<string, number>; largeEquipment: number } {
   const vehicles = state.vehiclesKept + (rng.chance(0.2) ? rng.int(1, 2) : 0);

@@ -11,7 +11,7 @@ import type { Totals } from "./tables";
 /** The figures a 情况说明 compares with last year, keyed as lib/report/schema.ts `changeSchema.key`. */
 export type Facts = Record<string, Dec>;
 
-export const CHANGE_SUBJECTS: Record<string, string> = {
+const CHANGE_SUBJECTS: Record<string, string> = {
   grandTotal: "收、支总计",
   "income.fiscal": "财政拨款收入",
   "income.superior": "上级补助收入",
@@ -62,7 +62,7 @@ const REASONS: Record<string, { up: string[]; down: string[] }> = {
 };
 
 /** "与 2022 年度相比，增加 X 万元，增长 P%": change = current − prior exactly, P = change / prior to two places. */
-export function changeOf(key: string, current: Dec, prior: Dec, rng: Rng): Change {
+function changeOf(key: string, current: Dec, prior: Dec, rng: Rng): Change {
   const base: Change = { key, subject: CHANGE_SUBJECTS[key], current: money(current) };
   if (current.eq(prior)) return { ...base, unchanged: true };
   const change = current.minus(prior);

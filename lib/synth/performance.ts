@@ -12,7 +12,7 @@ export function gradeOf(score: Dec): string {
 }
 
 /** 执行率得分 = min(执行率, 100%) × 分值 (10), from the rate as printed (two places), half up. */
-export function fundsScoreOf(ratePct: string, weight = 10): Dec {
+function fundsScoreOf(ratePct: string, weight = 10): Dec {
   return round2(D.min(new D(ratePct), 100).div(100).times(weight));
 }
 

@@ -2,7 +2,7 @@
  * Real 政府收支分类科目 codes and names (支出功能分类 类/款/项, 部门预算支出经济分类) used by the synthetic city.
  * Every code here is printed with this name in published 决算 disclosures or in 财政部《政府收支分类科目》.
  */
-export const FUNCTION_NAMES: Record<string, string> = {
+const FUNCTION_NAMES: Record<string, string> = {
   // 201 一般公共服务支出
   "201": "一般公共服务支出",
   "20103": "政府办公厅（室）及相关机构事务", "2010301": "行政运行", "2010302": "一般行政管理事务", "2010350": "事业运行", "2010399": "其他政府办公厅（室）及相关机构事务支出",

@@ -22,7 +22,7 @@ function addInto(into: Cols, cols: Cols) {
 /**
  * 合计, then 类 → 款 → 项 rows by code. Parents are sums of the rounded leaves, so 类 = Σ 款 = Σ 项 holds exactly.
  */
-export function subjectRows(leaves: { code: string; cols: Cols }[], columns: readonly string[]): TableRow[] {
+function subjectRows(leaves: { code: string; cols: Cols }[], columns: readonly string[]): TableRow[] {
   const zero = () => Object.fromEntries(columns.map((c) => [c, ZERO])) as Cols;
   const live = leaves.filter((l) => Object.values(l.cols).some((v) => !v.isZero()));
   const total = zero();
@@ -78,7 +78,7 @@ export type Totals = {
   public: Dec;
 };
 
-export function computeTotals(ledger: Ledger): Totals {
+function computeTotals(ledger: Ledger): Totals {
   const s = (f: (l: LeafAmounts) => Dec) => sumOf(ledger.leaves.map(f));
   const income = {
     gpb: s((l) => l.gpbIncome), govFund: s((l) => l.govFundIncome), soe: s((l) => l.soeIncome),
@@ -174,7 +174,7 @@ const NO_SOE = "本部门没有使用国有资本经营预算安排的支出，�
  * 公开06表: the GPB basic spending by 经济分类. Contributions mirror their 功能分类 项 (30108 = 2080505 …),
  * 三公 items equal 公开09表 so the two tables agree, and the rest is salaries and running costs.
  */
-export function splitBasicByEconomic(ledger: Ledger, sangong: Sangong, rng: Rng): Record<string, Dec> {
+function splitBasicByEconomic(ledger: Ledger, sangong: Sangong, rng: Rng): Record<string, Dec> {
   const O = ledger.operatingBasic;
   const fixedPublic: Record<string, Dec> = {
     "30212": sangong.final.abroad, "30217": sangong.final.reception, "30231": sangong.final.operation, "31013": sangong.final.purchase,

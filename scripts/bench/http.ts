@@ -84,7 +84,7 @@ async function latestReportCount(): Promise<number> {
 }
 
 /** Each page's queries, one call at a time, never from the query cache: `warm` untimed calls, then `runs` timed ones. */
-export async function measureFloors(pages: BenchPage[], runs = 15, warm = 3): Promise<Map<string, Summary>> {
+async function measureFloors(pages: BenchPage[], runs = 15, warm = 3): Promise<Map<string, Summary>> {
   const out = new Map<string, Summary>();
   for (const p of pages) {
     for (let i = 0; i < warm; i++) {

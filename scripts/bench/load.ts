@@ -25,7 +25,7 @@ export type LoadOptions = {
   errorMarker?: string;
 };
 
-export type PathResult = Summary & {
+type PathResult = Summary & {
   path: string;
   /** every request sent to this path, failed ones included (Summary.count is the successful ones) */
   requests: number;
@@ -52,7 +52,7 @@ export type LoadResult = {
 type Timed = { ok: true; ms: number; bytes: number } | { ok: false; why: string };
 
 /** One GET, read to the last byte and judged as the header comment says. */
-export async function timedRequest(url: string, timeoutMs: number, marker = ERROR_PAGE_MARKER): Promise<Timed> {
+async function timedRequest(url: string, timeoutMs: number, marker = ERROR_PAGE_MARKER): Promise<Timed> {
   const t0 = performance.now();
   try {
     const res = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(timeoutMs) });

@@ -32,7 +32,7 @@ import {
 } from "../../lib/filters";
 import { benchPaths, CSV_DATASET, JSON_DATASET } from "./paths";
 
-export { benchPaths, departmentIdFromApp } from "./paths";
+export { departmentIdFromApp } from "./paths";
 
 export type BenchPage = { path: string; floor: () => Promise<unknown> };
 

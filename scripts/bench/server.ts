@@ -78,7 +78,7 @@ export async function startNext(port?: number): Promise<BenchServer> {
 }
 
 /** Resident memory of a process and its descendants (Linux /proc), in MiB; undefined where /proc is missing. */
-export function treeRssMiB(pid: number): number | undefined {
+function treeRssMiB(pid: number): number | undefined {
   let kib = 0;
   const stack = [pid];
   const seen = new Set<number>();

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Finding } from "../../lib/audit/types";
 import { reportSchema, type Report, type ReportInput } from "../../lib/report/schema";
 
-export const sha = (seed: string) => createHash("sha256").update(seed).digest("hex");
+const sha = (seed: string) => createHash("sha256").update(seed).digest("hex");
 
 /**
  * A small hand-made report whose identities hold (收入 100.68 = 财政拨款 100.50 + 其他 0.18, 基本 60.68 + 项目 40 …),

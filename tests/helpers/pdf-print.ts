@@ -6,7 +6,7 @@ import type { Report } from "@/lib/report/schema";
 import { generateCity } from "@/lib/synth/city";
 
 /** Debian's chromium (.ci/run installs it); nothing is ever downloaded. */
-export const CHROMIUM = "/usr/bin/chromium";
+const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
 const ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 

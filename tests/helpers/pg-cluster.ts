@@ -23,7 +23,7 @@ export type Cluster = {
   destroy: () => void;
 };
 
-export function pgBinDir(): string | null {
+function pgBinDir(): string | null {
   const fromEnv = process.env.PG_BIN_DIR;
   if (fromEnv && fs.existsSync(path.join(fromEnv, "initdb"))) return fromEnv;
   const root = "/usr/lib/postgresql";

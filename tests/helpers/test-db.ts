@@ -18,7 +18,7 @@ export type TestDb = {
 };
 
 /** A fresh in-memory PGlite, migrated with the real migration files (not a schema push, so they are tested too). */
-export async function createPgliteTestDb(): Promise<TestDb> {
+async function createPgliteTestDb(): Promise<TestDb> {
   const client = await PGlite.create();
   const db = drizzlePglite({ client, schema }) as unknown as Db;
   await migrateDb(db, "pglite");
@@ -59,11 +59,6 @@ export function dbTargets(): DbTarget[] {
   const url = process.env.TEST_DATABASE_URL;
   if (url) targets.push({ label: "Postgres", create: () => createPostgresTestDb(url) });
   return targets;
-}
-
-export async function createTestDb(): Promise<TestDb> {
-  const url = process.env.TEST_DATABASE_URL;
-  return url ? createPostgresTestDb(url) : createPgliteTestDb();
 }
 
 /**

@@ -1,6 +1,6 @@
 "use client";
 
-import { BarChart, DonutChart, LineChart, ScatterChart } from "@tremor/react";
+import { BarChart, DonutChart, LineChart } from "@tremor/react";
 
 // Formatters live here because functions cannot cross from server components to client components.
 const wan = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
@@ -69,56 +69,6 @@ export function Donut(props: { data: Row[]; index: string; category: string; uni
       category={props.category}
       colors={["blue", "amber", "emerald", "violet", "rose", "cyan", "slate"]}
       valueFormatter={formatters[props.unit ?? "wanyuan"]}
-      showAnimation={false}
-    />
-  );
-}
-
-export function Scatter(props: {
-  data: Row[];
-  x: string;
-  y: string;
-  category: string;
-  size?: string;
-  height?: string;
-  /** one colour per category, in the order categories first appear in `data` */
-  colors?: string[];
-  /** a field shown as the point's title in the tooltip (e.g. the project name) */
-  nameKey?: string;
-  xAxisLabel?: string;
-  yAxisLabel?: string;
-}) {
-  const format = { x: formatters.percent, y: (v: number) => `${wan.format(v)} 分` };
-  const nameKey = props.nameKey;
-  return (
-    <ScatterChart
-      className={props.height ?? "h-80"}
-      data={props.data}
-      x={props.x}
-      y={props.y}
-      category={props.category}
-      size={props.size}
-      colors={props.colors ?? ["emerald", "amber", "rose", "blue"]}
-      valueFormatter={format}
-      xAxisLabel={props.xAxisLabel}
-      yAxisLabel={props.yAxisLabel}
-      customTooltip={
-        nameKey
-          ? ({ payload, active }) => {
-              const p = active ? (payload?.[0]?.payload as Row | undefined) : undefined;
-              if (!p) return null;
-              return (
-                <div className="max-w-xs rounded border border-gray-200 bg-white p-2 text-xs shadow">
-                  <div className="font-medium text-gray-900">{String(p[nameKey] ?? "")}</div>
-                  <div className="text-gray-600">{String(p[props.category] ?? "")}</div>
-                  <div>{props.x}：{format.x(Number(p[props.x]))}</div>
-                  <div>{props.y}：{format.y(Number(p[props.y]))}</div>
-                </div>
-              );
-            }
-          : undefined
-      }
-      showLegend
       showAnimation={false}
     />
   );

@@ -2,10 +2,10 @@
 // before sending). The text limits (5 MiB, 20 files) come from ../_lib/limits; PDFs are added here.
 import { ACCEPTED_EXTENSIONS as TEXT_EXTENSIONS, MAX_FILE_BYTES as MAX_TEXT_BYTES, MAX_FILES, extensionOf } from "../_lib/limits";
 
-export { MAX_FILES, MAX_TEXT_BYTES };
+export { MAX_FILES };
 
 /** A published 决算 PDF is a few MB (the 财政局 2024 one: 3.6 MB); 50 MiB leaves room for scanned-in pages. */
-export const MAX_PDF_BYTES = 50 * 1024 * 1024;
+const MAX_PDF_BYTES = 50 * 1024 * 1024;
 
 /** the layouts `cli ingest` reads: a PDF as published, plain text, markdown, canonical JSON */
 export const ACCEPTED_EXTENSIONS = [".pdf", ...TEXT_EXTENSIONS] as const;
@@ -18,7 +18,7 @@ export const MAX_BODY_BYTES = Math.max(MAX_PDF_BYTES, MAX_FILES * MAX_TEXT_BYTES
 
 const mib = (bytes: number) => `${bytes / 1024 / 1024} MiB`;
 
-export const isPdfName = (name: string) => extensionOf(name) === ".pdf";
+const isPdfName = (name: string) => extensionOf(name) === ".pdf";
 
 export function isAcceptedName(name: string): boolean {
   return (ACCEPTED_EXTENSIONS as readonly string[]).includes(extensionOf(name));

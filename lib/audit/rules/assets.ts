@@ -4,7 +4,7 @@ import { narrativeLoc } from "../labels";
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const ASSETS_VEHICLES_SUM = "ASSETS_VEHICLES_SUM";
+const ASSETS_VEHICLES_SUM = "ASSETS_VEHICLES_SUM";
 
 /** 共有车辆 N 辆，其中 … : the vehicles by use are the whole fleet, counted exactly. */
 function vehiclesSum(report: Report): Finding[] {

@@ -9,16 +9,16 @@ import { familyRules, type Rule } from "../rule";
 import type { Finding } from "../types";
 import { childrenOf } from "./subject-tables";
 
-export const EXEC_TOTAL_VS_T05 = "EXEC_TOTAL_VS_T05";
-export const EXEC_ITEM_VS_T05 = "EXEC_ITEM_VS_T05";
-export const EXEC_ITEM_UNMATCHED = "EXEC_ITEM_UNMATCHED";
-export const EXEC_ITEM_MISSING = "EXEC_ITEM_MISSING";
-export const EXEC_ITEMS_SUM = "EXEC_ITEMS_SUM";
-export const EXEC_INITIAL_SUM = "EXEC_INITIAL_SUM";
-export const EXEC_RATE = "EXEC_RATE";
-export const EXEC_RATE_ZERO_BASE = "EXEC_RATE_ZERO_BASE";
-export const EXEC_NO_BUDGET_CLAIM = "EXEC_NO_BUDGET_CLAIM";
-export const EXEC_RATE_BASE = "EXEC_RATE_BASE";
+const EXEC_TOTAL_VS_T05 = "EXEC_TOTAL_VS_T05";
+const EXEC_ITEM_VS_T05 = "EXEC_ITEM_VS_T05";
+const EXEC_ITEM_UNMATCHED = "EXEC_ITEM_UNMATCHED";
+const EXEC_ITEM_MISSING = "EXEC_ITEM_MISSING";
+const EXEC_ITEMS_SUM = "EXEC_ITEMS_SUM";
+const EXEC_INITIAL_SUM = "EXEC_INITIAL_SUM";
+const EXEC_RATE = "EXEC_RATE";
+const EXEC_RATE_ZERO_BASE = "EXEC_RATE_ZERO_BASE";
+const EXEC_NO_BUDGET_CLAIM = "EXEC_NO_BUDGET_CLAIM";
+const EXEC_RATE_BASE = "EXEC_RATE_BASE";
 
 const LEVEL_MARK = ["（类）", "（款）", "（项）"];
 

@@ -4,8 +4,6 @@ import { COMPLETENESS_KEYS, completenessRuleId, computeCompleteness } from "../c
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const COMPLETENESS_PREFIX = "COMPLETENESS_";
-
 function locationOf(key: string) {
   if (/^t0\d$/.test(key)) return { table: key };
   if (key.startsWith("performance")) return { table: "appendix" };

@@ -7,7 +7,7 @@ import type { Rule } from "../rule";
 import type { Finding, Severity } from "../types";
 import { itemLabel } from "./budget-execution";
 
-export const EXEC_WORDING = "EXEC_WORDING";
+const EXEC_WORDING = "EXEC_WORDING";
 
 type Stated = "more" | "less" | "equal";
 

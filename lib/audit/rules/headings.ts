@@ -3,9 +3,9 @@ import { finding } from "../compare";
 import { familyRules, type Rule } from "../rule";
 import type { Finding, Location } from "../types";
 
-export const HEADING_PLACEHOLDER = "HEADING_PLACEHOLDER";
-export const HEADING_YEAR = "HEADING_YEAR";
-export const HEADING_NAME = "HEADING_NAME";
+const HEADING_PLACEHOLDER = "HEADING_PLACEHOLDER";
+const HEADING_YEAR = "HEADING_YEAR";
+const HEADING_NAME = "HEADING_NAME";
 
 type Heading = Report["headings"][number];
 

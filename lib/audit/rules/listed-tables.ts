@@ -4,7 +4,7 @@ import { finding } from "../compare";
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const TOC_TABLE_MISSING = "TOC_TABLE_MISSING";
+const TOC_TABLE_MISSING = "TOC_TABLE_MISSING";
 
 /** A 目录 entry without its page number and dot leaders: "一、收入支出决算总表……3" → "一、收入支出决算总表". */
 export function tocTitle(entry: string): string {

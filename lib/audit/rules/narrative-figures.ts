@@ -6,9 +6,9 @@ import { cell, dataTable, findClassRow, keyCell, keyRow, present, showSum, sumVa
 import { familyRules, type Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const NARRATIVE_VS_TABLE = "NARRATIVE_VS_TABLE";
+const NARRATIVE_VS_TABLE = "NARRATIVE_VS_TABLE";
 export const BASIC_EXPENDITURE_VS_TABLES = "BASIC_EXPENDITURE_VS_TABLES";
-export const BASIC_EXPENDITURE_ALL_FUNDS = "BASIC_EXPENDITURE_ALL_FUNDS";
+const BASIC_EXPENDITURE_ALL_FUNDS = "BASIC_EXPENDITURE_ALL_FUNDS";
 
 const T02_COLUMNS: Record<string, string> = {
   "income.fiscal": "fiscal",

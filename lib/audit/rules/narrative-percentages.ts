@@ -10,9 +10,9 @@ import type { Finding } from "../types";
 import { tableTargets } from "./narrative-figures";
 
 export const PCT_SHARE = "PCT_SHARE";
-export const PCT_CHANGE = "PCT_CHANGE";
-export const PCT_OPERATING_COST = "PCT_OPERATING_COST";
-export const PCT_ZERO_BASE = "PCT_ZERO_BASE";
+const PCT_CHANGE = "PCT_CHANGE";
+const PCT_OPERATING_COST = "PCT_OPERATING_COST";
+const PCT_ZERO_BASE = "PCT_ZERO_BASE";
 
 const BASE_NAMES: Record<string, string> = { incomeTotal: "本年收入合计", expenditureTotal: "本年支出合计", gpbExpenditure: "一般公共预算财政拨款支出" };
 

@@ -9,11 +9,11 @@ import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
 export const PERF_TOTAL_SCORE = "PERF_TOTAL_SCORE";
-export const PERF_FUNDS_SCORE = "PERF_FUNDS_SCORE";
-export const PERF_EXECUTION_RATE = "PERF_EXECUTION_RATE";
-export const PERF_INDICATOR_OVER_WEIGHT = "PERF_INDICATOR_OVER_WEIGHT";
-export const PERF_WEIGHT_TOTAL = "PERF_WEIGHT_TOTAL";
-export const PERF_FUNDS_SPLIT = "PERF_FUNDS_SPLIT";
+const PERF_FUNDS_SCORE = "PERF_FUNDS_SCORE";
+const PERF_EXECUTION_RATE = "PERF_EXECUTION_RATE";
+const PERF_INDICATOR_OVER_WEIGHT = "PERF_INDICATOR_OVER_WEIGHT";
+const PERF_WEIGHT_TOTAL = "PERF_WEIGHT_TOTAL";
+const PERF_FUNDS_SPLIT = "PERF_FUNDS_SPLIT";
 
 function sheetSide(sheet: PerformanceSheet, value: string | undefined, what: string, sourceLine?: number): Side {
   const label = `${sheet.name} ${what}`;
@@ -25,7 +25,7 @@ function indicatorName(i: PerformanceSheet["indicators"][number]): string {
 }
 
 /** 执行率 B/A as the sheet's figures give it; undefined without a non-zero 全年预算数. */
-export function sheetRate(sheet: PerformanceSheet): Dec | undefined {
+function sheetRate(sheet: PerformanceSheet): Dec | undefined {
   const f = sheet.funds.total;
   if (f.annual === undefined || f.executed === undefined) return undefined;
   return percentOf(new D(f.executed), new D(f.annual));

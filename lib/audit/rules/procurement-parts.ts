@@ -8,10 +8,10 @@ import { judgeAmount, percentOf, sumTolerance } from "../tolerance";
 import { familyRules, type Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const PROCUREMENT_PARTS_OVER_TOTAL = "PROCUREMENT_PARTS_OVER_TOTAL";
-export const PROCUREMENT_RESERVED_OVER_TOTAL = "PROCUREMENT_RESERVED_OVER_TOTAL";
-export const PROCUREMENT_SME_PARTS = "PROCUREMENT_SME_PARTS";
-export const PROCUREMENT_SME_PARTS_SHARE = "PROCUREMENT_SME_PARTS_SHARE";
+const PROCUREMENT_PARTS_OVER_TOTAL = "PROCUREMENT_PARTS_OVER_TOTAL";
+const PROCUREMENT_RESERVED_OVER_TOTAL = "PROCUREMENT_RESERVED_OVER_TOTAL";
+const PROCUREMENT_SME_PARTS = "PROCUREMENT_SME_PARTS";
+const PROCUREMENT_SME_PARTS_SHARE = "PROCUREMENT_SME_PARTS_SHARE";
 
 type Procurement = NonNullable<Report["narrative"]["procurement"]>;
 

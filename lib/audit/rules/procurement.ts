@@ -8,10 +8,10 @@ import { halfUnit, judgeAmount, percentOf, sumTolerance } from "../tolerance";
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const PROCUREMENT_SUM = "PROCUREMENT_SUM";
-export const PROCUREMENT_SME_ORDER = "PROCUREMENT_SME_ORDER";
-export const PROCUREMENT_SHARE = "PROCUREMENT_SHARE";
-export const PROCUREMENT_CATEGORY_SME = "PROCUREMENT_CATEGORY_SME";
+const PROCUREMENT_SUM = "PROCUREMENT_SUM";
+const PROCUREMENT_SME_ORDER = "PROCUREMENT_SME_ORDER";
+const PROCUREMENT_SHARE = "PROCUREMENT_SHARE";
+const PROCUREMENT_CATEGORY_SME = "PROCUREMENT_CATEGORY_SME";
 
 type Procurement = NonNullable<Report["narrative"]["procurement"]>;
 

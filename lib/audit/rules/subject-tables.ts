@@ -8,16 +8,16 @@ import type { Finding } from "../types";
 type SubjectTableId = "t02" | "t03" | "t05" | "t07" | "t08";
 
 export const T02_ROW_SUM = "T02_ROW_SUM";
-export const T03_ROW_SUM = "T03_ROW_SUM";
-export const T05_ROW_SUM = "T05_ROW_SUM";
-export const T07_ROW_SUM = "T07_ROW_SUM";
-export const T08_ROW_SUM = "T08_ROW_SUM";
-export const T02_HIERARCHY = "T02_HIERARCHY";
+const T03_ROW_SUM = "T03_ROW_SUM";
+const T05_ROW_SUM = "T05_ROW_SUM";
+const T07_ROW_SUM = "T07_ROW_SUM";
+const T08_ROW_SUM = "T08_ROW_SUM";
+const T02_HIERARCHY = "T02_HIERARCHY";
 export const T03_HIERARCHY = "T03_HIERARCHY";
-export const T05_HIERARCHY = "T05_HIERARCHY";
-export const T07_HIERARCHY = "T07_HIERARCHY";
-export const T08_HIERARCHY = "T08_HIERARCHY";
-export const T07_CARRY_BALANCE = "T07_CARRY_BALANCE";
+const T05_HIERARCHY = "T05_HIERARCHY";
+const T07_HIERARCHY = "T07_HIERARCHY";
+const T08_HIERARCHY = "T08_HIERARCHY";
+const T07_CARRY_BALANCE = "T07_CARRY_BALANCE";
 
 /** Which columns add up to each row's total column. */
 const ROW_PARTS: Record<SubjectTableId, { total: string; parts: string[]; partsLabel: string }> = {
@@ -58,7 +58,7 @@ export function childrenOf(table: Table, parent: TableRow): TableRow[] {
 }
 
 /** The rows the 合计 row adds up: every 类, plus any lower row whose ancestors are all missing. */
-export function topRows(table: Table): TableRow[] {
+function topRows(table: Table): TableRow[] {
   const rows = subjectRows(table);
   const codes = new Set(rows.map((r) => r.code!));
   return rows.filter((r) => {

@@ -5,12 +5,12 @@ import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
 export const T01_INCOME_SUM = "T01_INCOME_SUM";
-export const T01_EXPENDITURE_SUM = "T01_EXPENDITURE_SUM";
-export const T01_INCOME_GRAND_TOTAL = "T01_INCOME_GRAND_TOTAL";
-export const T01_EXPENDITURE_GRAND_TOTAL = "T01_EXPENDITURE_GRAND_TOTAL";
-export const T01_BALANCE = "T01_BALANCE";
+const T01_EXPENDITURE_SUM = "T01_EXPENDITURE_SUM";
+const T01_INCOME_GRAND_TOTAL = "T01_INCOME_GRAND_TOTAL";
+const T01_EXPENDITURE_GRAND_TOTAL = "T01_EXPENDITURE_GRAND_TOTAL";
+const T01_BALANCE = "T01_BALANCE";
 
-export const T01_INCOME_KEYS = ["gpb", "govFund", "soe", "superior", "business", "operating", "affiliated", "other"] as const;
+const T01_INCOME_KEYS = ["gpb", "govFund", "soe", "superior", "business", "operating", "affiliated", "other"] as const;
 
 function incomeSum(report: Report): Finding[] {
   const t = dataTable(report, "t01");

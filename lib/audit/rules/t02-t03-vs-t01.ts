@@ -4,8 +4,8 @@ import { cell, classRows, codeLevel, dataTable, findClassRow, keyCell, keyRow } 
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const T02_VS_T01 = "T02_VS_T01";
-export const T03_VS_T01 = "T03_VS_T01";
+const T02_VS_T01 = "T02_VS_T01";
+const T03_VS_T01 = "T03_VS_T01";
 
 /** t02's columns against t01's income rows; 财政拨款收入 is the three fiscal funds together. */
 const T02_COLUMN_SOURCES: [string, string[]][] = [

@@ -4,9 +4,9 @@ import { cell, classRows, codeLevel, dataTable, findClassRow, keyCell, keyRow, t
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const T04_VS_T01 = "T04_VS_T01";
-export const T04_VS_T05 = "T04_VS_T05";
-export const T04_VS_T07_T08 = "T04_VS_T07_T08";
+const T04_VS_T01 = "T04_VS_T01";
+const T04_VS_T05 = "T04_VS_T05";
+const T04_VS_T07_T08 = "T04_VS_T07_T08";
 
 /** The fiscal income rows of t01 and t04 are the same three figures. */
 function t04VsT01(report: Report): Finding[] {

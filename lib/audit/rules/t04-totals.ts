@@ -4,14 +4,14 @@ import { cell, classRows, dataTable, keyCell, keyRow, negate, type Side } from "
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const T04_INCOME_SUM = "T04_INCOME_SUM";
-export const T04_CARRY_SPLIT = "T04_CARRY_SPLIT";
-export const T04_INCOME_GRAND_TOTAL = "T04_INCOME_GRAND_TOTAL";
-export const T04_ROW_SUM = "T04_ROW_SUM";
-export const T04_EXPENDITURE_SUM = "T04_EXPENDITURE_SUM";
-export const T04_EXPENDITURE_GRAND_TOTAL = "T04_EXPENDITURE_GRAND_TOTAL";
-export const T04_BALANCE = "T04_BALANCE";
-export const T04_FUND_BALANCE = "T04_FUND_BALANCE";
+const T04_INCOME_SUM = "T04_INCOME_SUM";
+const T04_CARRY_SPLIT = "T04_CARRY_SPLIT";
+const T04_INCOME_GRAND_TOTAL = "T04_INCOME_GRAND_TOTAL";
+const T04_ROW_SUM = "T04_ROW_SUM";
+const T04_EXPENDITURE_SUM = "T04_EXPENDITURE_SUM";
+const T04_EXPENDITURE_GRAND_TOTAL = "T04_EXPENDITURE_GRAND_TOTAL";
+const T04_BALANCE = "T04_BALANCE";
+const T04_FUND_BALANCE = "T04_FUND_BALANCE";
 
 const FUNDS = ["gpb", "govFund", "soe"] as const;
 const EXP_COLUMNS = ["total", ...FUNDS] as const;

@@ -4,14 +4,14 @@ import { cell, dataTable, keyCell, keyRow, type Side } from "../report-access";
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const T06_PERSONNEL_SUM = "T06_PERSONNEL_SUM";
-export const T06_PUBLIC_SUM = "T06_PUBLIC_SUM";
-export const T06_HIERARCHY = "T06_HIERARCHY";
-export const T06_VS_T05 = "T06_VS_T05";
+const T06_PERSONNEL_SUM = "T06_PERSONNEL_SUM";
+const T06_PUBLIC_SUM = "T06_PUBLIC_SUM";
+const T06_HIERARCHY = "T06_HIERARCHY";
+const T06_VS_T05 = "T06_VS_T05";
 
 /** 经济分类: 人员经费 = 301 + 303, 公用经费 = 302 + 307 + 310 + 312 + 399. */
-export const PERSONNEL_CLASSES = ["301", "303"] as const;
-export const PUBLIC_CLASSES = ["302", "307", "310", "312", "399"] as const;
+const PERSONNEL_CLASSES = ["301", "303"] as const;
+const PUBLIC_CLASSES = ["302", "307", "310", "312", "399"] as const;
 
 /** A class's figure; where the document prints its 款 but not the class row, the 款 stand in. */
 function classTerms(t: Table, classes: readonly string[]): Side[] {

@@ -4,7 +4,7 @@ import { cell, dataTable, keyRow } from "../report-access";
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
-export const T09_TOTAL_SUM = "T09_TOTAL_SUM";
+const T09_TOTAL_SUM = "T09_TOTAL_SUM";
 export const T09_VEHICLE_SUM = "T09_VEHICLE_SUM";
 
 const HALVES = [

@@ -182,7 +182,7 @@ function compareLimit(sec: Section, from: number, to: number): number {
 }
 
 /** The comparison that follows a stated amount, if any, starting within [from, limit) and read up to `to`. */
-export function readChange(sec: Section, from: number, to: number, limit = to): Pick<Change, "change" | "pct" | "unchanged" | "reason"> {
+function readChange(sec: Section, from: number, to: number, limit = to): Pick<Change, "change" | "pct" | "unchanged" | "reason"> {
   const cmp = find(sec, YEAR_COMPARE, from, limit);
   if (!cmp) return {};
   const sentenceEnd = find(sec, /[。；;]/, cmp.end, to)?.index ?? to;

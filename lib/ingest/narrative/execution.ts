@@ -132,7 +132,7 @@ function parseItem(sec: Section, from: number, to: number, at: number): Item {
 }
 
 /** "社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）" → its three names. */
-export function splitPath(printed: string): { path: string[]; code?: string } {
+function splitPath(printed: string): { path: string[]; code?: string } {
   let code: string | undefined;
   let text = printed.replace(/^[（(]?(\d{3,7})[)）]?(?=\D)/, (_, c: string) => ((code = c), ""));
   text = text.replace(/[（(](\d{3,7})[)）]$/, (_, c: string) => ((code = c), ""));

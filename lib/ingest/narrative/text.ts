@@ -130,7 +130,7 @@ export function findAll(sec: Section, pattern: string | RegExp, from = 0, to = s
 }
 
 /** A ParseError of a narrative reader, with the offset in its section's text (so a note can quote the sentence). */
-export class NarrativeError extends ParseError {
+class NarrativeError extends ParseError {
   constructor(
     p: ConstructorParameters<typeof ParseError>[0],
     readonly offset: number,
@@ -281,7 +281,7 @@ export function note(sec: Section, part: "statement" | "section", at: number, te
 }
 
 /** A ParseError of a reader as an unread note of its statement. */
-export function noteFromError(sec: Section, err: ParseError, part: "statement" | "section" = "statement"): Unread {
+function noteFromError(sec: Section, err: ParseError, part: "statement" | "section" = "statement"): Unread {
   const detail = [err.expected ? `应为：${err.expected}` : undefined, err.found !== undefined ? `实为：${shorten(err.found, 40)}` : undefined].filter(Boolean);
   const sentence = err instanceof NarrativeError && sec.text ? sentenceAt(sec, err.offset).text : (err.found ?? sec.text.slice(0, 60));
   return {

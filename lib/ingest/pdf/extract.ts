@@ -26,4 +26,4 @@ export type PdfFailure = "encrypted" | "corrupt" | "too-many-pages";
  * pdf-text.mjs, which the worker (pdf-worker.mjs) runs too: read-pdf.ts is the isolated, time- and memory-limited
  * way the product reads a PDF. Use this one only for scripts and trusted files.
  */
-export { extractPdfText, PdfReadError } from "./pdf-text.mjs";
+export { extractPdfText } from "./pdf-text.mjs";

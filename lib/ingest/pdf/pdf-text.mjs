@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
  * More pages than any 决算 has by far: a page tree whose leaves are one page referenced a billion times opens in
  * milliseconds and would then be read page by page until the time limit; this says what is wrong at once.
  */
-export const MAX_PAGES = 1000;
+const MAX_PAGES = 1000;
 
 /** Why a PDF gave no usable text: the reader turns each into a Chinese message with the file name. */
 export class PdfReadError extends Error {

@@ -29,7 +29,7 @@ const OTHER_TABLE_TITLE = /(?:决算|预算|情况|明细|信息|汇总|统计|�
 /** page furniture: "3", "- 3 -", "第 3 页", "第3页，共32页", "3/32" */
 const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[，,/]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$/;
 
-export function isTableTitle(text: string): boolean {
+function isTableTitle(text: string): boolean {
   const t = text.replace(/\s+/g, "");
   if (t.length > 60 || t.length < 3 || PART.test(t)) return false;
   return tableIdOfTitle(t) !== null || OTHER_TABLE_TITLE.test(bareTitle(t));
@@ -174,7 +174,7 @@ function pageBlocks(page: PdfPage): Block[] {
 }
 
 /** Items on one baseline (within a third of the font size) form a visual line, left to right. */
-export function visualLines(items: PdfItem[]): PdfItem[][] {
+function visualLines(items: PdfItem[]): PdfItem[][] {
   const sorted = [...items].sort((a, b) => a.y - b.y || a.x - b.x);
   const lines: PdfItem[][] = [];
   for (const it of sorted) {

@@ -3,7 +3,7 @@ import type { Finding, Severity } from "@/lib/audit/types";
 import type { Report } from "@/lib/report/schema";
 
 /** rule → severities of its findings, in order: the whole effect of a mutation at a glance. */
-export function summarize(findings: readonly Finding[]): Record<string, Severity[]> {
+function summarize(findings: readonly Finding[]): Record<string, Severity[]> {
   const out: Record<string, Severity[]> = {};
   for (const f of findings) (out[f.rule] ??= []).push(f.severity);
   return out;

@@ -47,7 +47,7 @@ type Doc = Record<string, any>;
  * - table notes: the plain-text parser removes all whitespace;
  * - 汇总表 note: the plain-text parser keeps its "注：", the markdown parser strips it.
  */
-export function conventions(report: Json): Doc {
+function conventions(report: Json): Doc {
   const r = structuredClone(report) as Doc;
   for (const t of r.tables ?? []) {
     if (t.note !== undefined) t.note = t.note.replace(/\s+/g, "");
@@ -70,7 +70,7 @@ export function conventions(report: Json): Doc {
  * - a 汇总表 unit with spaces (a space separates cells, the unit's words run into the project name);
  * - an indicator's 年度指标值/实际完成值 with spaces (the actual value is read as the last word).
  */
-export function plainTextLimits(expected: Doc, actual: Doc): string[] {
+function plainTextLimits(expected: Doc, actual: Doc): string[] {
   const dropped: string[] = [];
   expected.appendix.performanceSummary?.rows.forEach((row: Doc, i: number) => {
     if (row.unit !== undefined && /\s/.test(row.unit)) {

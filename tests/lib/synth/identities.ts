@@ -19,7 +19,7 @@ const eq = (out: string[], what: string, a: Dec | string | undefined, b: Dec | s
 };
 const subjectRows = (t: Table | undefined) => (t ? t.rows.filter((x) => x.code) : []);
 
-export const T01_INCOME_ROWS = ["gpb", "govFund", "soe", "superior", "business", "operating", "affiliated", "other"];
+const T01_INCOME_ROWS = ["gpb", "govFund", "soe", "superior", "business", "operating", "affiliated", "other"];
 
 export const checks: Record<string, Check> = {
   t01Totals(r) {
@@ -306,12 +306,12 @@ export const checks: Record<string, Check> = {
 };
 
 /** 优 ≥ 90, 良 80–90, 中 60–80, 差 < 60 */
-export function gradeOf(score: Dec): string {
+function gradeOf(score: Dec): string {
   return score.gte(90) ? "优" : score.gte(80) ? "良" : score.gte(60) ? "中" : "差";
 }
 
 /** Where the tables print the figure a narrative change or share is about. */
-export function tableFigure(r: Report, key: string): string | undefined {
+function tableFigure(r: Report, key: string): string | undefined {
   if (key === "grandTotal") return keyed(tbl(r, "t01"), "grandTotal", "income")?.values.amount;
   if (key === "fiscalGrandTotal") return keyed(tbl(r, "t04"), "grandTotal", "income")?.values.amount;
   if (key === "gpbExpenditure") return keyed(tbl(r, "t05"), "total")?.values.total;

@@ -10,7 +10,7 @@ type Kind = "summary" | "sheet";
 const UNIT = /单位\s*[：:]\s*(万元|元)(?![\u4e00-\u9fff])/;
 
 /** "2023年度市级预算项目绩效自评表" or "项目支出绩效自评结果汇总表"; a sentence that mentions one is not a title. */
-export function appendixKindOfTitle(plain: string): Kind | null {
+function appendixKindOfTitle(plain: string): Kind | null {
   const t = plain.replace(/[\s"'“”‘’「」『』*#]/g, "").replace(/^(?:附件|附表)\d*[：:、.．]?/, "");
   if (/[，。；,;]/.test(t) || t.length > 48) return null;
   if (/绩效自评(?:情况|结果)?汇总表$/.test(t)) return "summary";

@@ -70,7 +70,7 @@ export function cleanText(s: string): string {
   return s.trim().replace(/\s+/g, " ");
 }
 
-export function toHalfWidth(s: string): string {
+function toHalfWidth(s: string): string {
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, " ");
 }
 

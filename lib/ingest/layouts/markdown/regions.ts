@@ -13,7 +13,7 @@ export type Region<K extends string> = {
 };
 
 /** Strips markdown decoration so a heading, a bold line and a plain line read the same. */
-export function plainLine(line: string): string {
+function plainLine(line: string): string {
   return line
     .trim()
     .replace(/^#{1,6}\s*/, "")

@@ -3,14 +3,14 @@ import { compact } from "./cells";
 
 
 /** "一、一般公共服务支出" → "一般公共服务支出": the template numbers its rows, the meaning is in the words. */
-export function stripOrdinal(name: string): string {
+function stripOrdinal(name: string): string {
   return compact(name)
     .replace(/^(?:[一二三四五六七八九十]+|\d+)[、.．]/, "")
     .replace(/^[（(](?:[一二三四五六七八九十]+|\d+)[）)]/, "")
     .replace(/^其中[：:]/, "");
 }
 
-export function classCodeOf(name: string): string | undefined {
+function classCodeOf(name: string): string | undefined {
   const bare = stripOrdinal(name).replace(/[（(]类[）)]$/, "").replace(/支出$/, "").replace(/的$/, "");
   return classCodeOfBareName(bare);
 }

@@ -34,7 +34,7 @@ const AMOUNT = /^[-+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 const DASH = /^[-—–－―]+$/;
 const CJK = /[\u3400-\u9fff\uf900-\ufaff（）【】《》“”、：；]/;
 
-export function classify(raw: string): Token {
+function classify(raw: string): Token {
   const t = toHalfWidth(raw);
   if (DASH.test(t)) return { kind: "dash", raw };
   if (AMOUNT.test(t)) {

@@ -3,7 +3,7 @@ import { compact, toHalfWidth } from "./line-tokens";
 
 
 /** "十四、资源勘探工业信息等支出" → "资源勘探工业信息等支出": ordinals and spacing are layout, not identity. */
-export function bareLabel(name: string): string {
+function bareLabel(name: string): string {
   return toHalfWidth(compact(name))
     .replace(/^[一二三四五六七八九十]+[、.]/, "")
     .replace(/^[(（][一二三四五六七八九十\d]+[)）]/, "")
@@ -12,7 +12,7 @@ export function bareLabel(name: string): string {
     .replace(/\)/g, "）");
 }
 
-export function classCode(name: string): string | undefined {
+function classCode(name: string): string | undefined {
   const b = bareLabel(name);
   if (!b.endsWith("支出")) return undefined;
   return classCodeOfBareName(b.slice(0, -2));

@@ -78,7 +78,7 @@ export function noteSaysEmpty(note: string | undefined): boolean {
   return note !== undefined && /无数据|没有|无此|不涉及|为空|空表|无.{0,12}(收入|支出|经费)/.test(note);
 }
 
-export function garbledError(doc: SourceDoc, sec: TableSection, line: BodyLine, tok: Token): ParseError {
+function garbledError(doc: SourceDoc, sec: TableSection, line: BodyLine, tok: Token): ParseError {
   return new ParseError({
     file: doc.fileName,
     table: sec.label,

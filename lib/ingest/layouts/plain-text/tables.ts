@@ -26,7 +26,7 @@ import { readTwoSidedRows } from "./two-sided-rows";
 
 export type { ColumnHints } from "./table-constraints";
 
-export type Ambiguity = { table: string; sourceLine?: number; message: string };
+type Ambiguity = { table: string; sourceLine?: number; message: string };
 
 export type TablesResult = {
   tables: Table[];

@@ -7,7 +7,7 @@ import { FUND_SPLIT, labelRole, type Side } from "./row-labels";
 import type { TableSection } from "./table-sections";
 
 /** Columns of a t04 expenditure row; t01 has one amount per side. */
-export const T04_EXPENDITURE_COLUMNS = ["total", "gpb", "govFund", "soe"] as const;
+const T04_EXPENDITURE_COLUMNS = ["total", "gpb", "govFund", "soe"] as const;
 
 type Part = { name: string; lineNo?: number; cells: Cell[] };
 type Run = { text: boolean; toks: Token[] };

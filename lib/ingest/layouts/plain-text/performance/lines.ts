@@ -5,7 +5,7 @@ import { ParseError } from "@/lib/ingest/errors";
 /** One non-empty source line; `no` is 1-based, `raw` keeps trailing blanks (they mark the end of a cell in this layout). */
 export type Line = { no: number; raw: string; text: string };
 
-export const APPENDIX_SECTION = "第五部分 附件";
+const APPENDIX_SECTION = "第五部分 附件";
 
 /** Lines [from, to) (0-based indices) without blank lines and page footers. */
 export function contentLines(doc: SourceDoc, from: number, to: number): Line[] {
@@ -100,7 +100,7 @@ export function findUnit(lines: Line[]): Unit | undefined {
 
 const FULL_WIDTH_DIGITS = /[０-９．]/g;
 
-export function halfWidth(text: string): string {
+function halfWidth(text: string): string {
   return text.replace(FULL_WIDTH_DIGITS, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 }
 

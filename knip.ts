@@ -1,0 +1,32 @@
+import type { KnipConfig } from "knip";
+
+// knip finds unused files, dependencies and exports; `npm run lint:unused` runs it and .ci/run runs that before
+// `npm test`. The Next (app/, proxy.ts) and vitest (tests/**) plugins find their entries themselves.
+const config: KnipConfig = {
+  entry: [
+    // run by npm scripts, the CLI, the bench and child processes in tests (tsx <file>)
+    "scripts/*.ts",
+    "tests/db/hold-store.ts",
+    // a worker thread, started from its path on disk (lib/ingest/pdf/read-pdf.ts), not imported
+    "lib/ingest/pdf/pdf-worker.mjs",
+    // vitest's alias for `server-only` (vitest.config.mts)
+    "tests/setup/server-only.ts",
+    // In progress by another engineer (budgets) and not imported by the app yet: as entries, what they import
+    // from the rest of the code counts as used and their own exports are not reported. Drop once wired in.
+    "lib/budget/**/*.ts",
+  ],
+  // the types of pdf-text.mjs: TypeScript reads them beside the .mjs, nothing imports them by name
+  ignoreFiles: ["lib/ingest/pdf/pdf-text.d.mts"],
+  // pdf-text.mjs resolves pdfjs-dist's directory with createRequire (for its CMaps and fonts), which knip cannot see.
+  ignoreDependencies: ["pdfjs-dist"],
+  ignoreIssues: {
+    // In progress by other engineers while knip came in (organisation corrections, budget reading): exports and
+    // pages about to gain users. Drop each line once that work has landed.
+    "db/organisations.ts": ["exports", "types"],
+    "app/admin/import/org-*": ["files", "exports", "types"],
+    "app/admin/import/organisations/**": ["files", "exports", "types"],
+    "lib/ingest/read.ts": ["exports", "types"],
+  },
+};
+
+export default config;
