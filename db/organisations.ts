@@ -140,6 +140,18 @@ export type OverrideEntry = {
 
 type DeptRow = { id: number; name: string; orgKey: string | null };
 
+/** The department a user typed: by its name as listed, else by any printing with the same org key. */
+export async function findDepartment(db: Executor, name: string): Promise<number> {
+  const [found] = await db
+    .select({ id: departments.id })
+    .from(departments)
+    .where(or(eq(departments.name, name.trim()), eq(departments.orgKey, resolvedKey(sql`${orgKeyOf(name)}::text`))))
+    .orderBy(sql`${departments.name} = ${name.trim()} desc`)
+    .limit(1);
+  if (!found) throw new OrgOverrideError(`没有名为“${name.trim()}”的部门`);
+  return found.id;
+}
+
 async function lockDepartments(tx: Executor, ids: number[]): Promise<DeptRow[]> {
   return tx
     .select({ id: departments.id, name: departments.name, orgKey: departments.orgKey })
