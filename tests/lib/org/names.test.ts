@@ -25,6 +25,8 @@ const SAME: [string, string, string][] = [
   ["上海市普陀区人民政府办公室部⻔", "上海市普陀区人民政府办公室部门", "a radicals-supplement form (⻔ U+2ED4)"],
   ["第１中学", "第1中学", "full-width digits"],
   ["“烟台市大数据局”", "烟台市大数据局", "quoted"],
+  ["2、烟台市大数据中心", "烟台市大数据中心", "a list number with 、"],
+  ["（三）上海市普陀区万里街道综合行政执法队。", "上海市普陀区万里街道综合行政执法队", "a bracketed Chinese list number"],
 ];
 
 describe("normalizeOrgName: the same organisation", () => {
