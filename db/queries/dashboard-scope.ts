@@ -13,11 +13,13 @@ export type Scope = { year?: number; synthetic: boolean; dept?: number; depts?: 
  */
 export function consolidatedInParent(r: string, d: string, includeSynthetic: boolean): SQL {
   const R = sql.raw(r);
-  return sql`(${R}.scope = '单位决算' and exists (
-    select 1 from reports pr
-    where pr.year = ${R}.year and pr.scope = '部门决算' and pr.is_latest ${includeSynthetic ? sql`` : sql`and not pr.synthetic`}
-      and (pr.department_id = ${R}.department_id
-           or pr.department_id in (select l.parent_id from department_units l where l.unit_key = ${sql.raw(d)}.org_key))))`;
+  const parentReport = (department: SQL) => sql`select 1 from reports pr
+      where pr.department_id = ${department} and pr.year = ${R}.year and pr.scope = '部门决算' and pr.is_latest
+        ${includeSynthetic ? sql`` : sql`and not pr.synthetic`}`;
+  // two probes of reports_one_latest_idx rather than one "department in (…) or …" test, which no index serves
+  return sql`(${R}.scope = '单位决算' and (
+    exists (${parentReport(sql`${R}.department_id`)})
+    or exists (select 1 from department_units l where l.unit_key = ${sql.raw(d)}.org_key and exists (${parentReport(sql`l.parent_id`)}))))`;
 }
 
 /**
