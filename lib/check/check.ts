@@ -1,22 +1,30 @@
 import { auditReport } from "../audit/run";
 import { computeCompleteness } from "../audit/completeness";
 import type { Completeness, Finding, Severity } from "../audit/types";
-import { readDocument } from "../ingest/read";
+import { readDisclosure } from "../ingest/read-disclosure";
+import { auditBudget } from "../budget/audit";
+import { budgetFigures, type BudgetFigures } from "../budget/figures";
+import type { Budget } from "../budget/schema";
+import { budgetText } from "./budget-text";
 import { ParseError } from "../ingest/errors";
 import { computeCoverage, locationText, PART_LABELS, unreadNotes } from "../report/coverage";
 import { extractFigures, type Figures } from "../report/figures";
 import { pageOfLine, type Report } from "../report/schema";
 
 export type CheckResult =
-  | { ok: true; file: string; report: Report; findings: Finding[]; figures: Figures; completeness: Completeness }
+  | { ok: true; kind: "final"; file: string; report: Report; findings: Finding[]; figures: Figures; completeness: Completeness }
+  | { ok: true; kind: "budget"; file: string; budget: Budget; findings: Finding[]; figures: BudgetFigures }
   | { ok: false; file: string; error: ParseError };
 
 /** Read (any input: PDF, text, canonical JSON) and audit one document without touching a database. */
 export async function checkDocument(file: string, bytes: Uint8Array): Promise<CheckResult> {
   try {
-    const report = await readDocument(file, bytes);
+    const read = await readDisclosure(file, bytes);
+    if (read.kind === "budget") return { ok: true, kind: "budget", file, budget: read.budget, findings: auditBudget(read.budget), figures: budgetFigures(read.budget) };
+    const report = read.report;
     return {
       ok: true,
+      kind: "final",
       file,
       report,
       findings: auditReport(report),
@@ -35,8 +43,25 @@ export function toJson(r: CheckResult) {
     const e = r.error;
     return { file: r.file, error: { message: e.describe(), table: e.table, section: e.section, line: e.line, page: e.page, expected: e.expected, found: e.found } };
   }
+  if (r.kind === "budget") {
+    const b = r.budget;
+    return {
+      file: r.file,
+      kind: "budget" as const,
+      department: b.department,
+      year: b.year,
+      scope: b.scope,
+      layout: b.source.layout,
+      figures: r.figures,
+      tables: b.tables.map((t) => ({ id: t.id, title: t.title, rows: t.rows.length, printedUnit: t.printedUnit })),
+      units: b.units,
+      unread: b.unread,
+      findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, expected: f.expected ?? null, found: f.found ?? null, locations: f.locations })),
+    };
+  }
   return {
     file: r.file,
+    kind: "final" as const,
     department: r.report.department,
     entity: r.report.entity,
     year: r.report.year,
@@ -55,6 +80,7 @@ const SEVERITY_LABEL: Record<Severity, string> = { error: "错误", warning: "�
 
 export function toText(r: CheckResult): string {
   if (!r.ok) return `✗ ${r.error.describe()}`;
+  if (r.kind === "budget") return budgetText(r.file, r.budget, r.figures, r.findings);
   const { report, findings, figures, completeness } = r;
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const out: string[] = [];

@@ -3,7 +3,7 @@ import { auditReport } from "../audit/run";
 import { pageOfLine, type Report, type TableId, type Unread } from "../report/schema";
 import { ParseError } from "./errors";
 import { parseDocument, parseSourceDoc } from "./parse";
-import { pdfToSourceDoc } from "./pdf/to-source-doc";
+import { pdfToSourceDoc, type PdfSourceDoc } from "./pdf/to-source-doc";
 import { readPdfText } from "./pdf/read-pdf";
 
 /** A PDF starts with %PDF- (some generators put a few bytes of junk before it). */
@@ -20,9 +20,13 @@ export async function readDocument(fileName: string, bytes: Uint8Array): Promise
   const name = path.basename(fileName);
   if (!isPdf(bytes)) return parseDocument(name, bytes);
   const text = await readPdfText(name, bytes);
-  const { doc, pageStarts, extraTables, streamTitleLines } = pdfToSourceDoc(name, bytes, text);
+  return finalFromPdf(text.pages.length, pdfToSourceDoc(name, bytes, text));
+}
+
+/** A PDF already rebuilt as lines → its report (tables without rules whose identities fail are set aside). */
+export function finalFromPdf(pages: number, { doc, pageStarts, extraTables, streamTitleLines }: PdfSourceDoc): Report {
   try {
-    const report = parseSourceDoc(doc, "pdf", { pages: text.pages.length, pageStarts });
+    const report = parseSourceDoc(doc, "pdf", { pages, pageStarts });
     return setAsideInconsistent({ ...report, extraTables: [...report.extraTables, ...extraTables] }, streamTitleLines);
   } catch (e) {
     // A PDF's reader would not know our line numbers: say the page instead.

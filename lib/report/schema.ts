@@ -12,7 +12,7 @@ import { z } from "zod";
  * - `sourceLine` is the 1-based line of the source document a figure was read from, so the UI can point at it.
  */
 
-const amountSchema = z.string().regex(/^-?\d+(\.\d+)?$/, { error: "金额必须是十进制数字字符串" });
+export const amountSchema = z.string().regex(/^-?\d+(\.\d+)?$/, { error: "金额必须是十进制数字字符串" });
 
 const line = z.number().int().positive();
 
