@@ -9,6 +9,9 @@ import { decodeDocument } from "../lib/ingest/document";
 import { ParseError } from "../lib/ingest/errors";
 import { databaseFailure } from "./errors";
 import { readDocument } from "../lib/ingest/read";
+import { readDisclosure } from "../lib/ingest/read-disclosure";
+import { auditBudget } from "../lib/budget/audit";
+import { loadBudget } from "./load-budget";
 import { reportSchema, type Report } from "../lib/report/schema";
 import { recordImport } from "./import-log";
 import { LoadError, loadReport, type LoadResult, type LoadStatus } from "./load";
@@ -18,8 +21,11 @@ import type { Db } from "./types";
 // The one path from bytes to the store, shared by `cli ingest`, `prepare-store` and the staff upload, so a document
 // is read, audited, loaded and logged the same way whichever door it came through.
 
+/** What was loaded, whichever kind: a 决算 (reports) or a 预算 (budgets). */
+export type Loaded = { kind: "final" | "budget"; department: string; year: number; scope: string };
+
 export type IngestOutcome =
-  | { ok: true; fileName: string; sha256: string; status: LoadStatus; result: LoadResult; report: Report; logError?: string }
+  | { ok: true; fileName: string; sha256: string; status: LoadStatus; result: LoadResult; report: Loaded; logError?: string }
   | { ok: false; fileName: string; sha256: string; status: "failed"; reason: string; line?: number; logError?: string };
 
 export type IngestOptions = {
@@ -107,11 +113,20 @@ export async function ingestBytes(db: Db, fileName: string, bytes: Uint8Array, o
   let outcome: IngestOutcome;
   let message: string;
   try {
-    const report = await readReport(name, bytes);
-    const audit = auditReport(report);
-    const result = await loadReport(db, report, { findings: audit, completeness: computeCompleteness(report) });
-    outcome = { ok: true, fileName: name, sha256, status: result.status, result, report };
-    message = findingsSummary(audit);
+    const read = path.extname(name).toLowerCase() === ".json" ? ({ kind: "final", report: readCanonicalJson(name, bytes) } as const) : await readDisclosure(name, bytes);
+    if (read.kind === "budget") {
+      const b = read.budget;
+      const audit = auditBudget(b);
+      const result = await loadBudget(db, b, audit);
+      outcome = { ok: true, fileName: name, sha256, status: result.status, result, report: { kind: "budget", department: b.department, year: b.year, scope: b.scope } };
+      message = findingsSummary(audit);
+    } else {
+      const report = read.report;
+      const audit = auditReport(report);
+      const result = await loadReport(db, report, { findings: audit, completeness: computeCompleteness(report) });
+      outcome = { ok: true, fileName: name, sha256, status: result.status, result, report: { kind: "final", department: report.department, year: report.year, scope: report.scope } };
+      message = findingsSummary(audit);
+    }
   } catch (e) {
     const reason = failureReason(name, e);
     outcome = { ok: false, fileName: name, sha256, status: "failed", reason, line: e instanceof ParseError ? e.line : undefined };
@@ -130,7 +145,8 @@ export async function ingestBytes(db: Db, fileName: string, bytes: Uint8Array, o
             year: outcome.report.year,
             scope: outcome.report.scope,
             revision: outcome.result.revision,
-            reportId: outcome.result.reportId,
+            // a budget has no reports row: the log names it by department, year and scope
+            reportId: outcome.report.kind === "final" ? outcome.result.reportId : undefined,
           }
         : {}),
     });

@@ -5,6 +5,7 @@ const ITEMS = [
   ["/departments", "部门"],
   ["/structure", "支出结构"],
   ["/execution", "预算执行"],
+  ["/budget-review", "预算审查"],
   ["/procurement", "政府采购"],
   ["/sangong", "三公经费"],
   ["/performance", "绩效"],

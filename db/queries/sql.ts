@@ -11,14 +11,14 @@ async function execute<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /**
- * The store's data version: the newest report id, which every committed load moves (see ./cache.ts), and the newest
+ * The store's data version: the newest report and budget ids, which every committed load moves (see ./cache.ts), and the newest
  * organisation correction, which regroups reports without loading one. Read once per page render (React's cache() is
  * per request), so all of a page's statements are served for the same version.
  */
 const dataVersion = cache(async (db: Db): Promise<string> => {
   const [r] = await execute<{ v: string }>(
     db,
-    sql`select (select coalesce(max(id), 0) from reports)::text || '.' || (select coalesce(max(id), 0) from org_overrides)::text as v`,
+    sql`select (select coalesce(max(id), 0) from reports)::text || '.' || (select coalesce(max(id), 0) from org_overrides)::text || '.' || (select coalesce(max(id), 0) from budgets)::text as v`,
   );
   return r?.v ?? "0";
 });

@@ -8,3 +8,4 @@ export * from "./findings";
 export * from "./reading";
 export * from "./subjects";
 export * from "./import-log";
+export * from "./budgets";

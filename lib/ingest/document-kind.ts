@@ -12,10 +12,7 @@ export function rejectBudgetDocument(doc: SourceDoc): void {
   if (/决算/.test(head) || /决算表|决算情况说明/.test(whole)) return;
   const m = /(部门|单位)预算/.exec(head);
   if (!m) return;
-  // the title may wrap (…部门预 / 算): the line where the words begin
-  const compactLines = doc.lines.map((l) => l.replace(/\s+/g, ""));
-  const next = (i: number) => compactLines.slice(i + 1).find((l) => l !== "") ?? "";
-  const line = compactLines.findIndex((l, i) => l.includes(m[0]) || ((l + next(i)).includes(m[0]) && !next(i).includes(m[0]))) + 1;
+  const line = coverLineOf(doc, m[0]);
   throw new ParseError({
     file: doc.fileName,
     section: "封面",
@@ -24,4 +21,11 @@ export function rejectBudgetDocument(doc: SourceDoc): void {
     expected: "部门决算或单位决算",
     found: m[0],
   });
+}
+
+/** The line where a cover's words begin, even when the title wraps (…部门预 / 算). */
+export function coverLineOf(doc: SourceDoc, words: string): number {
+  const compactLines = doc.lines.map((l) => l.replace(/\s+/g, ""));
+  const next = (i: number) => compactLines.slice(i + 1).find((l) => l !== "") ?? "";
+  return compactLines.findIndex((l, i) => l.includes(words) || ((l + next(i)).includes(words) && !next(i).includes(words))) + 1;
 }

@@ -3,6 +3,7 @@ import { budgetKindOf, parseBudgetDoc } from "../budget/parse";
 import type { Budget } from "../budget/schema";
 import type { Report } from "../report/schema";
 import { decodeDocument } from "./document";
+import { coverLineOf } from "./document-kind";
 import { ParseError } from "./errors";
 import { readPdfText } from "./pdf/read-pdf";
 import { pdfToSourceDoc } from "./pdf/to-source-doc";
@@ -28,7 +29,9 @@ export async function readDisclosure(fileName: string, bytes: Uint8Array): Promi
         if (!tabular) {
           throw new ParseError({
             file: name,
-            message: "预算文件的表格没有分栏：请直接导入 PDF，或导入以制表符或 | 分隔各栏的文本",
+            section: "封面",
+            line: coverLineOf(doc, kind.scope) || undefined,
+            message: `这是一份${kind.scope}，但表格没有分栏，读不出各栏金额：请直接导入 PDF，或导入以制表符或 | 分隔各栏的文本`,
             expected: "PDF，或每行各栏以制表符/竖线分隔的表格",
             found: "纯文本（各栏以空格对齐）",
           });

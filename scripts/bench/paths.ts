@@ -16,6 +16,7 @@ export function benchPaths(departmentId: number): string[] {
     `/departments/${departmentId}`,
     "/structure",
     "/execution",
+    "/budget-review",
     "/procurement",
     "/sangong",
     "/performance",

@@ -3,10 +3,9 @@ import path from "node:path";
 import os from "node:os";
 import { connectionTrouble } from "../../db/errors";
 import { closeDb, getDb } from "../../db/client";
-import { failureReason, ingestBytes } from "../../db/ingest-bytes";
+import { failureReason, ingestBytes, type Loaded } from "../../db/ingest-bytes";
 import type { LoadResult } from "../../db/load";
 import type { Db } from "../../db/types";
-import type { Report } from "../../lib/report/schema";
 
 /** Kept here for callers that imported it from the CLI; it lives with the shared loading path now. */
 export { readCanonicalJson } from "../../db/ingest-bytes";
@@ -22,7 +21,7 @@ export type CliIO = {
 const DOCUMENT_EXTENSIONS = new Set([".pdf", ".txt", ".md", ".markdown", ".json", ".html", ".htm", ".tsv", ".csv"]);
 
 export type Outcome =
-  | { file: string; ok: true; result: LoadResult; report: Report }
+  | { file: string; ok: true; result: LoadResult; report: Loaded }
   | { file: string; ok: false; reason: string };
 
 function walk(dir: string): string[] {
@@ -93,7 +92,7 @@ const STATUS_LABEL = { created: "已载入", unchanged: "未变化", revised: "�
 export function describeOutcome(o: Outcome): string {
   if (!o.ok) return `  失败    ${o.reason}`;
   const r = o.report;
-  return `  ${STATUS_LABEL[o.result.status]}  ${r.department} ${r.year} 年度${r.scope}（第 ${o.result.revision} 版）  ← ${path.basename(o.file)}`;
+  return `  ${STATUS_LABEL[o.result.status]}  ${r.department} ${r.year} ${r.kind === "budget" ? "年" : "年度"}${r.scope}（第 ${o.result.revision} 版）  ← ${path.basename(o.file)}`;
 }
 
 export function summarize(outcomes: Outcome[]): string {

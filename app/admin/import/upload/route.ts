@@ -61,6 +61,7 @@ async function resultOf(db: Db, fileName: string, bytes: Uint8Array, user: strin
     reportId: o.result.reportId,
     message: o.logError,
   };
+  if (r.kind === "budget") return base;
   // the document is loaded by now; failing to read back its findings must not turn that into an error
   const details = await loadedReportDetails(db, o.result.reportId).catch(() => null);
   if (!details) return base;

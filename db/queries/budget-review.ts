@@ -1,0 +1,217 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { D } from "@/lib/money/decimal";
+import type { BudgetFigures } from "@/lib/budget/figures";
+import type { Budget } from "@/lib/budget/schema";
+import { rows } from "./sql";
+
+/**
+ * The spring review of one department's budget for year N: each 一般公共预算 功能分类 subject with the budget of N,
+ * the budget of N−1 and the 决算 of N−1 (and the 决算 of N when it is out), so a committee member sees which lines
+ * grow although last year's money was not spent. Every figure keeps its document and line.
+ */
+
+type ReviewLine = {
+  code: string;
+  name: string;
+  budget: string | null;
+  priorBudget: string | null;
+  priorFinal: string | null;
+  final: string | null;
+  /** budget N − budget N−1 */
+  growth: string | null;
+  /** growth as % of budget N−1 */
+  growthPct: string | null;
+  /** 决算 N−1 ÷ 预算 N−1 × 100 */
+  priorExecution: string | null;
+  /** 决算 N ÷ 预算 N × 100, once the 决算 of N is loaded */
+  execution: string | null;
+  /** the department's own words for this subject in the budget of N */
+  reason: string | null;
+  purpose: string | null;
+  sourceLine: number | null;
+  /** grows while last year's execution was low */
+  flagged: boolean;
+};
+
+type ReviewDoc = { id: number; year: number; scope: string; file: string; figures?: BudgetFigures };
+
+export type BudgetReview = {
+  departmentId: number;
+  department: string;
+  year: number;
+  budget: ReviewDoc | null;
+  priorBudget: ReviewDoc | null;
+  priorFinal: ReviewDoc | null;
+  final: ReviewDoc | null;
+  lines: ReviewLine[];
+  /** 三公 and 机关运行经费 budgets by year, with the 决算 where loaded */
+  trend: { year: number; sangongBudget: string | null; sangongFinal: string | null; operatingCostBudget: string | null; expenditureBudget: string | null }[];
+  projects: Budget["projects"];
+  years: number[];
+};
+
+/** Policy: a line is put first when its budget grows by more than this share while last year's execution was below the rate. */
+export const REVIEW_GROWTH_PCT = new D(10);
+export const REVIEW_LOW_EXECUTION_PCT = new D(90);
+
+const pct = (part: string | null, whole: string | null) => (part === null || whole === null || new D(whole).isZero() ? null : new D(part).div(whole).times(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2));
+
+async function getBudgetYears(departmentId: number): Promise<number[]> {
+  const r = await rows<{ year: number }>(sql`select distinct year::int as year from budgets where department_id = ${departmentId} and is_latest order by year desc`);
+  return r.map((x) => Number(x.year));
+}
+
+export async function getBudgetReview(departmentId: number, year?: number): Promise<BudgetReview | null> {
+  const [dept] = await rows<{ name: string }>(sql`select name from departments where id = ${departmentId}`);
+  if (!dept) return null;
+  const years = await getBudgetYears(departmentId);
+  const y = year ?? years[0];
+  if (y === undefined) return { departmentId, department: dept.name, year: new Date().getFullYear(), budget: null, priorBudget: null, priorFinal: null, final: null, lines: [], trend: [], projects: [], years };
+  // a 部门预算 is preferred to a 单位预算 of the same department and year, as a 部门决算 is to a 单位决算
+  const docs = await rows<{ kind: string; id: number; year: number; scope: string; file: string; figures: BudgetFigures | string | null }>(sql`
+    select * from (
+      select distinct on (year) 'budget' as kind, id::int as id, year::int as year, scope, source_file as file, figures
+        from budgets where department_id = ${departmentId} and is_latest and year in (${y}, ${y - 1})
+        order by year, (scope = '部门预算') desc
+    ) b
+    union all
+    select * from (
+      select distinct on (year) 'final', id::int, year::int, scope, source_file, null::jsonb
+        from reports where department_id = ${departmentId} and is_latest and year in (${y}, ${y - 1})
+        order by year, (scope = '部门决算') desc
+    ) f`);
+  const pick = (kind: string, yr: number): ReviewDoc | null => {
+    const d = docs.find((x) => x.kind === kind && Number(x.year) === yr);
+    if (!d) return null;
+    const figures = typeof d.figures === "string" ? (JSON.parse(d.figures) as BudgetFigures) : (d.figures ?? undefined);
+    return { id: Number(d.id), year: Number(d.year), scope: d.scope, file: d.file, ...(figures ? { figures } : {}) };
+  };
+  const budget = pick("budget", y);
+  const priorBudget = pick("budget", y - 1);
+  const priorFinal = pick("final", y - 1);
+  const final = pick("final", y);
+
+  const ids = (d: ReviewDoc | null) => d?.id ?? -1;
+  const cells = await rows<{ src: string; code: string; name: string; value: string; source_line: number | null }>(sql`
+    select 'b' as src, code, name, trim_scale(value)::text as value, source_line::int as source_line from budget_lines
+      where budget_id = ${ids(budget)} and table_id = 'b05' and "column" = 'total'
+    union all
+    select 'pb', code, name, trim_scale(value)::text, source_line::int from budget_lines
+      where budget_id = ${ids(priorBudget)} and table_id = 'b05' and "column" = 'total'
+    union all
+    select case when tr.report_id = ${ids(final)} then 'f' else 'pf' end, tr.code, tr.name, trim_scale(tc.amount)::text, tr.source_line::int
+      from table_rows tr join table_cells tc on tc.report_id = tr.report_id and tc.table_id = tr.table_id and tc.row_order = tr.row_order
+      where tr.report_id in (${ids(final)}, ${ids(priorFinal)}) and tr.table_id = 't05' and tr.code is not null and tc.column_key = 'total'`);
+
+  const byCode = new Map<string, { name: string; b: string | null; pb: string | null; pf: string | null; f: string | null; line: number | null }>();
+  for (const c of cells) {
+    const e = byCode.get(c.code) ?? { name: c.name, b: null, pb: null, pf: null, f: null, line: null };
+    e[c.src as "b" | "pb" | "pf" | "f"] = c.value;
+    if (c.src === "b") {
+      e.name = c.name;
+      e.line = c.source_line === null ? null : Number(c.source_line);
+    }
+    byCode.set(c.code, e);
+  }
+  const notes = new Map<string, { reason?: string; purpose?: string }>();
+  let projects: Budget["projects"] = [];
+  if (budget) {
+    const [b] = await rows<{ budget: Budget | string }>(sql`select budget from budgets where id = ${budget.id}`);
+    const doc = typeof b.budget === "string" ? (JSON.parse(b.budget) as Budget) : b.budget;
+    for (const s of doc.narrative.subjects) if (s.code) notes.set(s.code, { reason: s.compared?.reason, purpose: s.purpose });
+    projects = doc.projects;
+  }
+  const lines: ReviewLine[] = [...byCode.entries()].map(([code, e]) => {
+    const growth = e.b !== null && e.pb !== null ? new D(e.b).minus(e.pb).toFixed() : null;
+    const growthPct = growth !== null ? pct(growth, e.pb) : null;
+    const priorExecution = pct(e.pf, e.pb);
+    const flagged =
+      growthPct !== null && priorExecution !== null && new D(growthPct).gt(REVIEW_GROWTH_PCT) && new D(priorExecution).lt(REVIEW_LOW_EXECUTION_PCT);
+    return {
+      code,
+      name: e.name,
+      budget: e.b,
+      priorBudget: e.pb,
+      priorFinal: e.pf,
+      final: e.f,
+      growth,
+      growthPct,
+      priorExecution,
+      execution: pct(e.f, e.b),
+      reason: notes.get(code)?.reason ?? null,
+      purpose: notes.get(code)?.purpose ?? null,
+      sourceLine: e.line,
+      flagged,
+    };
+  });
+  // flagged lines first; then the 类/款/项 order of the codes
+  lines.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.code.localeCompare(b.code));
+
+  const trendRows = await rows<{ year: number; sangong_budget: string | null; operating: string | null; expenditure: string | null; sangong_final: string | null }>(sql`
+    with b as (
+      select distinct on (year) year, figures from budgets where department_id = ${departmentId} and is_latest order by year, (scope = '部门预算') desc
+    ), f as (
+      select distinct on (r.year) r.year, tc.amount as sangong from reports r
+        join table_rows tr on tr.report_id = r.id and tr.table_id = 't09'
+        join table_cells tc on tc.report_id = tr.report_id and tc.table_id = tr.table_id and tc.row_order = tr.row_order and tc.column_key = 'finalTotal'
+      where r.department_id = ${departmentId} and r.is_latest order by r.year, (r.scope = '部门决算') desc
+    )
+    select coalesce(b.year, f.year)::int as year, b.figures->>'sangongBudget' as sangong_budget, b.figures->>'operatingCostBudget' as operating,
+           b.figures->>'expenditureTotal' as expenditure, trim_scale(f.sangong)::text as sangong_final
+      from b full join f on f.year = b.year order by 1`);
+  const trend = trendRows.map((r) => ({
+    year: Number(r.year),
+    sangongBudget: r.sangong_budget,
+    sangongFinal: r.sangong_final,
+    operatingCostBudget: r.operating,
+    expenditureBudget: r.expenditure,
+  }));
+  return { departmentId, department: dept.name, year: y, budget, priorBudget, priorFinal, final, lines, trend, projects, years };
+}
+
+export type BudgetMover = {
+  departmentId: number;
+  department: string;
+  scope: string;
+  budget: string | null;
+  priorBudget: string | null;
+  change: string | null;
+  changePct: string | null;
+  sangong: string | null;
+  priorSangong: string | null;
+  errors: number;
+};
+
+/** The city's budgets of year N against N−1, biggest movers first (by the absolute change of 支出预算). */
+export async function getBudgetMovers(year: number): Promise<BudgetMover[]> {
+  const r = await rows<{ department_id: number; department: string; scope: string; budget: string | null; prior: string | null; sangong: string | null; prior_sangong: string | null; errors: number }>(sql`
+    select b.department_id::int as department_id, d.name as department, b.scope,
+           b.figures->>'expenditureTotal' as budget, p.figures->>'expenditureTotal' as prior,
+           b.figures->>'sangongBudget' as sangong, p.figures->>'sangongBudget' as prior_sangong,
+           (select count(*)::int from jsonb_array_elements(b.findings) f where f->>'severity' = 'error') as errors
+      from budgets b join departments d on d.id = b.department_id
+      left join budgets p on p.department_id = b.department_id and p.year = ${year - 1} and p.scope = b.scope and p.is_latest
+     where b.year = ${year} and b.is_latest`);
+  const movers = r.map((x) => {
+    const change = x.budget !== null && x.prior !== null ? new D(x.budget).minus(x.prior).toFixed() : null;
+    return {
+      departmentId: Number(x.department_id),
+      department: x.department,
+      scope: x.scope,
+      budget: x.budget,
+      priorBudget: x.prior,
+      change,
+      changePct: change !== null ? pct(change, x.prior) : null,
+      sangong: x.sangong,
+      priorSangong: x.prior_sangong,
+      errors: Number(x.errors),
+    };
+  });
+  return movers.sort((a, b) => new D(b.change ?? 0).abs().cmp(new D(a.change ?? 0).abs()) || a.department.localeCompare(b.department));
+}
+
+export async function getBudgetYearsAll(): Promise<number[]> {
+  const r = await rows<{ year: number }>(sql`select distinct year::int as year from budgets where is_latest order by year desc`);
+  return r.map((x) => Number(x.year));
+}

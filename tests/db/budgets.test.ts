@@ -1,0 +1,123 @@
+import fs from "node:fs";
+import path from "node:path";
+import { and, count, eq } from "drizzle-orm";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { ingestBytes } from "../../db/ingest-bytes";
+import { loadReport } from "../../db/load";
+import { getBudgetMovers, getBudgetReview } from "../../db/queries/budget-review";
+import { clearQueryCache } from "../../db/queries/cache";
+import * as s from "../../db/schema";
+import { parseDocument } from "../../lib/ingest/parse";
+import { readPdfText } from "../../lib/ingest/pdf/read-pdf";
+import { pdfToSourceDoc } from "../../lib/ingest/pdf/to-source-doc";
+import { forEachDb } from "../helpers/test-db";
+
+/*
+ * The four corpus budgets load beside 决算. 万里街道 has its 2024 and 2025 budgets, so its spring review has a prior
+ * year. No 决算 of the corpus belongs to a budgeted department, so one is made: seed 004 (a 2023 部门决算 of 烟台市
+ * 财政局) renamed to 上海市普陀区人民政府办公室 for 2024, whose 一般公共预算财政拨款支出决算表 codes then meet the office's
+ * 2025 budget's b05 rows where they share codes — enough to show that the review joins 决算 N−1 to 预算 N−1 and N.
+ */
+const BUDGETS = path.resolve(import.meta.dirname, "../fixtures/pdf/budgets");
+const DOCS = path.resolve(import.meta.dirname, "../fixtures/documents");
+const OFFICE = "上海市普陀区人民政府办公室";
+const WANLI = "上海市普陀区人民政府万里街道办事处";
+const g = globalThis as typeof globalThis & { __fiscalLensStore?: Promise<unknown> };
+
+/** The office's 2025 budget as tab text, relabelled as its 2024 budget with one subject raised: a prior budget year. */
+async function office2024Budget(): Promise<Uint8Array> {
+  const file = path.join(BUDGETS, `${OFFICE}2025年部门预算.pdf`);
+  const bytes = new Uint8Array(fs.readFileSync(file));
+  const text = pdfToSourceDoc("x.pdf", bytes, await readPdfText("x.pdf", bytes)).doc.text;
+  return new TextEncoder().encode(text.replace(/2025年/g, "2024年").replace(/2024年预算/g, "2023年预算"));
+}
+
+forEachDb("budgets beside final accounts", (get) => {
+  beforeAll(async () => {
+    const t = get();
+    g.__fiscalLensStore = Promise.resolve({ db: t.db, driver: t.driver, close: async () => {}, where: t.label });
+    for (const f of fs.readdirSync(BUDGETS).sort()) {
+      const o = await ingestBytes(t.db, f, new Uint8Array(fs.readFileSync(path.join(BUDGETS, f))), { user: "测试" });
+      expect(o.ok, o.ok ? "" : o.reason).toBe(true);
+    }
+    const seed = parseDocument("004.txt", new Uint8Array(fs.readFileSync(path.join(DOCS, "004_fcc6ab7362c41973.txt"))));
+    await loadReport(t.db, { ...seed, department: OFFICE, year: 2024, source: { ...seed.source, sha256: "f".repeat(64) } }, { findings: [] });
+    clearQueryCache();
+  });
+  afterAll(() => {
+    g.__fiscalLensStore = undefined;
+  });
+
+  test("each budget is one latest row with its exact figures, its coded cells stored as lines, logged as loaded", async () => {
+    const { db } = get();
+    const list = await db.select({ year: s.budgets.year, scope: s.budgets.scope, figures: s.budgets.figures, id: s.budgets.id }).from(s.budgets).where(eq(s.budgets.isLatest, true));
+    expect(list.map((b) => `${b.year} ${b.scope}`).sort()).toEqual(["2024 部门预算", "2025 单位预算", "2025 部门预算", "2025 部门预算"]);
+    const wanli2024 = list.find((b) => b.year === 2024)!;
+    expect(wanli2024.figures).toMatchObject({ incomeTotal: "15621.1123", sangongBudget: "47.91", procurementBudget: "1662.44" });
+    const [line] = await db.select().from(s.budgetLines).where(and(eq(s.budgetLines.budgetId, wanli2024.id), eq(s.budgetLines.code, "2210201"), eq(s.budgetLines.tableId, "b05"), eq(s.budgetLines.column, "total")));
+    expect(line).toMatchObject({ name: "住房公积金", value: "350.349900" }); // 3,503,499 元
+    const cells = await db.select({ value: s.budgetLines.value }).from(s.budgetLines).where(eq(s.budgetLines.budgetId, wanli2024.id));
+    expect(cells.length).toBeGreaterThan(200);
+    const [log] = await db.select({ n: count() }).from(s.importLog).where(eq(s.importLog.status, "created"));
+    expect(log.n).toBe(4);
+    // the office's 部门预算 and 单位预算 are one organisation: one department row
+    const depts = await db.select({ name: s.departments.name }).from(s.departments);
+    expect(depts.map((d) => d.name).sort()).toEqual([WANLI, OFFICE].sort());
+  });
+
+  test("the same bytes again change nothing; other bytes become revision 2", async () => {
+    const { db } = get();
+    const file = `${WANLI}2025年部门预算.pdf`;
+    const bytes = new Uint8Array(fs.readFileSync(path.join(BUDGETS, file)));
+    const again = await ingestBytes(db, file, bytes, { user: "测试" });
+    expect(again.ok && again.status).toBe("unchanged");
+    const edited = await office2024Budget();
+    const first = await ingestBytes(db, "office2024.txt", edited, { user: "测试" });
+    expect(first.ok && first.status).toBe("created");
+    const revised = await ingestBytes(db, "office2024.txt", new TextEncoder().encode(new TextDecoder().decode(edited).replaceAll("46,140,000.00", "40,140,000.00")), { user: "测试" });
+    expect(revised.ok && [revised.status, revised.result.revision]).toEqual(["revised", 2]);
+    clearQueryCache();
+  });
+
+  test("spring review: budget N beside budget N−1, with the change per subject and the department's reasons", async () => {
+    const { db } = get();
+    const [wanli] = await db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, WANLI));
+    const r = (await getBudgetReview(wanli.id, 2025))!;
+    expect([r.budget?.year, r.priorBudget?.year, r.priorFinal]).toEqual([2025, 2024, null]);
+    // 2120101 行政运行: 16,603,248 元 in 2024 (the text rounds it to 1660.32), exact in 万元 on both sides
+    const admin = r.lines.find((l) => l.code === "2120101")!;
+    expect(admin.priorBudget).toBe("1660.3248");
+    expect([admin.budget, admin.growth, admin.growthPct]).toEqual(["1788.7739", "128.4491", "7.74"]);
+    expect(r.lines.every((l) => l.flagged === false)).toBe(true); // no 决算 of 2024 is loaded: no execution to judge
+    expect(r.trend.map((t) => [t.year, t.sangongBudget, t.operatingCostBudget])).toEqual([
+      [2024, "47.91", "443.18"],
+      [2025, "37.91", "464.64"],
+    ]);
+  });
+
+  test("with last year's 决算 loaded, the review shows last year's execution and puts growing, under-spent lines first", async () => {
+    const { db } = get();
+    const [office] = await db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, OFFICE));
+    const r = (await getBudgetReview(office.id, 2025))!;
+    expect(r.budget?.scope).toBe("部门预算");
+    expect(r.priorBudget?.year).toBe(2024);
+    expect(r.priorFinal?.year).toBe(2024);
+    const withFinal = r.lines.filter((l) => l.priorFinal !== null && l.priorBudget !== null);
+    expect(withFinal.length).toBeGreaterThan(0);
+    for (const l of withFinal) {
+      expect(l.priorExecution).toBe(((Number(l.priorFinal) / Number(l.priorBudget)) * 100).toFixed(2));
+    }
+    // 2010302: 4014 (revision 2 of the 2024 budget) → 4614 in 2025: +14.95%
+    const line = r.lines.find((l) => l.code === "2010302")!;
+    expect([line.priorBudget, line.budget, line.growth, line.growthPct]).toEqual(["4014", "4614", "600", "14.95"]);
+    const firstUnflagged = r.lines.findIndex((l) => !l.flagged);
+    expect(r.lines.slice(firstUnflagged).some((l) => l.flagged)).toBe(false);
+  });
+
+  test("city movers: every budgeted department of the year, biggest change first", async () => {
+    const movers = await getBudgetMovers(2025);
+    expect(movers.map((m) => m.department)).toContain(WANLI);
+    const wanli = movers.find((m) => m.department === WANLI && m.scope === "部门预算")!;
+    expect([wanli.budget, wanli.priorBudget, wanli.change]).toEqual(["18976.7551", "15621.1123", "3355.6428"]);
+  });
+});
