@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { z } from "zod";
+import { getBudgetFlags, type BudgetFlag } from "@/db/queries/budget-flags";
 import { getBudgetMovers, getBudgetReview, getBudgetYearsAll, REVIEW_GROWTH_PCT, REVIEW_LOW_EXECUTION_PCT } from "@/db/queries/budget-review";
 import { parseParams, type RawParams } from "@/lib/filters";
 import { Empty, PageHeader, Pct, Section, Wan, YearPicker, hrefWith } from "../_components/ui";
@@ -15,12 +16,13 @@ export default async function BudgetReviewPage(props: { searchParams: Promise<Ra
   if (sp.dept) return <DepartmentReview dept={sp.dept} year={sp.year} />;
   const years = await getBudgetYearsAll();
   const year = sp.year && years.includes(sp.year) ? sp.year : years[0];
-  const movers = year ? await getBudgetMovers(year) : [];
+  const [movers, flags] = year ? await Promise.all([getBudgetMovers(year), getBudgetFlags(year)]) : [[], []];
   return (
     <div>
       <PageHeader title="预算审查" subtitle="春季审查部门预算：今年的预算与上年预算、上年决算并列，增长而上年执行偏低的科目排在最前。">
         {years.length ? <YearPicker years={years} current={year} path="/budget-review" /> : null}
       </PageHeader>
+      {year ? <BudgetFlags year={year} flags={flags} /> : null}
       <Section title={year ? `${year} 年各部门预算，变动最大的在前` : "各部门预算"} note="支出预算取自各部门预算的财务收支预算总表（元已按万元换算，未作舍入）；上年预算为同一部门同一口径的上年预算文件。">
         {movers.length === 0 ? (
           <Empty>库中还没有部门预算。用 npm run cli -- ingest 或导入页载入部门预算、单位预算 PDF。</Empty>
@@ -99,8 +101,9 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
                 <th className="num p-2">增幅</th>
                 <th className="num p-2">{r.year - 1} 年决算</th>
                 <th className="num p-2">上年执行率</th>
+                {r.lines.some((l) => l.statedPriorExecuted !== null) ? <th className="num p-2" title="预算编制说明中所述的上年当年预算执行数">说明所述上年执行数</th> : null}
                 {r.final ? <th className="num p-2">{r.year} 年执行率</th> : null}
-                <th className="p-2">部门说明</th>
+                <th className="p-2">部门说明（原因或用途）</th>
               </tr>
             </thead>
             <tbody>
@@ -116,6 +119,7 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
                   <td className="num p-2"><Pct v={l.growthPct} /></td>
                   <td className="num p-2"><Wan v={l.priorFinal} /></td>
                   <td className="num p-2"><Pct v={l.priorExecution} /></td>
+                  {r.lines.some((x) => x.statedPriorExecuted !== null) ? <td className="num p-2"><Wan v={l.statedPriorExecuted} /></td> : null}
                   {r.final ? <td className="num p-2"><Pct v={l.execution} /></td> : null}
                   <td className="p-2 text-xs text-gray-600">{l.reason ?? l.purpose ?? ""}</td>
                 </tr>
@@ -161,5 +165,50 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
         </Section>
       ) : null}
     </div>
+  );
+}
+
+const FLAG_TEXT: Record<BudgetFlag["kind"], string> = {
+  growthLowExecution: "预算增长而上年执行偏低",
+  sangongUp: "“三公”经费预算增加",
+  budgetError: "预算文件自身不平衡或前后不一致",
+};
+
+function BudgetFlags({ year, flags }: { year: number; flags: BudgetFlag[] }) {
+  const kinds = Object.keys(FLAG_TEXT) as BudgetFlag["kind"][];
+  return (
+    <Section
+      title={`${year} 年预算季提示`}
+      note={`“预算增长而上年执行偏低”：一般公共预算科目比 ${year - 1} 年预算增长超过 ${REVIEW_GROWTH_PCT.toFixed()}%，而 ${year - 1} 年决算 ÷ ${year - 1} 年预算低于 ${REVIEW_LOW_EXECUTION_PCT.toFixed()}%，需要同一部门上年的预算和决算都已载入。“三公”增加：与上年预算文件比较，没有上年预算文件时按本年预算说明所述。`}
+    >
+      <div className="grid gap-3 md:grid-cols-3">
+        {kinds.map((k) => {
+          const list = flags.filter((f) => f.kind === k);
+          return (
+            <div key={k} className="rounded border border-gray-200 p-3">
+              <h3 className="mb-2 text-sm font-semibold text-gray-800">
+                {FLAG_TEXT[k]}：{list.length} 项
+              </h3>
+              {list.length === 0 ? (
+                <p className="text-xs text-gray-500">无</p>
+              ) : (
+                <ul className="space-y-1 text-sm">
+                  {list.slice(0, 12).map((f) => (
+                    <li key={`${f.departmentId}-${f.code ?? ""}`}>
+                      <Link className="text-blue-700 hover:underline" href={hrefWith("/budget-review", { dept: f.departmentId, year })}>
+                        {f.department}
+                      </Link>
+                      {k === "growthLowExecution" ? ` ${f.code} ${f.name}：预算增长 ${f.value}%，上年执行率 ${f.detail}%` : null}
+                      {k === "sangongUp" ? `：增加 ${f.value || "（未说明金额）"} 万元（${f.detail}）` : null}
+                      {k === "budgetError" ? `：审核错误 ${f.value} 项` : null}
+                    </li>
+                  ))}
+                </ul>
+              )}
+            </div>
+          );
+        })}
+      </div>
+    </Section>
   );
 }

@@ -24,6 +24,8 @@ type ReviewLine = {
   growthPct: string | null;
   /** 决算 N−1 ÷ 预算 N−1 × 100 */
   priorExecution: string | null;
+  /** last year's execution as the budget's own 编制说明 states it (当年预算执行数), when no 决算 is loaded */
+  statedPriorExecuted: string | null;
   /** 决算 N ÷ 预算 N × 100, once the 决算 of N is loaded */
   execution: string | null;
   /** the department's own words for this subject in the budget of N */
@@ -114,12 +116,12 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
     }
     byCode.set(c.code, e);
   }
-  const notes = new Map<string, { reason?: string; purpose?: string }>();
+  const notes = new Map<string, { reason?: string; purpose?: string; priorExecuted?: string }>();
   let projects: Budget["projects"] = [];
   if (budget) {
     const [b] = await rows<{ budget: Budget | string }>(sql`select budget from budgets where id = ${budget.id}`);
     const doc = typeof b.budget === "string" ? (JSON.parse(b.budget) as Budget) : b.budget;
-    for (const s of doc.narrative.subjects) if (s.code) notes.set(s.code, { reason: s.compared?.reason, purpose: s.purpose });
+    for (const s of doc.narrative.subjects) if (s.code) notes.set(s.code, { reason: s.compared?.reason, purpose: s.purpose, priorExecuted: s.priorExecuted });
     projects = doc.projects;
   }
   const lines: ReviewLine[] = [...byCode.entries()].map(([code, e]) => {
@@ -138,6 +140,7 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
       growth,
       growthPct,
       priorExecution,
+      statedPriorExecuted: notes.get(code)?.priorExecuted ?? null,
       execution: pct(e.f, e.b),
       reason: notes.get(code)?.reason ?? null,
       purpose: notes.get(code)?.purpose ?? null,
@@ -192,7 +195,9 @@ export async function getBudgetMovers(year: number): Promise<BudgetMover[]> {
            (select count(*)::int from jsonb_array_elements(b.findings) f where f->>'severity' = 'error') as errors
       from budgets b join departments d on d.id = b.department_id
       left join budgets p on p.department_id = b.department_id and p.year = ${year - 1} and p.scope = b.scope and p.is_latest
-     where b.year = ${year} and b.is_latest`);
+     where b.year = ${year} and b.is_latest
+       -- a department that publishes both: its 部门预算 consolidates the 单位预算, which is not listed beside it
+       and not (b.scope = '单位预算' and exists (select 1 from budgets o where o.department_id = b.department_id and o.year = b.year and o.is_latest and o.scope = '部门预算'))`);
   const movers = r.map((x) => {
     const change = x.budget !== null && x.prior !== null ? new D(x.budget).minus(x.prior).toFixed() : null;
     return {

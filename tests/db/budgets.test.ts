@@ -4,6 +4,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ingestBytes } from "../../db/ingest-bytes";
 import { loadReport } from "../../db/load";
+import { getBudgetFlags } from "../../db/queries/budget-flags";
 import { getBudgetMovers, getBudgetReview } from "../../db/queries/budget-review";
 import { clearQueryCache } from "../../db/queries/cache";
 import * as s from "../../db/schema";
@@ -119,5 +120,28 @@ forEachDb("budgets beside final accounts", (get) => {
     expect(movers.map((m) => m.department)).toContain(WANLI);
     const wanli = movers.find((m) => m.department === WANLI && m.scope === "部门预算")!;
     expect([wanli.budget, wanli.priorBudget, wanli.change]).toEqual(["18976.7551", "15621.1123", "3355.6428"]);
+  });
+
+  test("budget-season flags: growth on an under-spent line, 三公 up, a budget that does not add up", async () => {
+    const f2024 = await getBudgetFlags(2024);
+    // 万里街道 2024 says its 三公 budget rises by 25 万元 (no 2023 budget is loaded), and its 住房公积金 paragraph states two budgets
+    expect(f2024.filter((f) => f.kind === "sangongUp").map((f) => [f.department, f.value, f.detail])).toEqual([[WANLI, "25", "据预算说明"]]);
+    // … and the office's made-up 2024 budget, one subject cut by 600 万元 without its totals, no longer adds up
+    const errors = f2024.filter((f) => f.kind === "budgetError");
+    expect(errors.find((f) => f.department === WANLI)?.value).toBe("1");
+    expect(Number(errors.find((f) => f.department === OFFICE)?.value)).toBeGreaterThan(0);
+    expect(errors).toHaveLength(2);
+    const f2025 = await getBudgetFlags(2025);
+    // 万里街道 2025: 37.91 against 47.91 — down, not flagged
+    expect(f2025.some((f) => f.kind === "sangongUp" && f.department === WANLI)).toBe(false);
+    const growth = f2025.filter((f) => f.kind === "growthLowExecution");
+    const review = (await getBudgetReview((await get().db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, OFFICE)))[0].id, 2025))!;
+    expect(growth.length).toBeGreaterThan(0);
+    // exactly the lines the review marks
+    expect(growth.map((f) => f.code).sort()).toEqual(review.lines.filter((l) => l.flagged).map((l) => l.code).sort());
+    for (const f of growth) {
+      const line = review.lines.find((l) => l.code === f.code)!;
+      expect([f.value, f.detail]).toEqual([line.growthPct, line.priorExecution]);
+    }
   });
 });
