@@ -1,18 +1,16 @@
 import Link from "next/link";
-import { z } from "zod";
 import { getBudgetFlags, type BudgetFlag } from "@/db/queries/budget-flags";
 import { getBudgetMovers, getBudgetReview, getBudgetYearsAll, REVIEW_GROWTH_PCT, REVIEW_LOW_EXECUTION_PCT } from "@/db/queries/budget-review";
+import { budgetReviewParamsSchema } from "@/lib/budget/params";
 import { parseParams, type RawParams } from "@/lib/filters";
-import { Empty, PageHeader, Pct, Section, Wan, YearPicker, hrefWith } from "../_components/ui";
+import { CsvLink, Empty, PageHeader, Pct, Section, Wan, YearPicker, hrefWith } from "../_components/ui";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "预算审查" };
 
-const int = z.coerce.number().int().positive().max(2_147_483_647).optional().catch(undefined);
-const paramsSchema = z.object({ dept: int, year: int });
 
 export default async function BudgetReviewPage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(paramsSchema, await props.searchParams);
+  const sp = parseParams(budgetReviewParamsSchema, await props.searchParams);
   if (sp.dept) return <DepartmentReview dept={sp.dept} year={sp.year} />;
   const years = await getBudgetYearsAll();
   const year = sp.year && years.includes(sp.year) ? sp.year : years[0];
@@ -23,7 +21,7 @@ export default async function BudgetReviewPage(props: { searchParams: Promise<Ra
         {years.length ? <YearPicker years={years} current={year} path="/budget-review" /> : null}
       </PageHeader>
       {year ? <BudgetFlags year={year} flags={flags} /> : null}
-      <Section title={year ? `${year} 年各部门预算，变动最大的在前` : "各部门预算"} note="支出预算取自各部门预算的财务收支预算总表（元已按万元换算，未作舍入）；上年预算为同一部门同一口径的上年预算文件。">
+      <Section title={year ? `${year} 年各部门预算，变动最大的在前` : "各部门预算"} actions={<CsvLink dataset="budget-movers" params={{ year }} />} note="支出预算取自各部门预算的财务收支预算总表（元已按万元换算，未作舍入）；上年预算为同一部门同一口径的上年预算文件。">
         {movers.length === 0 ? (
           <Empty>库中还没有部门预算。用 npm run cli -- ingest 或导入页载入部门预算、单位预算 PDF。</Empty>
         ) : (
@@ -87,6 +85,7 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
         <Link className="text-sm text-blue-700 hover:underline" href={`/departments/${dept}`}>部门审查材料</Link>
       </PageHeader>
       <Section
+        actions={<CsvLink dataset="budget-review" params={{ dept, year: r.year }} />}
         title={`一般公共预算支出，按功能分类科目（${flagged ? `${flagged} 个科目增长而上年执行偏低，列在最前` : "没有增长而上年执行偏低的科目"}）`}
         note={`预算取自一般公共预算支出功能分类预算表，决算取自一般公共预算财政拨款支出决算表，均为万元。执行率 = 决算 ÷ 同年预算（年初预算）。预算增幅超过 ${REVIEW_GROWTH_PCT.toFixed()}% 而上年执行率低于 ${REVIEW_LOW_EXECUTION_PCT.toFixed()}% 的科目标为“请关注”。${r.priorBudget ? "" : `库中没有 ${r.year - 1} 年预算，无法比较增长。`}${r.priorFinal ? "" : `库中没有 ${r.year - 1} 年决算，无法计算上年执行率。`}`}
       >

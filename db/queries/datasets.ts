@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { RawParams } from "@/lib/filters";
+import { budgetDatasets } from "./datasets-budgets";
 import { coreDatasets } from "./datasets-core";
 import { dashboardDatasets } from "./datasets-dashboards";
 
@@ -13,7 +14,7 @@ export type Dataset = {
   fetch: (params: never) => Promise<Record<string, unknown>[]>;
 };
 
-export const DATASETS: Record<string, Dataset> = { ...coreDatasets, ...dashboardDatasets };
+export const DATASETS: Record<string, Dataset> = { ...coreDatasets, ...dashboardDatasets, ...budgetDatasets };
 
 export async function runDataset(name: string, raw: RawParams) {
   const ds = Object.hasOwn(DATASETS, name) ? DATASETS[name] : undefined;

@@ -7,6 +7,7 @@ import { loadReport } from "../../db/load";
 import { getBudgetFlags } from "../../db/queries/budget-flags";
 import { getBudgetMovers, getBudgetReview } from "../../db/queries/budget-review";
 import { clearQueryCache } from "../../db/queries/cache";
+import { runDataset } from "../../db/queries/datasets";
 import * as s from "../../db/schema";
 import { parseDocument } from "../../lib/ingest/parse";
 import { readPdfText } from "../../lib/ingest/pdf/read-pdf";
@@ -143,5 +144,15 @@ forEachDb("budgets beside final accounts", (get) => {
       const line = review.lines.find((l) => l.code === f.code)!;
       expect([f.value, f.detail]).toEqual([line.growthPct, line.priorExecution]);
     }
+  });
+
+  test("CSV/JSON: the review and the movers come from the same queries as the page", async () => {
+    const [office] = await get().db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, OFFICE));
+    const review = await runDataset("budget-review", { dept: String(office.id), year: "2025" });
+    expect(review?.rows).toEqual((await getBudgetReview(office.id, 2025))!.lines);
+    expect(review?.columns.map((c) => c.label)).toContain("上年执行率（%）");
+    const movers = await runDataset("budget-movers", { year: "2025" });
+    expect(movers?.rows).toEqual(await getBudgetMovers(2025));
+    expect(await runDataset("budget-review", { dept: "x" })).toMatchObject({ rows: [] });
   });
 });
