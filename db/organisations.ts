@@ -47,11 +47,11 @@ export async function lockDepartment(tx: Executor, name: string): Promise<number
 }
 
 /**
- * The units a 部门决算 lists (单位构成), as links from its department, resolved through the users' merges. The
+ * The units a 部门决算 (单位构成) or a 部门预算 (部门机构设置) lists, as links from its department, resolved through the users' merges. The
  * 部门's own unit (（本级）, 本部) has the 部门's key and is left out; a link already known stays as first recorded.
  */
-export function unitLinksInsert(departmentId: number, report: Pick<Report, "scope" | "year" | "overview">): SQL | null {
-  if (report.scope !== "部门决算") return null;
+export function unitLinksInsert(departmentId: number, report: { scope: string; year: number; overview: Pick<Report["overview"], "units"> }): SQL | null {
+  if (report.scope !== "部门决算" && report.scope !== "部门预算") return null;
   const seen = new Map<string, string>();
   for (const unit of report.overview.units) {
     const key = normalizeOrgName(unit);

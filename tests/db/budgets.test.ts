@@ -155,4 +155,12 @@ forEachDb("budgets beside final accounts", (get) => {
     expect(movers?.rows).toEqual(await getBudgetMovers(2025));
     expect(await runDataset("budget-review", { dept: "x" })).toMatchObject({ rows: [] });
   });
+
+  test("a 部门预算's 部门机构设置 links its units to the department (its own 本部 left out)", async () => {
+    const [wanli] = await get().db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, WANLI));
+    const links = await get().db.select({ unit: s.departmentUnits.unitName }).from(s.departmentUnits).where(eq(s.departmentUnits.parentId, wanli.id));
+    expect(links.map((l) => l.unit).sort()).toEqual(
+      ["上海市普陀区万里街道社区事务受理服务中心", "上海市普陀区万里街道社区党群服务中心", "上海市普陀区万里街道城市运行管理中心", "上海市普陀区万里街道经济发展服务中心", "上海市普陀区万里街道综合行政执法队"].sort(),
+    );
+  });
 });
