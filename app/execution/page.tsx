@@ -4,6 +4,7 @@ import { resolveYear } from "@/db/queries/figures";
 import { executionParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { Bars, ReferenceBars } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
+import { BudgetDocumentExecution } from "./budget-documents";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 
@@ -271,6 +272,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
           </div>
         )}
       </Section>
+      <BudgetDocumentExecution year={year} low={low} high={high} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { ingestBytes } from "../../db/ingest-bytes";
 import { loadReport } from "../../db/load";
+import { getDocumentExecution } from "../../db/queries/budget-execution";
 import { getBudgetFlags } from "../../db/queries/budget-flags";
 import { getBudgetMovers, getBudgetReview } from "../../db/queries/budget-review";
 import { clearQueryCache } from "../../db/queries/cache";
@@ -162,5 +163,29 @@ forEachDb("budgets beside final accounts", (get) => {
     expect(links.map((l) => l.unit).sort()).toEqual(
       ["上海市普陀区万里街道社区事务受理服务中心", "上海市普陀区万里街道社区党群服务中心", "上海市普陀区万里街道城市运行管理中心", "上海市普陀区万里街道经济发展服务中心", "上海市普陀区万里街道综合行政执法队"].sort(),
     );
+  });
+
+  test("execution at full granularity: a 决算 and a budget of the same department and year, subject by subject", async () => {
+    const { db } = get();
+    const seed = parseDocument("004.txt", new Uint8Array(fs.readFileSync(path.join(DOCS, "004_fcc6ab7362c41973.txt"))));
+    await loadReport(db, { ...seed, department: OFFICE, year: 2025, source: { ...seed.source, sha256: "e".repeat(64) } }, { findings: [] });
+    clearQueryCache();
+    const [office] = await db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, OFFICE));
+    const list = await getDocumentExecution(2025);
+    expect(list.map((d) => d.department)).toEqual([OFFICE]);
+    const row = list[0];
+    expect([row.budgetScope, row.finalScope, row.budget, row.subjects]).toEqual(["部门预算", "单位决算", "9101.677535", 12]);
+    // the 决算 side: the seed's t05 类 rows for the budget's four 类, as stored
+    const t05 = seed.tables.find((t) => t.id === "t05")!;
+    const final = ["201", "208", "210", "221"].reduce((a, c) => a + Number(t05.rows.find((r) => r.code === c)?.values.total ?? 0), 0);
+    expect(Number(row.final)).toBeCloseTo(final, 6);
+    expect(row.rate).toBe(((final / 9101.677535) * 100).toFixed(2));
+    // the department's review now carries this year's execution per subject
+    const review = (await getBudgetReview(office.id, 2025))!;
+    expect(review.final?.year).toBe(2025);
+    const admin = review.lines.find((l) => l.code === "2010301")!;
+    const finalAdmin = t05.rows.find((r) => r.code === "2010301")?.values.total ?? null;
+    expect(admin.final).toBe(finalAdmin);
+    expect(admin.execution).toBe(finalAdmin === null ? null : ((Number(finalAdmin) / 1202.950184) * 100).toFixed(2));
   });
 });
