@@ -127,6 +127,35 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
           </table>
         </div>
       </Section>
+      {r.categories.length ? (
+        <Section
+          title={`“三公”经费与机关运行经费：${r.year} 年预算文件与决算`}
+          note="预算取自预算文件的“三公”经费和机关运行经费预算表；决算和决算表中的全年预算取自财政拨款“三公”经费支出决算表，机关运行经费决算取自决算情况说明。执行率 = 决算 ÷ 预算文件。"
+        >
+          <table className="w-full border-collapse text-sm">
+            <thead>
+              <tr className="border-b bg-gray-100 text-left">
+                <th className="p-2">项目</th>
+                <th className="num p-2">预算文件（年初）</th>
+                <th className="num p-2">决算表所列预算</th>
+                <th className="num p-2">决算</th>
+                <th className="num p-2">执行率</th>
+              </tr>
+            </thead>
+            <tbody>
+              {r.categories.map((c) => (
+                <tr key={c.label} className="border-b border-gray-100">
+                  <td className="p-2">{c.label}</td>
+                  <td className="num p-2"><Wan v={c.budget} /></td>
+                  <td className="num p-2"><Wan v={c.finalBudget} /></td>
+                  <td className="num p-2"><Wan v={c.final} /></td>
+                  <td className="num p-2"><Pct v={c.rate} /></td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Section>
+      ) : null}
       <Section title="“三公”经费与机关运行经费预算，逐年" note="预算取自“三公”经费和机关运行经费预算表；决算取自财政拨款“三公”经费支出决算表。">
         <table className="w-full border-collapse text-sm">
           <thead>

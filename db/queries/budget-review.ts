@@ -51,6 +51,8 @@ export type BudgetReview = {
   trend: { year: number; sangongBudget: string | null; sangongFinal: string | null; operatingCostBudget: string | null; expenditureBudget: string | null }[];
   projects: Budget["projects"];
   years: number[];
+  /** “三公” by category and 机关运行经费: the budget document of N against the 决算 of N (its own 全年预算 too) */
+  categories: { label: string; budget: string | null; finalBudget: string | null; final: string | null; rate: string | null }[];
 };
 
 /** Policy: a line is put first when its budget grows by more than this share while last year's execution was below the rate. */
@@ -69,7 +71,7 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
   if (!dept) return null;
   const years = await getBudgetYears(departmentId);
   const y = year ?? years[0];
-  if (y === undefined) return { departmentId, department: dept.name, year: new Date().getFullYear(), budget: null, priorBudget: null, priorFinal: null, final: null, lines: [], trend: [], projects: [], years };
+  if (y === undefined) return { departmentId, department: dept.name, year: new Date().getFullYear(), budget: null, priorBudget: null, priorFinal: null, final: null, lines: [], trend: [], projects: [], years, categories: [] };
   // a 部门预算 is preferred to a 单位预算 of the same department and year, as a 部门决算 is to a 单位决算
   const docs = await rows<{ kind: string; id: number; year: number; scope: string; file: string; figures: BudgetFigures | string | null }>(sql`
     select * from (
@@ -170,7 +172,33 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
     operatingCostBudget: r.operating,
     expenditureBudget: r.expenditure,
   }));
-  return { departmentId, department: dept.name, year: y, budget, priorBudget, priorFinal, final, lines, trend, projects, years };
+  return { departmentId, department: dept.name, year: y, budget, priorBudget, priorFinal, final, lines, trend, projects, years, categories: await categoriesOf(budget, final) };
+}
+
+const CATEGORIES: [label: string, budgetKey: keyof BudgetFigures, t09: string | null][] = [
+  ["“三公”经费合计", "sangongBudget", "Total"],
+  ["因公出国（境）费", "sangongAbroad", "Abroad"],
+  ["公务用车购置及运行费", "sangongVehicles", "Vehicle"],
+  ["其中：公务用车购置费", "sangongVehiclePurchase", "VehiclePurchase"],
+  ["其中：公务用车运行费", "sangongVehicleOperation", "VehicleOperation"],
+  ["公务接待费", "sangongReception", "Reception"],
+  ["机关运行经费", "operatingCostBudget", null],
+];
+
+async function categoriesOf(budget: ReviewDoc | null, final: ReviewDoc | null): Promise<BudgetReview["categories"]> {
+  if (!budget?.figures || !final) return [];
+  const cells = await rows<{ column_key: string; amount: string }>(sql`
+    select tc.column_key, trim_scale(tc.amount)::text as amount from table_rows tr
+      join table_cells tc on tc.report_id = tr.report_id and tc.table_id = tr.table_id and tc.row_order = tr.row_order
+     where tr.report_id = ${final.id} and tr.table_id = 't09'
+    union all
+    select 'operatingCost', trim_scale(value)::text from figures where report_id = ${final.id} and key = 'operatingCost'`);
+  const cell = (k: string) => cells.find((c) => c.column_key === k)?.amount ?? null;
+  return CATEGORIES.map(([label, key, t09]) => {
+    const b = (budget.figures?.[key] as string | undefined) ?? null;
+    const f = t09 ? cell(`final${t09}`) : cell("operatingCost");
+    return { label, budget: b, finalBudget: t09 ? cell(`budget${t09}`) : null, final: f, rate: pct(f, b) };
+  });
 }
 
 export type BudgetMover = {

@@ -187,5 +187,10 @@ forEachDb("budgets beside final accounts", (get) => {
     const finalAdmin = t05.rows.find((r) => r.code === "2010301")?.values.total ?? null;
     expect(admin.final).toBe(finalAdmin);
     expect(admin.execution).toBe(finalAdmin === null ? null : ((Number(finalAdmin) / 1202.950184) * 100).toFixed(2));
+    // 三公 by category: the budget document's 867.50 against the 决算's t09
+    const t09 = seed.tables.find((t) => t.id === "t09")!.rows[0].values;
+    const total = review.categories.find((c) => c.label === "“三公”经费合计")!;
+    expect([total.budget, total.final, total.finalBudget]).toEqual(["867.50", t09.finalTotal ?? null, t09.budgetTotal ?? null]);
+    expect(total.rate).toBe(t09.finalTotal === undefined ? null : ((Number(t09.finalTotal) / 867.5) * 100).toFixed(2));
   });
 });
