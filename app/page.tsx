@@ -7,6 +7,7 @@ import { Bars } from "./_components/charts/charts";
 import { Pager } from "./_components/pager";
 import { SyntheticToggle } from "./_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "./_components/ui";
+import { withDemoChoice } from "./_lib/demo-city";
 
 export const dynamic = "force-dynamic";
 
@@ -17,14 +18,18 @@ const FLAG_PAGE = 50;
 const TABLE_PAGE = 50;
 
 export default async function OverviewPage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(overviewPageParamsSchema, await props.searchParams);
+  const sp = parseParams(overviewPageParamsSchema, await withDemoChoice(await props.searchParams));
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
-  const keep = { synthetic: sp.synthetic ? undefined : "0" };
+  const keep = { synthetic: sp.synthetic ? "1" : undefined };
   if (year === undefined) {
     return (
       <div>
-        <PageHeader title="总览" />
-        <Empty>库中还没有决算报告。运行 <code>npm run cli -- ingest &lt;文件或目录&gt;</code> 载入。</Empty>
+        <PageHeader title="总览">
+          <SyntheticToggle path="/" synthetic={sp.synthetic} params={{}} />
+        </PageHeader>
+        <Empty>
+          库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告。运行 <code>npm run cli -- ingest &lt;文件或目录&gt;</code> 载入{sp.synthetic ? "" : "，或加入合成示例城市查看演示"}。
+        </Empty>
       </div>
     );
   }

@@ -19,7 +19,11 @@ const idList = z
     return f.split(",").map((s) => s.trim()).filter((s) => /^\d{1,9}$/.test(s)).map(Number).slice(0, 50);
   }, z.array(z.number().int()))
   .catch([]);
-const includeSynthetic = z.preprocess((v) => first(v) !== "0", z.boolean()).catch(true);
+/**
+ * Real documents only unless the demo city is asked for (`synthetic=1`): a reader who opens a page or a shared link
+ * never sees generated departments by surprise. The pages fill a missing param from the toggle's cookie first.
+ */
+const includeSynthetic = z.preprocess((v) => first(v) === "1", z.boolean()).catch(false);
 
 const baseFilterSchema = z.object({ year, synthetic: includeSynthetic });
 

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { formatPercent, formatWanyuan } from "@/lib/money/format";
+import { SyntheticToggle } from "./synthetic-toggle";
 
 export function PageHeader(props: { title: string; subtitle?: string; children?: React.ReactNode }) {
   return (
@@ -126,13 +127,16 @@ export function hrefWith(path: string, params: Record<string, string | number | 
   return q ? `${path}?${q}` : path;
 }
 
-/** The whole page when the store has no report for the view (or no real one when synthetic data is filtered out). */
-export function NoReports({ title, purpose, synthetic }: { title: string; purpose: string; synthetic: boolean }) {
+/**
+ * The whole page when the store has no report for the view. With real documents only (the default) it says so and,
+ * given the page's path, offers the demo city: a store loaded with DEMO_CITY=0 and no document yet is not an error.
+ */
+export function NoReports({ title, purpose, synthetic, path }: { title: string; purpose: string; synthetic: boolean; path?: string }) {
   return (
     <div>
-      <PageHeader title={title} />
+      <PageHeader title={title}>{path ? <SyntheticToggle path={path} synthetic={synthetic} params={{}} /> : null}</PageHeader>
       <Empty>
-        库中还没有{synthetic ? "" : "真实公开的"}决算报告，无法{purpose}。用 <code>npm run cli -- ingest &lt;文件或目录&gt;</code> 载入。
+        库中还没有{synthetic ? "" : "真实公开的"}决算报告，无法{purpose}。用 <code>npm run cli -- ingest &lt;文件或目录&gt;</code> 载入{synthetic ? "" : "，或加入合成示例城市查看演示"}。
       </Empty>
     </div>
   );

@@ -9,6 +9,7 @@ import { ReferenceBars } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
+import { withDemoChoice } from "../_lib/demo-city";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "对标" };
@@ -19,11 +20,11 @@ const EXTREMES = 10;
 const BAND_SHORT = { small: "小（<1,000 万元）", medium: "中（1,000–10,000 万元）", large: "大（>10,000 万元）" } as const;
 
 export default async function BenchmarkPage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(benchmarkParamsSchema, await props.searchParams);
+  const sp = parseParams(benchmarkParamsSchema, await withDemoChoice(await props.searchParams));
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
-  const synthetic = sp.synthetic ? undefined : "0";
+  const synthetic = sp.synthetic ? "1" : undefined;
   if (year === undefined) {
-    return <NoReports title="对标" purpose="对标" synthetic={sp.synthetic} />;
+    return <NoReports title="对标" purpose="对标" synthetic={sp.synthetic} path="/benchmark" />;
   }
   const vs = sp.vs !== undefined && sp.vs !== year && years.includes(sp.vs) ? sp.vs : undefined;
   const b = await getBenchmarkPage({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs }, { page: sp.page, pageSize: PAGE_SIZE, extremes: EXTREMES, dept: sp.dept });

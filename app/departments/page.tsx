@@ -4,6 +4,8 @@ import { getDepartmentPage } from "@/db/queries/department";
 import { DEPARTMENT_SORTS, departmentListParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { Pager } from "../_components/pager";
 import { CsvLink, Empty, PageHeader, Section, SyntheticBadge, Wan, hrefWith } from "../_components/ui";
+import { withDemoChoice } from "../_lib/demo-city";
+import { SyntheticToggle } from "../_components/synthetic-toggle";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "部门" };
@@ -11,8 +13,8 @@ export const metadata = { title: "部门" };
 const PAGE_SIZE = 50;
 
 export default async function DepartmentsPage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(departmentListParamsSchema, await props.searchParams);
-  const synthetic = sp.synthetic ? undefined : "0";
+  const sp = parseParams(departmentListParamsSchema, await withDemoChoice(await props.searchParams));
+  const synthetic = sp.synthetic ? "1" : undefined;
   const first = await getDepartmentPage({ synthetic: sp.synthetic, q: sp.q, sort: sp.sort, offset: ((sp.page ?? 1) - 1) * PAGE_SIZE, limit: PAGE_SIZE });
   // a page past the end shows the last page
   const pages = Math.max(1, Math.ceil(first.total / PAGE_SIZE));
@@ -22,9 +24,7 @@ export default async function DepartmentsPage(props: { searchParams: Promise<Raw
   return (
     <div>
       <PageHeader title="部门" subtitle="每个部门的审查材料：九张表、情况说明中的原因、绩效、审核发现。">
-        <Link className="text-sm text-blue-700 hover:underline" href={hrefWith("/departments", { ...keep, synthetic: sp.synthetic ? "0" : undefined })}>
-          {sp.synthetic ? "只看真实公开文件" : "包括合成示例"}
-        </Link>
+        <SyntheticToggle path="/departments" synthetic={sp.synthetic} params={{ ...keep, synthetic: undefined }} />
       </PageHeader>
       <Section
         title={sp.q ? `名称含“${sp.q}”的部门：${list.total} 个` : `共 ${list.total} 个部门`}

@@ -7,6 +7,7 @@ import { Pager } from "../_components/pager";
 import { BudgetDocumentExecution } from "./budget-documents";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
+import { withDemoChoice } from "../_lib/demo-city";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "预算执行" };
@@ -17,11 +18,11 @@ const PAGE = 50;
 const TOP = 15;
 
 export default async function ExecutionPage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(executionParamsSchema, await props.searchParams);
+  const sp = parseParams(executionParamsSchema, await withDemoChoice(await props.searchParams));
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
-  const synthetic = sp.synthetic ? undefined : "0";
+  const synthetic = sp.synthetic ? "1" : undefined;
   if (year === undefined) {
-    return <NoReports title="预算执行" purpose="比较年初预算与决算" synthetic={sp.synthetic} />;
+    return <NoReports title="预算执行" purpose="比较年初预算与决算" synthetic={sp.synthetic} path="/execution" />;
   }
   const { low, high } = sp;
   const f = { year, synthetic: sp.synthetic, low, high, dept: sp.dept };

@@ -9,6 +9,7 @@ import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { formatPercent, formatWanyuan } from "@/lib/money/format";
 import { CsvLink, Empty, PageHeader, Section, YearPicker, hrefWith, NoReports } from "../_components/ui";
 import { Indicators, ProjectView, scale } from "./project-view";
+import { withDemoChoice } from "../_lib/demo-city";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "绩效" };
@@ -24,11 +25,11 @@ const positive = z.preprocess(
 const pageParamsSchema = performanceParamsSchema.extend({ page: positive, project: positive });
 
 export default async function PerformancePage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(pageParamsSchema, await props.searchParams);
+  const sp = parseParams(pageParamsSchema, await withDemoChoice(await props.searchParams));
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
-  const synthetic = sp.synthetic ? undefined : "0";
+  const synthetic = sp.synthetic ? "1" : undefined;
   if (year === undefined) {
-    return <NoReports title="绩效" purpose="分析绩效自评" synthetic={sp.synthetic} />;
+    return <NoReports title="绩效" purpose="分析绩效自评" synthetic={sp.synthetic} path="/performance" />;
   }
   const filter = { year, synthetic: sp.synthetic, dept: sp.dept, maxRate: sp.maxRate };
   const keep = { year, synthetic, maxRate: sp.maxRate === 50 ? undefined : sp.maxRate, dept: sp.dept };

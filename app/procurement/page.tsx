@@ -7,6 +7,7 @@ import { Bars, Lines } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
+import { withDemoChoice } from "../_lib/demo-city";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "政府采购" };
@@ -15,11 +16,11 @@ const PRESETS = [30, 40, 50, 60];
 const PAGE = 50;
 
 export default async function ProcurementPage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(procurementParamsSchema, await props.searchParams);
+  const sp = parseParams(procurementParamsSchema, await withDemoChoice(await props.searchParams));
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
-  const synthetic = sp.synthetic ? undefined : "0";
+  const synthetic = sp.synthetic ? "1" : undefined;
   if (year === undefined) {
-    return <NoReports title="政府采购" purpose="分析政府采购" synthetic={sp.synthetic} />;
+    return <NoReports title="政府采购" purpose="分析政府采购" synthetic={sp.synthetic} path="/procurement" />;
   }
   const f = { year, synthetic: sp.synthetic, reference: sp.reference, dept: sp.dept };
   const [summary, citySeries, deptSeries, pinned] = await Promise.all([

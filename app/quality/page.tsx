@@ -11,6 +11,7 @@ import { COVERAGE_FORMULA, CoveragePct, noteLocation } from "../_components/read
 import { qualityPageParamsSchema } from "./search-params";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Section, SeverityBadge, SyntheticBadge, YearPicker, hrefWith } from "../_components/ui";
+import { withDemoChoice } from "../_lib/demo-city";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "数据质量" };
@@ -23,7 +24,7 @@ const READ_PAGE = 20;
 const NOTES_SHOWN = 3;
 
 export default async function QualityPage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(qualityPageParamsSchema, await props.searchParams);
+  const sp = parseParams(qualityPageParamsSchema, await withDemoChoice(await props.searchParams));
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
   const f = { ...sp, year };
   const [counts, reportCount, reading] = await Promise.all([getRuleCounts({ ...f, rule: undefined, severity: undefined }), getReportCount(f), getCoverageSummary(f)]);
@@ -38,7 +39,7 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
     reading.partial ? getCoverageRanking(f, READ_PAGE, (read - 1) * READ_PAGE, NOTES_SHOWN) : Promise.resolve([]),
   ]);
   const titles = new Map(RULES.map((r) => [r.id, r.title]));
-  const keep = { year, rule: sp.rule, severity: sp.severity, synthetic: sp.synthetic ? undefined : "0" };
+  const keep = { year, rule: sp.rule, severity: sp.severity, synthetic: sp.synthetic ? "1" : undefined };
   // each list's pager keeps the other lists where they are
   const at = { page: page > 1 ? page : undefined, rank: rank > 1 ? rank : undefined, read: read > 1 ? read : undefined };
   const pageHref = (n: number) => hrefWith("/quality", { ...keep, ...at, page: n > 1 ? n : undefined }) + "#findings";

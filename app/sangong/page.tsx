@@ -9,6 +9,7 @@ import { Bars, Lines, ReferenceBars } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
+import { withDemoChoice } from "../_lib/demo-city";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "三公经费" };
@@ -18,11 +19,11 @@ const PAGE = 50;
 const TOP = 15;
 
 export default async function SangongPage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(sangongParamsSchema, await props.searchParams);
+  const sp = parseParams(sangongParamsSchema, await withDemoChoice(await props.searchParams));
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
-  const synthetic = sp.synthetic ? undefined : "0";
+  const synthetic = sp.synthetic ? "1" : undefined;
   if (year === undefined) {
-    return <NoReports title="“三公”经费" purpose="分析“三公”经费" synthetic={sp.synthetic} />;
+    return <NoReports title="“三公”经费" purpose="分析“三公”经费" synthetic={sp.synthetic} path="/sangong" />;
   }
   const f = { year, synthetic: sp.synthetic, dept: sp.dept };
   const [cats, series, summary, pinned] = await Promise.all([

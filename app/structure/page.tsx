@@ -8,6 +8,7 @@ import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
 import { classChartRows, topSlices } from "./chart-data";
+import { withDemoChoice } from "../_lib/demo-city";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "支出结构" };
@@ -18,11 +19,11 @@ const WHO_PAGE = 50;
 const LEVEL_NEXT = { 类: "款", 款: "项", 项: undefined } as const;
 
 export default async function StructurePage(props: { searchParams: Promise<RawParams> }) {
-  const sp = parseParams(structureParamsSchema, await props.searchParams);
+  const sp = parseParams(structureParamsSchema, await withDemoChoice(await props.searchParams));
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
-  const synthetic = sp.synthetic ? undefined : "0";
+  const synthetic = sp.synthetic ? "1" : undefined;
   if (year === undefined) {
-    return <NoReports title="支出结构" purpose="分析支出结构" synthetic={sp.synthetic} />;
+    return <NoReports title="支出结构" purpose="分析支出结构" synthetic={sp.synthetic} path="/structure" />;
   }
   const f = { year, synthetic: sp.synthetic, dept: sp.dept, code: sp.code };
   const [breakdown, who, side, econ, history] = await Promise.all([

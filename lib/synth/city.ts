@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { D } from "../money/decimal";
 import type { Report } from "../report/schema";
 import { ANOMALY_KINDS, injectAnomaly, type AnomalyKind } from "./anomalies";
-import { departmentName } from "./departments";
+import { demoName, departmentName } from "./departments";
 import { advanceFleet, generateAssets, generateProcurement, generateSangong } from "./extras";
 import { GLOSSARY } from "./glossary";
 import { advance, buildLedger, initialState } from "./ledger";
@@ -85,7 +85,7 @@ export function generateCity(opts: GenerateOptions): { reports: Report[]; anomal
           synthetic: true,
           overview: {
             duties: `${name}主要职责：贯彻落实国家和省、市关于${profile.short}工作的方针政策和决策部署，拟订全市${profile.short}发展规划和政策措施并组织实施；负责${profile.short}领域的监督管理和公共服务；完成市委、市政府交办的其他任务。`,
-            units: [`${name}本级`, ...(profile.institutions ? [`${place}${profile.short}事业发展中心`] : [])],
+            units: [`${name}本级`, ...(profile.institutions ? [demoName(`${place}${profile.short}事业发展中心`)] : [])],
           },
           tables,
           narrative,

@@ -157,6 +157,16 @@ const DEPARTMENTS: DepartmentProfile[] = [
     projects: ["公立医院改革补助经费", "重点专科建设经费", "医疗设备购置经费", "人才培养专项经费"] },
 ];
 
+/**
+ * Every generated organisation ends in （示例）. A real city has the same 局 as the demo city (烟台市大数据局 beside
+ * 示例市大数据局), so the city alone does not tell them apart at a glance, and a real document never names itself
+ * （示例）. The mark stays in the organisation key (lib/org/names.ts strips only own-unit marks), so a demo
+ * department can never be matched to a real one either.
+ */
+export function demoName(name: string): string {
+  return `${name}（示例）`;
+}
+
 /** City-level first, then the same departments in districts when more than the catalogue is asked for. */
 const DISTRICTS = ["东城区", "西城区", "南湖区", "北山区", "高新区", "滨海新区", "临江区", "开发区"];
 
@@ -165,7 +175,7 @@ export function departmentName(city: string, index: number): { profile: Departme
   const round = Math.floor(index / DEPARTMENTS.length);
   const district = round === 0 ? "" : (DISTRICTS[round - 1] ?? `第${round}区`);
   const place = city + district;
-  const name = profile.name.includes("{city}") ? profile.name.replace("{city}", place) : place + profile.name;
+  const name = demoName(profile.name.includes("{city}") ? profile.name.replace("{city}", place) : place + profile.name);
   // District departments are smaller than the city's own.
   return { profile, name, place, sizeScale: round === 0 ? "1" : "0.3" };
 }

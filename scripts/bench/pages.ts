@@ -36,9 +36,10 @@ export { departmentIdFromApp } from "./paths";
 
 export type BenchPage = { path: string; floor: () => Promise<unknown> };
 
-/** The paths with their floors. The pages read no parameters from these URLs, so each parses an empty query. */
+/** The paths with their floors. The only parameter the URLs carry is `synthetic=1`, so each floor parses just that. */
 export function benchPages(departmentId: number): BenchPage[] {
-  const none = {};
+  // the params benchPaths sends: the demo city included
+  const none = { synthetic: "1" };
   const floors: Record<string, () => Promise<unknown>> = {
     // app/page.tsx
     "/": async () => {
@@ -126,7 +127,7 @@ export function benchPages(departmentId: number): BenchPage[] {
     [`/api/${JSON_DATASET}`]: async () => runDataset(JSON_DATASET, none),
   };
   return benchPaths(departmentId).map((path) => {
-    const floor = floors[path];
+    const floor = floors[path.split("?")[0]];
     if (!floor) throw new Error(`benchPages: no floor for ${path}`);
     return { path, floor };
   });

@@ -8,22 +8,26 @@
 export const CSV_DATASET = "overview";
 export const JSON_DATASET = "findings";
 
-/** The paths, in the order the clients cycle through them. */
+/**
+ * The paths, in the order the clients cycle through them. The dashboards show real documents only unless asked;
+ * the benches ask for the demo city too (`synthetic=1`), since the scale stores hold nothing else.
+ */
 export function benchPaths(departmentId: number): string[] {
+  const all = (p: string) => `${p}?synthetic=1`;
   return [
-    "/",
-    "/departments",
+    all("/"),
+    all("/departments"),
     `/departments/${departmentId}`,
-    "/structure",
-    "/execution",
+    all("/structure"),
+    all("/execution"),
     "/budget-review",
-    "/procurement",
-    "/sangong",
-    "/performance",
-    "/benchmark",
-    "/quality",
-    `/export/${CSV_DATASET}`,
-    `/api/${JSON_DATASET}`,
+    all("/procurement"),
+    all("/sangong"),
+    all("/performance"),
+    all("/benchmark"),
+    all("/quality"),
+    all(`/export/${CSV_DATASET}`),
+    all(`/api/${JSON_DATASET}`),
   ];
 }
 
@@ -32,8 +36,8 @@ export function benchPaths(departmentId: number): string[] {
  * synthetic ones). pages.ts makes the same choice from the store.
  */
 export async function departmentIdFromApp(baseUrl: string): Promise<number | undefined> {
-  const res = await fetch(`${baseUrl.replace(/\/+$/, "")}/api/departments`, { signal: AbortSignal.timeout(120_000) });
-  if (!res.ok) throw new Error(`GET /api/departments: HTTP ${res.status}`);
+  const res = await fetch(`${baseUrl.replace(/\/+$/, "")}/api/departments?synthetic=1`, { signal: AbortSignal.timeout(120_000) });
+  if (!res.ok) throw new Error(`GET /api/departments?synthetic=1: HTTP ${res.status}`);
   const body = (await res.json()) as { rows?: { departmentId?: number }[] };
   const id = body.rows?.[0]?.departmentId;
   return typeof id === "number" ? id : undefined;

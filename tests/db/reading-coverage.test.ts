@@ -161,10 +161,10 @@ forEachDb("reading coverage in the store", (get) => {
   });
 
   test("the datasets: one row per report not read whole, and one per unread note", async () => {
-    const cov = await runDataset("coverage", { year: "2023" });
+    const cov = await runDataset("coverage", { year: "2023", synthetic: "1" });
     expect(cov?.rows.map((r: Record<string, unknown>) => r.department)).toEqual(["附件未读局", "部分读取局", "少量未读局"]);
     expect(cov?.rows[1].notes).toBe("第5页 表格·公开02表 收入决算表：无法读取；第7页 语句·三、收入决算情况说明：无法读取；第8页 段落·十一、国有资产占用情况说明：无法读取");
-    const notes = await runDataset("unread-notes", { year: "2023" });
+    const notes = await runDataset("unread-notes", { year: "2023", synthetic: "1" });
     expect(notes?.rows).toHaveLength(12);
     expect(notes?.rows.find((r: Record<string, unknown>) => r.department === "少量未读局")).toMatchObject({ part: "语句", place: "九、机关运行经费支出情况说明", sourceLine: 380, page: null });
     expect((await getUnreadNotes({ synthetic: false, year: 2023 })).length).toBe(0);

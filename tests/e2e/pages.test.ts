@@ -185,9 +185,9 @@ run("绩效 page weight on the demo city", () => {
   }
 
   test("the city-wide list is one page of 100 rows, flagged projects first, and stays well below 400 KB", async () => {
-    const html = await (await fetch(app.url + "/performance?year=2023")).text();
+    const html = await (await fetch(app.url + "/performance?synthetic=1&year=2023")).text();
     expect(Buffer.byteLength(html)).toBeLessThan(400_000);
-    const { page, total, flagged } = await projectTable("/performance?year=2023");
+    const { page, total, flagged } = await projectTable("/performance?synthetic=1&year=2023");
     expect(total).toBeGreaterThan(200);
     expect(flagged).toHaveLength(100);
     // once a row is not flagged, no flagged row follows
@@ -197,7 +197,7 @@ run("绩效 page weight on the demo city", () => {
   });
 
   test("every page together lists every project, and their indicator counts add up to the indicator dataset", async () => {
-    const first = await projectTable("/performance?year=2023&maxRate=80");
+    const first = await projectTable("/performance?synthetic=1&year=2023&maxRate=80");
     const pages = Math.ceil(first.total / 100);
     let rows = first.counts.length;
     let indicators = first.counts.reduce((a, b) => a + b, 0);
@@ -205,18 +205,18 @@ run("绩效 page weight on the demo city", () => {
     expect(await first.page.locator('nav[aria-label="分页"] a', { hasText: "下一页" }).first().getAttribute("href")).toMatch(/maxRate=80.*page=2|page=2.*maxRate=80/);
     await first.page.close();
     for (let n = 2; n <= pages; n++) {
-      const t = await projectTable(`/performance?year=2023&maxRate=80&page=${n}`);
+      const t = await projectTable(`/performance?synthetic=1&year=2023&maxRate=80&page=${n}`);
       rows += t.counts.length;
       indicators += t.counts.reduce((a, b) => a + b, 0);
       await t.page.close();
     }
     expect(rows).toBe(first.total);
-    const data = (await (await fetch(app.url + "/api/performance-indicators?year=2023&maxRate=80")).json()) as { rows: unknown[] };
+    const data = (await (await fetch(app.url + "/api/performance-indicators?synthetic=1&year=2023&maxRate=80")).json()) as { rows: unknown[] };
     expect(data.rows).toHaveLength(indicators);
   });
 
   test("a project name opens that project with all its indicators, and the way back keeps the filters", async () => {
-    const { page, counts } = await projectTable("/performance?year=2023&maxRate=80&page=2");
+    const { page, counts } = await projectTable("/performance?synthetic=1&year=2023&maxRate=80&page=2");
     const link = page.locator("#projects tbody tr").first().locator("td:nth-child(2) a");
     const name = await link.innerText();
     await link.click();
@@ -233,7 +233,7 @@ run("绩效 page weight on the demo city", () => {
   });
 
   test("a project outside the chosen year or data set is not shown", async () => {
-    const res = await fetch(app.url + "/performance?year=2023&project=999999999");
+    const res = await fetch(app.url + "/performance?synthetic=1&year=2023&project=999999999");
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("没有这个项目");
   });

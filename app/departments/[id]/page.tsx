@@ -102,7 +102,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
               {y}
             </Link>
           ))}
-          <Link className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50" href={hrefWith("/benchmark", { year: data.year, synthetic: data.synthetic ? undefined : "0", dept: deptId })} title="在同年各部门的对标排名中找到本部门">
+          <Link className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50" href={hrefWith("/benchmark", { year: data.year, synthetic: data.synthetic ? "1" : undefined, dept: deptId })} title="在同年各部门的对标排名中找到本部门">
             对标名次
           </Link>
           <PrintButton />

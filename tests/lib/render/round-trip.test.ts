@@ -234,7 +234,7 @@ describe("曾经的解析器缺口（已修复，留作回归测试）", () => {
     // The markdown layout reads both back exactly: the numbers are fine, only the plain-text placement is in doubt.
     expect(roundTripDiff(scaled000, reparse(scaled000, "markdown"), "markdown", "plain-text")).toEqual([]);
     expect(roundTripDiff(scaled004, reparse(scaled004, "markdown"), "markdown", "markdown")).toEqual([]);
-    expect(withFund?.department).toBe("示例市住房和城乡建设局");
+    expect(withFund?.department).toBe("示例市住房和城乡建设局（示例）");
   });
 
   test("样本 000 ×3 在纯文本中：公开02表各行仍能唯一归栏", () => {

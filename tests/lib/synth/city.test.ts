@@ -4,6 +4,7 @@ import path from "node:path";
 import { describe, expect, test } from "vitest";
 import { D } from "@/lib/money/decimal";
 import { reportSchema, type Report } from "@/lib/report/schema";
+import { normalizeOrgName } from "@/lib/org/names";
 import { generateCity } from "@/lib/synth/city";
 import { allViolations } from "./identities";
 
@@ -77,10 +78,27 @@ describe("shape", () => {
 
   test("department names are those of a plausible city, default 示例市", () => {
     const names = new Set(city.reports.map((r) => r.department));
-    for (const n of ["示例市教育局", "示例市卫生健康委员会", "示例市公安局", "示例市财政局", "示例市统计局", "示例市审计局"]) expect(names).toContain(n);
-    expect([...names].every((n) => n.includes("示例市"))).toBe(true);
+    for (const n of ["示例市教育局（示例）", "示例市卫生健康委员会（示例）", "示例市公安局（示例）", "示例市财政局（示例）", "示例市统计局（示例）", "示例市审计局（示例）"]) expect(names).toContain(n);
+    expect([...names].every((n) => n.includes("示例市") && n.endsWith("（示例）"))).toBe(true);
     const named = generateCity({ departments: 2, years: [2023], seed: 1, cityName: "样本市" });
-    expect(named.reports.map((r) => r.department)).toEqual(["样本市教育局", "样本市卫生健康委员会"]);
+    expect(named.reports.map((r) => r.department)).toEqual(["样本市教育局（示例）", "样本市卫生健康委员会（示例）"]);
+  });
+
+  test("no demo organisation shares a name with a real one, not even once the city is taken off", () => {
+    // the departments of the bundled real documents (data/samples), which the demo city is shown beside
+    const real = ["烟台市大数据局", "烟台市人民政府办公室", "上海市普陀区财政局", "上海市普陀区人民政府办公室", "上海市普陀区人民政府万里街道办事处"];
+    const withoutCity = (n: string) => n.replace(/^.*?[市区县]/u, "");
+    const demo = city.reports.flatMap((r) => [r.department, ...r.overview.units]);
+    expect(demo.length).toBeGreaterThan(40);
+    for (const n of demo) {
+      expect(n).toMatch(/（示例）(本级)?$/u);
+      for (const r of real) {
+        expect(normalizeOrgName(n)).not.toBe(normalizeOrgName(r));
+        expect(withoutCity(normalizeOrgName(n))).not.toBe(withoutCity(normalizeOrgName(r)));
+      }
+    }
+    // the mark is part of the organisation key: the demo 大数据局 is not the real one's namesake under any city
+    expect(withoutCity(normalizeOrgName("示例市大数据局（示例）"))).toBe("大数据局(示例)");
   });
 
   test("beyond the catalogue, district departments carry the district's name", () => {
