@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Finding } from "../lib/audit/types";
 import { budgetFigures } from "../lib/budget/figures";
 import type { Budget } from "../lib/budget/schema";
+import { standardCodeOf } from "../lib/budget/codes";
 import { keepOriginal, type OriginalFile } from "./documents";
 import { lockDepartment, unitLinksInsert } from "./organisations";
 import { budgetLines, budgets } from "./schema";
@@ -43,7 +44,11 @@ export async function loadBudget(db: Db, budget: Budget, findings: Finding[], or
     const lines = budget.tables
       .filter((t) => LINE_TABLES.has(t.id))
       .flatMap((t) =>
-        t.rows.flatMap((r) => (r.code ? Object.entries(r.values).map(([column, value]) => ({ budgetId: id, tableId: t.id, code: r.code!, name: r.name, column, value, sourceLine: r.sourceLine ?? null })) : [])),
+        t.rows.flatMap((r) => {
+          // stored under the code it stands for (3012 printed → 30102), so it meets the same subject in other years
+          const code = r.code ? standardCodeOf(r.code) : undefined;
+          return code ? Object.entries(r.values).map(([column, value]) => ({ budgetId: id, tableId: t.id, code, name: r.name, column, value, sourceLine: r.sourceLine ?? null })) : [];
+        }),
       );
     // a code printed twice in one table (a continuation page repeating a row) keeps its first cell
     const seen = new Set<string>();

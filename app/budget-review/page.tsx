@@ -3,6 +3,7 @@ import { getBudgetFlags, type BudgetFlag } from "@/db/queries/budget-flags";
 import { getBudgetMovers, getBudgetReview, getBudgetYearsAll, REVIEW_GROWTH_PCT, REVIEW_LOW_EXECUTION_PCT } from "@/db/queries/budget-review";
 import { budgetReviewParamsSchema } from "@/lib/budget/params";
 import { parseParams, type RawParams } from "@/lib/filters";
+import { LinesTable } from "./lines-table";
 import { CsvLink, Empty, PageHeader, Pct, Section, Wan, YearPicker, hrefWith } from "../_components/ui";
 
 export const dynamic = "force-dynamic";
@@ -89,43 +90,14 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
         title={`一般公共预算支出，按功能分类科目（${flagged ? `${flagged} 个科目增长而上年执行偏低，列在最前` : "没有增长而上年执行偏低的科目"}）`}
         note={`预算取自一般公共预算支出功能分类预算表，决算取自一般公共预算财政拨款支出决算表，均为万元。执行率 = 决算 ÷ 同年预算（年初预算）。预算增幅超过 ${REVIEW_GROWTH_PCT.toFixed()}% 而上年执行率低于 ${REVIEW_LOW_EXECUTION_PCT.toFixed()}% 的科目标为“请关注”。${r.priorBudget ? "" : `库中没有 ${r.year - 1} 年预算，无法比较增长。`}${r.priorFinal ? "" : `库中没有 ${r.year - 1} 年决算，无法计算上年执行率。`}`}
       >
-        <div className="overflow-x-auto">
-          <table className="w-full border-collapse text-sm">
-            <thead>
-              <tr className="border-b bg-gray-100 text-left">
-                <th className="p-2">科目</th>
-                <th className="num p-2">{r.year} 年预算</th>
-                <th className="num p-2">{r.year - 1} 年预算</th>
-                <th className="num p-2">增减</th>
-                <th className="num p-2">增幅</th>
-                <th className="num p-2">{r.year - 1} 年决算</th>
-                <th className="num p-2">上年执行率</th>
-                {r.lines.some((l) => l.statedPriorExecuted !== null) ? <th className="num p-2" title="预算编制说明中所述的上年当年预算执行数">说明所述上年执行数</th> : null}
-                {r.final ? <th className="num p-2">{r.year} 年执行率</th> : null}
-                <th className="p-2">部门说明（原因或用途）</th>
-              </tr>
-            </thead>
-            <tbody>
-              {r.lines.map((l) => (
-                <tr key={l.code} className={`border-b border-gray-100 ${l.flagged ? "bg-amber-50" : ""}`}>
-                  <td className="p-2" style={{ paddingLeft: `${0.5 + (l.code.length - 3) * 0.4}rem` }}>
-                    <span className="text-gray-500">{l.code}</span> {l.name}
-                    {l.flagged ? <span className="ml-1 rounded bg-amber-200 px-1 text-xs text-amber-900">请关注</span> : null}
-                  </td>
-                  <td className="num p-2" title={l.sourceLine ? `预算文件第 ${l.sourceLine} 行` : undefined}><Wan v={l.budget} /></td>
-                  <td className="num p-2"><Wan v={l.priorBudget} /></td>
-                  <td className="num p-2"><Wan v={l.growth} /></td>
-                  <td className="num p-2"><Pct v={l.growthPct} /></td>
-                  <td className="num p-2"><Wan v={l.priorFinal} /></td>
-                  <td className="num p-2"><Pct v={l.priorExecution} /></td>
-                  {r.lines.some((x) => x.statedPriorExecuted !== null) ? <td className="num p-2"><Wan v={l.statedPriorExecuted} /></td> : null}
-                  {r.final ? <td className="num p-2"><Pct v={l.execution} /></td> : null}
-                  <td className="p-2 text-xs text-gray-600">{l.reason ?? l.purpose ?? ""}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <LinesTable lines={r.lines} year={r.year} hasFinal={r.final !== null} />
+      </Section>
+      <Section
+        actions={<CsvLink dataset="budget-review-economic" params={{ dept, year: r.year }} />}
+        title="一般公共预算基本支出，按经济分类科目"
+        note="预算取自一般公共预算基本支出经济分类预算表，决算取自一般公共预算财政拨款基本支出决算明细表，均为万元。"
+      >
+        {r.economic.length ? <LinesTable lines={r.economic} year={r.year} hasFinal={r.final !== null} /> : <Empty>预算文件中没有基本支出经济分类预算表。</Empty>}
       </Section>
       {r.categories.length ? (
         <Section

@@ -47,6 +47,8 @@ export type BudgetReview = {
   priorFinal: ReviewDoc | null;
   final: ReviewDoc | null;
   lines: ReviewLine[];
+  /** the same, per 经济分类 of 基本支出 (budget b08 against the 决算's 基本支出 table t06) */
+  economic: ReviewLine[];
   /** 三公 and 机关运行经费 budgets by year, with the 决算 where loaded */
   trend: { year: number; sangongBudget: string | null; sangongFinal: string | null; operatingCostBudget: string | null; expenditureBudget: string | null }[];
   projects: Budget["projects"];
@@ -71,7 +73,7 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
   if (!dept) return null;
   const years = await getBudgetYears(departmentId);
   const y = year ?? years[0];
-  if (y === undefined) return { departmentId, department: dept.name, year: new Date().getFullYear(), budget: null, priorBudget: null, priorFinal: null, final: null, lines: [], trend: [], projects: [], years, categories: [] };
+  if (y === undefined) return { departmentId, department: dept.name, year: new Date().getFullYear(), budget: null, priorBudget: null, priorFinal: null, final: null, lines: [], economic: [], trend: [], projects: [], years, categories: [] };
   // a 部门预算 is preferred to a 单位预算 of the same department and year, as a 部门决算 is to a 单位决算
   const docs = await rows<{ kind: string; id: number; year: number; scope: string; file: string; figures: BudgetFigures | string | null }>(sql`
     select * from (
@@ -96,18 +98,61 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
   const priorFinal = pick("final", y - 1);
   const final = pick("final", y);
 
+  const notes = new Map<string, { reason?: string; purpose?: string; priorExecuted?: string }>();
+  let projects: Budget["projects"] = [];
+  if (budget) {
+    const [b] = await rows<{ budget: Budget | string }>(sql`select budget from budgets where id = ${budget.id}`);
+    const doc = typeof b.budget === "string" ? (JSON.parse(b.budget) as Budget) : b.budget;
+    for (const s of doc.narrative.subjects) if (s.code) notes.set(s.code, { reason: s.compared?.reason, purpose: s.purpose, priorExecuted: s.priorExecuted });
+    projects = doc.projects;
+  }
+  const docs4 = { budget, priorBudget, priorFinal, final };
+  const lines = await linesOf("function", docs4, notes);
+  const economic = await linesOf("economic", docs4, new Map());
+
+  const trendRows = await rows<{ year: number; sangong_budget: string | null; operating: string | null; expenditure: string | null; sangong_final: string | null }>(sql`
+    with b as (
+      select distinct on (year) year, figures from budgets where department_id = ${departmentId} and is_latest order by year, (scope = '部门预算') desc
+    ), f as (
+      select distinct on (r.year) r.year, tc.amount as sangong from reports r
+        join table_rows tr on tr.report_id = r.id and tr.table_id = 't09'
+        join table_cells tc on tc.report_id = tr.report_id and tc.table_id = tr.table_id and tc.row_order = tr.row_order and tc.column_key = 'finalTotal'
+      where r.department_id = ${departmentId} and r.is_latest order by r.year, (r.scope = '部门决算') desc
+    )
+    select coalesce(b.year, f.year)::int as year, b.figures->>'sangongBudget' as sangong_budget, b.figures->>'operatingCostBudget' as operating,
+           b.figures->>'expenditureTotal' as expenditure, trim_scale(f.sangong)::text as sangong_final
+      from b full join f on f.year = b.year order by 1`);
+  const trend = trendRows.map((r) => ({
+    year: Number(r.year),
+    sangongBudget: r.sangong_budget,
+    sangongFinal: r.sangong_final,
+    operatingCostBudget: r.operating,
+    expenditureBudget: r.expenditure,
+  }));
+  return { departmentId, department: dept.name, year: y, budget, priorBudget, priorFinal, final, lines, economic, trend, projects, years, categories: await categoriesOf(budget, final) };
+}
+
+/** Where each classification's lines come from: the budget table and the 决算 table that print it by code. */
+const LINE_SOURCES = {
+  function: { budget: "b05", final: "t05", finalColumn: "total" },
+  economic: { budget: "b08", final: "t06", finalColumn: "amount" },
+} as const;
+
+type Docs = { budget: ReviewDoc | null; priorBudget: ReviewDoc | null; priorFinal: ReviewDoc | null; final: ReviewDoc | null };
+
+async function linesOf(kind: keyof typeof LINE_SOURCES, docs: Docs, notes: Map<string, { reason?: string; purpose?: string; priorExecuted?: string }>): Promise<ReviewLine[]> {
+  const src = LINE_SOURCES[kind];
   const ids = (d: ReviewDoc | null) => d?.id ?? -1;
   const cells = await rows<{ src: string; code: string; name: string; value: string; source_line: number | null }>(sql`
     select 'b' as src, code, name, trim_scale(value)::text as value, source_line::int as source_line from budget_lines
-      where budget_id = ${ids(budget)} and table_id = 'b05' and "column" = 'total'
+      where budget_id = ${ids(docs.budget)} and table_id = ${src.budget} and "column" = 'total'
     union all
     select 'pb', code, name, trim_scale(value)::text, source_line::int from budget_lines
-      where budget_id = ${ids(priorBudget)} and table_id = 'b05' and "column" = 'total'
+      where budget_id = ${ids(docs.priorBudget)} and table_id = ${src.budget} and "column" = 'total'
     union all
-    select case when tr.report_id = ${ids(final)} then 'f' else 'pf' end, tr.code, tr.name, trim_scale(tc.amount)::text, tr.source_line::int
+    select case when tr.report_id = ${ids(docs.final)} then 'f' else 'pf' end, tr.code, tr.name, trim_scale(tc.amount)::text, tr.source_line::int
       from table_rows tr join table_cells tc on tc.report_id = tr.report_id and tc.table_id = tr.table_id and tc.row_order = tr.row_order
-      where tr.report_id in (${ids(final)}, ${ids(priorFinal)}) and tr.table_id = 't05' and tr.code is not null and tc.column_key = 'total'`);
-
+      where tr.report_id in (${ids(docs.final)}, ${ids(docs.priorFinal)}) and tr.table_id = ${src.final} and tr.code is not null and tc.column_key = ${src.finalColumn}`);
   const byCode = new Map<string, { name: string; b: string | null; pb: string | null; pf: string | null; f: string | null; line: number | null }>();
   for (const c of cells) {
     const e = byCode.get(c.code) ?? { name: c.name, b: null, pb: null, pf: null, f: null, line: null };
@@ -117,14 +162,6 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
       e.line = c.source_line === null ? null : Number(c.source_line);
     }
     byCode.set(c.code, e);
-  }
-  const notes = new Map<string, { reason?: string; purpose?: string; priorExecuted?: string }>();
-  let projects: Budget["projects"] = [];
-  if (budget) {
-    const [b] = await rows<{ budget: Budget | string }>(sql`select budget from budgets where id = ${budget.id}`);
-    const doc = typeof b.budget === "string" ? (JSON.parse(b.budget) as Budget) : b.budget;
-    for (const s of doc.narrative.subjects) if (s.code) notes.set(s.code, { reason: s.compared?.reason, purpose: s.purpose, priorExecuted: s.priorExecuted });
-    projects = doc.projects;
   }
   const lines: ReviewLine[] = [...byCode.entries()].map(([code, e]) => {
     const growth = e.b !== null && e.pb !== null ? new D(e.b).minus(e.pb).toFixed() : null;
@@ -151,28 +188,7 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
     };
   });
   // flagged lines first; then the 类/款/项 order of the codes
-  lines.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.code.localeCompare(b.code));
-
-  const trendRows = await rows<{ year: number; sangong_budget: string | null; operating: string | null; expenditure: string | null; sangong_final: string | null }>(sql`
-    with b as (
-      select distinct on (year) year, figures from budgets where department_id = ${departmentId} and is_latest order by year, (scope = '部门预算') desc
-    ), f as (
-      select distinct on (r.year) r.year, tc.amount as sangong from reports r
-        join table_rows tr on tr.report_id = r.id and tr.table_id = 't09'
-        join table_cells tc on tc.report_id = tr.report_id and tc.table_id = tr.table_id and tc.row_order = tr.row_order and tc.column_key = 'finalTotal'
-      where r.department_id = ${departmentId} and r.is_latest order by r.year, (r.scope = '部门决算') desc
-    )
-    select coalesce(b.year, f.year)::int as year, b.figures->>'sangongBudget' as sangong_budget, b.figures->>'operatingCostBudget' as operating,
-           b.figures->>'expenditureTotal' as expenditure, trim_scale(f.sangong)::text as sangong_final
-      from b full join f on f.year = b.year order by 1`);
-  const trend = trendRows.map((r) => ({
-    year: Number(r.year),
-    sangongBudget: r.sangong_budget,
-    sangongFinal: r.sangong_final,
-    operatingCostBudget: r.operating,
-    expenditureBudget: r.expenditure,
-  }));
-  return { departmentId, department: dept.name, year: y, budget, priorBudget, priorFinal, final, lines, trend, projects, years, categories: await categoriesOf(budget, final) };
+  return lines.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.code.localeCompare(b.code));
 }
 
 const CATEGORIES: [label: string, budgetKey: keyof BudgetFigures, t09: string | null][] = [

@@ -7,6 +7,23 @@ import type { Dataset } from "./datasets";
 type Params = z.infer<typeof budgetReviewParamsSchema>;
 const col = (key: string, label: string) => ({ key, label });
 
+const REVIEW_COLUMNS = [
+  col("code", "科目编码"),
+  col("name", "科目名称"),
+  col("budget", "本年预算（万元）"),
+  col("priorBudget", "上年预算（万元）"),
+  col("growth", "增减（万元）"),
+  col("growthPct", "增幅（%）"),
+  col("priorFinal", "上年决算（万元）"),
+  col("priorExecution", "上年执行率（%）"),
+  col("statedPriorExecuted", "说明所述上年执行数（万元）"),
+  col("final", "本年决算（万元）"),
+  col("execution", "本年执行率（%）"),
+  col("flagged", "请关注"),
+  col("reason", "部门说明"),
+  col("sourceLine", "预算文件行"),
+];
+
 /** The spring review's tables as CSV/JSON, from the same queries as the page. */
 export const budgetDatasets: Record<string, Dataset> = {
   "budget-movers": {
@@ -31,22 +48,13 @@ export const budgetDatasets: Record<string, Dataset> = {
   "budget-review": {
     title: "部门预算审查：按功能分类科目",
     params: budgetReviewParamsSchema,
-    columns: [
-      col("code", "科目编码"),
-      col("name", "科目名称"),
-      col("budget", "本年预算（万元）"),
-      col("priorBudget", "上年预算（万元）"),
-      col("growth", "增减（万元）"),
-      col("growthPct", "增幅（%）"),
-      col("priorFinal", "上年决算（万元）"),
-      col("priorExecution", "上年执行率（%）"),
-      col("statedPriorExecuted", "说明所述上年执行数（万元）"),
-      col("final", "本年决算（万元）"),
-      col("execution", "本年执行率（%）"),
-      col("flagged", "请关注"),
-      col("reason", "部门说明"),
-      col("sourceLine", "预算文件行"),
-    ],
+    columns: REVIEW_COLUMNS,
     fetch: (async (p: Params) => (p.dept ? ((await getBudgetReview(p.dept, p.year))?.lines ?? []) : [])) as Dataset["fetch"],
+  },
+  "budget-review-economic": {
+    title: "部门预算审查：基本支出按经济分类科目",
+    params: budgetReviewParamsSchema,
+    columns: REVIEW_COLUMNS,
+    fetch: (async (p: Params) => (p.dept ? ((await getBudgetReview(p.dept, p.year))?.economic ?? []) : [])) as Dataset["fetch"],
   },
 };

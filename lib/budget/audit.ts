@@ -3,6 +3,7 @@ import type { Side } from "../audit/report-access";
 import { halfUnit } from "../audit/tolerance";
 import type { Finding, Location } from "../audit/types";
 import { D } from "../money/decimal";
+import { standardCodeOf } from "./codes";
 import { type Budget, BUDGET_COLUMNS, type BudgetColumn, type BudgetRow, type BudgetTable, type BudgetTableId, getBudgetTable } from "./schema";
 
 /**
@@ -86,14 +87,11 @@ function rowSums(t: BudgetTable, out: Finding[]) {
  */
 function standardCode(t: BudgetTable, row: BudgetRow, out: Finding[]): string | undefined {
   const c = row.code!;
-  if (c.length === 3 || c.length === 5 || c.length === 7) return c;
-  if (c.length === 4 || c.length === 6) {
-    const fixed = `${c.slice(0, c.length - 1)}0${c.slice(-1)}`;
-    out.push(finding(`B_${t.id.toUpperCase()}_CODE_MALFORMED`, "warning", `${t.title} 科目编码 ${c}（${row.name}）不是 3、5 或 7 位的标准编码，按 ${fixed} 核对`, [place(t, row, "total")], fixed, c));
-    return fixed;
-  }
-  out.push(finding(`B_${t.id.toUpperCase()}_CODE_MALFORMED`, "warning", `${t.title} 科目编码 ${c}（${row.name}）不是标准编码，不参与逐级核对`, [place(t, row, "total")], undefined, c));
-  return undefined;
+  const fixed = standardCodeOf(c);
+  if (fixed === c) return c;
+  const message = fixed ? `不是 3、5 或 7 位的标准编码，按 ${fixed} 核对` : "不是标准编码，不参与逐级核对";
+  out.push(finding(`B_${t.id.toUpperCase()}_CODE_MALFORMED`, "warning", `${t.title} 科目编码 ${c}（${row.name}）${message}`, [place(t, row, "total")], fixed, c));
+  return fixed;
 }
 
 /** 类 = Σ款, 款 = Σ项 and 合计 = Σ类, in every amount column of a coded table. */

@@ -92,6 +92,10 @@ forEachDb("budgets beside final accounts", (get) => {
     expect(admin.priorBudget).toBe("1660.3248");
     expect([admin.budget, admin.growth, admin.growthPct]).toEqual(["1788.7739", "128.4491", "7.74"]);
     expect(r.lines.every((l) => l.flagged === false)).toBe(true); // no 决算 of 2024 is loaded: no execution to judge
+    // 经济分类: 30102 津贴补贴, printed 3012 in 2024, meets its 2025 line
+    const allowance = r.economic.find((l) => l.code === "30102")!;
+    expect([allowance.name, allowance.priorBudget]).toEqual(["津贴补贴", "1662.381"]);
+    expect(r.economic.some((l) => l.code === "3012")).toBe(false);
     expect(r.trend.map((t) => [t.year, t.sangongBudget, t.operatingCostBudget])).toEqual([
       [2024, "47.91", "443.18"],
       [2025, "37.91", "464.64"],
