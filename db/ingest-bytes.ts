@@ -31,6 +31,8 @@ export type IngestOutcome =
 export type IngestOptions = {
   /** who is loading: the staff user name for uploads, the OS user for the CLI; written to import_log */
   user: string;
+  /** the official publication's address, shown beside the document in the source view */
+  sourceUrl?: string;
 };
 
 function jsonPath(p: readonly PropertyKey[]): string {
@@ -113,17 +115,20 @@ export async function ingestBytes(db: Db, fileName: string, bytes: Uint8Array, o
   let outcome: IngestOutcome;
   let message: string;
   try {
-    const read = path.extname(name).toLowerCase() === ".json" ? ({ kind: "final", report: readCanonicalJson(name, bytes) } as const) : await readDisclosure(name, bytes);
+    const json = path.extname(name).toLowerCase() === ".json";
+    // canonical JSON is not the published document: there is no original to keep
+    const original = json ? undefined : { sha256, fileName: name, bytes, sourceUrl: opts.sourceUrl };
+    const read = json ? ({ kind: "final", report: readCanonicalJson(name, bytes) } as const) : await readDisclosure(name, bytes);
     if (read.kind === "budget") {
       const b = read.budget;
       const audit = auditBudget(b);
-      const result = await loadBudget(db, b, audit);
+      const result = await loadBudget(db, b, audit, original);
       outcome = { ok: true, fileName: name, sha256, status: result.status, result, report: { kind: "budget", department: b.department, year: b.year, scope: b.scope } };
       message = findingsSummary(audit);
     } else {
       const report = read.report;
       const audit = auditReport(report);
-      const result = await loadReport(db, report, { findings: audit, completeness: computeCompleteness(report) });
+      const result = await loadReport(db, report, { findings: audit, completeness: computeCompleteness(report), original });
       outcome = { ok: true, fileName: name, sha256, status: result.status, result, report: { kind: "final", department: report.department, year: report.year, scope: report.scope } };
       message = findingsSummary(audit);
     }

@@ -3,6 +3,7 @@ import type { Completeness, Finding } from "../lib/audit/types";
 import type { Report } from "../lib/report/schema";
 import { executeRows, unnestInsert } from "./bulk";
 import { dropRestated, readYearNeighbours, RESTATED_PRIOR_YEAR, restatedPriorYearFindings } from "./cross-year";
+import { keepOriginal, type OriginalFile } from "./documents";
 import { completenessValue, findingColumns, prepareReport, reportWriteStatement } from "./report-rows";
 import { lockDepartment, orgKeyOf, unitLinksInsert } from "./organisations";
 import { reports } from "./schema";
@@ -13,7 +14,12 @@ export { LoadError } from "./report-rows";
 
 export type LoadStatus = "created" | "unchanged" | "revised";
 export type LoadResult = { status: LoadStatus; reportId: number; revision: number };
-export type LoadOptions = { findings: Finding[]; completeness?: Completeness | string | null };
+export type LoadOptions = {
+  findings: Finding[];
+  completeness?: Completeness | string | null;
+  /** the file the report was read from, kept for the source view (absent for generated reports and canonical JSON) */
+  original?: OriginalFile;
+};
 
 /**
  * Loads one report in ONE transaction; on any error nothing of it is written.
@@ -29,6 +35,7 @@ export async function loadReport(db: Db, report: Report, opts: LoadOptions): Pro
   const subjects = unseenSubjects(db, subjectsOfReport(report));
   const result = await db.transaction(async (tx) => {
     const departmentId = await lockDepartment(tx, report.department);
+    if (opts.original) await keepOriginal(tx, opts.original);
     const years = await readYearNeighbours(tx, departmentId, report.year, report.scope);
     const latest = years.current;
     if (latest && latest.sha === report.source.sha256) return { status: "unchanged", reportId: latest.id, revision: latest.revision } as const;

@@ -4,6 +4,7 @@ const USAGE = `决算透视 命令行
 
   npm run cli -- check <文件…> [--json]     解析并审核决算文件（不写数据库）
   npm run cli -- ingest <文件或目录…>        解析、审核并载入数据库（同一文件重复载入不会改变数据）
+  npm run cli -- ingest <文件> --url <网址>   同上，并记下官方发布地址（原文页面链接过去）
   npm run cli -- export <部门> <年度> [--scope 部门决算|单位决算] [--out 文件]   导出规范 JSON
 `;
 

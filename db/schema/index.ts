@@ -9,3 +9,4 @@ export * from "./reading";
 export * from "./subjects";
 export * from "./import-log";
 export * from "./budgets";
+export * from "./documents";

@@ -3,6 +3,7 @@ import path from "node:path";
 import os from "node:os";
 import { connectionTrouble } from "../../db/errors";
 import { closeDb, getDb } from "../../db/client";
+import { officialUrl } from "../../db/documents";
 import { failureReason, ingestBytes, type Loaded } from "../../db/ingest-bytes";
 import type { LoadResult } from "../../db/load";
 import type { Db } from "../../db/types";
@@ -64,14 +65,14 @@ export function osUser(): string {
 }
 
 /** Parses, audits and loads one document in its own transaction; a failure loads nothing of it. Logged as the OS user. */
-export async function ingestFile(db: Db, file: string): Promise<Outcome> {
+export async function ingestFile(db: Db, file: string, sourceUrl?: string): Promise<Outcome> {
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(fs.readFileSync(file));
   } catch (e) {
     return { file, ok: false, reason: failureReason(file, e) };
   }
-  const o = await ingestBytes(db, path.basename(file), bytes, { user: osUser() });
+  const o = await ingestBytes(db, path.basename(file), bytes, { user: osUser(), sourceUrl });
   if (o.logError) process.stderr.write(`${o.logError}\n`);
   return o.ok ? { file, ok: true, result: o.result, report: o.report } : { file, ok: false, reason: o.reason };
 }
@@ -105,10 +106,10 @@ export function summarize(outcomes: Outcome[]): string {
 }
 
 /** Loads every file in order, reporting progress for batches. */
-export async function ingestFiles(db: Db, files: string[], stderr: NonNullable<CliIO["stderr"]>): Promise<Outcome[]> {
+export async function ingestFiles(db: Db, files: string[], stderr: NonNullable<CliIO["stderr"]>, sourceUrl?: string): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   for (const [i, file] of files.entries()) {
-    outcomes.push(await ingestFile(db, file));
+    outcomes.push(await ingestFile(db, file, sourceUrl));
     if (files.length > 1) progress(stderr, i + 1, files.length, path.basename(file));
   }
   return outcomes;
@@ -127,7 +128,7 @@ export function openFailure(e: unknown, url = process.env.DATABASE_URL): string 
   return `无法连接数据库 ${where}：${why ?? message}。什么也没有载入。`;
 }
 
-const USAGE = "用法：ingest <文件或目录…>（目录中的 .txt .md .json .html 等文件都会载入）\n";
+const USAGE = "用法：ingest <文件或目录…>（目录中的 .txt .md .json .html 等文件都会载入）\n      ingest <文件> --url <官方发布地址>（只载入一个文件时，记下它的官方网址，原文页面会链接过去）\n";
 
 /** `ingest <files or folders…>`; exit code 1 when any document failed, 2 on a usage error. */
 export async function runIngest(args: string[], io: CliIO = {}): Promise<number> {
@@ -137,7 +138,21 @@ export async function runIngest(args: string[], io: CliIO = {}): Promise<number>
     (args.length === 0 ? err : out).write(USAGE);
     return args.length === 0 ? 2 : 0;
   }
+  const at = args.indexOf("--url");
+  let sourceUrl: string | undefined;
+  if (at >= 0) {
+    sourceUrl = officialUrl(args[at + 1]);
+    if (!sourceUrl) {
+      err.write(`--url 后应是 http 或 https 网址，实为：${args[at + 1] ?? "（空）"}\n${USAGE}`);
+      return 2;
+    }
+    args = [...args.slice(0, at), ...args.slice(at + 2)];
+  }
   const { files, missing } = collectFiles(args);
+  if (sourceUrl && files.length !== 1) {
+    err.write(`--url 只能与一个文件同用（这次有 ${files.length} 个）\n`);
+    return 2;
+  }
   if (files.length === 0) {
     err.write(`没有找到可载入的文件。\n${missing.map((m) => (m.ok ? "" : `  ${m.reason}\n`)).join("")}`);
     return 1;
@@ -150,7 +165,7 @@ export async function runIngest(args: string[], io: CliIO = {}): Promise<number>
     return 1;
   }
   try {
-    const outcomes = [...missing, ...(await ingestFiles(db, files, err))];
+    const outcomes = [...missing, ...(await ingestFiles(db, files, err, sourceUrl))];
     out.write(`${summarize(outcomes)}\n`);
     return outcomes.some((o) => !o.ok) ? 1 : 0;
   } finally {
