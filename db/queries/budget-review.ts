@@ -264,3 +264,27 @@ export async function getBudgetYearsAll(): Promise<number[]> {
   const r = await rows<{ year: number }>(sql`select distinct year::int as year from budgets where is_latest order by year desc`);
   return r.map((x) => Number(x.year));
 }
+
+export type DepartmentBudget = { year: number; scope: string; expenditure: string | null; sangong: string | null; operatingCost: string | null; execution: string | null; errors: number };
+
+/** A department's latest budget documents, newest first, with the execution its 决算 of the same year shows. */
+export async function getDepartmentBudgets(departmentId: number): Promise<DepartmentBudget[]> {
+  const r = await rows<{ year: number; scope: string; expenditure: string | null; sangong: string | null; operating: string | null; gpb: string | null; final: string | null; errors: number }>(sql`
+    select b.year::int as year, b.scope, b.figures->>'expenditureTotal' as expenditure, b.figures->>'sangongBudget' as sangong,
+           b.figures->>'operatingCostBudget' as operating,
+           (select trim_scale(sum(value))::text from budget_lines l where l.budget_id = b.id and l.table_id = 'b05' and l."column" = 'total' and length(l.code) = 3) as gpb,
+           (select trim_scale(tc.amount)::text from reports r join table_rows tr on tr.report_id = r.id and tr.table_id = 't05' and tr.row_key = 'total'
+              join table_cells tc on tc.report_id = tr.report_id and tc.table_id = tr.table_id and tc.row_order = tr.row_order and tc.column_key = 'total'
+             where r.department_id = b.department_id and r.year = b.year and r.is_latest order by (r.scope = '部门决算') desc limit 1) as final,
+           (select count(*)::int from jsonb_array_elements(b.findings) f where f->>'severity' = 'error') as errors
+      from budgets b where b.department_id = ${departmentId} and b.is_latest order by b.year desc, b.scope`);
+  return r.map((x) => ({
+    year: Number(x.year),
+    scope: x.scope,
+    expenditure: x.expenditure,
+    sangong: x.sangong,
+    operatingCost: x.operating,
+    execution: pct(x.final, x.gpb),
+    errors: Number(x.errors),
+  }));
+}

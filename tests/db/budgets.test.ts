@@ -6,7 +6,7 @@ import { ingestBytes } from "../../db/ingest-bytes";
 import { loadReport } from "../../db/load";
 import { getDocumentExecution } from "../../db/queries/budget-execution";
 import { getBudgetFlags } from "../../db/queries/budget-flags";
-import { getBudgetMovers, getBudgetReview } from "../../db/queries/budget-review";
+import { getBudgetMovers, getBudgetReview, getDepartmentBudgets } from "../../db/queries/budget-review";
 import { clearQueryCache } from "../../db/queries/cache";
 import { runDataset } from "../../db/queries/datasets";
 import * as s from "../../db/schema";
@@ -195,6 +195,11 @@ forEachDb("budgets beside final accounts", (get) => {
     const t09 = seed.tables.find((t) => t.id === "t09")!.rows[0].values;
     const total = review.categories.find((c) => c.label === "“三公”经费合计")!;
     expect([total.budget, total.final, total.finalBudget]).toEqual(["867.50", t09.finalTotal ?? null, t09.budgetTotal ?? null]);
+    // the department page's budget section: each budget, with the execution its 决算 of the same year shows
+    const budgets = await getDepartmentBudgets(office.id);
+    expect(budgets.map((b) => [b.year, b.scope])).toEqual([[2025, "单位预算"], [2025, "部门预算"], [2024, "部门预算"]]);
+    const t05total = t05.rows.find((r) => r.key === "total")!.values.total!;
+    expect(budgets[1].execution).toBe(((Number(t05total) / 9101.677535) * 100).toFixed(2));
     expect(total.rate).toBe(t09.finalTotal === undefined ? null : ((Number(t09.finalTotal) / 867.5) * 100).toFixed(2));
   });
 });

@@ -1,3 +1,4 @@
+import { BudgetSummary } from "./budget-summary";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDepartmentReport } from "@/db/queries/department";
@@ -254,6 +255,8 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
           </div>
         )}
       </Section>
+
+      <BudgetSummary departmentId={deptId} year={report.year} />
 
       <Section title="年初预算执行（一般公共预算财政拨款）" id="execution" note="执行率（复算）= 支出决算 ÷ 年初预算 × 100，与文件所述执行率并列；低于 80% 或高于 120% 标红。">
         {!n.budgetExecution ? (
