@@ -2,7 +2,7 @@ import type { BudgetReview } from "@/db/queries/budget-review";
 import { Pct, Wan } from "../_components/ui";
 
 type Line = BudgetReview["lines"][number];
-type Column = { label: string; title?: string; cell: (l: Line) => React.ReactNode; text?: boolean };
+type Column = { label: string; title?: string; cell: (l: Line) => React.ReactNode; cited?: boolean };
 
 /**
  * One classification's lines: budget N beside budget N−1 and the 决算, flagged lines first, indented by level. A
@@ -11,7 +11,7 @@ type Column = { label: string; title?: string; cell: (l: Line) => React.ReactNod
 export function LinesTable({ lines, year, hasFinal }: { lines: Line[]; year: number; hasFinal: boolean }) {
   const any = (k: keyof Line) => lines.some((l) => l[k] !== null);
   const columns: Column[] = [
-    { label: `${year} 年预算`, cell: (l) => <Wan v={l.budget} /> },
+    { label: `${year} 年预算`, cell: (l) => <Wan v={l.budget} />, cited: true },
     ...(any("priorBudget")
       ? [
           { label: `${year - 1} 年预算`, cell: (l: Line) => <Wan v={l.priorBudget} /> },
@@ -55,7 +55,7 @@ export function LinesTable({ lines, year, hasFinal }: { lines: Line[]; year: num
                 {l.flagged ? <span className="ml-1 rounded bg-amber-200 px-1 text-xs text-amber-900">请关注</span> : null}
               </td>
               {columns.map((c) => (
-                <td key={c.label} className="num p-2" title={c.label.endsWith("年预算") && l.sourceLine ? `预算文件第 ${l.sourceLine} 行` : undefined}>
+                <td key={c.label} className="num p-2" title={c.cited && l.sourceLine ? `预算文件第 ${l.sourceLine} 行` : undefined}>
                   {c.cell(l)}
                 </td>
               ))}
