@@ -17,8 +17,6 @@ const config: KnipConfig = {
   ],
   // the types of pdf-text.mjs: TypeScript reads them beside the .mjs, nothing imports them by name
   ignoreFiles: ["lib/ingest/pdf/pdf-text.d.mts"],
-  // pdf-text.mjs resolves pdfjs-dist's directory with createRequire (for its CMaps and fonts), which knip cannot see.
-  ignoreDependencies: ["pdfjs-dist"],
   ignoreIssues: {
     // Being reworked by another engineer (budget reading) while knip came in: isPdf and the ParseError
     // re-export were left exported. Drop once that work has landed.

@@ -1,8 +1,14 @@
 import Link from "next/link";
 import type { Location } from "@/lib/audit/types";
-import { placeOfLine, type Report } from "@/lib/report/schema";
-import { ruleTitle } from "@/lib/audit/run";
+import { citedFigure } from "@/lib/report/cite";
+import { placeOfLine, type Report, type Table } from "@/lib/report/schema";
+import type { FindingFacts } from "@/lib/audit/explain";
+import { FindingText } from "./finding-text";
 import { SeverityBadge } from "./ui";
+import { SourceLink, sourceHref, type SourceRef } from "./source-link";
+
+/** The report the findings come from, when the store keeps its file: each place links to it in the original. */
+export type FindingsSource = SourceRef & { tables: Table[] };
 
 export type FindingView = {
   rule: string;
@@ -12,9 +18,12 @@ export type FindingView = {
   found: string | null;
   locations: Location[];
   department?: { id: number; name: string; year: number; synthetic: boolean };
+  /** the same report's findings, from which the page tells the likelier wrong figure; default: the table's own list */
+  others?: FindingFacts[];
 };
 
-function Where({ locations, linkTables, source }: { locations: Location[]; linkTables: boolean; source?: Report["source"] }) {
+function Where({ finding, linkTables, source, cite }: { finding: FindingView; linkTables: boolean; source?: Report["source"]; cite?: FindingsSource }) {
+  const locations = finding.locations;
   return (
     <>
       {locations.map((l, i) => (
@@ -26,16 +35,32 @@ function Where({ locations, linkTables, source }: { locations: Location[]; linkT
           ) : (
             l.label
           )}
-          {l.sourceLine ? `（原文${source ? placeOfLine({ source }, l.sourceLine) : `第 ${l.sourceLine} 行`}）` : ""}
+          {l.sourceLine ? (
+            <>
+              （
+              <SourceLink href={cite ? sourceHref(cite, l.sourceLine, ...figureAndRow(cite, l, finding)) : undefined}>
+                原文{source ? placeOfLine({ source }, l.sourceLine) : `第 ${l.sourceLine} 行`}
+              </SourceLink>
+              ）
+            </>
+          ) : (
+            ""
+          )}
         </div>
       ))}
     </>
   );
 }
 
+function figureAndRow(cite: FindingsSource, l: Location, f: FindingView): [string | undefined, string | undefined] {
+  const c = citedFigure(cite.tables, l, f);
+  return [c.figure, c.context];
+}
+
 /** Findings with both places they compare; rounding notes fold away so errors come first. */
 /** `source`: the one report all findings come from (its PDF pages name the places); absent on cross-report lists. */
-export function FindingsTable({ findings, linkTables = false, source }: { findings: FindingView[]; linkTables?: boolean; source?: Report["source"] }) {
+/** `cite`: the same report when its original file is kept; each place then opens the original there. */
+export function FindingsTable({ findings, linkTables = false, source, cite }: { findings: FindingView[]; linkTables?: boolean; source?: Report["source"]; cite?: FindingsSource }) {
   const main = findings.filter((f) => f.severity !== "rounding");
   const rounding = findings.filter((f) => f.severity === "rounding");
   const table = (list: FindingView[]) => (
@@ -74,15 +99,12 @@ export function FindingsTable({ findings, linkTables = false, source }: { findin
                 <SeverityBadge severity={f.severity} />
               </td>
               <td className="break-words p-1.5">
-                <div className="text-xs text-gray-500" title={f.rule}>
-                  {ruleTitle(f.rule) ?? f.rule}
-                </div>
-                {f.message}
+                <FindingText finding={f} others={f.others ?? findings} />
               </td>
               <td className="num break-all p-1.5">{f.expected ?? "—"}</td>
               <td className="num break-all p-1.5">{f.found ?? "—"}</td>
               <td className="break-words p-1.5 text-xs text-gray-600">
-                <Where locations={f.locations} linkTables={linkTables} source={source} />
+                <Where finding={f} linkTables={linkTables} source={source} cite={cite} />
               </td>
             </tr>
           ))}

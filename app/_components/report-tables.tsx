@@ -1,12 +1,25 @@
 import { COLUMN_LABELS, SECTION_LABELS } from "@/lib/report/labels";
 import { pageOfLine, TABLE_COLUMNS, TABLE_IDS, TABLE_TITLES, type Report, type Table, type TableRow } from "@/lib/report/schema";
+import { rowName } from "@/lib/report/cite";
+import { SourceLink, sourceHref, type SourceRef } from "./source-link";
 import { Wan } from "./ui";
+
+/** a figure as a quiet link to its place in the original: the tables stay readable, the evidence one click away */
+const CELL_LINK = "hover:text-blue-700 hover:underline";
+
+function Cell({ cite, r, v, digits }: { cite?: SourceRef; r: TableRow; v: string; digits?: number }) {
+  return (
+    <SourceLink href={sourceHref(cite, r.sourceLine, v, rowName(r))} className={CELL_LINK}>
+      <Wan v={v} digits={digits} />
+    </SourceLink>
+  );
+}
 
 /**
  * The nine tables as the document prints them: every row, empty cells empty, figures at their printed precision.
  * `unread`: tables the document prints but the reader could not read, with where they are (第 N 页 / 第 N 行).
  */
-export function ReportTables({ tables, unread = {}, source }: { tables: Table[]; unread?: Partial<Record<string, string>>; source?: Report["source"] }) {
+export function ReportTables({ tables, unread = {}, source, cite }: { tables: Table[]; unread?: Partial<Record<string, string>>; source?: Report["source"]; cite?: SourceRef }) {
   // a PDF's tables are found by page; a text's by line
   const at = (line: number) => {
     const page = source ? pageOfLine({ source }, line) : undefined;
@@ -43,17 +56,21 @@ export function ReportTables({ tables, unread = {}, source }: { tables: Table[];
           <div key={id} id={id} className="break-inside-avoid-page">
             <h3 className="mb-1 font-semibold">
               {heading}
-              {t.sourceLine ? <span className="ml-2 text-xs font-normal text-gray-500">{at(t.sourceLine)}</span> : null}
+              {t.sourceLine ? (
+                <span className="ml-2 text-xs font-normal text-gray-500">
+                  <SourceLink href={sourceHref(cite, t.sourceLine)}>{at(t.sourceLine)}</SourceLink>
+                </span>
+              ) : null}
             </h3>
             {warn}
             {t.status === "empty" ? (
               <p className="text-sm text-gray-600">{t.note ?? "本表无数据。"}</p>
             ) : id === "t01" || id === "t04" || id === "t06" ? (
-              <SectionedTable table={t} />
+              <SectionedTable table={t} cite={cite} />
             ) : id === "t09" ? (
-              <SangongTable table={t} />
+              <SangongTable table={t} cite={cite} />
             ) : (
-              <SubjectTable table={t} />
+              <SubjectTable table={t} cite={cite} />
             )}
             {t.status === "data" && t.note ? <p className="mt-1 text-xs text-gray-500">{t.note}</p> : null}
           </div>
@@ -68,7 +85,7 @@ function cellClass(r: TableRow) {
   return level === 3 || r.key === "total" ? "font-semibold" : "";
 }
 
-function SubjectTable({ table }: { table: Table }) {
+function SubjectTable({ table, cite }: { table: Table; cite?: SourceRef }) {
   const cols = TABLE_COLUMNS[table.id] as readonly string[];
   return (
     <div className="overflow-x-auto">
@@ -93,7 +110,7 @@ function SubjectTable({ table }: { table: Table }) {
               </td>
               {cols.map((c) => (
                 <td key={c} className="num p-1.5">
-                  {r.values[c] !== undefined ? <Wan v={r.values[c]} digits={scale(r.values[c])} /> : ""}
+                  {r.values[c] !== undefined ? <Cell cite={cite} r={r} v={r.values[c]} digits={scale(r.values[c])} /> : ""}
                 </td>
               ))}
             </tr>
@@ -109,7 +126,7 @@ function scale(v: string) {
   return i < 0 ? 2 : Math.max(2, v.length - i - 1);
 }
 
-function SectionedTable({ table }: { table: Table }) {
+function SectionedTable({ table, cite }: { table: Table; cite?: SourceRef }) {
   const sections = [...new Set(table.rows.map((r) => r.section ?? ""))];
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -142,7 +159,7 @@ function SectionedTable({ table }: { table: Table }) {
                     {table.id !== "t06" ? <td className="p-1.5 text-right text-gray-500">{r.line ?? ""}</td> : null}
                     {show.map((c) => (
                       <td key={c} className="num p-1.5">
-                        {r.values[c] !== undefined ? <Wan v={r.values[c]} /> : ""}
+                        {r.values[c] !== undefined ? <Cell cite={cite} r={r} v={r.values[c]} /> : ""}
                       </td>
                     ))}
                   </tr>
@@ -156,7 +173,7 @@ function SectionedTable({ table }: { table: Table }) {
   );
 }
 
-function SangongTable({ table }: { table: Table }) {
+function SangongTable({ table, cite }: { table: Table; cite?: SourceRef }) {
   const row = table.rows[0];
   const parts = ["Total", "Abroad", "Vehicle", "VehiclePurchase", "VehicleOperation", "Reception"];
   const names = ["合计", "因公出国（境）费", "公务用车 小计", "公务用车购置费", "公务用车运行维护费", "公务接待费"];
@@ -179,7 +196,7 @@ function SangongTable({ table }: { table: Table }) {
               <td className="p-1.5">{half === "budget" ? "预算数" : "决算数"}</td>
               {parts.map((p) => (
                 <td key={p} className="num p-1.5">
-                  {row?.values[`${half}${p}`] !== undefined ? <Wan v={row.values[`${half}${p}`]} /> : ""}
+                  {row?.values[`${half}${p}`] !== undefined ? <SourceLink href={sourceHref(cite, row.sourceLine, row.values[`${half}${p}`])} className={CELL_LINK}><Wan v={row.values[`${half}${p}`]} /></SourceLink> : ""}
                 </td>
               ))}
             </tr>

@@ -137,6 +137,9 @@ export type DepartmentReport = {
   revision: number;
   revisions: { revision: number; loadedAt: string; isLatest: boolean; sourceFile: string; sha256: string }[];
   synthetic: boolean;
+  /** the revision shown, and whether the store keeps its original file (then its figures link to /reports/<id>/source) */
+  reportId: number;
+  hasDocument: boolean;
   completeness: string | null;
   report: Report;
   figures: Record<string, string>;
@@ -178,8 +181,10 @@ export async function getDepartmentReport(
   const keysSql = sql.raw(`(${keyList.map((k) => `'${k}'`).join(",")})`);
   const groupScope = sql`r.year = ${y} and r.is_latest and r.synthetic = ${Boolean(chosen.synthetic)}`;
   const [[rep], figs, prior, group, own, fs] = await Promise.all([
-    rows<{ report: Report | string; synthetic: boolean; completeness: string | null }>(sql`
-      select report, synthetic, completeness::text as completeness from reports where id = ${chosen.id}`),
+    rows<{ report: Report | string; synthetic: boolean; completeness: string | null; has_document: boolean }>(sql`
+      select report, synthetic, completeness::text as completeness,
+             exists (select 1 from documents d where d.sha256 = reports.content_sha256) as has_document
+      from reports where id = ${chosen.id}`),
     rows<{ key: string; value: string }>(sql`select key, value::text as value from figures where report_id = ${chosen.id}`),
     rows<{ key: string; value: string }>(sql`
       select f.key, f.value::text as value from reports r join figures f on f.report_id = r.id
@@ -233,6 +238,8 @@ export async function getDepartmentReport(
       .filter((r) => r.scope === chosen.scope)
       .map((r) => ({ revision: Number(r.revision), loadedAt: new Date(r.loaded_at).toISOString(), isLatest: r.is_latest, sourceFile: r.source_file, sha256: r.sha })),
     synthetic: Boolean(rep.synthetic),
+    reportId: Number(chosen.id),
+    hasDocument: Boolean(rep.has_document),
     completeness: rep.completeness,
     report,
     figures,

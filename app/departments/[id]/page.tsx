@@ -77,6 +77,8 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
     const id = u.part === "table" ? tableOfTitle(u.where) : null;
     if (id && !(id in unreadTables)) unreadTables[id] = locationText(report, u);
   }
+  // figures link to the original only when the store keeps the file (not for the demo city or JSON loads)
+  const cite = data.hasDocument ? { reportId: data.reportId, source: report.source } : undefined;
   const cred = budgetCredibility(figures.initialBudgetGpb, figures.gpbExpenditure);
   const glossary = new Map(report.glossary.map((g) => [g.term, g.definition]));
   const n = report.narrative;
@@ -95,6 +97,14 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
             {data.year} 年度{data.scope}
             {report.entity ? `（${report.entity}）` : ""} · 第 {data.revision} 版
             {data.revisions.length > 1 ? `（共 ${data.revisions.length} 版）` : ""} · 来源文件 {report.source.fileName}（{LAYOUT_TEXT[report.source.layout]}{report.source.pages ? `，${report.source.pages} 页` : ""}，SHA-256 {report.source.sha256.slice(0, 12)}…）
+            {cite ? (
+              <>
+                {" "}·{" "}
+                <Link className="text-blue-700 hover:underline" href={`/reports/${cite.reportId}/source`}>
+                  查看原文
+                </Link>
+              </>
+            ) : null}
           </p>
         </div>
         <div className="no-print flex flex-wrap items-center gap-2 text-sm">
@@ -422,11 +432,11 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
       </Section>
 
       <Section title="审核发现" id="findings" note="每条发现给出两处来源（表与行，或情况说明的段落与原文行号），以及应为值与文件所列值。">
-        {findings.length === 0 ? <Empty>没有发现不一致之处。</Empty> : <FindingsTable findings={findings} linkTables source={report.source} />}
+        {findings.length === 0 ? <Empty>没有发现不一致之处。</Empty> : <FindingsTable findings={findings} linkTables source={report.source} cite={cite ? { ...cite, tables: report.tables } : undefined} />}
       </Section>
 
       <Section title="九张决算公开表" id="tables" className="print-break" note="与原文一致：空白单元格保持空白（未披露不等于零），金额单位万元。">
-        <ReportTables tables={report.tables} unread={unreadTables} source={report.source} />
+        <ReportTables tables={report.tables} unread={unreadTables} source={report.source} cite={cite} />
       </Section>
 
       {report.extraTables.length ? (
