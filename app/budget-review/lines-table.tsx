@@ -55,7 +55,7 @@ export function LinesTable({ lines, year, hasFinal }: { lines: Line[]; year: num
                 {l.flagged ? <span className="ml-1 rounded bg-amber-200 px-1 text-xs text-amber-900">请关注</span> : null}
               </td>
               {columns.map((c) => (
-                <td key={c.label} className="num p-2" title={c.cited && l.sourceLine ? `预算文件第 ${l.sourceLine} 行` : undefined}>
+                <td key={c.label} className="num p-2" title={c.cited && l.sourceLine ? `预算文件第 ${l.sourcePage ?? l.sourceLine} ${l.sourcePage ? "页" : "行"}` : undefined}>
                   {c.cell(l)}
                 </td>
               ))}

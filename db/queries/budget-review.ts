@@ -32,6 +32,8 @@ type ReviewLine = {
   reason: string | null;
   purpose: string | null;
   sourceLine: number | null;
+  /** the PDF page of that line, when the budget came from a PDF */
+  sourcePage: number | null;
   /** grows while last year's execution was low */
   flagged: boolean;
 };
@@ -100,15 +102,18 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
 
   const notes = new Map<string, { reason?: string; purpose?: string; priorExecuted?: string }>();
   let projects: Budget["projects"] = [];
+  let pageStarts: number[] = [];
   if (budget) {
     const [b] = await rows<{ budget: Budget | string }>(sql`select budget from budgets where id = ${budget.id}`);
     const doc = typeof b.budget === "string" ? (JSON.parse(b.budget) as Budget) : b.budget;
     for (const s of doc.narrative.subjects) if (s.code) notes.set(s.code, { reason: s.compared?.reason, purpose: s.purpose, priorExecuted: s.priorExecuted });
     projects = doc.projects;
+    pageStarts = doc.source.pageStarts ?? [];
   }
   const docs4 = { budget, priorBudget, priorFinal, final };
-  const lines = await linesOf("function", docs4, notes);
-  const economic = await linesOf("economic", docs4, new Map());
+  const withPage = (l: ReviewLine): ReviewLine => ({ ...l, sourcePage: l.sourceLine === null ? null : pageStarts.filter((p) => p <= l.sourceLine!).length || null });
+  const lines = (await linesOf("function", docs4, notes)).map(withPage);
+  const economic = (await linesOf("economic", docs4, new Map())).map(withPage);
 
   const trendRows = await rows<{ year: number; sangong_budget: string | null; operating: string | null; expenditure: string | null; sangong_final: string | null }>(sql`
     with b as (
@@ -184,6 +189,7 @@ async function linesOf(kind: keyof typeof LINE_SOURCES, docs: Docs, notes: Map<s
       reason: notes.get(code)?.reason ?? null,
       purpose: notes.get(code)?.purpose ?? null,
       sourceLine: e.line,
+      sourcePage: null,
       flagged,
     };
   });

@@ -21,6 +21,7 @@ const REVIEW_COLUMNS = [
   col("execution", "本年执行率（%）"),
   col("flagged", "请关注"),
   col("reason", "部门说明"),
+  col("sourcePage", "预算文件页"),
   col("sourceLine", "预算文件行"),
 ];
 

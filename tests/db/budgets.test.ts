@@ -90,6 +90,7 @@ forEachDb("budgets beside final accounts", (get) => {
     // 2120101 行政运行: 16,603,248 元 in 2024 (the text rounds it to 1660.32), exact in 万元 on both sides
     const admin = r.lines.find((l) => l.code === "2120101")!;
     expect(admin.priorBudget).toBe("1660.3248");
+    expect(admin.sourcePage).toBe(23); // 2120101 in the 2025 一般公共预算支出功能分类预算表, page 23 of the PDF
     expect([admin.budget, admin.growth, admin.growthPct]).toEqual(["1788.7739", "128.4491", "7.74"]);
     expect(r.lines.every((l) => l.flagged === false)).toBe(true); // no 决算 of 2024 is loaded: no execution to judge
     // 经济分类: 30102 津贴补贴, printed 3012 in 2024, meets its 2025 line
