@@ -3,6 +3,7 @@ import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
 import { FLAG_TITLES, getFlagSummary, getLargestReports, getOverviewTotals, type FlagKind } from "@/db/queries/overview-flags";
 import { OVERVIEW_FLAG_KINDS, overviewPageParamsSchema, parseParams, type RawParams } from "@/lib/filters";
+import { BudgetSeason } from "./_components/budget-season";
 import { Bars } from "./_components/charts/charts";
 import { Pager } from "./_components/pager";
 import { SyntheticToggle } from "./_components/synthetic-toggle";
@@ -73,6 +74,8 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
           </div>
         ))}
       </section>
+
+      <BudgetSeason />
 
       <Section
         id="flags"
