@@ -1,8 +1,9 @@
 import { formatScore } from "@/lib/money/format";
 import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
-import { getCompletenessRanking, getCoverageRanking, getCoverageSummary, getFindings, getReportCount, getRuleCounts } from "@/db/queries/quality";
-import { RULES } from "@/lib/audit/run";
+import { getCompletenessRanking, getCoverageRanking, getCoverageSummary, getFindings, getFindingsOfReports, getReportCount, getRuleCounts } from "@/db/queries/quality";
+import { ruleName } from "@/lib/audit/rule-names";
+import { ruleMeaning } from "@/lib/audit/run";
 import { PART_LABELS } from "@/lib/report/coverage";
 import { parseParams, SEVERITIES, type RawParams } from "@/lib/filters";
 import { FindingsTable } from "../_components/findings-table";
@@ -38,7 +39,8 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
     getCompletenessRanking(f, RANK_PAGE, (rank - 1) * RANK_PAGE),
     reading.partial ? getCoverageRanking(f, READ_PAGE, (read - 1) * READ_PAGE, NOTES_SHOWN) : Promise.resolve([]),
   ]);
-  const titles = new Map(RULES.map((r) => [r.id, r.title]));
+  // each finding is worded from its whole report's findings, not only those the filter and the page keep
+  const ofReports = await getFindingsOfReports(findings.map((x) => x.reportId));
   const keep = { year, rule: sp.rule, severity: sp.severity, synthetic: sp.synthetic ? "1" : undefined };
   // each list's pager keeps the other lists where they are
   const at = { page: page > 1 ? page : undefined, rank: rank > 1 ? rank : undefined, read: read > 1 ? read : undefined };
@@ -78,10 +80,10 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
                     <td className="p-1.5">
                       <Link href={hrefWith("/quality", { ...keep, severity: c.severity })}><SeverityBadge severity={c.severity} /></Link>
                     </td>
-                    <td className="p-1.5 font-mono text-xs">
-                      <Link className="text-blue-700 hover:underline" href={hrefWith("/quality", { ...keep, rule: c.rule })}>{c.rule}</Link>
+                    <td className="p-1.5">
+                      <Link className="text-blue-700 hover:underline" href={hrefWith("/quality", { ...keep, rule: c.rule })} title={`规则编号 ${c.rule}`}>{ruleName(c.rule) ?? "其他核对"}</Link>
                     </td>
-                    <td className="p-1.5">{titles.get(c.rule) ?? ""}</td>
+                    <td className="p-1.5 text-gray-700">{ruleMeaning(c.rule) ?? "—"}</td>
                     <td className="num p-1.5">{c.count}</td>
                     <td className="num p-1.5">{c.reports}</td>
                   </tr>
@@ -180,7 +182,7 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
 
       <Section
         id="findings"
-        title={`审核发现明细${sp.rule ? ` · ${sp.rule}` : ""}${sp.severity ? ` · ${SEV_TEXT[sp.severity]}` : ""}`}
+        title={`审核发现明细${sp.rule ? ` · ${ruleName(sp.rule) ?? "其他核对"}` : ""}${sp.severity ? ` · ${SEV_TEXT[sp.severity]}` : ""}`}
         actions={
           <>
             {SEVERITIES.map((s) => (
@@ -195,7 +197,7 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
           <Empty>没有符合条件的发现。</Empty>
         ) : (
           <>
-            <FindingsTable findings={findings.map((x) => ({ ...x, department: { id: x.departmentId, name: x.department, year: x.year, synthetic: x.synthetic } }))} />
+            <FindingsTable findings={findings.map((x) => ({ ...x, department: { id: x.departmentId, name: x.department, year: x.year, synthetic: x.synthetic }, others: ofReports.get(x.reportId) }))} />
             <Pager page={page} pageSize={FINDINGS_PAGE} total={findingTotal} href={pageHref} unit="项" />
           </>
         )}

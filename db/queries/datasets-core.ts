@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { Dataset } from "./datasets";
 import { getDepartmentList, getDepartmentReport } from "./department";
 import { resolveYear, getYearFigures } from "./figures";
+import { ruleName } from "@/lib/audit/rule-names";
 import { getOverview } from "./overview-flags";
 import { getCompletenessRanking, getCoverageRanking, getFindings, getUnreadNotes, type UnreadNoteRow } from "./quality";
 
@@ -49,19 +50,19 @@ export const coreDatasets: Record<string, Dataset> = {
   "department-findings": {
     title: "部门审核发现",
     params: departmentParamsSchema.extend({ id: departmentParamsSchema.shape.revision }),
-    columns: [{ key: "severity", label: "级别" }, { key: "rule", label: "规则" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" }, { key: "found", label: "文件所列" }, { key: "where", label: "位置" }],
+    columns: [{ key: "severity", label: "级别" }, { key: "ruleName", label: "规则" }, { key: "rule", label: "规则编号" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" }, { key: "found", label: "文件所列" }, { key: "where", label: "位置" }],
     fetch: (async (p: { id?: number; year?: number; revision?: number }) => {
       if (!p.id) return [];
       const d = await getDepartmentReport(p.id, p.year, p.revision);
-      return (d?.findings ?? []).map((f) => ({ ...f, where: f.locations.map((l) => l.label + (l.sourceLine ? `（第${l.sourceLine}行）` : "")).join("；") }));
+      return (d?.findings ?? []).map((f) => ({ ...f, ruleName: ruleName(f.rule) ?? "", where: f.locations.map((l) => l.label + (l.sourceLine ? `（第${l.sourceLine}行）` : "")).join("；") }));
     }) as Dataset["fetch"],
   },
   findings: {
     title: "数据质量-审核发现",
     params: qualityParamsSchema,
-    columns: [{ key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "severity", label: "级别" }, { key: "rule", label: "规则" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" }, { key: "found", label: "文件所列" }, { key: "where", label: "位置" }],
+    columns: [{ key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "severity", label: "级别" }, { key: "ruleName", label: "规则" }, { key: "rule", label: "规则编号" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" }, { key: "found", label: "文件所列" }, { key: "where", label: "位置" }],
     fetch: (async (p: z.infer<typeof qualityParamsSchema>) =>
-      (await getFindings(p, 5000)).map((f) => ({ ...f, where: f.locations.map((l) => l.label + (l.sourceLine ? `（第${l.sourceLine}行）` : "")).join("；") }))) as Dataset["fetch"],
+      (await getFindings(p, 5000)).map((f) => ({ ...f, ruleName: ruleName(f.rule) ?? "", where: f.locations.map((l) => l.label + (l.sourceLine ? `（第${l.sourceLine}行）` : "")).join("；") }))) as Dataset["fetch"],
   },
   completeness: {
     title: "数据质量-信息完整度",

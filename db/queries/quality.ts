@@ -1,11 +1,13 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import type { FindingFacts } from "@/lib/audit/explain";
 import type { Location } from "@/lib/audit/types";
 import { rows } from "./sql";
 
 export type QualityFilters = { year?: number; synthetic: boolean; rule?: string; severity?: "error" | "warning" | "rounding" };
 
 export type QualityFinding = {
+  reportId: number;
   departmentId: number;
   department: string;
   year: number;
@@ -25,10 +27,10 @@ const where = (f: QualityFilters) => sql`r.is_latest
 /** Findings in the page's order (errors first, newest year, department); `offset` pages through them. */
 export async function getFindings(f: QualityFilters, limit = 500, offset = 0): Promise<QualityFinding[]> {
   const res = await rows<{
-    department_id: number; department: string; year: number; synthetic: boolean; rule: string; severity: string; message: string;
+    report_id: number; department_id: number; department: string; year: number; synthetic: boolean; rule: string; severity: string; message: string;
     expected: string | null; found: string | null; locations: Location[] | string;
   }>(sql`
-    select d.id::int as department_id, d.name as department, r.year::int as year, r.synthetic, x.rule, x.severity, x.message, x.expected, x.found, x.locations
+    select r.id::int as report_id, d.id::int as department_id, d.name as department, r.year::int as year, r.synthetic, x.rule, x.severity, x.message, x.expected, x.found, x.locations
     from findings x join reports r on r.id = x.report_id join departments d on d.id = r.department_id
     where ${where(f)}
       ${f.rule ? sql`and x.rule = ${f.rule}` : sql``}
@@ -36,10 +38,28 @@ export async function getFindings(f: QualityFilters, limit = 500, offset = 0): P
     order by case x.severity when 'error' then 0 when 'warning' then 1 else 2 end, r.year desc, d.name, x.rule, x.id
     limit ${limit} offset ${offset}`);
   return res.map((r) => ({
-    departmentId: Number(r.department_id), department: r.department, year: Number(r.year), synthetic: Boolean(r.synthetic),
+    reportId: Number(r.report_id), departmentId: Number(r.department_id), department: r.department, year: Number(r.year), synthetic: Boolean(r.synthetic),
     rule: r.rule, severity: r.severity, message: r.message, expected: r.expected, found: r.found,
     locations: typeof r.locations === "string" ? JSON.parse(r.locations) : r.locations,
   }));
+}
+
+/**
+ * Every finding of the given reports (one page of the list covers at most 50), by report: a finding's wording says
+ * which figure is probably wrong from its report's other findings, which a filtered or paged list leaves out.
+ */
+export async function getFindingsOfReports(reportIds: readonly number[]): Promise<Map<number, FindingFacts[]>> {
+  const out = new Map<number, FindingFacts[]>();
+  if (reportIds.length === 0) return out;
+  const res = await rows<{ report_id: number; rule: string; severity: string; message: string; expected: string | null; found: string | null; locations: Location[] | string }>(sql`
+    select x.report_id::int as report_id, x.rule, x.severity, x.message, x.expected, x.found, x.locations
+    from findings x where x.report_id in (${sql.join([...new Set(reportIds)].map((id) => sql`${id}`), sql`, `)})`);
+  for (const r of res) {
+    const list = out.get(Number(r.report_id)) ?? [];
+    list.push({ rule: r.rule, severity: r.severity, message: r.message, expected: r.expected, found: r.found, locations: typeof r.locations === "string" ? JSON.parse(r.locations) : r.locations });
+    out.set(Number(r.report_id), list);
+  }
+  return out;
 }
 
 export async function getRuleCounts(f: QualityFilters) {

@@ -20,6 +20,7 @@ import { t04CrossRules } from "./rules/t04-cross";
 import { t04Rules } from "./rules/t04-totals";
 import { t06Rules } from "./rules/t06-totals";
 import { t09Rules } from "./rules/t09-totals";
+import { ownMeaning } from "./rule-names";
 import type { Finding, Severity } from "./types";
 
 /** Every rule, in the order a reader meets the document: headings and 目录, tables, narrative, appendix, completeness. */
@@ -57,6 +58,9 @@ export function auditReport(report: Report): Finding[] {
     .map(({ f }) => f);
 }
 
-export function ruleTitle(id: string): string | undefined {
-  return RULES.find((r) => r.id === id)?.title;
+const TITLES = new Map(RULES.map((r) => [r.id, r.title]));
+
+/** 含义: in one sentence, what must hold for a rule's finding not to arise (a 决算 rule's title says exactly that). */
+export function ruleMeaning(id: string): string | undefined {
+  return TITLES.get(id) ?? ownMeaning(id);
 }

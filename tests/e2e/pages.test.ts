@@ -41,6 +41,65 @@ run("dashboard in a real browser", () => {
     await page.close();
   });
 
+  test("real documents first: the default overview shows no demo department; opting in survives the navigation", async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url + "/", { waitUntil: "networkidle" });
+    const real = await page.locator("main").innerText();
+    expect(real).toContain("烟台市大数据局");
+    expect(real).not.toContain("（示例）");
+    expect(await page.locator("main").getByText("合成示例", { exact: true }).count()).toBe(0);
+    expect(real).toContain("仅真实公开文件");
+    // the navigation to another page keeps real documents only
+    await page.locator("nav").getByRole("link", { name: "部门", exact: true }).click();
+    await page.waitForURL(/\/departments$/);
+    expect(await page.locator("main").innerText()).not.toContain("（示例）");
+
+    await page.getByRole("link", { name: "加入合成示例城市" }).click();
+    await page.waitForURL(/synthetic=1/);
+    expect(await page.locator("main").innerText()).toContain("示例市教育局（示例）");
+    // a plain nav link (no param): the cookie the toggle wrote keeps the demo city in
+    await page.locator("nav").getByRole("link", { name: "总览", exact: true }).click();
+    await page.waitForURL((u) => u.pathname === "/" && !u.search.includes("synthetic"));
+    const both = await page.locator("main").innerText();
+    expect(both).toContain("（示例）");
+    expect(both).toContain("烟台市大数据局");
+    // and switching back is kept as well
+    await page.getByRole("link", { name: "只看真实公开文件" }).click();
+    await page.waitForURL(/\/\?year=\d+$/);
+    await page.locator("nav").getByRole("link", { name: "部门", exact: true }).click();
+    await page.waitForURL(/\/departments$/);
+    const after = await page.locator("main").innerText();
+    expect(after).toContain("烟台市大数据局");
+    expect(after).not.toContain("（示例）");
+    await page.close();
+  });
+
+  test("findings in plain Chinese: /quality and a review pack show no rule id as text, only in tooltips", async () => {
+    const page = await browser.newPage();
+    const ruleId = /\b[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+\b/;
+    await page.goto(app.url + "/quality?synthetic=1", { waitUntil: "networkidle" });
+    const text = await page.locator("main").innerText();
+    expect(text).toContain("按规则统计");
+    expect(text).not.toMatch(ruleId);
+    // the ids are still there for whoever looks: in the tooltips of the rule names
+    const titles = await page.locator("main [title]").evaluateAll((els) => els.map((e) => e.getAttribute("title") ?? ""));
+    expect(titles.filter((t) => ruleId.test(t)).length).toBeGreaterThan(3);
+    // filtering by a rule names it in the heading, not by its id
+    await page.locator("#findings").scrollIntoViewIfNeeded();
+    await page.locator("main table").first().locator("tbody tr td:nth-child(2) a").first().click();
+    await page.waitForURL(/rule=/);
+    expect(await page.locator("main").innerText()).not.toMatch(ruleId);
+
+    // the review pack of the real document whose narrative misstates a 自评 score says which figure is wrong
+    await page.goto(app.url + "/departments?synthetic=0", { waitUntil: "load" });
+    await page.getByRole("link", { name: "烟台市人民政府办公室" }).first().click();
+    await page.waitForURL(/\/departments\/\d+/);
+    const pack = await page.locator("main").innerText();
+    expect(pack).not.toMatch(ruleId);
+    expect(pack).toContain("自评表各指标得分与预算执行率得分相加正是 98.63，因此可能是情况说明有误");
+    await page.close();
+  });
+
   test("the overview lists the real seed departments and links to their review pack", async () => {
     const page = await browser.newPage();
     await page.goto(app.url + "/?year=2023&synthetic=0", { waitUntil: "networkidle" });

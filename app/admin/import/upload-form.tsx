@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { CSRF_HEADER, STATUS_TEXT, TOO_MANY_FILES, UPLOAD_PATH, type UploadResult, type UploadStatus } from "../_lib/limits";
 import { ACCEPTED_EXTENSIONS, MAX_FILES, SIZE_LIMITS, isAcceptedName, maxBytesFor, tooLarge, wrongType } from "./limits";
+import { ruleName } from "@/lib/audit/rule-names";
 
 type Phase = "waiting" | "uploading" | UploadStatus;
 type Item = { key: string; name: string; size: number; phase: Phase; result?: UploadResult; message?: string };
@@ -175,7 +176,7 @@ function FileRow({ item }: { item: Item }) {
             <ul className="list-disc space-y-0.5 pl-5 text-xs text-rose-800">
               {r.errors.map((f, i) => (
                 <li key={i}>
-                  <span className="font-mono text-gray-500">{f.rule}</span> {f.message}
+                  <span className="text-gray-500" title={`规则编号 ${f.rule}`}>{ruleName(f.rule) ?? "其他核对"}：</span>{f.message}
                   {f.expected !== null || f.found !== null ? `（应为 ${f.expected ?? "—"}，实为 ${f.found ?? "—"}）` : ""}
                 </li>
               ))}

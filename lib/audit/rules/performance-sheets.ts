@@ -143,7 +143,7 @@ function fundsSplit(report: Report): Finding[] {
 
 export const performanceSheetRules: Rule[] = [
   { id: PERF_TOTAL_SCORE, title: "绩效自评表 总分 = 各指标得分 + 预算执行率得分", run: totalScore },
-  { id: PERF_FUNDS_SCORE, title: "绩效自评表 预算执行率得分 = min(执行率, 100%) × 分值", run: fundsScore },
+  { id: PERF_FUNDS_SCORE, title: "绩效自评表 预算执行率得分 = 执行率（超过 100% 按 100% 计）× 分值", run: fundsScore },
   { id: PERF_EXECUTION_RATE, title: "绩效自评表 执行率 = 全年执行数 / 全年预算数", run: executionRate },
   { id: PERF_INDICATOR_OVER_WEIGHT, title: "绩效自评表 指标得分不超过分值", run: overWeight },
   { id: PERF_WEIGHT_TOTAL, title: "绩效自评表 分值合计为 100", run: weightTotal },

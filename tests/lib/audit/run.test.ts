@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { auditReport, RULES, ruleTitle } from "@/lib/audit/run";
+import { auditReport, RULES, ruleMeaning } from "@/lib/audit/run";
 import { makeReport, mutate, setCell } from "../../helpers/factories";
 
 const base = makeReport();
@@ -12,7 +12,7 @@ describe("RULES", () => {
       expect(r.id).toMatch(/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/);
       expect(r.title).toMatch(/[\u4e00-\u9fff]/);
     }
-    expect(ruleTitle("T01_INCOME_SUM")).toBe("公开01表 本年收入合计 = 各收入行之和");
+    expect(ruleMeaning("T01_INCOME_SUM")).toBe("公开01表 本年收入合计 = 各收入行之和");
   });
 
   test("each rule reports only under its own id", () => {
