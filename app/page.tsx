@@ -3,6 +3,7 @@ import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
 import { FLAG_TITLES, getFlagSummary, getLargestReports, getOverviewTotals, type FlagKind } from "@/db/queries/overview-flags";
 import { OVERVIEW_FLAG_KINDS, overviewPageParamsSchema, parseParams, type RawParams } from "@/lib/filters";
+import { POLICY_TEXT } from "@/lib/metrics/policy";
 import { BudgetSeason } from "./_components/budget-season";
 import { Bars } from "./_components/charts/charts";
 import { Pager } from "./_components/pager";
@@ -81,7 +82,7 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
         id="flags"
         title={`需要关注（${flags.total}）`}
         actions={<CsvLink dataset="flags" params={{ year, ...keep }} />}
-        note="阈值：年初预算执行率低于 80% 或高于 120%；项目执行率低于 50%；中小企业份额低于 40%；“三公”经费决算高于上年。每类按偏离程度由大到小排列。"
+        note={`阈值：${POLICY_TEXT.flags}。每类按偏离程度由大到小排列。`}
       >
         {flags.total === 0 ? (
           <Empty>本年度没有触发任何提示。</Empty>

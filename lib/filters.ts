@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { EXECUTION_RATE, PROJECT_RATE_FLOOR, SME_SHARE } from "./metrics/policy";
 
 /** Next gives searchParams as string | string[] | undefined; every filter takes the first value and falls back on bad input. */
 export type RawParams = Record<string, string | string[] | undefined>;
@@ -55,14 +56,14 @@ export const structureParamsSchema = baseFilterSchema.extend({
 });
 export const executionParamsSchema = baseFilterSchema
   /** page: departments list, ipage: listed 项 items, ppage: 绩效 departments (50 a page each) */
-  .extend({ low: pct(80), high: pct(120), dept: positiveInt, page: positiveInt, ipage: positiveInt, ppage: positiveInt })
+  .extend({ low: pct(EXECUTION_RATE.low), high: pct(EXECUTION_RATE.high), dept: positiveInt, page: positiveInt, ipage: positiveInt, ppage: positiveInt })
   // low above high would flag every department; read it as the range the user meant
   .transform((p) => (p.low > p.high ? { ...p, low: p.high, high: p.low } : p));
 /** page: the departments list (50 a page) */
-export const procurementParamsSchema = baseFilterSchema.extend({ reference: pct(40), dept: positiveInt, page: positiveInt });
+export const procurementParamsSchema = baseFilterSchema.extend({ reference: pct(SME_SHARE.reference), dept: positiveInt, page: positiveInt });
 /** page: the departments list and its unit costs (50 a page) */
 export const sangongParamsSchema = baseFilterSchema.extend({ dept: positiveInt, page: positiveInt });
-export const performanceParamsSchema = baseFilterSchema.extend({ maxRate: pct(50), dept: positiveInt });
+export const performanceParamsSchema = baseFilterSchema.extend({ maxRate: pct(PROJECT_RATE_FLOOR), dept: positiveInt });
 
 export const BENCHMARK_METRICS = {
   executionRate: "一般公共预算财政拨款支出执行率（%）",

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getExecutionDepartmentsPage, getExecutionItemsPage, getExecutionSummary, getProjectExecutionCounts, getProjectExecutionPage } from "@/db/queries/execution";
 import { resolveYear } from "@/db/queries/figures";
 import { executionParamsSchema, parseParams, type RawParams } from "@/lib/filters";
+import { EXECUTION_RATE, PROJECT_RATE_FLOOR } from "@/lib/metrics/policy";
 import { Bars, ReferenceBars } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
 import { BudgetDocumentExecution } from "./budget-documents";
@@ -39,7 +40,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
   const depts = deptPage.rows;
   const projects = projectPage.rows;
 
-  const keep = { year, synthetic, low: low === 80 ? undefined : low, high: high === 120 ? undefined : high, dept: sp.dept };
+  const keep = { year, synthetic, low: low === EXECUTION_RATE.low ? undefined : low, high: high === EXECUTION_RATE.high ? undefined : high, dept: sp.dept };
   const href = (over: Partial<Record<keyof typeof keep, string | number | undefined>>) => hrefWith("/execution", { ...keep, ...over });
   // paging one list keeps the others where they are
   const pages = { page: deptPage.page > 1 ? deptPage.page : undefined, ipage: itemPage.page > 1 ? itemPage.page : undefined, ppage: projectPage.page > 1 ? projectPage.page : undefined };
@@ -60,7 +61,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
         {PRESETS.map(([l, h]) => (
           <Link
             key={`${l}-${h}`}
-            href={href({ low: l === 80 && h === 120 ? undefined : l, high: l === 80 && h === 120 ? undefined : h })}
+            href={href({ low: l === EXECUTION_RATE.low && h === EXECUTION_RATE.high ? undefined : l, high: l === EXECUTION_RATE.low && h === EXECUTION_RATE.high ? undefined : h })}
             className={`rounded px-2 py-0.5 ${l === low && h === high ? "bg-blue-600 text-white" : "border border-gray-300 text-gray-700 hover:bg-gray-50"}`}
           >
             {l}%–{h}%
@@ -228,7 +229,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
         id="projects"
         title="绩效项目：执行率与自评得分"
         actions={<CsvLink dataset="execution-projects" params={keep} />}
-        note={`来源：附件绩效自评表。执行率 = Σ全年执行数（B）÷ Σ全年预算数（A）× 100，只计两项都填了的项目；平均自评得分为自评表总分的算术平均；等级取自绩效自评汇总表，未列等级时按得分推定（90 分及以上为优）。执行率低于 50% 的项目最多的部门在前${projectCounts.withLow ? `（${projectCounts.withLow} 个部门有这样的项目）` : ""}。`}
+        note={`来源：附件绩效自评表。执行率 = Σ全年执行数（B）÷ Σ全年预算数（A）× 100，只计两项都填了的项目；平均自评得分为自评表总分的算术平均；等级取自绩效自评汇总表，未列等级时按得分推定（90 分及以上为优）。执行率低于 ${PROJECT_RATE_FLOOR}% 的项目最多的部门在前${projectCounts.withLow ? `（${projectCounts.withLow} 个部门有这样的项目）` : ""}。`}
       >
         {projects.length === 0 ? (
           <Empty>{year} 年度{sp.dept ? "该部门" : "各部门"}没有附绩效自评表。</Empty>
@@ -246,7 +247,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
                   <th className="num p-1.5">最低项目执行率</th>
                   <th className="num p-1.5">平均自评得分</th>
                   <th className="num p-1.5">评为优</th>
-                  <th className="num p-1.5">执行率低于 50%</th>
+                  <th className="num p-1.5">执行率低于 {PROJECT_RATE_FLOOR}%</th>
                 </tr>
               </thead>
               <tbody>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { resolveYear } from "@/db/queries/figures";
 import { getPerformancePage, getPerformanceProject, getPerformanceSummary, performanceRateEdges, type PerformanceProject } from "@/db/queries/performance";
 import { parseParams, performanceParamsSchema, type RawParams } from "@/lib/filters";
+import { PROJECT_RATE_FLOOR } from "@/lib/metrics/policy";
 import { Bars } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { formatPercent, formatWanyuan } from "@/lib/money/format";
@@ -32,7 +33,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
     return <NoReports title="绩效" purpose="分析绩效自评" synthetic={sp.synthetic} path="/performance" />;
   }
   const filter = { year, synthetic: sp.synthetic, dept: sp.dept, maxRate: sp.maxRate };
-  const keep = { year, synthetic, maxRate: sp.maxRate === 50 ? undefined : sp.maxRate, dept: sp.dept };
+  const keep = { year, synthetic, maxRate: sp.maxRate === PROJECT_RATE_FLOOR ? undefined : sp.maxRate, dept: sp.dept };
   const href = (over: Partial<Record<keyof typeof keep | "page" | "project", string | number | undefined>>) => hrefWith("/performance", { ...keep, ...over });
   const header = (title: string, subtitle: string) => (
     <PageHeader title={title} subtitle={subtitle}>
@@ -94,7 +95,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
         {PRESETS.map((r) => (
           <Link
             key={r}
-            href={href({ maxRate: r === 50 ? undefined : r })}
+            href={href({ maxRate: r === PROJECT_RATE_FLOOR ? undefined : r })}
             className={`rounded px-2 py-0.5 ${r === sp.maxRate ? "bg-blue-600 text-white" : "border border-gray-300 text-gray-700 hover:bg-gray-50"}`}
           >
             {r}%

@@ -3,6 +3,7 @@ import { resolveYear } from "@/db/queries/figures";
 import { getProcurementDepartment, getProcurementDepartmentsPage, getProcurementSummary, getProcurementYears, type ProcurementRow } from "@/db/queries/procurement";
 import { formatChange } from "@/lib/money/format";
 import { parseParams, procurementParamsSchema, type RawParams } from "@/lib/filters";
+import { SME_SHARE } from "@/lib/metrics/policy";
 import { Bars, Lines } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
@@ -34,7 +35,7 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
   const depts: (ProcurementRow & { pinned?: boolean })[] = pinned ? [{ ...pinned, pinned: true }, ...deptPage.rows] : deptPage.rows;
   const series = deptSeries ?? citySeries;
 
-  const keep = { year, synthetic, reference: sp.reference === 40 ? undefined : sp.reference, dept: sp.dept };
+  const keep = { year, synthetic, reference: sp.reference === SME_SHARE.reference ? undefined : sp.reference, dept: sp.dept };
   const href = (over: Partial<Record<keyof typeof keep | "page", string | number | undefined>>) => hrefWith("/procurement", { ...keep, ...over });
   const pageHref = (n: number) => `${href({ page: n > 1 ? n : undefined })}#departments`;
   const withoutCount = summary.departments - summary.withShare;
@@ -54,7 +55,7 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
         {PRESETS.map((r) => (
           <Link
             key={r}
-            href={href({ reference: r === 40 ? undefined : r })}
+            href={href({ reference: r === SME_SHARE.reference ? undefined : r })}
             className={`rounded px-2 py-0.5 ${r === sp.reference ? "bg-blue-600 text-white" : "border border-gray-300 text-gray-700 hover:bg-gray-50"}`}
           >
             {r}%

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { executionBand, type Band } from "@/lib/metrics/credibility";
+import { executionBand, PROJECT_RATE_FLOOR, type Band } from "@/lib/metrics/policy";
 import { difference, rateBins, type RateBin } from "@/lib/metrics/dashboard";
 import { ratePct } from "@/lib/metrics/stats";
 import { D } from "@/lib/money/decimal";
@@ -270,7 +270,7 @@ type ProjectFilter = { year: number; synthetic: boolean; dept?: number; maxRate?
 
 /** Per department aggregates of the 绩效 projects with a sheet, in SQL; most low-execution projects first. */
 async function projectExecution(f: ProjectFilter, p?: { limit: number; offset: number }): Promise<ProjectExecution[]> {
-  const maxRate = f.maxRate ?? 50;
+  const maxRate = f.maxRate ?? PROJECT_RATE_FLOOR;
   const res = await rows<{
     department_id: number; department: string; synthetic: boolean; projects: number; annual: string | null; executed: string | null; rate: string | null;
     min_rate: string | null; avg_score: string | null; excellent: number; low: number;
@@ -315,7 +315,7 @@ export async function getProjectExecution(f: ProjectFilter): Promise<ProjectExec
 
 /** Departments with 绩效自评表 in scope, and how many have a project below `maxRate`. */
 export async function getProjectExecutionCounts(f: ProjectFilter): Promise<{ departments: number; withLow: number }> {
-  const maxRate = f.maxRate ?? 50;
+  const maxRate = f.maxRate ?? PROJECT_RATE_FLOOR;
   const [r] = await rows<{ departments: number; with_low: number }>(sql`
     with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })}),
     a as (

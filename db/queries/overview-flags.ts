@@ -1,5 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
+import { FLAG_THRESHOLDS } from "@/lib/metrics/policy";
 import { formatPercent, formatScore, formatWanyuan } from "@/lib/money/format";
 import { consolidatedInParent } from "./dashboard-scope";
 import { getYearFigures, type FigureRow } from "./figures";
@@ -29,7 +30,8 @@ export const FLAG_TITLES: Record<FlagKind, string> = {
 };
 
 type FlagThresholds = { low: number; high: number; sme: number; projectRate: number };
-const DEFAULT_THRESHOLDS: FlagThresholds = { low: 80, high: 120, sme: 40, projectRate: 50 };
+/** The overview's red flags (lib/metrics/policy.ts, with the text that explains them). */
+const DEFAULT_THRESHOLDS: FlagThresholds = FLAG_THRESHOLDS;
 
 export type OverviewTotals = { reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number };
 

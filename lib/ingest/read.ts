@@ -1,6 +1,7 @@
 import path from "node:path";
 import { auditReport } from "../audit/run";
-import { pageOfLine, type Report, type TableId, type Unread } from "../report/schema";
+import { IDENTITIES, tablesOf } from "../report/identities";
+import { pageOfLine, type Report, type Unread } from "../report/schema";
 import { ParseError } from "./errors";
 import { parseDocument, parseSourceDoc } from "./parse";
 import { pdfToSourceDoc, type PdfSourceDoc } from "./pdf/to-source-doc";
@@ -40,8 +41,13 @@ export function finalFromPdf(pages: number, { doc, pageStarts, extraTables, stre
 
 export { ParseError };
 
-/** The within-table identities (row sums, 类 = Σ款 = Σ项, totals): T0N_… rules that compare nothing outside the table. */
-const WITHIN_TABLE = /^T0(\d)_(?!.*VS)/;
+/** The within-table identities (row sums, 类 = Σ款 = Σ项, totals): audit rule id → the one table it compares. */
+const WITHIN_TABLE = new Map(
+  IDENTITIES.filter((i) => i.checkedBy.includes("audit")).flatMap((i) => {
+    const tables = tablesOf(i);
+    return tables.length === 1 ? [[i.id, tables[0]] as const] : [];
+  }),
+);
 
 /**
  * A table rebuilt without ruling lines has inferred columns. When its own identities do not hold beyond rounding,
@@ -55,10 +61,9 @@ function setAsideInconsistent(report: Report, streamTitleLines: Set<number>): Re
   if (suspect.size === 0) return report;
   const broken = new Map<string, string>();
   for (const f of auditReport(report)) {
-    const m = WITHIN_TABLE.exec(f.rule);
-    if (!m || f.severity !== "error") continue;
-    const id = `t0${m[1]}`;
-    if (suspect.has(id as TableId) && !broken.has(id)) broken.set(id, `${f.message}`);
+    const id = WITHIN_TABLE.get(f.rule);
+    if (!id || f.severity !== "error") continue;
+    if (suspect.has(id) && !broken.has(id)) broken.set(id, `${f.message}`);
   }
   if (broken.size === 0) return report;
   if (broken.size === report.tables.length) {

@@ -95,7 +95,7 @@ export type Placement = {
 };
 
 /** value[lhs] = Σ value[plus] − Σ value[minus], within the rounding tolerance. */
-export type RowIdentity = { lhs: number; plus: number[]; minus?: number[] };
+export type RowIdentity = { lhs: number; plus: number[]; minus?: number[]; identity?: string };
 
 /**
  * Half of the last printed digit (0.005 for two decimals), in `fixed`'s units: each printed figure is off by at most
@@ -234,14 +234,15 @@ function nearestPlacements(all: Placement[], units: number[], identities: RowIde
 export type SumTerm = { row: number; sign: 1 | -1; view: number[][] };
 
 /** Σ terms + constant = 0 in every component, within tolerance[j]; constant and tolerance in the placements' units. */
-export type SumConstraint = { kind: "sum"; terms: SumTerm[]; constant: number[]; tolerance: number[]; label: string };
+export type SumConstraint = { kind: "sum"; terms: SumTerm[]; constant: number[]; tolerance: number[]; label: string; identity?: string };
 
 /** A relation between two rows that is not a sum (e.g. table 03 ≥ its 一般公共预算 part in table 05). */
-type PairConstraint = { kind: "pair"; a: number; b: number; compatible: (a: Placement, b: Placement) => boolean; label: string };
+type PairConstraint = { kind: "pair"; a: number; b: number; compatible: (a: Placement, b: Placement) => boolean; label: string; identity?: string };
 
 /** A relation among a few rows that is not a sum (table 03 ≥ its parts in tables 05, 07 and 08 together). */
-type RowsConstraint = { kind: "rows"; rows: number[]; compatible: (ps: Placement[]) => boolean; label: string };
+type RowsConstraint = { kind: "rows"; rows: number[]; compatible: (ps: Placement[]) => boolean; label: string; identity?: string };
 
+/** `identity`: the id of the declared identity a constraint stands for (lib/report/identities.ts), for tracing only. */
 export type Constraint = SumConstraint | PairConstraint | RowsConstraint;
 
 // Beyond these sizes a constraint is skipped for the round rather than slowing the parse: skipping only keeps

@@ -8,7 +8,7 @@ import { rows } from "../../db/queries/sql";
 import { loadReports } from "../../db/load";
 import { auditReport } from "../../lib/audit/run";
 import { computeCompleteness } from "../../lib/audit/completeness";
-import { executionBand } from "../../lib/metrics/credibility";
+import { executionBand } from "../../lib/metrics/policy";
 import { ratePct, sum } from "../../lib/metrics/stats";
 import { D } from "../../lib/money/decimal";
 import { generateCity } from "../../lib/synth/city";

@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getDepartmentReport } from "@/db/queries/department";
 import { computeCompleteness } from "@/lib/audit/completeness";
 import { departmentParamsSchema, parseParams, type RawParams } from "@/lib/filters";
-import { budgetCredibility, executionBand, type Band } from "@/lib/metrics/credibility";
+import { budgetCredibility } from "@/lib/metrics/credibility";
+import { BAND_TEXT, EXECUTION_RATE, POLICY_TEXT, PROJECT_RATE_FLOOR, executionBand, figureBand, type Band } from "@/lib/metrics/policy";
 import { ratePct } from "@/lib/metrics/stats";
 import { D } from "@/lib/money/decimal";
 import { FIGURE_LABELS } from "@/lib/report/labels";
@@ -41,18 +42,6 @@ const CHANGE_TO_FIGURE: Record<string, string> = {
 const LAYOUT_TEXT: Record<string, string> = { "plain-text": "PDF 提取文本", markdown: "Markdown 表格", json: "规范 JSON", pdf: "PDF 原件" };
 
 const BAND_STYLE: Record<Band, string> = { good: "bg-emerald-100 text-emerald-800", watch: "bg-amber-100 text-amber-800", concern: "bg-rose-100 text-rose-800" };
-const BAND_TEXT: Record<Band, string> = { good: "良好", watch: "关注", concern: "警示" };
-
-function band(key: string, value: string | undefined, prior: string | undefined): Band | undefined {
-  if (value === undefined) return undefined;
-  if (key === "gpbExecutionRate") return executionBand(value);
-  if (key === "procurementSmeShare") return new D(value).gte(40) ? "good" : new D(value).gte(30) ? "watch" : "concern";
-  // Money figures are judged by their change on the stored previous year, not by size: a big department is not a concern.
-  if (prior === undefined || new D(prior).isZero()) return undefined;
-  const change = new D(value).minus(prior).div(prior).times(100);
-  if (key === "sangongFinal" || key === "operatingCost") return change.lte(0) ? "good" : change.lte(10) ? "watch" : "concern";
-  return change.abs().lte(10) ? "good" : change.abs().lte(20) ? "watch" : "concern";
-}
 
 export async function generateMetadata(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
@@ -135,9 +124,9 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
         {CARD_KEYS.map((k) => {
           const meta = FIGURE_LABELS[k];
           const v = figures[k];
-          const b = band(k, v, priorFigures?.[k]);
+          const b = figureBand(k, v, priorFigures?.[k]);
           return (
-            <div key={k} className="rounded-lg border border-gray-200 bg-white p-3 shadow-sm" title={`计算：${meta.formula}。标记：执行率 80%–120% 为良好；中小企业份额 40% 以上为良好；金额按与上年相比的变化（±10% 以内为良好，“三公”与机关运行经费以不增加为良好）。`}>
+            <div key={k} className="rounded-lg border border-gray-200 bg-white p-3 shadow-sm" title={`计算：${meta.formula}。标记：${POLICY_TEXT.bands}。`}>
               <div className="flex items-center justify-between text-xs text-gray-500">
                 <span>{meta.label}</span>
                 {b ? <span className={`rounded px-1.5 py-0.5 ${BAND_STYLE[b]}`}>{BAND_TEXT[b]}</span> : null}
@@ -268,7 +257,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
 
       <BudgetSummary departmentId={deptId} year={report.year} />
 
-      <Section title="年初预算执行（一般公共预算财政拨款）" id="execution" note="执行率（复算）= 支出决算 ÷ 年初预算 × 100，与文件所述执行率并列；低于 80% 或高于 120% 标红。">
+      <Section title="年初预算执行（一般公共预算财政拨款）" id="execution" note={`执行率（复算）= 支出决算 ÷ 年初预算 × 100，与文件所述执行率并列；低于 ${EXECUTION_RATE.low}% 或高于 ${EXECUTION_RATE.high}% 标红。`}>
         {!n.budgetExecution ? (
           <Empty>情况说明未披露年初预算与决算的对比。</Empty>
         ) : (
@@ -365,7 +354,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
         </Section>
       </div>
 
-      <Section title="绩效自评" id="performance" note="执行率 = 全年执行数 ÷ 全年预算数；自评为“优”而执行率低于 50% 的项目标红。">
+      <Section title="绩效自评" id="performance" note={`执行率 = 全年执行数 ÷ 全年预算数；自评为“优”而执行率低于 ${PROJECT_RATE_FLOOR}% 的项目标红。`}>
         {report.appendix.performanceSheets.length === 0 && !report.appendix.performanceSummary ? (
           <Empty>未附绩效自评表。</Empty>
         ) : (
@@ -392,7 +381,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
                   {report.appendix.performanceSheets.map((s, i) => {
                     const grade = report.appendix.performanceSummary?.rows.find((r) => r.name === s.name)?.grade;
                     const r = ratePct(s.funds.total.executed, s.funds.total.annual);
-                    const flag = r !== undefined && new D(r).lt(50) && grade === "优";
+                    const flag = r !== undefined && new D(r).lt(PROJECT_RATE_FLOOR) && grade === "优";
                     return (
                       <tr key={i} className={`border-b border-gray-100 align-top ${flag ? "bg-rose-50" : ""}`}>
                         <td className="p-1.5">

@@ -1,45 +1,13 @@
+import { identity } from "@/lib/report/identities";
 import { TABLE_COLUMNS, type Report, type Table, type TableRow } from "@/lib/report/schema";
 import { checkSum, compact } from "../compare";
-import { cell, codeLevel, dataTable, negate, subjectRows } from "../report-access";
+import { rowRule } from "../identity-checks";
+import { cell, codeLevel, dataTable, subjectRows } from "../report-access";
 import type { Rule } from "../rule";
 import type { Finding } from "../types";
 
-/** Tables by 功能分类 subject: 合计 row, then 类 / 款 / 项 rows. */
-type SubjectTableId = "t02" | "t03" | "t05" | "t07" | "t08";
-
 export const T02_ROW_SUM = "T02_ROW_SUM";
-const T03_ROW_SUM = "T03_ROW_SUM";
-const T05_ROW_SUM = "T05_ROW_SUM";
-const T07_ROW_SUM = "T07_ROW_SUM";
-const T08_ROW_SUM = "T08_ROW_SUM";
-const T02_HIERARCHY = "T02_HIERARCHY";
 export const T03_HIERARCHY = "T03_HIERARCHY";
-const T05_HIERARCHY = "T05_HIERARCHY";
-const T07_HIERARCHY = "T07_HIERARCHY";
-const T08_HIERARCHY = "T08_HIERARCHY";
-const T07_CARRY_BALANCE = "T07_CARRY_BALANCE";
-
-/** Which columns add up to each row's total column. */
-const ROW_PARTS: Record<SubjectTableId, { total: string; parts: string[]; partsLabel: string }> = {
-  t02: { total: "total", parts: ["fiscal", "superior", "business", "operating", "affiliated", "other"], partsLabel: "各收入栏之和" },
-  t03: { total: "total", parts: ["basic", "project", "upstream", "operating", "subsidy"], partsLabel: "各支出栏之和" },
-  t05: { total: "total", parts: ["basic", "project"], partsLabel: "基本支出与项目支出之和" },
-  t07: { total: "total", parts: ["basic", "project"], partsLabel: "基本支出与项目支出之和" },
-  t08: { total: "total", parts: ["basic", "project"], partsLabel: "基本支出与项目支出之和" },
-};
-
-function rowsInOrder(table: Table): TableRow[] {
-  return table.rows.filter((r) => r.key === "total" || r.code !== undefined);
-}
-
-function rowSum(id: SubjectTableId, rule: string) {
-  return (report: Report): Finding[] => {
-    const t = dataTable(report, id);
-    if (!t) return [];
-    const { total, parts, partsLabel } = ROW_PARTS[id];
-    return compact(rowsInOrder(t).map((r) => checkSum(rule, cell(id, r, total), parts.map((p) => cell(id, r, p)), partsLabel)));
-  };
-}
 
 /**
  * The children a parent is checked against. A 款 adds up its 项; a 类 adds up its 款, plus any 项 whose 款 row
@@ -70,8 +38,12 @@ function topRows(table: Table): TableRow[] {
   });
 }
 
-function hierarchy(id: SubjectTableId, rule: string) {
-  return (report: Report): Finding[] => {
+/** 功能分类: 类 = Σ 款 = Σ 项 and 合计 = Σ 类, column by column (the identity's `functional` hierarchy). */
+function hierarchyRule(identityId: string): Rule {
+  const d = identity(identityId, "hierarchy");
+  const id = d.table;
+  const rule = d.id;
+  const run = (report: Report): Finding[] => {
     const t = dataTable(report, id);
     if (!t) return [];
     const columns = TABLE_COLUMNS[id] as readonly string[];
@@ -93,37 +65,20 @@ function hierarchy(id: SubjectTableId, rule: string) {
     }
     return compact(out);
   };
+  return { id: d.id, title: d.title, run };
 }
 
-/** 政府性基金: 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出, on every row. */
-function t07CarryBalance(report: Report): Finding[] {
-  const t = dataTable(report, "t07");
-  if (!t) return [];
-  return compact(
-    rowsInOrder(t).map((r) =>
-      checkSum(
-        T07_CARRY_BALANCE,
-        cell("t07", r, "carryEnd"),
-        [cell("t07", r, "carryBegin"), cell("t07", r, "income"), negate(cell("t07", r, "total"))],
-        "年初结转和结余 + 本年收入 − 本年支出",
-      ),
-    ),
-  );
-}
-
-const NAMES: Record<SubjectTableId, string> = { t02: "公开02表", t03: "公开03表", t05: "公开05表", t07: "公开07表", t08: "公开08表" };
-
+/** The tables by 功能分类 subject (02 03 05 07 08): their row formulas and hierarchies (lib/report/identities.ts). */
 export const subjectTableRules: Rule[] = [
-  { id: T02_ROW_SUM, title: `${NAMES.t02} 每行本年收入合计 = 各收入栏之和`, run: rowSum("t02", T02_ROW_SUM) },
-  { id: T03_ROW_SUM, title: `${NAMES.t03} 每行本年支出合计 = 各支出栏之和`, run: rowSum("t03", T03_ROW_SUM) },
-  { id: T05_ROW_SUM, title: `${NAMES.t05} 每行小计 = 基本支出 + 项目支出`, run: rowSum("t05", T05_ROW_SUM) },
-  { id: T07_ROW_SUM, title: `${NAMES.t07} 每行本年支出小计 = 基本支出 + 项目支出`, run: rowSum("t07", T07_ROW_SUM) },
-  { id: T08_ROW_SUM, title: `${NAMES.t08} 每行小计 = 基本支出 + 项目支出`, run: rowSum("t08", T08_ROW_SUM) },
-  { id: T02_HIERARCHY, title: `${NAMES.t02} 类 = Σ款 = Σ项，合计 = Σ类（逐栏）`, run: hierarchy("t02", T02_HIERARCHY) },
-  { id: T03_HIERARCHY, title: `${NAMES.t03} 类 = Σ款 = Σ项，合计 = Σ类（逐栏）`, run: hierarchy("t03", T03_HIERARCHY) },
-  { id: T05_HIERARCHY, title: `${NAMES.t05} 类 = Σ款 = Σ项，合计 = Σ类（逐栏）`, run: hierarchy("t05", T05_HIERARCHY) },
-  { id: T07_HIERARCHY, title: `${NAMES.t07} 类 = Σ款 = Σ项，合计 = Σ类（逐栏）`, run: hierarchy("t07", T07_HIERARCHY) },
-  { id: T08_HIERARCHY, title: `${NAMES.t08} 类 = Σ款 = Σ项，合计 = Σ类（逐栏）`, run: hierarchy("t08", T08_HIERARCHY) },
-  { id: T07_CARRY_BALANCE, title: `${NAMES.t07} 年末结转和结余 = 年初结转和结余 + 本年收入 − 本年支出`, run: t07CarryBalance },
+  rowRule(T02_ROW_SUM),
+  rowRule("T03_ROW_SUM"),
+  rowRule("T05_ROW_SUM"),
+  rowRule("T07_ROW_SUM"),
+  rowRule("T08_ROW_SUM"),
+  hierarchyRule("T02_HIERARCHY"),
+  hierarchyRule(T03_HIERARCHY),
+  hierarchyRule("T05_HIERARCHY"),
+  hierarchyRule("T07_HIERARCHY"),
+  hierarchyRule("T08_HIERARCHY"),
+  rowRule("T07_CARRY_BALANCE"),
 ];
-

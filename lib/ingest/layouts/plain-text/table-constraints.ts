@@ -10,6 +10,7 @@ import {
   type RowIdentity,
   type SumTerm,
 } from "@/lib/ingest/resolve-columns";
+import { identitiesFor, identity, rowFormulas, type CellRef, type SumForm, type Term } from "@/lib/report/identities";
 import type { TableId } from "@/lib/report/schema";
 import type { RawRow } from "./table-body";
 
@@ -29,38 +30,19 @@ export type VarIndex = Map<RawRow, number>;
 export type Tables = Partial<Record<TableId, ParsedTable>>;
 export type ColumnHints = Partial<Record<TableId, Record<string, string>>>;
 
-type Identity = { lhs: string; plus: string[]; minus?: string[] };
-
-/** The identities every row of a table satisfies, by column key (the national template's column formulas). */
-const ROW_IDENTITIES: Record<string, Identity[]> = {
-  t02: [{ lhs: "total", plus: ["fiscal", "superior", "business", "operating", "affiliated", "other"] }],
-  t03: [{ lhs: "total", plus: ["basic", "project", "upstream", "operating", "subsidy"] }],
-  t04: [{ lhs: "total", plus: ["gpb", "govFund", "soe"] }],
-  t05: [{ lhs: "total", plus: ["basic", "project"] }],
-  // 本年支出 = 基本 + 项目, and what is left at year end is what came in less what went out.
-  t07: [
-    { lhs: "total", plus: ["basic", "project"] },
-    { lhs: "carryEnd", plus: ["carryBegin", "income"], minus: ["total"] },
-  ],
-  t08: [{ lhs: "total", plus: ["basic", "project"] }],
-  t09: [
-    { lhs: "budgetTotal", plus: ["budgetAbroad", "budgetVehicle", "budgetReception"] },
-    { lhs: "budgetVehicle", plus: ["budgetVehiclePurchase", "budgetVehicleOperation"] },
-    { lhs: "finalTotal", plus: ["finalAbroad", "finalVehicle", "finalReception"] },
-    { lhs: "finalVehicle", plus: ["finalVehiclePurchase", "finalVehicleOperation"] },
-  ],
-};
-
-/** Identities of a row over its own columns (a t09 half keeps only those inside it). */
-export function rowIdentities(table: TableId, columns: readonly string[]): RowIdentity[] {
+/**
+ * Identities of a row over its own columns (a t09 half keeps only those inside it): the row identities that
+ * lib/report/identities.ts declares for the table.
+ */
+export function rowIdentities(table: TableId, columns: readonly string[]): (RowIdentity & { identity: string })[] {
   const at = (k: string) => columns.indexOf(k);
-  return (ROW_IDENTITIES[table] ?? [])
+  return rowFormulas(table, "parser")
     .filter((id) => [id.lhs, ...id.plus, ...(id.minus ?? [])].every((k) => at(k) >= 0))
-    .map((id) => ({ lhs: at(id.lhs), plus: id.plus.map(at), minus: id.minus?.map(at) }));
+    .map((id) => ({ lhs: at(id.lhs), plus: id.plus.map(at), minus: id.minus?.map(at), identity: id.identity }));
 }
 
 export function identityText(table: TableId, columns: readonly string[], labels: Record<string, string>): string {
-  return (ROW_IDENTITIES[table] ?? [])
+  return rowFormulas(table, "parser")
     .filter((id) => columns.includes(id.lhs))
     .map((id) => `${labels[id.lhs]} = ${id.plus.map((k) => labels[k]).join(" + ")}${(id.minus ?? []).map((k) => ` − ${labels[k]}`).join("")}`)
     .join("；");
@@ -113,11 +95,14 @@ class Builder {
     return { row: this.vars.get(row)!, sign, view: view.map((ks) => ks.map((k) => cols.indexOf(k)).filter((i) => i >= 0)) };
   }
 
-  /** Σ terms + constant = 0 per component, with the rounding tolerance for `terms` printed figures. */
-  sum(label: string, terms: SumTerm[], constant: number[], halfUnit: number, termCount: number): void {
+  /**
+   * Σ terms + constant = 0 per component, with the rounding tolerance for `terms` printed figures. `identity`: the
+   * declared identity it stands for (undefined for a narrative figure).
+   */
+  sum(identity: string | undefined, label: string, terms: SumTerm[], constant: number[], halfUnit: number, termCount: number): void {
     if (terms.length === 0) return;
     const tol = tolerance(halfUnit, termCount);
-    this.out.push({ kind: "sum", label, terms, constant, tolerance: constant.map(() => tol) });
+    this.out.push({ kind: "sum", label, terms, constant, tolerance: constant.map(() => tol), ...(identity ? { identity } : {}) });
   }
 }
 
@@ -130,7 +115,7 @@ const codeParent = (code: string, codes: Map<string, RawRow>) => {
 };
 
 /** 类 = Σ 款 = Σ 项 per column by code prefix, and 合计 = Σ top-level rows. */
-function hierarchy(b: Builder, t: ParsedTable): void {
+function hierarchy(b: Builder, t: ParsedTable, identityId: string): void {
   const codes = new Map<string, RawRow>();
   for (const r of t.rows) if (r.code && !codes.has(r.code)) codes.set(r.code, r);
   const total = t.rows.find((r) => r.key === "total");
@@ -147,6 +132,7 @@ function hierarchy(b: Builder, t: ParsedTable): void {
     if (!b.isVar(parent) || kids.length === 0) continue;
     const all = parent.columns!.map((k) => [k]);
     b.sum(
+      identityId,
       `${t.label} ${parent.code ?? "合计"} = 下级之和`,
       [b.term(parent, -1, all), ...kids.map((k) => b.term(k, 1, all))],
       zeros(all.length),
@@ -156,32 +142,49 @@ function hierarchy(b: Builder, t: ParsedTable): void {
   }
 }
 
-/** Table 04's expenditure side: 本年支出合计 = Σ 类; 总计 = 本年支出合计 + 结余分配 + 年末结转和结余; 年末 = its split by fund. */
+const EXPENDITURE_SUM = identity("T04_EXPENDITURE_SUM", "sum");
+const CARRY_SPLIT = identity("T04_CARRY_SPLIT", "sum");
+const GRAND_TOTAL = identity("T04_EXPENDITURE_GRAND_TOTAL", "sum");
+
+/**
+ * Table 04's expenditure side, each sum over the four columns at once: 本年支出合计 = Σ 类 (T04_EXPENDITURE_SUM);
+ * 年末结转和结余 = its split by fund (T04_CARRY_SPLIT's 年末 form); 总计 = 本年支出合计 + 结余分配 + 年末结转和结余
+ * (T04_EXPENDITURE_GRAND_TOTAL), tied only when 本年支出合计 is printed, the other terms added where printed.
+ */
 function t04Sums(b: Builder, t: ParsedTable): void {
   const exp = t.rows.filter((r) => r.section === "expenditure" && b.isVar(r));
-  const byKey = (k: string) => exp.find((r) => r.key === k);
-  const all = ["total", "gpb", "govFund", "soe"].map((k) => [k]);
-  const sumTo = (label: string, whole: RawRow | undefined, parts: RawRow[]) => {
-    if (!whole || parts.length === 0) return;
-    b.sum(label, [b.term(whole, -1, all), ...parts.map((p) => b.term(p, 1, all))], zeros(all.length), b.half(t), parts.length);
+  const byKey = (k: string | undefined) => exp.find((r) => r.key === k);
+  /** the rows any of the terms name (every 类 row for `class`), in the table's order */
+  const named = (terms: readonly Term[]) => {
+    const keys = new Set(terms.map((x) => x.key));
+    return exp.filter((r) => keys.has(r.key));
   };
-  sumTo(`${t.label} 本年支出合计 = 各类支出之和`, byKey("expenditureTotal"), exp.filter((r) => r.key === "class"));
-  const carry = byKey("carryEnd");
-  sumTo(`${t.label} 年末结转和结余 = 分资金来源之和`, carry, exp.filter((r) => /^carryEnd./.test(r.key ?? "")));
-  const et = byKey("expenditureTotal");
-  if (et)
+  const sumTo = (d: { id: string }, form: SumForm, label: string, parts: RawRow[]) => {
+    const whole = byKey(form.lhs.key);
+    if (!whole || parts.length === 0) return;
+    const all = form.columns!.map((k) => [k]);
+    b.sum(d.id, label, [b.term(whole, -1, all), ...parts.map((p) => b.term(p, 1, all))], zeros(all.length), b.half(t), parts.length);
+  };
+  const expenditureSum = EXPENDITURE_SUM.forms[0];
+  sumTo(EXPENDITURE_SUM, expenditureSum, `${t.label} 本年支出合计 = 各类支出之和`, named(expenditureSum.terms));
+  const carryEnd = CARRY_SPLIT.forms.find((f) => f.lhs.section === "expenditure")!;
+  sumTo(CARRY_SPLIT, carryEnd, `${t.label} 年末结转和结余 = 分资金来源之和`, named(carryEnd.terms));
+  const grandTotal = GRAND_TOTAL.forms[0];
+  const [first, ...rest] = grandTotal.terms.filter((x) => x.only !== "audit").map((x) => byKey(x.key));
+  if (first)
     sumTo(
+      GRAND_TOTAL,
+      grandTotal,
       `${t.label} 总计 = 本年支出合计 + 结余分配 + 年末结转和结余`,
-      byKey("grandTotal"),
-      [et, byKey("balanceDistribution"), carry].filter((r): r is RawRow => r !== undefined),
+      [first, ...rest].filter((r): r is RawRow => r !== undefined),
     );
 }
 
 export function withinTableConstraints(tables: Tables, vars: VarIndex, fixed: FixedPoint): Constraint[] {
   const b = new Builder(vars, fixed);
-  for (const id of ["t02", "t03", "t05", "t07", "t08"] as const) {
-    const t = tables[id];
-    if (t?.status === "data") hierarchy(b, t);
+  for (const d of identitiesFor("parser", "hierarchy")) {
+    const t = tables[d.table];
+    if (t?.status === "data") hierarchy(b, t, d.id);
   }
   if (tables.t04?.status === "data") t04Sums(b, tables.t04);
   return b.out;
@@ -190,119 +193,132 @@ export function withinTableConstraints(tables: Tables, vars: VarIndex, fixed: Fi
 /** A figure printed with a minus sign (a refund, a correction), "-0.00" included: the 03 ≥ parts bound says nothing about it. */
 const printedNegative = (p: Placement, col: number) => p.printed[col]?.startsWith("-") ?? false;
 
+const T02_VS_T01 = identity("T02_VS_T01", "sum");
+const T03_VS_T01 = identity("T03_VS_T01", "byClass");
+const T06_VS_T05 = identity("T06_VS_T05", "sum");
+const FUND_TABLES = [identity("T04_VS_T05", "byClass"), identity("T04_VS_T07_T08", "byClass")];
+const T07_VS_T04 = identity("T07_VS_T04", "sum");
+const T03_GE_PARTS = identity("T03_GE_PARTS", "bound");
+// What the solver does with table 03 against table 01 is the 合计 alone; a declaration asking for more fails here.
+if (T03_VS_T01.byClass.includes("parser") || T03_VS_T01.emptyIsZero.includes("parser"))
+  throw new Error("table-constraints.ts compares 公开03表 with 公开01表 on the 合计 row only");
+
+type EqualsPrinted = (
+  id: string,
+  form: SumForm,
+  label: (lhs: ParsedTable, rows: RawRow[], srcs: ParsedTable[]) => string,
+  source?: (x: Term) => ParsedTable | undefined,
+) => void;
+
+/** The row a declared cell names in a parsed table (on its side, where the declaration gives one). */
+const rowOf = (t: ParsedTable | undefined, ref: CellRef) =>
+  t?.rows.find((r) => (ref.section === undefined || r.section === ref.section) && r.key === ref.key);
+
 /**
- * Equalities and bounds between tables: 02 合计 = 01 income rows, 03 合计 = 01 本年支出合计, 06 人员+公用 = 05 基本支出,
- * 04's fund columns = 05 / 07 / 08 by 类, 07's carry-overs and income = 04's 政府性基金 rows, and 03 ≥ 05 + 07 + 08 per
- * subject in 基本 and 项目 (they are 03's parts paid from the three kinds of fiscal appropriation).
+ * Equalities and bounds between tables, as lib/report/identities.ts declares them: 02 合计 = 01 income rows,
+ * 03 合计 = 01 本年支出合计, 06 人员+公用 = 05 基本支出, 04's fund columns = 05 / 07 / 08 by 类, 07's carry-overs and
+ * income = 04's 政府性基金 rows, and 03 ≥ 05 + 07 + 08 per subject in 基本 and 项目 (they are 03's parts paid from the
+ * three kinds of fiscal appropriation).
  */
 export function crossTableConstraints(tables: Tables, vars: VarIndex, fixed: FixedPoint): Constraint[] {
   const b = new Builder(vars, fixed);
-  const { t01, t02, t03, t04, t05, t06, t07, t08 } = tables;
-  const hu = (...ts: (ParsedTable | undefined)[]) => b.half(...ts);
-  const fixedAmount = (r: RawRow | undefined) => b.amount(r?.fixed?.amount ?? "0");
-  const totalOf = (t: ParsedTable | undefined) => t?.rows.find((r) => r.key === "total");
-  const t01Income = (k: string) => t01?.rows.find((r) => r.section === "income" && r.key === k);
 
-  const t02Total = totalOf(t02);
-  if (t01 && b.isVar(t02Total)) {
-    const pairs: [string, string[]][] = [
-      ["total", ["incomeTotal"]],
-      ["fiscal", ["gpb", "govFund", "soe"]],
-      ["superior", ["superior"]],
-      ["business", ["business"]],
-      ["operating", ["operating"]],
-      ["affiliated", ["affiliated"]],
-      ["other", ["other"]],
-    ];
-    for (const [col, keys] of pairs) {
-      const rows = keys.map(t01Income);
-      if (rows.some((r) => !r)) continue;
-      const value = rows.reduce((s, r) => addUnits(s, fixedAmount(r)), 0);
-      b.sum(`${t02!.label} 合计 ${col} = 公开01表`, [b.term(t02Total, 1, [[col]])], [neg(value)], hu(t01, t02), keys.length);
-    }
-  }
+  /**
+   * A placed 合计 cell = the sum of figures printed one a row (table 01, table 04's income side, table 06): tied only
+   * when every term's row is printed. `source` picks the table a term is read from.
+   */
+  const equalsPrinted: EqualsPrinted = (id, form, label, source = (x) => tables[x.table]) => {
+    const lhs = tables[form.lhs.table];
+    const whole = rowOf(lhs, form.lhs);
+    if (!b.isVar(whole)) return;
+    const srcs = form.terms.map(source);
+    const rows = form.terms.map((x, i) => rowOf(srcs[i], x));
+    if (rows.some((r) => !r)) return;
+    const value = rows.reduce((s, r) => addUnits(s, b.amount(r!.fixed?.amount ?? "0")), 0);
+    b.sum(id, label(lhs!, rows as RawRow[], srcs as ParsedTable[]), [b.term(whole, 1, [[form.lhs.column!]])], [neg(value)], b.half(lhs, ...srcs), rows.length);
+  };
 
-  const t03Total = totalOf(t03);
-  const t01ExpTotal = t01?.rows.find((r) => r.section === "expenditure" && r.key === "expenditureTotal");
-  if (t01ExpTotal && b.isVar(t03Total))
-    b.sum(`${t03!.label} 合计 = 公开01表本年支出合计`, [b.term(t03Total, 1, [["total"]])], [neg(fixedAmount(t01ExpTotal))], hu(t01, t03), 1);
-
-  const t05Total = totalOf(t05);
-  const personnel = t06?.rows.find((r) => r.key === "personnelTotal");
-  const pub = t06?.rows.find((r) => r.key === "publicTotal");
-  if (personnel && pub && b.isVar(t05Total))
-    b.sum(
-      `${t05!.label} 合计 基本支出 = 公开06表人员经费 + 公用经费`,
-      [b.term(t05Total, 1, [["basic"]])],
-      [neg(addUnits(fixedAmount(personnel), fixedAmount(pub)))],
-      hu(t05, t06),
-      2,
-    );
-
-  if (t04?.status === "data") {
-    const exp = t04.rows.filter((r) => r.section === "expenditure" && b.isVar(r));
-    const funds: [string, ParsedTable | undefined][] = [
-      ["gpb", t05],
-      ["govFund", t07],
-      ["soe", t08],
-    ];
-    for (const [col, src] of funds) {
-      if (!src) continue;
-      const srcCodes = new Map(src.rows.filter((r) => r.code).map((r) => [r.code!, r]));
-      for (const r of exp) {
-        const counterpart = r.key === "expenditureTotal" ? totalOf(src) : r.key === "class" && r.code ? srcCodes.get(r.code) : undefined;
-        if (r.key !== "expenditureTotal" && !(r.key === "class" && r.code)) continue;
-        const label = `${t04.label} ${r.name} ${col} = ${src.label}`;
-        if (src.status === "empty" || (!counterpart && r.key === "class"))
-          b.sum(label, [b.term(r, 1, [[col]])], [0], hu(t04, src), 1);
-        else if (b.isVar(counterpart))
-          b.sum(label, [b.term(r, 1, [[col]]), b.term(counterpart, -1, [["total"]])], [0], hu(t04, src), 1);
-      }
-    }
-  }
-
-  t07Carry(b, tables);
+  for (const form of T02_VS_T01.forms) equalsPrinted(T02_VS_T01.id, form, (t) => `${t.label} 合计 ${form.lhs.column} = 公开01表`);
+  for (const p of T03_VS_T01.pairs) equalsPrinted(T03_VS_T01.id, { lhs: p.lhs, terms: [p.rhs] }, (t) => `${t.label} 合计 = 公开01表本年支出合计`);
+  for (const form of T06_VS_T05.forms) equalsPrinted(T06_VS_T05.id, form, (t) => `${t.label} 合计 基本支出 = 公开06表人员经费 + 公用经费`);
+  fundColumns(b, tables);
+  t07Carry(b, tables, equalsPrinted);
   partsBelowWhole(b, vars, tables);
   return b.out;
 }
 
 /**
- * 公开07表's 合计 row against what tables 04 (or 01) state for 政府性基金: 年初结转和结余 = 04's 年初 政府性基金 row,
- * 本年收入 = the 政府性基金 income row, 年末结转和结余 = 04 年末's 政府性基金 column. Table 07's row identities leave
- * 年初结转 and 本年收入 interchangeable when one of them is empty; these tell them apart.
+ * Table 04's fund columns against tables 05 / 07 / 08 (T04_VS_T05, T04_VS_T07_T08): 本年支出合计 against the table's
+ * 合计, and (where the parser reads `byClass`) each 类 against the 类 of that code, a 类 the table lacks being zero.
+ * A table declared empty is zero throughout where the parser reads `emptyIsZero`.
  */
-function t07Carry(b: Builder, tables: Tables): void {
-  const { t01, t04, t07 } = tables;
-  const total = t07?.status === "data" ? t07.rows.find((r) => r.key === "total") : undefined;
-  if (!t07 || !b.isVar(total)) return;
-  const incomeRow = (t: ParsedTable | undefined, k: string) => t?.rows.find((r) => r.section === "income" && r.key === k);
-  const equals = (col: string, src: ParsedTable | undefined, row: RawRow | undefined) => {
-    if (!src || !row) return;
-    const label = `${t07.label} 合计 ${col} = ${src.label} ${row.name}`;
-    b.sum(label, [b.term(total, 1, [[col]])], [neg(b.amount(row.fixed?.amount ?? "0"))], b.half(t07, src), 1);
-  };
-  const incomeSrc = incomeRow(t04, "govFund") ? t04 : t01;
-  equals("income", incomeSrc, incomeRow(incomeSrc, "govFund"));
-  equals("carryBegin", t04, incomeRow(t04, "carryBeginGovFund"));
-  const carryEnd = t04?.rows.find((r) => r.section === "expenditure" && r.key === "carryEnd");
-  if (b.isVar(carryEnd))
+function fundColumns(b: Builder, tables: Tables): void {
+  const hu = (...ts: (ParsedTable | undefined)[]) => b.half(...ts);
+  for (const d of FUND_TABLES) {
+    const byClass = d.byClass.includes("parser");
+    const emptyIsZero = d.emptyIsZero.includes("parser");
+    for (const { lhs: whole, rhs: part } of d.pairs) {
+      const t04 = tables[whole.table];
+      const src = tables[part.table];
+      if (t04?.status !== "data" || !src || (src.status === "empty" && !emptyIsZero)) continue;
+      const exp = t04.rows.filter((r) => (whole.section === undefined || r.section === whole.section) && b.isVar(r));
+      const col = whole.column;
+      const srcCodes = new Map(src.rows.filter((r) => r.code).map((r) => [r.code!, r]));
+      for (const r of exp) {
+        const isTotal = r.key === whole.key;
+        const isClass = byClass && r.key === "class" && !!r.code;
+        if (!isTotal && !isClass) continue;
+        const counterpart = isTotal ? rowOf(src, part) : srcCodes.get(r.code!);
+        const label = `${t04.label} ${r.name} ${col} = ${src.label}`;
+        if (src.status === "empty" || (!counterpart && isClass)) b.sum(d.id, label, [b.term(r, 1, [[col]])], [0], hu(t04, src), 1);
+        else if (b.isVar(counterpart))
+          b.sum(d.id, label, [b.term(r, 1, [[col]]), b.term(counterpart, -1, [[part.column]])], [0], hu(t04, src), 1);
+      }
+    }
+  }
+}
+
+/**
+ * 公开07表's 合计 row against what tables 04 (or 01) state for 政府性基金 (T07_VS_T04): 年初结转和结余 = 04's 年初
+ * 政府性基金 row, 本年收入 = the 政府性基金 income row (table 01's where table 04 prints none), 年末结转和结余 = 04
+ * 年末's 政府性基金 column. Table 07's row identities leave 年初结转 and 本年收入 interchangeable when one of them is
+ * empty; these tell them apart.
+ */
+function t07Carry(b: Builder, tables: Tables, equalsPrinted: EqualsPrinted): void {
+  for (const form of T07_VS_T04.forms) {
+    const [term] = form.terms;
+    const label = (t: ParsedTable, rows: RawRow[], srcs: ParsedTable[]) => `${t.label} 合计 ${form.lhs.column} = ${srcs[0].label} ${rows[0].name}`;
+    if (term.section === "income") {
+      // 本年收入 (the govFund income row) is read from table 01 where table 04 prints none.
+      const fromT01 = term.key === "govFund" && !rowOf(tables[term.table], term);
+      equalsPrinted(T07_VS_T04.id, form, label, (x) => (fromT01 ? tables.t01 : tables[x.table]));
+      continue;
+    }
+    // 年末: both rows are placed, the 政府性基金 column of table 04's 年末 row against table 07's.
+    const t07 = tables[form.lhs.table];
+    const t04 = tables[term.table];
+    const total = rowOf(t07, form.lhs);
+    const row = rowOf(t04, term);
+    if (!b.isVar(total) || !b.isVar(row)) continue;
     b.sum(
-      `${t07.label} 合计 carryEnd = ${t04!.label} ${carryEnd.name} govFund`,
-      [b.term(total, 1, [["carryEnd"]]), b.term(carryEnd, -1, [["govFund"]])],
+      T07_VS_T04.id,
+      `${t07!.label} 合计 ${form.lhs.column} = ${t04!.label} ${row.name} ${term.column}`,
+      [b.term(total, 1, [[form.lhs.column!]]), b.term(row, -1, [[term.column!]])],
       [0],
       b.half(t07, t04),
       1,
     );
+  }
 }
 
 /**
- * 03 ≥ 05 + 07 + 08 per subject (or 合计) in 基本支出 and 项目支出: the fiscal tables are parts of table 03, paid from
- * 一般公共预算, 政府性基金 and 国有资本经营 money. With one part present this is a pair of rows.
+ * 03 ≥ 05 + 07 + 08 per subject (or 合计) in 基本支出 and 项目支出 (T03_GE_PARTS): the fiscal tables are parts of
+ * table 03, paid from 一般公共预算, 政府性基金 and 国有资本经营 money. With one part present this is a pair of rows.
  */
 function partsBelowWhole(b: Builder, vars: VarIndex, tables: Tables): void {
-  const t03 = tables.t03;
+  const t03 = tables[T03_GE_PARTS.whole];
   if (t03?.status !== "data") return;
-  const parts = ([tables.t05, tables.t07, tables.t08] as (ParsedTable | undefined)[]).filter((t): t is ParsedTable => t?.status === "data");
+  const parts = T03_GE_PARTS.parts.map((id) => tables[id]).filter((t): t is ParsedTable => t?.status === "data");
   if (parts.length === 0) return;
   const byCode = parts.map((t) => new Map(t.rows.filter((r) => r.code).map((r) => [r.code!, r])));
   const tol = tolerance(b.half(t03, ...parts), parts.length);
@@ -313,7 +329,7 @@ function partsBelowWhole(b: Builder, vars: VarIndex, tables: Tables): void {
       return b.isVar(g) ? [{ t, g }] : [];
     });
     if (found.length === 0) continue;
-    const cols = ["basic", "project"].map((k) => [r.columns!.indexOf(k), ...found.map(({ g }) => g.columns!.indexOf(k))]);
+    const cols = T03_GE_PARTS.columns.map((k) => [r.columns!.indexOf(k), ...found.map(({ g }) => g.columns!.indexOf(k))]);
     // A figure printed with a minus sign (a refund, a correction), "-0.00" included, makes the bound say nothing.
     const holds = (ps: Placement[]) =>
       cols.every((at) => {
@@ -324,8 +340,9 @@ function partsBelowWhole(b: Builder, vars: VarIndex, tables: Tables): void {
       });
     const label = `${t03.label} ${r.code ?? "合计"} ≥ ${found.map(({ t }) => t.label).join(" + ")}`;
     const [a, ...rest] = [r, ...found.map(({ g }) => g)].map((x) => vars.get(x)!);
-    if (rest.length === 1) b.out.push({ kind: "pair", a, b: rest[0], label, compatible: (pa, pb) => holds([pa, pb]) });
-    else b.out.push({ kind: "rows", rows: [a, ...rest], label, compatible: holds });
+    const identity = T03_GE_PARTS.id;
+    if (rest.length === 1) b.out.push({ kind: "pair", a, b: rest[0], label, compatible: (pa, pb) => holds([pa, pb]), identity });
+    else b.out.push({ kind: "rows", rows: [a, ...rest], label, compatible: holds, identity });
   }
 }
 
@@ -351,7 +368,7 @@ export function hintConstraints(tables: Tables, vars: VarIndex, hints: ColumnHin
         value = multiplyUnits(value, 10000);
         if (value !== 0) half = multiplyUnits(half, 10000);
       }
-      b.sum(`${t.label} ${col} = 说明中的 ${text} 万元`, [b.term(row, 1, [[col]])], [neg(value)], Math.max(half, b.half(t)), 0);
+      b.sum(undefined, `${t.label} ${col} = 说明中的 ${text} 万元`, [b.term(row, 1, [[col]])], [neg(value)], Math.max(half, b.half(t)), 0);
     }
   }
   return b.out;
