@@ -52,31 +52,36 @@ function side(t: BudgetTable, row: BudgetRow | undefined, column: string, label?
 
 const keyed = (t: BudgetTable | undefined, key: string, s?: "income" | "expenditure") => t?.rows.find((r) => r.key === key && (s === undefined || r.side === s));
 
-/** Rows across: 合计 = the columns it is the total of. */
-const ROW_SUMS: Partial<Record<BudgetTableId, { total: BudgetColumn; parts: BudgetColumn[]; side?: "expenditure" }[]>> = {
-  b01: [{ total: "total", parts: ["personnel", "public", "project"], side: "expenditure" }],
-  b02: [{ total: "total", parts: ["fiscal", "business", "operating", "other", "carryover"] }],
-  b03: [{ total: "total", parts: ["basic", "project"] }],
-  b04: [{ total: "total", parts: ["gpb", "fund", "soe"], side: "expenditure" }],
-  b05: [{ total: "total", parts: ["basic", "project"] }],
-  b06: [{ total: "total", parts: ["basic", "project"] }],
-  b07: [{ total: "total", parts: ["basic", "project"] }],
-  b08: [{ total: "total", parts: ["personnel", "public"] }],
-  b09: [
-    { total: "total", parts: ["abroad", "reception", "vehicles"] },
-    { total: "vehicles", parts: ["vehiclePurchase", "vehicleOperation"] },
-  ],
-};
+/** Columns that break another column down: counted through their parent, never beside it. */
+const PARTS_OF: Partial<Record<string, string[]>> = { fiscal: ["gpb", "fund", "soe"], basic: ["personnel", "public"] };
+
+/** The columns a row's 合计 adds up: every other amount column of its side, a breakdown only without its parent. */
+function partsOf(row: BudgetRow): string[] {
+  const cols = Object.keys(row.values).filter((c) => c !== "total");
+  const nested = new Set(cols.flatMap((c) => PARTS_OF[c] ?? []));
+  return cols.filter((c) => !nested.has(c));
+}
 
 function rowSums(t: BudgetTable, out: Finding[]) {
-  for (const rule of ROW_SUMS[t.id] ?? []) {
-    for (const row of t.rows) {
-      if (rule.side && row.side !== rule.side) continue;
-      if (row.values[rule.total] === undefined) continue;
-      // a table without the part columns (b01 of a 部门预算 prints one 预算数) has nothing to add up
-      if (!rule.parts.some((p) => row.values[p] !== undefined)) continue;
-      const f = checkSum(`B_${t.id.toUpperCase()}_ROW_SUM`, side(t, row, rule.total), rule.parts.map((p) => side(t, row, p)), "各栏之和", "error", tableTolerance(t));
-      if (f) out.push(f);
+  for (const row of t.rows) {
+    if (t.id === "b09") {
+      for (const [total, parts] of [["total", ["abroad", "reception", "vehicles"]], ["vehicles", ["vehiclePurchase", "vehicleOperation"]]] as const) {
+        if (row.values[total] === undefined || !parts.some((p) => row.values[p] !== undefined)) continue;
+        const f = checkSum("B_B09_ROW_SUM", side(t, row, total), parts.map((p) => side(t, row, p)), "各项之和", "error", tableTolerance(t));
+        if (f) out.push(f);
+      }
+      continue;
+    }
+    if (row.side === "income" || row.values.total === undefined) continue;
+    const parts = partsOf(row);
+    // a table with one amount column (b01 of a 部门预算 prints one 预算数) has nothing to add up
+    if (parts.length === 0) continue;
+    const f = checkSum(`B_${t.id.toUpperCase()}_ROW_SUM`, side(t, row, "total"), parts.map((p) => side(t, row, p)), "各栏之和", "error", tableTolerance(t));
+    if (f) out.push(f);
+    for (const [parent, children] of Object.entries(PARTS_OF)) {
+      if (row.values[parent] === undefined || !children!.some((c) => row.values[c] !== undefined)) continue;
+      const g = checkSum(`B_${t.id.toUpperCase()}_ROW_SUM`, side(t, row, parent), children!.map((c) => side(t, row, c)), "所含各栏之和", "error", tableTolerance(t));
+      if (g) out.push(g);
     }
   }
 }
@@ -123,35 +128,40 @@ function hierarchy(t: BudgetTable, out: Finding[]) {
   }
 }
 
-/** b01/b04: each side adds up, and the two sides balance. */
+/** A top-level line of a summary table: numbered 一、二、… (a 1. or （一） line is a part of the one above). */
+const TOP_LEVEL = /^[一二三四五六七八九十]+、/;
+
+/**
+ * b01/b04: each side adds up, and the two sides balance. 本年收入合计 (subtotal) = Σ top-level income lines,
+ * 收入总计 (total) = subtotal + balances carried in; on the expenditure side Σ 类 = subtotal, total = subtotal +
+ * 结转下年. Templates without a subtotal line add straight into the total.
+ */
 function twoSided(t: BudgetTable, out: Finding[]) {
-  const col = t.id === "b01" ? "budget" : "total";
-  const incomeTotal = keyed(t, "total", "income");
-  const expTotal = keyed(t, "total", "expenditure");
-  const incomeCol = "budget";
-  const topIncome = t.id === "b01" ? ["fiscal", "business", "operating", "other", "carryover"] : ["gpb", "fund", "soe"];
-  const incomeRows = t.rows.filter((r) => r.side === "income" && r.key && topIncome.includes(r.key));
-  if (incomeTotal && incomeRows.length) {
-    const f = checkSum(`B_${t.id.toUpperCase()}_INCOME_SUM`, side(t, incomeTotal, incomeCol), incomeRows.map((r) => side(t, r, incomeCol)), "各收入项之和", "error", tableTolerance(t));
+  const amount = (r: BudgetRow) => (r.values.total !== undefined ? "total" : "budget");
+  const check = (rule: string, total: BudgetRow | undefined, terms: BudgetRow[], label: string) => {
+    if (!total || terms.length === 0) return;
+    const f = checkSum(rule, side(t, total, amount(total)), terms.map((r) => side(t, r, amount(r))), label, "error", tableTolerance(t));
     if (f) out.push(f);
-  }
+  };
+  const income = t.rows.filter((r) => r.side === "income");
+  const incomeTotal = keyed(t, "total", "income");
+  const incomeSub = keyed(t, "subtotal", "income");
+  const carried = income.filter((r) => r.key === "carryover" && TOP_LEVEL.test(r.name));
+  const top = income.filter((r) => TOP_LEVEL.test(r.name) && r.key !== "carryover" && r.key !== "total" && r.key !== "subtotal");
+  check(`B_${t.id.toUpperCase()}_INCOME_SUM`, incomeSub ?? incomeTotal, incomeSub ? top : [...top, ...carried], "各收入项之和");
+  if (incomeSub) check(`B_${t.id.toUpperCase()}_INCOME_TOTAL`, incomeTotal, [incomeSub, ...carried], "本年收入与上年结转之和");
   if (t.id === "b01") {
     const fiscal = keyed(t, "fiscal", "income");
-    const parts = t.rows.filter((r) => r.side === "income" && (r.key === "gpb" || r.key === "fund" || r.key === "soe"));
-    if (fiscal && parts.length) {
-      const f = checkSum("B_B01_FISCAL_SUM", side(t, fiscal, incomeCol), parts.map((r) => side(t, r, incomeCol)), "一般公共预算、政府性基金、国有资本经营预算资金之和", "error", tableTolerance(t));
-      if (f) out.push(f);
-    }
+    check("B_B01_FISCAL_SUM", fiscal, income.filter((r) => r.key === "gpb" || r.key === "fund" || r.key === "soe"), "一般公共预算、政府性基金、国有资本经营预算资金之和");
   }
+  const expTotal = keyed(t, "total", "expenditure");
+  const expSub = keyed(t, "subtotal", "expenditure");
   const classes = t.rows.filter((r) => r.side === "expenditure" && r.key?.startsWith("class:"));
-  // a 单位预算's summary splits expenditure into 合计 | 人员经费 | 公用经费 | 项目支出; a 部门预算's prints one 预算数
-  const expCol = expTotal && expTotal.values[col] !== undefined ? col : expTotal?.values.total !== undefined ? "total" : "budget";
-  if (expTotal && classes.length) {
-    const f = checkSum(`B_${t.id.toUpperCase()}_EXPENDITURE_SUM`, side(t, expTotal, expCol), classes.map((r) => side(t, r, expCol)), "各类支出之和", "error", tableTolerance(t));
-    if (f) out.push(f);
-  }
+  const forward = t.rows.filter((r) => r.side === "expenditure" && r.key === "carryForward");
+  check(`B_${t.id.toUpperCase()}_EXPENDITURE_SUM`, expSub ?? expTotal, expSub ? classes : [...classes, ...forward], "各类支出之和");
+  if (expSub) check(`B_${t.id.toUpperCase()}_EXPENDITURE_TOTAL`, expTotal, [expSub, ...forward], "本年支出与结转下年之和");
   if (incomeTotal && expTotal) {
-    const f = checkEqual(`B_${t.id.toUpperCase()}_BALANCE`, side(t, expTotal, expCol), side(t, incomeTotal, incomeCol));
+    const f = checkEqual(`B_${t.id.toUpperCase()}_BALANCE`, side(t, expTotal, amount(expTotal)), side(t, incomeTotal, "budget"));
     if (f) out.push(f);
   }
 }
@@ -165,9 +175,13 @@ function crossTables(b: Budget, out: Finding[]) {
   const b04 = t("b04");
   const b05 = t("b05");
   const b08 = t("b08");
-  const b01Income = b01 && keyed(b01, "total", "income");
-  const b01Exp = b01 && keyed(b01, "total", "expenditure");
-  if (b01 && b02) push(checkEqual("B_B02_VS_B01", side(b02, keyed(b02, "total"), "total"), side(b01, b01Income, "budget")));
+  // the year's own totals (本年收入合计) where the summary prints them, else its 总计
+  const b01Income = b01 && (keyed(b01, "subtotal", "income") ?? keyed(b01, "total", "income"));
+  const b01Exp = b01 && (keyed(b01, "subtotal", "expenditure") ?? keyed(b01, "total", "expenditure"));
+  // a 收入总表 whose 合计 includes the balance carried in matches the summary's 总计, else its 本年收入合计
+  const b02Total = b02 && keyed(b02, "total");
+  const b02Against = b02Total?.values.carryover !== undefined ? keyed(b01, "total", "income") : b01Income;
+  if (b01 && b02) push(checkEqual("B_B02_VS_B01", side(b02, b02Total, "total"), side(b01, b02Against, "budget")));
   if (b01 && b02) push(checkEqual("B_B02_FISCAL_VS_B01", side(b02, keyed(b02, "total"), "fiscal"), side(b01, keyed(b01, "fiscal", "income"), "budget")));
   if (b01 && b03 && b01Exp) {
     const col = b01Exp.values.total !== undefined ? "total" : "budget";
@@ -219,9 +233,17 @@ function narrative(b: Budget, out: Finding[]) {
   const b05 = getBudgetTable(b, "b05");
   const b09 = getBudgetTable(b, "b09");
   if (b01) {
-    if (n.incomeTotal) push(checkRepeated("B_N_INCOME_TOTAL", stated(b, "收入预算", n.incomeTotal), side(b01, keyed(b01, "total", "income"), "budget")));
+    // the narrative's 收入预算 may be the year's own income or the total with balances carried in: the closer one
+    const closer = (s: { value: string } | undefined, rows: (BudgetRow | undefined)[]) => {
+      const present = rows.filter((r): r is BudgetRow => r !== undefined);
+      if (!s || present.length === 0) return present[0];
+      const col = (r: BudgetRow) => (r.values.total !== undefined ? "total" : "budget");
+      return present.reduce((a, r) => (new D(r.values[col(r)] ?? 0).minus(s.value).abs().lt(new D(a.values[col(a)] ?? 0).minus(s.value).abs()) ? r : a));
+    };
+    const incomeRow = closer(n.incomeTotal, [keyed(b01, "subtotal", "income"), keyed(b01, "total", "income")]);
+    if (n.incomeTotal) push(checkRepeated("B_N_INCOME_TOTAL", stated(b, "收入预算", n.incomeTotal), side(b01, incomeRow, "budget")));
     if (n.fiscalIncome) push(checkRepeated("B_N_FISCAL_INCOME", stated(b, "财政拨款收入", n.fiscalIncome), side(b01, keyed(b01, "fiscal", "income"), "budget")));
-    const exp = keyed(b01, "total", "expenditure");
+    const exp = closer(n.expenditureTotal, [keyed(b01, "subtotal", "expenditure"), keyed(b01, "total", "expenditure")]);
     if (n.expenditureTotal && exp) push(checkRepeated("B_N_EXPENDITURE_TOTAL", stated(b, "支出预算", n.expenditureTotal), side(b01, exp, exp.values.total !== undefined ? "total" : "budget")));
   }
   if (b04) {
@@ -276,7 +298,8 @@ function narrative(b: Budget, out: Finding[]) {
       if (!sg[k]) continue;
       push(checkRepeated(`B_N_SANGONG_${String(k).toUpperCase()}`, stated(b, label, sg[k]), side(b09, row, col, `${b09.title} ${label}（空白即为 0）`)));
     }
-    if (n.operatingCost) push(checkRepeated("B_N_OPERATING_COST", stated(b, "机关运行经费预算", n.operatingCost), side(b09, row, "operatingCost")));
+    // only a table that prints the column (Shanghai's) can repeat the figure
+    if (n.operatingCost && row?.values.operatingCost !== undefined) push(checkRepeated("B_N_OPERATING_COST", stated(b, "机关运行经费预算", n.operatingCost), side(b09, row, "operatingCost")));
     if (b09.note && /空表/.test(b09.note) && row && Object.keys(row.values).length > 0) {
       out.push(finding("B_B09_EMPTY_NOTE", "warning", `${b09.title}下注明“本表为空表”，但表中列有金额（合计 ${row.values.total ?? "—"} 万元）`, [place(b09, row, "total")]));
     }

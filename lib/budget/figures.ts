@@ -43,10 +43,11 @@ export function budgetFigures(b: Budget): BudgetFigures {
     return r ? (r.values[col] ?? "0") : undefined;
   };
   const n = b.narrative;
-  set("incomeTotal", cell("b01", "total", "budget", "income") ?? cell("b02", "total", "total") ?? n.incomeTotal?.value);
+  // the year's own income and spending (本年收入合计) where the summary prints it apart from the 总计
+  set("incomeTotal", cell("b01", "subtotal", "budget", "income") ?? cell("b01", "total", "budget", "income") ?? cell("b02", "total", "total") ?? n.incomeTotal?.value);
   set("fiscalIncome", cell("b01", "fiscal", "budget", "income") ?? cell("b02", "total", "fiscal") ?? n.fiscalIncome?.value);
   set("gpbAppropriation", cell("b04", "gpb", "budget", "income") ?? cell("b01", "gpb", "budget", "income") ?? n.gpbExpenditure?.value);
-  const exp = row("b01", "total", "expenditure");
+  const exp = row("b01", "subtotal", "expenditure") ?? row("b01", "total", "expenditure");
   set("expenditureTotal", (exp ? (exp.values.total ?? exp.values.budget) : undefined) ?? cell("b03", "total", "total") ?? n.expenditureTotal?.value);
   set("basicExpenditure", cell("b03", "total", "basic"));
   set("projectExpenditure", cell("b03", "total", "project"));

@@ -68,8 +68,11 @@ export function readExplanation(j: Joined, year: number): Omit<BudgetNarrative, 
   return out;
 }
 
-/** One paragraph per subject: 1.“一般公共服务支出-…-行政运行”科目1,202.95万元，主要用于… */
-const SUBJECT_ITEM = /(?:^|(?<=[。；;：:]))\s*(\d{1,3})[.．、]\s*[“"]([^”"]{2,120})[”"](?:科目)?(?:[^\d，,。]{0,8}?)(?:为)?([\d,，]+(?:\.\d+)?)万元/g;
+/**
+ * One paragraph per subject: 1.“一般公共服务支出-…-行政运行”科目1,202.95万元，主要用于… The number starts a
+ * sentence, or a line after a heading that has no full stop (the lines are joined).
+ */
+const SUBJECT_ITEM = /(?:^|(?<=[。；;：:\u4e00-\u9fff）)]))\s*(\d{1,3})[.．、]\s*[“"]([^”"]{2,120})[”"](?:科目)?(?:[^\d，,。]{0,8}?)(?:为)?([\d,，]+(?:\.\d+)?)万元/g;
 
 export function subjectPath(printed: string): string[] {
   const t = printed.replace(/\s+/g, "");
@@ -110,7 +113,7 @@ export function readSubjects(j: Joined, year: number, unread: Unread[], where: s
     notes.push(note);
   });
   // numbered items that name a subject in quotes but were not read
-  const items = [...t.matchAll(/(?:^|(?<=[。；;：:]))\s*(\d{1,3})[.．、]\s*[“"]/g)];
+  const items = [...t.matchAll(/(?:^|(?<=[。；;：:\u4e00-\u9fff）)]))\s*(\d{1,3})[.．、]\s*[“"]/g)];
   if (items.length > notes.length) {
     const read = new Set(starts.map((s) => s.index));
     for (const it of items) {

@@ -27,7 +27,8 @@ const HEADING = {
   duties: /^(?:[一二三四五六七八九十]+、)?(?:.*)主要职能(?:及机构设置)?$/,
   units: /^(?:[一二三四五六七八九十]+、)?(?:.*)机构设置$/,
   glossary: /^(?:[一二三四五六七八九十]+、)?名词解释$/,
-  explanation: /^(?:[一二三四五六七八九十]+、)?(?:\d{4}年)?(?:.*)预算编制说明$|^(?:[一二三四五六七八九十]+、)?(?:收支)?预算(?:安排)?(?:情况)?说明$/,
+  // 2025年部门预算编制说明 (Shanghai), 部门预算情况说明 / 关于…2025年部门预算的说明 / 收支预算总体情况 (national)
+  explanation: /^(?:[一二三四五六七八九十]+、)?.{0,40}?预算(?:编制|安排)?(?:情况)?的?说明$|^(?:[一二三四五六七八九十]+、)?(?:部门)?收支(?:预算)?总体情况$/,
   other: /^(?:[一二三四五六七八九十]+、)?其他(?:相关)?(?:重要事项|情况)(?:的)?说明$/,
   project: /项目(?:经费)?(?:情况)?说明$/,
 };
@@ -39,7 +40,11 @@ function headingOf(line: string): Part | null {
   if (line.includes("\t") || TOC_LEADER.test(line)) return null;
   const t = compact(line);
   if (t.length > 50 || /[，。；：:]/.test(t)) return null;
-  for (const part of ["other", "explanation", "glossary", "units", "duties", "project"] as Part[]) if (HEADING[part].test(t)) return part;
+  for (const part of ["other", "explanation", "glossary", "units", "duties", "project"] as Part[]) {
+    // 一、2025年“三公”经费预算情况说明 heads a paragraph inside 其他相关情况说明, not the 编制说明
+    if (part === "explanation" && /三公|项目|绩效|采购|资产|机关运行/.test(t)) continue;
+    if (HEADING[part].test(t)) return part;
+  }
   return null;
 }
 
@@ -62,6 +67,8 @@ export function parseBudgetDoc(doc: SourceDoc, scope: "部门预算" | "单位�
     else if (budgetTableIdOfTitle(l)) marks.push({ line: i, part: "table" });
   });
   const endOf = (i: number) => marks.find((m) => m.line > i)?.line ?? lines.length;
+  // a part's own sub-headings (一、收支预算总体情况 under 部门预算情况说明) do not end it
+  const endOfPart = (i: number, part: Part) => marks.find((m) => m.line > i && m.part !== part)?.line ?? lines.length;
   const first = (part: Part) => marks.find((m) => m.part === part);
 
   const tablesRead = readBudgetTables(doc, (t) => headingOf(t) !== null, toc);
@@ -93,10 +100,17 @@ export function parseBudgetDoc(doc: SourceDoc, scope: "部门预算" | "单位�
   let narrative: Budget["narrative"] = { subjects: [], sangong: {}, procurement: {} };
   const e = first("explanation");
   if (e) {
-    const j = joinLines(doc, e.line + 1, endOf(e.line));
+    const j = joinLines(doc, e.line + 1, endOfPart(e.line, "explanation"));
     const { subjectsText: _unused, ...explained } = readExplanation(j, year);
     narrative = { ...narrative, ...explained, subjects: readSubjects(j, year, unread, compact(lines[e.line])) };
-  } else unread.push({ part: "section", where: "预算编制说明", text: "", message: "文件中没有找到预算编制说明（收支总体情况和科目说明）" });
+  } else {
+    // no heading this reader knows: the totals are still looked for in the text before the first table
+    const firstTable = marks.find((m) => m.part === "table")?.line ?? lines.length;
+    const j = joinLines(doc, 0, firstTable);
+    const { subjectsText: _none, ...explained } = readExplanation(j, year);
+    narrative = { ...narrative, ...explained, subjects: readSubjects(j, year, unread, "预算说明") };
+    if (!explained.incomeTotal && !explained.expenditureTotal) unread.push({ part: "section", where: "预算编制说明", text: "", message: "文件中没有找到预算编制说明（收支总体情况和科目说明）" });
+  }
   const subjectRows = [...(getBudgetTable({ tables } as Budget, "b05")?.rows ?? []), ...(getBudgetTable({ tables } as Budget, "b03")?.rows ?? [])];
   for (const s of narrative.subjects) {
     const code = codeOfPath(s.path, subjectRows);
@@ -108,7 +122,13 @@ export function parseBudgetDoc(doc: SourceDoc, scope: "部门预算" | "单位�
     // 其他相关情况说明 runs until the project descriptions (or the end)
     const end = marks.find((m) => m.line > o.line && m.part !== "other" && m.part !== "table")?.line ?? lines.length;
     narrative = { ...narrative, ...readOtherNotes(joinLines(doc, o.line + 1, end), year) };
-  } else unread.push({ part: "section", where: "其他相关情况说明", text: "", message: "文件中没有找到其他相关情况说明（三公、机关运行经费、政府采购预算等）" });
+  } else {
+    // the 三公, 机关运行经费 and 政府采购 paragraphs may stand under headings of their own after the tables
+    const lastTable = [...marks].reverse().find((m) => m.part === "table")?.line ?? 0;
+    const other = readOtherNotes(joinLines(doc, lastTable, lines.length), year);
+    narrative = { ...narrative, ...other };
+    if (!other.sangong.total && !other.operatingCost && !other.procurement.total) unread.push({ part: "section", where: "其他相关情况说明", text: "", message: "文件中没有找到其他相关情况说明（三公、机关运行经费、政府采购预算等）" });
+  }
 
   const projects: BudgetProject[] = [];
   for (const m of marks.filter((x) => x.part === "project")) {

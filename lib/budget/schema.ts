@@ -57,6 +57,12 @@ export const BUDGET_COLUMNS = {
   vehiclePurchase: "公务用车购置费",
   vehicleOperation: "公务用车运行费",
   operatingCost: "机关运行经费预算数",
+  superior: "上级补助收入",
+  affiliated: "附属单位上缴收入",
+  specialAccount: "财政专户管理资金收入",
+  upstream: "上缴上级支出",
+  subsidy: "对附属单位补助支出",
+  operatingExpenditure: "事业单位经营支出",
 } as const;
 export type BudgetColumn = keyof typeof BUDGET_COLUMNS;
 

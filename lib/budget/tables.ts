@@ -15,8 +15,10 @@ import { BUDGET_TABLE_TITLES, type BudgetColumn, type BudgetRow, type BudgetTabl
  * begins like 一般公共预算支出.
  */
 const TITLE_RULES: [BudgetTableId, RegExp][] = [
-  ["b09", /三公.{0,3}经费.*预算(?:情况)?表$/],
-  ["b08", /基本支出.*经济分类.*预算表$/],
+  // Shanghai: “三公”经费和机关运行经费预算表; the national template: 一般公共预算“三公”经费支出表
+  ["b09", /三公.{0,3}经费.*(?:预算|支出)(?:情况)?表$/],
+  // …基本支出部门预算经济分类预算表 (Shanghai) or 一般公共预算基本支出表 (national)
+  ["b08", /基本支出.*经济分类.*(?:预算)?表$|一般公共预算基本支出(?:预算)?表$/],
   ["b04", /财政拨款收支(?:预算)?总表$|财政拨款收支预算表$/],
   ["b01", /收支(?:预算)?总表$|财务收支预算表$/],
   ["b02", /收入(?:预算)?总表$|收入预算表$/],
@@ -32,7 +34,8 @@ const TOC_LEADER = /[…．.·]{3,}|\s\d{1,3}$/;
 export function budgetTableIdOfTitle(line: string): BudgetTableId | null {
   if (line.includes("\t") || TOC_LEADER.test(line)) return null;
   const t = compact(line).replace(/[（(][^）)]*[）)]$/, "");
-  if (t.length > 60 || !/预算/.test(t)) return null;
+  // the document is a budget (its cover said so): the national template's titles (部门收支总表 …) need not say 预算
+  if (t.length > 60 || /决算/.test(t)) return null;
   for (const [id, re] of TITLE_RULES) if (re.test(t)) return id;
   return null;
 }
@@ -43,7 +46,7 @@ const META = /^(?:编制(?:部门|单位)|预算(?:主管)?(?:部门|单位)|部
 
 export type TablesResult = { tables: BudgetTable[]; unread: Unread[]; extraTables: ExtraTable[]; titleLines: Set<number> };
 
-type Column = { key: BudgetColumn | "label" | "code" | "codePart" | null; labels: string[]; side?: "income" | "expenditure" };
+type Column = { key: BudgetColumn | `x:${string}` | "label" | "code" | "codePart" | null; labels: string[]; side?: "income" | "expenditure" };
 
 /**
  * Reads every budget table of a document whose table rows are tab- or pipe-separated cells (the PDF reader's
@@ -144,7 +147,14 @@ function columnKey(labels: string[], id: BudgetTableId): Column["key"] {
   if (/^政府性基金/.test(last)) return "fund";
   if (/^国有资本经营/.test(last)) return "soe";
   if (/预算数$|^金额$|^预算$/.test(last)) return "budget";
-  return null;
+  if (/上级补助/.test(last)) return "superior";
+  if (/附属单位上缴/.test(last)) return "affiliated";
+  if (/财政专户/.test(last)) return "specialAccount";
+  if (/上缴上级/.test(last)) return "upstream";
+  if (/对附属单位补助/.test(last)) return "subsidy";
+  if (/经营支出$/.test(last)) return "operatingExpenditure";
+  // a column this reader has no name for keeps its figures under its printed label
+  return last ? `x:${last}` : null;
 }
 
 /** A header row holds no amount; a data row holds at least one, or is a labelled row of a known table part. */
@@ -234,7 +244,9 @@ const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|（[一二三�
 /** The key of a row printed without a code (b01/b04 lines): what it is, whatever the numbering and wording. */
 export function rowKeyOfName(name: string, side: "income" | "expenditure" | undefined): string | undefined {
   const n = compact(name).replace(NUMBERING, "");
-  if (/^(?:收入|支出)?(?:总计|合计)$|^本年(?:收入|支出)合计$/.test(n)) return "total";
+  // 本年收入合计 / 本年支出合计 is the year's own; 收入总计 / 支出总计 adds the balances carried in or out
+  if (/^本年(?:收入|支出)(?:合计|小计)$/.test(n)) return "subtotal";
+  if (/^(?:收入|支出)?(?:总计|合计)$/.test(n)) return "total";
   if (side === "income" || side === undefined) {
     if (/^财政拨款(?:收入)?$/.test(n)) return "fiscal";
     if (/^一般公共预算(?:资金|拨款(?:收入)?|财政拨款)?$/.test(n)) return "gpb";
@@ -244,7 +256,11 @@ export function rowKeyOfName(name: string, side: "income" | "expenditure" | unde
     if (/^事业单位经营收入$|^经营收入$/.test(n)) return "operating";
     if (/^其他收入$/.test(n)) return "other";
     if (/上年结转/.test(n)) return "carryover";
+    if (/^财政专户/.test(n)) return "specialAccount";
+    if (/^上级补助收入$/.test(n)) return "superior";
+    if (/^附属单位上缴收入$/.test(n)) return "affiliated";
   }
+  if (side !== "income" && /^(?:结转下年|年末结转(?:和结余)?)/.test(n)) return "carryForward";
   if (side !== "income") {
     const m = /^(.+?)(?:支出)?$/.exec(n.replace(/的?支出$/, ""));
     const code = m ? classCodeOfBareName(m[1]) : undefined;
@@ -294,7 +310,7 @@ function rowOf(id: BudgetTableId, cells: string[], columns: Column[], unit: "元
     if (key) row.key = key;
     else if (!name) return null;
   }
-  if (Object.keys(values).length === 0 && !code && row.key !== "total" && !/^(fiscal|gpb|fund|soe|business|operating|other|carryover)$/.test(row.key ?? "") && !row.key?.startsWith("class:")) return null;
+  if (Object.keys(values).length === 0 && !code && row.key !== "total" && !/^(fiscal|gpb|fund|soe|business|operating|other|carryover|specialAccount|superior|affiliated)$/.test(row.key ?? "") && !row.key?.startsWith("class:")) return null;
   if (Object.keys(values).length === 0 && row.key === "total") return null;
   return row;
 }
