@@ -45,27 +45,38 @@ run("dashboard in a real browser", () => {
     const page = await browser.newPage();
     await page.goto(app.url + "/", { waitUntil: "networkidle" });
     const real = await page.locator("main").innerText();
-    expect(real).toContain("烟台市大数据局");
+    // the newest year of the real documents (上海市普陀区财政局 2024), not the demo city's
+    expect(real).toContain("上海市普陀区财政局");
     expect(real).not.toContain("（示例）");
     expect(await page.locator("main").getByText("合成示例", { exact: true }).count()).toBe(0);
     expect(real).toContain("仅真实公开文件");
     // the navigation to another page keeps real documents only
     await page.locator("nav").getByRole("link", { name: "部门", exact: true }).click();
     await page.waitForURL(/\/departments$/);
-    expect(await page.locator("main").innerText()).not.toContain("（示例）");
+    const list = await page.locator("main").innerText();
+    expect(list).toContain("烟台市大数据局");
+    expect(list).not.toContain("（示例）");
 
     await page.getByRole("link", { name: "加入合成示例城市" }).click();
     await page.waitForURL(/synthetic=1/);
-    expect(await page.locator("main").innerText()).toContain("示例市教育局（示例）");
-    // a plain nav link (no param): the cookie the toggle wrote keeps the demo city in
+    expect(await page.locator("main").innerText()).toContain("示例市大数据局（示例）");
+    // plain nav links (no param): the cookie the toggle wrote keeps the demo city in, page after page
     await page.locator("nav").getByRole("link", { name: "总览", exact: true }).click();
     await page.waitForURL((u) => u.pathname === "/" && !u.search.includes("synthetic"));
+    await expect(page.getByRole("link", { name: "只看真实公开文件" }).count()).resolves.toBe(1);
+    // the year picker offers the demo city's years
+    expect(await page.locator("main").innerText()).toContain("2019");
+    await page.locator("nav").getByRole("link", { name: "部门", exact: true }).click();
+    await page.waitForURL(/\/departments$/);
     const both = await page.locator("main").innerText();
-    expect(both).toContain("（示例）");
+    expect(both).toContain("示例市大数据局（示例）");
     expect(both).toContain("烟台市大数据局");
     // and switching back is kept as well
-    await page.getByRole("link", { name: "只看真实公开文件" }).click();
-    await page.waitForURL(/\/\?year=\d+$/);
+    // (the same URL: wait for the reload itself)
+    await Promise.all([page.waitForEvent("load"), page.getByRole("link", { name: "只看真实公开文件" }).click()]);
+    expect(await page.locator("main").innerText()).toContain("仅真实公开文件");
+    await page.locator("nav").getByRole("link", { name: "总览", exact: true }).click();
+    await page.waitForURL((u) => u.pathname === "/");
     await page.locator("nav").getByRole("link", { name: "部门", exact: true }).click();
     await page.waitForURL(/\/departments$/);
     const after = await page.locator("main").innerText();
