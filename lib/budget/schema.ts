@@ -12,7 +12,6 @@ import { amountSchema, reportSchema, unreadSchema } from "../report/schema";
 
 const line = z.number().int().positive();
 const extraTableSchema = reportSchema.shape.extraTables.unwrap().element;
-const LAYOUTS = reportSchema.shape.source.shape.layout.options;
 
 /**
  * The nine tables of the budget template (Shanghai's 2024–2025 set, which follows the national one):
@@ -190,14 +189,8 @@ export const budgetSchema = z.object({
   department: z.string().min(1),
   year: z.number().int().min(1990).max(2100),
   scope: z.enum(["部门预算", "单位预算"]),
-  source: z.object({
-    fileName: z.string(),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/),
-    layout: z.enum(LAYOUTS),
-    lines: z.number().int().nonnegative(),
-    pages: z.number().int().nonnegative().optional(),
-    pageStarts: z.array(z.number().int().positive()).optional(),
-  }),
+  /** the same as a 决算's: file, content hash, layout, and for a PDF its pages and where each starts */
+  source: reportSchema.shape.source,
   duties: z.string().optional(),
   /** 部门机构设置: the units the 部门 consolidates, as listed */
   units: z.array(z.string()).default([]),
