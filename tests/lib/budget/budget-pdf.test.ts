@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditBudget } from "@/lib/budget/audit";
 import { budgetFigures } from "@/lib/budget/figures";
 import { type Budget, getBudgetTable } from "@/lib/budget/schema";
@@ -29,6 +29,9 @@ const WANLI_2024 = "上海市普陀区人民政府万里街道办事处2024年�
 const WANLI_2025 = "上海市普陀区人民政府万里街道办事处2025年部门预算.pdf";
 const OFFICE_DEPT = "上海市普陀区人民政府办公室2025年部门预算.pdf";
 const OFFICE_UNIT = "上海市普陀区人民政府办公室2025年单位预算.pdf";
+
+// Reading a PDF takes a second or two alone, many more on a loaded CI machine: all four are read once, up front.
+beforeAll(() => Promise.all([WANLI_2024, WANLI_2025, OFFICE_DEPT, OFFICE_UNIT].map(read)), 180_000);
 
 const row = (b: Budget, id: Parameters<typeof getBudgetTable>[1], pick: { code?: string; key?: string; side?: "income" | "expenditure" }) =>
   getBudgetTable(b, id)?.rows.find((r) => (pick.code === undefined || r.code === pick.code) && (pick.key === undefined || r.key === pick.key) && (pick.side === undefined || r.side === pick.side));
@@ -227,7 +230,7 @@ describe("budgets as text, and check --json", () => {
     expect(d.budget.source.layout).toBe("markdown");
     expect(d.budget.tables).toEqual(pdf.tables);
     expect(budgetFigures(d.budget)).toEqual(budgetFigures(pdf));
-  });
+  }, 120_000);
   it("a budget whose tables lost their columns (spaces only) is refused with what to do instead", async () => {
     const text = ["上海市普陀区2025年区级部门预算", "预算主管部门：某部门", "2025年部门收入预算总表", "合计    100.00    100.00"].join("\n");
     await expect(readDisclosure("b.txt", new TextEncoder().encode(text))).rejects.toThrow(/没有分栏/);
@@ -238,5 +241,5 @@ describe("budgets as text, and check --json", () => {
     expect(json).toMatchObject({ kind: "budget", scope: "单位预算", year: 2025, figures: { incomeTotal: "9101.677535", sangongBudget: "867.50", procurementBudget: "34" } });
     const seed = path.join(__dirname, "../../../data/samples/004_fcc6ab7362c41973.txt");
     expect(toJson(await checkDocument(seed, new Uint8Array(fs.readFileSync(seed))))).toMatchObject({ kind: "final" });
-  });
+  }, 120_000);
 });
