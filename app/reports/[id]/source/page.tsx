@@ -10,6 +10,8 @@ export const dynamic = "force-dynamic";
 
 /** lines shown above and below the cited one */
 const AROUND = 15;
+/** lines below the cited one a wrapped sentence may continue on (extractors put a blank line between wrapped lines) */
+const WRAP = 8;
 
 type Raw = Record<string, string | string[] | undefined>;
 
@@ -130,8 +132,20 @@ async function TextView(props: { base: string; reportId: number; line?: number; 
   const from = Math.max(1, center - AROUND);
   const to = Math.min(lines.length, center + AROUND);
   const go = (l: number) => `${props.base}?line=${l}`;
-  const text = cited ? lines[cited - 1] : "";
-  const figure = props.figures.find((f) => figureRanges(text, f).length > 0) ?? props.figures[0];
+  // A sentence of extracted text often wraps: the figure may be printed a line or two below where it starts.
+  let figure = props.figures[0];
+  let last = cited;
+  if (cited) {
+    search: for (let n = cited; n <= Math.min(lines.length, cited + WRAP); n++) {
+      for (const f of props.figures) {
+        if (figureRanges(lines[n - 1], f).length) {
+          figure = f;
+          last = n;
+          break search;
+        }
+      }
+    }
+  }
   return (
     <section className="space-y-2" aria-label="原文行">
       <p className="text-sm text-gray-700">
@@ -154,11 +168,11 @@ async function TextView(props: { base: string; reportId: number; line?: number; 
           <tbody>
             {lines.slice(from - 1, to).map((text, i) => {
               const n = from + i;
-              const here = n === cited;
+              const here = cited !== undefined && last !== undefined && n >= cited && n <= last;
               return (
                 <tr key={n} id={`L${n}`} className={here ? "bg-yellow-100" : undefined} {...(here ? { "data-testid": "source-line" } : {})}>
                   <td className="w-12 select-none border-r border-gray-200 px-2 text-right align-top text-gray-400">{n}</td>
-                  <td className="whitespace-pre-wrap break-all px-2">{here && figure ? <Marked text={text} figure={figure} /> : text}</td>
+                  <td className="whitespace-pre-wrap break-all px-2">{n === last && figure ? <Marked text={text} figure={figure} /> : text}</td>
                 </tr>
               );
             })}
