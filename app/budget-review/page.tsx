@@ -4,7 +4,7 @@ import { getBudgetMovers, getBudgetReview, getBudgetYearsAll, REVIEW_GROWTH_PCT,
 import { budgetReviewParamsSchema } from "@/lib/budget/params";
 import { parseParams, type RawParams } from "@/lib/filters";
 import { LinesTable } from "./lines-table";
-import { CsvLink, Empty, PageHeader, Pct, Section, Wan, YearPicker, hrefWith } from "../_components/ui";
+import { CsvLink, Empty, PageHeader, SeverityBadge, Pct, Section, Wan, YearPicker, hrefWith } from "../_components/ui";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "预算审查" };
@@ -151,6 +151,20 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
             ))}
           </tbody>
         </table>
+      </Section>
+      <Section title={`预算文件审核（${r.findings.filter((f) => f.severity === "error").length} 项错误，${r.findings.filter((f) => f.severity === "warning").length} 项警告）`} note="逐项核对预算文件自身：各表行列合计、类款项逐级相加、表与表之间、情况说明所引数字与表中数字。尾数差异为元换算或四舍五入造成，不算错误。">
+        {r.findings.length === 0 ? (
+          <Empty>预算文件各表相互一致，情况说明所引数字与表中一致。</Empty>
+        ) : (
+          <ul className="space-y-2 text-sm">
+            {r.findings.map((f, i) => (
+              <li key={i} className="border-b border-gray-100 pb-2">
+                <SeverityBadge severity={f.severity} /> <span title={f.rule}>{f.message}</span>
+                <div className="text-xs text-gray-500">{f.places.join(" ↔ ")}</div>
+              </li>
+            ))}
+          </ul>
+        )}
       </Section>
       {r.projects.length ? (
         <Section title="项目经费情况说明">

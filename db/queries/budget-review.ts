@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { D } from "@/lib/money/decimal";
 import type { BudgetFigures } from "@/lib/budget/figures";
 import type { Budget } from "@/lib/budget/schema";
+import type { Finding } from "@/lib/audit/types";
 import { rows } from "./sql";
 
 /**
@@ -51,6 +52,8 @@ export type BudgetReview = {
   lines: ReviewLine[];
   /** the same, per 经济分类 of 基本支出 (budget b08 against the 决算's 基本支出 table t06) */
   economic: ReviewLine[];
+  /** the budget document's own audit findings, each place with its PDF page where the budget came from a PDF */
+  findings: (Finding & { places: string[] })[];
   /** 三公 and 机关运行经费 budgets by year, with the 决算 where loaded */
   trend: { year: number; sangongBudget: string | null; sangongFinal: string | null; operatingCostBudget: string | null; expenditureBudget: string | null }[];
   projects: Budget["projects"];
@@ -75,7 +78,7 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
   if (!dept) return null;
   const years = await getBudgetYears(departmentId);
   const y = year ?? years[0];
-  if (y === undefined) return { departmentId, department: dept.name, year: new Date().getFullYear(), budget: null, priorBudget: null, priorFinal: null, final: null, lines: [], economic: [], trend: [], projects: [], years, categories: [] };
+  if (y === undefined) return { departmentId, department: dept.name, year: new Date().getFullYear(), budget: null, priorBudget: null, priorFinal: null, final: null, lines: [], economic: [], findings: [], trend: [], projects: [], years, categories: [] };
   // a 部门预算 is preferred to a 单位预算 of the same department and year, as a 部门决算 is to a 单位决算
   const docs = await rows<{ kind: string; id: number; year: number; scope: string; file: string; figures: BudgetFigures | string | null }>(sql`
     select * from (
@@ -103,8 +106,10 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
   const notes = new Map<string, { reason?: string; purpose?: string; priorExecuted?: string }>();
   let projects: Budget["projects"] = [];
   let pageStarts: number[] = [];
+  let findings: Finding[] = [];
   if (budget) {
-    const [b] = await rows<{ budget: Budget | string }>(sql`select budget from budgets where id = ${budget.id}`);
+    const [b] = await rows<{ budget: Budget | string; findings: Finding[] | string }>(sql`select budget, findings from budgets where id = ${budget.id}`);
+    findings = typeof b.findings === "string" ? (JSON.parse(b.findings) as Finding[]) : b.findings;
     const doc = typeof b.budget === "string" ? (JSON.parse(b.budget) as Budget) : b.budget;
     for (const s of doc.narrative.subjects) if (s.code) notes.set(s.code, { reason: s.compared?.reason, purpose: s.purpose, priorExecuted: s.priorExecuted });
     projects = doc.projects;
@@ -134,7 +139,7 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
     operatingCostBudget: r.operating,
     expenditureBudget: r.expenditure,
   }));
-  return { departmentId, department: dept.name, year: y, budget, priorBudget, priorFinal, final, lines, economic, trend, projects, years, categories: await categoriesOf(budget, final) };
+  return { departmentId, department: dept.name, year: y, budget, priorBudget, priorFinal, final, lines, economic, trend, projects, years, findings: findings.map((f) => placed(f, pageStarts)), categories: await categoriesOf(budget, final) };
 }
 
 /** Where each classification's lines come from: the budget table and the 决算 table that print it by code. */
@@ -195,6 +200,12 @@ async function linesOf(kind: keyof typeof LINE_SOURCES, docs: Docs, notes: Map<s
   });
   // flagged lines first; then the 类/款/项 order of the codes
   return lines.sort((a, b) => Number(b.flagged) - Number(a.flagged) || a.code.localeCompare(b.code));
+}
+
+/** Where a finding's figures are, as a reader of the budget finds them: 第 N 页 for a PDF, 第 N 行 for text. */
+function placed(f: Finding, pageStarts: number[]): Finding & { places: string[] } {
+  const at = (line: number) => (pageStarts.length ? `第 ${pageStarts.filter((p) => p <= line).length} 页` : `第 ${line} 行`);
+  return { ...f, places: f.locations.map((l) => (l.sourceLine ? `${l.label}（${at(l.sourceLine)}）` : l.label)) };
 }
 
 const CATEGORIES: [label: string, budgetKey: keyof BudgetFigures, t09: string | null][] = [

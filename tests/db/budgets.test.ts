@@ -93,6 +93,10 @@ forEachDb("budgets beside final accounts", (get) => {
     expect(admin.sourcePage).toBe(23); // 2120101 in the 2025 一般公共预算支出功能分类预算表, page 23 of the PDF
     expect([admin.budget, admin.growth, admin.growthPct]).toEqual(["1788.7739", "128.4491", "7.74"]);
     expect(r.lines.every((l) => l.flagged === false)).toBe(true); // no 决算 of 2024 is loaded: no execution to judge
+    // the 2024 budget's own finding, placed on its PDF page
+    const r2024 = (await getBudgetReview(wanli.id, 2024))!;
+    const restated = r2024.findings.find((f) => f.rule === "B_N_SUBJECT_RESTATED")!;
+    expect(restated.places.every((p) => p.endsWith("（第 9 页）"))).toBe(true);
     // 经济分类: 30102 津贴补贴, printed 3012 in 2024, meets its 2025 line
     const allowance = r.economic.find((l) => l.code === "30102")!;
     expect([allowance.name, allowance.priorBudget]).toEqual(["津贴补贴", "1662.381"]);
