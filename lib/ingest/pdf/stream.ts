@@ -15,6 +15,9 @@ const CODE = /^\d{3}$|^\d{5}$|^\d{7}$/;
 const ROW_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|本年|年初|年末|总\s*计|合\s*计|使用非财政|结余分配|人员经费|公用经费|其中)/;
 
 type Line = { items: PdfItem[]; y: number; height: number };
+const lineText = (l: Line) => l.items.map((it) => it.str).join("").replace(/\s+/g, "");
+/** a line that holds nothing but 合计 / 总计 */
+const TOTAL_ONLY = /^(?:合计|总计)$/;
 type Column = { x0: number; x1: number };
 
 const center = (it: PdfItem) => it.x + it.width / 2;
@@ -126,7 +129,9 @@ const isColumnNumbers = (l: Line) => l.items.every((it) => /^(栏次|行次|\d{1
  */
 export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: Grid; columns: Column[] } | null {
   const lines = toLines(items);
-  const firstData = lines.findIndex((l) => l.items.some(isData));
+  let firstData = lines.findIndex((l) => l.items.some(isData));
+  // Template feature: a table without data (07/08 with 本表无数据) still prints its header and a blank 合计 row.
+  if (firstData < 0) firstData = lines.length > 1 && TOTAL_ONLY.test(lineText(lines[lines.length - 1])) ? lines.length - 1 : -1;
   if (firstData < 0) return null;
   const headerLines = lines.slice(0, firstData).filter((l) => !isColumnNumbers(l));
   let columns: Column[] | undefined = carried;
@@ -165,6 +170,10 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   for (const l of body) {
     if (kind(l) === "anchor") anchors.push({ line: l, parts: [l] });
     else pending.push(l);
+  }
+  // Template feature: the 三公 table's one data row has no label at all, only amounts: such lines are the rows.
+  if (anchors.length === 0) {
+    for (const l of pending.splice(0).filter((x) => kind(x) === "numbers")) anchors.push({ line: l, parts: [l] });
   }
   if (anchors.length === 0) return null;
   for (const l of pending) {
