@@ -50,9 +50,12 @@ function ownSum(l: Location, others: readonly FindingFacts[]) {
   return others.find((o) => o.locations.length > 1 && kindOf(o.rule) === "sum" && sameLoc(o.locations[0], l));
 }
 
+/** The same finding read twice (a page's list and its report's findings are separate copies from the store). */
+const same = (a: FindingFacts, b: FindingFacts) => a === b || (a.rule === b.rule && a.message === b.message);
+
 /** Another failing finding that names `l` (as either of its figures), other than `self`. */
 function contradictedElsewhere(l: Location, self: FindingFacts, others: readonly FindingFacts[]) {
-  return others.find((o) => o !== self && failing(o) && kindOf(o.rule) !== undefined && o.locations.some((x) => sameLoc(x, l)));
+  return others.find((o) => !same(o, self) && failing(o) && kindOf(o.rule) !== undefined && o.locations.some((x) => sameLoc(x, l)));
 }
 
 /** "公开05表 合计 小计、公开04表 …" for the places of the second figure. */
