@@ -1,4 +1,5 @@
 import type { BudgetReview } from "@/db/queries/budget-review";
+import Link from "next/link";
 import { Pct, Wan } from "../_components/ui";
 
 type Line = BudgetReview["lines"][number];
@@ -8,10 +9,18 @@ type Column = { label: string; title?: string; cell: (l: Line) => React.ReactNod
  * One classification's lines: budget N beside budget N−1 and the 决算, flagged lines first, indented by level. A
  * comparison the store cannot make (no prior budget, no 决算 loaded) leaves its columns out instead of a wall of —.
  */
-export function LinesTable({ lines, year, hasFinal }: { lines: Line[]; year: number; hasFinal: boolean }) {
+export function LinesTable({ lines, year, hasFinal, cite }: { lines: Line[]; year: number; hasFinal: boolean; cite?: (l: Line) => string | undefined }) {
   const any = (k: keyof Line) => lines.some((l) => l[k] !== null);
   const columns: Column[] = [
-    { label: `${year} 年预算`, cell: (l) => <Wan v={l.budget} />, cited: true },
+    {
+      label: `${year} 年预算`,
+      // the figure links to the budget document itself, at its page, boxed
+      cell: (l) => {
+        const href = cite?.(l);
+        return href ? <Link className="text-blue-800 hover:underline" href={href}><Wan v={l.budget} /></Link> : <Wan v={l.budget} />;
+      },
+      cited: true,
+    },
     ...(any("priorBudget")
       ? [
           { label: `${year - 1} 年预算`, cell: (l: Line) => <Wan v={l.priorBudget} /> },

@@ -90,14 +90,14 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
         title={`一般公共预算支出，按功能分类科目（${flagged ? `${flagged} 个科目增长而上年执行偏低，列在最前` : "没有增长而上年执行偏低的科目"}）`}
         note={`预算取自一般公共预算支出功能分类预算表，决算取自一般公共预算财政拨款支出决算表，均为万元。执行率 = 决算 ÷ 同年预算（年初预算）。预算增幅超过 ${REVIEW_GROWTH_PCT.toFixed()}% 而上年执行率低于 ${REVIEW_LOW_EXECUTION_PCT.toFixed()}% 的科目标为“请关注”。${r.priorBudget ? "" : `库中没有 ${r.year - 1} 年预算，无法比较增长。`}${r.priorFinal ? "" : `库中没有 ${r.year - 1} 年决算，无法计算上年执行率。`}`}
       >
-        <LinesTable lines={r.lines} year={r.year} hasFinal={r.final !== null} />
+        <LinesTable lines={r.lines} year={r.year} hasFinal={r.final !== null} cite={citeIn(r.budget.id, r.printedUnits.function)} />
       </Section>
       <Section
         actions={<CsvLink dataset="budget-review-economic" params={{ dept, year: r.year }} />}
         title="一般公共预算基本支出，按经济分类科目"
         note="预算取自一般公共预算基本支出经济分类预算表，决算取自一般公共预算财政拨款基本支出决算明细表，均为万元。"
       >
-        {r.economic.length ? <LinesTable lines={r.economic} year={r.year} hasFinal={r.final !== null} /> : <Empty>预算文件中没有基本支出经济分类预算表。</Empty>}
+        {r.economic.length ? <LinesTable lines={r.economic} year={r.year} hasFinal={r.final !== null} cite={citeIn(r.budget.id, r.printedUnits.economic)} /> : <Empty>预算文件中没有基本支出经济分类预算表。</Empty>}
       </Section>
       {r.categories.length ? (
         <Section
@@ -180,6 +180,15 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
       ) : null}
     </div>
   );
+}
+
+/** The source view of the budget document at a line's page, with its figure (as printed in 元 or 万元) boxed. */
+function citeIn(budgetId: number, unit: "元" | "万元") {
+  return (l: { sourcePage: number | null; sourceLine: number | null; budget: string | null; name: string }) => {
+    if (l.budget === null || (l.sourcePage === null && l.sourceLine === null)) return undefined;
+    const at = l.sourcePage !== null ? { page: l.sourcePage } : { line: l.sourceLine };
+    return hrefWith(`/budgets/${budgetId}/source`, { ...at, q: l.budget, unit, ctx: l.name });
+  };
 }
 
 const FLAG_TEXT: Record<BudgetFlag["kind"], string> = {

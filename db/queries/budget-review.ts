@@ -52,6 +52,8 @@ export type BudgetReview = {
   lines: ReviewLine[];
   /** the same, per 经济分类 of 基本支出 (budget b08 against the 决算's 基本支出 table t06) */
   economic: ReviewLine[];
+  /** the unit each classification's budget table printed (the source view looks for the figure as printed) */
+  printedUnits: { function: "元" | "万元"; economic: "元" | "万元" };
   /** the budget document's own audit findings, each place with its PDF page where the budget came from a PDF */
   findings: (Finding & { places: string[] })[];
   /** 三公 and 机关运行经费 budgets by year, with the 决算 where loaded */
@@ -78,7 +80,7 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
   if (!dept) return null;
   const years = await getBudgetYears(departmentId);
   const y = year ?? years[0];
-  if (y === undefined) return { departmentId, department: dept.name, year: new Date().getFullYear(), budget: null, priorBudget: null, priorFinal: null, final: null, lines: [], economic: [], findings: [], trend: [], projects: [], years, categories: [] };
+  if (y === undefined) return { departmentId, department: dept.name, year: new Date().getFullYear(), budget: null, priorBudget: null, priorFinal: null, final: null, lines: [], economic: [], printedUnits: { function: "万元", economic: "万元" }, findings: [], trend: [], projects: [], years, categories: [] };
   // a 部门预算 is preferred to a 单位预算 of the same department and year, as a 部门决算 is to a 单位决算
   const docs = await rows<{ kind: string; id: number; year: number; scope: string; file: string; figures: BudgetFigures | string | null }>(sql`
     select * from (
@@ -107,6 +109,7 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
   let projects: Budget["projects"] = [];
   let pageStarts: number[] = [];
   let findings: Finding[] = [];
+  const printedUnits: BudgetReview["printedUnits"] = { function: "万元", economic: "万元" };
   if (budget) {
     const [b] = await rows<{ budget: Budget | string; findings: Finding[] | string }>(sql`select budget, findings from budgets where id = ${budget.id}`);
     findings = typeof b.findings === "string" ? (JSON.parse(b.findings) as Finding[]) : b.findings;
@@ -114,6 +117,8 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
     for (const s of doc.narrative.subjects) if (s.code) notes.set(s.code, { reason: s.compared?.reason, purpose: s.purpose, priorExecuted: s.priorExecuted });
     projects = doc.projects;
     pageStarts = doc.source.pageStarts ?? [];
+    printedUnits.function = doc.tables.find((t) => t.id === "b05")?.printedUnit ?? "万元";
+    printedUnits.economic = doc.tables.find((t) => t.id === "b08")?.printedUnit ?? "万元";
   }
   const docs4 = { budget, priorBudget, priorFinal, final };
   const withPage = (l: ReviewLine): ReviewLine => ({ ...l, sourcePage: l.sourceLine === null ? null : pageStarts.filter((p) => p <= l.sourceLine!).length || null });
@@ -139,7 +144,7 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
     operatingCostBudget: r.operating,
     expenditureBudget: r.expenditure,
   }));
-  return { departmentId, department: dept.name, year: y, budget, priorBudget, priorFinal, final, lines, economic, trend, projects, years, findings: findings.map((f) => placed(f, pageStarts)), categories: await categoriesOf(budget, final) };
+  return { departmentId, department: dept.name, year: y, budget, priorBudget, priorFinal, final, lines, economic, printedUnits, trend, projects, years, findings: findings.map((f) => placed(f, pageStarts)), categories: await categoriesOf(budget, final) };
 }
 
 /** Where each classification's lines come from: the budget table and the 决算 table that print it by code. */

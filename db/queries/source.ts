@@ -2,7 +2,7 @@ import "server-only";
 import { eq, sql } from "drizzle-orm";
 import type { Report } from "@/lib/report/schema";
 import { getReadDb } from "../client";
-import { documents, reports } from "../schema";
+import { budgets, documents, reports } from "../schema";
 import { rows } from "./sql";
 
 export type ReportSource = {
@@ -57,5 +57,50 @@ export async function getOriginalFile(reportId: number): Promise<{ fileName: str
     .from(reports)
     .innerJoin(documents, eq(documents.sha256, reports.contentSha256))
     .where(eq(reports.id, reportId));
+  return d ?? null;
+}
+
+export type BudgetSource = {
+  budgetId: number;
+  departmentId: number;
+  department: string;
+  year: number;
+  scope: string;
+  revision: number;
+  source: Report["source"];
+  document: { fileName: string; byteLength: number; sourceUrl: string | null } | null;
+};
+
+/** The same for a budget document: what its source view needs, the bytes through getOriginalBudgetFile. */
+export async function getBudgetSource(budgetId: number): Promise<BudgetSource | null> {
+  const [r] = await rows<{
+    id: number; department_id: number; department: string; year: number; scope: string; revision: number;
+    source: Report["source"] | string; file_name: string | null; byte_length: number | null; source_url: string | null;
+  }>(sql`
+    select b.id::int as id, b.department_id::int as department_id, d.name as department, b.year::int as year, b.scope,
+           b.revision::int as revision, b.budget -> 'source' as source, doc.file_name, doc.byte_length::int as byte_length, doc.source_url
+    from budgets b join departments d on d.id = b.department_id
+    left join documents doc on doc.sha256 = b.content_sha256
+    where b.id = ${budgetId}`);
+  if (!r) return null;
+  return {
+    budgetId: Number(r.id),
+    departmentId: Number(r.department_id),
+    department: r.department,
+    year: Number(r.year),
+    scope: r.scope,
+    revision: Number(r.revision),
+    source: typeof r.source === "string" ? JSON.parse(r.source) : r.source,
+    document: r.file_name === null ? null : { fileName: r.file_name, byteLength: Number(r.byte_length), sourceUrl: r.source_url },
+  };
+}
+
+export async function getOriginalBudgetFile(budgetId: number): Promise<{ fileName: string; sha256: string; bytes: Uint8Array } | null> {
+  const db = await getReadDb();
+  const [d] = await db
+    .select({ fileName: documents.fileName, sha256: documents.sha256, bytes: documents.bytes })
+    .from(budgets)
+    .innerJoin(documents, eq(documents.sha256, budgets.contentSha256))
+    .where(eq(budgets.id, budgetId));
   return d ?? null;
 }

@@ -109,4 +109,26 @@ run("evidence one click away: a finding opens the original at the cited figure",
     expect(figureRanges(await mark.first().innerText(), amount.replace(/,/g, "")).length).toBe(1);
     await page.close();
   }, 120_000);
+
+  test("budget: a subject's budget figure on the spring review opens the budget PDF's page with a box over the amount printed in 元", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(app.url + "/budget-review?year=2025", { waitUntil: "load" });
+    await page.getByRole("link", { name: "上海市普陀区人民政府办公室", exact: true }).first().click();
+    await page.waitForURL(/\/budget-review\?dept=\d+/);
+    // 2010301 行政运行: 1,202.95 万元 on the page, printed 12,029,501.84 元 in the PDF
+    const row = page.locator("tr", { hasText: "2010301" }).first();
+    await row.locator("a[href*='/budgets/']").first().click();
+    await page.waitForURL(/\/budgets\/\d+\/source\?page=\d+/);
+    const highlight = page.locator("[data-testid=source-highlight]");
+    await highlight.first().waitFor({ timeout: 60_000 });
+    expect(await highlight.count()).toBe(1);
+    const box = (await highlight.boundingBox())!;
+    const spans = await page.locator(".pdf-text-layer span").evaluateAll((els) =>
+      els.map((e) => ({ text: e.textContent ?? "", r: e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number } })),
+    );
+    const printed = spans.filter((s) => s.text.includes("12,029,501.84"));
+    expect(printed.length).toBeGreaterThan(0);
+    expect(printed.some((s) => overlap(s.r, box) >= 0.5 * s.r.width * s.r.height)).toBe(true);
+    await page.close();
+  }, 180_000);
 });
