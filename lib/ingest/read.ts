@@ -60,6 +60,14 @@ function setAsideInconsistent(report: Report, streamTitleLines: Set<number>): Re
   const suspect = new Set(report.tables.filter((t) => t.sourceLine !== undefined && streamTitleLines.has(t.sourceLine)).map((t) => t.id));
   if (suspect.size === 0) return report;
   const broken = new Map<string, string>();
+  // Rows the template has no place for: a name split over two rows, or a name cut from its code. The identities
+  // cannot see those (an empty row adds nothing), so they are checked apart: every row of 01/04 is one the form
+  // names (it has a key), and every row has a name.
+  for (const t of report.tables) {
+    if (!suspect.has(t.id)) continue;
+    const odd = t.rows.find((r) => ((t.id === "t01" || t.id === "t04") && !r.key) || r.name.trim() === "");
+    if (odd) broken.set(t.id, `表中有模板没有的行：${odd.code ?? ""}${odd.name ? ` ${odd.name}` : "（无名称）"}`);
+  }
   for (const f of auditReport(report)) {
     const id = WITHIN_TABLE.get(f.rule);
     if (!id || f.severity !== "error") continue;

@@ -12,13 +12,16 @@ import { cellText, type Grid } from "./lattice";
 /** an amount, or an empty cell printed as - or 0 */
 const AMOUNT = /^-?[\d,]+\.\d+$|^-$|^0$/;
 const CODE = /^\d{3}$|^\d{5}$|^\d{7}$/;
-const ROW_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|本年|年初|年末|总\s*计|合\s*计|使用非财政|结余分配|人员经费|公用经费|其中)/;
+// Template feature: every name of the 总表 (01/04) opens with one of these (an ordinal, or a fixed word of the form;
+// 04 prints 一般公共预算财政拨款 … bare under 年初/年末财政拨款结转和结余), so a line that does not is a wrapped name's tail.
+const ROW_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|本年|年初|年末|总\s*计|合\s*计|使用非财政|结余分配|人员经费|公用经费|其中|(?:一般公共|政府性基金|国有资本经营)预算财政拨款)/;
 
 type Line = { items: PdfItem[]; y: number; height: number };
 const lineText = (l: Line) => l.items.map((it) => it.str).join("").replace(/\s+/g, "");
 /** a line that holds nothing but 合计 / 总计 */
 const TOTAL_ONLY = /^(?:合计|总计)$/;
-type Column = { x0: number; x1: number };
+/** `lineNumbers`: the column is headed 行次 (its small integers number the rows) */
+type Column = { x0: number; x1: number; lineNumbers?: boolean };
 
 const center = (it: PdfItem) => it.x + it.width / 2;
 const isData = (it: PdfItem) => AMOUNT.test(it.str.trim()) || CODE.test(it.str.trim());
@@ -120,6 +123,59 @@ function columnOf(bounds: number[], it: PdfItem): number {
 }
 
 
+/** a cell of a body line, with the column it falls in */
+type Piece = { it: PdfItem; col: number; y: number; line: Line };
+
+/**
+ * Template feature: the names of 01/04 open with an ordinal (一、… 二十二、…) or a fixed word (本年收入合计, 年末结转和结余 …).
+ * A wrapped name's lines join the nearest row's line, which is wrong where a long name of one row ends closer to the
+ * next row's line (names middle-aligned, amounts top-aligned). Within one column, an opener starts a new name: the
+ * lines above a row's opener that lie above the row's own line end the previous row's name, and a second opener
+ * (or an opener below lines of this row's own name) starts the next row's.
+ */
+function reassignOpenedNames(anchors: { line: Line; pieces: Piece[] }[]): void {
+  const opens = (p: Piece) => !isData(p.it) && ROW_START.test(p.it.str.trim());
+  for (let k = 0; k < anchors.length; k++) {
+    const a = anchors[k];
+    const tol = a.line.height * 0.3;
+    for (const col of new Set(a.pieces.filter((p) => !isData(p.it)).map((p) => p.col))) {
+      const text = a.pieces.filter((p) => p.col === col && !isData(p.it)).sort((x, y) => x.y - y.y);
+      const first = text.findIndex(opens);
+      if (first < 0) continue;
+      const move = (ps: Piece[], to: { pieces: Piece[] } | undefined) => {
+        if (!to || ps.length === 0) return;
+        a.pieces = a.pieces.filter((p) => !ps.includes(p));
+        to.pieces.push(...ps);
+      };
+      // lines above the opener and above the row's own line: the end of the previous row's name
+      const before = text.slice(0, first);
+      const above = before.filter((p) => p.y < a.line.y - tol);
+      const own = before.filter((p) => !above.includes(p));
+      let start = first;
+      if (own.length > 0 && text[first].y > a.line.y + tol) start = first; // this row's name is `own`: the opener is the next row's
+      else start = text.findIndex((p, i) => i > first && opens(p));
+      if (above.length === before.length || own.length === 0) move(above, anchors[k - 1]);
+      if (start > 0) move(text.slice(start), anchors[k + 1]);
+    }
+  }
+  // A row's name that does not open (no ordinal, no fixed word) right under a name that did, on the next line, in a
+  // row without a code: the last line of the name above, printed beside the next row's 行次 (a blank row's line).
+  for (let k = 1; k < anchors.length; k++) {
+    const a = anchors[k];
+    if (a.pieces.some((p) => CODE.test(p.it.str.trim()))) continue;
+    for (const col of new Set(a.pieces.filter((p) => !isData(p.it)).map((p) => p.col))) {
+      const text = a.pieces.filter((p) => p.col === col && !isData(p.it)).sort((x, y) => x.y - y.y);
+      const prev = anchors[k - 1].pieces.filter((p) => p.col === col && !isData(p.it)).sort((x, y) => x.y - y.y);
+      if (text.length === 0 || prev.length === 0 || opens(text[0]) || !opens(prev[0])) continue;
+      const last = prev[prev.length - 1];
+      if (text[0].y - last.y > 0 && text[0].y - last.y < 2 * last.line.height && text.every((p) => !opens(p))) {
+        a.pieces = a.pieces.filter((p) => !text.includes(p));
+        anchors[k - 1].pieces.push(...text);
+      }
+    }
+  }
+}
+
 /** 栏次 1 2 3 … under the header numbers the columns; it says nothing about where they are. */
 const isColumnNumbers = (l: Line) => l.items.every((it) => /^(栏次|行次|\d{1,2}|甲|乙)$/.test(it.str.trim())) && l.items.length > 2;
 
@@ -138,7 +194,7 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   let leaves: Leaf[] = [];
   if (!columns || headerLines.length > 0) {
     leaves = headerColumns(headerLines);
-    columns = leaves;
+    columns = leaves.map((l) => ({ x0: l.x0, x1: l.x1, ...([...l.labels.values()].some((t) => /^行\s*次$/.test(t.trim())) ? { lineNumbers: true } : {}) }));
   }
   // Data cells right of every header column (an amount printed wider than its label) still need a column.
   const body = lines.slice(firstData);
@@ -154,26 +210,34 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
     rowTops.push(hl.y - hl.height);
   });
 
+  const bounds = boundaries(columns, body.flatMap(cells));
+  const cols = columns;
+  const lineNumber = (it: PdfItem) => /^\d{1,2}$/.test(it.str.trim()) && cols[columnOf(bounds, it)]?.lineNumbers === true;
+  // Template feature: a 行次 column numbers every row, blank ones included. Where it does, the numbers alone mark the
+  // rows' lines (a name that opens with 一、 may be printed a line below them, middle-aligned in its cell).
+  const numbered = body.some((l) => l.items.some(lineNumber));
   // Body: anchors are lines with a code or an amount, or text that opens a row; other lines join the nearest anchor.
-  const anchors: { line: Line; parts: Line[] }[] = [];
+  const anchors: { line: Line; pieces: Piece[] }[] = [];
   const pending: Line[] = [];
   const kind = (l: Line) => {
     const hasData = l.items.some(isData);
+    if (l.items.some(lineNumber)) return "anchor";
     const text = l.items.filter((it) => !isData(it)).map((it) => it.str).join("").trim();
     if (l.items.some((it) => CODE.test(it.str.trim()))) return "anchor";
     // a row with nothing but its 行次 (the template's blank rows) is still a row
     if (!text || /^\d{1,2}$/.test(text)) return l.items.every((it) => /^\d{1,2}$/.test(it.str.trim())) ? "anchor" : hasData ? "numbers" : "text";
-    if (text && ROW_START.test(text)) return "anchor";
+    if (text && ROW_START.test(text) && !numbered) return "anchor";
     if (hasData && text) return "anchor";
     return hasData ? "numbers" : "text";
   };
+  const piecesOf = (l: Line): Piece[] => cells(l).map((it) => ({ it, col: columnOf(bounds, it), y: l.y, line: l }));
   for (const l of body) {
-    if (kind(l) === "anchor") anchors.push({ line: l, parts: [l] });
+    if (kind(l) === "anchor") anchors.push({ line: l, pieces: piecesOf(l) });
     else pending.push(l);
   }
   // Template feature: the 三公 table's one data row has no label at all, only amounts: such lines are the rows.
   if (anchors.length === 0) {
-    for (const l of pending.splice(0).filter((x) => kind(x) === "numbers")) anchors.push({ line: l, parts: [l] });
+    for (const l of pending.splice(0).filter((x) => kind(x) === "numbers")) anchors.push({ line: l, pieces: piecesOf(l) });
   }
   if (anchors.length === 0) return null;
   for (const l of pending) {
@@ -186,26 +250,21 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
         best = a;
       }
     }
-    best.parts.push(l);
+    best.pieces.push(...piecesOf(l));
   }
-  const bounds = boundaries(columns, body.flatMap(cells));
+  reassignOpenedNames(anchors);
   for (const a of anchors) {
     const row = Array<string>(width).fill("");
     const byCol = new Map<number, PdfItem[]>();
-    for (const part of a.parts) {
-      for (const c of cells(part)) {
-        const i = columnOf(bounds, c);
-        byCol.set(i, [...(byCol.get(i) ?? []), c]);
-      }
-    }
+    for (const p of a.pieces) byCol.set(p.col, [...(byCol.get(p.col) ?? []), p.it]);
     for (const [i, its] of byCol) {
       // Two amounts in one inferred column mean the columns were not found: the cell is left unreadable (the table
       // then becomes an unread note) rather than read as one number or half of it.
       const amounts = its.filter(isData);
-      row[i] = amounts.length > 1 ? amounts.map((a) => a.str).join("／") : cellText(its);
+      row[i] = amounts.length > 1 ? amounts.map((x) => x.str).join("／") : cellText(its);
     }
     rows.push(row);
-    rowTops.push(Math.min(...a.parts.map((p) => p.y - p.height)));
+    rowTops.push(Math.min(a.line.y - a.line.height, ...a.pieces.map((p) => p.line.y - p.line.height)));
   }
   const x0 = Math.min(...columns.map((c) => c.x0));
   const x1 = Math.max(...columns.map((c) => c.x1));
