@@ -141,6 +141,8 @@ const BUDGET_TABLE_KINDS: Record<string, [string, (t: string) => string]> = {
   INCOME_SUM: ["收入合计与各收入项之和", (t) => `${t}的收入合计应等于各收入项相加。`],
   EXPENDITURE_SUM: ["支出合计与各类支出之和", (t) => `${t}的支出合计应等于各类支出相加。`],
   BALANCE: ["收支平衡", (t) => `${t}的收入总计应等于支出总计。`],
+  INCOME_TOTAL: ["收入总计与本年收入、上年结转之和", (t) => `${t}的收入总计应等于本年收入合计加上年结转结余。`],
+  EXPENDITURE_TOTAL: ["支出总计与本年支出、结转下年之和", (t) => `${t}的支出总计应等于本年支出合计加结转下年。`],
 };
 
 const SANGONG_ITEMS: Record<string, string> = {
