@@ -52,30 +52,57 @@ function cells(line: Line): PdfItem[] {
   return out;
 }
 
-type Leaf = Column & { labels: Map<number, string> };
+type Leaf = Column & { labels: Map<number, string>; top: number };
+
+/** A header label: one line's cell, or a label wrapped over several lines (`li`: its first line). */
+type HeadCell = { x0: number; x1: number; top: number; bottom: number; h: number; str: string; li: number };
+
+const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
 
 /**
- * Header columns, read bottom-up: the lowest header line gives the first columns; a label above covers the columns
- * within half the distance to its neighbours on its own line (a centred label over a group: 收入 | 支出, 因公出国（境）费
- * over its 预算数 | 决算数), and a label that covers none is a column of its own (项目 over a blank lower row).
+ * Template feature: header labels are centred in their cells, and a label too long for a narrow column wraps onto
+ * further lines centred on the same x, a line pitch apart (行/次, 一般公共预算财/政拨款, 因公出国（境）/费). The first
+ * line of a wrap is the full one, so it is wider than the line under it (two labels of equal width one above the other
+ * are a group label over a column and stay apart). A label of one line in the same header row sits between a wrapped
+ * label's lines when the row is middle-aligned: the wrap is joined across it.
+ */
+function headerCells(lines: Line[]): HeadCell[] {
+  const all: HeadCell[] = lines.flatMap((l, li) => cells(l).map((c) => ({ x0: c.x, x1: c.x + c.width, top: l.y - c.height, bottom: l.y, h: c.height, str: c.str, li })));
+  const out: HeadCell[] = [];
+  for (const c of [...all].sort((a, b) => a.top - b.top || a.x0 - b.x0)) {
+    const up = out.find((p) => {
+      const gap = c.top - p.bottom;
+      return gap > -0.2 * c.h && gap <= 0.6 * c.h && Math.abs(mid(p) - mid(c)) <= 1 && p.x1 - p.x0 > c.x1 - c.x0 + 0.3 * c.h;
+    });
+    if (up) Object.assign(up, { str: up.str + c.str, bottom: c.bottom, x0: Math.min(up.x0, c.x0), x1: Math.max(up.x1, c.x1) });
+    else out.push({ ...c });
+  }
+  return out;
+}
+
+/**
+ * Header columns, read bottom-up: the lowest labels give the first columns; a label above covers the columns below
+ * it within half the distance to its neighbours (the labels level with it: a centred label over a group, 收入 | 支出,
+ * 因公出国（境）费 over its 预算数 | 决算数), and a label that covers none is a column of its own (项目 over a blank
+ * lower row; 合计 middle-aligned in a cell two rows high beside a group).
  */
 function headerColumns(lines: Line[]): Leaf[] {
+  const heads = headerCells(lines);
   const leaves: Leaf[] = [];
-  for (let li = lines.length - 1; li >= 0; li--) {
-    const lineCells = cells(lines[li]);
-    const centers = lineCells.map(center);
-    for (let k = 0; k < lineCells.length; k++) {
-      const c = lineCells[k];
-      const cx = centers[k];
-      const gaps = [k > 0 ? cx - centers[k - 1] : Infinity, k + 1 < centers.length ? centers[k + 1] - cx : Infinity];
-      const d = Math.min(...gaps) / 2;
-      const covered = leaves.filter((l) => {
-        const lc = (l.x0 + l.x1) / 2;
-        return (Math.abs(lc - cx) < d && d !== Infinity) || (d === Infinity && lineCells.length === 1) || (l.x0 < c.x + c.width && l.x1 > c.x);
-      });
-      if (covered.length === 0) leaves.push({ x0: c.x, x1: c.x + c.width, labels: new Map([[li, c.str]]) });
-      else for (const l of covered) l.labels.set(li, (l.labels.get(li) ?? "") + c.str);
-    }
+  const level = (a: HeadCell, b: HeadCell) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.2 * Math.min(a.h, b.h);
+  for (const c of [...heads].sort((a, b) => b.bottom - a.bottom || a.x0 - b.x0)) {
+    const cx = mid(c);
+    const beside = heads.filter((o) => o !== c && level(o, c)).map(mid);
+    const left = Math.max(-Infinity, ...beside.filter((x) => x < cx));
+    const right = Math.min(Infinity, ...beside.filter((x) => x > cx));
+    const d = Math.min(cx - left, right - cx) / 2;
+    const covered = leaves.filter((l) => {
+      if (l.top < c.bottom - 0.3 * c.h) return false; // only the columns under the label
+      const lc = (l.x0 + l.x1) / 2;
+      return (d !== Infinity && Math.abs(lc - cx) < d) || (d === Infinity && beside.length === 0) || (l.x0 < c.x1 && l.x1 > c.x0);
+    });
+    if (covered.length === 0) leaves.push({ x0: c.x0, x1: c.x1, top: c.top, labels: new Map([[c.li, c.str]]) });
+    else for (const l of covered) l.labels.set(c.li, (l.labels.get(c.li) ?? "") + c.str);
   }
   return leaves.sort((a, b) => a.x0 - b.x0);
 }
