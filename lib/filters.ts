@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EXECUTION_RATE, PROJECT_RATE_FLOOR, SME_SHARE } from "./metrics/policy";
+import { EXECUTION_RATE, PROJECT_RATE_FLOOR, SIZE_BAND_TEXT, SME_SHARE } from "./metrics/policy";
 
 /** Next gives searchParams as string | string[] | undefined; every filter takes the first value and falls back on bad input. */
 export type RawParams = Record<string, string | string[] | undefined>;
@@ -77,11 +77,14 @@ export const BENCHMARK_METRICS = {
 } as const;
 export type BenchmarkMetric = keyof typeof BENCHMARK_METRICS;
 
-export const SIZE_BANDS = { all: "全部", small: "支出 1,000 万元以下", medium: "1,000–10,000 万元", large: "10,000 万元以上" } as const;
+export const SIZE_BANDS = { all: "全部", ...SIZE_BAND_TEXT } as const;
+/** A ranking compares like with like: 部门决算 (a 部门 with its units) and 单位决算 (one unit) are never ranked together. */
+export const BENCHMARK_SCOPES = { department: "部门决算", unit: "单位决算" } as const;
 
 export const benchmarkParamsSchema = baseFilterSchema.extend({
   metric: z.preprocess(first, z.enum(Object.keys(BENCHMARK_METRICS) as [BenchmarkMetric, ...BenchmarkMetric[]]).default("executionRate")).catch("executionRate"),
   size: z.preprocess(first, z.enum(Object.keys(SIZE_BANDS) as [keyof typeof SIZE_BANDS, ...(keyof typeof SIZE_BANDS)[]]).default("all")).catch("all"),
+  scope: z.preprocess(first, z.enum(["department", "unit"]).default("department")).catch("department"),
   /** compare with this earlier year (change between years) */
   vs: year,
   /** page of the ranking list (50 a page) */

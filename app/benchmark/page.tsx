@@ -1,8 +1,9 @@
 import Link from "next/link";
 import { getBenchmarkPage } from "@/db/queries/benchmark";
 import { resolveYear } from "@/db/queries/figures";
-import { BENCHMARK_METRICS, benchmarkParamsSchema, parseParams, SIZE_BANDS, type BenchmarkMetric, type RawParams } from "@/lib/filters";
+import { BENCHMARK_METRICS, BENCHMARK_SCOPES, benchmarkParamsSchema, parseParams, SIZE_BANDS, type BenchmarkMetric, type RawParams } from "@/lib/filters";
 import { METRIC_DEFS } from "@/lib/metrics/benchmark";
+import { EXECUTION_TARGET, PEER_GROUP, POLICY_TEXT, executionBand } from "@/lib/metrics/policy";
 import { D } from "@/lib/money/decimal";
 import { formatChange, formatPercent, formatWanyuan } from "@/lib/money/format";
 import { ReferenceBars } from "../_components/charts/charts";
@@ -17,7 +18,7 @@ export const metadata = { title: "对标" };
 const PAGE_SIZE = 50;
 const EXTREMES = 10;
 
-const BAND_SHORT = { small: "小（<1,000 万元）", medium: "中（1,000–10,000 万元）", large: "大（>10,000 万元）" } as const;
+const BAND_SHORT = { small: `小（${SIZE_BANDS.small}）`, medium: `中（${SIZE_BANDS.medium}）`, large: `大（${SIZE_BANDS.large}）` } as const;
 
 export default async function BenchmarkPage(props: { searchParams: Promise<RawParams> }) {
   const sp = parseParams(benchmarkParamsSchema, await withDemoChoice(await props.searchParams));
@@ -27,9 +28,11 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
     return <NoReports title="对标" purpose="对标" synthetic={sp.synthetic} path="/benchmark" />;
   }
   const vs = sp.vs !== undefined && sp.vs !== year && years.includes(sp.vs) ? sp.vs : undefined;
-  const b = await getBenchmarkPage({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs }, { page: sp.page, pageSize: PAGE_SIZE, extremes: EXTREMES, dept: sp.dept });
+  const b = await getBenchmarkPage({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, scope: sp.scope, vs }, { page: sp.page, pageSize: PAGE_SIZE, extremes: EXTREMES, dept: sp.dept });
 
-  const keep = { year, synthetic, metric: sp.metric === "executionRate" ? undefined : sp.metric, size: sp.size === "all" ? undefined : sp.size, vs };
+  const keep = { year, synthetic, metric: sp.metric === "executionRate" ? undefined : sp.metric, size: sp.size === "all" ? undefined : sp.size, scope: sp.scope === "department" ? undefined : sp.scope, vs };
+  const scopeText = BENCHMARK_SCOPES[sp.scope];
+  const execution = sp.metric === "executionRate";
   const href = (over: Partial<Record<keyof typeof keep | "page", string | number | undefined>>) => hrefWith("/benchmark", { ...keep, ...over });
   const def = METRIC_DEFS[sp.metric];
   const change = b.mode === "change";
@@ -53,7 +56,12 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
             <Chip key={m} on={m === sp.metric} href={href({ metric: m === "executionRate" ? undefined : m })}>{BENCHMARK_METRICS[m]}</Chip>
           ))}
         </Chips>
-        <Chips label="同类组">
+        <Chips label="口径">
+          {(Object.keys(BENCHMARK_SCOPES) as (keyof typeof BENCHMARK_SCOPES)[]).map((s) => (
+            <Chip key={s} on={s === sp.scope} href={href({ scope: s === "department" ? undefined : s, page: undefined })}>{BENCHMARK_SCOPES[s]}</Chip>
+          ))}
+        </Chips>
+        <Chips label="规模">
           {(Object.keys(SIZE_BANDS) as (keyof typeof SIZE_BANDS)[]).map((s) => (
             <Chip key={s} on={s === sp.size} href={href({ size: s === "all" ? undefined : s })}>{SIZE_BANDS[s]}</Chip>
           ))}
@@ -67,10 +75,20 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
       </div>
 
       <section className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <Card label="参与排名的部门" value={`${b.peers} 个`} sub={sp.size === "all" ? "全部部门" : `同类组：${SIZE_BANDS[sp.size]}`} />
-        <Card label={change ? "变化的中位数" : "中位数"} value={fmtValue(b.median)} sub={`单位：${unitText}`} />
+        <Card label="参与排名" value={`${b.peers} 个`} sub={`${scopeText}，${sp.size === "all" ? "各规模" : SIZE_BANDS[sp.size]}`} />
+        <Card
+          label={`${change ? "变化的" : ""}同类中位数`}
+          value={b.median !== undefined ? fmtValue(b.median) : "不列"}
+          sub={
+            sp.size === "all"
+              ? "各规模档分别计算，见表中“与同类中位数之差”"
+              : b.median !== undefined
+                ? `单位：${unitText}`
+                : `同类不足 ${PEER_GROUP.minPeers} 个，不作基准`
+          }
+        />
         <Card label="缺少数据" value={`${b.missing} 个`} sub={change ? `两年中任一年未披露或不在库中` : "文件未披露所需数字"} />
-        <Card label="其他规模的部门" value={`${b.otherBands} 个`} sub={sp.size === "all" ? "—" : "不在本同类组，未参与"} />
+        <Card label="未参与比较" value={`${b.otherBands + b.otherScope} 个`} sub={`其他规模 ${b.otherBands} 个；${sp.scope === "department" ? BENCHMARK_SCOPES.unit : BENCHMARK_SCOPES.department} ${b.otherScope} 个`} />
       </section>
 
       <Section
@@ -79,7 +97,10 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
         note={
           <>
             计算：{def.formula}；来源：{def.source}。{change ? `变化 = ${year} 年值 − ${vs} 年值（${unitText}），两年都有数据的部门才参与。` : ""}
-            名次按数值从高到低（并列同名次）；百分位 = 同类组中数值不高于该部门的比例；虚线为同类组中位数。同类组按本年支出合计（公开01表）划分：1,000 万元以下、1,000–10,000 万元、10,000 万元以上。同一部门既有部门决算又有单位决算时只取部门决算。
+            {execution
+              ? `${POLICY_TEXT.executionRank}${change ? "（比较两年时按偏离的变化排名，偏离缩小的在前）" : ""}；百分位 = 参与排名的部门中离 ${EXECUTION_TARGET}% 不比该部门更近的比例。`
+              : "名次按数值从高到低（并列同名次）；百分位 = 参与排名的部门中数值不高于该部门的比例。"}
+            {POLICY_TEXT.peers}。同一部门既有部门决算又有单位决算时只取部门决算。
           </>
         }
       >
@@ -90,18 +111,23 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
         ) : (
           <>
           <p className="mb-1 text-xs text-gray-500">
-            {b.peers > 2 * EXTREMES ? `最高的 ${EXTREMES} 个和最低的 ${EXTREMES} 个部门（共 ${b.peers} 个参与排名，全部名次见下表）。` : `参与排名的全部 ${b.peers} 个部门。`}
+            {b.peers > 2 * EXTREMES
+              ? `${execution ? `离 ${EXECUTION_TARGET}% 最近和最远` : "最高和最低"}的各 ${EXTREMES} 个部门（共 ${b.peers} 个参与排名，全部名次见下表）。`
+              : `参与排名的全部 ${b.peers} 个部门${execution ? `，离 ${EXECUTION_TARGET}% 最近的在上` : ""}。`}
           </p>
           <ReferenceBars
             label={`${BENCHMARK_METRICS[sp.metric]}：最高与最低`}
-            references={b.median !== undefined ? [{ value: Number(b.median), label: `中位数 ${fmtValue(b.median)}` }] : []}
+            references={[
+              ...(execution && !change ? [{ value: EXECUTION_TARGET, label: `${EXECUTION_TARGET}%（按年初预算执行）` }] : []),
+              ...(b.median !== undefined ? [{ value: Number(b.median), label: `同类中位数 ${fmtValue(b.median)}` }] : []),
+            ]}
             rows={chartRows.map((r, i) => ({
               label: `${gap && i === b.top.length ? "… " : ""}${r.rank}. ${r.department}`,
               value: Number(r.value),
               display: fmtValue(r.value),
               href: `/departments/${r.departmentId}?year=${year}`,
-              // no colour verdict: for some metrics higher is better, for others worse
-              tone: "neutral",
+              // execution has a verdict (its bands); other metrics none: for some higher is better, for others worse
+              tone: execution && !change ? ({ concern: "bad", watch: "neutral", good: "good" } as const)[executionBand(r.value) ?? "watch"] : "neutral",
             }))}
           />
           </>
@@ -121,42 +147,42 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
         {b.rows.length ? (
           <div className="mt-4 overflow-x-auto">
             <Pager page={b.page} pageSize={b.pageSize} total={b.total} href={(n) => href({ page: n === 1 ? undefined : n })} />
-            <table className="w-full min-w-[860px] border-collapse text-sm">
+            <table className="sticky-first w-full min-w-[860px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
-                  <th className="num p-1.5">名次</th>
-                  <th className="min-w-[9rem] p-1.5">部门</th>
-                  <th className="p-1.5">规模</th>
-                  <th className="num p-1.5">本年支出合计（万元）</th>
+                  <th className="min-w-[9rem] p-1.5">名次 · 部门</th>
                   <th className="num p-1.5">{year} 年</th>
                   {change ? <th className="num p-1.5">{vs} 年</th> : null}
                   {change ? <th className="num p-1.5">变化</th> : null}
+                  {execution ? <th className="num p-1.5" title={POLICY_TEXT.executionRank}>{change ? "偏离变化" : `距 ${EXECUTION_TARGET}%`}</th> : null}
                   <th className="num p-1.5">百分位</th>
-                  <th className="num p-1.5">与中位数之差</th>
+                  <th className="num p-1.5" title={POLICY_TEXT.peers}>与同类中位数之差</th>
+                  <th className="p-1.5">规模</th>
+                  <th className="num p-1.5">本年支出合计（万元）</th>
                 </tr>
               </thead>
               <tbody>
                 {b.rows.map((r) => (
                   <tr key={r.departmentId} className={`border-b border-gray-100 ${r.departmentId === sp.dept ? "bg-amber-50" : ""}`}>
-                    <td className="num p-1.5">{r.rank ?? "—"}</td>
                     <td className="p-1.5">
+                      <span className="mr-1 tabular-nums text-gray-500">{r.rank ?? "—"}.</span>
                       <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${year}`}>{r.department}</Link>
                       <SyntheticBadge synthetic={r.synthetic} />
-                      {r.scope === "单位决算" ? <span className="ml-1 text-xs text-gray-500">单位决算</span> : null}
                     </td>
-                    <td className="p-1.5 text-gray-600">{r.size ? BAND_SHORT[r.size] : "—"}</td>
-                    <td className="num p-1.5"><Wan v={r.expenditureTotal} /></td>
                     <td className="num p-1.5">{fmt(r.current)}</td>
                     {change ? <td className="num p-1.5">{fmt(r.previous)}</td> : null}
                     {change ? <td className="num p-1.5 font-medium">{fmtValue(r.value)}</td> : null}
+                    {execution ? <td className="num p-1.5">{r.distance === undefined ? "—" : change ? `${formatChange(r.distance)} 百分点` : `${new D(r.distance).toFixed(2)} 百分点`}</td> : null}
                     <td className="num p-1.5">{r.percentile === undefined ? "—" : `${r.percentile}%`}</td>
-                    <td className="num p-1.5">{r.fromMedian === undefined ? <span className="text-gray-400">—</span> : signedIn(r.fromMedian, def.unit)}</td>
+                    <td className="num p-1.5">{r.fromMedian === undefined ? <span className="text-gray-400" title={`同类不足 ${PEER_GROUP.minPeers} 个或缺少数据，不作比较`}>—</span> : signedIn(r.fromMedian, def.unit)}</td>
+                    <td className="p-1.5 text-gray-600">{r.size ? BAND_SHORT[r.size] : "—"}</td>
+                    <td className="num p-1.5"><Wan v={r.expenditureTotal} /></td>
                   </tr>
                 ))}
               </tbody>
             </table>
             <Pager page={b.page} pageSize={b.pageSize} total={b.total} href={(n) => href({ page: n === 1 ? undefined : n })} />
-            <p className="mt-1 text-xs text-gray-500">“—”表示文件未披露所需数字（或对比年没有该部门的报告），不等于零，也不参与中位数。</p>
+            <p className="mt-1 text-xs text-gray-500">“—”表示文件未披露所需数字（或对比年没有该部门的报告），不等于零，也不参与中位数；“与同类中位数之差”为“—”时，同类部门不足 {PEER_GROUP.minPeers} 个。</p>
           </div>
         ) : null}
       </Section>

@@ -1,11 +1,17 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import type { BenchmarkMetric, SIZE_BANDS } from "@/lib/filters";
+import { BENCHMARK_SCOPES, type BenchmarkMetric, type SIZE_BANDS } from "@/lib/filters";
 import type { SizeBand } from "@/lib/metrics/dashboard";
+import { EXECUTION_TARGET, PEER_GROUP } from "@/lib/metrics/policy";
 import { chosenReports } from "./dashboard-scope";
 import { rows } from "./sql";
 
-export type BenchmarkFilter = { year: number; synthetic: boolean; metric: BenchmarkMetric; size: keyof typeof SIZE_BANDS; vs?: number };
+export type BenchmarkFilter = {
+  year: number; synthetic: boolean; metric: BenchmarkMetric; size: keyof typeof SIZE_BANDS;
+  /** 部门决算 are ranked among 部门决算, 单位决算 among 单位决算 (default: department) */
+  scope?: keyof typeof BENCHMARK_SCOPES;
+  vs?: number;
+};
 
 type BenchmarkRow = {
   departmentId: number;
@@ -23,8 +29,10 @@ type BenchmarkRow = {
   rank?: number;
   /** share of peers with a value ≤ this one, percent */
   percentile?: string;
-  /** value − peer median */
+  /** value − the median of its peer group (same scope and size band), when that group has at least PEER_GROUP.minPeers */
   fromMedian?: string;
+  /** execution only: |rate − 100| (or its change between the years), what the ranking orders by */
+  distance?: string;
 };
 
 export type Benchmark = {
@@ -33,11 +41,14 @@ export type Benchmark = {
   rows: BenchmarkRow[];
   /** departments of the size band with a value */
   peers: number;
+  /** the peer group's median: only for one size band with at least PEER_GROUP.minPeers departments ranked */
   median?: string;
   /** departments of the size band without a value (not disclosed, or missing in one of the two years) */
   missing: number;
-  /** departments left out because they are in another size band */
+  /** departments of the scope left out because they are in another size band */
   otherBands: number;
+  /** reports of the other scope (单位决算 beside a 部门决算 ranking, or the reverse): never ranked together */
+  otherScope: number;
 };
 
 export type BenchmarkPage = Benchmark & {
@@ -107,42 +118,65 @@ function metricRows(f: BenchmarkFilter, year: number): SQL {
     left join lateral (select ${pivot} from figures fg where fg.report_id = rep.id and fg.key in ${list}) x on true`;
 }
 
+/** Whether the metric ranks by distance from a target (execution: 100%) rather than by size. */
+const byDistance = (m: BenchmarkMetric) => m === "executionRate";
+
 /**
- * The ranking statement: every department of the year with its metric (and the change since `vs`), its size band,
- * rank (1 = highest, ties share), percentile (share of peers ≤ it) and distance from the exact peer median — all in
- * SQL, so only the rows asked for leave the database. `pos` orders the list: ranked first, then the missing by name.
+ * The ranking statement: every department of the year and scope with its metric (and the change since `vs`), its size
+ * band, rank (1 = best, ties share), percentile (share of peers ranked no better) and distance from the exact median
+ * of its peer group (same scope and size band, shown only with PEER_GROUP.minPeers or more) — all in SQL, so only the
+ * rows asked for leave the database. Execution ranks by |rate − 100| ascending: over- and under-spending are both
+ * distance. `pos` orders the list: ranked first, then the missing by name.
  */
 function rankedSql(f: BenchmarkFilter): SQL {
   const change = f.vs !== undefined && f.vs !== f.year;
   const cur = metricSql(f.metric, "n");
   const prev = metricSql(f.metric, "p");
+  const scope = BENCHMARK_SCOPES[f.scope ?? "department"];
+  const dist = (v: SQL) => sql`abs(${v}::numeric - ${EXECUTION_TARGET})`;
+  // the ranking key; better = higher, except for distances (better = lower)
+  const key = byDistance(f.metric)
+    ? change ? sql`${dist(sql`v.current`)} - ${dist(sql`v.previous`)}` : dist(sql`v.current`)
+    : change ? sql`v.current::numeric - v.previous::numeric` : sql`v.current::numeric`;
+  const better = byDistance(f.metric) ? sql`asc` : sql`desc`;
+  const worse = byDistance(f.metric) ? sql`desc` : sql`asc`;
   return sql`
     with n as (${metricRows(f, f.year)}),
     ${change ? sql`p as (${metricRows(f, f.vs!)}),` : sql``}
     v as (
       select n.department_id, n.department, n.synthetic, n.scope, n."expenditureTotal_t" as expenditure_total,
-             case when n."expenditureTotal" is null then null when n."expenditureTotal" < 1000 then 'small'
-                  when n."expenditureTotal" <= 10000 then 'medium' else 'large' end as size,
+             case when n."expenditureTotal" is null then null when n."expenditureTotal" < ${PEER_GROUP.small} then 'small'
+                  when n."expenditureTotal" <= ${PEER_GROUP.large} then 'medium' else 'large' end as size,
              ${cur} as current, ${change ? prev : sql`null::text`} as previous
       from n ${change ? sql`left join p on p.department_id = n.department_id` : sql``}
+      where n.scope = ${scope}
     ),
-    b as (
-      select v.*, ${change ? sql`trim_scale(v.current::numeric - v.previous::numeric)::text` : sql`v.current`} as value
-      from v ${f.size === "all" ? sql`` : sql`where v.size = ${f.size}`}
+    k as (
+      select v.*, ${change ? sql`trim_scale(v.current::numeric - v.previous::numeric)::text` : sql`v.current`} as value,
+             case when v.current is not null ${change ? sql`and v.previous is not null` : sql``} then ${key} end as key
+      from v
     ),
+    b as (select k.* from k ${f.size === "all" ? sql`` : sql`where k.size = ${f.size}`}),
     r as (
       select b.*, b.value::numeric as num,
-             case when b.value is not null then rank() over (partition by b.value is null order by b.value::numeric desc) end as rank,
-             case when b.value is not null then count(*) over (partition by b.value is null order by b.value::numeric) end as le,
-             row_number() over (partition by b.value is null order by b.value::numeric) as asc_pos,
-             row_number() over (order by b.value is null, b.value::numeric desc, b.department, b.department_id) as pos
+             case when b.value is not null then rank() over (partition by b.value is null order by b.key ${better}) end as rank,
+             case when b.value is not null then count(*) over (partition by b.value is null order by b.key ${worse}) end as le,
+             row_number() over (partition by b.value is null, b.size order by b.value::numeric) as band_pos,
+             count(b.value) over (partition by b.size) as band_n,
+             row_number() over (order by b.value is null, b.key ${better}, b.department, b.department_id) as pos
       from b
+    ),
+    m as (
+      select r.size, avg(r.num) as median from r
+      where r.value is not null and r.size is not null and r.band_n >= ${PEER_GROUP.minPeers}
+        and r.band_pos in ((r.band_n + 1) / 2, (r.band_n + 2) / 2)
+      group by r.size
     ),
     s as (
       select count(r.value)::int as peers, (count(*) - count(r.value))::int as missing,
-             ((select count(*) from n) - count(*))::int as other_bands,
-             (select avg(x.num) from r x where x.value is not null
-                and x.asc_pos in ((count(r.value) + 1) / 2, (count(r.value) + 2) / 2)) as median
+             ((select count(*) from k) - count(*))::int as other_bands,
+             ((select count(*) from n) - (select count(*) from k))::int as other_scope,
+             ${f.size === "all" ? sql`null::numeric` : sql`(select m.median from m where m.size = ${f.size})`} as median
       from r
     )`;
 }
@@ -150,7 +184,7 @@ function rankedSql(f: BenchmarkFilter): SQL {
 type Raw = {
   department_id: number; department: string; synthetic: boolean; scope: string; size: SizeBand | null; expenditure_total: string | null;
   current: string | null; previous: string | null; value: string | null; rank: number | null; percentile: string | null; from_median: string | null;
-  pos: number; peers: number; missing: number; other_bands: number; median: string | null;
+  distance: string | null; pos: number; peers: number; missing: number; other_bands: number; other_scope: number; median: string | null;
 };
 
 const u = <T>(v: T | null | undefined): T | undefined => (v === null || v === undefined ? undefined : v);
@@ -169,6 +203,7 @@ function toRow(r: Raw): BenchmarkRow {
     rank: r.rank === null ? undefined : Number(r.rank),
     percentile: u(r.percentile),
     fromMedian: u(r.from_median),
+    distance: u(r.distance),
   };
 }
 
@@ -176,19 +211,21 @@ function toRow(r: Raw): BenchmarkRow {
  * Rows of the ranking where `where` holds (in list order), each carrying the summary (peers, missing, other bands,
  * median). With no row matching, one summary-only row (pos null) comes back so the counts are never lost.
  */
-async function query(f: BenchmarkFilter, where: SQL): Promise<{ rows: Raw[]; summary: Pick<Benchmark, "peers" | "missing" | "otherBands" | "median"> }> {
+async function query(f: BenchmarkFilter, where: SQL): Promise<{ rows: Raw[]; summary: Pick<Benchmark, "peers" | "missing" | "otherBands" | "otherScope" | "median"> }> {
   const res = await rows<Raw>(sql`
     ${rankedSql(f)}
     select r.department_id::int as department_id, r.department, r.synthetic, r.scope, r.size, r.expenditure_total, r.current, r.previous, r.value,
-           r.rank::int as rank, round(r.le * 100.0 / s.peers, 2)::text as percentile, trim_scale(r.num - s.median)::text as from_median,
-           r.pos::int as pos, s.peers, s.missing, s.other_bands, trim_scale(s.median)::text as median
-    from s left join r on ${where}
+           r.rank::int as rank, round(r.le * 100.0 / s.peers, 2)::text as percentile, trim_scale(r.num - m.median)::text as from_median,
+           ${byDistance(f.metric) ? sql`trim_scale(r.key)::text` : sql`null::text`} as distance,
+           r.pos::int as pos, s.peers, s.missing, s.other_bands, s.other_scope, trim_scale(s.median)::text as median
+    from s left join r on ${where} left join m on m.size = r.size
     order by r.pos`);
   const first = res[0];
   const summary = {
     peers: Number(first?.peers ?? 0),
     missing: Number(first?.missing ?? 0),
     otherBands: Number(first?.other_bands ?? 0),
+    otherScope: Number(first?.other_scope ?? 0),
     median: u(first?.median),
   };
   return { rows: res.filter((r) => r.pos !== null && r.pos !== undefined), summary };

@@ -2,6 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import {
   BENCHMARK_METRICS,
+  BENCHMARK_SCOPES,
   benchmarkParamsSchema,
   executionParamsSchema,
   performanceParamsSchema,
@@ -188,9 +189,10 @@ export const dashboardDatasets: Record<string, Dataset> = {
     params: benchmarkParamsSchema,
     columns: [
       ...DEPT, col("metric", "指标"), col("peerGroup", "同类组"), col("expenditureTotal", "本年支出合计（万元）"), col("current", "本年值"), col("previous", "对比年值"),
-      col("value", "排名所用值"), col("rank", "名次"), col("percentile", "百分位"), col("fromMedian", "与中位数之差"),
+      col("value", "排名所用值"), col("distance", "距 100% 的偏离（百分点，仅执行率）"), col("rank", "名次"), col("percentile", "百分位"),
+      col("fromMedian", "与同类中位数之差"),
     ],
     fetch: forYear<Bench>(async (p) =>
-      (await getBenchmark(p)).rows.map((r) => ({ ...r, metric: BENCHMARK_METRICS[p.metric], peerGroup: SIZE_BANDS[p.size] }))),
+      (await getBenchmark(p)).rows.map((r) => ({ ...r, metric: BENCHMARK_METRICS[p.metric], peerGroup: `${BENCHMARK_SCOPES[p.scope]}，${SIZE_BANDS[p.size]}` }))),
   },
 };

@@ -1,8 +1,9 @@
 import "server-only";
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Location } from "@/lib/audit/types";
 import type { Report } from "@/lib/report/schema";
 import { medianWindow, medianWithout } from "@/lib/metrics/median-without";
+import { PEER_GROUP } from "@/lib/metrics/policy";
 import { rows } from "./sql";
 
 export type DepartmentListRow = {
@@ -145,8 +146,14 @@ export type DepartmentReport = {
   figures: Record<string, string>;
   /** the same figures in the stored previous year, when there is one */
   priorFigures: Record<string, string> | null;
-  /** peer medians of the same year (latest reports of other departments) */
+  /**
+   * peer medians of the same year: the other departments of the same scope and size band (PEER_GROUP), latest
+   * reports; a key's median is given only when at least PEER_GROUP.minPeers of them state it
+   */
   peerMedians: Record<string, string | undefined>;
+  /** per key, how many peers state it (the median's base, also when too few for a median) */
+  peerCounts: Record<string, number>;
+  /** reports of the peer group with figures, less this department's own */
   peerCount: number;
   findings: FindingRow[];
 };
@@ -174,12 +181,15 @@ export async function getDepartmentReport(
   const chosen = revs.find((r) => (revision ? r.revision === revision : r.is_latest)) ?? revs.find((r) => r.is_latest) ?? revs[0];
   if (!chosen) return null;
 
-  // Peer medians: "the other departments of the year" (latest reports, real beside real, synthetic beside synthetic).
-  // The peer group is ranked once per year in the database (a few rows around the middle of each key, shared by every
-  // department's page through the statement cache); this department's own values are then taken out exactly.
+  // Peer medians: the other departments of the year of the same scope and size band (real beside real, synthetic
+  // beside synthetic). The peer group is ranked once in the database (a few rows around the middle of each key, shared
+  // by every page of the group through the statement cache); this department's own values are then taken out exactly.
   const keyList = medianKeys.filter((k) => /^[A-Za-z0-9_.:]+$/.test(k));
   const keysSql = sql.raw(`(${keyList.map((k) => `'${k}'`).join(",")})`);
-  const groupScope = sql`r.year = ${y} and r.is_latest and r.synthetic = ${Boolean(chosen.synthetic)}`;
+  const band = (reportId: SQL) => sql`(select case when b.value < ${PEER_GROUP.small} then 1 when b.value <= ${PEER_GROUP.large} then 2 else 3 end
+    from figures b where b.report_id = ${reportId} and b.key = 'expenditureTotal')`;
+  const groupScope = sql`r.year = ${y} and r.is_latest and r.synthetic = ${Boolean(chosen.synthetic)} and r.scope = ${chosen.scope}
+    and ${band(sql`r.id`)} = ${band(sql`${chosen.id}`)}`;
   const [[rep], figs, prior, group, own, fs] = await Promise.all([
     rows<{ report: Report | string; synthetic: boolean; completeness: string | null; has_document: boolean }>(sql`
       select report, synthetic, completeness::text as completeness,
@@ -214,12 +224,15 @@ export async function getDepartmentReport(
   const figures = Object.fromEntries(figs.map((f) => [f.key, f.value]));
   const priorFigures = prior.length ? Object.fromEntries(prior.map((f) => [f.key, f.value])) : null;
   const peerMedians: Record<string, string | undefined> = {};
+  const peerCounts: Record<string, number> = {};
   for (const g of group) {
     if (g.key === null || g.n === null || g.window === null) continue;
     const window = (typeof g.window === "string" ? JSON.parse(g.window) : g.window) as string[];
     const n = Number(g.n);
     if (window.length !== medianWindow(n).to - medianWindow(n).from + 1) continue;
     const mine = own.filter((o) => o.key === g.key && o.value !== null).map((o) => o.value!);
+    peerCounts[g.key] = n - mine.length;
+    if (n - mine.length < PEER_GROUP.minPeers) continue;
     const m = medianWithout(n, window, mine);
     if (m !== undefined) peerMedians[g.key] = m;
   }
@@ -245,6 +258,7 @@ export async function getDepartmentReport(
     figures,
     priorFigures,
     peerMedians,
+    peerCounts,
     peerCount,
     findings: fs.map((f) => ({ ...f, id: Number(f.id), locations: typeof f.locations === "string" ? JSON.parse(f.locations) : f.locations })),
   };

@@ -1,4 +1,5 @@
 import { D } from "../money/decimal";
+import { PEER_GROUP } from "./policy";
 import { ratePct } from "./stats";
 
 /** a − b; undefined when either is missing (a missing year is not a change of zero). */
@@ -24,12 +25,12 @@ export function presentSum(values: (string | null | undefined)[]): { sum: string
 
 export type SizeBand = "small" | "medium" | "large";
 
-/** Peer groups by 本年支出合计 (万元): under 1,000 / 1,000 to 10,000 / over 10,000. */
+/** Peer groups by 本年支出合计 (万元), at the policy's edges (PEER_GROUP). */
 export function sizeBand(expenditureTotal: string | null | undefined): SizeBand | undefined {
   if (expenditureTotal === null || expenditureTotal === undefined || expenditureTotal === "") return undefined;
   const v = new D(expenditureTotal);
-  if (v.lt(1000)) return "small";
-  if (v.lte(10000)) return "medium";
+  if (v.lt(PEER_GROUP.small)) return "small";
+  if (v.lte(PEER_GROUP.large)) return "medium";
   return "large";
 }
 

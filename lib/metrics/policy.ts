@@ -26,6 +26,33 @@ const CHANGE = { good: 10, watch: 20 } as const;
 /** Amounts that should not grow (“三公”经费, 机关运行经费): 良好 when they do not, 关注 up to `watch` % growth. */
 const NO_GROWTH = { figures: ["sangongFinal", "operatingCost"] as readonly string[], watch: 10 } as const;
 
+/**
+ * Execution is judged by its distance from 100% in either direction: 149% is as far off as 51%, and a ranking puts
+ * the department closest to its 年初预算 first.
+ */
+export const EXECUTION_TARGET = 100;
+
+/** |rate − 100| in percentage points; undefined when no rate is known. */
+export function executionDistance(ratePct: string | undefined): string | undefined {
+  return ratePct === undefined ? undefined : new D(ratePct).minus(EXECUTION_TARGET).abs().toFixed();
+}
+
+/**
+ * A peer group is the same scope (部门决算 beside 部门决算, 单位决算 beside 单位决算) and the same size band by 本年支出合计
+ * (万元): below `small`, `small`–`large`, above `large`. A median of fewer than `minPeers` departments is not shown: one
+ * or two other departments are not a benchmark.
+ */
+export const PEER_GROUP = { small: 1000, large: 10000, minPeers: 5 } as const;
+
+const fmtWan = (v: number) => v.toLocaleString("en-US");
+
+/** The size bands as the pages name them. */
+export const SIZE_BAND_TEXT = {
+  small: `支出 ${fmtWan(PEER_GROUP.small)} 万元以下`,
+  medium: `${fmtWan(PEER_GROUP.small)}–${fmtWan(PEER_GROUP.large)} 万元`,
+  large: `${fmtWan(PEER_GROUP.large)} 万元以上`,
+} as const;
+
 /** 绩效自评 project execution rate (全年执行数 ÷ 全年预算数 × 100): below it a project is flagged. */
 export const PROJECT_RATE_FLOOR = 50;
 
@@ -57,6 +84,11 @@ const BANDS = {
 /** What each policy line means, as the pages print it. */
 export const POLICY_TEXT = {
   ...BANDS,
+  executionRank:
+    `执行率以 ${EXECUTION_TARGET}% 为准：超支与未完成同样是偏离，按与 ${EXECUTION_TARGET}% 的距离（|执行率 − ${EXECUTION_TARGET}|）排名，距离最小的排第 1`,
+  peers:
+    `同类部门为同一口径（部门决算与部门决算、单位决算与单位决算）、同一规模档（本年支出合计${SIZE_BAND_TEXT.small}、${SIZE_BAND_TEXT.medium}、${SIZE_BAND_TEXT.large}）；` +
+    `同类部门不足 ${PEER_GROUP.minPeers} 个时不列中位数`,
   /** the department page's cards: every band at once */
   bands: [BANDS.execution, BANDS.sme, BANDS.change].join("；"),
   smeReference:

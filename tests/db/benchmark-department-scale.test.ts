@@ -11,6 +11,7 @@ import { computeCompleteness } from "../../lib/audit/completeness";
 import type { BenchmarkMetric } from "../../lib/filters";
 import { metricValue } from "../../lib/metrics/benchmark";
 import { difference, ranksDescending, sizeBand } from "../../lib/metrics/dashboard";
+import { executionDistance, PEER_GROUP } from "../../lib/metrics/policy";
 import { median, percentileRank } from "../../lib/metrics/stats";
 import { D } from "../../lib/money/decimal";
 import { generateCity } from "../../lib/synth/city";
@@ -32,36 +33,51 @@ async function benchmarkInJs(f: BenchmarkFilter) {
     getChosenFigures({ year: f.year, synthetic: f.synthetic }),
     change ? getChosenFigures({ year: f.vs!, synthetic: f.synthetic }) : Promise.resolve([]),
   ]);
-  const all = now.map((r) => {
+  const scope = f.scope === "unit" ? "单位决算" : "部门决算";
+  const distance = f.metric === "executionRate";
+  const all = now.filter((r) => r.scope === scope).map((r) => {
     const current = metricValue(f.metric, r.figures, r.completeness);
     const prior = before.find((p) => p.departmentId === r.departmentId);
     const previous = prior ? metricValue(f.metric, prior.figures, prior.completeness) : undefined;
-    return { departmentId: r.departmentId, size: sizeBand(r.figures.expenditureTotal), current, previous, value: change ? difference(current, previous) : current };
+    const value = change ? difference(current, previous) : current;
+    // execution: the distance from 100% (or its change), lower is better; negated so that higher is better throughout
+    const key = value === undefined ? undefined : !distance ? value
+      : new D(0).minus(change ? difference(executionDistance(current), executionDistance(previous))! : executionDistance(current)!).toFixed();
+    return { departmentId: r.departmentId, size: sizeBand(r.figures.expenditureTotal), current, previous, value, key };
   });
   const inBand = f.size === "all" ? all : all.filter((r) => r.size === f.size);
   const valued = inBand.filter((r) => r.value !== undefined);
-  const values = valued.map((r) => r.value!);
-  const med = median(values);
-  const ranks = ranksDescending(values);
+  const keys = valued.map((r) => r.key!);
+  const ranks = ranksDescending(keys);
+  const bandMedian = (size: string | undefined) => {
+    const group = valued.filter((r) => size !== undefined && r.size === size);
+    return group.length >= PEER_GROUP.minPeers ? median(group.map((r) => r.value!)) : undefined;
+  };
   const byId = new Map(
     inBand.map((r) => {
       const i = valued.indexOf(r);
+      const med = bandMedian(r.size);
       return [r.departmentId, {
         value: r.value, current: r.current, previous: change ? r.previous : undefined,
         rank: i < 0 ? undefined : ranks[i],
-        percentile: i < 0 ? undefined : percentileRank(r.value!, values),
+        percentile: i < 0 ? undefined : percentileRank(r.key!, keys),
         fromMedian: i < 0 || med === undefined ? undefined : new D(r.value!).minus(med).toFixed(),
+        distance: i < 0 || !distance ? undefined : new D(0).minus(r.key!).toFixed(),
       }];
     }),
   );
-  return { byId, median: med, peers: valued.length, missing: inBand.length - valued.length, otherBands: all.length - inBand.length };
+  return {
+    byId, median: f.size === "all" ? undefined : bandMedian(f.size), peers: valued.length, missing: inBand.length - valued.length,
+    otherBands: all.length - inBand.length, otherScope: now.length - all.length,
+  };
 }
 
 function expectSameRanking(b: Benchmark, js: Awaited<ReturnType<typeof benchmarkInJs>>) {
-  expect({ peers: b.peers, missing: b.missing, otherBands: b.otherBands, median: b.median }).toEqual({ peers: js.peers, missing: js.missing, otherBands: js.otherBands, median: js.median });
+  expect({ peers: b.peers, missing: b.missing, otherBands: b.otherBands, otherScope: b.otherScope, median: b.median })
+    .toEqual({ peers: js.peers, missing: js.missing, otherBands: js.otherBands, otherScope: js.otherScope, median: js.median });
   expect(b.rows.length).toBe(js.byId.size);
   for (const r of b.rows) {
-    expect({ id: r.departmentId, value: r.value, current: r.current, previous: r.previous, rank: r.rank, percentile: r.percentile, fromMedian: r.fromMedian })
+    expect({ id: r.departmentId, value: r.value, current: r.current, previous: r.previous, rank: r.rank, percentile: r.percentile, fromMedian: r.fromMedian, distance: r.distance })
       .toEqual({ id: r.departmentId, ...js.byId.get(r.departmentId)! });
   }
   // ranked rows first, best rank first; then the departments without a value
@@ -94,6 +110,22 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
 
     test.each(["small", "medium", "large"] as const)("size band %s", async (size) => {
       const f: BenchmarkFilter = { year: 2023, synthetic: true, metric: "projectShare", size };
+      expectSameRanking(await getBenchmark(f), await benchmarkInJs(f));
+    });
+
+    test.each(["small", "medium", "large"] as const)("execution by distance from 100 either way, size band %s, with the band median", async (size) => {
+      const f: BenchmarkFilter = { year: 2023, synthetic: true, metric: "executionRate", size };
+      const b = await getBenchmark(f);
+      expectSameRanking(b, await benchmarkInJs(f));
+      // over- and under-spending alike: the first is the closest to 100%, in either direction
+      const ranked = b.rows.filter((r) => r.rank !== undefined);
+      const dist = ranked.map((r) => new D(r.current!).minus(100).abs());
+      for (let i = 1; i < dist.length; i++) expect(dist[i].gte(dist[i - 1])).toBe(true);
+      expect(b.median === undefined).toBe(b.peers < PEER_GROUP.minPeers);
+    });
+
+    test("execution: change on the year before ranks by the change of the distance from 100%", async () => {
+      const f: BenchmarkFilter = { year: 2023, synthetic: true, metric: "executionRate", size: "medium", vs: 2022 };
       expectSameRanking(await getBenchmark(f), await benchmarkInJs(f));
     });
 
@@ -144,13 +176,20 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
     for (const id of ids) {
       const d = (await getDepartmentReport(id, year))!;
       const self = all.find((r) => r.departmentId === id)!;
-      const others = all.filter((r) => r.departmentId !== id && r.synthetic === self.synthetic);
+      // peers: the same scope and size band, real beside real
+      const peer = (r: (typeof all)[number]) =>
+        r.synthetic === self.synthetic && r.scope === self.scope && sizeBand(r.figures.expenditureTotal) === sizeBand(self.figures.expenditureTotal);
+      const group = all.filter(peer);
+      const others = group.filter((r) => r.departmentId !== id);
+      expect(others.length).toBeGreaterThanOrEqual(PEER_GROUP.minPeers);
       expect(d.peerCount).toBe(others.length);
       for (const k of PEER_MEDIAN_KEYS) {
-        expect(d.peerMedians[k], `${k} of department ${id}`).toBe(median(others.map((r) => r.figures[k])));
+        const stated = others.map((r) => r.figures[k]).filter((v) => v !== undefined);
+        expect(d.peerCounts[k] ?? 0).toBe(stated.length);
+        expect(d.peerMedians[k], `${k} of department ${id}`).toBe(stated.length >= PEER_GROUP.minPeers ? median(stated) : undefined);
       }
       // the department's own value is not part of its peers' median: some key must differ from the median of all
-      const withSelf = PEER_MEDIAN_KEYS.map((k) => median(all.filter((r) => r.synthetic === self.synthetic).map((r) => r.figures[k])));
+      const withSelf = PEER_MEDIAN_KEYS.map((k) => median(group.map((r) => r.figures[k])));
       expect(PEER_MEDIAN_KEYS.map((k) => d.peerMedians[k])).not.toEqual(withSelf);
     }
   });

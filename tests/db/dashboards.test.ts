@@ -351,15 +351,21 @@ forEachDb("dashboard queries", (get) => {
   });
 
   describe("benchmark", () => {
-    test("execution rate: ranks, percentiles and the peer median", async () => {
+    test("execution rate: ranked by distance from 100% either way; 部门决算 only; no median of fewer than 5 peers", async () => {
       const b = await getBenchmark({ year: 2023, synthetic: true, metric: "executionRate", size: "all" });
-      expect(b.median).toBe("105.99");
-      expect(b.rows.map((r) => [r.department, r.value, r.rank, r.percentile, r.fromMedian])).toEqual([
-        [TEST_DEPT, "125.00", 1, "100.00", "19.01"],
-        [BIG_DATA, "108.29", 2, "75.00", "2.3"],
-        [GOV_OFFICE, "103.69", 3, "50.00", "-2.3"],
-        [SMALL_DEPT, "100.00", 4, "25.00", "-5.99"],
+      // 125% is 25 points off, as far as 75% would be: it ranks last, not first
+      expect(b.rows.map((r) => [r.department, r.value, r.distance, r.rank, r.percentile, r.fromMedian])).toEqual([
+        [SMALL_DEPT, "100.00", "0", 1, "100.00", undefined],
+        [BIG_DATA, "108.29", "8.29", 2, "66.67", undefined],
+        [TEST_DEPT, "125.00", "25", 3, "33.33", undefined],
       ]);
+      // 烟台市人民政府办公室 publishes a 单位决算: ranked among 单位决算, never beside 部门决算
+      expect(b).toMatchObject({ peers: 3, otherScope: 1, median: undefined });
+      const units = await getBenchmark({ year: 2023, synthetic: true, metric: "executionRate", size: "all", scope: "unit" });
+      expect(units.rows.map((r) => [r.department, r.scope, r.value, r.rank])).toEqual([[GOV_OFFICE, "单位决算", "103.69", 1]]);
+      expect(units).toMatchObject({ peers: 1, otherScope: 3 });
+      const medium = await getBenchmark({ year: 2023, synthetic: true, metric: "executionRate", size: "medium" });
+      expect(medium).toMatchObject({ peers: 2, median: undefined });
     });
 
     test.each([
@@ -370,23 +376,24 @@ forEachDb("dashboard queries", (get) => {
       ["sangongFinal", GOV_OFFICE, "136.54"],
       ["completeness", BIG_DATA, "90.00"],
     ] as const)("%s of %s is %s", async (metric, dept, value) => {
-      const b = await getBenchmark({ year: 2023, synthetic: false, metric, size: "all" });
+      const b = await getBenchmark({ year: 2023, synthetic: false, metric, size: "all", scope: dept === GOV_OFFICE ? "unit" : "department" });
       expect(b.rows.find((r) => r.department === dept)?.value).toBe(value);
     });
 
     test("size bands on 本年支出合计; a department without the figure is listed as missing, not ranked", async () => {
       const small = await getBenchmark({ year: 2023, synthetic: true, metric: "smeShare", size: "small" });
-      expect(small).toMatchObject({ peers: 0, missing: 1, otherBands: 3 });
+      expect(small).toMatchObject({ peers: 0, missing: 1, otherBands: 2, otherScope: 1 });
       expect(small.rows.map((r) => [r.department, r.size, r.value, r.rank])).toEqual([[SMALL_DEPT, "small", undefined, undefined]]);
       const medium = await getBenchmark({ year: 2023, synthetic: true, metric: "smeShare", size: "medium" });
-      expect(medium.rows.map((r) => r.department)).toEqual([GOV_OFFICE, TEST_DEPT, BIG_DATA]);
+      expect(medium.rows.map((r) => r.department)).toEqual([TEST_DEPT, BIG_DATA]);
     });
 
     test("change between years: only departments present in both years are ranked", async () => {
       const b = await getBenchmark({ year: 2023, synthetic: true, metric: "executionRate", size: "all", vs: 2022 });
       expect(b.mode).toBe("change");
-      expect(b.rows[0]).toMatchObject({ department: TEST_DEPT, current: "125.00", previous: "100.00", value: "25", rank: 1, percentile: "100.00" });
-      expect(b).toMatchObject({ peers: 1, missing: 3, median: "25" });
+      // 100% → 125%: 25 points further from 100%
+      expect(b.rows[0]).toMatchObject({ department: TEST_DEPT, current: "125.00", previous: "100.00", value: "25", distance: "25", rank: 1, percentile: "100.00" });
+      expect(b).toMatchObject({ peers: 1, missing: 2, median: undefined });
     });
   });
 

@@ -5,7 +5,7 @@ import { getDepartmentReport } from "@/db/queries/department";
 import { computeCompleteness } from "@/lib/audit/completeness";
 import { departmentParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { budgetCredibility } from "@/lib/metrics/credibility";
-import { BAND_TEXT, EXECUTION_RATE, POLICY_TEXT, PROJECT_RATE_FLOOR, executionBand, figureBand, type Band } from "@/lib/metrics/policy";
+import { BAND_TEXT, EXECUTION_RATE, PEER_GROUP, POLICY_TEXT, PROJECT_RATE_FLOOR, executionBand, figureBand, type Band } from "@/lib/metrics/policy";
 import { ratePct } from "@/lib/metrics/stats";
 import { D } from "@/lib/money/decimal";
 import { FIGURE_LABELS } from "@/lib/report/labels";
@@ -136,7 +136,13 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
                 {v !== undefined && meta.unit !== "%" ? <span className="ml-1 text-xs font-normal text-gray-500">万元</span> : null}
               </div>
               <div className="mt-1 text-xs text-gray-500">
-                同年其他 {data.peerCount} 个部门中位数：{meta.unit === "%" ? <Pct v={peerMedians[k]} /> : <Wan v={peerMedians[k]} />}
+                {peerMedians[k] !== undefined ? (
+                  <span title={POLICY_TEXT.peers}>
+                    同类 {data.peerCounts[k]} 个{data.scope}中位数：{meta.unit === "%" ? <Pct v={peerMedians[k]} /> : <Wan v={peerMedians[k]} />}
+                  </span>
+                ) : (
+                  <span title={POLICY_TEXT.peers}>同类{data.scope}不足 {PEER_GROUP.minPeers} 个，不列中位数</span>
+                )}
                 {priorFigures?.[k] !== undefined ? (
                   <>
                     {" "}· 上年 {meta.unit === "%" ? <Pct v={priorFigures[k]} /> : <Wan v={priorFigures[k]} />}
