@@ -62,8 +62,8 @@ const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
 /**
  * Template feature: header labels are centred in their cells, and a label too long for a narrow column wraps onto
  * further lines centred on the same x, a line pitch apart (行/次, 一般公共预算财/政拨款, 因公出国（境）/费). The first
- * line of a wrap is the full one, so it is wider than the line under it (two labels of equal width one above the other
- * are a group label over a column and stay apart). A label of one line in the same header row sits between a wrapped
+ * line of a wrap is the full one, so it is wider than the line under it, or as wide and then a mere line pitch above
+ * it (two labels of equal width a header row apart are a group label over a column and stay apart). A label of one line in the same header row sits between a wrapped
  * label's lines when the row is middle-aligned: the wrap is joined across it.
  */
 function headerCells(lines: Line[]): HeadCell[] {
@@ -72,7 +72,9 @@ function headerCells(lines: Line[]): HeadCell[] {
   for (const c of [...all].sort((a, b) => a.top - b.top || a.x0 - b.x0)) {
     const up = out.find((p) => {
       const gap = c.top - p.bottom;
-      return gap > -0.2 * c.h && gap <= 0.6 * c.h && Math.abs(mid(p) - mid(c)) <= 1 && p.x1 - p.x0 > c.x1 - c.x0 + 0.3 * c.h;
+      if (gap <= -0.2 * c.h || gap > 0.6 * c.h || Math.abs(mid(p) - mid(c)) > 1) return false;
+      // wider above: a wrap; as wide: a wrap only a line pitch below (经济分类/科目编码), not a header row further down
+      return p.x1 - p.x0 > c.x1 - c.x0 + 0.3 * c.h || (Math.abs(p.x1 - p.x0 - (c.x1 - c.x0)) < 1 && gap <= 0.45 * c.h);
     });
     if (up) Object.assign(up, { str: up.str + c.str, bottom: c.bottom, x0: Math.min(up.x0, c.x0), x1: Math.max(up.x1, c.x1) });
     else out.push({ ...c });
@@ -86,7 +88,7 @@ function headerCells(lines: Line[]): HeadCell[] {
  * 因公出国（境）费 over its 预算数 | 决算数), and a label that covers none is a column of its own (项目 over a blank
  * lower row; 合计 middle-aligned in a cell two rows high beside a group).
  */
-function headerColumns(lines: Line[]): Leaf[] {
+function headerColumns(lines: Line[], edges: { left: number; right: number }): Leaf[] {
   const heads = headerCells(lines);
   const leaves: Leaf[] = [];
   const level = (a: HeadCell, b: HeadCell) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.2 * Math.min(a.h, b.h);
@@ -96,9 +98,20 @@ function headerColumns(lines: Line[]): Leaf[] {
     const left = Math.max(-Infinity, ...beside.filter((x) => x < cx));
     const right = Math.min(Infinity, ...beside.filter((x) => x > cx));
     const d = Math.min(cx - left, right - cx) / 2;
+    // Template feature: a group label is centred over its columns, and the first (last) group of a header row starts
+    // at the table's left (ends at its right) edge: so it reaches as far past its centre as the edge lies before it
+    // (人员经费 over three columns beside 公用经费 over six; 收入 over 项目 | 金额 beside 支出 over five).
+    // Only where no label beside it but those under it: one misplaced by middle alignment is no edge.
+    const under = (o: HeadCell) => o.top >= c.bottom - 0.3 * c.h;
+    const first = !heads.some((o) => o !== c && mid(o) < cx && !under(o));
+    const last = !heads.some((o) => o !== c && mid(o) > cx && !under(o));
+    let span: [number, number] | undefined;
+    if (first && !last) span = [edges.left, 2 * cx - edges.left];
+    else if (last && !first) span = [2 * cx - edges.right, edges.right];
     const covered = leaves.filter((l) => {
       if (l.top < c.bottom - 0.3 * c.h) return false; // only the columns under the label
       const lc = (l.x0 + l.x1) / 2;
+      if (span) return (lc > span[0] && lc < span[1]) || (l.x0 < c.x1 && l.x1 > c.x0);
       return (d !== Infinity && Math.abs(lc - cx) < d) || (d === Infinity && beside.length === 0) || (l.x0 < c.x1 && l.x1 > c.x0);
     });
     if (covered.length === 0) leaves.push({ x0: c.x0, x1: c.x1, top: c.top, labels: new Map([[c.li, c.str]]) });
@@ -220,7 +233,8 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   let columns: Column[] | undefined = carried;
   let leaves: Leaf[] = [];
   if (!columns || headerLines.length > 0) {
-    leaves = headerColumns(headerLines);
+    const all = lines.flatMap((l) => l.items);
+    leaves = headerColumns(headerLines, { left: Math.min(...all.map((it) => it.x)), right: Math.max(...all.map((it) => it.x + it.width)) });
     columns = leaves.map((l) => ({ x0: l.x0, x1: l.x1, ...([...l.labels.values()].some((t) => /^行\s*次$/.test(t.trim())) ? { lineNumbers: true } : {}) }));
   }
   // Data cells right of every header column (an amount printed wider than its label) still need a column.
