@@ -143,8 +143,9 @@ function boundaries(cols: Column[], body: PdfItem[]): number[] {
       const mid = (a + b) / 2;
       const crossings = body.filter((it) => it.x < mid && it.x + it.width > mid).length;
       // a border has amounts ending on its left and labels starting on its right, all on the same x (an amount's
-      // left edge says nothing: amounts are right-aligned)
-      const aligned = body.filter((it) => (isData(it) ? Math.abs(it.x + it.width - a) < 1.5 : Math.abs(it.x - b) < 1.5)).length;
+      // left edge says nothing: amounts are right-aligned; codes, like names, are left-aligned, so their right edge
+      // says nothing either: 30214 after 97800.00 in 基本支出's side-by-side blocks)
+      const aligned = body.filter((it) => (AMOUNT.test(it.str.trim()) ? Math.abs(it.x + it.width - a) < 1.5 : Math.abs(it.x - b) < 1.5)).length;
       const better =
         crossings < best.crossings ||
         (crossings === best.crossings && (aligned > best.aligned || (aligned === best.aligned && b - a > best.width)));
