@@ -108,12 +108,16 @@ function headerColumns(lines: Line[], edges: { left: number; right: number }): L
     let span: [number, number] | undefined;
     if (first && !last) span = [edges.left, 2 * cx - edges.left];
     else if (last && !first) span = [2 * cx - edges.right, edges.right];
-    const covered = leaves.filter((l) => {
-      if (l.top < c.bottom - 0.3 * c.h) return false; // only the columns under the label
+    const below = leaves.filter((l) => l.top >= c.bottom - 0.3 * c.h); // only the columns under the label
+    const overlaps = (l: Leaf) => l.x0 < c.x1 && l.x1 > c.x0;
+    let covered = below.filter((l) => {
       const lc = (l.x0 + l.x1) / 2;
-      if (span) return (lc > span[0] && lc < span[1]) || (l.x0 < c.x1 && l.x1 > c.x0);
-      return (d !== Infinity && Math.abs(lc - cx) < d) || (d === Infinity && beside.length === 0) || (l.x0 < c.x1 && l.x1 > c.x0);
+      if (span) return (lc > span[0] && lc < span[1]) || overlaps(l);
+      return (d !== Infinity && Math.abs(lc - cx) < d) || (d === Infinity && beside.length === 0) || overlaps(l);
     });
+    // A label is centred over the columns it heads: one beside them (科目名称 middle-aligned across two header rows,
+    // next to 类 | 款 | 项) heads none of them.
+    if (covered.length && (cx < Math.min(...covered.map((l) => l.x0)) - 1 || cx > Math.max(...covered.map((l) => l.x1)) + 1)) covered = below.filter(overlaps);
     if (covered.length === 0) leaves.push({ x0: c.x0, x1: c.x1, top: c.top, labels: new Map([[c.li, c.str]]) });
     else for (const l of covered) l.labels.set(c.li, (l.labels.get(c.li) ?? "") + c.str);
   }
