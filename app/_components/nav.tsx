@@ -25,6 +25,16 @@ export function Nav() {
             {label}
           </Link>
         ))}
+        <form action="/search" method="get" role="search" className="ml-auto">
+          <input
+            name="q"
+            type="search"
+            maxLength={50}
+            placeholder="查找部门或项目"
+            aria-label="查找部门或项目"
+            className="w-40 rounded border border-gray-300 px-2 py-1 text-sm"
+          />
+        </form>
       </div>
     </nav>
   );
