@@ -9,7 +9,9 @@ const alias = {
 export default defineConfig({
   test: {
     projects: [
-      { resolve: { alias }, test: { name: "unit", include: ["tests/lib/**/*.test.ts"], setupFiles: ["tests/setup/env.ts"] } },
+      // Unit tests that read a PDF or generate a city take a second alone and many on a loaded 2-core CI machine:
+      // a timeout is for hangs, never a benchmark.
+      { resolve: { alias }, test: { name: "unit", include: ["tests/lib/**/*.test.ts"], setupFiles: ["tests/setup/env.ts"], testTimeout: 60_000 } },
       {
         resolve: { alias },
         test: { name: "db", include: ["tests/db/**/*.test.ts"], setupFiles: ["tests/setup/env.ts"], testTimeout: 120_000, hookTimeout: 120_000 },
