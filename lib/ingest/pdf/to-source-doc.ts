@@ -25,7 +25,7 @@ type Block = { top: number; lines: string[]; grid?: Grid; items?: PdfItem[] };
 
 const PART = /^第[一二三四五六七八九十]+部分/;
 /** Titles of tables outside the nine: 项目支出决算表, 机关运行经费…表, 国有资产占用情况表, 政府采购情况表 … */
-const OTHER_TABLE_TITLE = /(?:决算|预算|情况|明细|信息|汇总|统计|支出|收入)(?:明细|总)?表$/;
+const OTHER_TABLE_TITLE = /(?:决算|预算|情况|明细|信息|汇总|统计|支出|收入|收支)(?:明细|总)?表$/;
 /** page furniture: "3", "- 3 -", "第 3 页", "第3页，共32页", "3/32" */
 const PAGE_NUMBER = /^[-—–\s]*(?:第\s*)?\d{1,4}(?:\s*页)?(?:\s*[，,/]\s*(?:共\s*)?\d{1,4}\s*页?)?[-—–\s]*$/;
 
