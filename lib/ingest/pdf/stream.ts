@@ -178,7 +178,7 @@ type Piece = { it: PdfItem; col: number; y: number; line: Line };
  * lines above a row's opener that lie above the row's own line end the previous row's name, and a second opener
  * (or an opener below lines of this row's own name) starts the next row's.
  */
-function reassignOpenedNames(anchors: { line: Line; pieces: Piece[] }[]): void {
+function reassignOpenedNames(anchors: Anchor[]): void {
   const opens = (p: Piece) => !isData(p.it) && ROW_START.test(p.it.str.trim());
   for (let k = 0; k < anchors.length; k++) {
     const a = anchors[k];
@@ -221,6 +221,49 @@ function reassignOpenedNames(anchors: { line: Line; pieces: Piece[] }[]): void {
   }
 }
 
+type Anchor = { line: Line; pieces: Piece[] };
+
+/**
+ * Template feature (01/04 without 行次): a name that opens a row (一、…, 本年收入合计 …) is printed on a line of its own
+ * when the row's amounts are top-aligned and the names middle-aligned, or when the other half's name is longer. A row's
+ * amounts are never printed below the middle of its name, so such a line joins the nearest line of amounts at or
+ * above its name's middle whose cell in that column is still empty (the amounts of its row, whose name it is). A
+ * name whose row has no amounts finds that cell filled (the row above has its own name) and stays a row of its own.
+ * Returns the lines that continue such a name (their text in that column goes with it).
+ */
+function joinNamesToAmounts(anchors: Anchor[], pending: Line[], piecesOf: (l: Line) => Piece[]): Map<Line, { col: number; to: Anchor }> {
+  const forced = new Map<Line, { col: number; to: Anchor }>();
+  const hard = (a: Anchor) => a.line.items.some(isData);
+  const hasText = (a: Anchor, col: number) => a.pieces.some((p) => p.col === col && !isData(p.it));
+  for (const s of [...anchors].sort((a, b) => a.line.y - b.line.y)) {
+    if (hard(s)) continue;
+    const cols = new Set(s.pieces.map((p) => p.col));
+    if (cols.size !== 1) continue;
+    const [col] = cols;
+    const h = s.line.height;
+    // the name's further lines: text in the same column, a line pitch apart, that opens nothing
+    const tail: Line[] = [];
+    let last = s.line.y;
+    for (const l of [...pending].sort((a, b) => a.y - b.y)) {
+      if (l.y <= last) continue;
+      if (l.y - last > 1.6 * h) break;
+      const own = piecesOf(l).filter((p) => p.col === col && !isData(p.it));
+      if (own.length === 0 || own.some((p) => ROW_START.test(p.it.str.trim()))) break;
+      tail.push(l);
+      last = l.y;
+    }
+    const middle = (s.line.y + last) / 2;
+    const to = anchors
+      .filter((a) => hard(a) && a.line.y <= middle + 0.3 * h && a.line.y >= middle - 3 * h)
+      .sort((a, b) => b.line.y - a.line.y)[0];
+    if (!to || hasText(to, col)) continue;
+    to.pieces.push(...s.pieces);
+    anchors.splice(anchors.indexOf(s), 1);
+    for (const l of tail) forced.set(l, { col, to });
+  }
+  return forced;
+}
+
 /** 栏次 1 2 3 … under the header numbers the columns; it says nothing about where they are. */
 const isColumnNumbers = (l: Line) => l.items.every((it) => /^(栏次|行次|\d{1,2}|甲|乙)$/.test(it.str.trim())) && l.items.length > 2;
 
@@ -234,6 +277,11 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   // Template feature: a table without data (07/08 with 本表无数据) still prints its header and a blank 合计 row.
   if (firstData < 0) firstData = lines.length > 1 && TOTAL_ONLY.test(lineText(lines[lines.length - 1])) ? lines.length - 1 : -1;
   if (firstData < 0) return null;
+  // Template feature: no header label opens with an ordinal (一、 二十六、), every name of 01/04 does: a name printed
+  // above the page's first amount (a blank row, or a name wrapped over a page's first lines) is the body's, not the
+  // repeated header's.
+  const named = lines.findIndex((l) => /^[一二三四五六七八九十]+、/.test(cells(l)[0]?.str.trim() ?? ""));
+  if (named >= 0 && named < firstData) firstData = named;
   const headerLines = lines.slice(0, firstData).filter((l) => !isColumnNumbers(l));
   let columns: Column[] | undefined = carried;
   let leaves: Leaf[] = [];
@@ -263,7 +311,7 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   // rows' lines (a name that opens with 一、 may be printed a line below them, middle-aligned in its cell).
   const numbered = body.some((l) => l.items.some(lineNumber));
   // Body: anchors are lines with a code or an amount, or text that opens a row; other lines join the nearest anchor.
-  const anchors: { line: Line; pieces: Piece[] }[] = [];
+  const anchors: Anchor[] = [];
   const pending: Line[] = [];
   const kind = (l: Line) => {
     const hasData = l.items.some(isData);
@@ -286,6 +334,7 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
     for (const l of pending.splice(0).filter((x) => kind(x) === "numbers")) anchors.push({ line: l, pieces: piecesOf(l) });
   }
   if (anchors.length === 0) return null;
+  const forced = numbered ? new Map<Line, { col: number; to: (typeof anchors)[number] }>() : joinNamesToAmounts(anchors, pending, piecesOf);
   for (const l of pending) {
     let best = anchors[0];
     let bestD = Infinity;
@@ -296,7 +345,8 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
         best = a;
       }
     }
-    best.pieces.push(...piecesOf(l));
+    const f = forced.get(l);
+    for (const p of piecesOf(l)) (f && p.col === f.col && !isData(p.it) ? f.to : best).pieces.push(p);
   }
   reassignOpenedNames(anchors);
   for (const a of anchors) {
