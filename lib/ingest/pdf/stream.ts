@@ -297,11 +297,20 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   const rows: string[][] = [];
   const rowTops: number[] = [];
   const width = columns.length;
-  // Header: one row per header line; a spanning label is repeated over the columns it heads.
+  // Header: one row per header line; a spanning label is repeated over the columns it heads. Template feature: the
+  // labels of one header row are printed on several lines when some wrap and the others are middle-aligned beside
+  // them (科目编/码 | 科目名称 | 金额): lines that label different columns are one header row, as ruled cells would
+  // give it (a label on the row's first line).
   headerLines.forEach((hl, li) => {
     if (leaves.length === 0) return;
-    rows.push(leaves.map((l) => l.labels.get(li) ?? ""));
-    rowTops.push(hl.y - hl.height);
+    const row = leaves.map((l) => l.labels.get(li) ?? "");
+    if (row.every((x) => x === "")) return;
+    const prev = rows[rows.length - 1];
+    if (prev && row.every((x, i) => x === "" || prev[i] === "")) row.forEach((x, i) => x && (prev[i] = x));
+    else {
+      rows.push(row);
+      rowTops.push(hl.y - hl.height);
+    }
   });
 
   const bounds = boundaries(columns, body.flatMap(cells));
