@@ -11,6 +11,9 @@ import { SyntheticToggle } from "./_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "./_components/ui";
 import { withDemoChoice } from "./_lib/demo-city";
 
+/** departments in the overview's spending chart */
+const LARGEST = 15;
+
 export const dynamic = "force-dynamic";
 
 const FLAG_ORDER: readonly FlagKind[] = OVERVIEW_FLAG_KINDS;
@@ -40,8 +43,10 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
   const [totals, requestedFlags, top] = await Promise.all([
     getOverviewTotals(year, sp.synthetic),
     getFlagSummary(year, sp.synthetic, flagOpts(flagPage)),
-    getLargestReports(year, sp.synthetic, 0, 15),
+    getLargestReports(year, sp.synthetic, 0, LARGEST),
   ]);
+  // a missing part is not drawn as zero: such a department is left out of the stacked bars
+  const charted = top.filter((r) => r.figures.basicExpenditure !== undefined && r.figures.projectExpenditure !== undefined);
   // a flag page past the end shows the last page
   const flagPages = sp.flag ? Math.max(1, Math.ceil((requestedFlags.counts[sp.flag] ?? 0) / FLAG_PAGE)) : 1;
   const shownFlagPage = Math.min(flagPage, flagPages);
@@ -139,15 +144,18 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
         )}
       </Section>
 
-      <Section title="本年支出合计（前 15 个部门）" note="来源：各部门公开01表“本年支出合计”。">
-        {top.some((r) => r.figures.expenditureTotal !== undefined) ? (
+      <Section
+        title={`本年支出合计${charted.length >= LARGEST ? `（支出最大的 ${LARGEST} 个部门）` : `（${charted.length} 个部门）`}`}
+        note="来源：各部门公开01表“本年支出合计”，分为基本支出与项目支出；未披露两项之一的部门不画。"
+      >
+        {charted.length ? (
           <Bars
-            data={top.filter((r) => r.figures.expenditureTotal !== undefined).map((r) => ({ 部门: r.department, 基本支出: Number(r.figures.basicExpenditure ?? 0), 项目支出: Number(r.figures.projectExpenditure ?? 0) }))}
+            data={charted.map((r) => ({ 部门: r.department, 基本支出: Number(r.figures.basicExpenditure), 项目支出: Number(r.figures.projectExpenditure) }))}
             index="部门"
             categories={["基本支出", "项目支出"]}
             stack
             layout="vertical"
-            height="h-[34rem]"
+            height={charted.length <= 5 ? "h-48" : "h-[34rem]"}
           />
         ) : (
           <Empty>没有可比较的支出数字。</Empty>
@@ -166,7 +174,7 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
         <>
         <Pager page={tablePage} pageSize={TABLE_PAGE} total={totals.reports} href={(n) => hrefWith("/", { ...here, page: n > 1 ? n : undefined }) + "#reports"} unit="份" />
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[860px] border-collapse text-sm">
+          <table className="sticky-first w-full min-w-[860px] border-collapse text-sm">
             <thead>
               <tr className="border-b bg-gray-100 text-left">
                 <th className="p-2">部门</th>

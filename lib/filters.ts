@@ -74,6 +74,8 @@ export const BENCHMARK_METRICS = {
   projectShare: "项目支出占本年支出比例（%）",
   completeness: "信息完整度（分）",
   expenditureTotal: "本年支出合计（万元）",
+  expenditurePerStaff: "人均本年支出（万元/人）",
+  personnelPerStaff: "人均人员经费（万元/人）",
 } as const;
 export type BenchmarkMetric = keyof typeof BENCHMARK_METRICS;
 

@@ -7,10 +7,10 @@ import { Wan } from "./ui";
 /** a figure as a quiet link to its place in the original: the tables stay readable, the evidence one click away */
 const CELL_LINK = "hover:text-blue-700 hover:underline";
 
-function Cell({ cite, r, v, digits }: { cite?: SourceRef; r: TableRow; v: string; digits?: number }) {
+function Cell({ cite, r, v }: { cite?: SourceRef; r: TableRow; v: string }) {
   return (
     <SourceLink href={sourceHref(cite, r.sourceLine, v, rowName(r))} className={CELL_LINK}>
-      <Wan v={v} digits={digits} />
+      <Wan v={v} />
     </SourceLink>
   );
 }
@@ -110,7 +110,7 @@ function SubjectTable({ table, cite }: { table: Table; cite?: SourceRef }) {
               </td>
               {cols.map((c) => (
                 <td key={c} className="num p-1.5">
-                  {r.values[c] !== undefined ? <Cell cite={cite} r={r} v={r.values[c]} digits={scale(r.values[c])} /> : ""}
+                  {r.values[c] !== undefined ? <Cell cite={cite} r={r} v={r.values[c]} /> : ""}
                 </td>
               ))}
             </tr>
@@ -119,11 +119,6 @@ function SubjectTable({ table, cite }: { table: Table; cite?: SourceRef }) {
       </table>
     </div>
   );
-}
-
-function scale(v: string) {
-  const i = v.indexOf(".");
-  return i < 0 ? 2 : Math.max(2, v.length - i - 1);
 }
 
 function SectionedTable({ table, cite }: { table: Table; cite?: SourceRef }) {

@@ -27,18 +27,25 @@ export function Section(props: { title: string; id?: string; note?: React.ReactN
   );
 }
 
-/** Money cell: 万元, two decimals, "—" with a title for missing values (never drawn as zero). */
-export function Wan({ v, digits }: { v: string | null | undefined; digits?: number }) {
-  if (v === null || v === undefined || v === "") return <span className="text-gray-400" title="未披露">—</span>;
-  return <span>{formatWanyuan(v, digits)}</span>;
+/** Decimal places a value carries beyond its trailing zeros ("604.6242" → 4, "112.60" → 1). */
+function places(v: string): number {
+  const i = v.indexOf(".");
+  return i < 0 ? 0 : v.slice(i + 1).replace(/0+$/, "").length;
 }
 
-/** An amount at the precision the document printed it (at least two decimals): 604.6242 stays 604.6242. */
-export function Printed({ v }: { v: string | null | undefined }) {
+/**
+ * Money cell: 万元 with two decimals, one precision per column; a value printed with more (604.6242) shows its exact
+ * figure on hover, marked with a dotted underline. "—" with a title for missing values (never drawn as zero).
+ */
+export function Wan({ v }: { v: string | null | undefined }) {
   if (v === null || v === undefined || v === "") return <span className="text-gray-400" title="未披露">—</span>;
-  const i = v.indexOf(".");
-  const printed = i < 0 ? 2 : Math.max(2, v.replace(/0+$/, "").length - i - 1);
-  return <span>{formatWanyuan(v, Math.min(printed, 6))}</span>;
+  const p = places(v);
+  if (p <= 2) return <span>{formatWanyuan(v)}</span>;
+  return (
+    <span className="cursor-help underline decoration-gray-300 decoration-dotted" title={`精确值 ${formatWanyuan(v, Math.min(p, 6))} 万元（表中统一显示两位小数）`}>
+      {formatWanyuan(v)}
+    </span>
+  );
 }
 
 export function Pct({ v }: { v: string | null | undefined }) {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getBenchmarkPage } from "@/db/queries/benchmark";
 import { resolveYear } from "@/db/queries/figures";
 import { BENCHMARK_METRICS, BENCHMARK_SCOPES, benchmarkParamsSchema, parseParams, SIZE_BANDS, type BenchmarkMetric, type RawParams } from "@/lib/filters";
-import { METRIC_DEFS } from "@/lib/metrics/benchmark";
+import { METRIC_DEFS, type MetricDef } from "@/lib/metrics/benchmark";
 import { EXECUTION_TARGET, PEER_GROUP, POLICY_TEXT, executionBand } from "@/lib/metrics/policy";
 import { D } from "@/lib/money/decimal";
 import { formatChange, formatPercent, formatWanyuan } from "@/lib/money/format";
@@ -41,6 +41,9 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
   // the chart: the highest and the lowest of the peer group around the median line, never one bar per department
   const chartRows = [...b.top, ...b.bottom];
   const gap = b.bottom.length > 0 && b.top.length > 0 && b.bottom[0].rank! - b.top[b.top.length - 1].rank! > 1;
+  // execution is drawn from 100%: a bar's length is its distance from the target, over-spending right, under left
+  const centred = execution && !change;
+  const offset = centred ? EXECUTION_TARGET : 0;
   const unitText = change ? (def.unit === "%" ? "百分点" : def.unit) : def.unit;
 
   return (
@@ -87,7 +90,7 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
                 : `同类不足 ${PEER_GROUP.minPeers} 个，不作基准`
           }
         />
-        <Card label="缺少数据" value={`${b.missing} 个`} sub={change ? `两年中任一年未披露或不在库中` : "文件未披露所需数字"} />
+        <Card label="缺少数据" value={`${b.missing} 个`} sub={change ? `两年中任一年未披露或不在库中` : def.unit === "万元/人" ? "文件未述编制或实有人数" : "文件未披露所需数字"} />
         <Card label="未参与比较" value={`${b.otherBands + b.otherScope} 个`} sub={`其他规模 ${b.otherBands} 个；${sp.scope === "department" ? BENCHMARK_SCOPES.unit : BENCHMARK_SCOPES.department} ${b.otherScope} 个`} />
       </section>
 
@@ -118,12 +121,12 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
           <ReferenceBars
             label={`${BENCHMARK_METRICS[sp.metric]}：最高与最低`}
             references={[
-              ...(execution && !change ? [{ value: EXECUTION_TARGET, label: `${EXECUTION_TARGET}%（按年初预算执行）` }] : []),
-              ...(b.median !== undefined ? [{ value: Number(b.median), label: `同类中位数 ${fmtValue(b.median)}` }] : []),
+              ...(centred ? [{ value: 0, label: `${EXECUTION_TARGET}%（按年初预算执行）：向右超支，向左未用完` }] : []),
+              ...(b.median !== undefined ? [{ value: Number(b.median) - offset, label: `同类中位数 ${fmtValue(b.median)}` }] : []),
             ]}
             rows={chartRows.map((r, i) => ({
               label: `${gap && i === b.top.length ? "… " : ""}${r.rank}. ${r.department}`,
-              value: Number(r.value),
+              value: Number(r.value) - offset,
               display: fmtValue(r.value),
               href: `/departments/${r.departmentId}?year=${year}`,
               // execution has a verdict (its bands); other metrics none: for some higher is better, for others worse
@@ -191,15 +194,15 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
 }
 
 /** A value in the metric's unit; a change of a percentage is in 百分点 and carries its sign. */
-function show(v: string | undefined, unit: "%" | "万元" | "分", change: boolean): string {
+function show(v: string | undefined, unit: MetricDef["unit"], change: boolean): string {
   if (v === undefined) return "—";
   if (change) return `${formatChange(v)}${unit === "%" ? " 百分点" : ` ${unit}`}`;
   if (unit === "%") return formatPercent(v);
-  if (unit === "万元") return `${formatWanyuan(v)} 万元`;
+  if (unit === "万元" || unit === "万元/人") return `${formatWanyuan(v)} ${unit}`;
   return `${new D(v).toFixed(2)} 分`;
 }
 
-function signedIn(v: string, unit: "%" | "万元" | "分") {
+function signedIn(v: string, unit: MetricDef["unit"]) {
   return `${formatChange(v)}${unit === "%" ? " 百分点" : ` ${unit}`}`;
 }
 

@@ -99,6 +99,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
               <ReferenceBars
                 label={dc.total > TOP ? `偏离最大的 ${topRated.length} 个部门：决算相对年初预算` : "各部门决算相对年初预算的偏离"}
                 references={[
+                  { value: 0, label: "100%（决算等于年初预算）" },
                   { value: low - 100, label: `${low}%` },
                   { value: high - 100, label: `${high}%` },
                 ]}
@@ -116,14 +117,14 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
             {unratedCount ? <p className="mt-2 text-xs text-gray-500">{unratedCount} 个部门未披露年初预算或决算，没有执行率，列在表格最后。</p> : null}
             <div className="mt-4 overflow-x-auto">
               <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref("page", "departments")} />
-              <table className="w-full min-w-[900px] border-collapse text-sm">
+              <table className="sticky-first w-full min-w-[900px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
                     <th className="min-w-[9rem] p-1.5">部门</th>
+                    <th className="num p-1.5" title="决算 ÷ 年初预算 × 100（复算）">执行率</th>
                     <th className="num p-1.5">年初预算</th>
                     <th className="num p-1.5">决算</th>
                     <th className="num p-1.5" title="决算 − 年初预算">差额</th>
-                    <th className="num p-1.5" title="决算 ÷ 年初预算 × 100（复算）">执行率</th>
                     <th className="num p-1.5">文件所述</th>
                     <th className="p-1.5">部门说明的原因</th>
                   </tr>
@@ -135,10 +136,10 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
                         <Link className="text-blue-700 hover:underline" href={href({ dept: d.departmentId })}>{d.department}</Link>
                         <SyntheticBadge synthetic={d.synthetic} />
                       </td>
+                      <td className={`num p-1.5 ${d.outside ? "font-semibold text-rose-700" : ""}`}><Pct v={d.rate} /></td>
                       <td className="num p-1.5"><Wan v={d.initialBudget} /></td>
                       <td className="num p-1.5"><Wan v={d.final} /></td>
                       <td className="num p-1.5"><Wan v={d.difference} /></td>
-                      <td className={`num p-1.5 ${d.outside ? "font-semibold text-rose-700" : ""}`}><Pct v={d.rate} /></td>
                       <td className="num p-1.5"><Pct v={d.statedRate} /></td>
                       <td className="p-1.5 text-gray-700">
                         {d.reason ?? <span className="text-gray-400">未说明</span>}
@@ -163,12 +164,26 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
         {dist.bins.every((b) => b.departments === 0 && b.items === 0) ? (
           <Empty>没有可计算执行率的部门或科目。</Empty>
         ) : (
-          <Bars
-            data={dist.bins.map((b) => ({ 区间: b.concern ? `${b.label}（超出）` : b.label, 部门数: b.departments, 科目数: b.items }))}
-            index="区间"
-            categories={["部门数", "科目数"]}
-            unit="count"
-          />
+          // departments and subjects differ tenfold in number: one chart each, so neither is flattened by the other's axis
+          <div className="grid gap-4 lg:grid-cols-2">
+            {(
+              [
+                ["部门数", "部门（一般公共预算财政拨款执行率）", "emerald"],
+                ["科目数", "科目（情况说明逐项列出的年初预算与决算）", "blue"],
+              ] as const
+            ).map(([k, title, color]) => (
+              <div key={k}>
+                <h3 className="mb-1 text-sm font-semibold text-gray-800">{title}</h3>
+                <Bars
+                  data={dist.bins.map((b) => ({ 区间: b.concern ? `${b.label}（超出）` : b.label, [k]: k === "部门数" ? b.departments : b.items }))}
+                  index="区间"
+                  categories={[k]}
+                  colors={[color]}
+                  unit="count"
+                />
+              </div>
+            ))}
+          </div>
         )}
       </Section>
 
@@ -183,7 +198,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
         ) : (
           <div className="overflow-x-auto">
             <Pager page={itemPage.page} pageSize={PAGE} total={itemPage.total} href={pageHref("ipage", "items")} unit="项" />
-            <table className="w-full min-w-[960px] border-collapse text-sm">
+            <table className="sticky-first w-full min-w-[960px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
                   {sp.dept ? null : <th className="min-w-[9rem] p-1.5">部门</th>}
@@ -236,7 +251,7 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
         ) : (
           <div className="overflow-x-auto">
             <Pager page={projectPage.page} pageSize={PAGE} total={projectPage.total} href={pageHref("ppage", "projects")} />
-            <table className="w-full min-w-[860px] border-collapse text-sm">
+            <table className="sticky-first w-full min-w-[860px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
                   <th className="min-w-[9rem] p-1.5">部门</th>

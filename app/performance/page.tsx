@@ -7,9 +7,9 @@ import { parseParams, performanceParamsSchema, type RawParams } from "@/lib/filt
 import { PROJECT_RATE_FLOOR } from "@/lib/metrics/policy";
 import { Bars } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
-import { formatPercent, formatWanyuan } from "@/lib/money/format";
-import { CsvLink, Empty, PageHeader, Section, YearPicker, hrefWith, NoReports } from "../_components/ui";
-import { Indicators, ProjectView, scale } from "./project-view";
+import { formatPercent } from "@/lib/money/format";
+import { CsvLink, Empty, PageHeader, Section, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
+import { Indicators, ProjectView } from "./project-view";
 import { withDemoChoice } from "../_lib/demo-city";
 
 export const dynamic = "force-dynamic";
@@ -155,7 +155,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
           <div className="overflow-x-auto">
             {pages > 1 ? <Pager page={page} pageSize={PAGE_SIZE} total={summary.total} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
             {/* cell styles set once on the table: a page of rows then carries no per-cell class lists */}
-            <table className="w-full min-w-[900px] border-collapse text-sm [&_tbody_td]:p-1.5 [&_tbody_td]:align-top [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-100 [&_td_a:hover]:underline [&_td_a]:text-blue-700">
+            <table className="sticky-first w-full min-w-[900px] border-collapse text-sm [&_tbody_td]:p-1.5 [&_tbody_td]:align-top [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-100 [&_td_a:hover]:underline [&_td_a]:text-blue-700">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
                   {sp.dept ? null : <th className="min-w-[9rem] p-1.5">部门</th>}
@@ -195,8 +195,8 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
                         </>
                       )}
                     </td>
-                    <td className="num">{formatWanyuan(p.annual, scale(p.annual))}</td>
-                    <td className="num">{formatWanyuan(p.executed, scale(p.executed))}</td>
+                    <td className="num"><Wan v={p.annual} /></td>
+                    <td className="num"><Wan v={p.executed} /></td>
                     <td className={p.lowRate && !p.flagged ? "num text-amber-700" : "num"}>
                       {formatPercent(p.rate)}
                       {p.rate !== undefined && !p.rateStated ? <span className="ml-1 text-xs font-normal text-gray-500">复算</span> : null}

@@ -4,7 +4,6 @@ import { D } from "@/lib/money/decimal";
 import { Pct, Section, SyntheticBadge, Wan } from "../_components/ui";
 
 // 附件 tables print some amounts to four decimals (604.6242); show them as printed rather than rounding to two.
-export const scale = (v: string | undefined) => (v && v.includes(".") ? Math.max(2, Math.min(4, v.length - v.indexOf(".") - 1)) : 2);
 
 /** The indicator tree of one 绩效自评表, every cell as the sheet prints it. */
 export function Indicators({ p }: { p: PerformanceProject }) {
@@ -72,9 +71,9 @@ export function ProjectView(props: { p: PerformanceProject; maxRate: number; bac
             <SyntheticBadge synthetic={p.synthetic} />
           </Fact>
           <Fact label="实施单位">{p.implementingUnit ?? <span className="text-gray-400">—</span>}</Fact>
-          <Fact label="年初预算数"><Wan v={p.initial} digits={scale(p.initial)} /></Fact>
-          <Fact label="全年预算数（A）"><Wan v={p.annual} digits={scale(p.annual)} /></Fact>
-          <Fact label="全年执行数（B）"><Wan v={p.executed} digits={scale(p.executed)} /></Fact>
+          <Fact label="年初预算数"><Wan v={p.initial} /></Fact>
+          <Fact label="全年预算数（A）"><Wan v={p.annual} /></Fact>
+          <Fact label="全年执行数（B）"><Wan v={p.executed} /></Fact>
           <Fact label="执行率（B÷A）">
             <Pct v={p.rate} />
             {p.rate !== undefined && !p.rateStated ? <span className="ml-1 text-xs text-gray-500">复算</span> : null}
@@ -86,7 +85,7 @@ export function ProjectView(props: { p: PerformanceProject; maxRate: number; bac
           </Fact>
           {summaryDiffers ? (
             <Fact label="汇总表所列（预算 / 得分）">
-              <Wan v={p.summaryBudget} digits={scale(p.summaryBudget)} /> / {p.summaryScore ?? "—"}
+              <Wan v={p.summaryBudget} /> / {p.summaryScore ?? "—"}
             </Fact>
           ) : null}
         </dl>

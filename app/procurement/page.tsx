@@ -8,12 +8,15 @@ import { Bars, Lines } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
+import { TrendPanelNote } from "../_components/trend-panel-note";
 import { withDemoChoice } from "../_lib/demo-city";
+import { getTrendPanel } from "@/db/queries/trend-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "政府采购" };
 
 const PRESETS = [30, 40, 50, 60];
+const PANEL_KEYS = ["procurementTotal", "procurementSme"];
 const PAGE = 50;
 
 export default async function ProcurementPage(props: { searchParams: Promise<RawParams> }) {
@@ -24,16 +27,19 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
     return <NoReports title="政府采购" purpose="分析政府采购" synthetic={sp.synthetic} path="/procurement" />;
   }
   const f = { year, synthetic: sp.synthetic, reference: sp.reference, dept: sp.dept };
-  const [summary, citySeries, deptSeries, pinned] = await Promise.all([
+  const city = { ...f, dept: undefined };
+  const [summary, citySeries, { panel, panelSeries }, deptSeries, pinned] = await Promise.all([
     getProcurementSummary(f),
-    getProcurementYears({ ...f, dept: undefined }),
+    getProcurementYears(city),
+    // the trend sums the same departments every year: those stating both the total and the SME amount in each year drawn
+    getTrendPanel(city, PANEL_KEYS).then(async (panel) => ({ panel, panelSeries: await getProcurementYears(city, { years: panel.years, ids: panel.included.map((d) => d.id) }) })),
     sp.dept ? getProcurementYears(f) : Promise.resolve(undefined),
     sp.dept ? getProcurementDepartment(f, sp.dept) : Promise.resolve(undefined),
   ]);
   const deptPage = await getProcurementDepartmentsPage(f, { page: sp.page, pageSize: PAGE }, summary.departments);
   // the department looked at leads the table, then the page of the ranking (where it may appear again, highlighted)
   const depts: (ProcurementRow & { pinned?: boolean })[] = pinned ? [{ ...pinned, pinned: true }, ...deptPage.rows] : deptPage.rows;
-  const series = deptSeries ?? citySeries;
+  const series = deptSeries ?? panelSeries;
 
   const keep = { year, synthetic, reference: sp.reference === SME_SHARE.reference ? undefined : sp.reference, dept: sp.dept };
   const href = (over: Partial<Record<keyof typeof keep | "page", string | number | undefined>>) => hrefWith("/procurement", { ...keep, ...over });
@@ -105,16 +111,16 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
         {summary.departments ? (
           <div className="mt-4 overflow-x-auto">
             <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref} />
-            <table className="w-full min-w-[1000px] border-collapse text-sm">
+            <table className="sticky-first w-full min-w-[1000px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
                   <th className="min-w-[9rem] p-1.5">部门</th>
+                  <th className="num p-1.5">中小企业份额</th>
                   <th className="num p-1.5">采购总额</th>
                   <th className="num p-1.5">货物</th>
                   <th className="num p-1.5">工程</th>
                   <th className="num p-1.5">服务</th>
                   <th className="num p-1.5">授予中小企业</th>
-                  <th className="num p-1.5">中小企业份额</th>
                   <th className="num p-1.5">其中小微企业</th>
                   <th className="num p-1.5">小微企业份额</th>
                   <th className="num p-1.5" title={`${year - 1} 年同一部门的中小企业份额`}>上年份额</th>
@@ -129,15 +135,15 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
                       <Link className="text-blue-700 hover:underline" href={href({ dept: d.departmentId })} title="查看该部门历年">{d.department}</Link>
                       <SyntheticBadge synthetic={d.synthetic} />
                     </td>
+                    <td className={`num p-1.5 ${d.below ? "font-semibold text-rose-700" : ""}`}>
+                      <Pct v={d.smeShare} />
+                      {d.smeShare !== undefined && !d.smeShareStated ? <span className="ml-1 text-xs font-normal text-gray-500">复算</span> : null}
+                    </td>
                     <td className="num p-1.5"><Wan v={d.total} /></td>
                     <td className="num p-1.5"><Wan v={d.goods} /></td>
                     <td className="num p-1.5"><Wan v={d.works} /></td>
                     <td className="num p-1.5"><Wan v={d.services} /></td>
                     <td className="num p-1.5"><Wan v={d.sme} /></td>
-                    <td className={`num p-1.5 ${d.below ? "font-semibold text-rose-700" : ""}`}>
-                      <Pct v={d.smeShare} />
-                      {d.smeShare !== undefined && !d.smeShareStated ? <span className="ml-1 text-xs font-normal text-gray-500">复算</span> : null}
-                    </td>
                     <td className="num p-1.5"><Wan v={d.smallMicro} /></td>
                     <td className="num p-1.5"><Pct v={d.smallMicroShare} /></td>
                     <td className="num p-1.5"><Pct v={d.priorSmeShare} /></td>
@@ -160,10 +166,11 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
             <CsvLink dataset="procurement-years" params={keep} />
           </>
         }
-        note="加权份额 = Σ授予中小企业 ÷ Σ采购总额（只计两项都披露的部门），不受小部门左右；中位数为各部门份额的中位数。各年披露的部门不同时，合计不宜直接比较，请看“披露部门数”。"
+        note="加权份额 = Σ授予中小企业 ÷ Σ采购总额（只计两项都披露的部门），不受小部门左右；中位数为各部门份额的中位数。全部部门的走势只加每年都披露采购总额和授予中小企业金额的同一批部门，变化不因部门进出而来。"
       >
+        {cityView ? <TrendPanelNote panel={panel} figure="政府采购总额和授予中小企业金额" /> : null}
         {series.length === 0 ? (
-          <Empty>{sp.dept ? "库中没有该部门的报告。" : "库中没有报告。"}</Empty>
+          sp.dept ? <Empty>库中没有该部门的报告。</Empty> : null
         ) : (
           <>
             {series.length === 1 ? <p className="mb-2 text-sm text-gray-600">库中只有 {series[0].year} 年的数据，暂无历年变化可比。</p> : null}
@@ -194,7 +201,7 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
               </div>
             </div>
             <div className="mt-3 overflow-x-auto">
-              <table className="w-full min-w-[900px] border-collapse text-sm">
+              <table className="sticky-first w-full min-w-[900px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
                     <th className="p-1.5">年度</th><th className="num p-1.5">披露部门</th><th className="num p-1.5">采购总额</th><th className="num p-1.5">货物</th><th className="num p-1.5">工程</th>

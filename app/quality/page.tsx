@@ -68,7 +68,7 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
           <Empty>本年度没有审核发现。</Empty>
         ) : (
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[600px] border-collapse text-sm">
+            <table className="sticky-first w-full min-w-[600px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
                   <th className="p-1.5">级别</th><th className="p-1.5">规则</th><th className="p-1.5">含义</th><th className="num p-1.5">发现数</th><th className="num p-1.5">涉及报告</th>
@@ -119,7 +119,7 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
         {leastRead.length ? (
           <>
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[900px] table-fixed border-collapse text-sm">
+              <table className="sticky-first w-full min-w-[900px] table-fixed border-collapse text-sm">
                 <colgroup>
                   <col className="w-[17%]" />
                   <col className="w-[8%]" />
@@ -205,7 +205,7 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
 
       <Section id="completeness" title="信息完整度排名（由低到高）" actions={<CsvLink dataset="completeness" params={keep} />} note="完整度 = 模板要求披露的项目中已披露的比例（九张表、三公数量、采购中小企业数字、名词解释、预算执行说明、绩效自评）。">
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[520px] border-collapse text-sm">
+          <table className="sticky-first w-full min-w-[520px] border-collapse text-sm">
             <thead>
               <tr className="border-b bg-gray-100 text-left"><th className="p-1.5">部门</th><th className="num p-1.5">完整度</th><th className="num p-1.5">错误</th><th className="num p-1.5">警告</th></tr>
             </thead>

@@ -9,7 +9,9 @@ import { Bars, Lines, ReferenceBars } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
+import { TrendPanelNote } from "../_components/trend-panel-note";
 import { withDemoChoice } from "../_lib/demo-city";
+import { getTrendPanel } from "@/db/queries/trend-panel";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "三公经费" };
@@ -26,9 +28,10 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
     return <NoReports title="“三公”经费" purpose="分析“三公”经费" synthetic={sp.synthetic} path="/sangong" />;
   }
   const f = { year, synthetic: sp.synthetic, dept: sp.dept };
-  const [cats, series, summary, pinned] = await Promise.all([
+  const [cats, { panel, series }, summary, pinned] = await Promise.all([
     getSangongCategories(f),
-    getSangongYears(f),
+    // every year sums the same departments: those disclosing 三公 in each year of the run drawn
+    getTrendPanel(f, ["sangongFinal"]).then(async (panel) => ({ panel, series: await getSangongYears(f, { years: panel.years, ids: panel.included.map((d) => d.id) }) })),
     getSangongSummary(f),
     sp.dept ? getSangongDepartment(f, sp.dept) : Promise.resolve(undefined),
   ]);
@@ -91,7 +94,7 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
               categories={["预算数", "决算数"]}
             />
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[420px] border-collapse text-sm">
+              <table className="sticky-first w-full min-w-[420px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
                     <th className="p-1.5">类别</th><th className="num p-1.5">预算数</th><th className="num p-1.5">决算数</th><th className="num p-1.5" title="决算数 ÷ 预算数 × 100">决算÷预算</th>
@@ -117,13 +120,13 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
       <Section
         title={`历年走势（${sp.dept ? scope : "全部部门"}）`}
         actions={<CsvLink dataset="sangong-years" params={keep} />}
-        note="各年取各部门当年最新一版报告的公开09表决算数（表缺失时取情况说明所述）。各年披露的部门不同，合计只在“披露部门数”相同的年份之间可比。"
+        note="各年取各部门当年最新一版报告的公开09表决算数（表缺失时取情况说明所述），只加每年都披露的同一批部门，变化不因部门进出而来。"
       >
+        {!sp.dept ? <TrendPanelNote panel={panel} figure="“三公”经费决算" /> : null}
         {series.length === 0 ? (
-          <Empty>库中没有{sp.dept ? "该部门的" : ""}报告。</Empty>
+          sp.dept ? <Empty>该部门没有两个以上年度的“三公”经费决算。</Empty> : null
         ) : (
           <>
-            {series.length === 1 ? <p className="mb-2 text-sm text-gray-600">库中只有 {series[0].year} 年的数据，暂无历年走势。</p> : null}
             <Lines
               data={series.map((s) => ({
                 年度: String(s.year),
@@ -137,7 +140,7 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
               categories={["决算合计", "因公出国", "公车购置", "公车运行", "公务接待"]}
             />
             <div className="mt-3 overflow-x-auto">
-              <table className="w-full min-w-[760px] border-collapse text-sm">
+              <table className="sticky-first w-full min-w-[760px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
                     <th className="p-1.5">年度</th><th className="num p-1.5">披露部门</th><th className="num p-1.5">预算数</th><th className="num p-1.5">决算数</th>
@@ -197,11 +200,11 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
             </p>
             <div className="mt-4 overflow-x-auto">
               <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref("departments")} />
-              <table className="w-full min-w-[960px] border-collapse text-sm">
+              <table className="sticky-first w-full min-w-[960px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
-                    <th className="min-w-[9rem] p-1.5">部门</th><th className="num p-1.5">预算数</th><th className="num p-1.5">决算数</th><th className="num p-1.5">决算÷预算</th>
-                    <th className="num p-1.5">上年决算</th><th className="num p-1.5">增减</th><th className="num p-1.5">增减率</th>
+                    <th className="min-w-[9rem] p-1.5">部门</th><th className="num p-1.5">决算数</th><th className="num p-1.5">增减率</th><th className="num p-1.5">决算÷预算</th>
+                    <th className="num p-1.5">预算数</th><th className="num p-1.5">上年决算</th><th className="num p-1.5">增减</th>
                     <th className="num p-1.5">因公出国</th><th className="num p-1.5">公车购置</th><th className="num p-1.5">公车运行</th><th className="num p-1.5">公务接待</th>
                   </tr>
                 </thead>
@@ -215,12 +218,12 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
                           <Link className="text-blue-700 hover:underline" href={href({ dept: d.departmentId })}>{d.department}</Link>
                           <SyntheticBadge synthetic={d.synthetic} />
                         </td>
-                        <td className="num p-1.5"><Wan v={d.budget} /></td>
                         <td className="num p-1.5"><Wan v={d.final} /></td>
+                        <td className={`num p-1.5 ${upRow ? "text-rose-700" : ""}`}><Pct v={d.changePct} /></td>
                         <td className="num p-1.5"><Pct v={d.rate} /></td>
+                        <td className="num p-1.5"><Wan v={d.budget} /></td>
                         <td className="num p-1.5"><Wan v={d.priorFinal} /></td>
                         <td className={`num p-1.5 ${upRow ? "font-semibold text-rose-700" : ""}`}>{d.change === undefined ? <span className="text-gray-400">—</span> : formatChange(d.change)}</td>
-                        <td className={`num p-1.5 ${upRow ? "text-rose-700" : ""}`}><Pct v={d.changePct} /></td>
                         <td className="num p-1.5"><Wan v={d.abroad} /></td>
                         <td className="num p-1.5"><Wan v={d.vehiclePurchase} /></td>
                         <td className="num p-1.5"><Wan v={d.vehicleOperation} /></td>
@@ -249,7 +252,7 @@ export default async function SangongPage(props: { searchParams: Promise<RawPara
           <div className="overflow-x-auto">
             {summary.departments > PAGE ? <p className="mb-1 text-xs text-gray-500">与上表同一页的部门（按决算数由大到小）。</p> : null}
             <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref("unit-costs")} />
-            <table className="w-full min-w-[900px] border-collapse text-sm">
+            <table className="sticky-first w-full min-w-[900px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
                   <th className="min-w-[9rem] p-1.5">部门</th>

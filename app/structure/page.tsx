@@ -103,7 +103,7 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
               {missingTotals ? <p className="mt-1 text-xs text-gray-500">{missingTotals} 个科目未填本年支出合计，图中未画出。</p> : null}
             </div>
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[640px] border-collapse text-sm">
+              <table className="sticky-first w-full min-w-[640px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
                     <th className="p-1.5">科目</th>
@@ -152,7 +152,7 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
               <div className="overflow-x-auto">
                 <p className="text-xs text-gray-500">共 {who.total} 个部门列出该科目，按本年支出合计由大到小；占该科目 = 该部门 ÷ 全部这些部门之和。</p>
                 <Pager page={whoPage} pageSize={WHO_PAGE} total={who.total} href={(n) => href({ page: n > 1 ? n : undefined })} />
-                <table className="w-full min-w-[560px] border-collapse text-sm">
+                <table className="sticky-first w-full min-w-[560px] border-collapse text-sm">
                   <thead>
                     <tr className="border-b bg-gray-100 text-left">
                       <th className="min-w-[9rem] p-1.5">部门</th><th className="num p-1.5">本年支出合计</th><th className="num p-1.5">基本支出</th><th className="num p-1.5">项目支出</th>
@@ -259,7 +259,7 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
               </div>
             </div>
             <div className="mt-4 overflow-x-auto">
-              <table className="w-full min-w-[900px] border-collapse text-sm">
+              <table className="sticky-first w-full min-w-[900px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
                     <th className="min-w-[9rem] p-1.5">部门</th>
@@ -323,7 +323,7 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
               </p>
             </div>
             <div className="overflow-x-auto">
-              <table className="w-full min-w-[520px] border-collapse text-sm">
+              <table className="sticky-first w-full min-w-[520px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
                     <th className="p-1.5">经济分类</th><th className="p-1.5">归属</th><th className="num p-1.5">金额</th><th className="num p-1.5">占基本支出</th><th className="num p-1.5">报告数</th>
@@ -366,7 +366,7 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
               stack
             />
             <div className="mt-3 overflow-x-auto">
-              <table className="w-full min-w-[760px] border-collapse text-sm">
+              <table className="sticky-first w-full min-w-[760px] border-collapse text-sm">
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
                     <th className="p-1.5">年度</th><th className="num p-1.5">本年支出合计</th><th className="num p-1.5">基本支出</th><th className="num p-1.5">项目支出</th>
@@ -391,7 +391,7 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
             </div>
             {history.classes.length ? (
               <div className="mt-3 overflow-x-auto">
-                <table className="w-full min-w-[640px] border-collapse text-sm">
+                <table className="sticky-first w-full min-w-[640px] border-collapse text-sm">
                   <thead>
                     <tr className="border-b bg-gray-100 text-left">
                       <th className="p-1.5">类（本年支出合计，万元 / 占比）</th>

@@ -72,6 +72,8 @@ const KEYS: Record<BenchmarkMetric, string[]> = {
   projectShare: ["projectExpenditure"],
   completeness: [],
   expenditureTotal: [],
+  expenditurePerStaff: ["expenditurePerStaff"],
+  personnelPerStaff: ["personnelCostPerStaff"],
 };
 
 const col = (k: string) => sql.raw(`"${k}"`);
@@ -100,6 +102,10 @@ function metricSql(metric: BenchmarkMetric, alias: string): SQL {
       return t("sangongFinal");
     case "expenditureTotal":
       return t("expenditureTotal");
+    case "expenditurePerStaff":
+      return t("expenditurePerStaff");
+    case "personnelPerStaff":
+      return t("personnelCostPerStaff");
   }
 }
 

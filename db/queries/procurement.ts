@@ -159,9 +159,12 @@ export type ProcurementYear = {
  * that disclose both figures, so a department that states only a total cannot pull the share down. One aggregate
  * statement: sums, the exact median and the count below the reference per year.
  */
-export async function getProcurementYears(f: { synthetic: boolean; reference: number; dept?: number }): Promise<ProcurementYear[]> {
+export async function getProcurementYears(
+  f: { synthetic: boolean; reference: number; dept?: number }, panel?: { years: number[]; ids: number[] },
+): Promise<ProcurementYear[]> {
+  if (panel && (panel.ids.length === 0 || panel.years.length === 0)) return [];
   const res = await rows<Record<string, string | number | null>>(sql`
-    with rep as (${chosenReports({ synthetic: f.synthetic, dept: f.dept })}),
+    with rep as (${chosenReports({ synthetic: f.synthetic, dept: f.dept, depts: panel?.ids })}),
     g as (${pivotFigures("rep", COLS, KEYS)}),
     x as (select g.*, ${shareSql("g")} as share from g)
     select x.year::int as year, count(x."procurementTotal")::int as departments,
@@ -175,7 +178,8 @@ export async function getProcurementYears(f: { synthetic: boolean; reference: nu
            trim_scale(sum(x."procurementTotal") filter (where x."procurementSmallMicro" is not null))::text as small_micro_base,
            ${sql.raw(medianSql("x.share"))} as median_share,
            count(*) filter (where x.share < ${lit(f.reference)})::int as below
-    from x group by x.year order by x.year`);
+    from x ${panel ? sql`where x.year in ${sql.raw(`(${panel.years.map((y) => String(Math.trunc(y))).join(",")})`)}` : sql``}
+    group by x.year order by x.year`);
   const t = (v: string | number | null) => (v === null || v === undefined ? undefined : String(v));
   return res.map((r) => ({
     year: Number(r.year),

@@ -73,14 +73,19 @@ const COLS = ["id", "department_id", "department", "year", "synthetic"];
 const YEAR_KEYS = ["sangongBudget", "sangongFinal", "sangongAbroadFinal", "sangongVehiclePurchaseFinal", "sangongVehicleOperationFinal", "sangongReceptionFinal"] as const;
 const t = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
 
-/** 三公 totals per year (公开09表, else the narrative), all departments or one: one aggregate statement. */
-export async function getSangongYears(f: { synthetic: boolean; dept?: number }): Promise<SangongYear[]> {
+/**
+ * 三公 totals per year (公开09表, else the narrative), all departments or one: one aggregate statement. With `panel`
+ * (getTrendPanel), only its departments and years, so every year sums the same departments.
+ */
+export async function getSangongYears(f: { synthetic: boolean; dept?: number }, panel?: { years: number[]; ids: number[] }): Promise<SangongYear[]> {
+  if (panel && (panel.ids.length === 0 || panel.years.length === 0)) return [];
   const res = await rows<Record<string, unknown>>(sql`
-    with rep as (${chosenReports({ synthetic: f.synthetic, dept: f.dept })}),
+    with rep as (${chosenReports({ synthetic: f.synthetic, dept: f.dept, depts: panel?.ids })}),
     g as (${pivotFigures("rep", COLS, YEAR_KEYS)})
     select g.year::int as year, count(g."sangongFinal")::int as departments,
            ${sql.raw(YEAR_KEYS.map((k) => `trim_scale(sum(g."${k}"))::text as "${k}"`).join(", "))}
-    from g group by g.year order by g.year`);
+    from g ${panel ? sql`where g.year in ${sql.raw(`(${panel.years.map((y) => String(Math.trunc(y))).join(",")})`)}` : sql``}
+    group by g.year order by g.year`);
   return res.map((r) => ({
     year: Number(r.year),
     departments: Number(r.departments),

@@ -2,7 +2,7 @@ import type { BenchmarkMetric } from "../filters";
 import { D } from "../money/decimal";
 import { ratePct } from "./stats";
 
-export type MetricDef = { unit: "%" | "万元" | "分"; formula: string; source: string };
+export type MetricDef = { unit: "%" | "万元" | "分" | "万元/人"; formula: string; source: string };
 
 /** How each benchmark metric is computed, shown beside every ranking. */
 export const METRIC_DEFS: Record<BenchmarkMetric, MetricDef> = {
@@ -14,6 +14,8 @@ export const METRIC_DEFS: Record<BenchmarkMetric, MetricDef> = {
   projectShare: { unit: "%", formula: "项目支出 ÷ 本年支出合计 × 100", source: "公开03表合计行；公开01表本年支出合计" },
   completeness: { unit: "分", formula: "模板要求披露的项目中已披露的比例 × 100", source: "审核时计算的信息完整度" },
   expenditureTotal: { unit: "万元", formula: "本年支出合计", source: "公开01表" },
+  expenditurePerStaff: { unit: "万元/人", formula: "本年支出合计 ÷ 实有人数", source: "公开01表；机构设置所述实有人数（文件未述人数的部门列为缺少数据）" },
+  personnelPerStaff: { unit: "万元/人", formula: "人员经费 ÷ 实有人数", source: "公开06表人员经费合计；机构设置所述实有人数（文件未述人数的部门列为缺少数据）" },
 };
 
 /**
@@ -39,5 +41,9 @@ export function metricValue(metric: BenchmarkMetric, figures: Record<string, str
       return f.sangongFinal;
     case "expenditureTotal":
       return f.expenditureTotal;
+    case "expenditurePerStaff":
+      return f.expenditurePerStaff;
+    case "personnelPerStaff":
+      return f.personnelCostPerStaff;
   }
 }

@@ -66,6 +66,12 @@ function countSum(values: (number | undefined)[]): number | undefined {
   return given.length === 0 ? undefined : given.reduce((a, b) => a + b, 0);
 }
 
+/** 万元 per person, two decimals half-up; undefined without an amount or without persons. */
+function perStaff(amount: string | undefined, persons: number | undefined): string | undefined {
+  if (amount === undefined || !persons) return undefined;
+  return new D(amount).div(persons).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2);
+}
+
 export function extractFigures(report: Report): Figures {
   const n = report.narrative;
   const t09 = getTable(report, "t09");
@@ -173,6 +179,11 @@ export function extractFigures(report: Report): Figures {
     performanceAvgScore: scores.length ? scores.reduce<Dec>((a, s) => a.plus(s), new D(0)).div(scores.length).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2) : undefined,
     performanceLowExecutionCount: rates.length ? rates.filter((r) => new D(r).lt(50)).length : undefined,
     budgetExecutionItems: n.budgetExecution?.items.length,
+    // staff as 机构设置 states them, and the per-staff figures on 实有人数 (absent where the document gives no staff)
+    staffAuthorised: n.staff?.authorised,
+    staffActual: n.staff?.actual,
+    expenditurePerStaff: perStaff(expenditureTotal, n.staff?.actual),
+    personnelCostPerStaff: perStaff(personnelCost, n.staff?.actual),
   };
   for (const k of Object.keys(f)) if (f[k] === undefined) delete f[k];
   return f;

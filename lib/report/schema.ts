@@ -157,6 +157,8 @@ export const narrativeSchema = z.object({
   basicExpenditure: z
     .object({ total: amountSchema, personnel: amountSchema.optional(), public: amountSchema.optional(), sourceLine: line.optional() })
     .optional(),
+  /** 编制人数 and 实有人数 as 机构设置 states them: the base of per-staff figures */
+  staff: z.object({ authorised: z.number().int().optional(), actual: z.number().int().optional(), sourceLine: line.optional() }).optional(),
   sangong: z
     .object({
       total: sangongCategory.optional(),

@@ -7,6 +7,7 @@ import { getExecutionDepartments, getExecutionDistribution, getExecutionItems, g
 import { getPerformanceProjects } from "../../db/queries/performance";
 import { getProcurementDepartments, getProcurementYears } from "../../db/queries/procurement";
 import { getSangongCategories, getSangongDepartments, getSangongYears } from "../../db/queries/sangong";
+import { getTrendPanel } from "../../db/queries/trend-panel";
 import { getDepartmentsSideBySide, getDepartmentYears, getEconomicStructure, getStructureBreakdown, getSubjectDepartments } from "../../db/queries/structure";
 import { loadReport } from "../../db/load";
 import * as s from "../../db/schema";
@@ -303,6 +304,23 @@ forEachDb("dashboard queries", (get) => {
         [GOV_OFFICE, "136.54", "5728", "129.87", "8", "2.69", "10", "4.07"],
         [BIG_DATA, "5.35", "299", "126.09", "1", "1.58", "0", undefined],
       ]);
+    });
+
+    test("the trend sums the same departments every year, and names those left out", async () => {
+      const panel = await getTrendPanel({ synthetic: true }, ["sangongFinal"]);
+      // only the test department has 三公 in both 2022 and 2023; the others joined in 2023
+      expect(panel.years).toEqual([2022, 2023]);
+      expect(panel.included.map((d) => d.name)).toEqual([TEST_DEPT]);
+      expect(panel.excluded.map((d) => [d.name, d.reason])).toEqual(
+        expect.arrayContaining([[BIG_DATA, "缺 2022 年"], [GOV_OFFICE, "缺 2022 年"]]),
+      );
+      const years = await getSangongYears({ synthetic: true }, { years: panel.years, ids: panel.included.map((d) => d.id) });
+      expect(years.map((y) => [y.year, y.departments, y.final])).toEqual([[2022, 1, "30"], [2023, 1, "34"]]);
+      // real documents only: 2023 (烟台) and nothing in another year, so no trend is drawn
+      const real = await getTrendPanel({ synthetic: false }, ["sangongFinal"]);
+      expect(real.years).toEqual([]);
+      expect(real.excluded.map((d) => [d.name, d.reason])).toEqual([[GOV_OFFICE, "只有 2023 年一年的数据"], [BIG_DATA, "只有 2023 年一年的数据"]]);
+      expect(await getSangongYears({ synthetic: false }, { years: real.years, ids: [] })).toEqual([]);
     });
 
     test("change on the year before, and the trend of one department", async () => {

@@ -1,17 +1,58 @@
 "use client";
 
-import { BarChart, DonutChart, LineChart } from "@tremor/react";
+import { BarChart, DonutChart, LineChart, type CustomTooltipProps } from "@tremor/react";
 
 // Formatters live here because functions cannot cross from server components to client components.
-const wan = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const formatters = {
-  wanyuan: (v: number) => `${wan.format(v)} 万元`,
-  percent: (v: number) => `${wan.format(v)}%`,
-  count: (v: number) => new Intl.NumberFormat("zh-CN").format(v),
+const two = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+const whole = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 0 });
+const short = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 1 });
+const small = new Intl.NumberFormat("zh-CN", { maximumFractionDigits: 2 });
+/** as many decimals as a tick of this size needs (0.25, 2.5, 250), never more than two */
+const tick = (v: number) => (Math.abs(v) < 10 ? small : Math.abs(v) < 100 ? short : whole).format(v);
+
+/** Exact values, for tooltips and legends: two decimals as the tables print them. */
+const exact = {
+  wanyuan: (v: number) => `${two.format(v)} 万元`,
+  percent: (v: number) => `${two.format(v)}%`,
+  count: (v: number) => whole.format(v),
 };
-export type Unit = keyof typeof formatters;
+export type Unit = keyof typeof exact;
+
+/** Axis ticks: short enough never to wrap in the axis width (1.2 亿元, 3,500 万元, 120%, 3). */
+const axis: Record<Unit, (v: number) => string> = {
+  wanyuan: (v) => (Math.abs(v) >= 10000 ? `${tick(v / 10000)} 亿元` : `${tick(v)} 万元`),
+  percent: (v) => `${tick(v)}%`,
+  count: (v) => whole.format(v),
+};
+
+const PALETTE = ["blue", "amber", "emerald", "violet", "rose", "cyan", "slate"];
+const DOT: Record<string, string> = {
+  blue: "bg-blue-500", amber: "bg-amber-500", emerald: "bg-emerald-500", violet: "bg-violet-500", rose: "bg-rose-500", cyan: "bg-cyan-500", slate: "bg-slate-500",
+};
 
 type Row = Record<string, string | number | null>;
+
+/** The tooltip of every chart: the label and each series at the tables' precision (the axis is abbreviated). */
+function tooltipFor(unit: Unit) {
+  return function Tip({ payload, active, label }: CustomTooltipProps) {
+    if (!active || !payload?.length) return null;
+    return (
+      <div className="rounded border border-gray-200 bg-white p-2 text-xs shadow">
+        <div className="mb-1 font-medium text-gray-800">{label}</div>
+        {payload.map((p) => (
+          <div key={String(p.dataKey)} className="flex items-center justify-between gap-3">
+            <span className="flex items-center gap-1">
+              <span className={`inline-block h-2 w-2 rounded-full ${DOT[String(p.color)] ?? "bg-gray-400"}`} />
+              {String(p.name)}
+            </span>
+            <span className="tabular-nums">{p.value === null || p.value === undefined ? "—" : exact[unit](Number(p.value))}</span>
+          </div>
+        ))}
+      </div>
+    );
+  };
+}
+const TOOLTIPS = { wanyuan: tooltipFor("wanyuan"), percent: tooltipFor("percent"), count: tooltipFor("count") };
 
 export function Bars(props: {
   data: Row[];
@@ -26,51 +67,79 @@ export function Bars(props: {
   /** fixes the value axis end, e.g. 100 for stacked shares that Tremor would otherwise pad past 100% */
   maxValue?: number;
 }) {
+  const unit = props.unit ?? "wanyuan";
   return (
     <BarChart
       className={props.height ?? "h-72"}
       data={props.data}
       index={props.index}
       categories={props.categories}
-      colors={props.colors ?? ["blue", "amber", "emerald", "violet", "rose", "cyan", "slate"]}
-      valueFormatter={formatters[props.unit ?? "wanyuan"]}
+      colors={props.colors ?? PALETTE}
+      valueFormatter={axis[unit]}
+      customTooltip={TOOLTIPS[unit]}
+      allowDecimals={unit !== "count"}
       stack={props.stack}
       relative={props.relative}
       layout={props.layout}
-      yAxisWidth={props.layout === "vertical" ? 160 : 88}
+      yAxisWidth={props.layout === "vertical" ? 160 : 76}
       maxValue={props.maxValue}
+      showLegend
       showAnimation={false}
     />
   );
 }
 
-export function Lines(props: { data: Row[]; index: string; categories: string[]; unit?: Unit; height?: string }) {
+export function Lines(props: { data: Row[]; index: string; categories: string[]; unit?: Unit; height?: string; colors?: string[] }) {
+  const unit = props.unit ?? "wanyuan";
   return (
     <LineChart
       className={props.height ?? "h-72"}
       data={props.data}
       index={props.index}
       categories={props.categories}
-      colors={["blue", "amber", "emerald", "violet", "rose", "cyan"]}
-      valueFormatter={formatters[props.unit ?? "wanyuan"]}
-      yAxisWidth={88}
+      colors={props.colors ?? PALETTE}
+      valueFormatter={axis[unit]}
+      customTooltip={TOOLTIPS[unit]}
+      allowDecimals={unit !== "count"}
+      yAxisWidth={76}
       connectNulls={false}
+      showLegend
       showAnimation={false}
     />
   );
 }
 
+/** A donut with its legend: each slice named with its amount and share, so the chart reads without hovering. */
 export function Donut(props: { data: Row[]; index: string; category: string; unit?: Unit }) {
+  const unit = props.unit ?? "wanyuan";
+  const total = props.data.reduce((a, r) => a + Number(r[props.category] ?? 0), 0);
+  const colors = props.data.map((_, i) => PALETTE[i % PALETTE.length]);
   return (
-    <DonutChart
-      className="h-56"
-      data={props.data}
-      index={props.index}
-      category={props.category}
-      colors={["blue", "amber", "emerald", "violet", "rose", "cyan", "slate"]}
-      valueFormatter={formatters[props.unit ?? "wanyuan"]}
-      showAnimation={false}
-    />
+    <div>
+      <DonutChart
+        className="h-56"
+        data={props.data}
+        index={props.index}
+        category={props.category}
+        colors={colors}
+        valueFormatter={exact[unit]}
+        showAnimation={false}
+      />
+      {/* a list, not Tremor's Legend: its items are cut off at a narrow width, and a legend must be read whole */}
+      <ul className="mt-3 space-y-0.5 text-xs text-gray-700">
+        {props.data.map((r, i) => {
+          const v = Number(r[props.category] ?? 0);
+          return (
+            <li key={String(r[props.index])} className="flex items-start gap-1.5">
+              <span className={`mt-1 inline-block h-2 w-2 shrink-0 rounded-full ${DOT[colors[i]]}`} aria-hidden />
+              <span>
+                {String(r[props.index])} <span className="whitespace-nowrap tabular-nums">{exact[unit](v)}{total > 0 ? `（${two.format((v / total) * 100)}%）` : ""}</span>
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 

@@ -15,7 +15,7 @@ import { FindingsTable } from "../../_components/findings-table";
 import { PrintButton } from "../../_components/print-button";
 import { COVERAGE_FORMULA, COVERAGE_SHORT, CoverageSummary, RawGrid, UnreadNotesTable } from "../../_components/reading-coverage";
 import { ReportTables } from "../../_components/report-tables";
-import { Empty, Pct, Printed, Section, SyntheticBadge, Term, Wan, hrefWith } from "../../_components/ui";
+import { Empty, Pct, Section, SyntheticBadge, Term, Wan, hrefWith } from "../../_components/ui";
 
 export const dynamic = "force-dynamic";
 
@@ -411,8 +411,8 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
                             </table>
                           </details>
                         </td>
-                        <td className="num p-1.5"><Printed v={s.funds.total.annual} /></td>
-                        <td className="num p-1.5"><Printed v={s.funds.total.executed} /></td>
+                        <td className="num p-1.5"><Wan v={s.funds.total.annual} /></td>
+                        <td className="num p-1.5"><Wan v={s.funds.total.executed} /></td>
                         <td className={`num p-1.5 ${flag ? "font-semibold text-rose-700" : ""}`}><Pct v={r} /></td>
                         <td className="num p-1.5">{s.totalScore ?? "—"}</td>
                         <td className="p-1.5">{grade ?? "—"}</td>

@@ -11,7 +11,8 @@ import { findOutline, findSections, sectionEnd, type SectionKey } from "./outlin
 import { parsePerformance } from "./performance";
 import { parseProcurement } from "./procurement";
 import { parseSangong } from "./sangong";
-import { countFigures, lineOf, makeSection, note, resetRead, sentenceAt, unreadFigures, type Notes, type Section } from "./text";
+import { parseStaff } from "./staff";
+import { attempt, countFigures, lineOf, makeSection, note, resetRead, sentenceAt, unreadFigures, type Notes, type Section } from "./text";
 
 /**
  * 第三部分 情况说明 and 第四部分 名词解释. Sections are found by their titles; a section the document does not
@@ -85,6 +86,16 @@ export function parseNarrative(doc: SourceDoc): NarrativeResult {
   const performanceSec = sections.get("performance");
   const performance = performanceSec ? parsePerformance(performanceSec, notes) : undefined;
   if (performance) narrative.performance = performance;
+
+  // staff numbers sit in 机构设置 (some templates put them in 部门职责 / 基本情况)
+  for (const key of ["organisation", "duties"] as const) {
+    const sec = sections.get(key);
+    const staff = sec ? attempt(notes, sec, () => parseStaff(sec)) : undefined;
+    if (staff) {
+      narrative.staff = staff;
+      break;
+    }
+  }
 
   const heading = outline.entries.get("glossary");
   const glossary = heading ? parseGlossary(doc, heading, sectionEnd(doc, outline, heading), notes) : [];
