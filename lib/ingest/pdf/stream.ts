@@ -13,8 +13,9 @@ import { cellText, type Grid } from "./lattice";
 const AMOUNT = /^-?[\d,]+\.\d+$|^-$|^0$/;
 const CODE = /^\d{3}$|^\d{5}$|^\d{7}$/;
 // Template feature: every name of the 总表 (01/04) opens with one of these (an ordinal, or a fixed word of the form;
-// 04 prints 一般公共预算财政拨款 … bare under 年初/年末财政拨款结转和结余), so a line that does not is a wrapped name's tail.
-const ROW_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|本年|年初|年末|总\s*计|合\s*计|使用非财政|结余分配|人员经费|公用经费|其中|(?:一般公共|政府性基金|国有资本经营)预算财政拨款)/;
+// 04 prints 一般公共预算财政拨款 … bare under 年初/年末财政拨款结转和结余, wrapped in a narrow column as 一般公共预/…),
+// so a line that does not is a wrapped name's tail.
+const ROW_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|本年|年初|年末|总\s*计|合\s*计|使用非财政|结余分配|人员经费|公用经费|其中|一般公共预|政府性基金|国有资本经营)/;
 
 type Line = { items: PdfItem[]; y: number; height: number };
 const lineText = (l: Line) => l.items.map((it) => it.str).join("").replace(/\s+/g, "");
@@ -328,7 +329,8 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
     const text = l.items.filter((it) => !isData(it)).map((it) => it.str).join("").trim();
     if (l.items.some((it) => CODE.test(it.str.trim()))) return "anchor";
     // a row with nothing but its 行次 (the template's blank rows) is still a row
-    if (!text || /^\d{1,2}$/.test(text)) return l.items.every((it) => /^\d{1,2}$/.test(it.str.trim())) ? "anchor" : hasData ? "numbers" : "text";
+    // (a lone 0 is an amount printed as 0, not a 行次)
+    if (!text || /^\d{1,2}$/.test(text)) return l.items.every((it) => /^\d{1,2}$/.test(it.str.trim()) && !AMOUNT.test(it.str.trim())) ? "anchor" : hasData ? "numbers" : "text";
     if (text && ROW_START.test(text) && !numbered) return "anchor";
     if (hasData && text) return "anchor";
     return hasData ? "numbers" : "text";

@@ -164,11 +164,16 @@ function pageBlocks(page: PdfPage): Block[] {
   const items = splitItems(mergeGlyphs(page.items.map((it) => ({ ...it, str: unifyRadicals(it.str) }))));
   const { grids, rest } = readLattices(items, page.segments);
   const blocks: Block[] = grids.map((g) => ({ top: g.top, lines: [], grid: g }));
-  for (const line of visualLines(rest)) {
+  const lines = visualLines(rest);
+  lines.forEach((line, k) => {
     const t = joinLine(line, 1.2);
-    if (t === "" || PAGE_NUMBER.test(t)) continue;
+    // A page number is the page's first or last line, or in its top or bottom margin: a lone 0 or 12 inside a
+    // borderless table is an amount (a 0.00 printed as 0) or a 行次.
+    const y = line[0].y;
+    const margin = k === 0 || k === lines.length - 1 || y < page.height * 0.08 || y > page.height * 0.9;
+    if (t === "" || (PAGE_NUMBER.test(t) && margin)) return;
     blocks.push({ top: line[0].y - line[0].height, lines: [t], items: line });
-  }
+  });
   blocks.sort((a, b) => a.top - b.top);
   return blocks;
 }
