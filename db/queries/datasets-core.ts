@@ -5,7 +5,7 @@ import type { Dataset } from "./datasets";
 import { getDepartmentList, getDepartmentReport } from "./department";
 import { resolveYear, getYearFigures } from "./figures";
 import { ruleName } from "@/lib/audit/rule-names";
-import { getOverview } from "./overview-flags";
+import { FLAG_TITLES, getOverview } from "./overview-flags";
 import { getCompletenessRanking, getCoverageRanking, getFindings, getUnreadNotes, type UnreadNoteRow } from "./quality";
 
 type Base = z.infer<typeof overviewParamsSchema>;
@@ -38,7 +38,8 @@ export const coreDatasets: Record<string, Dataset> = {
     fetch: (async (p: Base) => {
       const { year } = await resolveYear(p.year, p.synthetic);
       if (year === undefined) return [];
-      return (await getOverview(year, p.synthetic)).flags.map((f) => ({ ...f }));
+      // the category by its Chinese title (the page's), never the internal kind
+      return (await getOverview(year, p.synthetic)).flags.map((f) => ({ ...f, kind: FLAG_TITLES[f.kind] }));
     }) as Dataset["fetch"],
   },
   departments: {

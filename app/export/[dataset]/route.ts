@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { runDataset } from "@/db/queries/datasets";
-import { toCsv } from "@/lib/csv";
+import { printedCell, toCsv } from "@/lib/csv";
 import { dataUnavailable } from "../../_lib/unavailable";
 
 export const dynamic = "force-dynamic";
@@ -21,7 +21,7 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: st
         const v = r[c.key];
         if (typeof v === "boolean") return v ? "是" : "否";
         if (v === null || v === undefined) return null;
-        return typeof v === "object" ? JSON.stringify(v) : (v as string | number);
+        return typeof v === "object" ? JSON.stringify(v) : printedCell(c.label, v as string | number, req.nextUrl.origin);
       }),
     ),
   );
