@@ -7,6 +7,7 @@ const config: KnipConfig = {
     // run by npm scripts, the CLI, the bench and child processes in tests (tsx <file>)
     "scripts/*.ts",
     "tests/db/hold-store.ts",
+    "tests/db/hold-load-batch.ts",
     // a worker thread, started from its path on disk (lib/ingest/pdf/read-pdf.ts), not imported
     "lib/ingest/pdf/pdf-worker.mjs",
     // vitest's alias for `server-only` (vitest.config.mts)

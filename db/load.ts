@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Completeness, Finding } from "../lib/audit/types";
 import type { Report } from "../lib/report/schema";
 import { executeRows, unnestInsert } from "./bulk";
+import { withLoadBatch } from "./data-version";
 import { dropRestated, readYearNeighbours, RESTATED_PRIOR_YEAR, restatedPriorYearFindings } from "./cross-year";
 import { keepOriginal, type OriginalFile } from "./documents";
 import { completenessValue, findingColumns, prepareReport, reportWriteStatement } from "./report-rows";
@@ -129,6 +130,7 @@ export async function loadReports(db: Db, items: BatchItem[], opts: BatchOptions
     }
   };
   const n = Math.max(1, Math.min(opts.concurrency ?? 4, queue.length));
-  await Promise.all(Array.from({ length: n }, worker));
+  // one change for the rendered-page cache, however many documents (./data-version.ts)
+  await withLoadBatch(db, () => Promise.all(Array.from({ length: n }, worker)));
   return outcomes;
 }

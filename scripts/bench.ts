@@ -5,6 +5,7 @@
  *   parse  (default)  parse + audit per document, audit and load throughput       [--reports 500]
  *   pages             every dashboard page under a closed loop, beside its floor  [--url URL] [--clients 8] [--seconds 30]
  *   load              the bounded load test; exit 1 on any error                  [--url URL] [--clients 50] [--seconds 60]
+ *                     [--paths /,/api] [--each: one closed loop per path, its req/s and p99]
  *   scale             builds 1k/10k (and with --with-100k, 100k) stores, then `pages` on each  [--sizes 1000,10000]
  *   pdf               read + audit per PDF beside pdfjs's own text extraction  [files or folders] [--runs 3]
  *
@@ -21,6 +22,7 @@ const USAGE = `用法：npm run bench -- [parse|pages|load|scale|pdf] [选项]
   parse   解析、审核与载入速度（默认）              --reports N
   pages   各页面在闭环并发下的耗时与其查询的下限    --url URL --clients N --seconds N
   load    有界负载测试（任何错误时退出码为 1）       --url URL --clients N --seconds N
+          --paths /,/structure?synthetic=1,/departments/{dept}  只测这些路径；加 --each 则每条路径单独一轮（各自的 req/s 与 p99）
   scale   建 1,000 / 10,000 份的库（加 --with-100k 再建 100,000 份），逐一测页面   --sizes 1000,10000 --with-100k
   pdf     每份 PDF 的读取与审核耗时，与 pdfjs 自身的文字提取（下限）同场对比   [文件或目录…] --runs N
 不给 --url 时，本命令用当前数据库自行启动 next start（需要先 npm run build）。`;

@@ -1,7 +1,8 @@
 import "server-only";
 import { cache } from "react";
-import { sql, type SQL } from "drizzle-orm";
+import type { SQL } from "drizzle-orm";
 import { getReadDb } from "../client";
+import { readDataVersion } from "../data-version";
 import type { Db } from "../types";
 import { cachedRows } from "./cache";
 
@@ -11,17 +12,10 @@ async function execute<T>(db: Db, query: SQL): Promise<T[]> {
 }
 
 /**
- * The store's data version: the newest report and budget ids, which every committed load moves (see ./cache.ts), and the newest
- * organisation correction, which regroups reports without loading one. Read once per page render (React's cache() is
+ * The store's data version (../data-version.ts): every committed load moves it. Read once per page render (React's cache() is
  * per request), so all of a page's statements are served for the same version.
  */
-const dataVersion = cache(async (db: Db): Promise<string> => {
-  const [r] = await execute<{ v: string }>(
-    db,
-    sql`select (select coalesce(max(id), 0) from reports)::text || '.' || (select coalesce(max(id), 0) from org_overrides)::text || '.' || (select coalesce(max(id), 0) from budgets)::text as v`,
-  );
-  return r?.v ?? "0";
-});
+const dataVersion = cache((db: Db): Promise<string> => readDataVersion(db));
 
 /**
  * Runs one analytic statement and returns plain rows on both drivers: drizzle's execute() gives

@@ -238,6 +238,36 @@ export async function benchPagesCmd(args: string[]): Promise<CmdResult> {
   }
 }
 
+/**
+ * `--paths a,b` replaces the bench's paths (`{dept}` stands for the department the bench picked); `--each` runs one
+ * closed loop per path, alone, and prints each path's throughput and p99 (one line per page, as the issue's tables).
+ */
+function pathsOption(args: string[], departmentId: number): string[] {
+  const raw = arg(args, "paths");
+  if (raw === undefined) return benchPaths(departmentId);
+  const paths = raw.split(",").map((p) => p.trim().replace("{dept}", String(departmentId))).filter(Boolean);
+  if (!paths.length || paths.some((p) => !p.startsWith("/"))) throw new UsageError(`--paths 应为以逗号分隔、以 / 开头的路径，实为 “${raw}”`);
+  return paths;
+}
+
+async function eachPathAlone(target: Target, paths: string[], clients: number, seconds: number, args: string[]): Promise<CmdResult> {
+  await warm(target.url, paths, intArg(args, "warmup", 1));
+  const out = runHeader(["load", ...args]);
+  out.push(`#### Each path alone, closed loop of ${clients} clients × ${seconds} s on loopback`);
+  out.push(`Server: ${target.server ? `\`next start\` (production build) started by the bench on ${storeLabel()}` : target.url}. Latencies to the last byte, successful requests only; body bytes as the client read them (decompressed).`, "");
+  out.push("| path | requests | req/s | p50 (ms) | p99 | max | body bytes | errors |", "|---|---|---|---|---|---|---|---|");
+  let errors = 0;
+  for (const p of paths) {
+    progress(`closed loop on ${p}: ${clients} clients × ${seconds} s …`);
+    const r = await runClosedLoop({ baseUrl: target.url, paths: [p], clients, durationMs: seconds * 1000 });
+    const x = r.paths[0];
+    errors += r.errors;
+    out.push(`| ${p} | ${x.requests} | ${r.throughput.toFixed(1)} | ${fmtMs(x.p50)} | ${fmtMs(x.p99)} | ${fmtMs(x.max)} | ${x.count ? Math.round(x.bytes / x.count) : "—"} | ${x.errors} |`);
+  }
+  out.push("");
+  return { text: out.join("\n") + "\n", code: errors > 0 ? 1 : 0 };
+}
+
 export async function benchLoadCmd(args: string[]): Promise<CmdResult> {
   const url = arg(args, "url");
   const clients = intArg(args, "clients", 50);
@@ -245,7 +275,8 @@ export async function benchLoadCmd(args: string[]): Promise<CmdResult> {
   const port = arg(args, "port") ? intArg(args, "port", 3000) : undefined;
   const target = await httpTarget(url, port);
   try {
-    const paths = benchPaths(target.departmentId);
+    const paths = pathsOption(args, target.departmentId);
+    if (args.includes("--each")) return await eachPathAlone(target, paths, clients, seconds, args);
     await warm(target.url, paths, intArg(args, "warmup", 1));
     progress(`closed loop: ${clients} clients × ${seconds} s …`);
     const { result, rss } = await loadWithMemory(target.server, { baseUrl: target.url, paths, clients, durationMs: seconds * 1000 });

@@ -3,6 +3,7 @@ import path from "node:path";
 import os from "node:os";
 import { connectionTrouble } from "../../db/errors";
 import { closeDb, getDb } from "../../db/client";
+import { withLoadBatch } from "../../db/data-version";
 import { officialUrl } from "../../db/documents";
 import { failureReason, ingestBytes, type Loaded } from "../../db/ingest-bytes";
 import type { LoadResult } from "../../db/load";
@@ -105,14 +106,19 @@ export function summarize(outcomes: Outcome[]): string {
   ].join("\n");
 }
 
-/** Loads every file in order, reporting progress for batches. */
+/**
+ * Loads every file in order, reporting progress for batches. The files are one batch: each commits on its own, and
+ * the app servers' rendered pages change once, when the last one is done (db/data-version.ts).
+ */
 export async function ingestFiles(db: Db, files: string[], stderr: NonNullable<CliIO["stderr"]>, sourceUrl?: string): Promise<Outcome[]> {
-  const outcomes: Outcome[] = [];
-  for (const [i, file] of files.entries()) {
-    outcomes.push(await ingestFile(db, file, sourceUrl));
-    if (files.length > 1) progress(stderr, i + 1, files.length, path.basename(file));
-  }
-  return outcomes;
+  return withLoadBatch(db, async () => {
+    const outcomes: Outcome[] = [];
+    for (const [i, file] of files.entries()) {
+      outcomes.push(await ingestFile(db, file, sourceUrl));
+      if (files.length > 1) progress(stderr, i + 1, files.length, path.basename(file));
+    }
+    return outcomes;
+  });
 }
 
 

@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { getDb } from "@/db/client";
+import { withLoadBatch } from "@/db/data-version";
 import { ingestBytes, loadedReportDetails } from "@/db/ingest-bytes";
 import type { Db } from "@/db/types";
 import { BASIC_CHALLENGE, adminConfig, authenticate, isSameOrigin, verifyCsrfToken } from "../../_lib/auth";
@@ -113,10 +114,12 @@ export async function POST(req: NextRequest) {
   } catch {
     return error(503, "数据库暂时不可用，文件未载入，请稍后重试");
   }
-  const results: UploadResult[] = [];
-  for (const f of files) {
-    results.push(await resultOf(db, cleanName(f.name), new Uint8Array(await f.arrayBuffer()), user));
-  }
+  // the files are one batch: the rendered pages change once, when the last is loaded (db/data-version.ts)
+  const results = await withLoadBatch(db, async () => {
+    const out: UploadResult[] = [];
+    for (const f of files) out.push(await resultOf(db, cleanName(f.name), new Uint8Array(await f.arrayBuffer()), user));
+    return out;
+  });
   return NextResponse.json({ results }, { headers: { "cache-control": "no-store" } });
 }
 
