@@ -36,11 +36,27 @@ const fixed = (name: string, options: typeof SHANGHAI_OPTIONS, from: SyntheticCa
 });
 
 /** The two real layouts first (a department with a 政府性基金 table in the Shanghai one), then the pairwise set. */
-const CASES: SyntheticCase[] = [
+const RULED_AND_NOT: SyntheticCase[] = [
   fixed("00a 普陀区 2024 版式", SHANGHAI_OPTIONS, GENERATED[3]),
   fixed("00b 山东 2023 版式（种子文件）", SHANDONG_OPTIONS, GENERATED[0]),
   ...GENERATED,
 ];
+/**
+ * Every ruled case printed once more without rules: the borderless reader meets each layout the ruled one does (the
+ * pairwise set alone gives it only half of them).
+ */
+const CASES: SyntheticCase[] = [
+  ...RULED_AND_NOT,
+  ...RULED_AND_NOT.filter((c) => c.options.borders).map((c) => fixed(`${c.name}（同版式无表格线）`, { ...c.options, borders: false }, c)),
+];
+
+/**
+ * Tables of the borderless cases read with every figure right (the rest set aside as unread). Measured 2026-12-05:
+ * 277 of 288 (the floor leaves room for another chromium or font build). Before the stream reader knew wrapped and
+ * grouped header labels, 行次, names apart from their amounts, empty tables and the 三公 table's unlabelled row, it
+ * read 65 of the 153 tables of the 17 pairwise borderless cases.
+ */
+const BORDERLESS_TABLES_READ_FLOOR = 270;
 
 run("合成 PDF：HTML → chromium 打印 → readDocument → 与真值逐项比较", () => {
   let printer: PdfPrinter;
@@ -99,10 +115,15 @@ run("合成 PDF：HTML → chromium 打印 → readDocument → 与真值逐项�
     });
     const unread = read.unread.filter((u) => u.part === "table").map((u) => `未读：${u.where}${u.page ? ` 第 ${u.page} 页` : ""}：${u.message}`);
     expect(wrong, [describeOptions(c.options), formatMismatches(wrong), ...unread].join("\n")).toEqual([]);
-    tablesRead.push(read.tables.length);
+    // read exactly: loaded, and not even an empty row missing
+    const all = compareWithTruth(c.truth, read);
+    tablesRead.push(read.tables.filter((t) => !all.some((m) => m.where === t.id || m.where.startsWith(`${t.id} `))).length);
   }, 120_000);
 
-  afterAll(() => {
-    if (tablesRead.length) console.info(`无表格线的 ${tablesRead.length} 份合成 PDF：共读出 ${tablesRead.reduce((a, b) => a + b, 0)} / ${tablesRead.length * 9} 张表，其余均记为未读`);
+  it(`无表格线的表：至少 ${BORDERLESS_TABLES_READ_FLOOR} 张逐项读对，其余记为未读`, () => {
+    const total = tablesRead.reduce((a, b) => a + b, 0);
+    console.info(`无表格线的 ${tablesRead.length} 份合成 PDF：逐项读对 ${total} / ${borderless.length * 9} 张表，其余均记为未读`);
+    expect(tablesRead.length).toBe(borderless.length);
+    expect(total).toBeGreaterThanOrEqual(BORDERLESS_TABLES_READ_FLOOR);
   });
 });
