@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getExecutionDepartmentsPage, getExecutionItemsPage, getExecutionSummary, getProjectExecutionCounts, getProjectExecutionPage } from "@/db/queries/execution";
 import { resolveYear } from "@/db/queries/figures";
 import { executionParamsSchema, parseParams, type RawParams } from "@/lib/filters";
-import { EXECUTION_RATE, PROJECT_RATE_FLOOR } from "@/lib/metrics/policy";
+import { EXECUTION_RATE, EXECUTION_TARGET, PROJECT_RATE_FLOOR } from "@/lib/metrics/policy";
 import { Bars, ReferenceBars } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
 import { BudgetDocumentExecution } from "./budget-documents";
@@ -99,13 +99,13 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
               <ReferenceBars
                 label={dc.total > TOP ? `偏离最大的 ${topRated.length} 个部门：决算相对年初预算` : "各部门决算相对年初预算的偏离"}
                 references={[
-                  { value: 0, label: "100%（决算等于年初预算）" },
-                  { value: low - 100, label: `${low}%` },
-                  { value: high - 100, label: `${high}%` },
+                  { value: 0, label: `${EXECUTION_TARGET}%（决算等于年初预算）` },
+                  { value: low - EXECUTION_TARGET, label: `${low}%` },
+                  { value: high - EXECUTION_TARGET, label: `${high}%` },
                 ]}
                 rows={topRated.map((d) => ({
                   label: d.department,
-                  value: Number(d.rate) - 100,
+                  value: Number(d.rate) - EXECUTION_TARGET,
                   display: `${d.rate}%`,
                   href: href({ dept: d.departmentId }),
                   tone: d.outside ? "bad" : "neutral",

@@ -107,10 +107,10 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
                 <thead>
                   <tr className="border-b bg-gray-100 text-left">
                     <th className="p-1.5">科目</th>
+                    <th className="num p-1.5" title={`该科目 ÷ ${breakdown.code ? "上级科目" : "03表合计"} × 100`}>占比</th>
                     <th className="num p-1.5">本年支出合计</th>
                     <th className="num p-1.5">基本支出</th>
                     <th className="num p-1.5">项目支出</th>
-                    <th className="num p-1.5" title={`该科目 ÷ ${breakdown.code ? "上级科目" : "03表合计"} × 100`}>占比</th>
                     <th className="num p-1.5" title="列出该科目的报告数">报告数</th>
                   </tr>
                 </thead>
@@ -127,10 +127,10 @@ export default async function StructurePage(props: { searchParams: Promise<RawPa
                           r.name
                         )}
                       </td>
+                      <td className="num p-1.5"><Pct v={r.share} /></td>
                       <td className="num p-1.5"><Wan v={r.total} /></td>
                       <td className="num p-1.5"><Wan v={r.basic} /></td>
                       <td className="num p-1.5"><Wan v={r.project} /></td>
-                      <td className="num p-1.5"><Pct v={r.share} /></td>
                       <td className="num p-1.5">{r.reports}</td>
                     </tr>
                   ))}

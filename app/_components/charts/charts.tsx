@@ -54,6 +54,20 @@ function tooltipFor(unit: Unit) {
 }
 const TOOLTIPS = { wanyuan: tooltipFor("wanyuan"), percent: tooltipFor("percent"), count: tooltipFor("count") };
 
+/** The series' legend, wrapping onto as many lines as it needs: Tremor's own cuts the last entries off on a phone. */
+function SeriesLegend({ categories, colors }: { categories: string[]; colors: string[] }) {
+  return (
+    <ul className="mb-1 flex flex-wrap justify-end gap-x-3 gap-y-0.5 text-xs text-gray-600">
+      {categories.map((c, i) => (
+        <li key={c} className="flex items-center gap-1">
+          <span className={`inline-block h-2 w-2 rounded-full ${DOT[colors[i % colors.length]] ?? "bg-gray-400"}`} aria-hidden />
+          {c}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function Bars(props: {
   data: Row[];
   index: string;
@@ -68,44 +82,52 @@ export function Bars(props: {
   maxValue?: number;
 }) {
   const unit = props.unit ?? "wanyuan";
+  const colors = props.colors ?? PALETTE;
   return (
-    <BarChart
-      className={props.height ?? "h-72"}
-      data={props.data}
-      index={props.index}
-      categories={props.categories}
-      colors={props.colors ?? PALETTE}
-      valueFormatter={axis[unit]}
-      customTooltip={TOOLTIPS[unit]}
-      allowDecimals={unit !== "count"}
-      stack={props.stack}
-      relative={props.relative}
-      layout={props.layout}
-      yAxisWidth={props.layout === "vertical" ? 160 : 76}
-      maxValue={props.maxValue}
-      showLegend
-      showAnimation={false}
-    />
+    <div>
+      <SeriesLegend categories={props.categories} colors={colors} />
+      <BarChart
+        className={props.height ?? "h-72"}
+        data={props.data}
+        index={props.index}
+        categories={props.categories}
+        colors={colors}
+        valueFormatter={axis[unit]}
+        customTooltip={TOOLTIPS[unit]}
+        allowDecimals={unit !== "count"}
+        stack={props.stack}
+        relative={props.relative}
+        layout={props.layout}
+        yAxisWidth={props.layout === "vertical" ? 160 : 76}
+        maxValue={props.maxValue}
+        showLegend={false}
+        showAnimation={false}
+      />
+    </div>
   );
 }
 
 export function Lines(props: { data: Row[]; index: string; categories: string[]; unit?: Unit; height?: string; colors?: string[] }) {
   const unit = props.unit ?? "wanyuan";
+  const colors = props.colors ?? PALETTE;
   return (
-    <LineChart
-      className={props.height ?? "h-72"}
-      data={props.data}
-      index={props.index}
-      categories={props.categories}
-      colors={props.colors ?? PALETTE}
-      valueFormatter={axis[unit]}
-      customTooltip={TOOLTIPS[unit]}
-      allowDecimals={unit !== "count"}
-      yAxisWidth={76}
-      connectNulls={false}
-      showLegend
-      showAnimation={false}
-    />
+    <div>
+      <SeriesLegend categories={props.categories} colors={colors} />
+      <LineChart
+        className={props.height ?? "h-72"}
+        data={props.data}
+        index={props.index}
+        categories={props.categories}
+        colors={colors}
+        valueFormatter={axis[unit]}
+        customTooltip={TOOLTIPS[unit]}
+        allowDecimals={unit !== "count"}
+        yAxisWidth={76}
+        connectNulls={false}
+        showLegend={false}
+        showAnimation={false}
+      />
+    </div>
   );
 }
 
