@@ -110,7 +110,11 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
         {b.total === 0 ? (
           <Empty>{sp.size === "all" ? `${year} 年度没有报告。` : `${year} 年度没有属于“${SIZE_BANDS[sp.size]}”的部门。`}</Empty>
         ) : b.peers === 0 ? (
-          <Empty>同类组中没有部门{change ? `在 ${year} 年和 ${vs} 年都` : ""}披露计算该指标所需的数字。</Empty>
+          <Empty>
+            {def.unit === "万元/人"
+              ? `同类组中没有部门的文件述及编制人数或实有人数（机构设置），无法计算人均数字；各部门列在下表，标“—”。`
+              : `同类组中没有部门${change ? `在 ${year} 年和 ${vs} 年都` : ""}披露计算该指标所需的数字。`}
+          </Empty>
         ) : (
           <>
           <p className="mb-1 text-xs text-gray-500">
@@ -168,7 +172,7 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
                 {b.rows.map((r) => (
                   <tr key={r.departmentId} className={`border-b border-gray-100 ${r.departmentId === sp.dept ? "bg-amber-50" : ""}`}>
                     <td className="p-1.5">
-                      <span className="mr-1 tabular-nums text-gray-500">{r.rank ?? "—"}.</span>
+                      <span className="mr-1 tabular-nums text-gray-500">{r.rank === undefined ? "—" : `${r.rank}.`}</span>
                       <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${year}`}>{r.department}</Link>
                       <SyntheticBadge synthetic={r.synthetic} />
                     </td>

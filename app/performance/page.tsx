@@ -158,13 +158,13 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
             <table className="sticky-first w-full min-w-[900px] border-collapse text-sm [&_tbody_td]:p-1.5 [&_tbody_td]:align-top [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-100 [&_td_a:hover]:underline [&_td_a]:text-blue-700">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
-                  {sp.dept ? null : <th className="min-w-[9rem] p-1.5">部门</th>}
-                  <th className="p-1.5">项目</th>
-                  <th className="num p-1.5">全年预算数（A）</th>
-                  <th className="num p-1.5">执行数（B）</th>
+                  <th className="min-w-[9rem] p-1.5">项目</th>
                   <th className="num p-1.5">执行率</th>
                   <th className="num p-1.5">自评得分</th>
                   <th className="p-1.5">等级</th>
+                  <th className="num p-1.5">全年预算数（A）</th>
+                  <th className="num p-1.5">执行数（B）</th>
+                  {sp.dept ? null : <th className="min-w-[9rem] p-1.5">部门</th>}
                   {inline ? null : <th className="num p-1.5">指标</th>}
                 </tr>
               </thead>
@@ -172,12 +172,6 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
                 {shown.map((p) => (
                   // A page holds a hundred of these rows, twice (HTML and the RSC payload): plain text cells, classes on the row.
                   <tr key={p.id} className={p.flagged ? "bg-rose-50 font-semibold text-rose-800" : undefined}>
-                    {sp.dept ? null : (
-                      <td>
-                        <Link href={href({ dept: p.departmentId })}>{p.department}</Link>
-                        {p.synthetic ? <span className="ml-1 whitespace-nowrap rounded bg-amber-100 px-1 text-xs font-normal text-amber-800">合成示例</span> : null}
-                      </td>
-                    )}
                     <td>
                       {inline ? (
                         <details>
@@ -195,8 +189,6 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
                         </>
                       )}
                     </td>
-                    <td className="num"><Wan v={p.annual} /></td>
-                    <td className="num"><Wan v={p.executed} /></td>
                     <td className={p.lowRate && !p.flagged ? "num text-amber-700" : "num"}>
                       {formatPercent(p.rate)}
                       {p.rate !== undefined && !p.rateStated ? <span className="ml-1 text-xs font-normal text-gray-500">复算</span> : null}
@@ -206,6 +198,14 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
                       {p.grade ?? "—"}
                       {p.gradeDerived ? <span className="ml-1 text-xs font-normal text-gray-500" title="汇总表未列等级，按得分推定">推定</span> : null}
                     </td>
+                    <td className="num"><Wan v={p.annual} /></td>
+                    <td className="num"><Wan v={p.executed} /></td>
+                    {sp.dept ? null : (
+                      <td>
+                        <Link href={href({ dept: p.departmentId })}>{p.department}</Link>
+                        {p.synthetic ? <span className="ml-1 whitespace-nowrap rounded bg-amber-100 px-1 text-xs font-normal text-amber-800">合成示例</span> : null}
+                      </td>
+                    )}
                     {inline ? null : <td className="num">{p.indicatorCount}</td>}
                   </tr>
                 ))}

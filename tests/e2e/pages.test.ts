@@ -287,7 +287,7 @@ run("绩效 page weight on the demo city", () => {
 
   test("a project name opens that project with all its indicators, and the way back keeps the filters", async () => {
     const { page, counts } = await projectTable("/performance?synthetic=1&year=2023&maxRate=80&page=2");
-    const link = page.locator("#projects tbody tr").first().locator("td:nth-child(2) a");
+    const link = page.locator("#projects tbody tr").first().locator("td:nth-child(1) a");
     const name = await link.innerText();
     await link.click();
     await page.waitForURL(/project=\d+/);
