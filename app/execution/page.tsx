@@ -2,7 +2,7 @@ import Link from "next/link";
 import { getExecutionDepartmentsPage, getExecutionItemsPage, getExecutionSummary, getProjectExecutionCounts, getProjectExecutionPage } from "@/db/queries/execution";
 import { resolveYear } from "@/db/queries/figures";
 import { executionParamsSchema, parseParams, type RawParams } from "@/lib/filters";
-import { EXECUTION_RATE, EXECUTION_TARGET, PROJECT_RATE_FLOOR } from "@/lib/metrics/policy";
+import { EXECUTION_RATE, EXECUTION_TARGET, PEER_GROUP, PROJECT_RATE_FLOOR } from "@/lib/metrics/policy";
 import { Bars, ReferenceBars } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
 import { BudgetDocumentExecution } from "./budget-documents";
@@ -80,7 +80,11 @@ export default async function ExecutionPage(props: { searchParams: Promise<RawPa
 
       <section className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
         <Card label="有年初预算的部门" value={`${dc.rated} 个`} sub={unratedCount ? `另有 ${unratedCount} 个未披露年初预算` : undefined} />
-        <Card label="执行率中位数" value={<Pct v={dist.departmentMedian} />} sub="决算 ÷ 年初预算" />
+        {dc.rated >= PEER_GROUP.minPeers ? (
+          <Card label="执行率中位数" value={<Pct v={dist.departmentMedian} />} sub="决算 ÷ 年初预算" />
+        ) : (
+          <Card label="执行率中位数" value="不列" sub={`有执行率的部门不足 ${PEER_GROUP.minPeers} 个，中位数不作基准`} />
+        )}
         <Card label={`超出 ${low}%–${high}% 的部门`} value={`${dc.outside} 个`} tone={dc.outside ? "bad" : undefined} />
         <Card label="超出区间或年初无预算的科目" value={`${items.outside} 项`} sub={`共 ${items.total} 项`} tone={items.outside ? "bad" : undefined} />
       </section>

@@ -3,7 +3,7 @@ import { resolveYear } from "@/db/queries/figures";
 import { getProcurementDepartment, getProcurementDepartmentsPage, getProcurementSummary, getProcurementYears, type ProcurementRow } from "@/db/queries/procurement";
 import { formatChange } from "@/lib/money/format";
 import { parseParams, procurementParamsSchema, type RawParams } from "@/lib/filters";
-import { SME_SHARE } from "@/lib/metrics/policy";
+import { PEER_GROUP, SME_SHARE } from "@/lib/metrics/policy";
 import { Bars, Lines } from "../_components/charts/charts";
 import { Pager } from "../_components/pager";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
@@ -47,6 +47,8 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
   const withoutCount = summary.departments - summary.withShare;
   const thisYear = citySeries.find((s) => s.year === year);
   const cityView = !sp.dept;
+  // a median of the trend's departments only when there are enough of them to be a benchmark
+  const medianShown = cityView && panel.included.length >= PEER_GROUP.minPeers;
   const deptName = pinned?.department;
 
   return (
@@ -74,7 +76,11 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
       <section className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
         <Card label="政府采购支出合计" value={thisYear?.total ? <><Wan v={thisYear.total} /><span className="ml-1 text-xs font-normal text-gray-500">万元</span></> : "—"} sub={`${thisYear?.departments ?? 0} 个部门披露`} />
         <Card label="授予中小企业（加权份额）" value={<Pct v={thisYear?.smeShare} />} sub="Σ中小企业 ÷ Σ采购总额" />
-        <Card label="部门份额中位数" value={<Pct v={thisYear?.medianSmeShare} />} />
+        {summary.withShare >= PEER_GROUP.minPeers ? (
+          <Card label="部门份额中位数" value={<Pct v={thisYear?.medianSmeShare} />} />
+        ) : (
+          <Card label="部门份额中位数" value="不列" sub={`披露份额的部门不足 ${PEER_GROUP.minPeers} 个，中位数不作基准`} />
+        )}
         <Card label={`低于 ${sp.reference}% 的部门`} value={`${summary.below} 个`} sub={withoutCount ? `${withoutCount} 个部门未披露份额` : undefined} tone={summary.below ? "bad" : undefined} />
       </section>
 
@@ -182,11 +188,11 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
                     年度: String(s.year),
                     中小企业份额: s.smeShare === undefined ? null : Number(s.smeShare),
                     小微企业份额: s.smallMicroShare === undefined ? null : Number(s.smallMicroShare),
-                    ...(cityView ? { 部门份额中位数: s.medianSmeShare === undefined ? null : Number(s.medianSmeShare) } : {}),
+                    ...(medianShown ? { 部门份额中位数: s.medianSmeShare === undefined ? null : Number(s.medianSmeShare) } : {}),
                     参考线: sp.reference,
                   }))}
                   index="年度"
-                  categories={["中小企业份额", "小微企业份额", ...(cityView ? ["部门份额中位数"] : []), "参考线"]}
+                  categories={["中小企业份额", "小微企业份额", ...(medianShown ? ["部门份额中位数"] : []), "参考线"]}
                   unit="percent"
                 />
               </div>
@@ -221,7 +227,7 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
                       <td className="num p-1.5"><Wan v={s.sme} /></td>
                       <td className="num p-1.5"><Pct v={s.smeShare} /></td>
                       <td className="num p-1.5"><Pct v={s.smallMicroShare} /></td>
-                      <td className="num p-1.5"><Pct v={s.medianSmeShare} /></td>
+                      <td className="num p-1.5">{medianShown ? <Pct v={s.medianSmeShare} /> : <span className="text-gray-400" title={`不足 ${PEER_GROUP.minPeers} 个部门，不列中位数`}>—</span>}</td>
                       <td className={`num p-1.5 ${s.below ? "text-rose-700" : ""}`}>{s.below}</td>
                     </tr>
                   ))}
