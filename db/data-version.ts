@@ -45,6 +45,8 @@ export async function readDataVersion(db: Db): Promise<string> {
 export async function readVersionAndBatch(read: Db, primary: Db): Promise<{ version: string; batchRunning: boolean }> {
   const locked = sql`exists (select 1 from pg_locks where locktype = 'advisory' and classid = ${BATCH_LOCK[0]} and objid = ${BATCH_LOCK[1]} and objsubid = 2)`;
   const inProcess = (g.__fiscalLensBatches ?? 0) > 0;
+  // PGlite is one process's store: its batches are all in this process, and pg_locks would only cost time
+  if (!postgresClient(primary)) return { version: await readDataVersion(read), batchRunning: inProcess };
   if (read === primary) {
     const [r] = await execute<{ v: string; locked: boolean }>(
       read,

@@ -47,12 +47,30 @@ const rendering = new Map<string, Promise<Rendered>>();
 /** The data version this process serves while a batch of loads runs. */
 let settled: string | undefined;
 
-async function currentVersion(): Promise<string> {
+async function readVersion(): Promise<string> {
   const [read, primary] = await Promise.all([getReadDb(), getDb()]);
   const { version, batchRunning } = await readVersionAndBatch(read, primary);
   if (batchRunning && settled !== undefined) return settled;
   settled = version;
   return version;
+}
+
+/** A version read not started yet: every request that arrives before it starts shares it. */
+let queued: Promise<string> | undefined;
+
+/**
+ * The version to serve, read after this request arrived — so a load committed before it is seen — and shared by
+ * the requests arriving meanwhile: under load one read serves many requests instead of one each.
+ */
+function currentVersion(): Promise<string> {
+  if (!queued) {
+    const next = new Promise<void>((resolve) => setImmediate(resolve)).then(() => {
+      queued = undefined;
+      return readVersion();
+    });
+    queued = next;
+  }
+  return queued;
 }
 
 /** This server's own address, as `next start` (or `next dev`) recorded it when it began listening. */
