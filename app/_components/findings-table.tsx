@@ -22,14 +22,15 @@ export type FindingView = {
   others?: FindingFacts[];
 };
 
-function Where({ finding, linkTables, source, cite }: { finding: FindingView; linkTables: boolean; source?: Report["source"]; cite?: FindingsSource }) {
+/** `linkTables`: where a table of the report is shown (true: on this page, at the anchor of its id). */
+function Where({ finding, linkTables, source, cite }: { finding: FindingView; linkTables: boolean | ((table: string) => string); source?: Report["source"]; cite?: FindingsSource }) {
   const locations = finding.locations;
   return (
     <>
       {locations.map((l, i) => (
         <div key={i}>
           {linkTables && l.table && /^t0\d$/.test(l.table) ? (
-            <a className="text-blue-700 hover:underline" href={`#${l.table}`}>
+            <a className="text-blue-700 hover:underline" href={typeof linkTables === "function" ? linkTables(l.table) : `#${l.table}`}>
               {l.label}
             </a>
           ) : (
@@ -60,7 +61,7 @@ function figureAndRow(cite: FindingsSource, l: Location, f: FindingView): [strin
 /** Findings with both places they compare; rounding notes fold away so errors come first. */
 /** `source`: the one report all findings come from (its PDF pages name the places); absent on cross-report lists. */
 /** `cite`: the same report when its original file is kept; each place then opens the original there. */
-export function FindingsTable({ findings, linkTables = false, source, cite }: { findings: FindingView[]; linkTables?: boolean; source?: Report["source"]; cite?: FindingsSource }) {
+export function FindingsTable({ findings, linkTables = false, source, cite }: { findings: FindingView[]; linkTables?: boolean | ((table: string) => string); source?: Report["source"]; cite?: FindingsSource }) {
   const main = findings.filter((f) => f.severity !== "rounding");
   const rounding = findings.filter((f) => f.severity === "rounding");
   const table = (list: FindingView[]) => (

@@ -1,5 +1,5 @@
 import { COLUMN_LABELS, SECTION_LABELS } from "@/lib/report/labels";
-import { pageOfLine, TABLE_COLUMNS, TABLE_IDS, TABLE_TITLES, type Report, type Table, type TableRow } from "@/lib/report/schema";
+import { pageOfLine, TABLE_COLUMNS, TABLE_IDS, TABLE_TITLES, type Report, type Table, type TableId, type TableRow } from "@/lib/report/schema";
 import { rowName } from "@/lib/report/cite";
 import { SourceLink, sourceHref, type SourceRef } from "./source-link";
 import { Wan } from "./ui";
@@ -17,9 +17,9 @@ function Cell({ cite, r, v }: { cite?: SourceRef; r: TableRow; v: string }) {
 
 /**
  * The nine tables as the document prints them: every row, empty cells empty, figures at their printed precision.
- * `unread`: tables the document prints but the reader could not read, with where they are (第 N 页 / 第 N 行).
+ * `ids`: the tables to show, of the nine (default all). `unread`: tables the document prints but the reader could not read, with where they are (第 N 页 / 第 N 行).
  */
-export function ReportTables({ tables, unread = {}, source, cite }: { tables: Table[]; unread?: Partial<Record<string, string>>; source?: Report["source"]; cite?: SourceRef }) {
+export function ReportTables({ tables, ids = TABLE_IDS, unread = {}, source, cite }: { tables: Table[]; ids?: readonly TableId[]; unread?: Partial<Record<string, string>>; source?: Report["source"]; cite?: SourceRef }) {
   // a PDF's tables are found by page; a text's by line
   const at = (line: number) => {
     const page = source ? pageOfLine({ source }, line) : undefined;
@@ -27,7 +27,7 @@ export function ReportTables({ tables, unread = {}, source, cite }: { tables: Ta
   };
   return (
     <div className="space-y-6">
-      {TABLE_IDS.map((id) => {
+      {ids.map((id) => {
         const t = tables.find((x) => x.id === id);
         const heading = `公开${id.slice(1)}表 ${TABLE_TITLES[id]}`;
         const warn =

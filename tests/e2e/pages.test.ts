@@ -121,10 +121,13 @@ run("dashboard in a real browser", () => {
     await page.getByRole("link", { name: "烟台市大数据局" }).first().click();
     await page.waitForURL(/\/departments\/\d+/);
     const pack = await page.locator("main").innerText();
-    expect(pack).toContain("公开01表 收入支出决算总表");
     expect(pack).toContain("审核发现");
     // the department's own stated reason sits beside the execution figures
     expect(pack).toContain("新增信息化项目支出增加");
+    // the nine tables are a page of their own, linked from the pack
+    await page.getByRole("link", { name: "九张表", exact: true }).click();
+    await page.waitForURL(/\/departments\/\d+\/tables/);
+    expect(await page.locator("main").innerText()).toContain("公开01表 收入支出决算总表");
     await page.close();
   });
 

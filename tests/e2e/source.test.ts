@@ -100,6 +100,11 @@ run("evidence one click away: a finding opens the original at the cited figure",
   test("text: a table cell links to its line and the line prints that amount", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await openDepartment(page, app.url, "烟台市大数据局");
+    // the nine tables are on a page of their own, linked from the pack, in tabs: t= opens the tab showing a table
+    // (as a finding's link to 公开05表 does)
+    await page.getByRole("link", { name: "九张表", exact: true }).click();
+    await page.waitForURL(/\/departments\/\d+\/tables/);
+    await page.goto(page.url().replace(/#.*/, "") + "&t=t05", { waitUntil: "load" });
     const cell = page.locator("#t05 tbody tr").first().locator("a[href*='/source?line=']").first();
     const amount = await cell.innerText();
     await cell.click();

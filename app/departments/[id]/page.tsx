@@ -1,4 +1,5 @@
 import { BudgetSummary } from "./budget-summary";
+import { tablesHref, unreadTablesOf } from "./tables-nav";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDepartmentReport } from "@/db/queries/department";
@@ -9,12 +10,11 @@ import { BAND_TEXT, EXECUTION_RATE, PEER_GROUP, POLICY_TEXT, PROJECT_RATE_FLOOR,
 import { ratePct } from "@/lib/metrics/stats";
 import { D } from "@/lib/money/decimal";
 import { FIGURE_LABELS } from "@/lib/report/labels";
-import { computeCoverage, locationText, tableOfTitle, unreadNotes } from "@/lib/report/coverage";
+import { computeCoverage, unreadNotes } from "@/lib/report/coverage";
 import { placeOfLine } from "@/lib/report/schema";
 import { FindingsTable } from "../../_components/findings-table";
 import { PrintButton } from "../../_components/print-button";
-import { COVERAGE_FORMULA, COVERAGE_SHORT, CoverageSummary, RawGrid, UnreadNotesTable } from "../../_components/reading-coverage";
-import { ReportTables } from "../../_components/report-tables";
+import { COVERAGE_FORMULA, COVERAGE_SHORT, CoverageSummary, UnreadNotesTable } from "../../_components/reading-coverage";
 import { Empty, Pct, Section, SyntheticBadge, Term, Wan, hrefWith } from "../../_components/ui";
 
 export const dynamic = "force-dynamic";
@@ -60,12 +60,10 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
   const completeness = computeCompleteness(report);
   const coverage = computeCoverage(report);
   const notes = unreadNotes(report);
-  // the nine tables' unread notes, by table: the tables section says where they are instead of showing nothing
-  const unreadTables: Record<string, string> = {};
-  for (const u of notes) {
-    const id = u.part === "table" ? tableOfTitle(u.where) : null;
-    if (id && !(id in unreadTables)) unreadTables[id] = locationText(report, u);
-  }
+  // the nine tables' unread notes, by table: the completeness list says which tables were printed but not read
+  const unreadTables = unreadTablesOf(report, notes);
+  // the nine tables are on a page of their own (./tables): they were most of the pack's weight
+  const tables = tablesHref(deptId, data.year, sp.revision);
   // figures link to the original only when the store keeps the file (not for the demo city or JSON loads)
   const cite = data.hasDocument ? { reportId: data.reportId, source: report.source } : undefined;
   const cred = budgetCredibility(figures.initialBudgetGpb, figures.gpbExpenditure);
@@ -102,6 +100,9 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
               {y}
             </Link>
           ))}
+          <Link className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50" href={tables}>
+            九张表
+          </Link>
           <Link className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50" href={hrefWith("/benchmark", { year: data.year, synthetic: data.synthetic ? "1" : undefined, dept: deptId })} title="在同年各部门的对标排名中找到本部门">
             对标名次
           </Link>
@@ -371,6 +372,14 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
                 {Object.entries(n.performance.gradeCounts).map(([g, c]) => `${g} ${c} 个`).join("，") || "等级分布未披露"}；公开自评表 {report.appendix.performanceSheets.length} 张。
               </p>
             ) : null}
+            {report.appendix.performanceSheets.length ? (
+              // each project's indicators are on the 绩效 page (one project at a time), not repeated here
+              <p className="no-print text-sm">
+                <Link className="text-blue-700 hover:underline" href={hrefWith("/performance", { year: data.year, synthetic: data.synthetic ? "1" : undefined, dept: deptId })}>
+                  查看各项目的绩效指标（目标值、实际值、得分与偏差原因）→
+                </Link>
+              </p>
+            ) : null}
             <div className="overflow-x-auto">
               <table className="w-full min-w-[720px] border-collapse text-sm">
                 <thead>
@@ -390,27 +399,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
                     const flag = r !== undefined && new D(r).lt(PROJECT_RATE_FLOOR) && grade === "优";
                     return (
                       <tr key={i} className={`border-b border-gray-100 align-top ${flag ? "bg-rose-50" : ""}`}>
-                        <td className="p-1.5">
-                          <details>
-                            <summary className="cursor-pointer">{s.name}</summary>
-                            <table className="mt-2 w-full text-xs">
-                              <thead>
-                                <tr className="text-left text-gray-500">
-                                  <th className="p-1">一级</th><th className="p-1">二级</th><th className="p-1">三级指标</th><th className="p-1">目标值</th><th className="p-1">实际值</th><th className="p-1 text-right">分值</th><th className="p-1 text-right">得分</th><th className="p-1">偏差原因</th>
-                                </tr>
-                              </thead>
-                              <tbody>
-                                {s.indicators.map((ind, j) => (
-                                  <tr key={j} className="border-t border-gray-100">
-                                    <td className="p-1">{ind.level1}</td><td className="p-1">{ind.level2 ?? ""}</td><td className="p-1">{ind.level3 ?? ""}</td>
-                                    <td className="p-1">{ind.target ?? ""}</td><td className="p-1">{ind.actual ?? ""}</td>
-                                    <td className="p-1 text-right">{ind.weight ?? ""}</td><td className="p-1 text-right">{ind.score ?? ""}</td><td className="p-1">{ind.deviation ?? ""}</td>
-                                  </tr>
-                                ))}
-                              </tbody>
-                            </table>
-                          </details>
-                        </td>
+                        <td className="p-1.5">{s.name}<span className="ml-1 text-xs text-gray-400">（{s.indicators.length} 项指标）</span></td>
                         <td className="num p-1.5"><Wan v={s.funds.total.annual} /></td>
                         <td className="num p-1.5"><Wan v={s.funds.total.executed} /></td>
                         <td className={`num p-1.5 ${flag ? "font-semibold text-rose-700" : ""}`}><Pct v={r} /></td>
@@ -427,32 +416,18 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
       </Section>
 
       <Section title="审核发现" id="findings" note="每条发现给出两处来源（表与行，或情况说明的段落与原文行号），以及应为值与文件所列值。">
-        {findings.length === 0 ? <Empty>没有发现不一致之处。</Empty> : <FindingsTable findings={findings} linkTables source={report.source} cite={cite ? { ...cite, tables: report.tables } : undefined} />}
+        {findings.length === 0 ? <Empty>没有发现不一致之处。</Empty> : <FindingsTable findings={findings} linkTables={(t) => tablesHref(deptId, data.year, sp.revision, t)} source={report.source} cite={cite ? { ...cite, tables: report.tables } : undefined} />}
       </Section>
 
-      <Section title="九张决算公开表" id="tables" className="print-break" note="与原文一致：空白单元格保持空白（未披露不等于零），金额单位万元。">
-        <ReportTables tables={report.tables} unread={unreadTables} source={report.source} cite={cite} />
+      <Section title="九张决算公开表" id="tables" note="九张表和文件中未识别的其他表格在单独一页，打印时请在该页另行打印。">
+        <p className="text-sm">
+          <Link className="text-blue-700 hover:underline" href={tables}>
+            查看九张决算公开表{report.extraTables.length ? `及其他 ${report.extraTables.length} 张表格` : ""}
+            {report.ambiguities.length ? `（另有 ${report.ambiguities.length} 个待人工确认的单元格）` : ""} →
+          </Link>
+          <span className="hidden print:inline"> {tables}</span>
+        </p>
       </Section>
-
-      {report.extraTables.length ? (
-        <Section title={`其他表格（${report.extraTables.length} 张，未识别）`} id="extra-tables" note="文件中的这些表不在九张决算公开表之列（如项目支出决算表、国有资产占用情况表），本产品不认识其结构，照原文保留单元格，不参与核对与指标。">
-          <div className="space-y-6">
-            {report.extraTables.map((t, i) => (
-              <RawGrid key={i} title={t.title} where={locationText(report, t)} rows={t.rows} />
-            ))}
-          </div>
-        </Section>
-      ) : null}
-
-      {report.ambiguities.length ? (
-        <Section title="待人工确认的单元格" note="PDF 提取的文本中空白单元格不留痕迹；以下单元格无法仅凭表内和表间关系唯一确定所属列。">
-          <ul className="list-disc pl-5 text-sm">
-            {report.ambiguities.map((a, i) => (
-              <li key={i}>{a.table}{a.sourceLine ? ` ${locationText(report, a)}` : ""}：{a.message}</li>
-            ))}
-          </ul>
-        </Section>
-      ) : null}
 
       <Section title="名词解释（文件第四部分）" id="glossary">
         {report.glossary.length === 0 ? (
