@@ -52,6 +52,28 @@ run("rendered pages and loads made elsewhere", () => {
     return { status: r.status, state: r.headers.get("x-rendered-cache"), body: await r.text(), encoding: r.headers.get("content-encoding") };
   };
 
+  test("each dashboard page served through the cache is that page, not another one", async () => {
+    // a rewritten request keeps its original URL: the cache once cut its prefix off that and served / for /sangong
+    const titles: [string, string][] = [
+      ["/", "总览"],
+      ["/departments", "部门"],
+      ["/structure", "支出结构"],
+      ["/execution", "预算执行"],
+      ["/procurement", "政府采购"],
+      ["/sangong", "三公"],
+      ["/performance", "绩效"],
+      ["/benchmark", "对标"],
+      ["/quality", "数据质量"],
+      ["/budget-review", "预算审查"],
+    ];
+    for (const [p, title] of titles) {
+      const page = await get(p);
+      expect([p, page.status]).toEqual([p, 200]);
+      const h1 = /<h1[^>]*>([\s\S]*?)<\/h1>/.exec(page.body)?.[1].replace(/<[^>]+>/g, "") ?? "";
+      expect([p, h1.includes(title)]).toEqual([p, true]);
+    }
+  });
+
   test("a page asked for again is the kept one, for each demo-city choice; data routes and navigations are not kept", async () => {
     const first = await get("/departments?synthetic=1");
     expect(first.status).toBe(200);
