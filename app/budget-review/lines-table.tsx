@@ -47,9 +47,9 @@ export function LinesTable({ lines, year, hasFinal, cite }: { lines: Line[]; yea
       <table className="w-full border-collapse text-sm">
         <thead>
           <tr className="border-b bg-gray-100 text-left">
-            <th className="p-2">科目</th>
+            <th className="sticky left-0 z-10 min-w-[9rem] bg-gray-100 p-2">科目</th>
             {columns.map((c) => (
-              <th key={c.label} className="num p-2" title={c.title}>
+              <th key={c.label} className="num whitespace-nowrap p-2" title={c.title}>
                 {c.label}
               </th>
             ))}
@@ -59,7 +59,7 @@ export function LinesTable({ lines, year, hasFinal, cite }: { lines: Line[]; yea
         <tbody>
           {lines.map((l) => (
             <tr key={l.code} className={`border-b border-gray-100 ${l.flagged ? "bg-amber-50" : ""}`}>
-              <td className="p-2" style={{ paddingLeft: `${0.5 + (l.code.length - 3) * 0.4}rem` }}>
+              <td className={`sticky left-0 z-10 min-w-[9rem] p-2 ${l.flagged ? "bg-amber-50" : "bg-white"}`} style={{ paddingLeft: `${0.5 + (l.code.length - 3) * 0.4}rem` }}>
                 <span className="text-gray-500">{l.code}</span> {l.name}
                 {l.flagged ? <span className="ml-1 rounded bg-amber-200 px-1 text-xs text-amber-900">请关注</span> : null}
               </td>
