@@ -11,7 +11,7 @@ import type { Db } from "./types";
  * one of those rows in the same transaction as the rest of its rows, so the version moves exactly when a load commits,
  * whichever process or machine made it (db/queries/cache.ts keys the statement cache on it).
  *
- * A batch (cli ingest of a folder, a multi-file upload, loadReports) commits each document in its own transaction, so
+ * A batch (cli ingest of a folder, a multi-file upload) commits each document in its own transaction, so
  * the version moves once per document. The rendered-page cache (app/_lib/rendered-cache.ts) should move once per
  * batch instead: every batch holds a SHARED advisory lock for its whole run (on PostgreSQL, where other processes can
  * see it in pg_locks and the server drops it if the loader dies) and counts itself in this process (which is all PGlite,
@@ -74,18 +74,20 @@ export async function withLoadBatch<T>(db: Db, fn: () => Promise<T>): Promise<T>
   try {
     const client = postgresClient(db);
     if (client && ((client.options as { max?: number }).max ?? 10) >= 2) {
-      const conn = await client.reserve();
-      try {
-        await conn`select pg_advisory_lock_shared(${BATCH_LOCK[0]}::int, ${BATCH_LOCK[1]}::int)`;
-        unlock = async () => {
-          try {
-            await conn`select pg_advisory_unlock_shared(${BATCH_LOCK[0]}::int, ${BATCH_LOCK[1]}::int)`;
-          } finally {
-            conn.release();
-          }
-        };
-      } catch {
-        conn.release();
+      // a server that is down must not hold the batch up: without the lock readers see the loads one by one
+      const conn = await within(LOCK_WAIT_MS, client.reserve());
+      if (conn) {
+        const locked = await within(LOCK_WAIT_MS, conn`select pg_advisory_lock_shared(${BATCH_LOCK[0]}::int, ${BATCH_LOCK[1]}::int)`);
+        if (locked) {
+          unlock = async () => {
+            try {
+              // a connection the server dropped mid-batch took the lock with it; its query would wait for a reconnect
+              await within(LOCK_WAIT_MS, conn`select pg_advisory_unlock_shared(${BATCH_LOCK[0]}::int, ${BATCH_LOCK[1]}::int)`);
+            } finally {
+              conn.release();
+            }
+          };
+        } else conn.release();
       }
     }
   } catch {
@@ -96,5 +98,22 @@ export async function withLoadBatch<T>(db: Db, fn: () => Promise<T>): Promise<T>
   } finally {
     g.__fiscalLensBatches = Math.max(0, (g.__fiscalLensBatches ?? 1) - 1);
     await unlock().catch(() => {});
+  }
+}
+
+/** How long taking or dropping the batch lock may wait before the batch goes on without it. */
+const LOCK_WAIT_MS = 3000;
+
+/** The promise's value, or undefined when it fails or has not settled within `ms` (its late outcome is ignored). */
+async function within<T>(ms: number, p: PromiseLike<T>): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const settled = Promise.resolve(p).then(
+    (v) => v,
+    () => undefined,
+  );
+  try {
+    return await Promise.race([settled, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), ms)))]);
+  } finally {
+    clearTimeout(timer);
   }
 }
