@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- parse] [--reports 500]`: parse + audit per document (seeds and rendered synthetic documents),
  * audit throughput, load throughput into PGlite (and Postgres when DATABASE_URL is set).
+ * `npm run bench -- parse --compare FILE [--rounds 3]`: see parse-compare.ts.
  * Returns a Markdown block to paste into BENCHMARKS.md. Timing lives here, never in a test's pass/fail.
  */
 import { readFileSync, rmSync } from "node:fs";
@@ -15,7 +16,8 @@ import { parseDocument } from "../../lib/ingest/parse";
 import { renderMarkdown } from "../../lib/render/markdown";
 import { renderPlainText } from "../../lib/render/plain-text";
 import { generateCity } from "../../lib/synth/city";
-import { arg, runHeader } from "./cli-args";
+import { arg, intArg, runHeader } from "./cli-args";
+import { runComparison } from "./parse-compare";
 
 function stats(ms: number[]) {
   const s = [...ms].sort((a, b) => a - b);
@@ -26,6 +28,9 @@ const f1 = (x: number) => x.toFixed(1);
 
 export async function benchParse(args: string[]): Promise<string> {
   const out: string[] = runHeader(args);
+  // --compare FILE: the byte-for-byte comparison corpus and the text path's throughput only (no stores).
+  const compare = arg(args, "compare");
+  if (compare) return [...out, ...(await runComparison(compare, intArg(args, "rounds", 3)))].join("\n") + "\n";
 
   // 1. Parse + audit of the real documents (issue target: < 50 ms each).
   out.push("| document | parse p50 (ms) | parse p95 | audit p50 (ms) | parse + audit p50 |", "|---|---|---|---|---|");
