@@ -4,6 +4,7 @@ import type { RawParams } from "@/lib/filters";
 import { budgetDatasets } from "./datasets-budgets";
 import { coreDatasets } from "./datasets-core";
 import { dashboardDatasets } from "./datasets-dashboards";
+import { packDatasets } from "./datasets-pack";
 
 /** A table a page shows, served as JSON under /api/<name> and as CSV under /export/<name> from the same query. */
 export type Dataset = {
@@ -14,7 +15,7 @@ export type Dataset = {
   fetch: (params: never) => Promise<Record<string, unknown>[]>;
 };
 
-export const DATASETS: Record<string, Dataset> = { ...coreDatasets, ...dashboardDatasets, ...budgetDatasets };
+export const DATASETS: Record<string, Dataset> = { ...coreDatasets, ...dashboardDatasets, ...budgetDatasets, ...packDatasets };
 
 export async function runDataset(name: string, raw: RawParams) {
   const ds = Object.hasOwn(DATASETS, name) ? DATASETS[name] : undefined;

@@ -4,6 +4,8 @@ import type { Location } from "@/lib/audit/types";
 import type { Report } from "@/lib/report/schema";
 import { medianWindow, medianWithout } from "@/lib/metrics/median-without";
 import { PEER_GROUP } from "@/lib/metrics/policy";
+import { getReadDb } from "../client";
+import { readDataVersion } from "../data-version";
 import { rows } from "./sql";
 
 export type DepartmentListRow = {
@@ -156,6 +158,8 @@ export type DepartmentReport = {
   /** reports of the peer group with figures, less this department's own */
   peerCount: number;
   findings: FindingRow[];
+  /** the store's data version when the pack was read (db/data-version.ts): a printed pack says which data it shows */
+  dataVersion: string;
 };
 
 /** The figures the review pack compares with the peer median (its indicator cards). */
@@ -190,7 +194,7 @@ export async function getDepartmentReport(
     from figures b where b.report_id = ${reportId} and b.key = 'expenditureTotal')`;
   const groupScope = sql`r.year = ${y} and r.is_latest and r.synthetic = ${Boolean(chosen.synthetic)} and r.scope = ${chosen.scope}
     and ${band(sql`r.id`)} = ${band(sql`${chosen.id}`)}`;
-  const [[rep], figs, prior, group, own, fs] = await Promise.all([
+  const [[rep], figs, prior, group, own, fs, dataVersion] = await Promise.all([
     rows<{ report: Report | string; synthetic: boolean; completeness: string | null; has_document: boolean }>(sql`
       select report, synthetic, completeness::text as completeness,
              exists (select 1 from documents d where d.sha256 = reports.content_sha256) as has_document
@@ -219,6 +223,7 @@ export async function getDepartmentReport(
     rows<{ id: number; rule: string; severity: FindingRow["severity"]; message: string; expected: string | null; found: string | null; locations: Location[] | string }>(sql`
     select id::int as id, rule, severity, message, expected, found, locations from findings where report_id = ${chosen.id}
     order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, rule, id`),
+    getReadDb().then(readDataVersion),
   ]);
   const report = (typeof rep.report === "string" ? JSON.parse(rep.report) : rep.report) as Report;
   const figures = Object.fromEntries(figs.map((f) => [f.key, f.value]));
@@ -261,5 +266,6 @@ export async function getDepartmentReport(
     peerCounts,
     peerCount,
     findings: fs.map((f) => ({ ...f, id: Number(f.id), locations: typeof f.locations === "string" ? JSON.parse(f.locations) : f.locations })),
+    dataVersion,
   };
 }

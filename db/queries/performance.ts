@@ -92,7 +92,7 @@ const indicatorRows = (f: PerformanceFilter, projectId?: number) =>
     join performance_indicators i on i.project_id = p.id
     order by i.project_id, i.ord`);
 
-function toProject(p: ProjectRow, f: PerformanceFilter, indicators: Indicator[]): PerformanceProject & { ord: number } {
+function toProject(p: ProjectRow, f: Pick<PerformanceFilter, "maxRate">, indicators: Indicator[]): PerformanceProject & { ord: number } {
   const stated = opt(p.rate);
   const rate = stated ?? ratePct(p.executed, p.annual);
   const score = opt(p.score) ?? opt(p.summary_score);
@@ -168,6 +168,34 @@ export async function getPerformanceProject(f: PerformanceFilter, projectId: num
   if (res.length === 0) return undefined;
   const { ord: _o, ...project } = toProject(res[0], f, groupIndicators(inds).get(projectId) ?? []);
   return project;
+}
+
+/**
+ * The projects with a 绩效自评表 of one report (the revision a department pack shows), in the document's order, with
+ * their indicators: the same stored pairing of sheet and summary row, and the same grade, as the 绩效 page reads.
+ */
+export async function getReportProjects(reportId: number, maxRate: number): Promise<PerformanceProject[]> {
+  const [res, inds] = await Promise.all([
+    rows<ProjectRow>(sql`
+      select p.id::int as id, r.department_id::int as department_id, d.name as department, r.synthetic, p.name, p.implementing_unit,
+             trim_scale(p.initial)::text as initial, trim_scale(p.annual)::text as annual, trim_scale(p.executed)::text as executed,
+             trim_scale(p.rate)::text as rate, trim_scale(p.total_score)::text as score, p.grade,
+             trim_scale(p.summary_budget)::text as summary_budget, trim_scale(p.summary_score)::text as summary_score,
+             p.source_line::int as source_line, p.ord::int as ord,
+             (select count(*) from performance_indicators i where i.project_id = p.id)::int as indicator_count
+      from performance_projects p join reports r on r.id = p.report_id join departments d on d.id = r.department_id
+      where p.report_id = ${reportId} and p.has_sheet order by p.ord`),
+    rows<IndicatorRow>(sql`
+      select i.project_id::int as project_id, i.level1, i.level2, i.level3, i.target, i.actual,
+             trim_scale(i.weight)::text as weight, trim_scale(i.score)::text as score, i.deviation, i.source_line::int as source_line
+      from performance_projects p join performance_indicators i on i.project_id = p.id
+      where p.report_id = ${reportId} and p.has_sheet order by i.project_id, i.ord`),
+  ]);
+  const byProject = groupIndicators(inds);
+  return res.map((p) => {
+    const { ord: _o, ...project } = toProject(p, { maxRate }, byProject.get(Number(p.id)) ?? []);
+    return project;
+  });
 }
 
 /** Execution rate (percent) as the list shows it: printed on the sheet, else B ÷ A × 100 half-up to 2 places. */

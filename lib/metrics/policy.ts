@@ -133,3 +133,38 @@ export function figureBand(figure: string, value: string | undefined, prior: str
   if (figure === "procurementSmeShare") return smeShareBand(value);
   return changeBand(figure, value, prior);
 }
+
+/**
+ * A budget changed between 年初预算 and 全年预算 (调整预算) is said to be one wherever the document gives both: an
+ * execution rate against the cut budget alone reads as "100% executed" when most of the 年初预算 was never spent
+ * (烟台市大数据局: 7,000 cut to 425.24). A change of `notable` % of the 年初预算 or more is marked as a concern.
+ */
+const BUDGET_ADJUSTMENT = { notable: 20 } as const;
+
+export type BudgetAdjustment = {
+  direction: "cut" | "raised" | "unchanged";
+  /** 全年预算 − 年初预算, 万元 */
+  change: string;
+  /** change ÷ 年初预算 × 100, 2 dp; undefined when the 年初预算 is zero */
+  pct?: string;
+  notable: boolean;
+};
+
+/** How the 全年预算 (adjusted) moved from the 年初预算; undefined unless the document gives both. */
+export function budgetAdjustment(initial: string | null | undefined, annual: string | null | undefined): BudgetAdjustment | undefined {
+  if (initial === null || initial === undefined || initial === "" || annual === null || annual === undefined || annual === "") return undefined;
+  const change = new D(annual).minus(initial);
+  const base = new D(initial);
+  const pct = base.isZero() ? undefined : change.div(base).times(100).toFixed(2, D.ROUND_HALF_UP);
+  const direction = change.isZero() ? "unchanged" : change.isNeg() ? "cut" : "raised";
+  // from a zero 年初预算 any raise is a new budget: notable
+  const notable = direction !== "unchanged" && (pct === undefined || new D(pct).abs().gte(BUDGET_ADJUSTMENT.notable));
+  return { direction, change: change.toFixed(), pct, notable };
+}
+
+export const ADJUSTMENT_TEXT = {
+  cut: "调减",
+  raised: "调增",
+  unchanged: "未调整",
+  policy: `年初预算在年度中调整为全年预算的，两个执行率并列（执行数 ÷ 年初预算、执行数 ÷ 全年预算），并标明调减或调增及金额；调整幅度达年初预算 ${BUDGET_ADJUSTMENT.notable}% 及以上的标红`,
+} as const;
