@@ -1,7 +1,8 @@
 import path from "node:path";
 import { z } from "zod";
 import { yuanToWanyuan } from "../money/decimal";
-import { reportSchema, TABLE_TITLES, type Report, type Table, type TableId, type Unread } from "../report/schema";
+import { safeParseReport } from "../report/validate";
+import { TABLE_TITLES, type Report, type Table, type TableId, type Unread } from "../report/schema";
 import { decodeDocument, type SourceDoc } from "./document";
 import { rejectBudgetDocument } from "./document-kind";
 import { ParseError } from "./errors";
@@ -102,7 +103,7 @@ export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, 
     headings: header.headings,
     listedTables: header.listedTables,
   };
-  const parsed = reportSchema.safeParse(candidate);
+  const parsed = safeParseReport(candidate);
   if (!parsed.success) throw zodToParseError(doc.fileName, parsed.error);
   return parsed.data;
 }
@@ -179,7 +180,7 @@ function parseJsonReport(doc: SourceDoc): Report {
     const line = m ? doc.text.slice(0, Number(m[1])).split("\n").length : undefined;
     throw new ParseError({ file: doc.fileName, line, message: "JSON 格式错误", expected: "规范报告 JSON", found: String((e as Error).message) });
   }
-  const parsed = reportSchema.safeParse(raw);
+  const parsed = safeParseReport(raw);
   if (!parsed.success) throw zodToParseError(doc.fileName, parsed.error);
   return parsed.data;
 }
