@@ -1,3 +1,5 @@
+import { twoDecimals, type Format } from "./views/columns";
+
 /** CSV for Excel: UTF-8 with BOM (Excel guesses GBK without it), CRLF, RFC 4180 quoting. */
 export function toCsv(header: string[], rows: (string | number | null | undefined)[][]): string {
   const cell = (v: string | number | null | undefined) => {
@@ -18,10 +20,11 @@ const TWO_DECIMALS = /万元|%|％|百分点|完整度|得分|分）|执行率|�
  * "0.00", a stored "100.0000" becomes "100.00"), counts and years untouched; a site-relative link made absolute so it
  * still opens from a spreadsheet. Anything not a plain number passes through.
  */
-export function printedCell(label: string, v: string | number, origin: string): string | number {
+export function printedCell(label: string, v: string | number, origin: string, format?: Format): string | number {
   if (typeof v === "string" && v.startsWith("/") && !v.startsWith("//")) return `${origin}${v}`;
   const s = String(v);
-  if (!/^-?\d+(\.\d+)?$/.test(s) || !TWO_DECIMALS.test(label)) return v;
+  // a declared format decides; a column declared before formats existed is judged by its label
+  if (!/^-?\d+(\.\d+)?$/.test(s) || !(format ? twoDecimals(format) : TWO_DECIMALS.test(label))) return v;
   const [int, frac = ""] = s.split(".");
   // exact: pad or round half-up on the decimal string, no float
   if (frac.length <= 2) return `${int}.${frac.padEnd(2, "0")}`;

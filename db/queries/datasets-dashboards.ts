@@ -18,6 +18,7 @@ import { resolveYear } from "./figures";
 import { getPerformanceProjects } from "./performance";
 import { getProcurementDepartments, getProcurementYears } from "./procurement";
 import { getSangongCategories, getSangongDepartments, getSangongYears } from "./sangong";
+import { departmentShareColumns, economicColumns, subjectColumns, subjectDepartmentColumns, yearColumns } from "@/lib/views/structure";
 import { getDepartmentsSideBySide, getDepartmentYears, getEconomicStructure, getStructureBreakdown, getSubjectDepartments } from "./structure";
 
 type Rows = Awaited<ReturnType<Dataset["fetch"]>>;
@@ -43,39 +44,31 @@ export const dashboardDatasets: Record<string, Dataset> = {
   "structure-subjects": {
     title: "支出结构-支出功能分类构成",
     params: structureParamsSchema,
-    columns: [col("code", "科目编码"), col("name", "科目名称"), col("total", "本年支出合计（万元）"), col("basic", "基本支出（万元）"), col("project", "项目支出（万元）"), col("share", "占上级（%）"), col("reports", "涉及报告数")],
+    columns: subjectColumns,
     fetch: forYear<Structure>(async (p) => (await getStructureBreakdown(p)).rows.map((r) => ({ ...r }))),
   },
   "structure-subject-departments": {
     title: "支出结构-科目的部门分布",
     params: structureParamsSchema,
-    columns: [...DEPT, col("total", "本年支出合计（万元）"), col("basic", "基本支出（万元）"), col("project", "项目支出（万元）"), col("share", "占该科目（%）")],
+    columns: subjectDepartmentColumns,
     fetch: forYear<Structure>(async (p) => (p.code ? (await getSubjectDepartments({ ...p, code: p.code })).map((r) => ({ ...r })) : [])),
   },
   "structure-departments": {
     title: "支出结构-部门对比",
     params: structureParamsSchema,
-    columns: [
-      ...DEPT, col("scope", "类型"), col("expenditureTotal", "本年支出合计（万元）"), col("basic", "基本支出（万元）"), col("basicShare", "基本支出占比（%）"),
-      col("project", "项目支出（万元）"), col("projectShare", "项目支出占比（%）"), col("personnel", "人员经费（万元）"), col("personnelShare", "人员经费占比（%）"),
-      col("public", "公用经费（万元）"), col("publicShare", "公用经费占比（%）"),
-    ],
+    columns: departmentShareColumns,
     fetch: forYear<Structure>(async (p) => (await getDepartmentsSideBySide(p)).selected.map(({ classes: _c, ...r }) => ({ ...r }))),
   },
   "structure-economic": {
     title: "支出结构-经济分类（基本支出）",
     params: structureParamsSchema,
-    columns: [col("code", "经济分类编码"), col("name", "名称"), col("section", "人员/公用"), col("amount", "金额（万元）"), col("share", "占基本支出（%）"), col("reports", "涉及报告数")],
+    columns: economicColumns,
     fetch: forYear<Structure>(async (p) => (await getEconomicStructure(p)).rows.map((r) => ({ ...r }))),
   },
   "structure-years": {
     title: "支出结构-部门历年",
     params: structureParamsSchema,
-    columns: [
-      col("year", "年度"), col("scope", "类型"), col("synthetic", "合成示例"), col("expenditureTotal", "本年支出合计（万元）"), col("basic", "基本支出（万元）"),
-      col("basicShare", "基本支出占比（%）"), col("project", "项目支出（万元）"), col("projectShare", "项目支出占比（%）"), col("personnel", "人员经费（万元）"),
-      col("public", "公用经费（万元）"), col("personnelShare", "人员经费占比（%）"),
-    ],
+    columns: yearColumns,
     fetch: (async (p: Structure) => (p.dept ? (await getDepartmentYears({ synthetic: p.synthetic, dept: p.dept })).years.map((r) => ({ ...r })) : [])) as Dataset["fetch"],
   },
 

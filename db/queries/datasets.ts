@@ -1,6 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import type { RawParams } from "@/lib/filters";
+import type { Column } from "@/lib/views/columns";
 import { budgetDatasets } from "./datasets-budgets";
 import { coreDatasets } from "./datasets-core";
 import { dashboardDatasets } from "./datasets-dashboards";
@@ -11,7 +12,8 @@ export type Dataset = {
   title: string;
   /** parses the URL's search params (bad values fall back to defaults, never throw) */
   params: z.ZodTypeAny;
-  columns: { key: string; label: string }[];
+  /** typed columns (lib/views/columns.ts) for the tables a page renders from the same declaration; plain ones carry their unit in the label */
+  columns: (Column | { key: string; label: string })[];
   fetch: (params: never) => Promise<Record<string, unknown>[]>;
 };
 
@@ -22,5 +24,7 @@ export async function runDataset(name: string, raw: RawParams) {
   if (!ds) return null;
   const params = ds.params.parse(raw);
   const rows = await (ds.fetch as (p: unknown) => ReturnType<Dataset["fetch"]>)(params);
-  return { name, title: ds.title, params, columns: ds.columns, rows };
+  // a page-only column (a link, a control) has nothing to download
+  const columns = ds.columns.filter((c) => !("pageOnly" in c && c.pageOnly));
+  return { name, title: ds.title, params, columns, rows };
 }

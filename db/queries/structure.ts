@@ -278,7 +278,8 @@ export async function getDepartmentsSideBySide(f: { year: number; synthetic: boo
   return { all, found, count: largest.count, selected, defaulted, classes };
 }
 
-type EconomicRow = { code: string; name: string; section?: string; amount?: string; reports: number; share?: string };
+type EconomicRow = { code: string; name: string; part?: "人员经费" | "公用经费"; amount?: string; reports: number; share?: string };
+const PART = { personnel: "人员经费", public: "公用经费" } as const;
 export type EconomicStructure = { rows: EconomicRow[]; personnel?: string; public?: string; base?: string; reports: number };
 
 /** 经济分类 3-digit rows of 公开06表 (一般公共预算财政拨款基本支出), summed; shares of 人员经费 + 公用经费. */
@@ -307,7 +308,7 @@ export async function getEconomicStructure(f: { year: number; synthetic: boolean
   return {
     rows: res
       .filter((r) => r.amount !== null)
-      .map((r) => ({ code: r.code, name: r.name, section: opt(r.section), amount: opt(r.amount), reports: Number(r.reports), share: shareOf(r.amount, base) })),
+      .map((r) => ({ code: r.code, name: r.name, part: PART[r.section as keyof typeof PART], amount: opt(r.amount), reports: Number(r.reports), share: shareOf(r.amount, base) })),
     personnel,
     public: pub,
     base,

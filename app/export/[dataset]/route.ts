@@ -1,6 +1,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { runDataset } from "@/db/queries/datasets";
 import { printedCell, toCsv } from "@/lib/csv";
+import { csvHeader } from "@/lib/views/columns";
 import { dataUnavailable } from "../../_lib/unavailable";
 
 export const dynamic = "force-dynamic";
@@ -15,13 +16,13 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: st
   }
   if (!result) return NextResponse.json({ error: "没有这个数据集" }, { status: 404 });
   const csv = toCsv(
-    result.columns.map((c) => c.label),
+    result.columns.map((c) => ("format" in c ? csvHeader(c) : c.label)),
     result.rows.map((r: Record<string, unknown>) =>
       result.columns.map((c) => {
         const v = r[c.key];
         if (typeof v === "boolean") return v ? "是" : "否";
         if (v === null || v === undefined) return null;
-        return typeof v === "object" ? JSON.stringify(v) : printedCell(c.label, v as string | number, req.nextUrl.origin);
+        return typeof v === "object" ? JSON.stringify(v) : printedCell(c.label, v as string | number, req.nextUrl.origin, "format" in c ? c.format : undefined);
       }),
     ),
   );

@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startApp, type RunningApp } from "./server";
+
+const run = hasChromium ? describe : describe.skip;
+
+/** The shared table: one declaration gives the page's columns, its sorting and the download's header. */
+run("a table declared once", () => {
+  let app: RunningApp;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await startApp();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  test("a header sorts the subjects by amount, both ways, and the download names the same columns with units", async () => {
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on("pageerror", (e) => errors.push(e.message));
+    await page.goto(app.url + "/structure?year=2023&synthetic=0", { waitUntil: "networkidle" });
+    const table = page.locator("section", { hasText: "支出功能分类构成" }).locator("table").first();
+    const heads = await table.locator("thead th").allInnerTexts();
+    expect(heads.map((h) => h.replace(/[▲▼↕]/g, "").trim())).toEqual(["科目", "占比", "本年支出合计", "基本支出", "项目支出", "报告数"]);
+
+    const amounts = async () => (await table.locator("tbody tr td:nth-child(3)").allInnerTexts()).map((t) => (t === "—" ? NaN : Number(t.replace(/,/g, ""))));
+    await table.getByRole("button", { name: /本年支出合计/ }).click();
+    const desc = (await amounts()).filter((n) => !Number.isNaN(n));
+    expect(desc.length).toBeGreaterThan(3);
+    expect(desc).toEqual([...desc].sort((a, b) => b - a));
+    await table.getByRole("button", { name: /本年支出合计/ }).click();
+    const asc = (await amounts()).filter((n) => !Number.isNaN(n));
+    expect(asc).toEqual([...desc].reverse());
+    expect(await table.locator("thead th[aria-sort]").getAttribute("aria-sort")).toBe("ascending");
+
+    const csv = await (await fetch(app.url + "/export/structure-subjects?year=2023")).text();
+    const [header, ...lines] = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    expect(header).toBe("科目编码,科目,占比（%）,本年支出合计（万元）,基本支出（万元）,项目支出（万元）,报告数");
+    // every amount and share written with two decimals, as the page prints them
+    for (const l of lines) for (const cell of l.split(",").slice(2, 6)) if (cell) expect(cell).toMatch(/^-?\d+\.\d{2}$/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("the economic classes say 人员经费 / 公用经费 in Chinese, on the page and in the download", async () => {
+    const page = await browser.newPage();
+    await page.goto(app.url + "/structure?year=2023&synthetic=0", { waitUntil: "networkidle" });
+    const section = await page.locator("section", { hasText: "人员经费、公用经费与经济分类" }).innerText();
+    expect(section).toContain("人员经费");
+    expect(section).not.toMatch(/personnel|public/);
+    const csv = await (await fetch(app.url + "/export/structure-economic?year=2023")).text();
+    expect(csv).toContain("归属");
+    expect(csv).not.toMatch(/,personnel,|,public,/);
+    expect(csv).toMatch(/,公用经费,/);
+    await page.close();
+  });
+});
