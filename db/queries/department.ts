@@ -121,6 +121,12 @@ export async function getDepartmentPage(opts: {
   };
 }
 
+/** A department's name, whether or not the store holds a 决算 of it (a department known only by its budgets); null when unknown. */
+export async function getDepartmentName(departmentId: number): Promise<string | null> {
+  const r = await rows<{ name: string }>(sql`select name from departments where id = ${departmentId}`);
+  return r[0]?.name ?? null;
+}
+
 type FindingRow = {
   id: number;
   rule: string;

@@ -3,7 +3,7 @@ import { getDepartmentBudgets } from "@/db/queries/budget-review";
 import { Pct, Section, Wan, hrefWith } from "../../_components/ui";
 
 /** The department's budget documents beside its 决算, with the way into the spring review and subject-level execution. */
-export async function BudgetSummary({ departmentId, year }: { departmentId: number; year: number }) {
+export async function BudgetSummary({ departmentId, year }: { departmentId: number; year?: number }) {
   const budgets = await getDepartmentBudgets(departmentId);
   if (budgets.length === 0) {
     return (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { getDepartmentReport } from "@/db/queries/department";
+import { getDepartmentName, getDepartmentReport } from "@/db/queries/department";
 import { getReportProjects } from "@/db/queries/performance";
 import { computeCompleteness } from "@/lib/audit/completeness";
 import { departmentParamsSchema, parseParams, type RawParams } from "@/lib/filters";
@@ -9,6 +9,7 @@ import { computeCoverage, unreadNotes } from "@/lib/report/coverage";
 import { FindingsTable } from "../../_components/findings-table";
 import { UnreadNotesTable } from "../../_components/reading-coverage";
 import { Empty, Section } from "../../_components/ui";
+import { BudgetOnly } from "./budget-only";
 import { BudgetSummary } from "./budget-summary";
 import { dashboardHref } from "./dashboard-links";
 import { ExecutionSection } from "./execution-section";
@@ -35,7 +36,12 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
   const deptId = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
   if (!Number.isFinite(deptId)) notFound();
   const data = await getDepartmentReport(deptId, sp.year, sp.revision);
-  if (!data) notFound();
+  if (!data) {
+    // a department known only by its budgets (linked from /budget-review and the search) has no 决算 to review yet
+    const name = await getDepartmentName(deptId);
+    if (name === null) notFound();
+    return <BudgetOnly departmentId={deptId} name={name} />;
+  }
   const projects = await getReportProjects(data.reportId, PROJECT_RATE_FLOOR);
 
   const { report, findings } = data;

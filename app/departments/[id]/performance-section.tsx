@@ -48,7 +48,7 @@ export function PerformanceSection(props: { report: Report; projects: Performanc
                   <th className="num p-1.5">B ÷ 年初预算</th>
                   <th className="num p-1.5">B ÷ A</th>
                   <th className="num p-1.5">自评得分</th>
-                  <th className="p-1.5">等级</th>
+                  <th className="whitespace-nowrap p-1.5">等级</th>
                 </tr>
               </thead>
               <tbody>
