@@ -1,4 +1,3 @@
-import { formatScore } from "@/lib/money/format";
 import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
 import { FLAG_TITLES, getFlagSummary, getLargestReports, getOverviewTotals, type FlagKind } from "@/db/queries/overview-flags";
@@ -8,8 +7,11 @@ import { BudgetSeason } from "./_components/budget-season";
 import { Bars } from "./_components/charts/charts";
 import { Pager } from "./_components/pager";
 import { SyntheticToggle } from "./_components/synthetic-toggle";
-import { CsvLink, Empty, PageHeader, Pct, Section, SyntheticBadge, Wan, YearPicker, hrefWith } from "./_components/ui";
+import { CsvLink, Empty, PageHeader, Section, YearPicker, hrefWith } from "./_components/ui";
 import { withDemoChoice } from "./_lib/demo-city";
+import { FlagItem } from "./_overview/flag-item";
+import { ReportTable } from "./_overview/report-table";
+import { TotalCards } from "./_overview/total-cards";
 
 /** departments in the overview's spending chart */
 const LARGEST = 15;
@@ -57,7 +59,7 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
   const table = sp.flag ? [] : await getLargestReports(year, sp.synthetic, (tablePage - 1) * TABLE_PAGE, TABLE_PAGE);
   const here = { year, ...keep };
   const flagHref = (kind: FlagKind, page?: number) => hrefWith("/", { ...here, flag: kind, page: page && page > 1 ? page : undefined }) + "#flags";
-  const o = { totals, flags: flags.flags };
+  const o = { flags: flags.flags };
 
   return (
     <div>
@@ -66,20 +68,7 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
         <SyntheticToggle path="/" synthetic={sp.synthetic} params={{ year }} />
       </PageHeader>
 
-      <section className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-5">
-        {[
-          ["已载入报告", `${o.totals.reports} 份`],
-          ["本年支出合计", o.totals.expenditure],
-          ["“三公”经费决算", o.totals.sangong],
-          ["政府采购支出", o.totals.procurement],
-          ["审核错误", `${o.totals.errors} 项`],
-        ].map(([label, v]) => (
-          <div key={label} className="rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
-            <div className="text-xs text-gray-500">{label}</div>
-            <div className="mt-1 text-lg font-semibold tabular-nums">{/^-?\d/.test(v) && !v.endsWith("份") && !v.endsWith("项") ? <><Wan v={v} /><span className="ml-1 text-xs font-normal text-gray-500">万元</span></> : v}</div>
-          </div>
-        ))}
-      </section>
+      <TotalCards totals={totals} year={year} synthetic={sp.synthetic} />
 
       <BudgetSeason />
 
@@ -87,7 +76,7 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
         id="flags"
         title={`需要关注（${flags.total}）`}
         actions={<CsvLink dataset="flags" params={{ year, ...keep }} />}
-        note={`阈值：${POLICY_TEXT.flags}。每类按偏离程度由大到小排列。`}
+        note={`阈值：${POLICY_TEXT.flags}。每类按偏离程度由大到小排列。每条末尾的“原文证据”打开原文中印有该数字的页（文本文件为行），并标出该数字；由几个数字算出的提示链接其中主要的一个，鼠标停留可见是哪一个。`}
       >
         {flags.total === 0 ? (
           <Empty>本年度没有触发任何提示。</Empty>
@@ -102,10 +91,7 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
             ) : (
               <ol className="space-y-1 text-sm">
                 {o.flags.map((f, i) => (
-                  <li key={i}>
-                    <Link href={f.href} className="text-blue-700 hover:underline">{f.department}</Link>
-                    <SyntheticBadge synthetic={f.synthetic} />：<span className="text-gray-700">{f.text}</span>
-                  </li>
+                  <FlagItem key={i} flag={f} />
                 ))}
               </ol>
             )}
@@ -123,12 +109,7 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
                   </h3>
                   <ul className="space-y-1 text-sm">
                     {list.map((f, i) => (
-                      <li key={i}>
-                        <Link href={f.href} className="text-blue-700 hover:underline">
-                          {f.department}
-                        </Link>
-                        <SyntheticBadge synthetic={f.synthetic} />：<span className="text-gray-700">{f.text}</span>
-                      </li>
+                      <FlagItem key={i} flag={f} />
                     ))}
                     {n > list.length ? (
                       <li className="text-xs">
@@ -173,42 +154,9 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
         ) : (
         <>
         <Pager page={tablePage} pageSize={TABLE_PAGE} total={totals.reports} href={(n) => hrefWith("/", { ...here, page: n > 1 ? n : undefined }) + "#reports"} unit="份" />
-        <div className="overflow-x-auto">
-          <table className="sticky-first w-full min-w-[860px] border-collapse text-sm">
-            <thead>
-              <tr className="border-b bg-gray-100 text-left">
-                <th className="p-2">部门</th>
-                <th className="num p-2">本年收入合计</th>
-                <th className="num p-2">本年支出合计</th>
-                <th className="num p-2" title="一般公共预算财政拨款支出 ÷ 年初预算">年初预算执行率</th>
-                <th className="num p-2">“三公”经费决算</th>
-                <th className="num p-2">中小企业份额</th>
-                <th className="num p-2">完整度</th>
-              </tr>
-            </thead>
-            <tbody>
-              {table.map((r) => (
-                <tr key={r.reportId} className="border-b border-gray-100">
-                  <td className="p-2">
-                    <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${year}`}>
-                      {r.department}
-                    </Link>
-                    <SyntheticBadge synthetic={r.synthetic} />
-                    {r.scope === "单位决算" ? <span className="ml-1 text-xs text-gray-500">单位决算</span> : null}
-                  </td>
-                  <td className="num p-2"><Wan v={r.figures.incomeTotal} /></td>
-                  <td className="num p-2"><Wan v={r.figures.expenditureTotal} /></td>
-                  <td className="num p-2"><Pct v={r.figures.gpbExecutionRate} /></td>
-                  <td className="num p-2"><Wan v={r.figures.sangongFinal} /></td>
-                  <td className="num p-2"><Pct v={r.figures.procurementSmeShare} /></td>
-                  <td className="num p-2">{formatScore(r.completeness)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ReportTable rows={table} year={year} />
         <Pager page={tablePage} pageSize={TABLE_PAGE} total={totals.reports} href={(n) => hrefWith("/", { ...here, page: n > 1 ? n : undefined }) + "#reports"} unit="份" />
-        <p className="mt-2 text-xs text-gray-500">金额单位：万元。“—”表示文件未披露或无法计算，不等于零。</p>
+        <p className="mt-2 text-xs text-gray-500">金额单位：万元。“—”表示文件未披露或无法计算，不等于零。带虚线的数字链接到原文中印有它的页（行）。</p>
         </>
         )}
       </Section>

@@ -20,7 +20,12 @@ export type FindingView = {
   department?: { id: number; name: string; year: number; synthetic: boolean };
   /** the same report's findings, from which the page tells the likelier wrong figure; default: the table's own list */
   others?: FindingFacts[];
+  /** per location, its place in the original and the link there, when a cross-report list worked them out */
+  places?: (PlaceLink | undefined)[];
 };
+
+/** A place in the original as the reader finds it (原文第 N 页 / 第 N 行) and the link that opens it there. */
+export type PlaceLink = { text: string; href?: string };
 
 /** `linkTables`: where a table of the report is shown (true: on this page, at the anchor of its id). */
 function Where({ finding, linkTables, source, cite }: { finding: FindingView; linkTables: boolean | ((table: string) => string); source?: Report["source"]; cite?: FindingsSource }) {
@@ -36,7 +41,11 @@ function Where({ finding, linkTables, source, cite }: { finding: FindingView; li
           ) : (
             l.label
           )}
-          {l.sourceLine ? (
+          {finding.places?.[i] ? (
+            <>
+              （<SourceLink href={finding.places[i].href}>{finding.places[i].text}</SourceLink>）
+            </>
+          ) : l.sourceLine ? (
             <>
               （
               <SourceLink href={cite ? sourceHref(cite, l.sourceLine, ...figureAndRow(cite, l, finding)) : undefined}>
@@ -58,6 +67,12 @@ function figureAndRow(cite: FindingsSource, l: Location, f: FindingView): [strin
   return [c.figure, c.context];
 }
 
+/** A compared value: a figure right-aligned as figures are; a name or a wording (two project names) as text that wraps. */
+function Compared({ v }: { v: string | null }) {
+  if (v === null || v === "") return <td className="num p-1.5">—</td>;
+  return /^-?[\d,]+(\.\d+)?%?$/.test(v) ? <td className="num break-all p-1.5">{v}</td> : <td className="whitespace-normal break-words p-1.5 text-xs">{v}</td>;
+}
+
 /** Findings with both places they compare; rounding notes fold away so errors come first. */
 /** `source`: the one report all findings come from (its PDF pages name the places); absent on cross-report lists. */
 /** `cite`: the same report when its original file is kept; each place then opens the original there. */
@@ -66,10 +81,11 @@ export function FindingsTable({ findings, linkTables = false, source, cite }: { 
   const rounding = findings.filter((f) => f.severity === "rounding");
   const table = (list: FindingView[]) => (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[760px] table-fixed border-collapse text-sm">
+      {/* on a phone the severity rides in the 说明 cell, so the finding itself is what shows beside the department */}
+      <table className={`w-full min-w-[600px] table-fixed border-collapse text-sm sm:min-w-[760px] ${list.some((f) => f.department) ? "sticky-first" : ""}`}>
         <colgroup>
           {list.some((f) => f.department) ? <col className="w-[12%]" /> : null}
-          <col className="w-[7%]" />
+          <col className="hidden w-[7%] sm:table-column" />
           <col className="w-[38%]" />
           <col className="w-[10%]" />
           <col className="w-[10%]" />
@@ -78,7 +94,7 @@ export function FindingsTable({ findings, linkTables = false, source, cite }: { 
         <thead>
           <tr className="border-b bg-gray-100 text-left">
             {list.some((f) => f.department) ? <th className="p-1.5">部门</th> : null}
-            <th className="p-1.5">级别</th>
+            <th className="hidden p-1.5 sm:table-cell">级别</th>
             <th className="p-1.5">说明</th>
             <th className="num p-1.5">应为</th>
             <th className="num p-1.5">文件所列</th>
@@ -96,14 +112,15 @@ export function FindingsTable({ findings, linkTables = false, source, cite }: { 
                   {f.department.synthetic ? <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800">合成示例</span> : null}
                 </td>
               ) : null}
-              <td className="p-1.5">
+              <td className="hidden p-1.5 sm:table-cell">
                 <SeverityBadge severity={f.severity} />
               </td>
               <td className="break-words p-1.5">
+                <span className="sm:hidden"><SeverityBadge severity={f.severity} /></span>
                 <FindingText finding={f} others={f.others ?? findings} />
               </td>
-              <td className="num break-all p-1.5">{f.expected ?? "—"}</td>
-              <td className="num break-all p-1.5">{f.found ?? "—"}</td>
+              <Compared v={f.expected} />
+              <Compared v={f.found} />
               <td className="break-words p-1.5 text-xs text-gray-600">
                 <Where finding={f} linkTables={linkTables} source={source} cite={cite} />
               </td>

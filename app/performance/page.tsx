@@ -7,9 +7,10 @@ import { parseParams, performanceParamsSchema, type RawParams } from "@/lib/filt
 import { PROJECT_RATE_FLOOR } from "@/lib/metrics/policy";
 import { Bars } from "../_components/charts/charts";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
-import { formatPercent } from "@/lib/money/format";
-import { CsvLink, Empty, PageHeader, Section, Wan, YearPicker, hrefWith, NoReports } from "../_components/ui";
-import { Indicators, ProjectView } from "./project-view";
+import { CsvLink, Empty, PageHeader, Section, YearPicker, hrefWith, NoReports } from "../_components/ui";
+import { getSourcesOf } from "@/db/queries/source";
+import { ProjectTable } from "./project-table";
+import { ProjectView } from "./project-view";
 import { withDemoChoice } from "../_lib/demo-city";
 
 export const dynamic = "force-dynamic";
@@ -44,12 +45,13 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
 
   if (sp.project !== undefined) {
     const project = await getPerformanceProject(filter, sp.project);
+    const sources = await getSourcesOf(project ? [project.reportId] : []);
     const back = href({ page: sp.page });
     return (
       <div>
         {header(`${year} 年度绩效自评 · 项目`, "一个项目的自评表：资金执行与自评得分，以及逐项指标（自评表原文）。")}
         {project ? (
-          <ProjectView p={project} maxRate={sp.maxRate} back={back} deptHref={href({ dept: project.departmentId })} year={year} />
+          <ProjectView p={project} sources={sources} maxRate={sp.maxRate} back={back} deptHref={href({ dept: project.departmentId })} year={year} />
         ) : (
           <Empty>
             {year} 年度{sp.synthetic ? "" : "真实公开文件"}{sp.dept ? "该部门" : ""}的绩效自评表中没有这个项目（编号 {sp.project}）。
@@ -70,6 +72,7 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
   const pages = Math.max(1, Math.ceil(summary.total / PAGE_SIZE));
   const page = Math.min(sp.page ?? 1, pages);
   const shown = page === (sp.page ?? 1) ? firstTry : await getPerformancePage(filter, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, indicators: inline });
+  const sources = await getSourcesOf(shown.map((p) => p.reportId));
   const FLAG = `评为优但执行率低于 ${sp.maxRate}%`;
   const LOW = `执行率低于 ${sp.maxRate}%`;
   const edges = performanceRateEdges(sp.maxRate);
@@ -152,78 +155,19 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
         {summary.total === 0 ? (
           <Empty>{year} 年度{sp.dept ? "该部门" : "各部门"}没有公开绩效自评表。</Empty>
         ) : (
-          <div className="overflow-x-auto">
-            {pages > 1 ? <Pager page={page} pageSize={PAGE_SIZE} total={summary.total} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
-            {/* cell styles set once on the table: a page of rows then carries no per-cell class lists */}
-            <table className="sticky-first w-full min-w-[900px] border-collapse text-sm [&_tbody_td]:p-1.5 [&_tbody_td]:align-top [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-100 [&_td_a:hover]:underline [&_td_a]:text-blue-700">
-              <thead>
-                <tr className="border-b bg-gray-100 text-left">
-                  <th className="min-w-[9rem] p-1.5">项目</th>
-                  <th className="num p-1.5">执行率</th>
-                  <th className="num p-1.5">自评得分</th>
-                  <th className="p-1.5">等级</th>
-                  <th className="num p-1.5">全年预算数（A）</th>
-                  <th className="num p-1.5">执行数（B）</th>
-                  {sp.dept ? null : <th className="min-w-[9rem] p-1.5">部门</th>}
-                  {inline ? null : <th className="num p-1.5">指标</th>}
-                </tr>
-              </thead>
-              <tbody>
-                {shown.map((p) => (
-                  // A page holds a hundred of these rows, twice (HTML and the RSC payload): plain text cells, classes on the row.
-                  <tr key={p.id} className={p.flagged ? "bg-rose-50 font-semibold text-rose-800" : undefined}>
-                    <td>
-                      {inline ? (
-                        <details>
-                          <summary className="cursor-pointer">
-                            {p.name}
-                            <Line n={p.sourceLine} />
-                          </summary>
-                          <Indicators p={p} />
-                          <Link className="text-xs font-normal" href={projectHref(p)}>单独查看这个项目</Link>
-                        </details>
-                      ) : (
-                        <>
-                          <Link href={projectHref(p)}>{p.name}</Link>
-                          <Line n={p.sourceLine} />
-                        </>
-                      )}
-                    </td>
-                    <td className={p.lowRate && !p.flagged ? "num text-amber-700" : "num"}>
-                      {formatPercent(p.rate)}
-                      {p.rate !== undefined && !p.rateStated ? <span className="ml-1 text-xs font-normal text-gray-500">复算</span> : null}
-                    </td>
-                    <td className="num">{p.score ?? "—"}</td>
-                    <td>
-                      {p.grade ?? "—"}
-                      {p.gradeDerived ? <span className="ml-1 text-xs font-normal text-gray-500" title="汇总表未列等级，按得分推定">推定</span> : null}
-                    </td>
-                    <td className="num"><Wan v={p.annual} /></td>
-                    <td className="num"><Wan v={p.executed} /></td>
-                    {sp.dept ? null : (
-                      <td>
-                        <Link href={href({ dept: p.departmentId })}>{p.department}</Link>
-                        {p.synthetic ? <span className="ml-1 whitespace-nowrap rounded bg-amber-100 px-1 text-xs font-normal text-amber-800">合成示例</span> : null}
-                      </td>
-                    )}
-                    {inline ? null : <td className="num">{p.indicatorCount}</td>}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-            {pages > 1 ? <Pager page={page} pageSize={PAGE_SIZE} total={summary.total} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
-            <p className="mt-1 text-xs text-gray-500">
-              金额单位：万元（附件表列到四位小数的照录）。“—”表示未披露。{shown.some((p) => p.synthetic) ? "标“合成示例”的是生成器合成的示例数据，不是真实公开文件。" : null}
-            </p>
-          </div>
+          <ProjectTable
+            projects={shown}
+            sources={sources}
+            inline={inline}
+            showDepartment={!sp.dept}
+            projectHref={projectHref}
+            deptHref={(id) => href({ dept: id })}
+            pager={pages > 1 ? <Pager page={page} pageSize={PAGE_SIZE} total={summary.total} href={(n) => href({ page: n > 1 ? n : undefined }) + "#projects"} /> : null}
+          />
         )}
       </Section>
     </div>
   );
-}
-
-function Line({ n }: { n?: number }) {
-  return n ? <span className="ml-1 text-xs font-normal text-gray-400">（第 {n} 行）</span> : null;
 }
 
 function Card({ label, value, sub, tone }: { label: string; value: React.ReactNode; sub?: string; tone?: "bad" }) {

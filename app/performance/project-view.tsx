@@ -1,12 +1,14 @@
 import Link from "next/link";
 import type { PerformanceProject } from "@/db/queries/performance";
 import { D } from "@/lib/money/decimal";
+import type { SourceRef } from "../_components/source-link";
 import { Pct, Section, SyntheticBadge, Wan } from "../_components/ui";
+import { IndicatorFigure, SheetFigure, SheetPlace, sheetRef, type SheetSources } from "./sheet-link";
 
 // 附件 tables print some amounts to four decimals (604.6242); show them as printed rather than rounding to two.
 
-/** The indicator tree of one 绩效自评表, every cell as the sheet prints it. */
-export function Indicators({ p }: { p: PerformanceProject }) {
+/** The indicator tree of one 绩效自评表, every cell as the sheet prints it; a score opens the sheet's line that prints it. */
+export function Indicators({ p, cite }: { p: PerformanceProject; cite: SourceRef | undefined }) {
   if (p.indicators.length === 0) return <p className="mt-2 text-xs text-gray-500">自评表未列出指标。</p>;
   return (
     <div className="mt-2 overflow-x-auto">
@@ -26,7 +28,7 @@ export function Indicators({ p }: { p: PerformanceProject }) {
               <td className="p-1">{i.target ?? ""}</td>
               <td className="p-1">{i.actual ?? ""}</td>
               <td className="p-1 text-right">{i.weight ?? ""}</td>
-              <td className={`p-1 text-right ${i.weight !== undefined && i.score !== undefined && new D(i.score).lt(i.weight) ? "text-amber-700" : ""}`}>{i.score ?? ""}</td>
+              <td className={`p-1 text-right ${i.weight !== undefined && i.score !== undefined && new D(i.score).lt(i.weight) ? "text-amber-700" : ""}`}><IndicatorFigure cite={cite} line={i.sourceLine ?? p.sourceLine} figure={i.score} context={i.level3}>{i.score ?? ""}</IndicatorFigure></td>
               <td className="p-1">{i.deviation ?? ""}</td>
             </tr>
           ))}
@@ -46,8 +48,10 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** One project: where it comes from, its funds and score side by side, then its indicators. */
-export function ProjectView(props: { p: PerformanceProject; maxRate: number; back: string; deptHref: string; year: number }) {
+export function ProjectView(props: { p: PerformanceProject; sources: SheetSources; maxRate: number; back: string; deptHref: string; year: number }) {
   const { p } = props;
+  const cite = sheetRef(p, props.sources);
+  const at = (figure: string | undefined, children: React.ReactNode) => <SheetFigure p={p} sources={props.sources} figure={figure}>{children}</SheetFigure>;
   // the summary table's own figures are shown only where they say something the sheet does not
   const summaryDiffers = (p.summaryScore !== undefined && p.summaryScore !== p.score) || (p.summaryBudget !== undefined && p.annual !== undefined && !new D(p.summaryBudget).eq(p.annual));
   return (
@@ -57,7 +61,15 @@ export function ProjectView(props: { p: PerformanceProject; maxRate: number; bac
         <Link className="text-blue-700 underline" href={props.deptHref}>只看{p.department}的项目</Link> ·{" "}
         <Link className="text-blue-700 underline" href={`/departments/${p.departmentId}?year=${props.year}#performance`}>部门页</Link>
       </p>
-      <Section title={p.name} note={p.sourceLine ? `自评表见原文第 ${p.sourceLine} 行。金额单位：万元；“—”表示未披露。` : "金额单位：万元；“—”表示未披露。"}>
+      <Section
+        title={p.name}
+        note={
+          <>
+            {p.sourceLine ? <>自评表见<SheetPlace p={p} sources={props.sources} />，带虚线的数字在原文中标出。</> : null}
+            金额单位：万元；“—”表示未披露。
+          </>
+        }
+      >
         {p.flagged ? (
           <p className="mb-3 rounded border border-rose-200 bg-rose-50 p-2 text-sm font-semibold text-rose-800">
             评为“{p.grade}”，但执行率只有 <Pct v={p.rate} />，低于 {props.maxRate}%。
@@ -71,14 +83,14 @@ export function ProjectView(props: { p: PerformanceProject; maxRate: number; bac
             <SyntheticBadge synthetic={p.synthetic} />
           </Fact>
           <Fact label="实施单位">{p.implementingUnit ?? <span className="text-gray-400">—</span>}</Fact>
-          <Fact label="年初预算数"><Wan v={p.initial} /></Fact>
-          <Fact label="全年预算数（A）"><Wan v={p.annual} /></Fact>
-          <Fact label="全年执行数（B）"><Wan v={p.executed} /></Fact>
+          <Fact label="年初预算数">{at(p.initial, <Wan v={p.initial} />)}</Fact>
+          <Fact label="全年预算数（A）">{at(p.annual, <Wan v={p.annual} />)}</Fact>
+          <Fact label="全年执行数（B）">{at(p.executed, <Wan v={p.executed} />)}</Fact>
           <Fact label="执行率（B÷A）">
-            <Pct v={p.rate} />
+            {at(p.rateStated ? p.rate : undefined, <Pct v={p.rate} />)}
             {p.rate !== undefined && !p.rateStated ? <span className="ml-1 text-xs text-gray-500">复算</span> : null}
           </Fact>
-          <Fact label="自评得分">{p.score ?? <span className="text-gray-400">—</span>}</Fact>
+          <Fact label="自评得分">{at(p.score, p.score ?? <span className="text-gray-400">—</span>)}</Fact>
           <Fact label="等级">
             {p.grade ?? <span className="text-gray-400">—</span>}
             {p.gradeDerived ? <span className="ml-1 text-xs text-gray-500" title="汇总表未列等级，按得分推定">推定</span> : null}
@@ -91,7 +103,7 @@ export function ProjectView(props: { p: PerformanceProject; maxRate: number; bac
         </dl>
       </Section>
       <Section title={`指标（${p.indicators.length}）`} note="一级 / 二级 / 三级指标、年度指标值、实际完成值、分值、得分、偏差原因，均为自评表原文；得分低于分值的标橙。">
-        <Indicators p={p} />
+        <Indicators p={p} cite={cite} />
       </Section>
     </>
   );

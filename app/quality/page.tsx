@@ -3,15 +3,16 @@ import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
 import { getCompletenessRanking, getCoverageRanking, getCoverageSummary, getFindings, getFindingsOfReports, getReportCount, getRuleCounts } from "@/db/queries/quality";
 import { ruleName } from "@/lib/audit/rule-names";
-import { ruleMeaning } from "@/lib/audit/run";
-import { PART_LABELS } from "@/lib/report/coverage";
 import { parseParams, SEVERITIES, type RawParams } from "@/lib/filters";
 import { FindingsTable } from "../_components/findings-table";
 import { Pager } from "../_components/pager";
-import { COVERAGE_FORMULA, CoveragePct, noteLocation } from "../_components/reading-coverage";
+import { getSourcesOf } from "@/db/queries/source";
+import { findingPlaces, placeReports } from "./finding-places";
+import { CoverageSection } from "./coverage-section";
+import { RuleCounts } from "./rule-counts";
 import { qualityPageParamsSchema } from "./search-params";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
-import { CsvLink, Empty, PageHeader, Section, SeverityBadge, SyntheticBadge, YearPicker, hrefWith } from "../_components/ui";
+import { CsvLink, Empty, PageHeader, Section, SyntheticBadge, YearPicker, hrefWith } from "../_components/ui";
 import { withDemoChoice } from "../_lib/demo-city";
 
 export const dynamic = "force-dynamic";
@@ -40,14 +41,13 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
     reading.partial ? getCoverageRanking(f, READ_PAGE, (read - 1) * READ_PAGE, NOTES_SHOWN) : Promise.resolve([]),
   ]);
   // each finding is worded from its whole report's findings, not only those the filter and the page keep
-  const ofReports = await getFindingsOfReports(findings.map((x) => x.reportId));
+  const [ofReports, sources] = await Promise.all([getFindingsOfReports(findings.map((x) => x.reportId)), getSourcesOf(placeReports(findings))]);
   const keep = { year, rule: sp.rule, severity: sp.severity, synthetic: sp.synthetic ? "1" : undefined };
   // each list's pager keeps the other lists where they are
   const at = { page: page > 1 ? page : undefined, rank: rank > 1 ? rank : undefined, read: read > 1 ? read : undefined };
   const pageHref = (n: number) => hrefWith("/quality", { ...keep, ...at, page: n > 1 ? n : undefined }) + "#findings";
   const rankHref = (n: number) => hrefWith("/quality", { ...keep, ...at, rank: n > 1 ? n : undefined }) + "#completeness";
   const readHref = (n: number) => hrefWith("/quality", { ...keep, ...at, read: n > 1 ? n : undefined }) + "#coverage";
-  const partsText = (Object.entries(reading.byPart) as [keyof typeof PART_LABELS, number][]).filter(([, n]) => n > 0).map(([p, n]) => `${PART_LABELS[p]} ${n}`).join("、");
 
   return (
     <div>
@@ -63,122 +63,9 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
         </p>
       ) : null}
 
-      <Section title="按规则统计" note="点击规则或级别筛选下方明细；尾数差异在文件声明的尾数误差范围内，不视为错误。">
-        {counts.length === 0 ? (
-          <Empty>本年度没有审核发现。</Empty>
-        ) : (
-          <div className="overflow-x-auto">
-            <table className="sticky-first w-full min-w-[600px] border-collapse text-sm">
-              <thead>
-                <tr className="border-b bg-gray-100 text-left">
-                  <th className="p-1.5">级别</th><th className="p-1.5">规则</th><th className="p-1.5">含义</th><th className="num p-1.5">发现数</th><th className="num p-1.5">涉及报告</th>
-                </tr>
-              </thead>
-              <tbody>
-                {counts.map((c) => (
-                  <tr key={`${c.rule}-${c.severity}`} className={`border-b border-gray-100 ${sp.rule === c.rule ? "bg-blue-50" : ""}`}>
-                    <td className="p-1.5">
-                      <Link href={hrefWith("/quality", { ...keep, severity: c.severity })}><SeverityBadge severity={c.severity} /></Link>
-                    </td>
-                    <td className="p-1.5">
-                      <Link className="text-blue-700 hover:underline" href={hrefWith("/quality", { ...keep, rule: c.rule })} title={`规则编号 ${c.rule}`}>{ruleName(c.rule) ?? "其他核对"}</Link>
-                    </td>
-                    <td className="p-1.5 text-gray-700">{ruleMeaning(c.rule) ?? "—"}</td>
-                    <td className="num p-1.5">{c.count}</td>
-                    <td className="num p-1.5">{c.reports}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-        )}
-      </Section>
+      <RuleCounts counts={counts} keep={keep} rule={sp.rule} />
 
-      <Section
-        id="coverage"
-        title="读取覆盖（未完整读取的报告，由低到高）"
-        actions={<CsvLink dataset="coverage" params={keep} />}
-        note={
-          <>
-            {COVERAGE_FORMULA} 每份报告列出前 {NOTES_SHOWN} 处未读部分，全部见部门页或 <a className="text-blue-700 hover:underline" href={hrefWith("/export/unread-notes", keep)} download>未读部分明细 CSV</a>。
-          </>
-        }
-      >
-        <p className="mb-3 text-sm">
-          {year ?? ""}{year ? " 年度" : ""}共 {reading.reports} 份报告，
-          {reading.partial === 0 ? (
-            <span className="text-emerald-700">全部完整读取。</span>
-          ) : (
-            <>
-              <b className="text-rose-700">{reading.partial}</b> 份未完整读取：未能读取的部分 {reading.notes} 处{partsText ? `（${partsText}）` : ""}
-              {reading.cellsOpen ? `，待定单元格 ${reading.cellsOpen} 个` : ""}。
-            </>
-          )}
-          {reading.extraTables ? <span className="text-gray-600"> 另有 {reading.extraTables} 张未识别的表按原样保留。</span> : null}
-        </p>
-        {leastRead.length ? (
-          <>
-            <div className="overflow-x-auto">
-              <table className="sticky-first w-full min-w-[900px] table-fixed border-collapse text-sm">
-                <colgroup>
-                  <col className="w-[17%]" />
-                  <col className="w-[8%]" />
-                  <col className="w-[7%]" />
-                  <col className="w-[10%]" />
-                  <col className="w-[10%]" />
-                  <col />
-                </colgroup>
-                <thead>
-                  <tr className="border-b bg-gray-100 text-left">
-                    <th className="p-1.5">部门</th>
-                    <th className="num p-1.5">读取覆盖</th>
-                    <th className="num p-1.5">决算表</th>
-                    <th className="num p-1.5">单元格<br /><span className="font-normal text-gray-500">已定位 / 待定</span></th>
-                    <th className="num p-1.5">情况说明<br /><span className="font-normal text-gray-500">已识别 / 未读</span></th>
-                    <th className="p-1.5">未能读取的部分（位置 · 部分 · 原因 · 原文）</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {leastRead.map((r) => (
-                    <tr key={`${r.departmentId}-${r.year}-${r.scope}`} className="border-b border-gray-100 align-top">
-                      <td className="p-1.5">
-                        <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${r.year}#unread`}>{r.department}</Link>
-                        <SyntheticBadge synthetic={r.synthetic} />
-                        <div className="text-xs text-gray-500">{r.year} 年度{r.scope} · {r.layout === "pdf" ? "PDF" : r.layout === "plain-text" ? "PDF 提取文本" : r.layout === "markdown" ? "Markdown" : "JSON"}</div>
-                      </td>
-                      <td className="num p-1.5"><CoveragePct v={r.coverage} /></td>
-                      <td className="num p-1.5">{r.tablesRead}/9</td>
-                      <td className="num p-1.5">{r.cellsPlaced.toLocaleString("zh-CN")} / <span className={r.cellsOpen ? "text-amber-700" : ""}>{r.cellsOpen}</span></td>
-                      <td className="num p-1.5">{r.statementsRead} / <span className={r.statementsUnread ? "text-rose-700" : ""}>{r.statementsUnread}</span></td>
-                      <td className="p-1.5">
-                        {r.notes.length === 0 ? (
-                          <span className="text-gray-500">{r.cellsOpen ? "没有未读部分；有单元格无法唯一确定所属列。" : "没有未读部分；目录列出的表未找到。"}</span>
-                        ) : (
-                          <ul className="space-y-1">
-                            {r.notes.map((n, i) => (
-                              <li key={i} className="text-xs leading-snug">
-                                <span className="mr-1 whitespace-nowrap rounded bg-gray-100 px-1 text-gray-700">{noteLocation(n) || "位置不明"}</span>
-                                <span className="text-gray-500">{PART_LABELS[n.part]}</span> · {n.place}：<span className="text-rose-800">{n.message}</span>
-                                <div className="truncate text-gray-500" title={n.text}>原文：{n.text}</div>
-                              </li>
-                            ))}
-                            {r.unreadCount > r.notes.length ? (
-                              <li className="text-xs">
-                                <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${r.year}#unread`}>另有 {r.unreadCount - r.notes.length} 处 →</Link>
-                              </li>
-                            ) : null}
-                          </ul>
-                        )}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pager page={read} pageSize={READ_PAGE} total={reading.partial} href={readHref} unit="份" />
-          </>
-        ) : null}
-      </Section>
+      <CoverageSection year={year} reading={reading} leastRead={leastRead} keep={keep} read={read} readPage={READ_PAGE} readHref={readHref} notesShown={NOTES_SHOWN} />
 
       <Section
         id="findings"
@@ -197,7 +84,7 @@ export default async function QualityPage(props: { searchParams: Promise<RawPara
           <Empty>没有符合条件的发现。</Empty>
         ) : (
           <>
-            <FindingsTable findings={findings.map((x) => ({ ...x, department: { id: x.departmentId, name: x.department, year: x.year, synthetic: x.synthetic }, others: ofReports.get(x.reportId) }))} />
+            <FindingsTable findings={findings.map((x) => ({ ...x, department: { id: x.departmentId, name: x.department, year: x.year, synthetic: x.synthetic }, others: ofReports.get(x.reportId), places: findingPlaces(x, sources) }))} />
             <Pager page={page} pageSize={FINDINGS_PAGE} total={findingTotal} href={pageHref} unit="项" />
           </>
         )}

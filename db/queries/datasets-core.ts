@@ -6,6 +6,9 @@ import { getDepartmentList, getDepartmentReport } from "./department";
 import { resolveYear, getYearFigures } from "./figures";
 import { ruleName } from "@/lib/audit/rule-names";
 import { FLAG_TITLES, getOverview } from "./overview-flags";
+import { evidenceHref, otherYearOf } from "@/lib/report/evidence";
+import { placeOfLine } from "@/lib/report/schema";
+import { getSourcesOf } from "./source";
 import { getCompletenessRanking, getCoverageRanking, getFindings, getUnreadNotes, type UnreadNoteRow } from "./quality";
 
 type Base = z.infer<typeof overviewParamsSchema>;
@@ -34,12 +37,19 @@ export const coreDatasets: Record<string, Dataset> = {
   flags: {
     title: "总览-需要关注的情况",
     params: overviewParamsSchema,
-    columns: [{ key: "kind", label: "类别" }, { key: "department", label: "部门" }, { key: "synthetic", label: "合成示例" }, { key: "text", label: "情况" }, { key: "href", label: "证据链接" }],
+    columns: [
+      { key: "kind", label: "类别" }, { key: "department", label: "部门" }, { key: "synthetic", label: "合成示例" }, { key: "text", label: "情况" },
+      { key: "evidence", label: "原文证据链接" }, { key: "evidenceNote", label: "原文证据说明" }, { key: "href", label: "详情页链接" },
+    ],
     fetch: (async (p: Base) => {
       const { year } = await resolveYear(p.year, p.synthetic);
       if (year === undefined) return [];
       // the category by its Chinese title (the page's), never the internal kind
-      return (await getOverview(year, p.synthetic)).flags.map((f) => ({ ...f, kind: FLAG_TITLES[f.kind] }));
+      // site links (made absolute by the export); a flag with no kept original says why it has no evidence link
+      return (await getOverview(year, p.synthetic)).flags.map(({ evidence, ...f }) => ({
+        ...f, kind: FLAG_TITLES[f.kind], evidence: evidence?.href ?? "",
+        evidenceNote: evidence?.title ?? (f.synthetic ? "合成示例，没有原文件" : "库中未保存原文件"),
+      }));
     }) as Dataset["fetch"],
   },
   departments: {
@@ -55,15 +65,33 @@ export const coreDatasets: Record<string, Dataset> = {
     fetch: (async (p: { id?: number; year?: number; revision?: number }) => {
       if (!p.id) return [];
       const d = await getDepartmentReport(p.id, p.year, p.revision);
-      return (d?.findings ?? []).map((f) => ({ ...f, ruleName: ruleName(f.rule) ?? "", where: f.locations.map((l) => l.label + (l.sourceLine ? `（第${l.sourceLine}行）` : "")).join("；") }));
+      // a PDF's places by page, as the page and `check` name them (a place in last year's report by its label alone)
+      return (d?.findings ?? []).map((f) => ({ ...f, ruleName: ruleName(f.rule) ?? "", where: f.locations.map((l) => l.label + (l.sourceLine && otherYearOf(l.label, d!.report.year) === undefined ? `（${placeOfLine(d!.report, l.sourceLine)}）` : "")).join("；") }));
     }) as Dataset["fetch"],
   },
   findings: {
     title: "数据质量-审核发现",
     params: qualityParamsSchema,
-    columns: [{ key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "severity", label: "级别" }, { key: "ruleName", label: "规则" }, { key: "rule", label: "规则编号" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" }, { key: "found", label: "文件所列" }, { key: "where", label: "位置" }],
-    fetch: (async (p: z.infer<typeof qualityParamsSchema>) =>
-      (await getFindings(p, 5000)).map((f) => ({ ...f, ruleName: ruleName(f.rule) ?? "", where: f.locations.map((l) => l.label + (l.sourceLine ? `（第${l.sourceLine}行）` : "")).join("；") }))) as Dataset["fetch"],
+    columns: [
+      { key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "severity", label: "级别" },
+      { key: "ruleName", label: "规则" }, { key: "rule", label: "规则编号" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" },
+      { key: "found", label: "文件所列" }, { key: "where", label: "位置" }, { key: "evidence", label: "原文证据链接（第一处）" },
+    ],
+    fetch: (async (p: z.infer<typeof qualityParamsSchema>) => {
+      const fs = await getFindings(p, 5000);
+      // a place in a PDF is named by its page, as the pages and `check` name it; a cross-year place by last year's report
+      const sources = await getSourcesOf(fs.flatMap((f) => (f.priorReportId === null ? [f.reportId] : [f.reportId, f.priorReportId])));
+      return fs.map((f) => {
+        const where = f.locations.map((l) => {
+          if (!l.sourceLine) return l.label;
+          const doc = sources.get(otherYearOf(l.label, f.year) !== undefined ? (f.priorReportId ?? -1) : f.reportId);
+          return `${l.label}（${doc ? placeOfLine(doc, l.sourceLine) : `第 ${l.sourceLine} 行`}）`;
+        });
+        const at = f.locations.findIndex((l) => l.sourceLine);
+        const evidence = at < 0 || !sources.get(f.reportId)?.hasDocument ? "" : evidenceHref(f.reportId, { finding: f.id, at });
+        return { ...f, ruleName: ruleName(f.rule) ?? "", where: where.join("；"), evidence };
+      });
+    }) as Dataset["fetch"],
   },
   completeness: {
     title: "数据质量-信息完整度",

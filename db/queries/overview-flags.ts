@@ -2,6 +2,7 @@ import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { FLAG_THRESHOLDS } from "@/lib/metrics/policy";
 import { formatPercent, formatScore, formatWanyuan } from "@/lib/money/format";
+import { evidenceHref } from "@/lib/report/evidence";
 import { consolidatedInParent } from "./dashboard-scope";
 import { getYearFigures, type FigureRow } from "./figures";
 import { rows } from "./sql";
@@ -18,6 +19,11 @@ export type Flag = {
   /** the figure the flag is about, for sorting (absolute deviation, percent, count) */
   weight: string;
   href: string;
+  /**
+   * The place in the report's original that prints the figure (app/reports/[id]/evidence), with what that place is;
+   * absent when the store keeps no original (a synthetic report, a report loaded from canonical JSON).
+   */
+  evidence?: { href: string; title: string };
 };
 
 export const FLAG_TITLES: Record<FlagKind, string> = {
@@ -33,7 +39,11 @@ type FlagThresholds = { low: number; high: number; sme: number; projectRate: num
 /** The overview's red flags (lib/metrics/policy.ts, with the text that explains them). */
 const DEFAULT_THRESHOLDS: FlagThresholds = FLAG_THRESHOLDS;
 
-export type OverviewTotals = { reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number };
+export type OverviewTotals = {
+  reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number;
+  /** the one report the sums come from, when there is only one (its figures then link to their place in it) */
+  only?: { reportId: number; hasDocument: boolean };
+};
 
 export type Overview = {
   year: number;
@@ -49,7 +59,8 @@ const synth = (includeSynthetic: boolean, alias = "r") => (includeSynthetic ? sq
  * report list take every one; sums take only the `counted` (a unit its 部门决算 already contains is not added again).
  */
 const yearReports = (year: number, includeSynthetic: boolean) => sql`yr as (
-    select r.id, r.department_id, r.scope, r.synthetic, d.name as department, not ${consolidatedInParent("r", "d", includeSynthetic)} as counted
+    select r.id, r.department_id, r.scope, r.synthetic, d.name as department, not ${consolidatedInParent("r", "d", includeSynthetic)} as counted,
+           exists (select 1 from documents doc where doc.sha256 = r.content_sha256) as has_document
     from reports r join departments d on d.id = r.department_id
     where r.is_latest and r.year = ${year} ${synth(includeSynthetic)})`;
 
@@ -76,9 +87,12 @@ function flagRowsSql(year: number, includeSynthetic: boolean, t: FlagThresholds)
       ) fig
     ),
     fc as (
-      select y.id as report_id, c.errors, c.restated
+      select y.id as report_id, c.errors, c.restated, c.first_error, c.first_restated
       from yr y cross join lateral (
-        select count(*) filter (where x.severity = 'error') as errors, count(*) filter (where x.rule = 'RESTATED_PRIOR_YEAR') as restated
+        select count(*) filter (where x.severity = 'error') as errors, count(*) filter (where x.rule = 'RESTATED_PRIOR_YEAR') as restated,
+               -- the first one with a place in the document, so the flag's evidence opens at a figure
+               coalesce(min(x.id) filter (where x.severity = 'error' and jsonb_path_exists(x.locations, '$[*].sourceLine')), min(x.id) filter (where x.severity = 'error')) as first_error,
+               min(x.id) filter (where x.rule = 'RESTATED_PRIOR_YEAR') as first_restated
         from findings x where x.report_id = y.id
       ) c
     ),
@@ -89,38 +103,38 @@ function flagRowsSql(year: number, includeSynthetic: boolean, t: FlagThresholds)
       join figures pf on pf.report_id = p.id and pf.key = 'sangongFinal'
     ),
     proj as (
-      select y.department_id, y.department, y.synthetic, y.scope, p.ord, p.name, p.annual, p.total_score, p.grade, p.rate
+      select y.id, y.has_document, y.department_id, y.department, y.synthetic, y.scope, p.ord, p.name, p.annual, p.total_score, p.grade, p.rate
       from yr y cross join lateral (
         select p.ord, p.name, p.annual, p.total_score, p.grade,
                coalesce(p.rate, case when p.annual <> 0 then round(p.executed / p.annual * 100, 2) end) as rate
         from performance_projects p where p.report_id = y.id and p.has_sheet
       ) p
     )
-    select 'execution' as kind, department_id, department, synthetic, scope, 0 as ord, round(abs(rate - 100), 2) as weight,
+    select 'execution' as kind, id as report_id, has_document, null::int as finding_id, department_id, department, synthetic, scope, 0 as ord, round(abs(rate - 100), 2) as weight,
            rate::text as a, initial::text as b, gpb::text as c, null::text as name, null::text as grade
       from ex where rate < ${t.low} or rate > ${t.high}
     union all
-    select 'lowSme', department_id, department, synthetic, scope, 0, round(${t.sme} - sme, 2), sme::text, proc::text, null, null, null
+    select 'lowSme', id, has_document, null, department_id, department, synthetic, scope, 0, round(${t.sme} - sme, 2), sme::text, proc::text, null, null, null
       from ex where sme < ${t.sme}
     union all
-    select 'sangongUp', ex.department_id, ex.department, ex.synthetic, ex.scope, 0, round(ex.sangong - prior.before, 2),
+    select 'sangongUp', ex.id, ex.has_document, null, ex.department_id, ex.department, ex.synthetic, ex.scope, 0, round(ex.sangong - prior.before, 2),
            ex.sangong::text, prior.before::text,
            case when prior.before <> 0 then round((ex.sangong - prior.before) / prior.before * 100, 2)::text end, null, null
       from ex join prior on prior.id = ex.id where ex.sangong > prior.before
     union all
-    select 'auditError', y.department_id, y.department, y.synthetic, y.scope, 0, fc.errors, fc.errors::text, null, null, null, null
+    select 'auditError', y.id, y.has_document, fc.first_error, y.department_id, y.department, y.synthetic, y.scope, 0, fc.errors, fc.errors::text, null, null, null, null
       from yr y join fc on fc.report_id = y.id where fc.errors > 0
     union all
-    select 'restated', y.department_id, y.department, y.synthetic, y.scope, 0, fc.restated, fc.restated::text, null, null, null, null
+    select 'restated', y.id, y.has_document, fc.first_restated, y.department_id, y.department, y.synthetic, y.scope, 0, fc.restated, fc.restated::text, null, null, null, null
       from yr y join fc on fc.report_id = y.id where fc.restated > 0
     union all
-    select 'lowProject', department_id, department, synthetic, scope, ord, round(100 - rate, 2), rate::text, annual::text,
+    select 'lowProject', id, has_document, null, department_id, department, synthetic, scope, ord, round(100 - rate, 2), rate::text, annual::text,
            total_score::text, name, grade
       from proj where rate < ${t.projectRate}`;
 }
 
 type FlagRow = {
-  kind: FlagKind; department_id: number; department: string; synthetic: boolean; weight: string;
+  kind: FlagKind; report_id: number; has_document: boolean; finding_id: number | null; ord: number; department_id: number; department: string; synthetic: boolean; weight: string;
   a: string | null; b: string | null; c: string | null; name: string | null; grade: string | null;
 };
 
@@ -129,9 +143,23 @@ const FLAG_ORDER_SQL = sql.raw(`weight desc, department, scope, ord`);
 
 const u = (v: string | null) => v ?? undefined;
 
+/** What each kind's evidence link opens, and in its title what that place is when the flag rests on more than it. */
+const EVIDENCE: Record<FlagKind, (r: FlagRow) => { what: Parameters<typeof evidenceHref>[1]; title: string } | undefined> = {
+  execution: () => ({ what: { figure: "gpbExecutionRate" }, title: "执行率由年初预算和一般公共预算财政拨款支出两数算出；打开情况说明中写年初预算与决算的地方" }),
+  lowSme: () => ({ what: { figure: "procurementSmeShare" }, title: "打开情况说明中写政府采购和中小企业份额的地方" }),
+  sangongUp: () => ({ what: { figure: "sangongFinal" }, title: "比较本年与上年两份决算；打开本年“三公”经费决算数所在处（上年数见上年报告）" }),
+  auditError: (r) => (r.finding_id === null ? undefined : { what: { finding: Number(r.finding_id) }, title: "打开第一项错误所引的原文位置；全部错误见部门页" }),
+  restated: (r) => (r.finding_id === null ? undefined : { what: { finding: Number(r.finding_id) }, title: "打开第一处不一致在本年情况说明中的位置；上年数见上年报告" }),
+  lowProject: (r) => ({ what: { project: Number(r.ord) }, title: "打开该项目的绩效自评表" }),
+};
+
 function toFlag(r: FlagRow, year: number, t: FlagThresholds): Flag {
   const departmentId = Number(r.department_id);
-  const base = { kind: r.kind, departmentId, department: r.department, synthetic: Boolean(r.synthetic), weight: String(r.weight) };
+  const ev = r.has_document ? EVIDENCE[r.kind](r) : undefined;
+  const base = {
+    kind: r.kind, departmentId, department: r.department, synthetic: Boolean(r.synthetic), weight: String(r.weight),
+    evidence: ev && { href: evidenceHref(Number(r.report_id), ev.what), title: ev.title },
+  };
   switch (r.kind) {
     case "execution":
       return { ...base, text: `一般公共预算财政拨款支出为年初预算的 ${formatPercent(u(r.a))}（年初 ${formatWanyuan(u(r.b))} 万元，决算 ${formatWanyuan(u(r.c))} 万元）`, href: `/departments/${departmentId}?year=${year}#execution` };
@@ -185,7 +213,7 @@ export async function getFlagSummary(
 
 /** The year's headline totals in one statement. */
 export async function getOverviewTotals(year: number, includeSynthetic: boolean): Promise<OverviewTotals> {
-  const [r] = await rows<{ reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number }>(sql`
+  const [r] = await rows<{ reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number; only_id: number | null; only_doc: boolean | null }>(sql`
     with ${yearReports(year, includeSynthetic)},
     s as (
       select coalesce(sum(f.value) filter (where f.key = 'expenditureTotal'), 0) as expenditure,
@@ -198,9 +226,12 @@ export async function getOverviewTotals(year: number, includeSynthetic: boolean)
     select (select count(*)::int from yr) as reports,
            round(s.expenditure, 2)::text as expenditure, round(s.income, 2)::text as income,
            round(s.sangong, 2)::text as sangong, round(s.procurement, 2)::text as procurement,
-           (select count(*)::int from findings x join yr y on y.id = x.report_id where x.severity = 'error') as errors
+           (select count(*)::int from findings x join yr y on y.id = x.report_id where x.severity = 'error') as errors,
+           (select min(y.id)::int from yr y where y.counted having count(*) = 1) as only_id,
+           (select bool_and(y.has_document) from yr y where y.counted having count(*) = 1) as only_doc
     from s`);
-  return { reports: Number(r.reports), expenditure: r.expenditure, income: r.income, sangong: r.sangong, procurement: r.procurement, errors: Number(r.errors) };
+  const only = r.only_id === null ? undefined : { reportId: Number(r.only_id), hasDocument: Boolean(r.only_doc) };
+  return { reports: Number(r.reports), expenditure: r.expenditure, income: r.income, sangong: r.sangong, procurement: r.procurement, errors: Number(r.errors), only };
 }
 
 const TABLE_KEYS = ["incomeTotal", "expenditureTotal", "basicExpenditure", "projectExpenditure", "gpbExecutionRate", "sangongFinal", "procurementSmeShare"];
@@ -209,22 +240,22 @@ const TABLE_KEYS = ["incomeTotal", "expenditureTotal", "basicExpenditure", "proj
  * A slice of the year's reports with their headline figures, largest 本年支出合计 first (reports that print none
  * last), so the departments that matter most lead the table and the chart.
  */
-export async function getLargestReports(year: number, includeSynthetic: boolean, offset: number, limit: number): Promise<FigureRow[]> {
-  const res = await rows<{ report_id: number; department_id: number; department: string; scope: string; synthetic: boolean; completeness: string | null; figs: Record<string, string> | string | null }>(sql`
+export async function getLargestReports(year: number, includeSynthetic: boolean, offset: number, limit: number): Promise<(FigureRow & { hasDocument: boolean })[]> {
+  const res = await rows<{ report_id: number; department_id: number; department: string; scope: string; synthetic: boolean; completeness: string | null; has_document: boolean; figs: Record<string, string> | string | null }>(sql`
     with ${yearReports(year, includeSynthetic)},
     pg as (
       select y.*, ex.value as ex from yr y left join figures ex on ex.report_id = y.id and ex.key = 'expenditureTotal'
       order by ex.value desc nulls last, y.department, y.scope limit ${limit} offset ${offset}
     )
     select pg.id::int as report_id, pg.department_id::int as department_id, pg.department, pg.scope, pg.synthetic,
-           r.completeness::text as completeness,
+           r.completeness::text as completeness, pg.has_document,
            (select jsonb_object_agg(f.key, f.value::text) from figures f
              where f.report_id = pg.id and f.key in ${sql.raw(`(${TABLE_KEYS.map((k) => `'${k}'`).join(",")})`)}) as figs
     from pg join reports r on r.id = pg.id
     order by pg.ex desc nulls last, pg.department, pg.scope`);
   return res.map((r) => ({
     reportId: Number(r.report_id), departmentId: Number(r.department_id), department: r.department, year, scope: r.scope,
-    synthetic: Boolean(r.synthetic), completeness: r.completeness,
+    synthetic: Boolean(r.synthetic), completeness: r.completeness, hasDocument: Boolean(r.has_document),
     figures: (typeof r.figs === "string" ? JSON.parse(r.figs) : (r.figs ?? {})) as Record<string, string>,
   }));
 }

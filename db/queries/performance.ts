@@ -22,6 +22,9 @@ type Indicator = {
 
 export type PerformanceProject = {
   id: number;
+  /** the report whose 绩效自评表 this is, and which sheet of it (from 1): its original shows the sheet */
+  reportId: number;
+  sheet: number;
   departmentId: number;
   department: string;
   synthetic: boolean;
@@ -59,7 +62,7 @@ export type PerformanceProjects = {
 const opt = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? undefined : v);
 
 type ProjectRow = {
-  id: number; department_id: number; department: string; synthetic: boolean; name: string; implementing_unit: string | null;
+  id: number; report_id: number; department_id: number; department: string; synthetic: boolean; name: string; implementing_unit: string | null;
   initial: string | null; annual: string | null; executed: string | null; rate: string | null; score: string | null; grade: string | null;
   summary_budget: string | null; summary_score: string | null; source_line: number | null; ord: number; indicator_count: number;
 };
@@ -74,7 +77,7 @@ const onlyProject = (projectId?: number) => (projectId === undefined ? sql`` : s
 const projectRows = (f: PerformanceFilter, projectId?: number) =>
   rows<ProjectRow>(sql`
     with rep as (${chosenReports(f)})
-    select p.id::int as id, rep.department_id::int as department_id, rep.department, rep.synthetic, p.name, p.implementing_unit,
+    select p.id::int as id, rep.id::int as report_id, rep.department_id::int as department_id, rep.department, rep.synthetic, p.name, p.implementing_unit,
            trim_scale(p.initial)::text as initial, trim_scale(p.annual)::text as annual, trim_scale(p.executed)::text as executed,
            trim_scale(p.rate)::text as rate, trim_scale(p.total_score)::text as score, p.grade,
            trim_scale(p.summary_budget)::text as summary_budget, trim_scale(p.summary_score)::text as summary_score,
@@ -100,6 +103,8 @@ function toProject(p: ProjectRow, f: Pick<PerformanceFilter, "maxRate">, indicat
   const lowRate = rate !== undefined && new D(rate).lt(f.maxRate);
   return {
     id: Number(p.id),
+    reportId: Number(p.report_id),
+    sheet: Number(p.ord),
     ord: Number(p.ord),
     departmentId: Number(p.department_id),
     department: p.department,
@@ -177,7 +182,7 @@ export async function getPerformanceProject(f: PerformanceFilter, projectId: num
 export async function getReportProjects(reportId: number, maxRate: number): Promise<PerformanceProject[]> {
   const [res, inds] = await Promise.all([
     rows<ProjectRow>(sql`
-      select p.id::int as id, r.department_id::int as department_id, d.name as department, r.synthetic, p.name, p.implementing_unit,
+      select p.id::int as id, p.report_id::int as report_id, r.department_id::int as department_id, d.name as department, r.synthetic, p.name, p.implementing_unit,
              trim_scale(p.initial)::text as initial, trim_scale(p.annual)::text as annual, trim_scale(p.executed)::text as executed,
              trim_scale(p.rate)::text as rate, trim_scale(p.total_score)::text as score, p.grade,
              trim_scale(p.summary_budget)::text as summary_budget, trim_scale(p.summary_score)::text as summary_score,
@@ -209,7 +214,7 @@ const gradeSql = sql`coalesce(nullif(p.grade, ''), case when ${scoreSql} is null
 const classified = (f: PerformanceFilter) => sql`
   with rep as (${chosenReports(f)}),
   q as (
-    select p.id, p.ord, p.name, p.implementing_unit, p.initial, p.annual, p.executed, p.rate, p.total_score, p.grade, p.summary_budget,
+    select p.id, p.report_id, p.ord, p.name, p.implementing_unit, p.initial, p.annual, p.executed, p.rate, p.total_score, p.grade, p.summary_budget,
            p.summary_score, p.source_line, rep.department_id, rep.department, rep.synthetic as rep_synthetic, ${rateSql} as rate_n, ${scoreSql} as score_n, ${gradeSql} as grade_n
     from rep join performance_projects p on p.report_id = rep.id and p.has_sheet
   ),
@@ -275,7 +280,7 @@ export async function getPerformancePage(
   const res = await rows<ProjectRow>(sql`
     ${classified(f)},
     pg as (
-    select c.id::int as id, c.department_id::int as department_id, c.department, c.rep_synthetic as synthetic, c.name, c.implementing_unit,
+    select c.id::int as id, c.report_id::int as report_id, c.department_id::int as department_id, c.department, c.rep_synthetic as synthetic, c.name, c.implementing_unit,
            trim_scale(c.initial)::text as initial, trim_scale(c.annual)::text as annual, trim_scale(c.executed)::text as executed,
            trim_scale(c.rate)::text as rate, trim_scale(c.total_score)::text as score, c.grade,
            trim_scale(c.summary_budget)::text as summary_budget, trim_scale(c.summary_score)::text as summary_score,

@@ -2,12 +2,17 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { FindingFacts } from "@/lib/audit/explain";
 import type { Location } from "@/lib/audit/types";
+import { RESTATED_PRIOR_YEAR } from "../cross-year";
 import { rows } from "./sql";
 
 export type QualityFilters = { year?: number; synthetic: boolean; rule?: string; severity?: "error" | "warning" | "rounding" };
 
 export type QualityFinding = {
+  id: number;
   reportId: number;
+  /** the same department's and scope's latest report of the year before, for a cross-year finding (its other place is there) */
+  priorReportId: number | null;
+  scope: string;
   departmentId: number;
   department: string;
   year: number;
@@ -27,10 +32,13 @@ const where = (f: QualityFilters) => sql`r.is_latest
 /** Findings in the page's order (errors first, newest year, department); `offset` pages through them. */
 export async function getFindings(f: QualityFilters, limit = 500, offset = 0): Promise<QualityFinding[]> {
   const res = await rows<{
-    report_id: number; department_id: number; department: string; year: number; synthetic: boolean; rule: string; severity: string; message: string;
-    expected: string | null; found: string | null; locations: Location[] | string;
+    id: number; report_id: number; prior_report_id: number | null; department_id: number; department: string; year: number; scope: string; synthetic: boolean;
+    rule: string; severity: string; message: string; expected: string | null; found: string | null; locations: Location[] | string;
   }>(sql`
-    select r.id::int as report_id, d.id::int as department_id, d.name as department, r.year::int as year, r.synthetic, x.rule, x.severity, x.message, x.expected, x.found, x.locations
+    select x.id::int as id, r.id::int as report_id, d.id::int as department_id, d.name as department, r.year::int as year, r.scope, r.synthetic,
+           x.rule, x.severity, x.message, x.expected, x.found, x.locations,
+           case when x.rule = ${RESTATED_PRIOR_YEAR} then
+             (select p.id::int from reports p where p.department_id = r.department_id and p.scope = r.scope and p.year = r.year - 1 and p.is_latest) end as prior_report_id
     from findings x join reports r on r.id = x.report_id join departments d on d.id = r.department_id
     where ${where(f)}
       ${f.rule ? sql`and x.rule = ${f.rule}` : sql``}
@@ -38,7 +46,8 @@ export async function getFindings(f: QualityFilters, limit = 500, offset = 0): P
     order by case x.severity when 'error' then 0 when 'warning' then 1 else 2 end, r.year desc, d.name, x.rule, x.id
     limit ${limit} offset ${offset}`);
   return res.map((r) => ({
-    reportId: Number(r.report_id), departmentId: Number(r.department_id), department: r.department, year: Number(r.year), synthetic: Boolean(r.synthetic),
+    id: Number(r.id), reportId: Number(r.report_id), priorReportId: r.prior_report_id === null ? null : Number(r.prior_report_id), scope: r.scope,
+    departmentId: Number(r.department_id), department: r.department, year: Number(r.year), synthetic: Boolean(r.synthetic),
     rule: r.rule, severity: r.severity, message: r.message, expected: r.expected, found: r.found,
     locations: typeof r.locations === "string" ? JSON.parse(r.locations) : r.locations,
   }));

@@ -1,5 +1,7 @@
 import "server-only";
 import { eq, sql } from "drizzle-orm";
+import type { FindingFacts } from "@/lib/audit/explain";
+import type { Location } from "@/lib/audit/types";
 import type { Report } from "@/lib/report/schema";
 import { getReadDb } from "../client";
 import { budgets, documents, reports } from "../schema";
@@ -103,4 +105,45 @@ export async function getOriginalBudgetFile(budgetId: number): Promise<{ fileNam
     .innerJoin(documents, eq(documents.sha256, budgets.contentSha256))
     .where(eq(budgets.id, budgetId));
   return d ?? null;
+}
+
+/** A report as the evidence links read it: the canonical document and whose it is. */
+export type EvidenceReport = { reportId: number; departmentId: number; year: number; scope: string; report: Report };
+
+export async function getEvidenceReport(reportId: number): Promise<EvidenceReport | null> {
+  const [r] = await rows<{ id: number; department_id: number; year: number; scope: string; report: Report | string }>(sql`
+    select r.id::int as id, r.department_id::int as department_id, r.year::int as year, r.scope, r.report
+    from reports r where r.id = ${reportId}`);
+  if (!r) return null;
+  return { reportId: Number(r.id), departmentId: Number(r.department_id), year: Number(r.year), scope: r.scope, report: typeof r.report === "string" ? JSON.parse(r.report) : r.report };
+}
+
+/** The latest report of a department, year and scope: where a cross-year finding's other place is printed. */
+export async function getLatestReportId(departmentId: number, year: number, scope: string): Promise<number | undefined> {
+  const [r] = await rows<{ id: number }>(sql`
+    select id::int as id from reports where department_id = ${departmentId} and year = ${year} and scope = ${scope} and is_latest`);
+  return r ? Number(r.id) : undefined;
+}
+
+/** One stored finding of a report (a finding id of another report finds nothing). */
+export async function getReportFinding(reportId: number, findingId: number): Promise<FindingFacts | undefined> {
+  const [r] = await rows<{ rule: string; severity: string; message: string; expected: string | null; found: string | null; locations: Location[] | string }>(sql`
+    select rule, severity, message, expected, found, locations from findings where id = ${findingId} and report_id = ${reportId}`);
+  if (!r) return undefined;
+  return { ...r, locations: typeof r.locations === "string" ? JSON.parse(r.locations) : r.locations };
+}
+
+/**
+ * The `source` part of each report (file name, layout, PDF page starts), to name a cited line as 第 N 页 or 第 N 行,
+ * and whether the store keeps its original (only then is there a page to open).
+ */
+export async function getSourcesOf(reportIds: readonly number[]): Promise<Map<number, { source: Report["source"]; hasDocument: boolean }>> {
+  const out = new Map<number, { source: Report["source"]; hasDocument: boolean }>();
+  const ids = [...new Set(reportIds)];
+  if (ids.length === 0) return out;
+  const res = await rows<{ id: number; source: Report["source"] | string; has_document: boolean }>(sql`
+    select r.id::int as id, r.report -> 'source' as source, exists (select 1 from documents doc where doc.sha256 = r.content_sha256) as has_document
+    from reports r where r.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  for (const r of res) out.set(Number(r.id), { source: typeof r.source === "string" ? JSON.parse(r.source) : r.source, hasDocument: Boolean(r.has_document) });
+  return out;
 }

@@ -128,12 +128,31 @@ function explainComputed(f: FindingFacts, others: readonly FindingFacts[]): Expl
 }
 
 /**
+ * Year N's "与上年相比增加 X" against what year N−1 published: last year's figure is the one on record, so the doubt
+ * falls on this year's sentence — unless last year's figure was restated, which the sentence should then say.
+ */
+function explainRestated(f: FindingFacts): Explanation | undefined {
+  const [stated, printed] = f.locations;
+  const found = num(f.found);
+  const expected = num(f.expected);
+  if (!stated || !printed || !found || !expected) return undefined;
+  const gap = found.minus(expected).abs().toFixed();
+  return {
+    suspect: "found",
+    text:
+      `${stated.label}，由此推算上年为 ${f.found} 万元；而${printed.label}为 ${f.expected} 万元，相差 ${gap} 万元。` +
+      `上年决算所列是当时公开的数字，因此可能是本年说明中的本年数或增减额有误；如果上年数后来确有调整（重述），说明中应交代调整的原因。`,
+  };
+}
+
+/**
  * In plain Chinese, which of a finding's two figures is probably wrong and why, naming both figures and both
  * places, judged from the same report's other findings (`others`): a figure that also fails its own sum, or that a
  * second check contradicts, is the likelier error; a figure whose table adds up is not. Undefined when the finding
  * does not compare two figures (a missing table, a wording, a grade) — its message says all there is.
  */
 export function explainFinding(f: FindingFacts, others: readonly FindingFacts[]): Explanation | undefined {
+  if (f.rule === "RESTATED_PRIOR_YEAR" && f.severity !== "rounding") return explainRestated(f);
   const kind = kindOf(f.rule);
   if (!kind || f.locations.length < 2 || (num(f.found) === undefined && num(f.expected) === undefined)) return undefined;
   if (f.severity === "rounding") return { suspect: "unknown", text: `${f.locations[0].label} 写 ${show(f.found)}，${places(f.locations.slice(1))} ${kind === "pair" ? "写" : "得出"} ${show(f.expected)}，只差尾数，在印刷精度允许的误差以内，不算错误。` };

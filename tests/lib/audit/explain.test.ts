@@ -64,6 +64,13 @@ const CASES: Case[] = [
   ["the rule recognised the inputs as the error (SME shares on the small-and-micro basis)",
     f("PROCUREMENT_CATEGORY_SME", "1839.9", "492.29", [narrative("情况说明 授予中小企业合同金额"), narrative("情况说明 分类授予中小企业合同金额占比")], { message: "情况说明 授予中小企业合同金额 1839.9 与按分类占比推算的 492.29（货物 14.43 × 100% + 服务 8267.4 × 5.78%）不符（相差 1347.61）；推算结果与授予小微企业合同金额 492.19 相符，分类占比疑按小微企业口径计算" }),
     [], "expected", ["写 1839.9", "重算为 492.29", "分类占比疑按小微企业口径计算", "可能有误的是重算所依据的数字"]],
+  ["last year's figure is on record: this year's sentence is in doubt, or the restatement is unexplained",
+    f("RESTATED_PRIOR_YEAR", "110.00", "100.68", [
+      { ...narrative("2024 年度部门决算情况说明 本年收入合计 120.00 万元，与上年相比增加 10 万元"), rowKey: "incomeTotal" },
+      cell("t01", "2023 年度部门决算 公开01表 本年收入合计", "incomeTotal"),
+    ], { severity: "warning" }),
+    [], "found",
+    ["2024 年度部门决算情况说明 本年收入合计 120.00 万元，与上年相比增加 10 万元，由此推算上年为 110.00 万元", "2023 年度部门决算 公开01表 本年收入合计为 100.68 万元", "相差 9.32 万元", "可能是本年说明中的本年数或增减额有误", "重述"]],
   ["a rounding note is no error", { ...t03Sum, severity: "rounding" }, [], "unknown", ["只差尾数"]],
   ["a missing table compares nothing", f("COMPLETENESS_T08", undefined, undefined, [cell("t08", "公开08表"), cell("t08", "公开08表")]), [], undefined, []],
   ["a grade against its score is not two figures", f("PERF_GRADE", "良", "优", [appendix("汇总表 等级"), appendix("自评表 总分")]), [], undefined, []],
