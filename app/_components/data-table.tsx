@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { formatScore } from "@/lib/money/format";
+import { formatScore, formatWanyuan } from "@/lib/money/format";
 import type { Column } from "@/lib/views/columns";
 import { SortableTable, type SortRow } from "./sortable-table";
 import { Pct, Wan } from "./ui";
@@ -49,6 +49,8 @@ function cell(c: Column, v: unknown): ReactNode {
       return <Wan v={s} />;
     case "pct":
       return <Pct v={s} />;
+    case "yuan":
+      return s === undefined || s === "" ? <span className="text-gray-400">—</span> : formatWanyuan(s);
     case "score":
       return formatScore(s);
     default:

@@ -18,6 +18,8 @@ import { resolveYear } from "./figures";
 import { getPerformanceProjects } from "./performance";
 import { getProcurementDepartments, getProcurementYears } from "./procurement";
 import { getSangongCategories, getSangongDepartments, getSangongYears } from "./sangong";
+import { departmentColumns as procurementDepartmentColumns, yearColumns as procurementYearColumns } from "@/lib/views/procurement";
+import { categoryColumns as sangongCategoryColumns, departmentColumns as sangongDepartmentColumns, unitCostColumns as sangongUnitCostColumns, yearColumns as sangongYearColumns } from "@/lib/views/sangong";
 import { departmentShareColumns, economicColumns, subjectColumns, subjectDepartmentColumns, yearColumns } from "@/lib/views/structure";
 import { getDepartmentsSideBySide, getDepartmentYears, getEconomicStructure, getStructureBreakdown, getSubjectDepartments } from "./structure";
 
@@ -109,49 +111,33 @@ export const dashboardDatasets: Record<string, Dataset> = {
   procurement: {
     title: "政府采购-各部门中小企业份额",
     params: procurementParamsSchema,
-    columns: [
-      ...DEPT, col("year", "年度"), col("total", "采购总额（万元）"), col("goods", "货物（万元）"), col("works", "工程（万元）"), col("services", "服务（万元）"),
-      col("sme", "授予中小企业（万元）"), col("smeShare", "中小企业份额（%）"), col("smeShareStated", "份额为文件所述"), col("smallMicro", "授予小微企业（万元）"),
-      col("smallMicroShare", "小微企业份额（%）"), col("priorSmeShare", "上年中小企业份额（%）"), col("change", "变化（百分点）"), col("below", "低于参考线"),
-    ],
+    columns: procurementDepartmentColumns,
     fetch: forYear<Procurement>(async (p) => (await getProcurementDepartments(p)).map((r) => ({ ...r }))),
   },
   "procurement-years": {
     title: "政府采购-历年",
     params: procurementParamsSchema,
-    columns: [
-      col("year", "年度"), col("departments", "披露部门数"), col("total", "采购总额（万元）"), col("goods", "货物（万元）"), col("works", "工程（万元）"),
-      col("services", "服务（万元）"), col("sme", "授予中小企业（万元）"), col("smeShare", "中小企业份额（%）"), col("smallMicro", "授予小微企业（万元）"),
-      col("smallMicroShare", "小微企业份额（%）"), col("medianSmeShare", "部门份额中位数（%）"), col("below", "低于参考线的部门数"),
-    ],
+    columns: procurementYearColumns,
     fetch: (async (p: Procurement) => (await getProcurementYears(p)).map((r) => ({ ...r }))) as Dataset["fetch"],
   },
 
   "sangong-categories": {
     title: "三公经费-分类预算与决算",
     params: sangongParamsSchema,
-    columns: [col("label", "类别"), col("budget", "预算数（万元）"), col("final", "决算数（万元）"), col("rate", "决算÷预算（%）"), col("reports", "披露决算数的报告")],
+    columns: sangongCategoryColumns,
     fetch: forYear<Sangong>(async (p) => (await getSangongCategories(p)).categories.map((r) => ({ ...r }))),
   },
   "sangong-years": {
     title: "三公经费-历年",
     params: sangongParamsSchema,
-    columns: [
-      col("year", "年度"), col("departments", "披露部门数"), col("budget", "预算数（万元）"), col("final", "决算数（万元）"), col("abroad", "因公出国（境）费（万元）"),
-      col("vehiclePurchase", "公务用车购置费（万元）"), col("vehicleOperation", "公务用车运行维护费（万元）"), col("reception", "公务接待费（万元）"),
-    ],
+    columns: sangongYearColumns,
     fetch: (async (p: Sangong) => (await getSangongYears(p)).map((r) => ({ ...r }))) as Dataset["fetch"],
   },
   "sangong-departments": {
     title: "三公经费-各部门",
     params: sangongParamsSchema,
-    columns: [
-      ...DEPT, col("budget", "预算数（万元）"), col("final", "决算数（万元）"), col("rate", "决算÷预算（%）"), col("priorFinal", "上年决算（万元）"), col("change", "增减（万元）"),
-      col("changePct", "增减（%）"), col("abroad", "因公出国（境）费（万元）"), col("vehiclePurchase", "公务用车购置费（万元）"), col("vehicleOperation", "公务用车运行维护费（万元）"),
-      col("reception", "公务接待费（万元）"), col("abroadGroups", "出国团组"), col("abroadPersons", "出国人次"), col("vehiclesKept", "公务用车保有量"),
-      col("vehiclesPurchased", "购置车辆"), col("receptionBatches", "接待批次"), col("receptionPersons", "接待人次"), col("receptionPerPersonYuan", "接待人均（元）"),
-      col("operationPerVehicle", "每车运行维护费（万元）"), col("abroadPerPerson", "出国人均（万元）"),
-    ],
+    // one download for the two tables of the page: the amounts, then the unit costs
+    columns: [...sangongDepartmentColumns, ...sangongUnitCostColumns.slice(1)],
     fetch: forYear<Sangong>(async (p) => (await getSangongDepartments(p)).map((r) => ({ ...r }))),
   },
 

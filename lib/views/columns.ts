@@ -3,7 +3,7 @@
  * from them, and the JSON carries them beside the rows. The format decides the unit and the printed precision, so a
  * page and its download cannot disagree on either.
  */
-export type Format = "wan" | "pct" | "score" | "count" | "text";
+export type Format = "wan" | "yuan" | "pct" | "score" | "count" | "text";
 
 export type Column<K extends string = string> = {
   key: K;
@@ -18,7 +18,7 @@ export type Column<K extends string = string> = {
   pageOnly?: true;
 };
 
-const UNIT: Partial<Record<Format, string>> = { wan: "万元", pct: "%" };
+const UNIT: Partial<Record<Format, string>> = { wan: "万元", yuan: "元", pct: "%" };
 
 type Opts = Pick<Column, "title" | "csvOnly" | "pageOnly">;
 const make =
@@ -26,6 +26,7 @@ const make =
   <K extends string>(key: K, label: string, opts: Opts = {}): Column<K> => ({ key, label, format, ...opts });
 
 export const wan = make("wan");
+export const yuan = make("yuan");
 export const pct = make("pct");
 export const count = make("count");
 export const text = make("text");
@@ -37,7 +38,7 @@ export function csvHeader(c: Pick<Column, "label" | "format">): string {
 }
 
 /** Figures printed with two decimals, as the pages print them. */
-export const twoDecimals = (f: Format) => f === "wan" || f === "pct" || f === "score";
+export const twoDecimals = (f: Format) => f === "wan" || f === "yuan" || f === "pct" || f === "score";
 
 /** Exact order of two decimal strings (a sort key must not round through a float); missing sorts last. */
 export function compareDecimal(a: string | null | undefined, b: string | null | undefined): number {

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, hasChromium, startApp, type RunningApp } from "./server";
 
 const run = hasChromium ? describe : describe.skip;
+
+/** Sections stream in: wait until every skeleton has given way and no streamed section is still parked hidden. */
+async function streamed(page: Page) {
+  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !document.querySelector("div[hidden] section"));
+}
 
 /** The shared table: one declaration gives the page's columns, its sorting and the download's header. */
 run("a table declared once", () => {
@@ -23,6 +28,7 @@ run("a table declared once", () => {
     const errors: string[] = [];
     page.on("pageerror", (e) => errors.push(e.message));
     await page.goto(app.url + "/structure?year=2023&synthetic=0", { waitUntil: "networkidle" });
+    await streamed(page);
     const table = page.locator("section", { hasText: "支出功能分类构成" }).locator("table").first();
     const heads = await table.locator("thead th").allInnerTexts();
     expect(heads.map((h) => h.replace(/[▲▼↕]/g, "").trim())).toEqual(["科目", "占比", "本年支出合计", "基本支出", "项目支出", "报告数"]);
@@ -49,6 +55,7 @@ run("a table declared once", () => {
   test("the economic classes say 人员经费 / 公用经费 in Chinese, on the page and in the download", async () => {
     const page = await browser.newPage();
     await page.goto(app.url + "/structure?year=2023&synthetic=0", { waitUntil: "networkidle" });
+    await streamed(page);
     const section = await page.locator("section", { hasText: "人员经费、公用经费与经济分类" }).innerText();
     expect(section).toContain("人员经费");
     expect(section).not.toMatch(/personnel|public/);
@@ -57,5 +64,15 @@ run("a table declared once", () => {
     expect(csv).not.toMatch(/,personnel,|,public,/);
     expect(csv).toMatch(/,公用经费,/);
     await page.close();
+  });
+
+  test("三公 unit costs keep their own units: 元 per guest, 万元 per vehicle, in one download with the amounts", async () => {
+    const csv = await (await fetch(app.url + "/export/sangong-departments?year=2023")).text();
+    const header = csv.replace(/^\uFEFF/, "").split("\r\n")[0].split(",");
+    expect(header.slice(0, 3)).toEqual(["部门", "合成示例", "决算数（万元）"]);
+    expect(header).toContain("接待人均（元）");
+    expect(header).toContain("每车运行维护（万元）");
+    // the department column once, though two tables of the page share the download
+    expect(header.filter((h) => h === "部门")).toHaveLength(1);
   });
 });
