@@ -1,6 +1,6 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
-import { rows } from "./sql";
+import { anyOf, rows } from "./sql";
 
 export type Scope = { year?: number; synthetic: boolean; dept?: number; depts?: number[] };
 
@@ -38,7 +38,7 @@ export function chosenReports(s: Scope): SQL {
       ${s.year !== undefined ? sql`and r.year = ${s.year}` : sql``}
       ${s.synthetic ? sql`` : sql`and not r.synthetic`}
       ${s.dept ? sql`and r.department_id = ${s.dept}` : sql``}
-      ${depts.length ? sql`and r.department_id in ${sql.raw(`(${depts.map((d) => String(Math.trunc(d))).join(",")})`)}` : sql``}
+      ${depts.length ? sql`and r.department_id = ${anyOf(depts.map(Math.trunc), "int")}` : sql``}
     order by r.department_id, r.year, case r.scope when '部门决算' then 0 else 1 end, r.id`;
 }
 

@@ -4,7 +4,7 @@ import { difference, shareOf } from "@/lib/metrics/dashboard";
 import { D } from "@/lib/money/decimal";
 import { chosenReports, type ChosenReport } from "./dashboard-scope";
 import { figureMapOf, figureTexts, limitSql, medianSql, pageWindow, pivotFigures, ratePctSql, type Paged } from "./figure-columns";
-import { rows } from "./sql";
+import { anyOf, rows } from "./sql";
 
 export type ProcurementFilter = { year: number; synthetic: boolean; reference: number; dept?: number };
 
@@ -178,7 +178,7 @@ export async function getProcurementYears(
            trim_scale(sum(x."procurementTotal") filter (where x."procurementSmallMicro" is not null))::text as small_micro_base,
            ${sql.raw(medianSql("x.share"))} as median_share,
            count(*) filter (where x.share < ${lit(f.reference)})::int as below
-    from x ${panel ? sql`where x.year in ${sql.raw(`(${panel.years.map((y) => String(Math.trunc(y))).join(",")})`)}` : sql``}
+    from x ${panel ? sql`where x.year = ${anyOf(panel.years, "int")}` : sql``}
     group by x.year order by x.year`);
   const t = (v: string | number | null) => (v === null || v === undefined ? undefined : String(v));
   return res.map((r) => ({

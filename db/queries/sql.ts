@@ -1,6 +1,6 @@
 import "server-only";
 import { cache } from "react";
-import type { SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { getReadDb } from "../client";
 import { readDataVersion } from "../data-version";
 import type { Db } from "../types";
@@ -25,4 +25,12 @@ const dataVersion = cache((db: Db): Promise<string> => readDataVersion(db));
 export async function rows<T extends Record<string, unknown>>(query: SQL): Promise<T[]> {
   const db = await getReadDb();
   return cachedRows(db, await dataVersion(db), query, () => execute<T>(db, query));
+}
+
+/**
+ * `= any(…)` over a list bound as one array parameter: the statement's text stays the same whatever the list holds
+ * (one cached plan, one cache key shape), and no value is ever spliced into the SQL. Empty lists match nothing.
+ */
+export function anyOf(values: readonly number[] | readonly string[], type: "int" | "text"): SQL {
+  return sql`any(${sql.param(values)}::${sql.raw(type)}[])`;
 }

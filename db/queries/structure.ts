@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { presentSum, shareOf } from "@/lib/metrics/dashboard";
 import { D } from "@/lib/money/decimal";
 import { chosenReports, getChosenFigures, type ChosenReport } from "./dashboard-scope";
-import { rows } from "./sql";
+import { anyOf, rows } from "./sql";
 
 export type StructureFilter = { year: number; synthetic: boolean; dept?: number; code?: string };
 
@@ -45,7 +45,7 @@ async function t03Sums(f: StructureFilter, prefix: string, length: number, codes
            count(distinct tr.report_id)::int as reports
     from rep join table_rows tr on tr.report_id = rep.id and tr.table_id = 't03'
     left join table_cells c on c.report_id = tr.report_id and c.table_id = tr.table_id and c.row_order = tr.row_order
-    where ${list.length ? sql`tr.code in ${sql.raw(`(${list.map((c) => `'${c}'`).join(",")})`)}` : sql`tr.code like ${`${prefix}%`} and length(tr.code) = ${length}`}
+    where ${list.length ? sql`tr.code = ${anyOf(list, "text")}` : sql`tr.code like ${`${prefix}%`} and length(tr.code) = ${length}`}
     group by tr.code
     order by sum(c.amount) filter (where c.column_key = 'total') desc nulls last, tr.code`);
 }
@@ -82,7 +82,7 @@ export async function getStructureBreakdown(f: StructureFilter): Promise<Structu
   const refNames = missingNames.length
     ? await rows<{ code: string; name: string }>(sql`
         select distinct on (code) code, name from subjects
-        where kind = 'function' and code in ${sql.raw(`(${missingNames.map((c) => `'${c}'`).join(",")})`)}
+        where kind = 'function' and code = ${anyOf(missingNames, "text")}
         order by code, (year is null) desc, year desc`)
     : [];
   const path = parents.map((p) => {
@@ -258,7 +258,7 @@ export async function getDepartmentsSideBySide(f: { year: number; synthetic: boo
     select tr.report_id::int as report_id, tr.code, tr.name, trim_scale(c.amount)::text as total,
            ${t03Whole("tr")} as whole
     from table_rows tr join table_cells c on c.report_id = tr.report_id and c.table_id = tr.table_id and c.row_order = tr.row_order and c.column_key = 'total'
-    where tr.table_id = 't03' and length(tr.code) = 3 and tr.report_id in ${sql.raw(`(${chosen.map((r) => r.reportId).join(",")})`)}`);
+    where tr.table_id = 't03' and length(tr.code) = 3 and tr.report_id = ${anyOf(chosen.map((r) => r.reportId), "int")}`);
 
   const names = new Map<string, string>();
   const totals = new Map<string, string>();
