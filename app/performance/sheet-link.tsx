@@ -30,7 +30,7 @@ export function SheetPlace({ p, sources }: { p: PerformanceProject; sources: She
   );
 }
 
-const FIGURE_LINK = "underline decoration-blue-300 decoration-dotted underline-offset-2 hover:text-blue-700";
+const FIGURE_LINK = "!text-inherit underline decoration-blue-400 decoration-dotted underline-offset-2 hover:text-blue-700";
 
 /** One of the sheet's own figures (budget, executed, rate, score), opening the sheet where it prints it. */
 export function SheetFigure({ p, sources, figure, children }: { p: PerformanceProject; sources: SheetSources; figure: string | undefined; children: React.ReactNode }) {
