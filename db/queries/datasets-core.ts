@@ -14,6 +14,8 @@ import { getCompletenessRanking, getCoverageRanking, getFindings, getUnreadNotes
 type Base = z.infer<typeof overviewParamsSchema>;
 
 const PART_TEXT: Record<UnreadNoteRow["part"], string> = { table: "表格", statement: "语句", section: "段落", cover: "封面与概况", appendix: "附件" };
+/** severity as the pages say it, for the CSV (the JSON keeps `severity` as stored beside it) */
+const SEVERITY_TEXT: Record<string, string> = { error: "错误", warning: "警告", rounding: "尾数差异" };
 const noteWhere = (n: { page: number | null; sourceLine: number | null }) => (n.page !== null ? `第${n.page}页` : n.sourceLine !== null ? `第${n.sourceLine}行` : "");
 
 export const coreDatasets: Record<string, Dataset> = {
@@ -61,19 +63,19 @@ export const coreDatasets: Record<string, Dataset> = {
   "department-findings": {
     title: "部门审核发现",
     params: departmentParamsSchema.extend({ id: departmentParamsSchema.shape.revision }),
-    columns: [{ key: "severity", label: "级别" }, { key: "ruleName", label: "规则" }, { key: "rule", label: "规则编号" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" }, { key: "found", label: "文件所列" }, { key: "where", label: "位置" }],
+    columns: [{ key: "severityText", label: "级别" }, { key: "ruleName", label: "规则" }, { key: "rule", label: "规则编号" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" }, { key: "found", label: "文件所列" }, { key: "where", label: "位置" }],
     fetch: (async (p: { id?: number; year?: number; revision?: number }) => {
       if (!p.id) return [];
       const d = await getDepartmentReport(p.id, p.year, p.revision);
       // a PDF's places by page, as the page and `check` name them (a place in last year's report by its label alone)
-      return (d?.findings ?? []).map((f) => ({ ...f, ruleName: ruleName(f.rule) ?? "", where: f.locations.map((l) => l.label + (l.sourceLine && otherYearOf(l.label, d!.report.year) === undefined ? `（${placeOfLine(d!.report, l.sourceLine)}）` : "")).join("；") }));
+      return (d?.findings ?? []).map((f) => ({ ...f, severityText: SEVERITY_TEXT[f.severity] ?? f.severity, ruleName: ruleName(f.rule) ?? "", where: f.locations.map((l) => l.label + (l.sourceLine && otherYearOf(l.label, d!.report.year) === undefined ? `（${placeOfLine(d!.report, l.sourceLine)}）` : "")).join("；") }));
     }) as Dataset["fetch"],
   },
   findings: {
     title: "数据质量-审核发现",
     params: qualityParamsSchema,
     columns: [
-      { key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "severity", label: "级别" },
+      { key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "severityText", label: "级别" },
       { key: "ruleName", label: "规则" }, { key: "rule", label: "规则编号" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" },
       { key: "found", label: "文件所列" }, { key: "where", label: "位置" }, { key: "evidence", label: "原文证据链接（第一处）" },
     ],
@@ -89,7 +91,7 @@ export const coreDatasets: Record<string, Dataset> = {
         });
         const at = f.locations.findIndex((l) => l.sourceLine);
         const evidence = at < 0 || !sources.get(f.reportId)?.hasDocument ? "" : evidenceHref(f.reportId, { finding: f.id, at });
-        return { ...f, ruleName: ruleName(f.rule) ?? "", where: where.join("；"), evidence };
+        return { ...f, severityText: SEVERITY_TEXT[f.severity] ?? f.severity, ruleName: ruleName(f.rule) ?? "", where: where.join("；"), evidence };
       });
     }) as Dataset["fetch"],
   },

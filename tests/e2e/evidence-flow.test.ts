@@ -84,6 +84,22 @@ run("evidence one click away from the overview and the quality page", () => {
     await page.close();
   }, 180_000);
 
+  test("/performance: a project's 自评 figure opens its 绩效自评表 at the line that prints it, below the sheet's title", async () => {
+    const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+    await page.goto(app.url + "/performance?year=2023", { waitUntil: "load" });
+    const row = page.locator("#projects tbody tr").first();
+    const title = Number(/第 (\d+) 行/.exec(await row.locator("a", { hasText: /^原文第 \d+ 行$/ }).innerText())![1]);
+    const rate = row.locator("td").nth(1).locator("a");
+    const shown = (await rate.innerText()).replace(/%$/, "");
+    await rate.click();
+    const { figure } = await seesCitedFigure(page);
+    expect(Number(figure)).toBe(Number(shown));
+    // the funds row lies below the sheet's title: the marked line is that row, not the title
+    const marked = page.locator("[data-testid=source-line]", { has: page.locator("[data-testid=source-highlight]") });
+    expect(Number((await marked.first().locator("td").first().innerText()).trim())).toBeGreaterThan(title);
+    await page.close();
+  }, 120_000);
+
   test("/quality shows no rule id as text: real documents, another year, and with the demo city", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     for (const q of ["", "?year=2023", "?synthetic=1", "?year=2023&synthetic=1&severity=warning"]) {
