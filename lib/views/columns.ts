@@ -26,6 +26,7 @@ const make =
   <K extends string>(key: K, label: string, opts: Opts = {}): Column<K> => ({ key, label, format, ...opts });
 
 export const wan = make("wan");
+export const score = make("score");
 export const yuan = make("yuan");
 export const pct = make("pct");
 export const count = make("count");
