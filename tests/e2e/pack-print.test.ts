@@ -29,6 +29,12 @@ async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
 /** The print date the footer writes: the reader's day in China time. */
 const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 
+/** Fonts loaded, and the page's scripts have added the print date to the footer (after hydration). */
+async function printReady(page: Page) {
+  await page.waitForFunction(() => [...document.querySelectorAll("style")].some((s) => s.textContent?.includes("打印日期")));
+  await page.evaluate(() => document.fonts.ready.then(() => undefined));
+}
+
 run("department review pack in a real browser", () => {
   let app: RunningApp;
   let browser: Browser;
@@ -61,14 +67,19 @@ run("department review pack in a real browser", () => {
     return id;
   };
 
-  test.each(["烟台市大数据局", "烟台市人民政府办公室", "上海市普陀区财政局"])("%s: the pack prints on at most 10 portrait A4 pages, each with the data version and the print date", async (name) => {
+  // the two 烟台 documents attach 绩效自评表 with indicators; the 普陀区财政局 PDF attaches none
+  test.each([
+    ["烟台市大数据局", true],
+    ["烟台市人民政府办公室", true],
+    ["上海市普陀区财政局", false],
+  ] as const)("%s: the pack prints on at most 10 portrait A4 pages, each with the data version and the print date", async (name, indicators) => {
     const id = deptId(name);
     const pack = (await (await fetch(`${app.url}/api/department-pack?id=${id}`)).json()) as { rows: { item: string; value: string }[] };
     const version = pack.rows.find((r) => r.item === "数据版本")?.value;
     expect(version).toMatch(/^\d+\.\d+\.\d+$/);
 
     const { page, errors } = await open(`/departments/${id}`);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await printReady(page);
     const pdf = await readPdf(new Uint8Array(await page.pdf({ format: "A4" })));
     await page.close();
     expect(errors).toEqual([]);
@@ -85,8 +96,21 @@ run("department review pack in a real browser", () => {
     }
     const all = pdf.map((p) => p.text).join("");
     // the 绩效 indicators are in the print, and the nine tables are named as the appendix (NFKC: ： became :)
-    expect(all).toContain("绩效指标");
+    if (indicators) expect(all).toContain("绩效指标");
     expect(all).toContain("附录:九张决算公开表");
+  });
+
+  test("the appendix (the nine tables) prints landscape, with the same footer", async () => {
+    const id = deptId("烟台市大数据局");
+    const { page, errors } = await open(`/departments/${id}/tables`);
+    await printReady(page);
+    const pdf = await readPdf(new Uint8Array(await page.pdf({ format: "A4" })));
+    await page.close();
+    expect(errors).toEqual([]);
+    for (const p of pdf) {
+      expect(p.width).toBeGreaterThan(p.height);
+      expect(p.text).toMatch(new RegExp(`审查材料附录:九张决算公开表·数据版本\\d+\\.\\d+\\.\\d+·打印日期${today()}`));
+    }
   });
 
   test("a project budget cut mid-year is said to be one, with both rates", async () => {

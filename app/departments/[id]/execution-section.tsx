@@ -52,7 +52,7 @@ export function ExecutionSection({ report }: { report: Report }) {
           </p>
           <AdjustmentNote initial={be.initialBudget} annual={be.annualBudget} />
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[760px] border-collapse text-sm">
+            <table className="sticky-first w-full min-w-[760px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
                   <th className="p-1.5">科目（类 / 款 / 项）</th>

@@ -11,7 +11,7 @@ const BAND_STYLE: Record<Band, string> = { good: "bg-emerald-100 text-emerald-80
 export function IndicatorCards({ data }: { data: DepartmentReport }) {
   const { figures, priorFigures, peerMedians } = data;
   return (
-    <section aria-label="核心指标" className="pack-cards grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-4 print:grid-cols-4">
+    <section aria-label="核心指标" className="pack-cards grid grid-cols-2 gap-3 lg:grid-cols-4 print:grid-cols-4">
       {CARD_KEYS.map((k) => {
         const meta = FIGURE_LABELS[k];
         const v = figures[k];

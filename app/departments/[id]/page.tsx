@@ -14,7 +14,6 @@ import { BudgetSummary } from "./budget-summary";
 import { dashboardHref } from "./dashboard-links";
 import { ExecutionSection } from "./execution-section";
 import { FactsSection } from "./facts-section";
-import { fallbackFooterRule } from "./footer-rule";
 import { IndicatorCards } from "./indicator-cards";
 import { PackHeader } from "./pack-header";
 import { PerformanceSection } from "./performance-section";
@@ -53,8 +52,7 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
 
   return (
     <article className="pack space-y-6">
-      <style dangerouslySetInnerHTML={{ __html: fallbackFooterRule(footerLabel, data.dataVersion) }} />
-      <PrintFooter label={footerLabel} dataVersion={data.dataVersion} />
+      <PrintFooter page="pack" label={footerLabel} dataVersion={data.dataVersion} />
       <PackHeader data={data} revision={sp.revision} tables={tables} />
       <IndicatorCards data={data} />
       <ReviewSummary data={data} completeness={computeCompleteness(report)} coverage={computeCoverage(report)} unreadTables={unreadTablesOf(report, notes)} />

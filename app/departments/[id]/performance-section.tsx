@@ -38,7 +38,7 @@ export function PerformanceSection(props: { report: Report; projects: Performanc
             </Link>
           </p>
           <div className="overflow-x-auto">
-            <table className="w-full min-w-[760px] border-collapse text-sm">
+            <table className="sticky-first w-full min-w-[760px] border-collapse text-sm">
               <thead>
                 <tr className="border-b bg-gray-100 text-left">
                   <th className="p-1.5">项目</th>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
-import { footerRule } from "./footer-rule";
+import { fallbackFooterRule, footerRule, type PackPage } from "./footer-rule";
 
 /** YYYY-MM-DD in China time: the pack is read by a committee in China, whatever the printing machine's zone. */
 function today(): string {
@@ -9,24 +9,24 @@ function today(): string {
 }
 
 /**
- * Adds the print date to the printed pack's footer. The date is the reader's, taken when the page runs and again just
- * before printing, and written as a style rule outside React's tree: a date rendered by the server would be the date of
- * a cached render, and one rendered into the tree on the client would differ from the server's HTML (a hydration error).
+ * The printed pack's footer on every page: department, data version and print date. The server renders it without the
+ * date; the date is the reader's, added when the page runs and again just before printing, as a style rule outside
+ * React's tree: a date rendered by the server would be the date of a cached render, and one rendered into the tree on
+ * the client would differ from the server's HTML (a hydration error).
  */
-export function PrintFooter({ label, dataVersion }: { label: string; dataVersion: string }) {
+export function PrintFooter({ page, label, dataVersion }: { page: PackPage; label: string; dataVersion: string }) {
   useEffect(() => {
     const style = document.createElement("style");
     const write = () => {
-      style.textContent = footerRule(label, dataVersion, today());
+      style.textContent = footerRule(page, label, dataVersion, today());
     };
     write();
-    // after the server's rule without a date (in the page), so this one wins
     document.body.appendChild(style);
     window.addEventListener("beforeprint", write);
     return () => {
       window.removeEventListener("beforeprint", write);
       style.remove();
     };
-  }, [label, dataVersion]);
-  return null;
+  }, [page, label, dataVersion]);
+  return <style dangerouslySetInnerHTML={{ __html: fallbackFooterRule(page, label, dataVersion) }} />;
 }

@@ -20,7 +20,7 @@ export function YoySection({ report, priorFigures }: { report: Report; priorFigu
         <Empty>情况说明未给出与上年的比较。</Empty>
       ) : (
         <div className="overflow-x-auto">
-          <table className="w-full min-w-[720px] border-collapse text-sm">
+          <table className="sticky-first w-full min-w-[720px] border-collapse text-sm">
             <thead>
               <tr className="border-b bg-gray-100 text-left">
                 <th className="p-1.5">项目</th>

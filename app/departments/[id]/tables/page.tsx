@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getDepartmentReport } from "@/db/queries/department";
+import { PrintFooter } from "../print-footer";
 import { departmentParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { locationText, unreadNotes } from "@/lib/report/coverage";
 import type { TableId } from "@/lib/report/schema";
@@ -43,7 +44,8 @@ export default async function DepartmentTablesPage(props: { params: Promise<{ id
   const tabClass = (on: boolean) => `rounded px-2 py-0.5 ${on ? "bg-blue-600 text-white" : "border border-gray-300 hover:bg-gray-50"}`;
 
   return (
-    <article className="space-y-6">
+    <article className="pack-appendix space-y-6">
+      <PrintFooter page="pack-appendix" label={`${data.department} ${data.year} 年度${data.scope}审查材料附录：九张决算公开表`} dataVersion={data.dataVersion} />
       <header className="flex flex-wrap items-start justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">
