@@ -97,7 +97,7 @@ run("dashboard in a real browser", () => {
     expect(titles.filter((t) => ruleId.test(t)).length).toBeGreaterThan(3);
     // filtering by a rule names it in the heading, not by its id
     await page.locator("#findings").scrollIntoViewIfNeeded();
-    await page.locator("main table").first().locator("tbody tr td:nth-child(2) a").first().click();
+    await page.locator("main table").first().locator("tbody tr td:nth-child(1) a").first().click(); // the rule name leads its row
     await page.waitForURL(/rule=/);
     expect(await page.locator("main").innerText()).not.toMatch(ruleId);
 
@@ -290,7 +290,7 @@ run("绩效 page weight on the demo city", () => {
 
   test("a project name opens that project with all its indicators, and the way back keeps the filters", async () => {
     const { page, counts } = await projectTable("/performance?synthetic=1&year=2023&maxRate=80&page=2");
-    const link = page.locator("#projects tbody tr").first().locator("td:nth-child(1) a");
+    const link = page.locator("#projects tbody tr").first().locator("td:nth-child(1) a").first(); // the project; a real one has its 原文 link after it
     const name = await link.innerText();
     await link.click();
     await page.waitForURL(/project=\d+/);
