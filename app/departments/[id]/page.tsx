@@ -26,7 +26,9 @@ export const dynamic = "force-dynamic";
 
 export async function generateMetadata(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
-  return { title: `部门 ${id}` };
+  const name = /^\d{1,9}$/.test(id) ? await getDepartmentName(Number(id)) : null;
+  // the title is the printed pack's file name and the browser's print header
+  return { title: name ? `${name} 审查材料` : `部门 ${id}` };
 }
 
 export default async function DepartmentPage(props: { params: Promise<{ id: string }>; searchParams: Promise<RawParams> }) {
