@@ -63,5 +63,6 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   const doc = target.reportId === r.reportId ? r : await getEvidenceReport(target.reportId);
   const q = doc ? citationQuery(doc.report.source, target.line, target.figure, target.context) : undefined;
   // relative: the browser resolves it against the address it asked, whatever proxy stands in front
-  return new Response(null, { status: 307, headers: { Location: `/reports/${target.reportId}/source${q ? `?${q}` : ""}`, "Cache-Control": "no-store" } });
+  // no place to cite: the document from its start, saying so rather than pretending this is the place
+  return new Response(null, { status: 307, headers: { Location: `/reports/${target.reportId}/source?${q ?? "unplaced=1"}`, "Cache-Control": "no-store" } });
 }

@@ -60,6 +60,11 @@ export default async function SourcePage(props: { params: Promise<{ id: string }
         </p>
       </header>
 
+      {one(sp.unplaced) && doc ? (
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          未能确定这个数字在原文中的位置（文件中没有记下它所在的行或页），以下从原文开头显示；可翻页查找，或回到部门页查看各表原样。
+        </p>
+      ) : null}
       {!doc ? (
         <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
           {src.synthetic
