@@ -52,6 +52,7 @@ function cell(c: Column, v: unknown): ReactNode {
     case "yuan":
       return s === undefined || s === "" ? <span className="text-gray-400">—</span> : formatWanyuan(s);
     case "score":
+    case "decimal":
       return formatScore(s);
     default:
       return s === undefined || s === "" ? <span className="text-gray-400">—</span> : s;

@@ -18,6 +18,8 @@ import { resolveYear } from "./figures";
 import { getPerformanceProjects } from "./performance";
 import { getProcurementDepartments, getProcurementYears } from "./procurement";
 import { getSangongCategories, getSangongDepartments, getSangongYears } from "./sangong";
+import { rankingColumns } from "@/lib/views/benchmark";
+import { departmentColumns as executionDepartmentColumns, distributionColumns as executionDistributionColumns, itemColumns as executionItemColumns, projectColumns as executionProjectColumns } from "@/lib/views/execution";
 import { departmentColumns as procurementDepartmentColumns, yearColumns as procurementYearColumns } from "@/lib/views/procurement";
 import { categoryColumns as sangongCategoryColumns, departmentColumns as sangongDepartmentColumns, unitCostColumns as sangongUnitCostColumns, yearColumns as sangongYearColumns } from "@/lib/views/sangong";
 import { departmentShareColumns, economicColumns, subjectColumns, subjectDepartmentColumns, yearColumns } from "@/lib/views/structure";
@@ -77,34 +79,25 @@ export const dashboardDatasets: Record<string, Dataset> = {
   "execution-departments": {
     title: "预算执行-各部门",
     params: executionParamsSchema,
-    columns: [
-      ...DEPT, col("scope", "类型"), col("initialBudget", "年初预算（万元）"), col("final", "决算（万元）"), col("difference", "决算−年初（万元）"),
-      col("rate", "执行率（%）"), col("statedRate", "文件所述完成率（%）"), col("outside", "超出阈值"), col("reason", "文件所述原因"), col("sourceLine", "原文行号"),
-    ],
+    columns: executionDepartmentColumns,
     fetch: forYear<Execution>(async (p) => (await getExecutionDepartments(p)).map(({ band: _b, ...r }) => ({ ...r }))),
   },
   "execution-items": {
     title: "预算执行-科目（超出阈值，或所选部门的全部科目）",
     params: executionParamsSchema,
-    columns: [
-      ...DEPT, col("code", "科目编码"), col("path", "科目"), col("initialBudget", "年初预算（万元）"), col("final", "决算（万元）"), col("rate", "完成率（%）"),
-      col("rateStated", "完成率为文件所述"), col("noInitialBudget", "年初无预算"), col("reason", "文件所述原因"), col("sourceLine", "原文行号"),
-    ],
+    columns: executionItemColumns,
     fetch: forYear<Execution>(async (p) => (await getExecutionItems(p)).rows.map((r) => ({ ...r }))),
   },
   "execution-distribution": {
     title: "预算执行-执行率分布",
     params: executionParamsSchema,
-    columns: [col("label", "执行率区间"), col("concern", "超出阈值"), col("departments", "部门数"), col("items", "科目数")],
+    columns: executionDistributionColumns,
     fetch: forYear<Execution>(async (p) => (await getExecutionDistribution(p)).bins.map((b) => ({ ...b }))),
   },
   "execution-projects": {
     title: "预算执行-绩效项目执行与自评",
     params: executionParamsSchema,
-    columns: [
-      ...DEPT, col("projects", "自评项目数"), col("annual", "全年预算数合计（万元）"), col("executed", "全年执行数合计（万元）"), col("rate", "执行率（%）"),
-      col("minRate", "最低项目执行率（%）"), col("avgScore", "平均自评得分"), col("excellent", "评为优的项目数"), col("low", "执行率低于50%的项目数"),
-    ],
+    columns: executionProjectColumns,
     fetch: forYear<Execution>(async (p) => (await getProjectExecution(p)).map((r) => ({ ...r }))),
   },
 
@@ -166,11 +159,7 @@ export const dashboardDatasets: Record<string, Dataset> = {
   benchmark: {
     title: "对标-部门排名",
     params: benchmarkParamsSchema,
-    columns: [
-      ...DEPT, col("metric", "指标"), col("peerGroup", "同类组"), col("expenditureTotal", "本年支出合计（万元）"), col("current", "本年值"), col("previous", "对比年值"),
-      col("value", "排名所用值"), col("distance", "距 100% 的偏离（百分点，仅执行率）"), col("rank", "名次"), col("percentile", "百分位"),
-      col("fromMedian", "与同类中位数之差"),
-    ],
+    columns: rankingColumns,
     fetch: forYear<Bench>(async (p) =>
       (await getBenchmark(p)).rows.map((r) => ({ ...r, metric: BENCHMARK_METRICS[p.metric], peerGroup: `${BENCHMARK_SCOPES[p.scope]}，${SIZE_BANDS[p.size]}` }))),
   },

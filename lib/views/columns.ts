@@ -3,7 +3,8 @@
  * from them, and the JSON carries them beside the rows. The format decides the unit and the printed precision, so a
  * page and its download cannot disagree on either.
  */
-export type Format = "wan" | "yuan" | "pct" | "score" | "count" | "text";
+/** `decimal`: a figure whose unit varies by row or view (the page prints the unit), two decimals in the download */
+export type Format = "wan" | "yuan" | "pct" | "score" | "decimal" | "count" | "text";
 
 export type Column<K extends string = string> = {
   key: K;
@@ -27,6 +28,7 @@ const make =
 
 export const wan = make("wan");
 export const score = make("score");
+export const decimal = make("decimal");
 export const yuan = make("yuan");
 export const pct = make("pct");
 export const count = make("count");
@@ -39,7 +41,7 @@ export function csvHeader(c: Pick<Column, "label" | "format">): string {
 }
 
 /** Figures printed with two decimals, as the pages print them. */
-export const twoDecimals = (f: Format) => f === "wan" || f === "yuan" || f === "pct" || f === "score";
+export const twoDecimals = (f: Format) => f !== "count" && f !== "text";
 
 /** Exact order of two decimal strings (a sort key must not round through a float); missing sorts last. */
 export function compareDecimal(a: string | null | undefined, b: string | null | undefined): number {
