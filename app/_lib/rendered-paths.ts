@@ -20,9 +20,13 @@ export function isCachedPage(pathname: string): boolean {
 }
 
 /**
- * A GET for a dashboard page that is not the cache's own request. (Next hides the headers of client-side
- * navigations and prefetches from the proxy; the cache route sees them and lets those requests through unkept.)
+ * A GET for a dashboard page that is not the cache's own request and not a browser's client-side navigation or
+ * prefetch. Next hides those requests' router headers and their `_rsc` parameter from the proxy; sent on through the
+ * cache's route anyway, a prefetch came back redirected to another `_rsc` and the browser bounced between the two
+ * until it gave up (ERR_TOO_MANY_REDIRECTS). A browser says what a request is for in Sec-Fetch-Dest: `document` for a
+ * page load, `empty` for the router's fetches, so only page loads (and clients that do not say) come to the cache.
  */
 export function isCacheableRequest(method: string, pathname: string, headers: Headers): boolean {
-  return method === "GET" && isCachedPage(pathname) && !headers.has(RENDER_THROUGH_HEADER);
+  const dest = headers.get("sec-fetch-dest");
+  return method === "GET" && isCachedPage(pathname) && (dest === null || dest === "document") && !headers.has(RENDER_THROUGH_HEADER);
 }

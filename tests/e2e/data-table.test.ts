@@ -75,4 +75,27 @@ run("a table declared once", () => {
     // the department column once, though two tables of the page share the download
     expect(header.filter((h) => h === "部门")).toHaveLength(1);
   });
+
+  test("the links a page prefetches are answered by the pages, never bounced between redirects by the rendered-page cache", async () => {
+    const page = await browser.newPage();
+    const redirects: string[] = [];
+    const errors: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() >= 300 && r.status() < 400 && r.url().includes("_rsc=")) redirects.push(`${r.status()} ${r.url()}`);
+    });
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
+    await page.goto(app.url + "/structure?year=2023&synthetic=0", { waitUntil: "networkidle" });
+    await streamed(page);
+    // production builds prefetch the links in view; give them time to run
+    await page.waitForTimeout(2500);
+    expect(redirects).toEqual([]);
+    expect(errors.filter((e) => /TOO_MANY_REDIRECTS|Failed to fetch/.test(e))).toEqual([]);
+    // and a client-side navigation through a prefetched link still lands on its page
+    await page.getByRole("link", { name: "一般公共服务支出" }).first().click();
+    await page.waitForURL(/code=201/);
+    await expect.poll(async () => page.locator("main").innerText()).toContain("政府办公厅（室）及相关机构事务");
+    await page.close();
+  });
 });
