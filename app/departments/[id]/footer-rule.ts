@@ -1,4 +1,5 @@
-const quoted = (s: string) => `"${s.replace(/["\\]/g, "\\$&")}"`;
+// a CSS string: quotes and backslashes escaped, and "<" too, so a name from a document cannot close the <style> it sits in
+const quoted = (s: string) => `"${s.replace(/["\\]/g, "\\$&").replace(/</g, "\\3C ")}"`;
 
 /** The named pages the pack prints on (globals.css): the summary in portrait, the nine tables' appendix in landscape. */
 export type PackPage = "pack" | "pack-appendix";

@@ -28,5 +28,6 @@ export function PrintFooter({ page, label, dataVersion }: { page: PackPage; labe
       style.remove();
     };
   }, [page, label, dataVersion]);
+  // biome-ignore lint/security/noDangerouslySetInnerHtml: a CSS rule whose strings are escaped for CSS and cannot close the <style> (footer-rule.ts)
   return <style dangerouslySetInnerHTML={{ __html: fallbackFooterRule(page, label, dataVersion) }} />;
 }
