@@ -16,7 +16,11 @@ export function proxy(req: NextRequest) {
   if (!cfg || authenticate(req.headers.get("authorization"), cfg)) return NextResponse.next();
   return new NextResponse("需要管理员用户名和密码。", {
     status: 401,
-    headers: { "WWW-Authenticate": BASIC_CHALLENGE, "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    headers: {
+      "WWW-Authenticate": BASIC_CHALLENGE,
+      "Content-Type": "text/plain; charset=utf-8",
+      "Cache-Control": "no-store",
+    },
   });
 }
 

@@ -9,11 +9,24 @@ const config: Config = {
     extend: {
       colors: {
         tremor: {
-          brand: { faint: "#eff6ff", muted: "#bfdbfe", subtle: "#60a5fa", DEFAULT: "#3b82f6", emphasis: "#1d4ed8", inverted: "#ffffff" },
+          brand: {
+            faint: "#eff6ff",
+            muted: "#bfdbfe",
+            subtle: "#60a5fa",
+            DEFAULT: "#3b82f6",
+            emphasis: "#1d4ed8",
+            inverted: "#ffffff",
+          },
           background: { muted: "#f9fafb", subtle: "#f3f4f6", DEFAULT: "#ffffff", emphasis: "#374151" },
           border: { DEFAULT: "#e5e7eb" },
           ring: { DEFAULT: "#e5e7eb" },
-          content: { subtle: "#9ca3af", DEFAULT: "#6b7280", emphasis: "#374151", strong: "#111827", inverted: "#ffffff" },
+          content: {
+            subtle: "#9ca3af",
+            DEFAULT: "#6b7280",
+            emphasis: "#374151",
+            strong: "#111827",
+            inverted: "#ffffff",
+          },
         },
       },
       boxShadow: {
@@ -32,7 +45,8 @@ const config: Config = {
   },
   safelist: [
     {
-      pattern: /^(bg|text|border|ring|stroke|fill)-(blue|emerald|amber|rose|slate|violet|cyan|gray)-(100|200|300|400|500|600|700)$/,
+      pattern:
+        /^(bg|text|border|ring|stroke|fill)-(blue|emerald|amber|rose|slate|violet|cyan|gray)-(100|200|300|400|500|600|700)$/,
       variants: ["hover", "ui-selected"],
     },
   ],

@@ -13,7 +13,11 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
         读取数据时出错，可能是数据库暂时不可用或正在维护。数据没有丢失；数据库恢复后，点“重试”或刷新页面即可。
       </p>
       {digest ? <p className="mt-2 text-xs text-gray-500">错误编号：{digest}（联系管理员时请提供）</p> : null}
-      <button type="button" onClick={() => retry()} className="mt-4 rounded bg-blue-600 px-3 py-1.5 text-sm text-white hover:bg-blue-700">
+      <button
+        type="button"
+        onClick={() => retry()}
+        className="mt-4 rounded bg-blue-600 px-3 py-1.5 text-sm text-white hover:bg-blue-700"
+      >
         重试
       </button>
     </div>

@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { resolveYear } from "@/db/queries/figures";
-import { FLAG_TITLES, getFlagSummary, getLargestReports, getOverviewTotals, type FlagKind } from "@/db/queries/overview-flags";
+import {
+  FLAG_TITLES,
+  getFlagSummary,
+  getLargestReports,
+  getOverviewTotals,
+  type FlagKind,
+} from "@/db/queries/overview-flags";
 import { OVERVIEW_FLAG_KINDS, overviewPageParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { POLICY_TEXT } from "@/lib/metrics/policy";
 import { BudgetSeason } from "./_components/budget-season";
@@ -35,30 +41,37 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
           <SyntheticToggle path="/" synthetic={sp.synthetic} params={{}} />
         </PageHeader>
         <Empty>
-          库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告。运行 <code>npm run cli -- ingest &lt;文件或目录&gt;</code> 载入{sp.synthetic ? "" : "，或加入合成示例城市查看演示"}。
+          库中还没有{sp.synthetic ? "" : "真实公开的"}决算报告。运行{" "}
+          <code>npm run cli -- ingest &lt;文件或目录&gt;</code> 载入{sp.synthetic ? "" : "，或加入合成示例城市查看演示"}
+          。
         </Empty>
       </div>
     );
   }
   const flagPage = sp.flag ? Math.max(1, sp.page ?? 1) : 1;
-  const flagOpts = (page: number) => (sp.flag ? { kind: sp.flag, offset: (page - 1) * FLAG_PAGE, limit: FLAG_PAGE } : { perKind: PER_KIND });
+  const flagOpts = (page: number) =>
+    sp.flag ? { kind: sp.flag, offset: (page - 1) * FLAG_PAGE, limit: FLAG_PAGE } : { perKind: PER_KIND };
   const [totals, requestedFlags, top] = await Promise.all([
     getOverviewTotals(year, sp.synthetic),
     getFlagSummary(year, sp.synthetic, flagOpts(flagPage)),
     getLargestReports(year, sp.synthetic, 0, LARGEST),
   ]);
   // a missing part is not drawn as zero: such a department is left out of the stacked bars
-  const charted = top.filter((r) => r.figures.basicExpenditure !== undefined && r.figures.projectExpenditure !== undefined);
+  const charted = top.filter(
+    (r) => r.figures.basicExpenditure !== undefined && r.figures.projectExpenditure !== undefined,
+  );
   // a flag page past the end shows the last page
   const flagPages = sp.flag ? Math.max(1, Math.ceil((requestedFlags.counts[sp.flag] ?? 0) / FLAG_PAGE)) : 1;
   const shownFlagPage = Math.min(flagPage, flagPages);
-  const flags = shownFlagPage === flagPage ? requestedFlags : await getFlagSummary(year, sp.synthetic, flagOpts(shownFlagPage));
+  const flags =
+    shownFlagPage === flagPage ? requestedFlags : await getFlagSummary(year, sp.synthetic, flagOpts(shownFlagPage));
   // the departments' table pages on `page` (unless a flag list is open, which pages on it)
   const tablePages = Math.max(1, Math.ceil(totals.reports / TABLE_PAGE));
   const tablePage = sp.flag ? 1 : Math.min(Math.max(1, sp.page ?? 1), tablePages);
   const table = sp.flag ? [] : await getLargestReports(year, sp.synthetic, (tablePage - 1) * TABLE_PAGE, TABLE_PAGE);
   const here = { year, ...keep };
-  const flagHref = (kind: FlagKind, page?: number) => hrefWith("/", { ...here, flag: kind, page: page && page > 1 ? page : undefined }) + "#flags";
+  const flagHref = (kind: FlagKind, page?: number) =>
+    hrefWith("/", { ...here, flag: kind, page: page && page > 1 ? page : undefined }) + "#flags";
   const o = { flags: flags.flags };
 
   return (
@@ -83,8 +96,12 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
         ) : sp.flag ? (
           <div>
             <div className="mb-2 flex flex-wrap items-center gap-3 text-sm">
-              <h3 className="font-semibold text-gray-800">{FLAG_TITLES[sp.flag]}（{flags.counts[sp.flag] ?? 0}）</h3>
-              <Link className="text-blue-700 hover:underline" href={hrefWith("/", here) + "#flags"}>返回全部类别</Link>
+              <h3 className="font-semibold text-gray-800">
+                {FLAG_TITLES[sp.flag]}（{flags.counts[sp.flag] ?? 0}）
+              </h3>
+              <Link className="text-blue-700 hover:underline" href={hrefWith("/", here) + "#flags"}>
+                返回全部类别
+              </Link>
             </div>
             {o.flags.length === 0 ? (
               <Empty>本类没有提示。</Empty>
@@ -95,7 +112,13 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
                 ))}
               </ol>
             )}
-            <Pager page={shownFlagPage} pageSize={FLAG_PAGE} total={flags.counts[sp.flag] ?? 0} href={(n) => flagHref(sp.flag!, n)} unit="条" />
+            <Pager
+              page={shownFlagPage}
+              pageSize={FLAG_PAGE}
+              total={flags.counts[sp.flag] ?? 0}
+              href={(n) => flagHref(sp.flag!, n)}
+              unit="条"
+            />
           </div>
         ) : (
           <div className="grid gap-4 md:grid-cols-2">
@@ -113,7 +136,9 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
                     ))}
                     {n > list.length ? (
                       <li className="text-xs">
-                        <Link className="text-blue-700 hover:underline" href={flagHref(k)}>查看全部 {n} 条</Link>
+                        <Link className="text-blue-700 hover:underline" href={flagHref(k)}>
+                          查看全部 {n} 条
+                        </Link>
                         <span className="text-gray-500">（另有 {n - list.length} 条，也可下载 CSV）</span>
                       </li>
                     ) : null}
@@ -131,7 +156,11 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
       >
         {charted.length ? (
           <Bars
-            data={charted.map((r) => ({ 部门: r.department, 基本支出: Number(r.figures.basicExpenditure), 项目支出: Number(r.figures.projectExpenditure) }))}
+            data={charted.map((r) => ({
+              部门: r.department,
+              基本支出: Number(r.figures.basicExpenditure),
+              项目支出: Number(r.figures.projectExpenditure),
+            }))}
             index="部门"
             categories={["基本支出", "项目支出"]}
             stack
@@ -150,14 +179,32 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
         actions={<CsvLink dataset="overview" params={{ year, ...keep }} />}
       >
         {sp.flag ? (
-          <p className="text-sm"><Link className="text-blue-700 hover:underline" href={hrefWith("/", here) + "#reports"}>显示各部门主要数字</Link></p>
+          <p className="text-sm">
+            <Link className="text-blue-700 hover:underline" href={hrefWith("/", here) + "#reports"}>
+              显示各部门主要数字
+            </Link>
+          </p>
         ) : (
-        <>
-        <Pager page={tablePage} pageSize={TABLE_PAGE} total={totals.reports} href={(n) => hrefWith("/", { ...here, page: n > 1 ? n : undefined }) + "#reports"} unit="份" />
-        <ReportTable rows={table} year={year} />
-        <Pager page={tablePage} pageSize={TABLE_PAGE} total={totals.reports} href={(n) => hrefWith("/", { ...here, page: n > 1 ? n : undefined }) + "#reports"} unit="份" />
-        <p className="mt-2 text-xs text-gray-500">金额单位：万元。“—”表示文件未披露或无法计算，不等于零。带虚线的数字链接到原文中印有它的页（行）。</p>
-        </>
+          <>
+            <Pager
+              page={tablePage}
+              pageSize={TABLE_PAGE}
+              total={totals.reports}
+              href={(n) => hrefWith("/", { ...here, page: n > 1 ? n : undefined }) + "#reports"}
+              unit="份"
+            />
+            <ReportTable rows={table} year={year} />
+            <Pager
+              page={tablePage}
+              pageSize={TABLE_PAGE}
+              total={totals.reports}
+              href={(n) => hrefWith("/", { ...here, page: n > 1 ? n : undefined }) + "#reports"}
+              unit="份"
+            />
+            <p className="mt-2 text-xs text-gray-500">
+              金额单位：万元。“—”表示文件未披露或无法计算，不等于零。带虚线的数字链接到原文中印有它的页（行）。
+            </p>
+          </>
         )}
       </Section>
     </div>

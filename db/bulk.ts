@@ -49,16 +49,23 @@ export function unnestInsert(
   const n = columns[0]?.values.length ?? 0;
   if (n === 0) return null;
   for (const c of columns) {
-    if (c.values.length !== n) throw new Error(`unnestInsert ${table}.${c.name}: ${c.values.length} values, expected ${n}`);
+    if (c.values.length !== n)
+      throw new Error(`unnestInsert ${table}.${c.name}: ${c.values.length} values, expected ${n}`);
   }
   const lead = opts.lead ?? [];
   const written = columns.filter((c) => !c.readOnly);
   // One flat chunk list: the statement is rebuilt for every report, and drizzle renders flat lists much faster
   // than nested templates.
-  const chunks: SQLChunk[] = [sql.raw(`INSERT INTO ${ident(table)} (${[...lead.map((l) => l.name), ...written.map((c) => c.name)].map(ident).join(", ")}) SELECT `)];
+  const chunks: SQLChunk[] = [
+    sql.raw(
+      `INSERT INTO ${ident(table)} (${[...lead.map((l) => l.name), ...written.map((c) => c.name)].map(ident).join(", ")}) SELECT `,
+    ),
+  ];
   for (const l of lead) chunks.push(l.expr, sql.raw(", "));
   chunks.push(sql.raw(`${written.map((c) => `u.${ident(c.name)}::${c.type}`).join(", ")} FROM unnest(`));
-  columns.forEach((c, i) => chunks.push(sql.param(pgTextArray(c.values)), sql.raw(i < columns.length - 1 ? "::text[], " : "::text[]")));
+  columns.forEach((c, i) =>
+    chunks.push(sql.param(pgTextArray(c.values)), sql.raw(i < columns.length - 1 ? "::text[], " : "::text[]")),
+  );
   chunks.push(sql.raw(`) AS u(${columns.map((c) => ident(c.name)).join(", ")})`));
   if (opts.from) chunks.push(sql.raw(" "), opts.from);
   if (opts.tail) chunks.push(sql.raw(" "), opts.tail);

@@ -18,7 +18,12 @@ export type PriorYearSide = Pick<Report, "year" | "scope" | "tables">;
 export type CurrentYearSide = Pick<Report, "year" | "scope"> & { narrative: Pick<Report["narrative"], "changes"> };
 const PRIOR_TABLES: readonly TableId[] = ["t01", "t02", "t03", "t04", "t05"];
 
-function cell(report: PriorYearSide, id: TableId, pred: { key: string; section?: "income" | "expenditure" }, column: string): Printed | undefined {
+function cell(
+  report: PriorYearSide,
+  id: TableId,
+  pred: { key: string; section?: "income" | "expenditure" },
+  column: string,
+): Printed | undefined {
   const table = report.tables.find((t) => t.id === id);
   const row = findRow(table, pred) ?? (pred.section ? findRow(table, { key: pred.key }) : undefined);
   const value = row?.values[column];
@@ -37,7 +42,10 @@ function tableFigure(report: PriorYearSide, key: string): Printed | undefined {
   if (key === "incomeTotal") return cell(report, "t01", { key: "incomeTotal" }, "amount");
   if (key === "expenditureTotal") return cell(report, "t01", { key: "expenditureTotal" }, "amount");
   if (key === "fiscalGrandTotal") {
-    return cell(report, "t04", { key: "grandTotal", section: "income" }, "amount") ?? cell(report, "t04", { key: "grandTotal", section: "expenditure" }, "total");
+    return (
+      cell(report, "t04", { key: "grandTotal", section: "income" }, "amount") ??
+      cell(report, "t04", { key: "grandTotal", section: "expenditure" }, "total")
+    );
   }
   if (key === "gpbExpenditure") return cell(report, "t05", { key: "total" }, "total");
   const m = /^(income|expenditure)\.(\w+)$/.exec(key);
@@ -69,8 +77,16 @@ export function restatedPriorYearFindings(current: CurrentYearSide, prior: Prior
         : new D(change.change).isNegative()
           ? `减少 ${new D(change.change).abs().toFixed()} 万元`
           : `增加 ${change.change} 万元`;
-    const stated = narrativeLoc(sectionOfKey(change.key), `${change.subject} ${change.current} 万元，与上年相比${how}`, change.sourceLine);
-    const narrative: Location = { ...stated, rowKey: change.key, label: `${current.year} 年度${current.scope}${stated.label}` };
+    const stated = narrativeLoc(
+      sectionOfKey(change.key),
+      `${change.subject} ${change.current} 万元，与上年相比${how}`,
+      change.sourceLine,
+    );
+    const narrative: Location = {
+      ...stated,
+      rowKey: change.key,
+      label: `${current.year} 年度${current.scope}${stated.label}`,
+    };
     out.push({
       rule: RESTATED_PRIOR_YEAR,
       severity: "warning",
@@ -111,8 +127,14 @@ type NeighbourRow = { role: "current" | "prior" | "next"; id: number; revision: 
  * latest revisions of the two neighbouring years reduced to what the prior-year check reads — never whole documents,
  * never other years.
  */
-export async function readYearNeighbours(ex: Executor, departmentId: number, year: number, scope: string): Promise<YearNeighbours> {
-  const of = (y: number) => sql`"department_id" = ${departmentId}::integer AND "year" = ${y}::integer AND "scope" = ${scope}::text`;
+export async function readYearNeighbours(
+  ex: Executor,
+  departmentId: number,
+  year: number,
+  scope: string,
+): Promise<YearNeighbours> {
+  const of = (y: number) =>
+    sql`"department_id" = ${departmentId}::integer AND "year" = ${y}::integer AND "scope" = ${scope}::text`;
   const rows = await executeRows<NeighbourRow>(
     ex,
     sql`(SELECT 'current' AS "role", "id", "revision", "content_sha256" AS "sha", NULL::jsonb AS "side" FROM "reports" WHERE ${of(year)} ORDER BY "revision" DESC LIMIT 1)
@@ -139,7 +161,12 @@ export function dropRestated(reportId: number): SQL {
  * Recomputes the RESTATED_PRIOR_YEAR findings of the latest report of `year` against the latest of `year − 1`.
  * loadReport does the same inside its own statements; this stands alone for repairs and tests.
  */
-export async function refreshCrossYearFindings(ex: Executor, departmentId: number, year: number, scope: string): Promise<number> {
+export async function refreshCrossYearFindings(
+  ex: Executor,
+  departmentId: number,
+  year: number,
+  scope: string,
+): Promise<number> {
   // `year` is the later neighbour of `year − 1`, and `year − 1` the earlier neighbour of `year`
   const { next: current } = await readYearNeighbours(ex, departmentId, year - 1, scope);
   if (!current) return 0;

@@ -19,7 +19,9 @@ import type { Db } from "./types";
  */
 
 async function execute<T>(db: Db, query: SQL): Promise<T[]> {
-  const res = (await (db as unknown as { execute: (q: SQL) => Promise<unknown> }).execute(query)) as { rows?: T[] } | T[];
+  const res = (await (db as unknown as { execute: (q: SQL) => Promise<unknown> }).execute(query)) as
+    | { rows?: T[] }
+    | T[];
   return Array.isArray(res) ? res : (res.rows ?? []);
 }
 
@@ -54,7 +56,10 @@ export async function readVersionAndBatch(read: Db, primary: Db): Promise<{ vers
     );
     return { version: r?.v ?? "0", batchRunning: inProcess || r?.locked === true };
   }
-  const [version, [l]] = await Promise.all([readDataVersion(read), execute<{ locked: boolean }>(primary, sql`select ${locked} as locked`)]);
+  const [version, [l]] = await Promise.all([
+    readDataVersion(read),
+    execute<{ locked: boolean }>(primary, sql`select ${locked} as locked`),
+  ]);
   return { version, batchRunning: inProcess || l?.locked === true };
 }
 
@@ -77,12 +82,18 @@ export async function withLoadBatch<T>(db: Db, fn: () => Promise<T>): Promise<T>
       // a server that is down must not hold the batch up: without the lock readers see the loads one by one
       const conn = await within(LOCK_WAIT_MS, client.reserve());
       if (conn) {
-        const locked = await within(LOCK_WAIT_MS, conn`select pg_advisory_lock_shared(${BATCH_LOCK[0]}::int, ${BATCH_LOCK[1]}::int)`);
+        const locked = await within(
+          LOCK_WAIT_MS,
+          conn`select pg_advisory_lock_shared(${BATCH_LOCK[0]}::int, ${BATCH_LOCK[1]}::int)`,
+        );
         if (locked) {
           unlock = async () => {
             try {
               // a connection the server dropped mid-batch took the lock with it; its query would wait for a reconnect
-              await within(LOCK_WAIT_MS, conn`select pg_advisory_unlock_shared(${BATCH_LOCK[0]}::int, ${BATCH_LOCK[1]}::int)`);
+              await within(
+                LOCK_WAIT_MS,
+                conn`select pg_advisory_unlock_shared(${BATCH_LOCK[0]}::int, ${BATCH_LOCK[1]}::int)`,
+              );
             } finally {
               conn.release();
             }

@@ -13,12 +13,19 @@ export type OriginalFile = { sha256: string; fileName: string; bytes: Uint8Array
 export async function keepOriginal(tx: Executor, file: OriginalFile): Promise<void> {
   const [have] = await tx.select({ url: documents.sourceUrl }).from(documents).where(eq(documents.sha256, file.sha256));
   if (have) {
-    if (file.sourceUrl && have.url !== file.sourceUrl) await tx.update(documents).set({ sourceUrl: file.sourceUrl }).where(eq(documents.sha256, file.sha256));
+    if (file.sourceUrl && have.url !== file.sourceUrl)
+      await tx.update(documents).set({ sourceUrl: file.sourceUrl }).where(eq(documents.sha256, file.sha256));
     return;
   }
   await tx
     .insert(documents)
-    .values({ sha256: file.sha256, fileName: file.fileName, byteLength: file.bytes.byteLength, bytes: file.bytes, sourceUrl: file.sourceUrl ?? null })
+    .values({
+      sha256: file.sha256,
+      fileName: file.fileName,
+      byteLength: file.bytes.byteLength,
+      bytes: file.bytes,
+      sourceUrl: file.sourceUrl ?? null,
+    })
     .onConflictDoNothing({ target: documents.sha256 });
 }
 

@@ -25,7 +25,15 @@ import type { Db } from "./types";
 export type Loaded = { kind: "final" | "budget"; department: string; year: number; scope: string };
 
 export type IngestOutcome =
-  | { ok: true; fileName: string; sha256: string; status: LoadStatus; result: LoadResult; report: Loaded; logError?: string }
+  | {
+      ok: true;
+      fileName: string;
+      sha256: string;
+      status: LoadStatus;
+      result: LoadResult;
+      report: Loaded;
+      logError?: string;
+    }
   | { ok: false; fileName: string; sha256: string; status: "failed"; reason: string; line?: number; logError?: string };
 
 export type IngestOptions = {
@@ -36,7 +44,10 @@ export type IngestOptions = {
 };
 
 function jsonPath(p: readonly PropertyKey[]): string {
-  return p.reduce<string>((acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)), "");
+  return p.reduce<string>(
+    (acc, k) => (typeof k === "number" ? `${acc}[${k}]` : acc ? `${acc}.${String(k)}` : String(k)),
+    "",
+  );
 }
 
 function valueAt(obj: unknown, p: readonly PropertyKey[]): unknown {
@@ -55,7 +66,14 @@ export function readCanonicalJson(fileName: string, bytes: Uint8Array): Report {
     const pos = /position (\d+)/.exec((e as Error).message);
     const line = pos ? doc.text.slice(0, Number(pos[1])).split("\n").length : undefined;
     const found = line !== undefined ? doc.lines[line - 1].trim() : (e as Error).message;
-    throw new ParseError({ file: doc.fileName, section: "JSON", line, message: "JSON 语法错误", expected: "合法的 JSON", found });
+    throw new ParseError({
+      file: doc.fileName,
+      section: "JSON",
+      line,
+      message: "JSON 语法错误",
+      expected: "合法的 JSON",
+      found,
+    });
   }
   const parsed = reportSchema.safeParse(data);
   if (!parsed.success) {
@@ -109,7 +127,12 @@ function findingsSummary(list: { severity: Severity }[]): string {
  * import_log row for the attempt, successful or not. Never throws: every failure comes back as an outcome.
  * The log row is written after the load commits; if that write fails the load stands and `logError` says so.
  */
-export async function ingestBytes(db: Db, fileName: string, bytes: Uint8Array, opts: IngestOptions): Promise<IngestOutcome> {
+export async function ingestBytes(
+  db: Db,
+  fileName: string,
+  bytes: Uint8Array,
+  opts: IngestOptions,
+): Promise<IngestOutcome> {
   const name = path.basename(fileName);
   const sha256 = sha256Of(bytes);
   let outcome: IngestOutcome;
@@ -118,23 +141,50 @@ export async function ingestBytes(db: Db, fileName: string, bytes: Uint8Array, o
     const json = path.extname(name).toLowerCase() === ".json";
     // canonical JSON is not the published document: there is no original to keep
     const original = json ? undefined : { sha256, fileName: name, bytes, sourceUrl: opts.sourceUrl };
-    const read = json ? ({ kind: "final", report: readCanonicalJson(name, bytes) } as const) : await readDisclosure(name, bytes);
+    const read = json
+      ? ({ kind: "final", report: readCanonicalJson(name, bytes) } as const)
+      : await readDisclosure(name, bytes);
     if (read.kind === "budget") {
       const b = read.budget;
       const audit = auditBudget(b);
       const result = await loadBudget(db, b, audit, original);
-      outcome = { ok: true, fileName: name, sha256, status: result.status, result, report: { kind: "budget", department: b.department, year: b.year, scope: b.scope } };
+      outcome = {
+        ok: true,
+        fileName: name,
+        sha256,
+        status: result.status,
+        result,
+        report: { kind: "budget", department: b.department, year: b.year, scope: b.scope },
+      };
       message = findingsSummary(audit);
     } else {
       const report = read.report;
       const audit = auditReport(report);
-      const result = await loadReport(db, report, { findings: audit, completeness: computeCompleteness(report), original });
-      outcome = { ok: true, fileName: name, sha256, status: result.status, result, report: { kind: "final", department: report.department, year: report.year, scope: report.scope } };
+      const result = await loadReport(db, report, {
+        findings: audit,
+        completeness: computeCompleteness(report),
+        original,
+      });
+      outcome = {
+        ok: true,
+        fileName: name,
+        sha256,
+        status: result.status,
+        result,
+        report: { kind: "final", department: report.department, year: report.year, scope: report.scope },
+      };
       message = findingsSummary(audit);
     }
   } catch (e) {
     const reason = failureReason(name, e);
-    outcome = { ok: false, fileName: name, sha256, status: "failed", reason, line: e instanceof ParseError ? e.line : undefined };
+    outcome = {
+      ok: false,
+      fileName: name,
+      sha256,
+      status: "failed",
+      reason,
+      line: e instanceof ParseError ? e.line : undefined,
+    };
     message = reason;
   }
   try {
@@ -161,17 +211,32 @@ export async function ingestBytes(db: Db, fileName: string, bytes: Uint8Array, o
   return outcome;
 }
 
-export type StoredFinding = { rule: string; severity: Severity; message: string; expected: string | null; found: string | null };
+export type StoredFinding = {
+  rule: string;
+  severity: Severity;
+  message: string;
+  expected: string | null;
+  found: string | null;
+};
 
 /**
  * What the store holds for a loaded revision: its department (for links) and every finding, including the
  * cross-year ones the load added — the same list the department page shows.
  */
-export async function loadedReportDetails(db: Db, reportId: number): Promise<{ departmentId: number; findings: StoredFinding[] } | null> {
+export async function loadedReportDetails(
+  db: Db,
+  reportId: number,
+): Promise<{ departmentId: number; findings: StoredFinding[] } | null> {
   const [r] = await db.select({ departmentId: reports.departmentId }).from(reports).where(eq(reports.id, reportId));
   if (!r) return null;
   const list = await db
-    .select({ rule: findings.rule, severity: findings.severity, message: findings.message, expected: findings.expected, found: findings.found })
+    .select({
+      rule: findings.rule,
+      severity: findings.severity,
+      message: findings.message,
+      expected: findings.expected,
+      found: findings.found,
+    })
     .from(findings)
     .where(eq(findings.reportId, reportId))
     .orderBy(asc(findings.id));

@@ -38,16 +38,23 @@ export async function loadReport(db: Db, report: Report, opts: LoadOptions): Pro
     if (opts.original) await keepOriginal(tx, opts.original);
     const years = await readYearNeighbours(tx, departmentId, report.year, report.scope);
     const latest = years.current;
-    if (latest && latest.sha === report.source.sha256) return { status: "unchanged", reportId: latest.id, revision: latest.revision } as const;
+    if (latest && latest.sha === report.source.sha256)
+      return { status: "unchanged", reportId: latest.id, revision: latest.revision } as const;
 
     // Checked and encoded only now: an unchanged report is answered without this work, as before.
     const prepared = prepareReport(report);
     if (latest) {
-      const same = and(eq(reports.departmentId, departmentId), eq(reports.year, report.year), eq(reports.scope, report.scope), eq(reports.isLatest, true));
+      const same = and(
+        eq(reports.departmentId, departmentId),
+        eq(reports.year, report.year),
+        eq(reports.scope, report.scope),
+        eq(reports.isLatest, true),
+      );
       await tx.update(reports).set({ isLatest: false }).where(same);
     }
     const revision = (latest?.revision ?? 0) + 1;
-    const completeness = typeof opts.completeness === "object" && opts.completeness !== null ? opts.completeness.score : opts.completeness;
+    const completeness =
+      typeof opts.completeness === "object" && opts.completeness !== null ? opts.completeness.score : opts.completeness;
 
     // A refresh replaces a report's RESTATED_PRIOR_YEAR findings as a whole, whoever supplied them.
     const own = [
@@ -56,13 +63,25 @@ export async function loadReport(db: Db, report: Report, opts: LoadOptions): Pro
     ];
     const next = years.next;
     const nextFindings = next ? restatedPriorYearFindings(next.side, report) : [];
-    const statement = reportWriteStatement(prepared, { departmentId, revision, completeness: completenessValue(completeness) }, own, [
-      ["ins_subjects", subjectsInsert(subjects)],
-      // a sibling part never sees rows another part inserts, so the delete cannot touch the new findings
-      ["del_next_restated", next ? dropRestated(next.id) : null],
-      ["ins_next_findings", next ? unnestInsert("findings", findingColumns(nextFindings), { lead: [{ name: "report_id", expr: sql`${next.id}::integer` }] }) : null],
-      ["ins_unit_links", unitLinksInsert(departmentId, report)],
-    ]);
+    const statement = reportWriteStatement(
+      prepared,
+      { departmentId, revision, completeness: completenessValue(completeness) },
+      own,
+      [
+        ["ins_subjects", subjectsInsert(subjects)],
+        // a sibling part never sees rows another part inserts, so the delete cannot touch the new findings
+        ["del_next_restated", next ? dropRestated(next.id) : null],
+        [
+          "ins_next_findings",
+          next
+            ? unnestInsert("findings", findingColumns(nextFindings), {
+                lead: [{ name: "report_id", expr: sql`${next.id}::integer` }],
+              })
+            : null,
+        ],
+        ["ins_unit_links", unitLinksInsert(departmentId, report)],
+      ],
+    );
     const [{ id }] = await executeRows<{ id: number }>(tx, statement);
     return { status: latest ? "revised" : "created", reportId: Number(id), revision } as const;
   });
@@ -85,7 +104,11 @@ export type BatchOptions = {
 // deadlock_detected, serialization_failure: the transaction was rolled back whole and may simply run again.
 const RETRYABLE = new Set(["40P01", "40001"]);
 function retryable(e: unknown): boolean {
-  for (let x = e as { code?: unknown; cause?: unknown } | undefined, depth = 0; x && depth < 4; x = x.cause as typeof x, depth++) {
+  for (
+    let x = e as { code?: unknown; cause?: unknown } | undefined, depth = 0;
+    x && depth < 4;
+    x = x.cause as typeof x, depth++
+  ) {
     if (typeof x.code === "string" && RETRYABLE.has(x.code)) return true;
   }
   return false;

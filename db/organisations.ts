@@ -36,11 +36,17 @@ export async function lockDepartment(tx: Executor, name: string): Promise<number
   if (found) {
     // A unit that loaded first named the department "…（本级）"; the 部门's own plain name replaces it when it comes.
     if (found.name !== name && normalizeOrgName(name) === name && normalizeOrgName(found.name) !== found.name) {
-      await tx.execute(sql`update departments set name = ${name} where id = ${found.id} and not exists (select 1 from departments o where o.name = ${name})`);
+      await tx.execute(
+        sql`update departments set name = ${name} where id = ${found.id} and not exists (select 1 from departments o where o.name = ${name})`,
+      );
     }
     return found.id;
   }
-  const [created] = await tx.insert(departments).values({ name, orgKey: key }).onConflictDoNothing().returning({ id: departments.id });
+  const [created] = await tx
+    .insert(departments)
+    .values({ name, orgKey: key })
+    .onConflictDoNothing()
+    .returning({ id: departments.id });
   if (created) return created.id;
   const [raced] = await select();
   return raced.id;
@@ -50,7 +56,10 @@ export async function lockDepartment(tx: Executor, name: string): Promise<number
  * The units a 部门决算 (单位构成) or a 部门预算 (部门机构设置) lists, as links from its department, resolved through the users' merges. The
  * 部门's own unit (（本级）, 本部) has the 部门's key and is left out; a link already known stays as first recorded.
  */
-export function unitLinksInsert(departmentId: number, report: { scope: string; year: number; overview: Pick<Report["overview"], "units"> }): SQL | null {
+export function unitLinksInsert(
+  departmentId: number,
+  report: { scope: string; year: number; overview: Pick<Report["overview"], "units"> },
+): SQL | null {
   if (report.scope !== "部门决算" && report.scope !== "部门预算") return null;
   const seen = new Map<string, string>();
   for (const unit of report.overview.units) {
@@ -87,13 +96,28 @@ export type BackfillResult = { keyed: number; unkeyed: number; links: number };
  */
 export async function backfillOrgKeys(db: Db): Promise<BackfillResult> {
   return db.transaction(async (tx) => {
-    const pending = await tx.select({ id: departments.id, name: departments.name }).from(departments).where(isNull(departments.orgKey)).orderBy(departments.id).for("update");
+    const pending = await tx
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(isNull(departments.orgKey))
+      .orderBy(departments.id)
+      .for("update");
     if (pending.length === 0) return { keyed: 0, unkeyed: 0, links: 0 };
-    const merged = new Map((await tx.select({ from: orgOverrides.fromKey, to: orgOverrides.toKey }).from(orgOverrides).where(eq(orgOverrides.kind, "merge"))).map((r) => [r.from, r.to]));
+    const merged = new Map(
+      (
+        await tx
+          .select({ from: orgOverrides.fromKey, to: orgOverrides.toKey })
+          .from(orgOverrides)
+          .where(eq(orgOverrides.kind, "merge"))
+      ).map((r) => [r.from, r.to]),
+    );
     const keys = pending.map((d) => merged.get(orgKeyOf(d.name)) ?? orgKeyOf(d.name));
     const taken = new Set<string>();
     for (let i = 0; i < keys.length; i += 1000) {
-      const held = await tx.select({ key: departments.orgKey }).from(departments).where(inArray(departments.orgKey, keys.slice(i, i + 1000)));
+      const held = await tx
+        .select({ key: departments.orgKey })
+        .from(departments)
+        .where(inArray(departments.orgKey, keys.slice(i, i + 1000)));
       for (const h of held) taken.add(h.key as string);
     }
     let keyed = 0;
@@ -110,12 +134,21 @@ export async function backfillOrgKeys(db: Db): Promise<BackfillResult> {
       const listed = await executeRows<{ department_id: number; year: number; units: string[] | string | null }>(
         tx,
         sql`select department_id, year, report->'overview'->'units' as units from reports
-            where is_latest and scope = '部门决算' and department_id in ${sql.raw(`(${ids.slice(i, i + 1000).map(Number).join(",")})`)}
+            where is_latest and scope = '部门决算' and department_id in ${sql.raw(
+              `(${ids
+                .slice(i, i + 1000)
+                .map(Number)
+                .join(",")})`,
+            )}
             order by department_id, year`,
       );
       for (const r of listed) {
         const units = (typeof r.units === "string" ? JSON.parse(r.units) : (r.units ?? [])) as string[];
-        const insert = unitLinksInsert(Number(r.department_id), { scope: "部门决算", year: Number(r.year), overview: { units } });
+        const insert = unitLinksInsert(Number(r.department_id), {
+          scope: "部门决算",
+          year: Number(r.year),
+          overview: { units },
+        });
         if (insert) links += (await executeRows(tx, sql`${insert} RETURNING 1`)).length;
       }
     }
@@ -180,24 +213,37 @@ export async function mergeDepartments(db: Db, fromId: number, toId: number, use
     );
     if (clash.length) {
       const which = clash.map((c) => `${c.year} 年${c.scope}`).join("、");
-      throw new OrgOverrideError(`“${from.name}”与“${to.name}”都有 ${which}，无法合并：同一部门同一年度同一范围只能有一条修订链`);
+      throw new OrgOverrideError(
+        `“${from.name}”与“${to.name}”都有 ${which}，无法合并：同一部门同一年度同一范围只能有一条修订链`,
+      );
     }
     const fromKey = from.orgKey ?? orgKeyOf(from.name);
     const toKey = to.orgKey ?? orgKeyOf(to.name);
-    const [{ n: moved }] = await executeRows<{ n: number }>(tx, sql`with m as (update reports set department_id = ${toId} where department_id = ${fromId} returning 1) select count(*)::int as n from m`);
+    const [{ n: moved }] = await executeRows<{ n: number }>(
+      tx,
+      sql`with m as (update reports set department_id = ${toId} where department_id = ${fromId} returning 1) select count(*)::int as n from m`,
+    );
     // the merged department's units become the target's; links to the merged key point at the target key
     await tx.execute(sql`insert into department_units (parent_id, unit_key, unit_name, source, year)
       select ${toId}, unit_key, unit_name, source, year from department_units where parent_id = ${fromId} on conflict do nothing`);
     await tx.execute(sql`insert into department_units (parent_id, unit_key, unit_name, source, year)
       select parent_id, ${toKey}, unit_name, source, year from department_units where unit_key = ${fromKey} on conflict do nothing`);
-    await tx.execute(sql`delete from department_units where unit_key = ${fromKey} or (parent_id = ${toId} and unit_key = ${toKey})`);
-    await tx.update(orgOverrides).set({ toKey }).where(and(eq(orgOverrides.kind, "merge"), eq(orgOverrides.toKey, fromKey)));
+    await tx.execute(
+      sql`delete from department_units where unit_key = ${fromKey} or (parent_id = ${toId} and unit_key = ${toKey})`,
+    );
+    await tx
+      .update(orgOverrides)
+      .set({ toKey })
+      .where(and(eq(orgOverrides.kind, "merge"), eq(orgOverrides.toKey, fromKey)));
     await tx.delete(departments).where(eq(departments.id, fromId));
     if (!to.orgKey) await tx.update(departments).set({ orgKey: toKey }).where(eq(departments.id, toId));
     const outcome = `${moved} 份报告并入“${to.name}”；此后名为“${from.name}”的文件载入该部门`;
     // one merge per key: a newer one for the same key replaces the older (a new row, so the data version moves)
     await tx.delete(orgOverrides).where(and(eq(orgOverrides.kind, "merge"), eq(orgOverrides.fromKey, fromKey)));
-    const [entry] = await tx.insert(orgOverrides).values({ userName, kind: "merge", fromName: from.name, fromKey, toName: to.name, toKey, outcome }).returning();
+    const [entry] = await tx
+      .insert(orgOverrides)
+      .values({ userName, kind: "merge", fromName: from.name, fromKey, toName: to.name, toKey, outcome })
+      .returning();
     return toEntry(entry);
   });
 }
@@ -212,9 +258,16 @@ export async function assignUnit(db: Db, unitName: string, parentId: number, use
   return db.transaction(async (tx) => {
     const [parent] = await lockDepartments(tx, [parentId]);
     if (!parent) throw new OrgOverrideError("所选部门不存在，请刷新页面");
-    const [{ key }] = await executeRows<{ key: string }>(tx, sql`select ${resolvedKey(sql`${orgKeyOf(printed)}::text`)} as key`);
-    if (key === (parent.orgKey ?? orgKeyOf(parent.name))) throw new OrgOverrideError(`“${printed}”就是“${parent.name}”本身（本级），不是它的下属单位`);
-    const [unit] = await tx.select({ id: departments.id, name: departments.name }).from(departments).where(eq(departments.orgKey, key));
+    const [{ key }] = await executeRows<{ key: string }>(
+      tx,
+      sql`select ${resolvedKey(sql`${orgKeyOf(printed)}::text`)} as key`,
+    );
+    if (key === (parent.orgKey ?? orgKeyOf(parent.name)))
+      throw new OrgOverrideError(`“${printed}”就是“${parent.name}”本身（本级），不是它的下属单位`);
+    const [unit] = await tx
+      .select({ id: departments.id, name: departments.name })
+      .from(departments)
+      .where(eq(departments.orgKey, key));
     await tx
       .insert(departmentUnits)
       .values({ parentId, unitKey: key, unitName: unit?.name ?? printed, source: "override", year: null })
@@ -222,13 +275,32 @@ export async function assignUnit(db: Db, unitName: string, parentId: number, use
     const outcome = unit
       ? `“${unit.name}”的单位决算在“${parent.name}”有部门决算的年度不再计入合计`
       : `“${printed}”尚未载入；载入后按此归属`;
-    const [entry] = await tx.insert(orgOverrides).values({ userName, kind: "unit", fromName: printed, fromKey: key, toName: parent.name, toKey: parent.orgKey ?? orgKeyOf(parent.name), outcome }).returning();
+    const [entry] = await tx
+      .insert(orgOverrides)
+      .values({
+        userName,
+        kind: "unit",
+        fromName: printed,
+        fromKey: key,
+        toName: parent.name,
+        toKey: parent.orgKey ?? orgKeyOf(parent.name),
+        outcome,
+      })
+      .returning();
     return toEntry(entry);
   });
 }
 
 function toEntry(r: typeof orgOverrides.$inferSelect): OverrideEntry {
-  return { id: r.id, at: r.at, userName: r.userName, kind: r.kind as OverrideEntry["kind"], fromName: r.fromName, toName: r.toName, outcome: r.outcome };
+  return {
+    id: r.id,
+    at: r.at,
+    userName: r.userName,
+    kind: r.kind as OverrideEntry["kind"],
+    fromName: r.fromName,
+    toName: r.toName,
+    outcome: r.outcome,
+  };
 }
 
 export async function latestOverrides(db: Executor, limit = 100): Promise<OverrideEntry[]> {
@@ -236,19 +308,37 @@ export async function latestOverrides(db: Executor, limit = 100): Promise<Overri
   return rows.map(toEntry);
 }
 
-export type UnitLink = { parentId: number; parent: string; unitName: string; unitId: number | null; source: "report" | "override"; year: number | null };
+export type UnitLink = {
+  parentId: number;
+  parent: string;
+  unitName: string;
+  unitId: number | null;
+  source: "report" | "override";
+  year: number | null;
+};
 
 /** Every 部门 → 单位 link with the unit's department when it has loaded, for the import page. */
 export async function unitLinks(db: Executor, limit = 500): Promise<UnitLink[]> {
-  const rows = await executeRows<{ parent_id: number; parent: string; unit_name: string; unit_id: number | null; source: string; year: number | null }>(
+  const rows = await executeRows<{
+    parent_id: number;
+    parent: string;
+    unit_name: string;
+    unit_id: number | null;
+    source: string;
+    year: number | null;
+  }>(
     db,
     sql`select l.parent_id, p.name as parent, coalesce(u.name, l.unit_name) as unit_name, u.id as unit_id, l.source, l.year
         from department_units l join departments p on p.id = l.parent_id left join departments u on u.org_key = l.unit_key
         order by p.name, l.unit_name limit ${limit}`,
   );
   return rows.map((r) => ({
-    parentId: Number(r.parent_id), parent: r.parent, unitName: r.unit_name, unitId: r.unit_id === null ? null : Number(r.unit_id),
-    source: r.source as UnitLink["source"], year: r.year === null ? null : Number(r.year),
+    parentId: Number(r.parent_id),
+    parent: r.parent,
+    unitName: r.unit_name,
+    unitId: r.unit_id === null ? null : Number(r.unit_id),
+    source: r.source as UnitLink["source"],
+    year: r.year === null ? null : Number(r.year),
   }));
 }
 

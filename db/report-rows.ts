@@ -22,7 +22,9 @@ export class LoadError extends Error {
 function exact(value: string | undefined, scale: number, where: string): string | null {
   if (value === undefined) return null;
   if (printedScale(value) > scale) {
-    throw new LoadError(`${where} 的数值 ${value} 有 ${printedScale(value)} 位小数，超过数据库列的 ${scale} 位，无法精确保存`);
+    throw new LoadError(
+      `${where} 的数值 ${value} 有 ${printedScale(value)} 位小数，超过数据库列的 ${scale} 位，无法精确保存`,
+    );
   }
   return value;
 }
@@ -32,14 +34,37 @@ const pct = (v: string | undefined, where: string) => exact(v, RATE_SCALE, where
 type Columns = BulkColumn[];
 
 function tableColumns(report: Report): { rows: Columns; cells: Columns } {
-  const rows: { table: string; order: number; section?: string; key?: string; code?: string; name: string; line?: number; sourceLine?: number }[] = [];
+  const rows: {
+    table: string;
+    order: number;
+    section?: string;
+    key?: string;
+    code?: string;
+    name: string;
+    line?: number;
+    sourceLine?: number;
+  }[] = [];
   const cells: { table: string; order: number; column: string; amount: string }[] = [];
   for (const table of report.tables) {
     table.rows.forEach((row, i) => {
       const order = i + 1;
-      rows.push({ table: table.id, order, section: row.section, key: row.key, code: row.code, name: row.name, line: row.line, sourceLine: row.sourceLine });
+      rows.push({
+        table: table.id,
+        order,
+        section: row.section,
+        key: row.key,
+        code: row.code,
+        name: row.name,
+        line: row.line,
+        sourceLine: row.sourceLine,
+      });
       for (const [column, amount] of Object.entries(row.values)) {
-        cells.push({ table: table.id, order, column, amount: money(amount, `${table.title} 第 ${order} 行（${row.name}）${column} 列`)! });
+        cells.push({
+          table: table.id,
+          order,
+          column,
+          amount: money(amount, `${table.title} 第 ${order} 行（${row.name}）${column} 列`)!,
+        });
       }
     });
   }
@@ -170,7 +195,14 @@ function performanceColumns(report: Report): { projects: Columns; indicators: Co
       sourceLine: r.sourceLine,
     });
   });
-  const indicators = sheets.flatMap((s, i) => s.indicators.map((ind, k) => ({ projectOrd: i + 1, ord: k + 1, ind, where: `绩效自评表第 ${i + 1} 张第 ${k + 1} 个指标` })));
+  const indicators = sheets.flatMap((s, i) =>
+    s.indicators.map((ind, k) => ({
+      projectOrd: i + 1,
+      ord: k + 1,
+      ind,
+      where: `绩效自评表第 ${i + 1} 张第 ${k + 1} 个指标`,
+    })),
+  );
   return {
     projects: [
       { name: "ord", type: "integer", values: projects.map((p) => p.ord) },
@@ -231,7 +263,9 @@ export function findingColumns(list: Finding[]): Columns {
 }
 
 export async function insertFindings(ex: Executor, reportId: number, list: Finding[]): Promise<void> {
-  const statement = unnestInsert("findings", findingColumns(list), { lead: [{ name: "report_id", expr: sql`${reportId}::integer` }] });
+  const statement = unnestInsert("findings", findingColumns(list), {
+    lead: [{ name: "report_id", expr: sql`${reportId}::integer` }],
+  });
   if (statement) await ex.execute(statement);
 }
 
@@ -256,7 +290,16 @@ export function prepareReport(report: Report): PreparedReport {
   const figures = figureColumns(report);
   const narrative = narrativeColumns(report);
   const performance = performanceColumns(report);
-  return { report, json: JSON.stringify(report), tables, figures, narrative, performance, coverage: computeCoverage(report), unread: unreadColumns(report) };
+  return {
+    report,
+    json: JSON.stringify(report),
+    tables,
+    figures,
+    narrative,
+    performance,
+    coverage: computeCoverage(report),
+    unread: unreadColumns(report),
+  };
 }
 
 /** The reports row of a new revision, besides what the report itself says. */
@@ -268,7 +311,12 @@ export type NewRevision = { departmentId: number; revision: number; completeness
  * returning the new report's id. `extra` parts ride along in the same round trip (new subjects, another report's
  * refreshed findings); they must not depend on the new rows.
  */
-export function reportWriteStatement(p: PreparedReport, row: NewRevision, findingList: Finding[], extra: [string, SQL | null][] = []): SQL {
+export function reportWriteStatement(
+  p: PreparedReport,
+  row: NewRevision,
+  findingList: Finding[],
+  extra: [string, SQL | null][] = [],
+): SQL {
   const { report, coverage: c } = p;
   const ofReport = { lead: [{ name: "report_id", expr: sql`r.id` }], from: sql`CROSS JOIN r` };
   const insertReport = sql`INSERT INTO "reports" ("department_id", "year", "scope", "revision", "is_latest", "synthetic", "content_sha256", "source_file", "layout", "source_unit", "completeness", "report",
@@ -287,11 +335,17 @@ export function reportWriteStatement(p: PreparedReport, row: NewRevision, findin
       ["ins_figures", unnestInsert("figures", p.figures, ofReport)],
       ["ins_narrative_changes", unnestInsert("narrative_changes", p.narrative.changes, ofReport)],
       ["ins_execution_items", unnestInsert("execution_items", p.narrative.items, ofReport)],
-      ["p", unnestInsert("performance_projects", p.performance.projects, { ...ofReport, tail: sql`RETURNING "id", "ord"` })],
+      [
+        "p",
+        unnestInsert("performance_projects", p.performance.projects, { ...ofReport, tail: sql`RETURNING "id", "ord"` }),
+      ],
       // every indicator belongs to a sheet and every sheet is a project, so "p" exists whenever this part does
       [
         "ins_performance_indicators",
-        unnestInsert("performance_indicators", p.performance.indicators, { lead: [{ name: "project_id", expr: sql`p.id` }], from: sql`JOIN p ON p.ord = u."project_ord"::integer` }),
+        unnestInsert("performance_indicators", p.performance.indicators, {
+          lead: [{ name: "project_id", expr: sql`p.id` }],
+          from: sql`JOIN p ON p.ord = u."project_ord"::integer`,
+        }),
       ],
       ["ins_findings", unnestInsert("findings", findingColumns(findingList), ofReport)],
       ["ins_unread_notes", unnestInsert("unread_notes", p.unread, ofReport)],

@@ -88,7 +88,9 @@ const ORDINAL = /^[（(]?[一二三四五六七八九十百零〇]+[)）、.．]
 export function subjectsOfReport(report: Report): SubjectRow[] {
   const out: SubjectRow[] = [];
   // Subject tables first: where a code appears twice, their plain name is the one kept.
-  const tables = [...report.tables].sort((a, b) => Number(a.id === "t01" || a.id === "t04") - Number(b.id === "t01" || b.id === "t04"));
+  const tables = [...report.tables].sort(
+    (a, b) => Number(a.id === "t01" || a.id === "t04") - Number(b.id === "t01" || b.id === "t04"),
+  );
   for (const table of tables) {
     const kind: SubjectKind = table.id === "t06" ? "economic" : "function";
     if (table.id === "t09") continue;
@@ -138,8 +140,10 @@ function referenceDir(): string {
 export function referenceSubjects(dir = referenceDir()): SubjectRow[] {
   const read = (f: string) => parseCsv(fs.readFileSync(path.join(dir, f), "utf8"));
   const rows: SubjectRow[] = [];
-  for (const r of read("expenditure_function_codes_partial.csv")) rows.push({ kind: "function", code: r.code, name: r.name, year: null });
-  for (const r of read("expenditure_economic_dept_codes_partial.csv")) rows.push({ kind: "economic", code: r.code, name: r.name, year: null });
+  for (const r of read("expenditure_function_codes_partial.csv"))
+    rows.push({ kind: "function", code: r.code, name: r.name, year: null });
+  for (const r of read("expenditure_economic_dept_codes_partial.csv"))
+    rows.push({ kind: "economic", code: r.code, name: r.name, year: null });
   for (const r of read("table01_expenditure_class_rows_2025_template.csv")) {
     if (r.code_if_attested) rows.push({ kind: "function", code: r.code_if_attested, name: r.class_name, year: null });
   }

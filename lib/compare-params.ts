@@ -6,11 +6,28 @@ export const compareParamsSchema = z.object({
     .string()
     .optional()
     .catch(undefined)
-    .transform((s) => [...new Set((s ?? "").split(/[,，\s]+/).filter((x) => /^\d{1,9}$/.test(x)).map(Number))].slice(0, 4)),
+    .transform((s) =>
+      [
+        ...new Set(
+          (s ?? "")
+            .split(/[,，\s]+/)
+            .filter((x) => /^\d{1,9}$/.test(x))
+            .map(Number),
+        ),
+      ].slice(0, 4),
+    ),
 });
 
 /** /search?q=…: the words typed, trimmed and bounded. */
 export const searchParamsSchema = z.object({
-  q: z.string().optional().catch(undefined).transform((s) => (s ?? "").trim().slice(0, 50)),
-  synthetic: z.string().optional().catch(undefined).transform((s) => s === "1"),
+  q: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((s) => (s ?? "").trim().slice(0, 50)),
+  synthetic: z
+    .string()
+    .optional()
+    .catch(undefined)
+    .transform((s) => s === "1"),
 });

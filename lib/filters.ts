@@ -11,13 +11,21 @@ const blankToUndefined = (v: unknown) => {
 };
 
 const year = z.preprocess(blankToUndefined, z.coerce.number().int().min(1990).max(2100).optional()).catch(undefined);
-const positiveInt = z.preprocess(blankToUndefined, z.coerce.number().int().positive().max(2_147_483_647).optional()).catch(undefined);
-const pct = (dflt: number) => z.preprocess(blankToUndefined, z.coerce.number().min(0).max(10_000).default(dflt)).catch(dflt);
+const positiveInt = z
+  .preprocess(blankToUndefined, z.coerce.number().int().positive().max(2_147_483_647).optional())
+  .catch(undefined);
+const pct = (dflt: number) =>
+  z.preprocess(blankToUndefined, z.coerce.number().min(0).max(10_000).default(dflt)).catch(dflt);
 const idList = z
   .preprocess((v) => {
     const f = first(v);
     if (typeof f !== "string" || f.length > 2000) return [];
-    return f.split(",").map((s) => s.trim()).filter((s) => /^\d{1,9}$/.test(s)).map(Number).slice(0, 50);
+    return f
+      .split(",")
+      .map((s) => s.trim())
+      .filter((s) => /^\d{1,9}$/.test(s))
+      .map(Number)
+      .slice(0, 50);
   }, z.array(z.number().int()))
   .catch([]);
 /**
@@ -29,18 +37,42 @@ const includeSynthetic = z.preprocess((v) => first(v) === "1", z.boolean()).catc
 const baseFilterSchema = z.object({ year, synthetic: includeSynthetic });
 
 export const overviewParamsSchema = baseFilterSchema;
-export const OVERVIEW_FLAG_KINDS = ["auditError", "execution", "lowProject", "sangongUp", "lowSme", "restated"] as const;
+export const OVERVIEW_FLAG_KINDS = [
+  "auditError",
+  "execution",
+  "lowProject",
+  "sangongUp",
+  "lowSme",
+  "restated",
+] as const;
 /** the overview page: `flag` lists every flag of one kind (50 a page), `page` pages the departments' table */
 export const overviewPageParamsSchema = baseFilterSchema.extend({
   flag: z.preprocess(blankToUndefined, z.enum(OVERVIEW_FLAG_KINDS).optional()).catch(undefined),
   page: positiveInt,
 });
-export const DEPARTMENT_SORTS = { expenditure: "支出由大到小", errors: "审核错误多的在前", completeness: "完整度由低到高", name: "按名称" } as const;
+export const DEPARTMENT_SORTS = {
+  expenditure: "支出由大到小",
+  errors: "审核错误多的在前",
+  completeness: "完整度由低到高",
+  name: "按名称",
+} as const;
 /** the /departments list: a name search, an order and a page (50 a page) */
 export const departmentListParamsSchema = z.object({
   synthetic: includeSynthetic,
-  q: z.preprocess((v) => (typeof first(v) === "string" ? (first(v) as string).trim().slice(0, 50) || undefined : undefined), z.string().optional()).catch(undefined),
-  sort: z.preprocess(first, z.enum(Object.keys(DEPARTMENT_SORTS) as [keyof typeof DEPARTMENT_SORTS, ...(keyof typeof DEPARTMENT_SORTS)[]]).default("expenditure")).catch("expenditure"),
+  q: z
+    .preprocess(
+      (v) => (typeof first(v) === "string" ? (first(v) as string).trim().slice(0, 50) || undefined : undefined),
+      z.string().optional(),
+    )
+    .catch(undefined),
+  sort: z
+    .preprocess(
+      first,
+      z
+        .enum(Object.keys(DEPARTMENT_SORTS) as [keyof typeof DEPARTMENT_SORTS, ...(keyof typeof DEPARTMENT_SORTS)[]])
+        .default("expenditure"),
+    )
+    .catch("expenditure"),
   page: positiveInt,
 });
 export const departmentParamsSchema = z.object({ year, revision: positiveInt });
@@ -48,19 +80,43 @@ export const structureParamsSchema = baseFilterSchema.extend({
   depts: idList,
   dept: positiveInt,
   /** 类 (3) → 款 (5) → 项 (7): the code prefix to drill into */
-  code: z.preprocess(blankToUndefined, z.string().regex(/^\d{3}(\d{2})?$/).optional()).catch(undefined),
+  code: z
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d{3}(\d{2})?$/)
+        .optional(),
+    )
+    .catch(undefined),
   /** a name search for the side-by-side picker */
-  q: z.preprocess((v) => (typeof first(v) === "string" ? (first(v) as string).trim().slice(0, 50) || undefined : undefined), z.string().optional()).catch(undefined),
+  q: z
+    .preprocess(
+      (v) => (typeof first(v) === "string" ? (first(v) as string).trim().slice(0, 50) || undefined : undefined),
+      z.string().optional(),
+    )
+    .catch(undefined),
   /** page of "which departments spend on this subject" (50 a page) */
   page: positiveInt,
 });
 export const executionParamsSchema = baseFilterSchema
   /** page: departments list, ipage: listed 项 items, ppage: 绩效 departments (50 a page each) */
-  .extend({ low: pct(EXECUTION_RATE.low), high: pct(EXECUTION_RATE.high), dept: positiveInt, page: positiveInt, ipage: positiveInt, ppage: positiveInt })
+  .extend({
+    low: pct(EXECUTION_RATE.low),
+    high: pct(EXECUTION_RATE.high),
+    dept: positiveInt,
+    page: positiveInt,
+    ipage: positiveInt,
+    ppage: positiveInt,
+  })
   // low above high would flag every department; read it as the range the user meant
   .transform((p) => (p.low > p.high ? { ...p, low: p.high, high: p.low } : p));
 /** page: the departments list (50 a page) */
-export const procurementParamsSchema = baseFilterSchema.extend({ reference: pct(SME_SHARE.reference), dept: positiveInt, page: positiveInt });
+export const procurementParamsSchema = baseFilterSchema.extend({
+  reference: pct(SME_SHARE.reference),
+  dept: positiveInt,
+  page: positiveInt,
+});
 /** page: the departments list and its unit costs (50 a page) */
 export const sangongParamsSchema = baseFilterSchema.extend({ dept: positiveInt, page: positiveInt });
 export const performanceParamsSchema = baseFilterSchema.extend({ maxRate: pct(PROJECT_RATE_FLOOR), dept: positiveInt });
@@ -84,8 +140,18 @@ export const SIZE_BANDS = { all: "全部", ...SIZE_BAND_TEXT } as const;
 export const BENCHMARK_SCOPES = { department: "部门决算", unit: "单位决算" } as const;
 
 export const benchmarkParamsSchema = baseFilterSchema.extend({
-  metric: z.preprocess(first, z.enum(Object.keys(BENCHMARK_METRICS) as [BenchmarkMetric, ...BenchmarkMetric[]]).default("executionRate")).catch("executionRate"),
-  size: z.preprocess(first, z.enum(Object.keys(SIZE_BANDS) as [keyof typeof SIZE_BANDS, ...(keyof typeof SIZE_BANDS)[]]).default("all")).catch("all"),
+  metric: z
+    .preprocess(
+      first,
+      z.enum(Object.keys(BENCHMARK_METRICS) as [BenchmarkMetric, ...BenchmarkMetric[]]).default("executionRate"),
+    )
+    .catch("executionRate"),
+  size: z
+    .preprocess(
+      first,
+      z.enum(Object.keys(SIZE_BANDS) as [keyof typeof SIZE_BANDS, ...(keyof typeof SIZE_BANDS)[]]).default("all"),
+    )
+    .catch("all"),
   scope: z.preprocess(first, z.enum(["department", "unit"]).default("department")).catch("department"),
   /** compare with this earlier year (change between years) */
   vs: year,
@@ -97,7 +163,15 @@ export const benchmarkParamsSchema = baseFilterSchema.extend({
 
 export const SEVERITIES = ["error", "warning", "rounding"] as const;
 export const qualityParamsSchema = baseFilterSchema.extend({
-  rule: z.preprocess(blankToUndefined, z.string().regex(/^[A-Z0-9_]{2,60}$/).optional()).catch(undefined),
+  rule: z
+    .preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^[A-Z0-9_]{2,60}$/)
+        .optional(),
+    )
+    .catch(undefined),
   severity: z.preprocess(blankToUndefined, z.enum(SEVERITIES).optional()).catch(undefined),
   /** page of the findings list (50 a page) */
   page: positiveInt,

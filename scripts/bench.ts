@@ -40,7 +40,12 @@ async function main(argv: string[]): Promise<number> {
     case "pages":
     case "load":
     case "scale": {
-      const r = sub === "pages" ? await benchPagesCmd(args) : sub === "load" ? await benchLoadCmd(args) : await benchScaleCmd(args);
+      const r =
+        sub === "pages"
+          ? await benchPagesCmd(args)
+          : sub === "load"
+            ? await benchLoadCmd(args)
+            : await benchScaleCmd(args);
       process.stdout.write(r.text);
       return r.code;
     }
@@ -60,6 +65,10 @@ main(process.argv.slice(2))
   .catch(async (e) => {
     await closeDb().catch(() => {});
     const err = e as Error;
-    process.stderr.write(err instanceof UsageError || err.name === "StoreLockedError" ? `${err.message}\n` : `bench failed: ${err.stack}\n`);
+    process.stderr.write(
+      err instanceof UsageError || err.name === "StoreLockedError"
+        ? `${err.message}\n`
+        : `bench failed: ${err.stack}\n`,
+    );
     process.exit(err instanceof UsageError ? 2 : 1);
   });

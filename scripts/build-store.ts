@@ -27,7 +27,8 @@ function parseArgs(argv: string[]) {
   const [from, to] = (get("years") ?? "2019-2023").split("-").map(Number);
   const concurrency = Number(get("concurrency") ?? "4");
   if (!Number.isInteger(reports) || reports < 1) throw new Error(`--reports 应为正整数，实为 ${get("reports")}`);
-  if (!Number.isInteger(from) || !Number.isInteger(to ?? from) || (to ?? from) < from) throw new Error(`--years 应形如 2019-2023，实为 ${get("years")}`);
+  if (!Number.isInteger(from) || !Number.isInteger(to ?? from) || (to ?? from) < from)
+    throw new Error(`--years 应形如 2019-2023，实为 ${get("years")}`);
   const years = Array.from({ length: (to ?? from) - from + 1 }, (_, i) => from + i);
   return { reports, years, concurrency };
 }
@@ -43,7 +44,9 @@ async function main(): Promise<number> {
   const store = await getStore();
   const perCity = DEPARTMENTS_PER_CITY * opts.years.length;
   const cities = Math.ceil(opts.reports / perCity);
-  process.stdout.write(`向 ${store.where} 载入合成数据：${cities} 个城市 × ${DEPARTMENTS_PER_CITY} 个部门 × ${opts.years.length} 年（约 ${opts.reports} 份）\n`);
+  process.stdout.write(
+    `向 ${store.where} 载入合成数据：${cities} 个城市 × ${DEPARTMENTS_PER_CITY} 个部门 × ${opts.years.length} 年（约 ${opts.reports} 份）\n`,
+  );
   const started = performance.now();
   let done = 0;
   let loaded = 0;
@@ -67,7 +70,11 @@ async function main(): Promise<number> {
       }
       // City 0 is the demo city's own name space ("示例市"); the scale cities are numbered.
       const { reports } = generateCity({ departments, years: opts.years, seed: 1000 + c, anomalies: "some", cityName });
-      const items = reports.map((report) => ({ report, findings: auditReport(report), completeness: computeCompleteness(report) }));
+      const items = reports.map((report) => ({
+        report,
+        findings: auditReport(report),
+        completeness: computeCompleteness(report),
+      }));
       genMs += performance.now() - t0;
       const outcomes = await loadReports(store.db, items, { concurrency: opts.concurrency });
       for (const o of outcomes) {
@@ -79,12 +86,16 @@ async function main(): Promise<number> {
       done += reports.length;
       const secs = (performance.now() - started) / 1000;
       if ((c + 1) % 5 === 0 || c + 1 === cities) {
-        process.stderr.write(`[${done}/${opts.reports}] ${secs.toFixed(0)} s, ${(done / secs).toFixed(1)} 份/秒（生成+审核 ${(genMs / 1000).toFixed(0)} s）\n`);
+        process.stderr.write(
+          `[${done}/${opts.reports}] ${secs.toFixed(0)} s, ${(done / secs).toFixed(1)} 份/秒（生成+审核 ${(genMs / 1000).toFixed(0)} s）\n`,
+        );
       }
     }
     await store.db.execute(sql`ANALYZE`);
     const secs = (performance.now() - started) / 1000;
-    process.stdout.write(`完成：${done} 份，新载入 ${loaded}，失败 ${failed}，用时 ${secs.toFixed(1)} 秒（${(done / secs).toFixed(1)} 份/秒；其中生成+审核 ${(genMs / 1000).toFixed(1)} 秒）\n`);
+    process.stdout.write(
+      `完成：${done} 份，新载入 ${loaded}，失败 ${failed}，用时 ${secs.toFixed(1)} 秒（${(done / secs).toFixed(1)} 份/秒；其中生成+审核 ${(genMs / 1000).toFixed(1)} 秒）\n`,
+    );
     return failed ? 1 : 0;
   } finally {
     await closeDb();

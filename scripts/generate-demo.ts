@@ -45,7 +45,8 @@ function parseArgs(argv: string[]): Args {
         args.seed = Number(value);
         break;
       case "--anomalies":
-        if (value !== "none" && value !== "some" && value !== "every-kind") throw new Error(`--anomalies 只能是 none、some 或 every-kind：${value}`);
+        if (value !== "none" && value !== "some" && value !== "every-kind")
+          throw new Error(`--anomalies 只能是 none、some 或 every-kind：${value}`);
         args.anomalies = value;
         break;
       case "--city":

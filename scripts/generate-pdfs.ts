@@ -21,7 +21,15 @@ const USAGE = `生成合成部门决算 PDF（HTML 经 chromium 打印）及每�
   --borderless  每份都不印表格线（其余选项不变）：检验按文字位置推断各列的读取
 `;
 
-type Args = { count: number; out: string; seed: number; years: number[]; html: boolean; read: boolean; borderless: boolean };
+type Args = {
+  count: number;
+  out: string;
+  seed: number;
+  years: number[];
+  html: boolean;
+  read: boolean;
+  borderless: boolean;
+};
 
 function parseYears(text: string): number[] {
   const range = /^(\d{4})\s*[-–]\s*(\d{4})$/.exec(text);
@@ -32,7 +40,15 @@ function parseYears(text: string): number[] {
 }
 
 function parseArgs(argv: string[]): Args {
-  const args: Args = { count: 300, out: "", seed: 2024, years: [2022, 2023, 2024], html: false, read: false, borderless: false };
+  const args: Args = {
+    count: 300,
+    out: "",
+    seed: 2024,
+    years: [2022, 2023, 2024],
+    html: false,
+    read: false,
+    borderless: false,
+  };
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     if (flag === "--html" || flag === "--read" || flag === "--borderless") {
@@ -76,7 +92,13 @@ async function main() {
   if (!hasChromium) throw new Error("未找到 /usr/bin/chromium（Debian 的 chromium 软件包），无法打印 PDF");
   fs.mkdirSync(args.out, { recursive: true });
   const cases = syntheticCases(args.count, args.seed, args.years).map((c) =>
-    args.borderless ? { ...c, options: { ...c.options, borders: false }, truth: htmlTruth(c.report, { ...c.options, borders: false }) } : c,
+    args.borderless
+      ? {
+          ...c,
+          options: { ...c.options, borders: false },
+          truth: htmlTruth(c.report, { ...c.options, borders: false }),
+        }
+      : c,
   );
   const width = String(args.count).length;
   const printer = await PdfPrinter.launch();
@@ -98,7 +120,10 @@ async function main() {
       if (i + 1 < cases.length) next = print(i + 1);
       fs.writeFileSync(path.join(args.out, `${id}.pdf`), pdf);
       if (args.html) fs.writeFileSync(path.join(args.out, `${id}.html`), html);
-      fs.writeFileSync(path.join(args.out, `${id}.truth.json`), JSON.stringify({ name: c.name, options: c.options, truth: c.truth }, null, 1));
+      fs.writeFileSync(
+        path.join(args.out, `${id}.truth.json`),
+        JSON.stringify({ name: c.name, options: c.options, truth: c.truth }, null, 1),
+      );
       const o: Outcome = { id, name: c.name, options: c.options, printMs: ms };
       if (args.read) {
         const t = Date.now();
@@ -111,16 +136,33 @@ async function main() {
             if (!getTable(c.truth, id)) continue;
             const note = read.unread.find((u) => u.part === "table" && tableIdOfTitle(u.where) === id);
             const wrong = o.mismatches.some((m) => m.where === id || m.where.startsWith(`${id} `));
-            o.tables[id] = note ? { status: "unread", why: note.text } : !getTable(read, id) ? { status: "missing" } : { status: wrong ? "wrong" : "exact" };
+            o.tables[id] = note
+              ? { status: "unread", why: note.text }
+              : !getTable(read, id)
+                ? { status: "missing" }
+                : { status: wrong ? "wrong" : "exact" };
           }
         } catch (e) {
           o.error = (e as Error).message;
         }
         o.readMs = Date.now() - t;
-        fs.writeFileSync(path.join(args.out, `${id}.result.json`), JSON.stringify({ name: c.name, error: o.error, tables: o.tables, mismatches: o.mismatches, unread: o.unread }, null, 1));
+        fs.writeFileSync(
+          path.join(args.out, `${id}.result.json`),
+          JSON.stringify(
+            { name: c.name, error: o.error, tables: o.tables, mismatches: o.mismatches, unread: o.unread },
+            null,
+            1,
+          ),
+        );
       }
       outcomes.push(o);
-      const status = !args.read ? "" : o.error ? ` ✗ ${o.error.split("\n")[0].slice(0, 120)}` : o.mismatches!.length ? ` ✗ ${o.mismatches!.length} 处差异` : " ✓";
+      const status = !args.read
+        ? ""
+        : o.error
+          ? ` ✗ ${o.error.split("\n")[0].slice(0, 120)}`
+          : o.mismatches!.length
+            ? ` ✗ ${o.mismatches!.length} 处差异`
+            : " ✓";
       process.stdout.write(`${c.name} 打印 ${ms} ms${o.readMs !== undefined ? ` 读取 ${o.readMs} ms` : ""}${status}\n`);
     }
   } finally {
@@ -145,14 +187,20 @@ function summarise(out: string, outcomes: Outcome[]) {
   const errors: Record<string, number> = {};
   for (const o of outcomes) {
     if (o.error) {
-      const key = o.error.split("\n")[0].replace(/第 \d+ (?:页|行)/g, "第 N 页").slice(0, 80);
+      const key = o.error
+        .split("\n")[0]
+        .replace(/第 \d+ (?:页|行)/g, "第 N 页")
+        .slice(0, 80);
       errors[key] = (errors[key] ?? 0) + 1;
     }
     for (const k of new Set(o.mismatches?.map((m) => m.kind))) byKind[k] = (byKind[k] ?? 0) + 1;
   }
   const mean = (xs: number[]) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : 0);
   // Per table kind: how many read exactly, read wrong, set aside (by the identity that failed) or missing.
-  const byTable: Record<string, { exact: number; wrong: number; unread: number; missing: number; rejected: number; why: Record<string, number> }> = {};
+  const byTable: Record<
+    string,
+    { exact: number; wrong: number; unread: number; missing: number; rejected: number; why: Record<string, number> }
+  > = {};
   for (const id of TABLE_IDS) byTable[id] = { exact: 0, wrong: 0, unread: 0, missing: 0, rejected: 0, why: {} };
   for (const o of outcomes) {
     if (o.error) for (const id of TABLE_IDS) byTable[id].rejected++;
@@ -173,23 +221,41 @@ function summarise(out: string, outcomes: Outcome[]) {
     errors,
     documentsWithMismatchKind: byKind,
     tables: byTable,
-    failureRateByOption: Object.fromEntries(Object.entries(byValue).sort((a, b) => b[1].failed / Math.max(1, b[1].documents) - a[1].failed / Math.max(1, a[1].documents))),
+    failureRateByOption: Object.fromEntries(
+      Object.entries(byValue).sort(
+        (a, b) => b[1].failed / Math.max(1, b[1].documents) - a[1].failed / Math.max(1, a[1].documents),
+      ),
+    ),
   };
   fs.writeFileSync(path.join(out, "summary.json"), JSON.stringify(summary, null, 1));
-  process.stdout.write(`读取：${summary.passed}/${summary.documents} 份与真值一致；平均打印 ${summary.meanPrintMs} ms，读取 ${summary.meanReadMs} ms\n`);
+  process.stdout.write(
+    `读取：${summary.passed}/${summary.documents} 份与真值一致；平均打印 ${summary.meanPrintMs} ms，读取 ${summary.meanReadMs} ms\n`,
+  );
   for (const [e, n] of Object.entries(errors).sort((a, b) => b[1] - a[1])) process.stdout.write(`  错误 ×${n}: ${e}\n`);
-  for (const [k, n] of Object.entries(byKind).sort((a, b) => b[1] - a[1])) process.stdout.write(`  差异 ${k}: ${n} 份\n`);
+  for (const [k, n] of Object.entries(byKind).sort((a, b) => b[1] - a[1]))
+    process.stdout.write(`  差异 ${k}: ${n} 份\n`);
   const total = Object.values(byTable).reduce((n, b) => n + b.exact, 0);
   const all = Object.values(byTable).reduce((n, b) => n + b.exact + b.wrong + b.unread + b.missing, 0);
   process.stdout.write(`  表：${total}/${all} 张逐项与真值一致\n`);
   for (const [id, b] of Object.entries(byTable)) {
-    const why = Object.entries(b.why).sort((x, y) => y[1] - x[1]).slice(0, 3).map(([k, n]) => `${n}× ${k}`).join("；");
-    process.stdout.write(`    ${id} 一致 ${b.exact}，有差异 ${b.wrong}，未读 ${b.unread}，缺且未说明 ${b.missing}${b.rejected ? `，整份拒绝 ${b.rejected}` : ""}${why ? `（未读：${why}）` : ""}\n`);
+    const why = Object.entries(b.why)
+      .sort((x, y) => y[1] - x[1])
+      .slice(0, 3)
+      .map(([k, n]) => `${n}× ${k}`)
+      .join("；");
+    process.stdout.write(
+      `    ${id} 一致 ${b.exact}，有差异 ${b.wrong}，未读 ${b.unread}，缺且未说明 ${b.missing}${b.rejected ? `，整份拒绝 ${b.rejected}` : ""}${why ? `（未读：${why}）` : ""}\n`,
+    );
   }
   const worst = Object.entries(summary.failureRateByOption).slice(0, 10);
-  process.stdout.write(`  失败率最高的选项取值：${worst.map(([k, v]) => `${k} ${v.failed}/${v.documents}`).join("，")}\n`);
+  process.stdout.write(
+    `  失败率最高的选项取值：${worst.map(([k, v]) => `${k} ${v.failed}/${v.documents}`).join("，")}\n`,
+  );
   const first = outcomes.find((o) => (o.mismatches?.length ?? 0) > 0);
-  if (first) process.stdout.write(`\n例：${first.name}（${describeOptions(first.options)}）\n${formatMismatches(first.mismatches!, 15)}\n`);
+  if (first)
+    process.stdout.write(
+      `\n例：${first.name}（${describeOptions(first.options)}）\n${formatMismatches(first.mismatches!, 15)}\n`,
+    );
 }
 
 main().catch((e) => {

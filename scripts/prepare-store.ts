@@ -42,17 +42,24 @@ async function main(): Promise<number> {
     }
     if (process.env.DEMO_CITY !== "0") {
       const { reports: city } = generateCity(DEMO);
-      process.stdout.write(`载入合成示例城市：${DEMO.departments} 个部门 × ${DEMO.years.length} 年，共 ${city.length} 份（标注“合成示例”，可在各页筛除）…\n`);
+      process.stdout.write(
+        `载入合成示例城市：${DEMO.departments} 个部门 × ${DEMO.years.length} 年，共 ${city.length} 份（标注“合成示例”，可在各页筛除）…\n`,
+      );
       const started = Date.now();
       let done = 0;
-      const items = city.map((report) => ({ report, findings: auditReport(report), completeness: computeCompleteness(report) }));
+      const items = city.map((report) => ({
+        report,
+        findings: auditReport(report),
+        completeness: computeCompleteness(report),
+      }));
       const outcomes = await loadReports(store.db, items, {
         onDone: () => {
           if (++done % 50 === 0 || done === city.length) process.stderr.write(`[${done}/${city.length}]\n`);
         },
       });
       const failed = outcomes.filter((o) => !o.ok);
-      if (failed.length) throw new Error(`合成示例有 ${failed.length} 份未能载入：${String((failed[0] as { error: unknown }).error)}`);
+      if (failed.length)
+        throw new Error(`合成示例有 ${failed.length} 份未能载入：${String((failed[0] as { error: unknown }).error)}`);
       process.stdout.write(`合成示例已载入，用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒。\n`);
     }
     // PGlite runs no autovacuum: without statistics the planner picks a scan that makes /structure ~20× slower.

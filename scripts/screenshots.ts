@@ -6,7 +6,18 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
-const DEFAULT_PATHS = ["/", "/departments", "/departments/1", "/structure", "/execution", "/procurement", "/sangong", "/performance", "/benchmark", "/quality"];
+const DEFAULT_PATHS = [
+  "/",
+  "/departments",
+  "/departments/1",
+  "/structure",
+  "/execution",
+  "/procurement",
+  "/sangong",
+  "/performance",
+  "/benchmark",
+  "/quality",
+];
 const SIZES = [
   { name: "desktop", width: 1366, height: 900 },
   { name: "phone", width: 390, height: 844 },
@@ -17,7 +28,14 @@ async function main() {
   mkdirSync(out, { recursive: true });
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
   for (const size of SIZES) {
     const page = await browser.newPage({ viewport: { width: size.width, height: size.height } });

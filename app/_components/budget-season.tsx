@@ -29,7 +29,10 @@ export async function BudgetSeason() {
         {items.map(([label, count, unit]) => (
           <li key={label}>
             {label}：
-            <Link className={count ? "font-semibold text-amber-800 hover:underline" : "text-gray-600 hover:underline"} href={href}>
+            <Link
+              className={count ? "font-semibold text-amber-800 hover:underline" : "text-gray-600 hover:underline"}
+              href={href}
+            >
               {count} {unit}
             </Link>
           </li>

@@ -24,7 +24,12 @@ export function DataTable<R extends Row>(props: {
   note?: ReactNode;
 }) {
   const columns = props.columns.filter((c) => !c.csvOnly);
-  const head = columns.map((c) => ({ label: c.label, title: c.title, numeric: c.format !== "text", sortable: !c.pageOnly }));
+  const head = columns.map((c) => ({
+    label: c.label,
+    title: c.title,
+    numeric: c.format !== "text",
+    sortable: !c.pageOnly,
+  }));
   const rows: SortRow[] = props.rows.map((r) => ({
     key: String(props.rowKey(r)),
     className: props.rowClass?.(r),
@@ -34,7 +39,12 @@ export function DataTable<R extends Row>(props: {
   const money = columns.some((c) => c.format === "wan");
   return (
     <div className="overflow-x-auto">
-      <SortableTable head={head} rows={rows} minWidth={props.minWidth ?? "min-w-[560px]"} sortable={props.sortable ?? props.rows.length > 1} />
+      <SortableTable
+        head={head}
+        rows={rows}
+        minWidth={props.minWidth ?? "min-w-[560px]"}
+        sortable={props.sortable ?? props.rows.length > 1}
+      />
       <p className="mt-1 text-xs text-gray-500">
         {money ? "金额单位：万元。" : ""}“—”表示文件未披露或无法计算，不等于零。{props.note}
       </p>

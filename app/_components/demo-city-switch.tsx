@@ -12,7 +12,9 @@ export function DemoCitySwitch({ href, on, children }: { href: string; on: boole
       href={href}
       data-demo-city={on ? "on" : "off"}
       onClick={() => {
-        document.cookie = on ? `${DEMO_CITY_COOKIE}=1; path=/; max-age=31536000; samesite=lax` : `${DEMO_CITY_COOKIE}=; path=/; max-age=0; samesite=lax`;
+        document.cookie = on
+          ? `${DEMO_CITY_COOKIE}=1; path=/; max-age=31536000; samesite=lax`
+          : `${DEMO_CITY_COOKIE}=; path=/; max-age=0; samesite=lax`;
       }}
     >
       {children}

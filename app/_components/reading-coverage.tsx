@@ -3,7 +3,8 @@ import { PART_LABELS } from "@/lib/report/coverage";
 import type { Unread } from "@/lib/report/schema";
 
 /** In one sentence, for the department page's card. */
-export const COVERAGE_SHORT = "读取覆盖 = 决算表、情况说明、附件三部分各自读出比例的平均；100 表示全部读出，文件中没有的表只影响完整度。";
+export const COVERAGE_SHORT =
+  "读取覆盖 = 决算表、情况说明、附件三部分各自读出比例的平均；100 表示全部读出，文件中没有的表只影响完整度。";
 
 /** The formula, for notes under the figure (lib/report/coverage.ts has the exact definition). */
 export const COVERAGE_FORMULA =
@@ -18,7 +19,12 @@ const STATUS: Record<TableReading, { text: string; style: string }> = {
 
 /** 92.5 → "92.5%"; the cut percentage as the store keeps it, never rounded up to 100. */
 export function CoveragePct({ v }: { v: string | null | undefined }) {
-  if (v === null || v === undefined || v === "") return <span className="text-gray-400" title="未计算">—</span>;
+  if (v === null || v === undefined || v === "")
+    return (
+      <span className="text-gray-400" title="未计算">
+        —
+      </span>
+    );
   const n = Number(v);
   const text = `${String(Number(n.toFixed(2)))}%`;
   return <span className={n < 100 ? "font-semibold text-rose-700" : ""}>{text}</span>;
@@ -39,7 +45,11 @@ export function CoverageSummary({ coverage: c, unreadHref }: { coverage: Coverag
         <dd>
           读出 <b>{t.read}</b>/{t.expected} 张
           {t.unread ? <span className="text-rose-700">，{t.unread} 张未能读取</span> : null}
-          {t.missing ? <span className="text-gray-500">，{t.missing} 张文件中没有{t.listedMissing ? `（其中 ${t.listedMissing} 张目录列出）` : ""}</span> : null}
+          {t.missing ? (
+            <span className="text-gray-500">
+              ，{t.missing} 张文件中没有{t.listedMissing ? `（其中 ${t.listedMissing} 张目录列出）` : ""}
+            </span>
+          ) : null}
         </dd>
         <dt className="text-gray-500">单元格</dt>
         <dd>
@@ -55,7 +65,8 @@ export function CoverageSummary({ coverage: c, unreadHref }: { coverage: Coverag
           <>
             <dt className="text-gray-500">附件</dt>
             <dd>
-              绩效表读出 <b>{c.appendix.read}</b> 张{c.appendix.unread ? <span className="text-rose-700">，未读 {c.appendix.unread} 处</span> : null}
+              绩效表读出 <b>{c.appendix.read}</b> 张
+              {c.appendix.unread ? <span className="text-rose-700">，未读 {c.appendix.unread} 处</span> : null}
             </dd>
           </>
         ) : null}
@@ -68,7 +79,11 @@ export function CoverageSummary({ coverage: c, unreadHref }: { coverage: Coverag
       </dl>
       <ul className="mt-2 flex flex-wrap gap-1" aria-label="九张表的读取情况">
         {t.items.map((i) => (
-          <li key={i.id} className={`rounded border px-1 py-0.5 text-[11px] ${STATUS[i.status].style}`} title={`公开${i.id.slice(1)}表 ${i.title}：${STATUS[i.status].text}${i.listed ? "（目录列出）" : ""}`}>
+          <li
+            key={i.id}
+            className={`rounded border px-1 py-0.5 text-[11px] ${STATUS[i.status].style}`}
+            title={`公开${i.id.slice(1)}表 ${i.title}：${STATUS[i.status].text}${i.listed ? "（目录列出）" : ""}`}
+          >
             {i.id.slice(1)} {STATUS[i.status].text}
           </li>
         ))}
@@ -82,7 +97,14 @@ export function CoverageSummary({ coverage: c, unreadHref }: { coverage: Coverag
   );
 }
 
-export type NoteView = { part: Unread["part"]; where: string; page?: number | null; sourceLine?: number | null; text: string; message: string };
+export type NoteView = {
+  part: Unread["part"];
+  where: string;
+  page?: number | null;
+  sourceLine?: number | null;
+  text: string;
+  message: string;
+};
 
 export function noteLocation(n: { page?: number | null; sourceLine?: number | null }): string {
   if (n.page !== undefined && n.page !== null) return `第 ${n.page} 页`;
@@ -126,7 +148,11 @@ export function UnreadNotesTable({ notes: all, maxRows = 200 }: { notes: NoteVie
           ))}
         </tbody>
       </table>
-      {all.length > notes.length ? <p className="mt-1 text-xs text-gray-500">另有 {all.length - notes.length} 处未在此列出（共 {all.length} 处），见数据质量页的未读部分明细 CSV。</p> : null}
+      {all.length > notes.length ? (
+        <p className="mt-1 text-xs text-gray-500">
+          另有 {all.length - notes.length} 处未在此列出（共 {all.length} 处），见数据质量页的未读部分明细 CSV。
+        </p>
+      ) : null}
     </div>
   );
 }
@@ -137,7 +163,17 @@ const NUMBERISH = /^[-−]?[\d,，.．]+%?$/;
  * A table the reader does not know, kept exactly as printed: its title, a note saying so, and the cell grid (the
  * first row as printed, no header guessed). A page shows at most `maxRows` rows of one table.
  */
-export function RawGrid({ title, where, rows, maxRows = 200 }: { title: string; where: string; rows: string[][]; maxRows?: number }) {
+export function RawGrid({
+  title,
+  where,
+  rows,
+  maxRows = 200,
+}: {
+  title: string;
+  where: string;
+  rows: string[][];
+  maxRows?: number;
+}) {
   const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
   const shown = rows.slice(0, maxRows);
   return (
@@ -158,7 +194,10 @@ export function RawGrid({ title, where, rows, maxRows = 200 }: { title: string; 
                   {Array.from({ length: width }, (_, j) => {
                     const cell = r[j] ?? "";
                     return (
-                      <td key={j} className={`border border-gray-200 p-1 align-top ${NUMBERISH.test(cell.trim()) ? "num" : ""}`}>
+                      <td
+                        key={j}
+                        className={`border border-gray-200 p-1 align-top ${NUMBERISH.test(cell.trim()) ? "num" : ""}`}
+                      >
                         {cell}
                       </td>
                     );
@@ -169,7 +208,11 @@ export function RawGrid({ title, where, rows, maxRows = 200 }: { title: string; 
           </table>
         </div>
       )}
-      {rows.length > shown.length ? <p className="mt-1 text-xs text-gray-500">另有 {rows.length - shown.length} 行未在此显示（共 {rows.length} 行）。</p> : null}
+      {rows.length > shown.length ? (
+        <p className="mt-1 text-xs text-gray-500">
+          另有 {rows.length - shown.length} 行未在此显示（共 {rows.length} 行）。
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,14 @@
 import { COLUMN_LABELS, SECTION_LABELS } from "@/lib/report/labels";
-import { pageOfLine, TABLE_COLUMNS, TABLE_IDS, TABLE_TITLES, type Report, type Table, type TableId, type TableRow } from "@/lib/report/schema";
+import {
+  pageOfLine,
+  TABLE_COLUMNS,
+  TABLE_IDS,
+  TABLE_TITLES,
+  type Report,
+  type Table,
+  type TableId,
+  type TableRow,
+} from "@/lib/report/schema";
 import { rowName } from "@/lib/report/cite";
 import { SourceLink, sourceHref, type SourceRef } from "./source-link";
 import { Wan } from "./ui";
@@ -19,7 +28,19 @@ function Cell({ cite, r, v }: { cite?: SourceRef; r: TableRow; v: string }) {
  * The nine tables as the document prints them: every row, empty cells empty, figures at their printed precision.
  * `ids`: the tables to show, of the nine (default all). `unread`: tables the document prints but the reader could not read, with where they are (第 N 页 / 第 N 行).
  */
-export function ReportTables({ tables, ids = TABLE_IDS, unread = {}, source, cite }: { tables: Table[]; ids?: readonly TableId[]; unread?: Partial<Record<string, string>>; source?: Report["source"]; cite?: SourceRef }) {
+export function ReportTables({
+  tables,
+  ids = TABLE_IDS,
+  unread = {},
+  source,
+  cite,
+}: {
+  tables: Table[];
+  ids?: readonly TableId[];
+  unread?: Partial<Record<string, string>>;
+  source?: Report["source"];
+  cite?: SourceRef;
+}) {
   // a PDF's tables are found by page; a text's by line
   const at = (line: number) => {
     const page = source ? pageOfLine({ source }, line) : undefined;
@@ -33,7 +54,11 @@ export function ReportTables({ tables, ids = TABLE_IDS, unread = {}, source, cit
         const warn =
           id in unread ? (
             <p className="mb-1 text-sm text-rose-700">
-              文件中有这张表{unread[id] ? `（原文${unread[id]}）` : ""}，但{t ? "有部分" : ""}未能读取，见 <a className="underline" href="#unread">未能读取的部分</a>。
+              文件中有这张表{unread[id] ? `（原文${unread[id]}）` : ""}，但{t ? "有部分" : ""}未能读取，见{" "}
+              <a className="underline" href="#unread">
+                未能读取的部分
+              </a>
+              。
             </p>
           ) : null;
         if (!t && warn) {
@@ -105,7 +130,10 @@ function SubjectTable({ table, cite }: { table: Table; cite?: SourceRef }) {
           {table.rows.map((r, i) => (
             <tr key={i} className={`border-b border-gray-100 ${cellClass(r)}`}>
               <td className="p-1.5 font-mono text-xs">{r.code ?? ""}</td>
-              <td className="p-1.5" style={{ paddingLeft: r.code ? `${(r.code.length - 3) * 0.4 + 0.4}rem` : undefined }}>
+              <td
+                className="p-1.5"
+                style={{ paddingLeft: r.code ? `${(r.code.length - 3) * 0.4 + 0.4}rem` : undefined }}
+              >
                 {r.key === "total" ? "合计" : r.name}
               </td>
               {cols.map((c) => (
@@ -146,7 +174,10 @@ function SectionedTable({ table, cite }: { table: Table; cite?: SourceRef }) {
               </thead>
               <tbody>
                 {rows.map((r, i) => (
-                  <tr key={i} className={`border-b border-gray-100 ${r.key && r.key !== "class" ? "font-semibold" : ""}`}>
+                  <tr
+                    key={i}
+                    className={`border-b border-gray-100 ${r.key && r.key !== "class" ? "font-semibold" : ""}`}
+                  >
                     <td className="p-1.5">
                       {r.code ? <span className="mr-1 font-mono text-xs text-gray-500">{r.code}</span> : null}
                       {r.name}
@@ -191,7 +222,16 @@ function SangongTable({ table, cite }: { table: Table; cite?: SourceRef }) {
               <td className="p-1.5">{half === "budget" ? "预算数" : "决算数"}</td>
               {parts.map((p) => (
                 <td key={p} className="num p-1.5">
-                  {row?.values[`${half}${p}`] !== undefined ? <SourceLink href={sourceHref(cite, row.sourceLine, row.values[`${half}${p}`])} className={CELL_LINK}><Wan v={row.values[`${half}${p}`]} /></SourceLink> : ""}
+                  {row?.values[`${half}${p}`] !== undefined ? (
+                    <SourceLink
+                      href={sourceHref(cite, row.sourceLine, row.values[`${half}${p}`])}
+                      className={CELL_LINK}
+                    >
+                      <Wan v={row.values[`${half}${p}`]} />
+                    </SourceLink>
+                  ) : (
+                    ""
+                  )}
                 </td>
               ))}
             </tr>

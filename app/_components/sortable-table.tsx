@@ -10,9 +10,21 @@ export type SortRow = { key: string; className?: string; values: (string | null)
  * The table's markup with headers that sort the rows in view. Only the cells' sort values travel as data; the cells
  * themselves arrive rendered by the server, so the page is the same HTML before and after hydration.
  */
-export function SortableTable({ head, rows, minWidth, sortable }: { head: Head[]; rows: SortRow[]; minWidth: string; sortable: boolean }) {
+export function SortableTable({
+  head,
+  rows,
+  minWidth,
+  sortable,
+}: {
+  head: Head[];
+  rows: SortRow[];
+  minWidth: string;
+  sortable: boolean;
+}) {
   const [sort, setSort] = useState<{ i: number; dir: 1 | -1 } | null>(null);
-  const shown = sort ? [...rows].sort((a, b) => sort.dir * order(head[sort.i].numeric, a.values[sort.i], b.values[sort.i])) : rows;
+  const shown = sort
+    ? [...rows].sort((a, b) => sort.dir * order(head[sort.i].numeric, a.values[sort.i], b.values[sort.i]))
+    : rows;
   const click = (i: number) =>
     setSort((s) => (s?.i === i ? { i, dir: s.dir === 1 ? -1 : 1 } : { i, dir: head[i].numeric ? -1 : 1 }));
   return (
@@ -27,9 +39,16 @@ export function SortableTable({ head, rows, minWidth, sortable }: { head: Head[]
               aria-sort={sort?.i === i ? (sort.dir === 1 ? "ascending" : "descending") : undefined}
             >
               {sortable && h.sortable ? (
-                <button type="button" className="cursor-pointer whitespace-nowrap font-semibold hover:text-blue-700" onClick={() => click(i)} title={h.title ? `${h.title}（点击排序）` : "点击排序"}>
+                <button
+                  type="button"
+                  className="cursor-pointer whitespace-nowrap font-semibold hover:text-blue-700"
+                  onClick={() => click(i)}
+                  title={h.title ? `${h.title}（点击排序）` : "点击排序"}
+                >
                   {h.label}
-                  <span className="ml-0.5 text-xs text-gray-400">{sort?.i === i ? (sort.dir === 1 ? "▲" : "▼") : "↕"}</span>
+                  <span className="ml-0.5 text-xs text-gray-400">
+                    {sort?.i === i ? (sort.dir === 1 ? "▲" : "▼") : "↕"}
+                  </span>
                 </button>
               ) : (
                 h.label

@@ -1,5 +1,15 @@
 /** One headline figure of a dashboard, with what it counts underneath; "bad" marks a figure the reader should look at. */
-export function StatCard({ label, value, sub, tone }: { label: string; value: React.ReactNode; sub?: string; tone?: "bad" }) {
+export function StatCard({
+  label,
+  value,
+  sub,
+  tone,
+}: {
+  label: string;
+  value: React.ReactNode;
+  sub?: string;
+  tone?: "bad";
+}) {
   return (
     <div className="rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
       <div className="text-xs text-gray-500">{label}</div>

@@ -6,7 +6,15 @@ import { hrefWith } from "./ui";
  * The switch is remembered (a cookie) so the next page keeps it; the link itself carries `synthetic=1` so it can be
  * shared, and switching back drops the param (real documents only is the default).
  */
-export function SyntheticToggle({ path, synthetic, params }: { path: string; synthetic: boolean; params: Record<string, string | number | undefined> }) {
+export function SyntheticToggle({
+  path,
+  synthetic,
+  params,
+}: {
+  path: string;
+  synthetic: boolean;
+  params: Record<string, string | number | undefined>;
+}) {
   return (
     <span className="rounded border border-gray-200 bg-white px-2 py-1 text-sm text-gray-600">
       {synthetic ? (

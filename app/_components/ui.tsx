@@ -14,9 +14,19 @@ export function PageHeader(props: { title: string; subtitle?: string; children?:
   );
 }
 
-export function Section(props: { title: string; id?: string; note?: React.ReactNode; actions?: React.ReactNode; children: React.ReactNode; className?: string }) {
+export function Section(props: {
+  title: string;
+  id?: string;
+  note?: React.ReactNode;
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+  className?: string;
+}) {
   return (
-    <section id={props.id} className={`mb-6 rounded-lg border border-gray-200 bg-white p-4 shadow-sm ${props.className ?? ""}`}>
+    <section
+      id={props.id}
+      className={`mb-6 rounded-lg border border-gray-200 bg-white p-4 shadow-sm ${props.className ?? ""}`}
+    >
       <div className="mb-3 flex flex-wrap items-baseline justify-between gap-2">
         <h2 className="text-lg font-semibold text-gray-900">{props.title}</h2>
         {props.actions ? <div className="no-print flex gap-2 text-sm">{props.actions}</div> : null}
@@ -38,25 +48,41 @@ function places(v: string): number {
  * figure on hover, marked with a dotted underline. "—" with a title for missing values (never drawn as zero).
  */
 export function Wan({ v }: { v: string | null | undefined }) {
-  if (v === null || v === undefined || v === "") return <span className="text-gray-400" title="未披露">—</span>;
+  if (v === null || v === undefined || v === "")
+    return (
+      <span className="text-gray-400" title="未披露">
+        —
+      </span>
+    );
   const p = places(v);
   if (p <= 2) return <span>{formatWanyuan(v)}</span>;
   return (
-    <span className="cursor-help underline decoration-gray-300 decoration-dotted" title={`精确值 ${formatWanyuan(v, Math.min(p, 6))} 万元（表中统一显示两位小数）`}>
+    <span
+      className="cursor-help underline decoration-gray-300 decoration-dotted"
+      title={`精确值 ${formatWanyuan(v, Math.min(p, 6))} 万元（表中统一显示两位小数）`}
+    >
       {formatWanyuan(v)}
     </span>
   );
 }
 
 export function Pct({ v }: { v: string | null | undefined }) {
-  if (v === null || v === undefined || v === "") return <span className="text-gray-400" title="无法计算或未披露">—</span>;
+  if (v === null || v === undefined || v === "")
+    return (
+      <span className="text-gray-400" title="无法计算或未披露">
+        —
+      </span>
+    );
   return <span>{formatPercent(v)}</span>;
 }
 
 export function SyntheticBadge({ synthetic }: { synthetic: boolean }) {
   if (!synthetic) return null;
   return (
-    <span className="ml-1 whitespace-nowrap rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-800" title="由生成器合成的示例数据，不是真实公开文件">
+    <span
+      className="ml-1 whitespace-nowrap rounded bg-amber-100 px-1.5 py-0.5 text-xs font-normal text-amber-800"
+      title="由生成器合成的示例数据，不是真实公开文件"
+    >
       合成示例
     </span>
   );
@@ -71,23 +97,38 @@ const SEVERITY_TEXT = { error: "错误", warning: "警告", rounding: "尾数差
 
 export function SeverityBadge({ severity }: { severity: string }) {
   const s = (severity in SEVERITY_STYLE ? severity : "warning") as keyof typeof SEVERITY_STYLE;
-  return <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${SEVERITY_STYLE[s]}`}>{SEVERITY_TEXT[s]}</span>;
+  return (
+    <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${SEVERITY_STYLE[s]}`}>{SEVERITY_TEXT[s]}</span>
+  );
 }
 
 export function Empty({ children }: { children: React.ReactNode }) {
   return <p className="rounded border border-dashed border-gray-300 p-4 text-sm text-gray-500">{children}</p>;
 }
 
-export function CsvLink({ dataset, params }: { dataset: string; params?: Record<string, string | number | undefined> }) {
+export function CsvLink({
+  dataset,
+  params,
+}: {
+  dataset: string;
+  params?: Record<string, string | number | undefined>;
+}) {
   const qs = new URLSearchParams();
   for (const [k, v] of Object.entries(params ?? {})) if (v !== undefined && v !== "") qs.set(k, String(v));
   const q = qs.toString();
   return (
     <>
-      <a className="rounded border border-gray-300 px-2 py-1 text-xs text-gray-700 hover:bg-gray-50" href={`/export/${dataset}${q ? `?${q}` : ""}`} download>
+      <a
+        className="rounded border border-gray-300 px-2 py-1 text-xs text-gray-700 hover:bg-gray-50"
+        href={`/export/${dataset}${q ? `?${q}` : ""}`}
+        download
+      >
         下载 CSV
       </a>
-      <a className="rounded border border-gray-300 px-2 py-1 text-xs text-gray-700 hover:bg-gray-50" href={`/api/${dataset}${q ? `?${q}` : ""}`}>
+      <a
+        className="rounded border border-gray-300 px-2 py-1 text-xs text-gray-700 hover:bg-gray-50"
+        href={`/api/${dataset}${q ? `?${q}` : ""}`}
+      >
         JSON
       </a>
     </>
@@ -104,7 +145,17 @@ export function Term({ children, definition }: { children: React.ReactNode; defi
   );
 }
 
-export function YearPicker({ years, current, path, params }: { years: number[]; current?: number; path: string; params?: Record<string, string | number | undefined> }) {
+export function YearPicker({
+  years,
+  current,
+  path,
+  params,
+}: {
+  years: number[];
+  current?: number;
+  path: string;
+  params?: Record<string, string | number | undefined>;
+}) {
   if (years.length === 0) return null;
   return (
     <div className="flex flex-wrap items-center gap-1 text-sm">
@@ -138,12 +189,25 @@ export function hrefWith(path: string, params: Record<string, string | number | 
  * The whole page when the store has no report for the view. With real documents only (the default) it says so and,
  * given the page's path, offers the demo city: a store loaded with DEMO_CITY=0 and no document yet is not an error.
  */
-export function NoReports({ title, purpose, synthetic, path }: { title: string; purpose: string; synthetic: boolean; path?: string }) {
+export function NoReports({
+  title,
+  purpose,
+  synthetic,
+  path,
+}: {
+  title: string;
+  purpose: string;
+  synthetic: boolean;
+  path?: string;
+}) {
   return (
     <div>
-      <PageHeader title={title}>{path ? <SyntheticToggle path={path} synthetic={synthetic} params={{}} /> : null}</PageHeader>
+      <PageHeader title={title}>
+        {path ? <SyntheticToggle path={path} synthetic={synthetic} params={{}} /> : null}
+      </PageHeader>
       <Empty>
-        库中还没有{synthetic ? "" : "真实公开的"}决算报告，无法{purpose}。用 <code>npm run cli -- ingest &lt;文件或目录&gt;</code> 载入{synthetic ? "" : "，或加入合成示例城市查看演示"}。
+        库中还没有{synthetic ? "" : "真实公开的"}决算报告，无法{purpose}。用{" "}
+        <code>npm run cli -- ingest &lt;文件或目录&gt;</code> 载入{synthetic ? "" : "，或加入合成示例城市查看演示"}。
       </Empty>
     </div>
   );

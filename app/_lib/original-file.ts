@@ -2,7 +2,11 @@
  * The HTTP answer for a kept original file (a 决算's or a budget's): the source view's PDF renderer reads it, and a
  * reader may download it. `missing` says, in Chinese, whose file the store does not keep.
  */
-export function originalFileResponse(request: Request, file: { fileName: string; sha256: string; bytes: Uint8Array } | null, missing: string): Response {
+export function originalFileResponse(
+  request: Request,
+  file: { fileName: string; sha256: string; bytes: Uint8Array } | null,
+  missing: string,
+): Response {
   if (!file) return new Response(missing, { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
   const etag = `"${file.sha256}"`;
   // an id always names the same bytes; the hash tells a rebuilt store's reuse of an id apart

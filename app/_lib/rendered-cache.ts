@@ -38,7 +38,13 @@ const KEPT_HEADERS = ["content-type", "cache-control", "link", "location"];
  * state. Those are passed through to the page and never kept: an error inside a payload cannot be told from a good
  * one without reading React's wire format.
  */
-const FLIGHT_HEADERS = ["rsc", "next-router-state-tree", "next-router-prefetch", "next-router-segment-prefetch", "next-url"];
+const FLIGHT_HEADERS = [
+  "rsc",
+  "next-router-state-tree",
+  "next-router-prefetch",
+  "next-router-segment-prefetch",
+  "next-url",
+];
 
 type Rendered = { status: number; headers: [string, string][]; body: Buffer };
 
@@ -82,8 +88,17 @@ function ownOrigin(): string {
  * Renders `path` (with its query) by requesting it from this server with nothing of the reader's request but the
  * demo-city cookie — which is all a cached page may depend on — and keeps the result when it is a good page.
  */
-async function render(path: string, demoCity: string | undefined, flight: [string, string][] = []): Promise<{ page: Rendered; keep: boolean }> {
-  const headers: Record<string, string> = { [RENDER_THROUGH_HEADER]: "1", "accept-encoding": "identity", accept: "text/html", ...Object.fromEntries(flight) };
+async function render(
+  path: string,
+  demoCity: string | undefined,
+  flight: [string, string][] = [],
+): Promise<{ page: Rendered; keep: boolean }> {
+  const headers: Record<string, string> = {
+    [RENDER_THROUGH_HEADER]: "1",
+    "accept-encoding": "identity",
+    accept: "text/html",
+    ...Object.fromEntries(flight),
+  };
   if (demoCity !== undefined) headers.cookie = `${DEMO_CITY_COOKIE}=${encodeURIComponent(demoCity)}`;
   const res = await fetch(ownOrigin() + path, { headers, redirect: "manual", cache: "no-store" });
   const raw = Buffer.from(await res.arrayBuffer());

@@ -13,7 +13,8 @@ export const RENDER_THROUGH_HEADER = "x-fl-render-through";
  * The dashboard pages: their HTML depends only on the URL, the demo-city cookie and the store's data. Pages that read
  * anything else (the admin pages' credentials, the source view's files) are not listed.
  */
-const PAGES = /^\/(?:departments(?:\/\d+(?:\/tables)?)?|structure|execution|procurement|sangong|performance|benchmark|quality|budget-review)?$/;
+const PAGES =
+  /^\/(?:departments(?:\/\d+(?:\/tables)?)?|structure|execution|procurement|sangong|performance|benchmark|quality|budget-review)?$/;
 
 export function isCachedPage(pathname: string): boolean {
   return PAGES.test(pathname);
@@ -28,5 +29,10 @@ export function isCachedPage(pathname: string): boolean {
  */
 export function isCacheableRequest(method: string, pathname: string, headers: Headers): boolean {
   const dest = headers.get("sec-fetch-dest");
-  return method === "GET" && isCachedPage(pathname) && (dest === null || dest === "document") && !headers.has(RENDER_THROUGH_HEADER);
+  return (
+    method === "GET" &&
+    isCachedPage(pathname) &&
+    (dest === null || dest === "document") &&
+    !headers.has(RENDER_THROUGH_HEADER)
+  );
 }

@@ -12,13 +12,25 @@ type Card = { label: string; value: React.ReactNode; href?: string; title?: stri
 export function TotalCards({ totals, year, synthetic }: { totals: OverviewTotals; year: number; synthetic: boolean }) {
   const one = totals.only?.hasDocument ? totals.only.reportId : undefined;
   const ev = (figure: string) => (one !== undefined ? evidenceHref(one, { figure }) : undefined);
-  const wan = (v: string) => <><Wan v={v} /><span className="ml-1 text-xs font-normal text-gray-500">万元</span></>;
+  const wan = (v: string) => (
+    <>
+      <Wan v={v} />
+      <span className="ml-1 text-xs font-normal text-gray-500">万元</span>
+    </>
+  );
   const cards: Card[] = [
     { label: "已载入报告", value: `${totals.reports} 份` },
     { label: "本年支出合计", value: wan(totals.expenditure), href: ev("expenditureTotal") },
     { label: "“三公”经费决算", value: wan(totals.sangong), href: ev("sangongFinal") },
     { label: "政府采购支出", value: wan(totals.procurement), href: ev("procurementTotal") },
-    { label: "审核错误", value: `${totals.errors} 项`, href: totals.errors ? hrefWith("/quality", { year, severity: "error", synthetic: synthetic ? "1" : undefined }) : undefined, title: "查看每项错误及其在原文中的位置" },
+    {
+      label: "审核错误",
+      value: `${totals.errors} 项`,
+      href: totals.errors
+        ? hrefWith("/quality", { year, severity: "error", synthetic: synthetic ? "1" : undefined })
+        : undefined,
+      title: "查看每项错误及其在原文中的位置",
+    },
   ];
   return (
     <section className="mb-6">
@@ -29,7 +41,9 @@ export function TotalCards({ totals, year, synthetic }: { totals: OverviewTotals
             <div className="mt-1 text-lg font-semibold tabular-nums">
               {c.href ? (
                 // a plain link: the evidence address is answered by a redirect, not a page the client router can fetch
-                <a className="text-blue-800 hover:underline" href={c.href} title={c.title ?? "在原文中查看这个数字"}>{c.value}</a>
+                <a className="text-blue-800 hover:underline" href={c.href} title={c.title ?? "在原文中查看这个数字"}>
+                  {c.value}
+                </a>
               ) : (
                 c.value
               )}

@@ -1,7 +1,14 @@
 import Link from "next/link";
 import { getBenchmarkPage } from "@/db/queries/benchmark";
 import { resolveYear } from "@/db/queries/figures";
-import { BENCHMARK_METRICS, BENCHMARK_SCOPES, benchmarkParamsSchema, parseParams, SIZE_BANDS, type RawParams } from "@/lib/filters";
+import {
+  BENCHMARK_METRICS,
+  BENCHMARK_SCOPES,
+  benchmarkParamsSchema,
+  parseParams,
+  SIZE_BANDS,
+  type RawParams,
+} from "@/lib/filters";
 import { METRIC_DEFS } from "@/lib/metrics/benchmark";
 import { EXECUTION_TARGET, PEER_GROUP, POLICY_TEXT, executionBand } from "@/lib/metrics/policy";
 import { ReferenceBars } from "../_components/charts/charts";
@@ -20,7 +27,11 @@ export const metadata = { title: "对标" };
 const PAGE_SIZE = 50;
 const EXTREMES = 10;
 
-const BAND_SHORT = { small: `小（${SIZE_BANDS.small}）`, medium: `中（${SIZE_BANDS.medium}）`, large: `大（${SIZE_BANDS.large}）` } as const;
+const BAND_SHORT = {
+  small: `小（${SIZE_BANDS.small}）`,
+  medium: `中（${SIZE_BANDS.medium}）`,
+  large: `大（${SIZE_BANDS.large}）`,
+} as const;
 
 export default async function BenchmarkPage(props: { searchParams: Promise<RawParams> }) {
   const sp = parseParams(benchmarkParamsSchema, await withDemoChoice(await props.searchParams));
@@ -28,7 +39,10 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
   if (year === undefined) return <NoReports title="对标" purpose="对标" synthetic={sp.synthetic} path="/benchmark" />;
   const v = benchmarkView(sp, year, years);
   const { vs, keep, href } = v;
-  const b = await getBenchmarkPage({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, scope: sp.scope, vs }, { page: sp.page, pageSize: PAGE_SIZE, extremes: EXTREMES, dept: sp.dept });
+  const b = await getBenchmarkPage(
+    { year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, scope: sp.scope, vs },
+    { page: sp.page, pageSize: PAGE_SIZE, extremes: EXTREMES, dept: sp.dept },
+  );
   const scopeText = BENCHMARK_SCOPES[sp.scope];
   const execution = sp.metric === "executionRate";
   const def = METRIC_DEFS[sp.metric];
@@ -44,14 +58,21 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
 
   return (
     <div>
-      <PageHeader title={`${year} 年度对标`} subtitle="选一个指标，看每个部门在同类部门中的名次、百分位和与中位数的差距；也可以看两年之间的变化。">
+      <PageHeader
+        title={`${year} 年度对标`}
+        subtitle="选一个指标，看每个部门在同类部门中的名次、百分位和与中位数的差距；也可以看两年之间的变化。"
+      >
         <YearPicker years={years} current={year} path="/benchmark" params={{ ...keep, year: undefined }} />
         <SyntheticToggle path="/benchmark" synthetic={sp.synthetic} params={{ ...keep, synthetic: undefined }} />
       </PageHeader>
       <Controls v={v} years={years} />
 
       <section className="mb-6 grid grid-cols-2 gap-3 md:grid-cols-4">
-        <StatCard label="参与排名" value={`${b.peers} 个`} sub={`${scopeText}，${sp.size === "all" ? "各规模" : SIZE_BANDS[sp.size]}`} />
+        <StatCard
+          label="参与排名"
+          value={`${b.peers} 个`}
+          sub={`${scopeText}，${sp.size === "all" ? "各规模" : SIZE_BANDS[sp.size]}`}
+        />
         <StatCard
           label={`${change ? "变化的" : ""}同类中位数`}
           value={b.median !== undefined ? fmtValue(b.median) : "不列"}
@@ -63,8 +84,22 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
                 : `同类不足 ${PEER_GROUP.minPeers} 个，不作基准`
           }
         />
-        <StatCard label="缺少数据" value={`${b.missing} 个`} sub={change ? `两年中任一年未披露或不在库中` : def.unit === "万元/人" ? "文件未述编制或实有人数" : "文件未披露所需数字"} />
-        <StatCard label="未参与比较" value={`${b.otherBands + b.otherScope} 个`} sub={`其他规模 ${b.otherBands} 个；${sp.scope === "department" ? BENCHMARK_SCOPES.unit : BENCHMARK_SCOPES.department} ${b.otherScope} 个`} />
+        <StatCard
+          label="缺少数据"
+          value={`${b.missing} 个`}
+          sub={
+            change
+              ? `两年中任一年未披露或不在库中`
+              : def.unit === "万元/人"
+                ? "文件未述编制或实有人数"
+                : "文件未披露所需数字"
+          }
+        />
+        <StatCard
+          label="未参与比较"
+          value={`${b.otherBands + b.otherScope} 个`}
+          sub={`其他规模 ${b.otherBands} 个；${sp.scope === "department" ? BENCHMARK_SCOPES.unit : BENCHMARK_SCOPES.department} ${b.otherScope} 个`}
+        />
       </section>
 
       <Section
@@ -72,7 +107,8 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
         actions={<CsvLink dataset="benchmark" params={keep} />}
         note={
           <>
-            计算：{def.formula}；来源：{def.source}。{change ? `变化 = ${year} 年值 − ${vs} 年值（${unitText}），两年都有数据的部门才参与。` : ""}
+            计算：{def.formula}；来源：{def.source}。
+            {change ? `变化 = ${year} 年值 − ${vs} 年值（${unitText}），两年都有数据的部门才参与。` : ""}
             {execution
               ? `${POLICY_TEXT.executionRank}${change ? "（比较两年时按偏离的变化排名，偏离缩小的在前）" : ""}；百分位 = 参与排名的部门中离 ${EXECUTION_TARGET}% 不比该部门更近的比例。`
               : "名次按数值从高到低（并列同名次）；百分位 = 参与排名的部门中数值不高于该部门的比例。"}
@@ -81,7 +117,9 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
         }
       >
         {b.total === 0 ? (
-          <Empty>{sp.size === "all" ? `${year} 年度没有报告。` : `${year} 年度没有属于“${SIZE_BANDS[sp.size]}”的部门。`}</Empty>
+          <Empty>
+            {sp.size === "all" ? `${year} 年度没有报告。` : `${year} 年度没有属于“${SIZE_BANDS[sp.size]}”的部门。`}
+          </Empty>
         ) : b.peers === 0 ? (
           <Empty>
             {def.unit === "万元/人"
@@ -90,26 +128,33 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
           </Empty>
         ) : (
           <>
-          <p className="mb-1 text-xs text-gray-500">
-            {b.peers > 2 * EXTREMES
-              ? `${execution ? `离 ${EXECUTION_TARGET}% 最近和最远` : "最高和最低"}的各 ${EXTREMES} 个部门（共 ${b.peers} 个参与排名，全部名次见下表）。`
-              : `参与排名的全部 ${b.peers} 个部门${execution ? `，离 ${EXECUTION_TARGET}% 最近的在上` : ""}。`}
-          </p>
-          <ReferenceBars
-            label={`${BENCHMARK_METRICS[sp.metric]}：最高与最低`}
-            references={[
-              ...(centred ? [{ value: 0, label: `${EXECUTION_TARGET}%（按年初预算执行）：向右超支，向左未用完` }] : []),
-              ...(b.median !== undefined ? [{ value: Number(b.median) - offset, label: `同类中位数 ${fmtValue(b.median)}` }] : []),
-            ]}
-            rows={chartRows.map((r, i) => ({
-              label: `${gap && i === b.top.length ? "… " : ""}${r.rank}. ${r.department}`,
-              value: Number(r.value) - offset,
-              display: fmtValue(r.value),
-              href: `/departments/${r.departmentId}?year=${year}`,
-              // execution has a verdict (its bands); other metrics none: for some higher is better, for others worse
-              tone: execution && !change ? ({ concern: "bad", watch: "neutral", good: "good" } as const)[executionBand(r.value) ?? "watch"] : "neutral",
-            }))}
-          />
+            <p className="mb-1 text-xs text-gray-500">
+              {b.peers > 2 * EXTREMES
+                ? `${execution ? `离 ${EXECUTION_TARGET}% 最近和最远` : "最高和最低"}的各 ${EXTREMES} 个部门（共 ${b.peers} 个参与排名，全部名次见下表）。`
+                : `参与排名的全部 ${b.peers} 个部门${execution ? `，离 ${EXECUTION_TARGET}% 最近的在上` : ""}。`}
+            </p>
+            <ReferenceBars
+              label={`${BENCHMARK_METRICS[sp.metric]}：最高与最低`}
+              references={[
+                ...(centred
+                  ? [{ value: 0, label: `${EXECUTION_TARGET}%（按年初预算执行）：向右超支，向左未用完` }]
+                  : []),
+                ...(b.median !== undefined
+                  ? [{ value: Number(b.median) - offset, label: `同类中位数 ${fmtValue(b.median)}` }]
+                  : []),
+              ]}
+              rows={chartRows.map((r, i) => ({
+                label: `${gap && i === b.top.length ? "… " : ""}${r.rank}. ${r.department}`,
+                value: Number(r.value) - offset,
+                display: fmtValue(r.value),
+                href: `/departments/${r.departmentId}?year=${year}`,
+                // execution has a verdict (its bands); other metrics none: for some higher is better, for others worse
+                tone:
+                  execution && !change
+                    ? ({ concern: "bad", watch: "neutral", good: "good" } as const)[executionBand(r.value) ?? "watch"]
+                    : "neutral",
+              }))}
+            />
           </>
         )}
         {b.missing ? (
@@ -118,7 +163,13 @@ export default async function BenchmarkPage(props: { searchParams: Promise<RawPa
             {b.total > PAGE_SIZE ? (
               <>
                 （从第 {Math.floor(b.peers / PAGE_SIZE) + 1} 页起，
-                <Link className="text-blue-700 hover:underline" href={href({ page: Math.floor(b.peers / PAGE_SIZE) + 1 })}>查看</Link>）
+                <Link
+                  className="text-blue-700 hover:underline"
+                  href={href({ page: Math.floor(b.peers / PAGE_SIZE) + 1 })}
+                >
+                  查看
+                </Link>
+                ）
               </>
             ) : null}
             。

@@ -12,7 +12,11 @@ import { SyntheticBadge } from "../_components/ui";
 import { show, signedIn } from "./format";
 import type { BenchmarkView } from "./view";
 
-const BAND_SHORT = { small: `小（${SIZE_BANDS.small}）`, medium: `中（${SIZE_BANDS.medium}）`, large: `大（${SIZE_BANDS.large}）` } as const;
+const BAND_SHORT = {
+  small: `小（${SIZE_BANDS.small}）`,
+  medium: `中（${SIZE_BANDS.medium}）`,
+  large: `大（${SIZE_BANDS.large}）`,
+} as const;
 
 /** Every department of the peer group by rank, then those without the figure; the columns follow the metric and the mode. */
 export function RankingTable({ v, b, unit }: { v: BenchmarkView; b: BenchmarkPage; unit: MetricDef["unit"] }) {
@@ -28,8 +32,19 @@ export function RankingTable({ v, b, unit }: { v: BenchmarkView; b: BenchmarkPag
   };
   const columns = rankingColumns
     .filter((c) => (change || (c.key !== "previous" && c.key !== "value")) && (execution || c.key !== "distance"))
-    .map((c) => ({ ...c, label: label[c.key] ?? c.label, title: c.key === "distance" ? POLICY_TEXT.executionRank : c.key === "fromMedian" ? POLICY_TEXT.peers : c.title }));
-  const pager = <Pager page={b.page} pageSize={b.pageSize} total={b.total} href={(n) => v.href({ page: n === 1 ? undefined : n })} />;
+    .map((c) => ({
+      ...c,
+      label: label[c.key] ?? c.label,
+      title: c.key === "distance" ? POLICY_TEXT.executionRank : c.key === "fromMedian" ? POLICY_TEXT.peers : c.title,
+    }));
+  const pager = (
+    <Pager
+      page={b.page}
+      pageSize={b.pageSize}
+      total={b.total}
+      href={(n) => v.href({ page: n === 1 ? undefined : n })}
+    />
+  );
   return (
     <div className="mt-4">
       {pager}
@@ -44,15 +59,29 @@ export function RankingTable({ v, b, unit }: { v: BenchmarkView; b: BenchmarkPag
           department: (r) => (
             <>
               <span className="mr-1 tabular-nums text-gray-500">{r.rank === undefined ? "—" : `${r.rank}.`}</span>
-              <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${v.year}`}>{r.department}</Link>
+              <Link className="text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${v.year}`}>
+                {r.department}
+              </Link>
               <SyntheticBadge synthetic={r.synthetic} />
             </>
           ),
           current: (r) => show(r.current, unit, false),
           previous: (r) => show(r.previous, unit, false),
           value: (r) => <span className="font-medium">{show(r.value, unit, true)}</span>,
-          distance: (r) => (r.distance === undefined ? "—" : change ? `${formatChange(r.distance)} 百分点` : `${new D(r.distance).toFixed(2)} 百分点`),
-          fromMedian: (r) => (r.fromMedian === undefined ? <span className="text-gray-400" title={`同类不足 ${PEER_GROUP.minPeers} 个或缺少数据，不作比较`}>—</span> : signedIn(r.fromMedian, unit)),
+          distance: (r) =>
+            r.distance === undefined
+              ? "—"
+              : change
+                ? `${formatChange(r.distance)} 百分点`
+                : `${new D(r.distance).toFixed(2)} 百分点`,
+          fromMedian: (r) =>
+            r.fromMedian === undefined ? (
+              <span className="text-gray-400" title={`同类不足 ${PEER_GROUP.minPeers} 个或缺少数据，不作比较`}>
+                —
+              </span>
+            ) : (
+              signedIn(r.fromMedian, unit)
+            ),
           size: (r) => <span className="text-gray-600">{r.size ? BAND_SHORT[r.size] : "—"}</span>,
         }}
         note={`“与同类中位数之差”为“—”时，同类部门不足 ${PEER_GROUP.minPeers} 个；缺少数据的部门不参与中位数。`}

@@ -9,7 +9,17 @@ type Column = { label: string; title?: string; cell: (l: Line) => React.ReactNod
  * One classification's lines: budget N beside budget N−1 and the 决算, flagged lines first, indented by level. A
  * comparison the store cannot make (no prior budget, no 决算 loaded) leaves its columns out instead of a wall of —.
  */
-export function LinesTable({ lines, year, hasFinal, cite }: { lines: Line[]; year: number; hasFinal: boolean; cite?: (l: Line) => string | undefined }) {
+export function LinesTable({
+  lines,
+  year,
+  hasFinal,
+  cite,
+}: {
+  lines: Line[];
+  year: number;
+  hasFinal: boolean;
+  cite?: (l: Line) => string | undefined;
+}) {
   const any = (k: keyof Line) => lines.some((l) => l[k] !== null);
   const columns: Column[] = [
     {
@@ -17,7 +27,13 @@ export function LinesTable({ lines, year, hasFinal, cite }: { lines: Line[]; yea
       // the figure links to the budget document itself, at its page, boxed
       cell: (l) => {
         const href = cite?.(l);
-        return href ? <Link className="text-blue-800 hover:underline" href={href}><Wan v={l.budget} /></Link> : <Wan v={l.budget} />;
+        return href ? (
+          <Link className="text-blue-800 hover:underline" href={href}>
+            <Wan v={l.budget} />
+          </Link>
+        ) : (
+          <Wan v={l.budget} />
+        );
       },
       cited: true,
     },
@@ -34,7 +50,15 @@ export function LinesTable({ lines, year, hasFinal, cite }: { lines: Line[]; yea
           { label: "上年执行率", cell: (l: Line) => <Pct v={l.priorExecution} /> },
         ]
       : []),
-    ...(any("statedPriorExecuted") ? [{ label: "说明所述上年执行数", title: "预算编制说明中所述的上年当年预算执行数", cell: (l: Line) => <Wan v={l.statedPriorExecuted} /> }] : []),
+    ...(any("statedPriorExecuted")
+      ? [
+          {
+            label: "说明所述上年执行数",
+            title: "预算编制说明中所述的上年当年预算执行数",
+            cell: (l: Line) => <Wan v={l.statedPriorExecuted} />,
+          },
+        ]
+      : []),
     ...(hasFinal
       ? [
           { label: `${year} 年决算`, cell: (l: Line) => <Wan v={l.final} /> },
@@ -59,12 +83,25 @@ export function LinesTable({ lines, year, hasFinal, cite }: { lines: Line[]; yea
         <tbody>
           {lines.map((l) => (
             <tr key={l.code} className={`border-b border-gray-100 ${l.flagged ? "bg-amber-50" : ""}`}>
-              <td className={`sticky left-0 z-10 min-w-[9rem] p-2 ${l.flagged ? "bg-amber-50" : "bg-white"}`} style={{ paddingLeft: `${0.5 + (l.code.length - 3) * 0.4}rem` }}>
+              <td
+                className={`sticky left-0 z-10 min-w-[9rem] p-2 ${l.flagged ? "bg-amber-50" : "bg-white"}`}
+                style={{ paddingLeft: `${0.5 + (l.code.length - 3) * 0.4}rem` }}
+              >
                 <span className="text-gray-500">{l.code}</span> {l.name}
-                {l.flagged ? <span className="ml-1 rounded bg-amber-200 px-1 text-xs text-amber-900">请关注</span> : null}
+                {l.flagged ? (
+                  <span className="ml-1 rounded bg-amber-200 px-1 text-xs text-amber-900">请关注</span>
+                ) : null}
               </td>
               {columns.map((c) => (
-                <td key={c.label} className="num p-2" title={c.cited && l.sourceLine ? `预算文件第 ${l.sourcePage ?? l.sourceLine} ${l.sourcePage ? "页" : "行"}` : undefined}>
+                <td
+                  key={c.label}
+                  className="num p-2"
+                  title={
+                    c.cited && l.sourceLine
+                      ? `预算文件第 ${l.sourcePage ?? l.sourceLine} ${l.sourcePage ? "页" : "行"}`
+                      : undefined
+                  }
+                >
                   {c.cell(l)}
                 </td>
               ))}

@@ -1,6 +1,12 @@
 import Link from "next/link";
 import { getBudgetFlags, type BudgetFlag } from "@/db/queries/budget-flags";
-import { getBudgetMovers, getBudgetReview, getBudgetYearsAll, REVIEW_GROWTH_PCT, REVIEW_LOW_EXECUTION_PCT } from "@/db/queries/budget-review";
+import {
+  getBudgetMovers,
+  getBudgetReview,
+  getBudgetYearsAll,
+  REVIEW_GROWTH_PCT,
+  REVIEW_LOW_EXECUTION_PCT,
+} from "@/db/queries/budget-review";
 import { budgetReviewParamsSchema } from "@/lib/budget/params";
 import { parseParams, type RawParams } from "@/lib/filters";
 import { LinesTable } from "./lines-table";
@@ -8,7 +14,6 @@ import { CsvLink, Empty, PageHeader, SeverityBadge, Pct, Section, Wan, YearPicke
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "预算审查" };
-
 
 export default async function BudgetReviewPage(props: { searchParams: Promise<RawParams> }) {
   const sp = parseParams(budgetReviewParamsSchema, await props.searchParams);
@@ -18,11 +23,18 @@ export default async function BudgetReviewPage(props: { searchParams: Promise<Ra
   const [movers, flags] = year ? await Promise.all([getBudgetMovers(year), getBudgetFlags(year)]) : [[], []];
   return (
     <div>
-      <PageHeader title="预算审查" subtitle="春季审查部门预算：今年的预算与上年预算、上年决算并列，增长而上年执行偏低的科目排在最前。">
+      <PageHeader
+        title="预算审查"
+        subtitle="春季审查部门预算：今年的预算与上年预算、上年决算并列，增长而上年执行偏低的科目排在最前。"
+      >
         {years.length ? <YearPicker years={years} current={year} path="/budget-review" /> : null}
       </PageHeader>
       {year ? <BudgetFlags year={year} flags={flags} /> : null}
-      <Section title={year ? `${year} 年各部门预算，变动最大的在前` : "各部门预算"} actions={<CsvLink dataset="budget-movers" params={{ year }} />} note="支出预算取自各部门预算的财务收支预算总表（元已按万元换算，未作舍入）；上年预算为同一部门同一口径的上年预算文件。">
+      <Section
+        title={year ? `${year} 年各部门预算，变动最大的在前` : "各部门预算"}
+        actions={<CsvLink dataset="budget-movers" params={{ year }} />}
+        note="支出预算取自各部门预算的财务收支预算总表（元已按万元换算，未作舍入）；上年预算为同一部门同一口径的上年预算文件。"
+      >
         {movers.length === 0 ? (
           <Empty>库中还没有部门预算。用 npm run cli -- ingest 或导入页载入部门预算、单位预算 PDF。</Empty>
         ) : (
@@ -44,16 +56,29 @@ export default async function BudgetReviewPage(props: { searchParams: Promise<Ra
                 {movers.map((m) => (
                   <tr key={`${m.departmentId}-${m.scope}`} className="border-b border-gray-100">
                     <td className="p-2">
-                      <Link className="text-blue-700 hover:underline" href={hrefWith("/budget-review", { dept: m.departmentId, year })}>
+                      <Link
+                        className="text-blue-700 hover:underline"
+                        href={hrefWith("/budget-review", { dept: m.departmentId, year })}
+                      >
                         {m.department}
                       </Link>
                     </td>
                     <td className="p-2">{m.scope}</td>
-                    <td className="num p-2"><Wan v={m.budget} /></td>
-                    <td className="num p-2"><Wan v={m.priorBudget} /></td>
-                    <td className="num p-2"><Wan v={m.change} /></td>
-                    <td className="num p-2"><Pct v={m.changePct} /></td>
-                    <td className="num p-2"><Wan v={m.sangong} /></td>
+                    <td className="num p-2">
+                      <Wan v={m.budget} />
+                    </td>
+                    <td className="num p-2">
+                      <Wan v={m.priorBudget} />
+                    </td>
+                    <td className="num p-2">
+                      <Wan v={m.change} />
+                    </td>
+                    <td className="num p-2">
+                      <Pct v={m.changePct} />
+                    </td>
+                    <td className="num p-2">
+                      <Wan v={m.sangong} />
+                    </td>
                     <td className={`num p-2 ${m.errors ? "text-rose-700" : ""}`}>{m.errors}</td>
                   </tr>
                 ))}
@@ -83,21 +108,37 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
     <div>
       <PageHeader title={title} subtitle={`${r.budget.scope}：${r.budget.file}`}>
         <YearPicker years={r.years} current={r.year} path="/budget-review" params={{ dept }} />
-        <Link className="text-sm text-blue-700 hover:underline" href={`/departments/${dept}`}>部门审查材料</Link>
+        <Link className="text-sm text-blue-700 hover:underline" href={`/departments/${dept}`}>
+          部门审查材料
+        </Link>
       </PageHeader>
       <Section
         actions={<CsvLink dataset="budget-review" params={{ dept, year: r.year }} />}
         title={`一般公共预算支出，按功能分类科目（${flagged ? `${flagged} 个科目增长而上年执行偏低，列在最前` : "没有增长而上年执行偏低的科目"}）`}
         note={`预算取自一般公共预算支出功能分类预算表，决算取自一般公共预算财政拨款支出决算表，均为万元。执行率 = 决算 ÷ 同年预算（年初预算）。预算增幅超过 ${REVIEW_GROWTH_PCT.toFixed()}% 而上年执行率低于 ${REVIEW_LOW_EXECUTION_PCT.toFixed()}% 的科目标为“请关注”。${r.priorBudget ? "" : `库中没有 ${r.year - 1} 年预算，无法比较增长。`}${r.priorFinal ? "" : `库中没有 ${r.year - 1} 年决算，无法计算上年执行率。`}`}
       >
-        <LinesTable lines={r.lines} year={r.year} hasFinal={r.final !== null} cite={citeIn(r.budget.id, r.printedUnits.function)} />
+        <LinesTable
+          lines={r.lines}
+          year={r.year}
+          hasFinal={r.final !== null}
+          cite={citeIn(r.budget.id, r.printedUnits.function)}
+        />
       </Section>
       <Section
         actions={<CsvLink dataset="budget-review-economic" params={{ dept, year: r.year }} />}
         title="一般公共预算基本支出，按经济分类科目"
         note="预算取自一般公共预算基本支出经济分类预算表，决算取自一般公共预算财政拨款基本支出决算明细表，均为万元。"
       >
-        {r.economic.length ? <LinesTable lines={r.economic} year={r.year} hasFinal={r.final !== null} cite={citeIn(r.budget.id, r.printedUnits.economic)} /> : <Empty>预算文件中没有基本支出经济分类预算表。</Empty>}
+        {r.economic.length ? (
+          <LinesTable
+            lines={r.economic}
+            year={r.year}
+            hasFinal={r.final !== null}
+            cite={citeIn(r.budget.id, r.printedUnits.economic)}
+          />
+        ) : (
+          <Empty>预算文件中没有基本支出经济分类预算表。</Empty>
+        )}
       </Section>
       {r.categories.length ? (
         <Section
@@ -118,17 +159,28 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
               {r.categories.map((c) => (
                 <tr key={c.label} className="border-b border-gray-100">
                   <td className="p-2">{c.label}</td>
-                  <td className="num p-2"><Wan v={c.budget} /></td>
-                  <td className="num p-2"><Wan v={c.finalBudget} /></td>
-                  <td className="num p-2"><Wan v={c.final} /></td>
-                  <td className="num p-2"><Pct v={c.rate} /></td>
+                  <td className="num p-2">
+                    <Wan v={c.budget} />
+                  </td>
+                  <td className="num p-2">
+                    <Wan v={c.finalBudget} />
+                  </td>
+                  <td className="num p-2">
+                    <Wan v={c.final} />
+                  </td>
+                  <td className="num p-2">
+                    <Pct v={c.rate} />
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </Section>
       ) : null}
-      <Section title="“三公”经费与机关运行经费预算，逐年" note="预算取自“三公”经费和机关运行经费预算表；决算取自财政拨款“三公”经费支出决算表。">
+      <Section
+        title="“三公”经费与机关运行经费预算，逐年"
+        note="预算取自“三公”经费和机关运行经费预算表；决算取自财政拨款“三公”经费支出决算表。"
+      >
         <table className="w-full border-collapse text-sm">
           <thead>
             <tr className="border-b bg-gray-100 text-left">
@@ -143,16 +195,27 @@ async function DepartmentReview({ dept, year }: { dept: number; year?: number })
             {r.trend.map((t) => (
               <tr key={t.year} className="border-b border-gray-100">
                 <td className="p-2">{t.year}</td>
-                <td className="num p-2"><Wan v={t.expenditureBudget} /></td>
-                <td className="num p-2"><Wan v={t.sangongBudget} /></td>
-                <td className="num p-2"><Wan v={t.sangongFinal} /></td>
-                <td className="num p-2"><Wan v={t.operatingCostBudget} /></td>
+                <td className="num p-2">
+                  <Wan v={t.expenditureBudget} />
+                </td>
+                <td className="num p-2">
+                  <Wan v={t.sangongBudget} />
+                </td>
+                <td className="num p-2">
+                  <Wan v={t.sangongFinal} />
+                </td>
+                <td className="num p-2">
+                  <Wan v={t.operatingCostBudget} />
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </Section>
-      <Section title={`预算文件审核（${r.findings.filter((f) => f.severity === "error").length} 项错误，${r.findings.filter((f) => f.severity === "warning").length} 项警告）`} note="逐项核对预算文件自身：各表行列合计、类款项逐级相加、表与表之间、情况说明所引数字与表中数字。尾数差异为元换算或四舍五入造成，不算错误。">
+      <Section
+        title={`预算文件审核（${r.findings.filter((f) => f.severity === "error").length} 项错误，${r.findings.filter((f) => f.severity === "warning").length} 项警告）`}
+        note="逐项核对预算文件自身：各表行列合计、类款项逐级相加、表与表之间、情况说明所引数字与表中数字。尾数差异为元换算或四舍五入造成，不算错误。"
+      >
         {r.findings.length === 0 ? (
           <Empty>预算文件各表相互一致，情况说明所引数字与表中一致。</Empty>
         ) : (
@@ -218,10 +281,15 @@ function BudgetFlags({ year, flags }: { year: number; flags: BudgetFlag[] }) {
                 <ul className="space-y-1 text-sm">
                   {list.slice(0, 12).map((f) => (
                     <li key={`${f.departmentId}-${f.code ?? ""}`}>
-                      <Link className="text-blue-700 hover:underline" href={hrefWith("/budget-review", { dept: f.departmentId, year })}>
+                      <Link
+                        className="text-blue-700 hover:underline"
+                        href={hrefWith("/budget-review", { dept: f.departmentId, year })}
+                      >
                         {f.department}
                       </Link>
-                      {k === "growthLowExecution" ? ` ${f.code} ${f.name}：预算增长 ${f.value}%，上年执行率 ${f.detail}%` : null}
+                      {k === "growthLowExecution"
+                        ? ` ${f.code} ${f.name}：预算增长 ${f.value}%，上年执行率 ${f.detail}%`
+                        : null}
                       {k === "sangongUp" ? `：增加 ${f.value || "（未说明金额）"} 万元（${f.detail}）` : null}
                       {k === "budgetError" ? `：审核错误 ${f.value} 项` : null}
                     </li>

@@ -26,7 +26,10 @@ export default async function ComparePage(props: { searchParams: Promise<RawPara
   const years = [...new Set(list.flatMap((d) => d.years.map((y) => y.year)))].sort();
   return (
     <div>
-      <PageHeader title="并排比较" subtitle="2–4 个部门逐年并列：支出、执行率、“三公”经费、中小企业份额。先在页首搜索部门，勾选后比较。" />
+      <PageHeader
+        title="并排比较"
+        subtitle="2–4 个部门逐年并列：支出、执行率、“三公”经费、中小企业份额。先在页首搜索部门，勾选后比较。"
+      />
       {list.length < 2 ? (
         <Empty>请选择 2–4 个部门（在页首搜索框查找部门并勾选，或在地址中写 ?ids=1,2,3）。</Empty>
       ) : (

@@ -34,18 +34,33 @@ export async function BudgetDocumentExecution({ year, low, high }: { year: numbe
               {list.map((d) => (
                 <tr key={d.departmentId} className="border-b border-gray-100">
                   <td className="p-2">
-                    <Link className="text-blue-700 hover:underline" href={hrefWith("/budget-review", { dept: d.departmentId, year })}>
+                    <Link
+                      className="text-blue-700 hover:underline"
+                      href={hrefWith("/budget-review", { dept: d.departmentId, year })}
+                    >
                       {d.department}
                     </Link>
-                    <span className="ml-1 text-xs text-gray-500">{d.budgetScope} / {d.finalScope}</span>
+                    <span className="ml-1 text-xs text-gray-500">
+                      {d.budgetScope} / {d.finalScope}
+                    </span>
                   </td>
-                  <td className="num p-2"><Wan v={d.budget} /></td>
-                  <td className="num p-2"><Wan v={d.final} /></td>
-                  <td className="num p-2"><Pct v={d.rate} /></td>
+                  <td className="num p-2">
+                    <Wan v={d.budget} />
+                  </td>
+                  <td className="num p-2">
+                    <Wan v={d.final} />
+                  </td>
+                  <td className="num p-2">
+                    <Pct v={d.rate} />
+                  </td>
                   <td className="num p-2">{d.subjects}</td>
                   <td className={`num p-2 ${d.outside ? "text-amber-700" : ""}`}>{d.outside}</td>
-                  <td className="num p-2"><Wan v={d.sangongBudget} /></td>
-                  <td className="num p-2"><Wan v={d.sangongFinal} /></td>
+                  <td className="num p-2">
+                    <Wan v={d.sangongBudget} />
+                  </td>
+                  <td className="num p-2">
+                    <Wan v={d.sangongFinal} />
+                  </td>
                 </tr>
               ))}
             </tbody>

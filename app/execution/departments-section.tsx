@@ -16,10 +16,15 @@ export async function DepartmentsSection({ v }: { v: ExecutionView }) {
   const { summary, deptPage, pageHref } = await executionData(v);
   const dc = summary.departments;
   const { low, high } = v.sp;
-  const top = deptPage.page === 1 ? deptPage.rows.slice(0, TOP) : (await getExecutionDepartmentsPage(v.f, { page: 1, pageSize: TOP }, dc.total)).rows;
+  const top =
+    deptPage.page === 1
+      ? deptPage.rows.slice(0, TOP)
+      : (await getExecutionDepartmentsPage(v.f, { page: 1, pageSize: TOP }, dc.total)).rows;
   const topRated = top.filter((d) => d.rate !== undefined);
   const unrated = dc.total - dc.rated;
-  const pager = <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref("page", "departments")} />;
+  const pager = (
+    <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={pageHref("page", "departments")} />
+  );
   return (
     <Section
       id="departments"
@@ -28,23 +33,39 @@ export async function DepartmentsSection({ v }: { v: ExecutionView }) {
       note={`执行率 = 一般公共预算财政拨款支出决算（公开05表合计）÷ 年初预算（情况说明）× 100。条形从 100%（决算等于年初预算）向右为超支、向左为未用完；虚线为区间 ${low}% 与 ${high}%，超出的标红。${dc.total > TOP ? `图中只画偏离 100% 最多的 ${TOP} 个部门；全部部门的分布见下方“执行率分布”，逐个部门见表格（每页 ${PAGE} 个）或 CSV。` : ""}按偏离 100% 的程度排列，未披露年初预算的部门列在最后。原因为部门在情况说明中的原话。`}
     >
       {dc.total === 0 ? (
-        <Empty>{v.year} 年度没有{v.sp.dept ? "该部门的" : ""}报告。</Empty>
+        <Empty>
+          {v.year} 年度没有{v.sp.dept ? "该部门的" : ""}报告。
+        </Empty>
       ) : (
         <>
           {topRated.length ? (
             <ReferenceBars
-              label={dc.total > TOP ? `偏离最大的 ${topRated.length} 个部门：决算相对年初预算` : "各部门决算相对年初预算的偏离"}
+              label={
+                dc.total > TOP
+                  ? `偏离最大的 ${topRated.length} 个部门：决算相对年初预算`
+                  : "各部门决算相对年初预算的偏离"
+              }
               references={[
                 { value: 0, label: `${EXECUTION_TARGET}%（决算等于年初预算）` },
                 { value: low - EXECUTION_TARGET, label: `${low}%` },
                 { value: high - EXECUTION_TARGET, label: `${high}%` },
               ]}
-              rows={topRated.map((d) => ({ label: d.department, value: Number(d.rate) - EXECUTION_TARGET, display: `${d.rate}%`, href: v.href({ dept: d.departmentId }), tone: d.outside ? "bad" : "neutral" }))}
+              rows={topRated.map((d) => ({
+                label: d.department,
+                value: Number(d.rate) - EXECUTION_TARGET,
+                display: `${d.rate}%`,
+                href: v.href({ dept: d.departmentId }),
+                tone: d.outside ? "bad" : "neutral",
+              }))}
             />
           ) : (
             <Empty>没有部门同时披露年初预算和决算，无法计算执行率。</Empty>
           )}
-          {unrated ? <p className="mt-2 text-xs text-gray-500">{unrated} 个部门未披露年初预算或决算，没有执行率，列在表格最后。</p> : null}
+          {unrated ? (
+            <p className="mt-2 text-xs text-gray-500">
+              {unrated} 个部门未披露年初预算或决算，没有执行率，列在表格最后。
+            </p>
+          ) : null}
           <div className="mt-4">
             {pager}
             <DataTable
@@ -57,11 +78,17 @@ export async function DepartmentsSection({ v }: { v: ExecutionView }) {
               cells={{
                 department: (d) => (
                   <>
-                    <Link className="text-blue-700 hover:underline" href={v.href({ dept: d.departmentId })}>{d.department}</Link>
+                    <Link className="text-blue-700 hover:underline" href={v.href({ dept: d.departmentId })}>
+                      {d.department}
+                    </Link>
                     <SyntheticBadge synthetic={d.synthetic} />
                   </>
                 ),
-                rate: (d) => <span className={d.outside ? "font-semibold text-rose-700" : ""}><Pct v={d.rate} /></span>,
+                rate: (d) => (
+                  <span className={d.outside ? "font-semibold text-rose-700" : ""}>
+                    <Pct v={d.rate} />
+                  </span>
+                ),
                 reason: (d) => <Reason reason={d.reason} line={d.sourceLine} />,
               }}
               note="点击部门名只看该部门。"

@@ -26,7 +26,10 @@ export async function DistributionSection({ v }: { v: ExecutionView }) {
             <div key={k}>
               <h3 className="mb-1 text-sm font-semibold text-gray-800">{title}</h3>
               <Bars
-                data={dist.bins.map((b) => ({ 区间: b.concern ? `${b.label}（超出）` : b.label, [k]: k === "部门数" ? b.departments : b.items }))}
+                data={dist.bins.map((b) => ({
+                  区间: b.concern ? `${b.label}（超出）` : b.label,
+                  [k]: k === "部门数" ? b.departments : b.items,
+                }))}
                 index="区间"
                 categories={[k]}
                 colors={[color]}

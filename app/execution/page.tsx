@@ -18,17 +18,27 @@ import { executionView } from "./view";
 export const dynamic = "force-dynamic";
 export const metadata = { title: "预算执行" };
 
-const PRESETS: [number, number][] = [[80, 120], [90, 110], [95, 105], [50, 150]];
+const PRESETS: [number, number][] = [
+  [80, 120],
+  [90, 110],
+  [95, 105],
+  [50, 150],
+];
 
 export default async function ExecutionPage(props: { searchParams: Promise<RawParams> }) {
   const sp = parseParams(executionParamsSchema, await withDemoChoice(await props.searchParams));
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
-  if (year === undefined) return <NoReports title="预算执行" purpose="比较年初预算与决算" synthetic={sp.synthetic} path="/execution" />;
+  if (year === undefined)
+    return <NoReports title="预算执行" purpose="比较年初预算与决算" synthetic={sp.synthetic} path="/execution" />;
   const v = executionView(sp, year);
-  const preset = (l: number, h: number) => (l === EXECUTION_RATE.low && h === EXECUTION_RATE.high ? undefined : { l, h });
+  const preset = (l: number, h: number) =>
+    l === EXECUTION_RATE.low && h === EXECUTION_RATE.high ? undefined : { l, h };
   return (
     <div>
-      <PageHeader title={`${year} 年度预算执行`} subtitle="一般公共预算财政拨款：年初预算与决算之比，各部门说明的原因，以及绩效项目的执行情况。">
+      <PageHeader
+        title={`${year} 年度预算执行`}
+        subtitle="一般公共预算财政拨款：年初预算与决算之比，各部门说明的原因，以及绩效项目的执行情况。"
+      >
         <YearPicker years={years} current={year} path="/execution" params={{ ...v.keep, year: undefined }} />
         <SyntheticToggle path="/execution" synthetic={sp.synthetic} params={{ ...v.keep, synthetic: undefined }} />
       </PageHeader>

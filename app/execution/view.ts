@@ -1,6 +1,12 @@
 import { cache } from "react";
 import type { z } from "zod";
-import { getExecutionDepartmentsPage, getExecutionItemsPage, getExecutionSummary, getProjectExecutionCounts, getProjectExecutionPage } from "@/db/queries/execution";
+import {
+  getExecutionDepartmentsPage,
+  getExecutionItemsPage,
+  getExecutionSummary,
+  getProjectExecutionCounts,
+  getProjectExecutionPage,
+} from "@/db/queries/execution";
 import type { executionParamsSchema } from "@/lib/filters";
 import { EXECUTION_RATE } from "@/lib/metrics/policy";
 import { hrefWith } from "../_components/ui";
@@ -25,7 +31,13 @@ export function executionView(sp: ExecutionView["sp"], year: number): ExecutionV
     high: sp.high === EXECUTION_RATE.high ? undefined : sp.high,
     dept: sp.dept,
   };
-  return { sp, year, f: { year, synthetic: sp.synthetic, low: sp.low, high: sp.high, dept: sp.dept }, keep, href: (over) => hrefWith("/execution", { ...keep, ...over }) };
+  return {
+    sp,
+    year,
+    f: { year, synthetic: sp.synthetic, low: sp.low, high: sp.high, dept: sp.dept },
+    keep,
+    href: (over) => hrefWith("/execution", { ...keep, ...over }),
+  };
 }
 
 /**
@@ -41,8 +53,13 @@ export const executionData = cache(async (v: ExecutionView) => {
     getProjectExecutionPage(v.f, { page: v.sp.ppage, pageSize: PAGE }, projectCounts.departments),
   ]);
   // paging one list keeps the others where they are
-  const pages = { page: deptPage.page > 1 ? deptPage.page : undefined, ipage: itemPage.page > 1 ? itemPage.page : undefined, ppage: projectPage.page > 1 ? projectPage.page : undefined };
-  const pageHref = (key: keyof typeof pages, anchor: string) => (n: number) => `${hrefWith("/execution", { ...v.keep, ...pages, [key]: n > 1 ? n : undefined })}#${anchor}`;
+  const pages = {
+    page: deptPage.page > 1 ? deptPage.page : undefined,
+    ipage: itemPage.page > 1 ? itemPage.page : undefined,
+    ppage: projectPage.page > 1 ? projectPage.page : undefined,
+  };
+  const pageHref = (key: keyof typeof pages, anchor: string) => (n: number) =>
+    `${hrefWith("/execution", { ...v.keep, ...pages, [key]: n > 1 ? n : undefined })}#${anchor}`;
   const deptName = v.sp.dept ? deptPage.rows.find((d) => d.departmentId === v.sp.dept)?.department : undefined;
   return { summary, projectCounts, listedItems, deptPage, itemPage, projectPage, pageHref, deptName };
 });

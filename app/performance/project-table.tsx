@@ -10,8 +10,13 @@ import { SheetFigure, SheetPlace, sheetRef, type SheetSources } from "./sheet-li
  * figure opening the 绩效自评表 that prints it. `inline`: one department's short list, its indicators folded in.
  */
 export function ProjectTable(props: {
-  projects: PerformanceProject[]; sources: SheetSources; inline: boolean; showDepartment: boolean;
-  projectHref: (p: PerformanceProject) => string; deptHref: (departmentId: number) => string; pager: React.ReactNode;
+  projects: PerformanceProject[];
+  sources: SheetSources;
+  inline: boolean;
+  showDepartment: boolean;
+  projectHref: (p: PerformanceProject) => string;
+  deptHref: (departmentId: number) => string;
+  pager: React.ReactNode;
 }) {
   const { inline, sources } = props;
   return (
@@ -45,7 +50,9 @@ export function ProjectTable(props: {
                         <SheetPlace p={p} sources={sources} />
                       </summary>
                       <Indicators p={p} cite={cite} />
-                      <Link className="text-xs font-normal" href={props.projectHref(p)}>单独查看这个项目</Link>
+                      <Link className="text-xs font-normal" href={props.projectHref(p)}>
+                        单独查看这个项目
+                      </Link>
                     </details>
                   ) : (
                     <>
@@ -55,20 +62,49 @@ export function ProjectTable(props: {
                   )}
                 </td>
                 <td className={p.lowRate && !p.flagged ? "num text-amber-700" : "num"}>
-                  <SheetFigure p={p} sources={sources} figure={p.rateStated ? p.rate : p.executed}>{formatPercent(p.rate)}</SheetFigure>
-                  {p.rate !== undefined && !p.rateStated ? <span className="ml-1 text-xs font-normal text-gray-500" title="自评表未列执行率，按执行数 ÷ 全年预算数复算；链接到自评表中的执行数">复算</span> : null}
+                  <SheetFigure p={p} sources={sources} figure={p.rateStated ? p.rate : p.executed}>
+                    {formatPercent(p.rate)}
+                  </SheetFigure>
+                  {p.rate !== undefined && !p.rateStated ? (
+                    <span
+                      className="ml-1 text-xs font-normal text-gray-500"
+                      title="自评表未列执行率，按执行数 ÷ 全年预算数复算；链接到自评表中的执行数"
+                    >
+                      复算
+                    </span>
+                  ) : null}
                 </td>
-                <td className="num"><SheetFigure p={p} sources={sources} figure={p.score}>{p.score ?? "—"}</SheetFigure></td>
+                <td className="num">
+                  <SheetFigure p={p} sources={sources} figure={p.score}>
+                    {p.score ?? "—"}
+                  </SheetFigure>
+                </td>
                 <td>
                   {p.grade ?? "—"}
-                  {p.gradeDerived ? <span className="ml-1 text-xs font-normal text-gray-500" title="汇总表未列等级，按得分推定">推定</span> : null}
+                  {p.gradeDerived ? (
+                    <span className="ml-1 text-xs font-normal text-gray-500" title="汇总表未列等级，按得分推定">
+                      推定
+                    </span>
+                  ) : null}
                 </td>
-                <td className="num"><SheetFigure p={p} sources={sources} figure={p.annual}><Wan v={p.annual} /></SheetFigure></td>
-                <td className="num"><SheetFigure p={p} sources={sources} figure={p.executed}><Wan v={p.executed} /></SheetFigure></td>
+                <td className="num">
+                  <SheetFigure p={p} sources={sources} figure={p.annual}>
+                    <Wan v={p.annual} />
+                  </SheetFigure>
+                </td>
+                <td className="num">
+                  <SheetFigure p={p} sources={sources} figure={p.executed}>
+                    <Wan v={p.executed} />
+                  </SheetFigure>
+                </td>
                 {props.showDepartment ? (
                   <td>
                     <Link href={props.deptHref(p.departmentId)}>{p.department}</Link>
-                    {p.synthetic ? <span className="ml-1 whitespace-nowrap rounded bg-amber-100 px-1 text-xs font-normal text-amber-800">合成示例</span> : null}
+                    {p.synthetic ? (
+                      <span className="ml-1 whitespace-nowrap rounded bg-amber-100 px-1 text-xs font-normal text-amber-800">
+                        合成示例
+                      </span>
+                    ) : null}
                   </td>
                 ) : null}
                 {inline ? null : <td className="num">{p.indicatorCount}</td>}

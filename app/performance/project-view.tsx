@@ -15,8 +15,14 @@ export function Indicators({ p, cite }: { p: PerformanceProject; cite: SourceRef
       <table className="w-full min-w-[640px] text-xs font-normal text-gray-900">
         <thead>
           <tr className="text-left text-gray-500">
-            <th className="p-1">一级</th><th className="p-1">二级</th><th className="p-1">三级指标</th><th className="p-1">年度指标值</th><th className="p-1">实际完成值</th>
-            <th className="p-1 text-right">分值</th><th className="p-1 text-right">得分</th><th className="p-1">偏差原因</th>
+            <th className="p-1">一级</th>
+            <th className="p-1">二级</th>
+            <th className="p-1">三级指标</th>
+            <th className="p-1">年度指标值</th>
+            <th className="p-1">实际完成值</th>
+            <th className="p-1 text-right">分值</th>
+            <th className="p-1 text-right">得分</th>
+            <th className="p-1">偏差原因</th>
           </tr>
         </thead>
         <tbody>
@@ -28,7 +34,13 @@ export function Indicators({ p, cite }: { p: PerformanceProject; cite: SourceRef
               <td className="p-1">{i.target ?? ""}</td>
               <td className="p-1">{i.actual ?? ""}</td>
               <td className="p-1 text-right">{i.weight ?? ""}</td>
-              <td className={`p-1 text-right ${i.weight !== undefined && i.score !== undefined && new D(i.score).lt(i.weight) ? "text-amber-700" : ""}`}><IndicatorFigure cite={cite} line={i.sourceLine ?? p.sourceLine} figure={i.score} context={i.level3}>{i.score ?? ""}</IndicatorFigure></td>
+              <td
+                className={`p-1 text-right ${i.weight !== undefined && i.score !== undefined && new D(i.score).lt(i.weight) ? "text-amber-700" : ""}`}
+              >
+                <IndicatorFigure cite={cite} line={i.sourceLine ?? p.sourceLine} figure={i.score} context={i.level3}>
+                  {i.score ?? ""}
+                </IndicatorFigure>
+              </td>
               <td className="p-1">{i.deviation ?? ""}</td>
             </tr>
           ))}
@@ -48,34 +60,68 @@ function Fact({ label, children }: { label: string; children: React.ReactNode })
 }
 
 /** One project: where it comes from, its funds and score side by side, then its indicators. */
-export function ProjectView(props: { p: PerformanceProject; sources: SheetSources; maxRate: number; back: string; deptHref: string; year: number }) {
+export function ProjectView(props: {
+  p: PerformanceProject;
+  sources: SheetSources;
+  maxRate: number;
+  back: string;
+  deptHref: string;
+  year: number;
+}) {
   const { p } = props;
   const cite = sheetRef(p, props.sources);
-  const at = (figure: string | undefined, children: React.ReactNode) => <SheetFigure p={p} sources={props.sources} figure={figure}>{children}</SheetFigure>;
+  const at = (figure: string | undefined, children: React.ReactNode) => (
+    <SheetFigure p={p} sources={props.sources} figure={figure}>
+      {children}
+    </SheetFigure>
+  );
   // the summary table's own figures are shown only where they say something the sheet does not
-  const summaryDiffers = (p.summaryScore !== undefined && p.summaryScore !== p.score) || (p.summaryBudget !== undefined && p.annual !== undefined && !new D(p.summaryBudget).eq(p.annual));
+  const summaryDiffers =
+    (p.summaryScore !== undefined && p.summaryScore !== p.score) ||
+    (p.summaryBudget !== undefined && p.annual !== undefined && !new D(p.summaryBudget).eq(p.annual));
   return (
     <>
       <p className="no-print mb-4 text-sm">
-        <Link className="text-blue-700 underline" href={props.back}>← 回到项目列表</Link> ·{" "}
-        <Link className="text-blue-700 underline" href={props.deptHref}>只看{p.department}的项目</Link> ·{" "}
-        <Link className="text-blue-700 underline" href={`/departments/${p.departmentId}?year=${props.year}#performance`}>部门页</Link>
+        <Link className="text-blue-700 underline" href={props.back}>
+          ← 回到项目列表
+        </Link>{" "}
+        ·{" "}
+        <Link className="text-blue-700 underline" href={props.deptHref}>
+          只看{p.department}的项目
+        </Link>{" "}
+        ·{" "}
+        <Link
+          className="text-blue-700 underline"
+          href={`/departments/${p.departmentId}?year=${props.year}#performance`}
+        >
+          部门页
+        </Link>
       </p>
       <Section
         title={p.name}
         note={
           <>
-            {p.sourceLine ? <>自评表见<SheetPlace p={p} sources={props.sources} />，带虚线的数字在原文中标出。</> : null}
+            {p.sourceLine ? (
+              <>
+                自评表见
+                <SheetPlace p={p} sources={props.sources} />
+                ，带虚线的数字在原文中标出。
+              </>
+            ) : null}
             金额单位：万元；“—”表示未披露。
           </>
         }
       >
         {p.flagged ? (
           <p className="mb-3 rounded border border-rose-200 bg-rose-50 p-2 text-sm font-semibold text-rose-800">
-            评为“{p.grade}”，但执行率只有 <Pct v={p.rate} />，低于 {props.maxRate}%。
+            评为“{p.grade}”，但执行率只有 <Pct v={p.rate} />
+            ，低于 {props.maxRate}%。
           </p>
         ) : p.lowRate ? (
-          <p className="mb-3 rounded border border-amber-200 bg-amber-50 p-2 text-sm text-amber-800">执行率 <Pct v={p.rate} />，低于 {props.maxRate}%。</p>
+          <p className="mb-3 rounded border border-amber-200 bg-amber-50 p-2 text-sm text-amber-800">
+            执行率 <Pct v={p.rate} />
+            ，低于 {props.maxRate}%。
+          </p>
         ) : null}
         <dl className="grid grid-cols-2 gap-3 text-sm md:grid-cols-4">
           <Fact label="部门">
@@ -93,7 +139,11 @@ export function ProjectView(props: { p: PerformanceProject; sources: SheetSource
           <Fact label="自评得分">{at(p.score, p.score ?? <span className="text-gray-400">—</span>)}</Fact>
           <Fact label="等级">
             {p.grade ?? <span className="text-gray-400">—</span>}
-            {p.gradeDerived ? <span className="ml-1 text-xs text-gray-500" title="汇总表未列等级，按得分推定">推定</span> : null}
+            {p.gradeDerived ? (
+              <span className="ml-1 text-xs text-gray-500" title="汇总表未列等级，按得分推定">
+                推定
+              </span>
+            ) : null}
           </Fact>
           {summaryDiffers ? (
             <Fact label="汇总表所列（预算 / 得分）">
@@ -102,7 +152,10 @@ export function ProjectView(props: { p: PerformanceProject; sources: SheetSource
           ) : null}
         </dl>
       </Section>
-      <Section title={`指标（${p.indicators.length}）`} note="一级 / 二级 / 三级指标、年度指标值、实际完成值、分值、得分、偏差原因，均为自评表原文；得分低于分值的标橙。">
+      <Section
+        title={`指标（${p.indicators.length}）`}
+        note="一级 / 二级 / 三级指标、年度指标值、实际完成值、分值、得分、偏差原因，均为自评表原文；得分低于分值的标橙。"
+      >
         <Indicators p={p} cite={cite} />
       </Section>
     </>

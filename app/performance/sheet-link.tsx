@@ -25,21 +25,60 @@ export function SheetPlace({ p, sources }: { p: PerformanceProject; sources: She
   if (!p.sourceLine || !s) return null;
   return (
     <span className="ml-1 text-xs font-normal text-gray-500">
-      （<SourceLink href={sheetHref(p, sources)} title="打开原文中的这张绩效自评表">原文{placeOfLine(s, p.sourceLine)}</SourceLink>）
+      （
+      <SourceLink href={sheetHref(p, sources)} title="打开原文中的这张绩效自评表">
+        原文{placeOfLine(s, p.sourceLine)}
+      </SourceLink>
+      ）
     </span>
   );
 }
 
-const FIGURE_LINK = "!text-inherit underline decoration-blue-400 decoration-dotted underline-offset-2 hover:text-blue-700";
+const FIGURE_LINK =
+  "!text-inherit underline decoration-blue-400 decoration-dotted underline-offset-2 hover:text-blue-700";
 
 /** One of the sheet's own figures (budget, executed, rate, score), opening the sheet where it prints it. */
-export function SheetFigure({ p, sources, figure, children }: { p: PerformanceProject; sources: SheetSources; figure: string | undefined; children: React.ReactNode }) {
+export function SheetFigure({
+  p,
+  sources,
+  figure,
+  children,
+}: {
+  p: PerformanceProject;
+  sources: SheetSources;
+  figure: string | undefined;
+  children: React.ReactNode;
+}) {
   if (figure === undefined) return <>{children}</>;
-  return <SourceLink href={sheetHref(p, sources, figure)} className={FIGURE_LINK} title="在原文自评表中查看这个数字">{children}</SourceLink>;
+  return (
+    <SourceLink href={sheetHref(p, sources, figure)} className={FIGURE_LINK} title="在原文自评表中查看这个数字">
+      {children}
+    </SourceLink>
+  );
 }
 
 /** An indicator's score, opening the sheet at the indicator's own line. */
-export function IndicatorFigure({ cite, line, figure, context, children }: { cite: SourceRef | undefined; line: number | undefined; figure: string | undefined; context?: string; children: React.ReactNode }) {
+export function IndicatorFigure({
+  cite,
+  line,
+  figure,
+  context,
+  children,
+}: {
+  cite: SourceRef | undefined;
+  line: number | undefined;
+  figure: string | undefined;
+  context?: string;
+  children: React.ReactNode;
+}) {
   if (figure === undefined) return <>{children}</>;
-  return <SourceLink href={sourceHref(cite, line, figure, context)} className={FIGURE_LINK} title="在原文自评表中查看这个得分">{children}</SourceLink>;
+  return (
+    <SourceLink
+      href={sourceHref(cite, line, figure, context)}
+      className={FIGURE_LINK}
+      title="在原文自评表中查看这个得分"
+    >
+      {children}
+    </SourceLink>
+  );
 }

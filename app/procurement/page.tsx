@@ -20,11 +20,15 @@ const PRESETS = [30, 40, 50, 60];
 export default async function ProcurementPage(props: { searchParams: Promise<RawParams> }) {
   const sp = parseParams(procurementParamsSchema, await withDemoChoice(await props.searchParams));
   const { year, years } = await resolveYear(sp.year, sp.synthetic);
-  if (year === undefined) return <NoReports title="政府采购" purpose="分析政府采购" synthetic={sp.synthetic} path="/procurement" />;
+  if (year === undefined)
+    return <NoReports title="政府采购" purpose="分析政府采购" synthetic={sp.synthetic} path="/procurement" />;
   const v = procurementView(sp, year);
   return (
     <div>
-      <PageHeader title={`${year} 年度政府采购`} subtitle="货物、工程、服务的采购规模，以及授予中小企业、小微企业的份额是否达到政策参考线。">
+      <PageHeader
+        title={`${year} 年度政府采购`}
+        subtitle="货物、工程、服务的采购规模，以及授予中小企业、小微企业的份额是否达到政策参考线。"
+      >
         <YearPicker years={years} current={year} path="/procurement" params={{ ...v.keep, year: undefined }} />
         <SyntheticToggle path="/procurement" synthetic={sp.synthetic} params={{ ...v.keep, synthetic: undefined }} />
       </PageHeader>
@@ -39,7 +43,9 @@ export default async function ProcurementPage(props: { searchParams: Promise<Raw
             {r}%
           </Link>
         ))}
-        {PRESETS.includes(sp.reference) ? null : <span className="rounded bg-blue-600 px-2 py-0.5 text-white">{sp.reference}%</span>}
+        {PRESETS.includes(sp.reference) ? null : (
+          <span className="rounded bg-blue-600 px-2 py-0.5 text-white">{sp.reference}%</span>
+        )}
         <span className="text-xs text-gray-500">（可在网址中设置 reference）</span>
       </div>
       <Suspense fallback={<div className="mb-6 h-20 animate-pulse rounded-lg bg-gray-100" />}>

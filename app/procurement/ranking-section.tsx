@@ -12,7 +12,14 @@ export async function RankingSection({ v }: { v: ProcurementView }) {
   const { summary, deptPage, rows } = await departmentRows(v);
   const { sp, year } = v;
   const without = summary.departments - summary.withShare;
-  const pager = <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={(n) => `${v.href({ page: n > 1 ? n : undefined })}#departments`} />;
+  const pager = (
+    <Pager
+      page={deptPage.page}
+      pageSize={PAGE}
+      total={deptPage.total}
+      href={(n) => `${v.href({ page: n > 1 ? n : undefined })}#departments`}
+    />
+  );
   return (
     <Section
       id="departments"
@@ -27,13 +34,17 @@ export async function RankingSection({ v }: { v: ProcurementView }) {
       ) : (
         <>
           <h3 className="mb-1 text-sm font-semibold text-gray-800">
-            各份额区间的部门数（{summary.withShare} 个部门披露份额，其中 <span className={summary.below ? "text-rose-700" : ""}>{summary.below} 个</span>低于参考线 {sp.reference}%）
+            各份额区间的部门数（{summary.withShare} 个部门披露份额，其中{" "}
+            <span className={summary.below ? "text-rose-700" : ""}>{summary.below} 个</span>低于参考线 {sp.reference}%）
           </h3>
           <Bars
             data={summary.bands.map((b) => {
               const under = b.to !== undefined && b.to <= sp.reference;
               const straddles = !under && b.from < sp.reference;
-              return { 区间: b.label, [under ? "低于参考线" : straddles ? "含参考线的区间" : "达到参考线"]: b.departments };
+              return {
+                区间: b.label,
+                [under ? "低于参考线" : straddles ? "含参考线的区间" : "达到参考线"]: b.departments,
+              };
             })}
             index="区间"
             categories={["低于参考线", "含参考线的区间", "达到参考线"]}
@@ -43,7 +54,9 @@ export async function RankingSection({ v }: { v: ProcurementView }) {
           />
         </>
       )}
-      {without ? <p className="mt-2 text-xs text-gray-500">{without} 个部门未披露中小企业份额，未计入分布，列在表格最后。</p> : null}
+      {without ? (
+        <p className="mt-2 text-xs text-gray-500">{without} 个部门未披露中小企业份额，未计入分布，列在表格最后。</p>
+      ) : null}
       {summary.departments ? (
         <div className="mt-4">
           {pager}
@@ -51,24 +64,37 @@ export async function RankingSection({ v }: { v: ProcurementView }) {
             columns={departmentColumns}
             rows={rows}
             rowKey={(d) => `${d.pinned ? "pinned-" : ""}${d.departmentId}`}
-            rowClass={(d) => `${d.below ? "bg-rose-50" : ""} ${d.departmentId === sp.dept ? "outline outline-2 outline-blue-400" : ""}`}
+            rowClass={(d) =>
+              `${d.below ? "bg-rose-50" : ""} ${d.departmentId === sp.dept ? "outline outline-2 outline-blue-400" : ""}`
+            }
             sortable={deptPage.total <= PAGE}
             minWidth="min-w-[1000px]"
             cells={{
               department: (d) => (
                 <>
-                  {d.pinned ? <span className="mr-1 rounded bg-blue-100 px-1 text-xs text-blue-800">所选部门</span> : null}
-                  <Link className="text-blue-700 hover:underline" href={v.href({ dept: d.departmentId })} title="查看该部门历年">{d.department}</Link>
+                  {d.pinned ? (
+                    <span className="mr-1 rounded bg-blue-100 px-1 text-xs text-blue-800">所选部门</span>
+                  ) : null}
+                  <Link
+                    className="text-blue-700 hover:underline"
+                    href={v.href({ dept: d.departmentId })}
+                    title="查看该部门历年"
+                  >
+                    {d.department}
+                  </Link>
                   <SyntheticBadge synthetic={d.synthetic} />
                 </>
               ),
               smeShare: (d) => (
                 <span className={d.below ? "font-semibold text-rose-700" : ""}>
                   <Pct v={d.smeShare} />
-                  {d.smeShare !== undefined && !d.smeShareStated ? <span className="ml-1 text-xs font-normal text-gray-500">复算</span> : null}
+                  {d.smeShare !== undefined && !d.smeShareStated ? (
+                    <span className="ml-1 text-xs font-normal text-gray-500">复算</span>
+                  ) : null}
                 </span>
               ),
-              change: (d) => (d.change === undefined ? <span className="text-gray-400">—</span> : formatChange(d.change)),
+              change: (d) =>
+                d.change === undefined ? <span className="text-gray-400">—</span> : formatChange(d.change),
             }}
             note="上年没有该部门的报告时上年份额为“—”。点击部门名查看其历年。"
           />

@@ -1,6 +1,12 @@
 import { cache } from "react";
 import type { z } from "zod";
-import { getProcurementDepartment, getProcurementDepartmentsPage, getProcurementSummary, getProcurementYears, type ProcurementRow } from "@/db/queries/procurement";
+import {
+  getProcurementDepartment,
+  getProcurementDepartmentsPage,
+  getProcurementSummary,
+  getProcurementYears,
+  type ProcurementRow,
+} from "@/db/queries/procurement";
 import { getTrendPanel } from "@/db/queries/trend-panel";
 import type { procurementParamsSchema } from "@/lib/filters";
 import { SME_SHARE } from "@/lib/metrics/policy";
@@ -15,12 +21,25 @@ export type ProcurementView = {
   year: number;
   f: { year: number; synthetic: boolean; reference: number; dept?: number };
   keep: { year: number; synthetic?: string; reference?: number; dept?: number };
-  href: (over: Partial<Record<"year" | "synthetic" | "reference" | "dept" | "page", string | number | undefined>>) => string;
+  href: (
+    over: Partial<Record<"year" | "synthetic" | "reference" | "dept" | "page", string | number | undefined>>,
+  ) => string;
 };
 
 export function procurementView(sp: ProcurementView["sp"], year: number): ProcurementView {
-  const keep = { year, synthetic: sp.synthetic ? "1" : undefined, reference: sp.reference === SME_SHARE.reference ? undefined : sp.reference, dept: sp.dept };
-  return { sp, year, f: { year, synthetic: sp.synthetic, reference: sp.reference, dept: sp.dept }, keep, href: (over) => hrefWith("/procurement", { ...keep, ...over }) };
+  const keep = {
+    year,
+    synthetic: sp.synthetic ? "1" : undefined,
+    reference: sp.reference === SME_SHARE.reference ? undefined : sp.reference,
+    dept: sp.dept,
+  };
+  return {
+    sp,
+    year,
+    f: { year, synthetic: sp.synthetic, reference: sp.reference, dept: sp.dept },
+    keep,
+    href: (over) => hrefWith("/procurement", { ...keep, ...over }),
+  };
 }
 
 /** Read once per request however many sections ask (React cache keys on the one view object). The ranking's page in view, led by the department looked at (which may appear again in its place, highlighted). */
@@ -30,7 +49,9 @@ export const departmentRows = cache(async (v: ProcurementView) => {
     getProcurementDepartmentsPage(v.f, { page: v.sp.page, pageSize: PAGE }, summary.departments),
     v.sp.dept ? getProcurementDepartment(v.f, v.sp.dept) : Promise.resolve(undefined),
   ]);
-  const rows: (ProcurementRow & { pinned?: boolean })[] = pinned ? [{ ...pinned, pinned: true }, ...deptPage.rows] : deptPage.rows;
+  const rows: (ProcurementRow & { pinned?: boolean })[] = pinned
+    ? [{ ...pinned, pinned: true }, ...deptPage.rows]
+    : deptPage.rows;
   return { summary, deptPage, pinned, rows };
 });
 

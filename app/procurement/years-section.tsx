@@ -22,7 +22,11 @@ export async function YearsSection({ v }: { v: ProcurementView }) {
       title={sp.dept ? `${pinned?.department ?? `部门 ${sp.dept}`}：历年政府采购` : "历年政府采购（全部部门）"}
       actions={
         <>
-          {sp.dept ? <Link className="text-xs text-blue-700 hover:underline" href={v.href({ dept: undefined })}>看全部部门</Link> : null}
+          {sp.dept ? (
+            <Link className="text-xs text-blue-700 hover:underline" href={v.href({ dept: undefined })}>
+              看全部部门
+            </Link>
+          ) : null}
           <CsvLink dataset="procurement-years" params={v.keep} />
         </>
       }
@@ -30,10 +34,14 @@ export async function YearsSection({ v }: { v: ProcurementView }) {
     >
       {cityView ? <TrendPanelNote panel={panel} figure="政府采购总额和授予中小企业金额" /> : null}
       {series.length === 0 ? (
-        sp.dept ? <Empty>库中没有该部门的报告。</Empty> : null
+        sp.dept ? (
+          <Empty>库中没有该部门的报告。</Empty>
+        ) : null
       ) : (
         <>
-          {series.length === 1 ? <p className="mb-2 text-sm text-gray-600">库中只有 {series[0].year} 年的数据，暂无历年变化可比。</p> : null}
+          {series.length === 1 ? (
+            <p className="mb-2 text-sm text-gray-600">库中只有 {series[0].year} 年的数据，暂无历年变化可比。</p>
+          ) : null}
           <div className="grid gap-4 lg:grid-cols-2">
             <div>
               <h3 className="mb-1 text-sm font-semibold text-gray-800">份额（%）</h3>
@@ -52,7 +60,17 @@ export async function YearsSection({ v }: { v: ProcurementView }) {
             </div>
             <div>
               <h3 className="mb-1 text-sm font-semibold text-gray-800">采购构成（万元）</h3>
-              <Bars data={series.map((s) => ({ 年度: String(s.year), 货物: num(s.goods), 工程: num(s.works), 服务: num(s.services) }))} index="年度" categories={["货物", "工程", "服务"]} stack />
+              <Bars
+                data={series.map((s) => ({
+                  年度: String(s.year),
+                  货物: num(s.goods),
+                  工程: num(s.works),
+                  服务: num(s.services),
+                }))}
+                index="年度"
+                categories={["货物", "工程", "服务"]}
+                stack
+              />
             </div>
           </div>
           <div className="mt-3">
@@ -63,8 +81,19 @@ export async function YearsSection({ v }: { v: ProcurementView }) {
               minWidth="min-w-[900px]"
               rowClass={(s) => (s.year === v.year ? "bg-blue-50" : undefined)}
               cells={{
-                year: (s) => <Link className="text-blue-700 hover:underline" href={v.href({ year: s.year })}>{s.year}</Link>,
-                medianSmeShare: (s) => (medianShown ? <Pct v={s.medianSmeShare} /> : <span className="text-gray-400" title={`不足 ${PEER_GROUP.minPeers} 个部门，不列中位数`}>—</span>),
+                year: (s) => (
+                  <Link className="text-blue-700 hover:underline" href={v.href({ year: s.year })}>
+                    {s.year}
+                  </Link>
+                ),
+                medianSmeShare: (s) =>
+                  medianShown ? (
+                    <Pct v={s.medianSmeShare} />
+                  ) : (
+                    <span className="text-gray-400" title={`不足 ${PEER_GROUP.minPeers} 个部门，不列中位数`}>
+                      —
+                    </span>
+                  ),
                 below: (s) => <span className={s.below ? "text-rose-700" : ""}>{s.below}</span>,
               }}
             />

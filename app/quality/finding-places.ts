@@ -8,7 +8,10 @@ import type { PlaceLink } from "../_components/findings-table";
  * report prints it (a cross-year finding's second place is in last year's) — and the link that opens it there.
  * A report whose original the store does not keep (a synthetic one) has no page to open.
  */
-export function findingPlaces(f: QualityFinding, sources: ReadonlyMap<number, { source: Report["source"]; hasDocument: boolean }>): (PlaceLink | undefined)[] {
+export function findingPlaces(
+  f: QualityFinding,
+  sources: ReadonlyMap<number, { source: Report["source"]; hasDocument: boolean }>,
+): (PlaceLink | undefined)[] {
   return f.locations.map((l, at) => {
     if (!l.sourceLine) return undefined;
     const other = otherYearOf(l.label, f.year) !== undefined;
@@ -21,4 +24,5 @@ export function findingPlaces(f: QualityFinding, sources: ReadonlyMap<number, { 
 }
 
 /** The reports whose sources name the places of these findings. */
-export const placeReports = (fs: readonly QualityFinding[]) => fs.flatMap((f) => (f.priorReportId === null ? [f.reportId] : [f.reportId, f.priorReportId]));
+export const placeReports = (fs: readonly QualityFinding[]) =>
+  fs.flatMap((f) => (f.priorReportId === null ? [f.reportId] : [f.reportId, f.priorReportId]));

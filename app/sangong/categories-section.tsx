@@ -16,11 +16,17 @@ export async function CategoriesSection({ v, scope }: { v: SangongView; scope: s
       note="来源：公开09表 财政拨款“三公”经费支出决算表的预算数与决算数，按部门相加。预算数为全年预算数；“—”表示表中该栏留空（常见于当年没有购车的部门），不等于零——情况说明另有所述时，下方历年表采用其数字。"
     >
       {cats.reportsWithTable === 0 ? (
-        <Empty>{v.year} 年度{v.sp.dept ? "该部门" : "各部门"}没有可读的公开09表。</Empty>
+        <Empty>
+          {v.year} 年度{v.sp.dept ? "该部门" : "各部门"}没有可读的公开09表。
+        </Empty>
       ) : (
         <div className="grid gap-4 lg:grid-cols-2">
           <Bars
-            data={parts.map((c) => ({ 类别: c.label, 预算数: c.budget === undefined ? null : Number(c.budget), 决算数: c.final === undefined ? null : Number(c.final) }))}
+            data={parts.map((c) => ({
+              类别: c.label,
+              预算数: c.budget === undefined ? null : Number(c.budget),
+              决算数: c.final === undefined ? null : Number(c.final),
+            }))}
             index="类别"
             categories={["预算数", "决算数"]}
           />

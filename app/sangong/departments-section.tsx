@@ -19,7 +19,9 @@ function departmentCell(v: SangongView) {
   return (d: Row) => (
     <>
       {d.pinned ? <span className="mr-1 rounded bg-blue-100 px-1 text-xs text-blue-800">所选部门</span> : null}
-      <Link className="text-blue-700 hover:underline" href={v.href({ dept: d.departmentId })}>{d.department}</Link>
+      <Link className="text-blue-700 hover:underline" href={v.href({ dept: d.departmentId })}>
+        {d.department}
+      </Link>
       <SyntheticBadge synthetic={d.synthetic} />
     </>
   );
@@ -28,11 +30,25 @@ function departmentCell(v: SangongView) {
 /** Each department's 三公: the largest as bars, then the page of the ranking, then the same rows' unit costs. */
 export async function DepartmentsSections({ v }: { v: SangongView }) {
   const { summary, deptPage, rows } = await departmentRows(v);
-  const top = (deptPage.page === 1 ? deptPage.rows : (await getSangongDepartmentsPage(v.f, { page: 1, pageSize: TOP }, summary.departments)).rows).slice(0, TOP);
+  const top = (
+    deptPage.page === 1
+      ? deptPage.rows
+      : (await getSangongDepartmentsPage(v.f, { page: 1, pageSize: TOP }, summary.departments)).rows
+  ).slice(0, TOP);
   const ranked = top.filter((d) => d.final !== undefined);
   const rest = summary.withFinal - ranked.length;
-  const restSum = rest > 0 && summary.finalSum !== undefined ? ranked.reduce((a, d) => a.minus(d.final!), new D(summary.finalSum)).toFixed() : undefined;
-  const pager = (anchor: string) => <Pager page={deptPage.page} pageSize={PAGE} total={deptPage.total} href={(n) => `${v.href({ page: n > 1 ? n : undefined })}#${anchor}`} />;
+  const restSum =
+    rest > 0 && summary.finalSum !== undefined
+      ? ranked.reduce((a, d) => a.minus(d.final!), new D(summary.finalSum)).toFixed()
+      : undefined;
+  const pager = (anchor: string) => (
+    <Pager
+      page={deptPage.page}
+      pageSize={PAGE}
+      total={deptPage.total}
+      href={(n) => `${v.href({ page: n > 1 ? n : undefined })}#${anchor}`}
+    />
+  );
   const rowKey = (d: Row) => `${d.pinned ? "pinned-" : ""}${d.departmentId}`;
   const rowClass = (d: Row) => (d.departmentId === v.sp.dept ? "bg-blue-50" : undefined);
   const sortable = deptPage.total <= PAGE;
@@ -65,8 +81,12 @@ export async function DepartmentsSections({ v }: { v: SangongView }) {
             )}
             <p className="mt-1 text-xs text-gray-500">
               单位：万元。红色：比上年增加；绿色：持平或减少；蓝色：库中没有上年报告可比。
-              {rest > 0 ? `图中只画决算最多的 ${ranked.length} 个部门；其余 ${rest} 个部门合计 ${restSum ?? "—"} 万元，见下表。` : ""}
-              {summary.departments > summary.withFinal ? `${summary.departments - summary.withFinal} 个部门未披露决算数，未画出，列在表格最后。` : ""}
+              {rest > 0
+                ? `图中只画决算最多的 ${ranked.length} 个部门；其余 ${rest} 个部门合计 ${restSum ?? "—"} 万元，见下表。`
+                : ""}
+              {summary.departments > summary.withFinal
+                ? `${summary.departments - summary.withFinal} 个部门未披露决算数，未画出，列在表格最后。`
+                : ""}
             </p>
             <div className="mt-4">
               {pager("departments")}
@@ -79,8 +99,17 @@ export async function DepartmentsSections({ v }: { v: SangongView }) {
                 minWidth="min-w-[960px]"
                 cells={{
                   department: departmentCell(v),
-                  changePct: (d) => <span className={up(d) ? "text-rose-700" : ""}><Pct v={d.changePct} /></span>,
-                  change: (d) => (d.change === undefined ? <span className="text-gray-400">—</span> : <span className={up(d) ? "font-semibold text-rose-700" : ""}>{formatChange(d.change)}</span>),
+                  changePct: (d) => (
+                    <span className={up(d) ? "text-rose-700" : ""}>
+                      <Pct v={d.changePct} />
+                    </span>
+                  ),
+                  change: (d) =>
+                    d.change === undefined ? (
+                      <span className="text-gray-400">—</span>
+                    ) : (
+                      <span className={up(d) ? "font-semibold text-rose-700" : ""}>{formatChange(d.change)}</span>
+                    ),
                 }}
               />
               {pager("departments")}
@@ -99,9 +128,19 @@ export async function DepartmentsSections({ v }: { v: SangongView }) {
           <Empty>{v.year} 年度没有报告。</Empty>
         ) : (
           <>
-            {summary.departments > PAGE ? <p className="mb-1 text-xs text-gray-500">与上表同一页的部门（按决算数由大到小）。</p> : null}
+            {summary.departments > PAGE ? (
+              <p className="mb-1 text-xs text-gray-500">与上表同一页的部门（按决算数由大到小）。</p>
+            ) : null}
             {pager("unit-costs")}
-            <DataTable columns={unitCostColumns} rows={rows} rowKey={rowKey} rowClass={rowClass} sortable={sortable} minWidth="min-w-[900px]" cells={{ department: departmentCell(v) }} />
+            <DataTable
+              columns={unitCostColumns}
+              rows={rows}
+              rowKey={rowKey}
+              rowClass={rowClass}
+              sortable={sortable}
+              minWidth="min-w-[900px]"
+              cells={{ department: departmentCell(v) }}
+            />
           </>
         )}
       </Section>

@@ -23,11 +23,20 @@ export async function TrendSection({ v, scope }: { v: SangongView; scope: string
     >
       {!v.sp.dept ? <TrendPanelNote panel={panel} figure="“三公”经费决算" /> : null}
       {series.length === 0 ? (
-        v.sp.dept ? <Empty>该部门没有两个以上年度的“三公”经费决算。</Empty> : null
+        v.sp.dept ? (
+          <Empty>该部门没有两个以上年度的“三公”经费决算。</Empty>
+        ) : null
       ) : (
         <>
           <Lines
-            data={series.map((s) => ({ 年度: String(s.year), 决算合计: num(s.final), 因公出国: num(s.abroad), 公车购置: num(s.vehiclePurchase), 公车运行: num(s.vehicleOperation), 公务接待: num(s.reception) }))}
+            data={series.map((s) => ({
+              年度: String(s.year),
+              决算合计: num(s.final),
+              因公出国: num(s.abroad),
+              公车购置: num(s.vehiclePurchase),
+              公车运行: num(s.vehicleOperation),
+              公务接待: num(s.reception),
+            }))}
             index="年度"
             categories={["决算合计", "因公出国", "公车购置", "公车运行", "公务接待"]}
           />
@@ -38,7 +47,13 @@ export async function TrendSection({ v, scope }: { v: SangongView; scope: string
               rowKey={(s) => s.year}
               minWidth="min-w-[760px]"
               rowClass={(s) => (s.year === v.year ? "bg-blue-50" : undefined)}
-              cells={{ year: (s) => <Link className="text-blue-700 hover:underline" href={v.href({ year: s.year })}>{s.year}</Link> }}
+              cells={{
+                year: (s) => (
+                  <Link className="text-blue-700 hover:underline" href={v.href({ year: s.year })}>
+                    {s.year}
+                  </Link>
+                ),
+              }}
             />
           </div>
         </>

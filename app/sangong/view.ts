@@ -1,6 +1,11 @@
 import { cache } from "react";
 import type { z } from "zod";
-import { getSangongDepartment, getSangongDepartmentsPage, getSangongSummary, type SangongDepartment } from "@/db/queries/sangong";
+import {
+  getSangongDepartment,
+  getSangongDepartmentsPage,
+  getSangongSummary,
+  type SangongDepartment,
+} from "@/db/queries/sangong";
 import type { sangongParamsSchema } from "@/lib/filters";
 import { hrefWith } from "../_components/ui";
 
@@ -17,7 +22,13 @@ export type SangongView = {
 
 export function sangongView(sp: SangongView["sp"], year: number): SangongView {
   const keep = { year, synthetic: sp.synthetic ? "1" : undefined, dept: sp.dept };
-  return { sp, year, f: { year, synthetic: sp.synthetic, dept: sp.dept }, keep, href: (over) => hrefWith("/sangong", { ...keep, ...over }) };
+  return {
+    sp,
+    year,
+    f: { year, synthetic: sp.synthetic, dept: sp.dept },
+    keep,
+    href: (over) => hrefWith("/sangong", { ...keep, ...over }),
+  };
 }
 
 /** The page of the department ranking in view, led by the department looked at (both tables show the same rows). */
@@ -27,6 +38,8 @@ export const departmentRows = cache(async (v: SangongView) => {
     getSangongDepartmentsPage(v.f, { page: v.sp.page, pageSize: PAGE }, summary.departments),
     v.sp.dept ? getSangongDepartment(v.f, v.sp.dept) : Promise.resolve(undefined),
   ]);
-  const rows: (SangongDepartment & { pinned?: boolean })[] = pinned ? [{ ...pinned, pinned: true }, ...deptPage.rows] : deptPage.rows;
+  const rows: (SangongDepartment & { pinned?: boolean })[] = pinned
+    ? [{ ...pinned, pinned: true }, ...deptPage.rows]
+    : deptPage.rows;
   return { summary, deptPage, pinned, rows };
 });

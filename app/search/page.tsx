@@ -15,7 +15,10 @@ export default async function SearchPage(props: { searchParams: Promise<RawParam
   const projects = hits.filter((h) => h.kind === "project");
   return (
     <div>
-      <PageHeader title={sp.q ? `查找“${sp.q}”` : "查找"} subtitle="按名称查找部门和绩效自评项目；勾选 2–4 个部门可并排比较。" />
+      <PageHeader
+        title={sp.q ? `查找“${sp.q}”` : "查找"}
+        subtitle="按名称查找部门和绩效自评项目；勾选 2–4 个部门可并排比较。"
+      />
       {!sp.q ? (
         <Empty>在页首的搜索框输入部门或项目名称中的字词。</Empty>
       ) : (
@@ -52,7 +55,10 @@ export default async function SearchPage(props: { searchParams: Promise<RawParam
               <ul className="space-y-1 text-sm">
                 {projects.map((p, i) => (
                   <li key={i}>
-                    <Link className="text-blue-700 hover:underline" href={hrefWith(`/departments/${p.departmentId}`, { year: p.year ?? undefined }) + "#performance"}>
+                    <Link
+                      className="text-blue-700 hover:underline"
+                      href={hrefWith(`/departments/${p.departmentId}`, { year: p.year ?? undefined }) + "#performance"}
+                    >
                       {p.name}
                     </Link>
                     <span className="ml-2 text-xs text-gray-500">

@@ -21,7 +21,9 @@ export function classChartRows(side: DepartmentsSideBySide, n: number) {
   const rows: Record<string, string | number>[] = [];
   const left: string[] = [];
   for (const d of side.selected) {
-    const shares = Object.values(d.classes).map((c) => c.share).filter((s): s is string => s !== undefined);
+    const shares = Object.values(d.classes)
+      .map((c) => c.share)
+      .filter((s): s is string => s !== undefined);
     if (shares.length === 0) {
       left.push(d.department);
       continue;

@@ -21,7 +21,10 @@ export async function DepartmentsSection({ v }: { v: StructureView }) {
     ...classes.map((c) => pct(`class${c.code}`, c.name, { title: `${c.code} ${c.name} ÷ 03表合计`, pageOnly: true })),
     text("only", "历年", { pageOnly: true }),
   ];
-  const rows = side.selected.map((d) => ({ ...d, ...Object.fromEntries(classes.map((c) => [`class${c.code}`, d.classes[c.code]?.share])) }));
+  const rows = side.selected.map((d) => ({
+    ...d,
+    ...Object.fromEntries(classes.map((c) => [`class${c.code}`, d.classes[c.code]?.share])),
+  }));
   const unplottable = side.selected.filter((d) => d.basicShare === undefined || d.projectShare === undefined);
   return (
     <Section
@@ -38,16 +41,35 @@ export async function DepartmentsSection({ v }: { v: StructureView }) {
             <div>
               <h3 className="mb-1 text-sm font-semibold text-gray-800">支出功能分类（类）占比</h3>
               {classChart.rows.length ? (
-                <Bars data={classChart.rows} index="部门" categories={classChart.categories} unit="percent" stack maxValue={100} layout="vertical" height="h-96" />
+                <Bars
+                  data={classChart.rows}
+                  index="部门"
+                  categories={classChart.categories}
+                  unit="percent"
+                  stack
+                  maxValue={100}
+                  layout="vertical"
+                  height="h-96"
+                />
               ) : (
                 <Empty>所选部门没有公开03表的类级数据。</Empty>
               )}
-              {classChart.left.length ? <p className="mt-1 text-xs text-gray-500">未画出（缺少03表合计或类级数据）：{classChart.left.join("、")}。</p> : null}
+              {classChart.left.length ? (
+                <p className="mt-1 text-xs text-gray-500">
+                  未画出（缺少03表合计或类级数据）：{classChart.left.join("、")}。
+                </p>
+              ) : null}
             </div>
             <div>
               <h3 className="mb-1 text-sm font-semibold text-gray-800">基本支出与项目支出占比</h3>
               <Bars
-                data={side.selected.filter((d) => !unplottable.includes(d)).map((d) => ({ 部门: d.department, 基本支出: Number(d.basicShare), 项目支出: Number(d.projectShare) }))}
+                data={side.selected
+                  .filter((d) => !unplottable.includes(d))
+                  .map((d) => ({
+                    部门: d.department,
+                    基本支出: Number(d.basicShare),
+                    项目支出: Number(d.projectShare),
+                  }))}
                 index="部门"
                 categories={["基本支出", "项目支出"]}
                 unit="percent"
@@ -56,7 +78,11 @@ export async function DepartmentsSection({ v }: { v: StructureView }) {
                 layout="vertical"
                 height="h-96"
               />
-              {unplottable.length ? <p className="mt-1 text-xs text-gray-500">未画出（未披露基本或项目支出）：{unplottable.map((d) => d.department).join("、")}。</p> : null}
+              {unplottable.length ? (
+                <p className="mt-1 text-xs text-gray-500">
+                  未画出（未披露基本或项目支出）：{unplottable.map((d) => d.department).join("、")}。
+                </p>
+              ) : null}
             </div>
           </div>
           <div className="mt-4">
@@ -69,12 +95,24 @@ export async function DepartmentsSection({ v }: { v: StructureView }) {
               cells={{
                 department: (d) => (
                   <>
-                    <Link className="text-blue-700 hover:underline" href={`/departments/${d.departmentId}?year=${year}`}>{d.department}</Link>
+                    <Link
+                      className="text-blue-700 hover:underline"
+                      href={`/departments/${d.departmentId}?year=${year}`}
+                    >
+                      {d.department}
+                    </Link>
                     <SyntheticBadge synthetic={d.synthetic} />
                     {d.scope === "单位决算" ? <span className="ml-1 text-xs text-gray-500">单位决算</span> : null}
                   </>
                 ),
-                only: (d) => <Link className="whitespace-nowrap text-blue-700 hover:underline" href={href({ dept: d.departmentId })}>只看该部门</Link>,
+                only: (d) => (
+                  <Link
+                    className="whitespace-nowrap text-blue-700 hover:underline"
+                    href={href({ dept: d.departmentId })}
+                  >
+                    只看该部门
+                  </Link>
+                ),
               }}
             />
           </div>

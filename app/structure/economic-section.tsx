@@ -20,17 +20,30 @@ export async function EconomicSection({ v }: { v: StructureView }) {
       note={`来源：公开06表 一般公共预算财政拨款基本支出决算明细表（经济分类三位科目）；范围：${scopeText(v, history?.department)}，共 ${econ.reports} 份报告。人员经费 = 301 + 303，公用经费 = 302 + 307 + 310 + 312 + 399；占比 = 该科目 ÷（人员经费 + 公用经费）× 100。`}
     >
       {econ.rows.length === 0 && econ.base === undefined ? (
-        <Empty>{year} 年度{sp.dept ? "该部门" : ""}没有公开06表的经济分类数据。</Empty>
+        <Empty>
+          {year} 年度{sp.dept ? "该部门" : ""}没有公开06表的经济分类数据。
+        </Empty>
       ) : (
         <div className="grid gap-4 lg:grid-cols-[minmax(0,18rem)_1fr]">
           <div>
             {econ.personnel !== undefined && econ.public !== undefined ? (
-              <Donut data={[{ 类别: "人员经费", 金额: Number(econ.personnel) }, { 类别: "公用经费", 金额: Number(econ.public) }]} index="类别" category="金额" />
+              <Donut
+                data={[
+                  { 类别: "人员经费", 金额: Number(econ.personnel) },
+                  { 类别: "公用经费", 金额: Number(econ.public) },
+                ]}
+                index="类别"
+                category="金额"
+              />
             ) : (
               <Empty>未同时披露人员经费合计和公用经费合计。</Empty>
             )}
             <p className="mt-2 text-sm text-gray-700">
-              人员经费 <Wan v={econ.personnel} /> 万元（<Pct v={share(econ.personnel, econ.base)} />），公用经费 <Wan v={econ.public} /> 万元（<Pct v={share(econ.public, econ.base)} />）。
+              人员经费 <Wan v={econ.personnel} /> 万元（
+              <Pct v={share(econ.personnel, econ.base)} />
+              ），公用经费 <Wan v={econ.public} /> 万元（
+              <Pct v={share(econ.public, econ.base)} />
+              ）。
             </p>
           </div>
           <DataTable
@@ -38,7 +51,14 @@ export async function EconomicSection({ v }: { v: StructureView }) {
             rows={econ.rows}
             rowKey={(r) => r.code}
             minWidth="min-w-[520px]"
-            cells={{ name: (r) => (<><span className="mr-1 font-mono text-xs text-gray-500">{r.code}</span>{r.name}</>) }}
+            cells={{
+              name: (r) => (
+                <>
+                  <span className="mr-1 font-mono text-xs text-gray-500">{r.code}</span>
+                  {r.name}
+                </>
+              ),
+            }}
             note="只列出至少一份报告填了金额的科目。"
           />
         </div>

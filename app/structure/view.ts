@@ -12,7 +12,14 @@ export type StructureView = {
 };
 
 export function structureView(sp: StructureView["sp"], year: number): StructureView {
-  const keep = { year, synthetic: sp.synthetic ? "1" : undefined, code: sp.code, depts: sp.depts.join(",") || undefined, dept: sp.dept, q: sp.q };
+  const keep = {
+    year,
+    synthetic: sp.synthetic ? "1" : undefined,
+    code: sp.code,
+    depts: sp.depts.join(",") || undefined,
+    dept: sp.dept,
+    q: sp.q,
+  };
   // the page of "who spends" belongs to one subject: any other link starts again at its first page
   return { sp, year, keep, href: (over) => hrefWith("/structure", { ...keep, ...over }) };
 }

@@ -7,7 +7,10 @@ import { chosenReports } from "./dashboard-scope";
 import { rows } from "./sql";
 
 export type BenchmarkFilter = {
-  year: number; synthetic: boolean; metric: BenchmarkMetric; size: keyof typeof SIZE_BANDS;
+  year: number;
+  synthetic: boolean;
+  metric: BenchmarkMetric;
+  size: keyof typeof SIZE_BANDS;
   /** 部门决算 are ranked among 部门决算, 单位决算 among 单位决算 (default: department) */
   scope?: keyof typeof BENCHMARK_SCOPES;
   vs?: number;
@@ -79,7 +82,8 @@ const KEYS: Record<BenchmarkMetric, string[]> = {
 const col = (k: string) => sql.raw(`"${k}"`);
 
 /** a ÷ b × 100 rounded half-up to 2 places, null when either is missing or b is zero (as lib/metrics/stats ratePct). */
-const ratePct = (a: SQL, b: SQL) => sql`case when ${a} is null or ${b} is null or ${b} = 0 then null else round(${a} * 100 / ${b}, 2)::text end`;
+const ratePct = (a: SQL, b: SQL) =>
+  sql`case when ${a} is null or ${b} is null or ${b} = 0 then null else round(${a} * 100 / ${b}, 2)::text end`;
 
 /** The metric of one report as text, from the pivoted figure columns of `alias` (as lib/metrics/benchmark metricValue). */
 function metricSql(metric: BenchmarkMetric, alias: string): SQL {
@@ -114,7 +118,10 @@ function metricRows(f: BenchmarkFilter, year: number): SQL {
   const keys = [...new Set(["expenditureTotal", ...KEYS[f.metric]])];
   const list = sql.raw(`(${keys.map((k) => `'${k}'`).join(",")})`);
   const pivot = sql.join(
-    keys.map((k) => sql`max(fg.value) filter (where fg.key = ${k}) as ${col(k)}, max(fg.value::text) filter (where fg.key = ${k}) as ${col(k + "_t")}`),
+    keys.map(
+      (k) =>
+        sql`max(fg.value) filter (where fg.key = ${k}) as ${col(k)}, max(fg.value::text) filter (where fg.key = ${k}) as ${col(k + "_t")}`,
+    ),
     sql`, `,
   );
   // lateral: a few primary-key probes per report of the year, rather than every year's rows of those keys
@@ -142,8 +149,12 @@ function rankedSql(f: BenchmarkFilter): SQL {
   const dist = (v: SQL) => sql`abs(${v}::numeric - ${EXECUTION_TARGET})`;
   // the ranking key; better = higher, except for distances (better = lower)
   const key = byDistance(f.metric)
-    ? change ? sql`${dist(sql`v.current`)} - ${dist(sql`v.previous`)}` : dist(sql`v.current`)
-    : change ? sql`v.current::numeric - v.previous::numeric` : sql`v.current::numeric`;
+    ? change
+      ? sql`${dist(sql`v.current`)} - ${dist(sql`v.previous`)}`
+      : dist(sql`v.current`)
+    : change
+      ? sql`v.current::numeric - v.previous::numeric`
+      : sql`v.current::numeric`;
   const better = byDistance(f.metric) ? sql`asc` : sql`desc`;
   const worse = byDistance(f.metric) ? sql`desc` : sql`asc`;
   return sql`
@@ -188,9 +199,25 @@ function rankedSql(f: BenchmarkFilter): SQL {
 }
 
 type Raw = {
-  department_id: number; department: string; synthetic: boolean; scope: string; size: SizeBand | null; expenditure_total: string | null;
-  current: string | null; previous: string | null; value: string | null; rank: number | null; percentile: string | null; from_median: string | null;
-  distance: string | null; pos: number; peers: number; missing: number; other_bands: number; other_scope: number; median: string | null;
+  department_id: number;
+  department: string;
+  synthetic: boolean;
+  scope: string;
+  size: SizeBand | null;
+  expenditure_total: string | null;
+  current: string | null;
+  previous: string | null;
+  value: string | null;
+  rank: number | null;
+  percentile: string | null;
+  from_median: string | null;
+  distance: string | null;
+  pos: number;
+  peers: number;
+  missing: number;
+  other_bands: number;
+  other_scope: number;
+  median: string | null;
 };
 
 const u = <T>(v: T | null | undefined): T | undefined => (v === null || v === undefined ? undefined : v);
@@ -217,7 +244,10 @@ function toRow(r: Raw): BenchmarkRow {
  * Rows of the ranking where `where` holds (in list order), each carrying the summary (peers, missing, other bands,
  * median). With no row matching, one summary-only row (pos null) comes back so the counts are never lost.
  */
-async function query(f: BenchmarkFilter, where: SQL): Promise<{ rows: Raw[]; summary: Pick<Benchmark, "peers" | "missing" | "otherBands" | "otherScope" | "median"> }> {
+async function query(
+  f: BenchmarkFilter,
+  where: SQL,
+): Promise<{ rows: Raw[]; summary: Pick<Benchmark, "peers" | "missing" | "otherBands" | "otherScope" | "median"> }> {
   const res = await rows<Raw>(sql`
     ${rankedSql(f)}
     select r.department_id::int as department_id, r.department, r.synthetic, r.scope, r.size, r.expenditure_total, r.current, r.previous, r.value,
@@ -250,7 +280,10 @@ export async function getBenchmark(f: BenchmarkFilter): Promise<Benchmark> {
  * group, and the `extremes` highest and lowest for the chart — one statement whatever the number of departments.
  * A page past the end shows the last page; `dept` (a department id) opens the page that lists it.
  */
-export async function getBenchmarkPage(f: BenchmarkFilter, opts: { page?: number; pageSize?: number; extremes?: number; dept?: number } = {}): Promise<BenchmarkPage> {
+export async function getBenchmarkPage(
+  f: BenchmarkFilter,
+  opts: { page?: number; pageSize?: number; extremes?: number; dept?: number } = {},
+): Promise<BenchmarkPage> {
   const pageSize = opts.pageSize ?? 50;
   const extremes = opts.extremes ?? 10;
   const total = sql`(s.peers + s.missing)`;
@@ -267,11 +300,25 @@ export async function getBenchmarkPage(f: BenchmarkFilter, opts: { page?: number
   const total_ = summary.peers + summary.missing;
   const pages = Math.max(1, Math.ceil(total_ / pageSize));
   const wanted = opts.dept ? raw.find((r) => Number(r.department_id) === opts.dept) : undefined;
-  const page = wanted ? Math.ceil(Number(wanted.pos) / pageSize) : Math.min(Math.max(1, Math.trunc(opts.page ?? 1)), pages);
+  const page = wanted
+    ? Math.ceil(Number(wanted.pos) / pageSize)
+    : Math.min(Math.max(1, Math.trunc(opts.page ?? 1)), pages);
   const from = (page - 1) * pageSize;
   const shown = raw.filter((r) => r.pos > from && r.pos <= from + pageSize);
   const valued = raw.filter((r) => r.value !== null);
   const top = valued.filter((r) => r.pos <= extremes).map(toRow);
-  const bottom = summary.peers > extremes ? valued.filter((r) => r.pos > Math.max(extremes, summary.peers - extremes)).map(toRow) : [];
-  return { mode: isChange(f) ? "change" : "level", rows: shown.map(toRow), ...summary, page, pageSize, total: total_, top, bottom };
+  const bottom =
+    summary.peers > extremes
+      ? valued.filter((r) => r.pos > Math.max(extremes, summary.peers - extremes)).map(toRow)
+      : [];
+  return {
+    mode: isChange(f) ? "change" : "level",
+    rows: shown.map(toRow),
+    ...summary,
+    page,
+    pageSize,
+    total: total_,
+    top,
+    bottom,
+  };
 }

@@ -23,8 +23,17 @@ export type DocumentExecution = {
 
 export async function getDocumentExecution(year: number, low = 80, high = 120): Promise<DocumentExecution[]> {
   const r = await rows<{
-    department_id: number; department: string; budget_scope: string; final_scope: string; budget: string; final: string; rate: string | null;
-    subjects: number; outside: number; sangong_budget: string | null; sangong_final: string | null;
+    department_id: number;
+    department: string;
+    budget_scope: string;
+    final_scope: string;
+    budget: string;
+    final: string;
+    rate: string | null;
+    subjects: number;
+    outside: number;
+    sangong_budget: string | null;
+    sangong_final: string | null;
   }>(sql`
     with b as (
       select distinct on (department_id) id, department_id, scope, figures from budgets where is_latest and year = ${year}

@@ -20,7 +20,15 @@ export type BudgetFlag = {
 };
 
 export async function getBudgetFlags(year: number): Promise<BudgetFlag[]> {
-  const r = await rows<{ kind: BudgetFlag["kind"]; department_id: number; department: string; code: string | null; name: string | null; value: string; detail: string | null }>(sql`
+  const r = await rows<{
+    kind: BudgetFlag["kind"];
+    department_id: number;
+    department: string;
+    code: string | null;
+    name: string | null;
+    value: string;
+    detail: string | null;
+  }>(sql`
     with b as (
       select distinct on (department_id, year) id, department_id, year, figures, findings, budget from budgets
        where is_latest and year in (${year}, ${year - 1}) order by department_id, year, (scope = '部门预算') desc
@@ -61,5 +69,13 @@ export async function getBudgetFlags(year: number): Promise<BudgetFlag[]> {
       from b cur join departments d on d.id = cur.department_id
      where cur.year = ${year} and exists (select 1 from jsonb_array_elements(cur.findings) x where x->>'severity' = 'error')
     order by 1, 3, 4`);
-  return r.map((x) => ({ kind: x.kind, departmentId: Number(x.department_id), department: x.department, code: x.code, name: x.name, value: x.value, detail: x.detail }));
+  return r.map((x) => ({
+    kind: x.kind,
+    departmentId: Number(x.department_id),
+    department: x.department,
+    code: x.code,
+    name: x.name,
+    value: x.value,
+    detail: x.detail,
+  }));
 }

@@ -57,21 +57,38 @@ export type BudgetReview = {
   /** the budget document's own audit findings, each place with its PDF page where the budget came from a PDF */
   findings: (Finding & { places: string[] })[];
   /** 三公 and 机关运行经费 budgets by year, with the 决算 where loaded */
-  trend: { year: number; sangongBudget: string | null; sangongFinal: string | null; operatingCostBudget: string | null; expenditureBudget: string | null }[];
+  trend: {
+    year: number;
+    sangongBudget: string | null;
+    sangongFinal: string | null;
+    operatingCostBudget: string | null;
+    expenditureBudget: string | null;
+  }[];
   projects: Budget["projects"];
   years: number[];
   /** “三公” by category and 机关运行经费: the budget document of N against the 决算 of N (its own 全年预算 too) */
-  categories: { label: string; budget: string | null; finalBudget: string | null; final: string | null; rate: string | null }[];
+  categories: {
+    label: string;
+    budget: string | null;
+    finalBudget: string | null;
+    final: string | null;
+    rate: string | null;
+  }[];
 };
 
 /** Policy: a line is put first when its budget grows by more than this share while last year's execution was below the rate. */
 export const REVIEW_GROWTH_PCT = new D(10);
 export const REVIEW_LOW_EXECUTION_PCT = new D(90);
 
-const pct = (part: string | null, whole: string | null) => (part === null || whole === null || new D(whole).isZero() ? null : new D(part).div(whole).times(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2));
+const pct = (part: string | null, whole: string | null) =>
+  part === null || whole === null || new D(whole).isZero()
+    ? null
+    : new D(part).div(whole).times(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2);
 
 async function getBudgetYears(departmentId: number): Promise<number[]> {
-  const r = await rows<{ year: number }>(sql`select distinct year::int as year from budgets where department_id = ${departmentId} and is_latest order by year desc`);
+  const r = await rows<{ year: number }>(
+    sql`select distinct year::int as year from budgets where department_id = ${departmentId} and is_latest order by year desc`,
+  );
   return r.map((x) => Number(x.year));
 }
 
@@ -80,9 +97,33 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
   if (!dept) return null;
   const years = await getBudgetYears(departmentId);
   const y = year ?? years[0];
-  if (y === undefined) return { departmentId, department: dept.name, year: new Date().getFullYear(), budget: null, priorBudget: null, priorFinal: null, final: null, lines: [], economic: [], printedUnits: { function: "万元", economic: "万元" }, findings: [], trend: [], projects: [], years, categories: [] };
+  if (y === undefined)
+    return {
+      departmentId,
+      department: dept.name,
+      year: new Date().getFullYear(),
+      budget: null,
+      priorBudget: null,
+      priorFinal: null,
+      final: null,
+      lines: [],
+      economic: [],
+      printedUnits: { function: "万元", economic: "万元" },
+      findings: [],
+      trend: [],
+      projects: [],
+      years,
+      categories: [],
+    };
   // a 部门预算 is preferred to a 单位预算 of the same department and year, as a 部门决算 is to a 单位决算
-  const docs = await rows<{ kind: string; id: number; year: number; scope: string; file: string; figures: BudgetFigures | string | null }>(sql`
+  const docs = await rows<{
+    kind: string;
+    id: number;
+    year: number;
+    scope: string;
+    file: string;
+    figures: BudgetFigures | string | null;
+  }>(sql`
     select * from (
       select distinct on (year) 'budget' as kind, id::int as id, year::int as year, scope, source_file as file, figures
         from budgets where department_id = ${departmentId} and is_latest and year in (${y}, ${y - 1})
@@ -111,21 +152,33 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
   let findings: Finding[] = [];
   const printedUnits: BudgetReview["printedUnits"] = { function: "万元", economic: "万元" };
   if (budget) {
-    const [b] = await rows<{ budget: Budget | string; findings: Finding[] | string }>(sql`select budget, findings from budgets where id = ${budget.id}`);
+    const [b] = await rows<{ budget: Budget | string; findings: Finding[] | string }>(
+      sql`select budget, findings from budgets where id = ${budget.id}`,
+    );
     findings = typeof b.findings === "string" ? (JSON.parse(b.findings) as Finding[]) : b.findings;
     const doc = typeof b.budget === "string" ? (JSON.parse(b.budget) as Budget) : b.budget;
-    for (const s of doc.narrative.subjects) if (s.code) notes.set(s.code, { reason: s.compared?.reason, purpose: s.purpose, priorExecuted: s.priorExecuted });
+    for (const s of doc.narrative.subjects)
+      if (s.code) notes.set(s.code, { reason: s.compared?.reason, purpose: s.purpose, priorExecuted: s.priorExecuted });
     projects = doc.projects;
     pageStarts = doc.source.pageStarts ?? [];
     printedUnits.function = doc.tables.find((t) => t.id === "b05")?.printedUnit ?? "万元";
     printedUnits.economic = doc.tables.find((t) => t.id === "b08")?.printedUnit ?? "万元";
   }
   const docs4 = { budget, priorBudget, priorFinal, final };
-  const withPage = (l: ReviewLine): ReviewLine => ({ ...l, sourcePage: l.sourceLine === null ? null : pageStarts.filter((p) => p <= l.sourceLine!).length || null });
+  const withPage = (l: ReviewLine): ReviewLine => ({
+    ...l,
+    sourcePage: l.sourceLine === null ? null : pageStarts.filter((p) => p <= l.sourceLine!).length || null,
+  });
   const lines = (await linesOf("function", docs4, notes)).map(withPage);
   const economic = (await linesOf("economic", docs4, new Map())).map(withPage);
 
-  const trendRows = await rows<{ year: number; sangong_budget: string | null; operating: string | null; expenditure: string | null; sangong_final: string | null }>(sql`
+  const trendRows = await rows<{
+    year: number;
+    sangong_budget: string | null;
+    operating: string | null;
+    expenditure: string | null;
+    sangong_final: string | null;
+  }>(sql`
     with b as (
       select distinct on (year) year, figures from budgets where department_id = ${departmentId} and is_latest order by year, (scope = '部门预算') desc
     ), f as (
@@ -144,7 +197,23 @@ export async function getBudgetReview(departmentId: number, year?: number): Prom
     operatingCostBudget: r.operating,
     expenditureBudget: r.expenditure,
   }));
-  return { departmentId, department: dept.name, year: y, budget, priorBudget, priorFinal, final, lines, economic, printedUnits, trend, projects, years, findings: findings.map((f) => placed(f, pageStarts)), categories: await categoriesOf(budget, final) };
+  return {
+    departmentId,
+    department: dept.name,
+    year: y,
+    budget,
+    priorBudget,
+    priorFinal,
+    final,
+    lines,
+    economic,
+    printedUnits,
+    trend,
+    projects,
+    years,
+    findings: findings.map((f) => placed(f, pageStarts)),
+    categories: await categoriesOf(budget, final),
+  };
 }
 
 /** Where each classification's lines come from: the budget table and the 决算 table that print it by code. */
@@ -153,9 +222,18 @@ const LINE_SOURCES = {
   economic: { budget: "b08", final: "t06", finalColumn: "amount" },
 } as const;
 
-type Docs = { budget: ReviewDoc | null; priorBudget: ReviewDoc | null; priorFinal: ReviewDoc | null; final: ReviewDoc | null };
+type Docs = {
+  budget: ReviewDoc | null;
+  priorBudget: ReviewDoc | null;
+  priorFinal: ReviewDoc | null;
+  final: ReviewDoc | null;
+};
 
-async function linesOf(kind: keyof typeof LINE_SOURCES, docs: Docs, notes: Map<string, { reason?: string; purpose?: string; priorExecuted?: string }>): Promise<ReviewLine[]> {
+async function linesOf(
+  kind: keyof typeof LINE_SOURCES,
+  docs: Docs,
+  notes: Map<string, { reason?: string; purpose?: string; priorExecuted?: string }>,
+): Promise<ReviewLine[]> {
   const src = LINE_SOURCES[kind];
   const ids = (d: ReviewDoc | null) => d?.id ?? -1;
   const cells = await rows<{ src: string; code: string; name: string; value: string; source_line: number | null }>(sql`
@@ -168,7 +246,10 @@ async function linesOf(kind: keyof typeof LINE_SOURCES, docs: Docs, notes: Map<s
     select case when tr.report_id = ${ids(docs.final)} then 'f' else 'pf' end, tr.code, tr.name, trim_scale(tc.amount)::text, tr.source_line::int
       from table_rows tr join table_cells tc on tc.report_id = tr.report_id and tc.table_id = tr.table_id and tc.row_order = tr.row_order
       where tr.report_id in (${ids(docs.final)}, ${ids(docs.priorFinal)}) and tr.table_id = ${src.final} and tr.code is not null and tc.column_key = ${src.finalColumn}`);
-  const byCode = new Map<string, { name: string; b: string | null; pb: string | null; pf: string | null; f: string | null; line: number | null }>();
+  const byCode = new Map<
+    string,
+    { name: string; b: string | null; pb: string | null; pf: string | null; f: string | null; line: number | null }
+  >();
   for (const c of cells) {
     const e = byCode.get(c.code) ?? { name: c.name, b: null, pb: null, pf: null, f: null, line: null };
     e[c.src as "b" | "pb" | "pf" | "f"] = c.value;
@@ -183,7 +264,10 @@ async function linesOf(kind: keyof typeof LINE_SOURCES, docs: Docs, notes: Map<s
     const growthPct = growth !== null ? pct(growth, e.pb) : null;
     const priorExecution = pct(e.pf, e.pb);
     const flagged =
-      growthPct !== null && priorExecution !== null && new D(growthPct).gt(REVIEW_GROWTH_PCT) && new D(priorExecution).lt(REVIEW_LOW_EXECUTION_PCT);
+      growthPct !== null &&
+      priorExecution !== null &&
+      new D(growthPct).gt(REVIEW_GROWTH_PCT) &&
+      new D(priorExecution).lt(REVIEW_LOW_EXECUTION_PCT);
     return {
       code,
       name: e.name,
@@ -209,7 +293,8 @@ async function linesOf(kind: keyof typeof LINE_SOURCES, docs: Docs, notes: Map<s
 
 /** Where a finding's figures are, as a reader of the budget finds them: 第 N 页 for a PDF, 第 N 行 for text. */
 function placed(f: Finding, pageStarts: number[]): Finding & { places: string[] } {
-  const at = (line: number) => (pageStarts.length ? `第 ${pageStarts.filter((p) => p <= line).length} 页` : `第 ${line} 行`);
+  const at = (line: number) =>
+    pageStarts.length ? `第 ${pageStarts.filter((p) => p <= line).length} 页` : `第 ${line} 行`;
   return { ...f, places: f.locations.map((l) => (l.sourceLine ? `${l.label}（${at(l.sourceLine)}）` : l.label)) };
 }
 
@@ -254,7 +339,16 @@ export type BudgetMover = {
 
 /** The city's budgets of year N against N−1, biggest movers first (by the absolute change of 支出预算). */
 export async function getBudgetMovers(year: number): Promise<BudgetMover[]> {
-  const r = await rows<{ department_id: number; department: string; scope: string; budget: string | null; prior: string | null; sangong: string | null; prior_sangong: string | null; errors: number }>(sql`
+  const r = await rows<{
+    department_id: number;
+    department: string;
+    scope: string;
+    budget: string | null;
+    prior: string | null;
+    sangong: string | null;
+    prior_sangong: string | null;
+    errors: number;
+  }>(sql`
     select b.department_id::int as department_id, d.name as department, b.scope,
            b.figures->>'expenditureTotal' as budget, p.figures->>'expenditureTotal' as prior,
            b.figures->>'sangongBudget' as sangong, p.figures->>'sangongBudget' as prior_sangong,
@@ -279,19 +373,40 @@ export async function getBudgetMovers(year: number): Promise<BudgetMover[]> {
       errors: Number(x.errors),
     };
   });
-  return movers.sort((a, b) => new D(b.change ?? 0).abs().cmp(new D(a.change ?? 0).abs()) || a.department.localeCompare(b.department));
+  return movers.sort(
+    (a, b) => new D(b.change ?? 0).abs().cmp(new D(a.change ?? 0).abs()) || a.department.localeCompare(b.department),
+  );
 }
 
 export async function getBudgetYearsAll(): Promise<number[]> {
-  const r = await rows<{ year: number }>(sql`select distinct year::int as year from budgets where is_latest order by year desc`);
+  const r = await rows<{ year: number }>(
+    sql`select distinct year::int as year from budgets where is_latest order by year desc`,
+  );
   return r.map((x) => Number(x.year));
 }
 
-export type DepartmentBudget = { year: number; scope: string; expenditure: string | null; sangong: string | null; operatingCost: string | null; execution: string | null; errors: number };
+export type DepartmentBudget = {
+  year: number;
+  scope: string;
+  expenditure: string | null;
+  sangong: string | null;
+  operatingCost: string | null;
+  execution: string | null;
+  errors: number;
+};
 
 /** A department's latest budget documents, newest first, with the execution its 决算 of the same year shows. */
 export async function getDepartmentBudgets(departmentId: number): Promise<DepartmentBudget[]> {
-  const r = await rows<{ year: number; scope: string; expenditure: string | null; sangong: string | null; operating: string | null; gpb: string | null; final: string | null; errors: number }>(sql`
+  const r = await rows<{
+    year: number;
+    scope: string;
+    expenditure: string | null;
+    sangong: string | null;
+    operating: string | null;
+    gpb: string | null;
+    final: string | null;
+    errors: number;
+  }>(sql`
     select b.year::int as year, b.scope, b.figures->>'expenditureTotal' as expenditure, b.figures->>'sangongBudget' as sangong,
            b.figures->>'operatingCostBudget' as operating,
            (select trim_scale(sum(value))::text from budget_lines l where l.budget_id = b.id and l.table_id = 'b05' and l."column" = 'total' and length(l.code) = 3) as gpb,

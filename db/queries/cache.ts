@@ -52,7 +52,8 @@ export function cachedRows<T>(db: Db, version: string, query: SQL, run: () => Pr
   const hit = cache.get(key);
   // Callers get their own array; the rows themselves are frozen, so a caller that edits one fails loudly instead of
   // changing what the next request sees.
-  if (hit && hit.version === version && hit.generation === generation) return hit.rows.then((r) => r.slice()) as Promise<T[]>;
+  if (hit && hit.version === version && hit.generation === generation)
+    return hit.rows.then((r) => r.slice()) as Promise<T[]>;
   const rows = run().then((r) => {
     for (const row of r) Object.freeze(row);
     return r;

@@ -6,7 +6,15 @@ import { rows } from "./sql";
  * 2–4 departments side by side across the years they published: the headline figures of each year's latest report
  * (a 部门决算 before a 单位决算 of the same department and year), from the figures written at load time.
  */
-export const COMPARE_KEYS = ["expenditureTotal", "basicExpenditure", "projectExpenditure", "gpbExecutionRate", "sangongFinal", "procurementSmeShare", "operatingCost"] as const;
+export const COMPARE_KEYS = [
+  "expenditureTotal",
+  "basicExpenditure",
+  "projectExpenditure",
+  "gpbExecutionRate",
+  "sangongFinal",
+  "procurementSmeShare",
+  "operatingCost",
+] as const;
 export type CompareKey = (typeof COMPARE_KEYS)[number];
 
 export type CompareDepartment = {
@@ -18,7 +26,16 @@ export type CompareDepartment = {
 
 export async function getComparison(ids: number[]): Promise<CompareDepartment[]> {
   if (ids.length === 0) return [];
-  const r = await rows<{ department_id: number; department: string; synthetic: boolean; year: number; scope: string; report_id: number; key: string | null; value: string | null }>(sql`
+  const r = await rows<{
+    department_id: number;
+    department: string;
+    synthetic: boolean;
+    year: number;
+    scope: string;
+    report_id: number;
+    key: string | null;
+    value: string | null;
+  }>(sql`
     with latest as (
       select distinct on (r.department_id, r.year) r.id, r.department_id, r.year, r.scope, r.synthetic
         from reports r where r.is_latest and r.department_id = any(${`{${ids.join(",")}}`}::int[])
@@ -45,12 +62,26 @@ export async function getComparison(ids: number[]): Promise<CompareDepartment[]>
   return ids.map((id) => out.get(id)).filter((d): d is CompareDepartment => d !== undefined);
 }
 
-export type SearchHit = { kind: "department" | "project"; departmentId: number; department: string; name: string; year: number | null; synthetic: boolean };
+export type SearchHit = {
+  kind: "department" | "project";
+  departmentId: number;
+  department: string;
+  name: string;
+  year: number | null;
+  synthetic: boolean;
+};
 
 /** Departments whose name, and 绩效 projects whose name, contains the words typed; real documents first. */
 export async function searchEverything(q: string, synthetic: boolean, limit = 30): Promise<SearchHit[]> {
   const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-  const r = await rows<{ kind: "department" | "project"; department_id: number; department: string; name: string; year: number | null; synthetic: boolean }>(sql`
+  const r = await rows<{
+    kind: "department" | "project";
+    department_id: number;
+    department: string;
+    name: string;
+    year: number | null;
+    synthetic: boolean;
+  }>(sql`
     (select 'department' as kind, d.id::int as department_id, d.name as department, d.name, max(r.year)::int as year, bool_and(r.synthetic) as synthetic
        from departments d join reports r on r.department_id = d.id and r.is_latest
       where d.name ilike ${like} and (${synthetic} or not r.synthetic)
@@ -60,5 +91,12 @@ export async function searchEverything(q: string, synthetic: boolean, limit = 30
        from performance_projects p join reports r on r.id = p.report_id and r.is_latest join departments d on d.id = r.department_id
       where p.name ilike ${like} and (${synthetic} or not r.synthetic)
       order by r.synthetic, r.year desc, p.name limit ${limit})`);
-  return r.map((x) => ({ kind: x.kind, departmentId: Number(x.department_id), department: x.department, name: x.name, year: x.year === null ? null : Number(x.year), synthetic: Boolean(x.synthetic) }));
+  return r.map((x) => ({
+    kind: x.kind,
+    departmentId: Number(x.department_id),
+    department: x.department,
+    name: x.name,
+    year: x.year === null ? null : Number(x.year),
+    synthetic: Boolean(x.synthetic),
+  }));
 }

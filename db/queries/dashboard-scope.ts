@@ -72,7 +72,14 @@ export type ChosenReport = {
 /** Headline figures of the chosen reports (one per department and year), ordered by year then department name. */
 export async function getChosenFigures(s: Scope): Promise<ChosenReport[]> {
   const res = await rows<{
-    id: number; department_id: number; department: string; year: number; scope: string; synthetic: boolean; completeness: string | null; figs: unknown;
+    id: number;
+    department_id: number;
+    department: string;
+    year: number;
+    scope: string;
+    synthetic: boolean;
+    completeness: string | null;
+    figs: unknown;
   }>(sql`
     with rep as (${chosenReports(s)})
     select rep.id::int as id, rep.department_id::int as department_id, rep.department, rep.year::int as year, rep.scope, rep.synthetic,

@@ -50,12 +50,14 @@ export const budgetDatasets: Record<string, Dataset> = {
     title: "部门预算审查：按功能分类科目",
     params: budgetReviewParamsSchema,
     columns: REVIEW_COLUMNS,
-    fetch: (async (p: Params) => (p.dept ? ((await getBudgetReview(p.dept, p.year))?.lines ?? []) : [])) as Dataset["fetch"],
+    fetch: (async (p: Params) =>
+      p.dept ? ((await getBudgetReview(p.dept, p.year))?.lines ?? []) : []) as Dataset["fetch"],
   },
   "budget-review-economic": {
     title: "部门预算审查：基本支出按经济分类科目",
     params: budgetReviewParamsSchema,
     columns: REVIEW_COLUMNS,
-    fetch: (async (p: Params) => (p.dept ? ((await getBudgetReview(p.dept, p.year))?.economic ?? []) : [])) as Dataset["fetch"],
+    fetch: (async (p: Params) =>
+      p.dept ? ((await getBudgetReview(p.dept, p.year))?.economic ?? []) : []) as Dataset["fetch"],
   },
 };

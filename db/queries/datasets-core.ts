@@ -13,35 +13,61 @@ import { getCompletenessRanking, getCoverageRanking, getFindings, getUnreadNotes
 
 type Base = z.infer<typeof overviewParamsSchema>;
 
-const PART_TEXT: Record<UnreadNoteRow["part"], string> = { table: "表格", statement: "语句", section: "段落", cover: "封面与概况", appendix: "附件" };
+const PART_TEXT: Record<UnreadNoteRow["part"], string> = {
+  table: "表格",
+  statement: "语句",
+  section: "段落",
+  cover: "封面与概况",
+  appendix: "附件",
+};
 /** severity as the pages say it, for the CSV (the JSON keeps `severity` as stored beside it) */
 const SEVERITY_TEXT: Record<string, string> = { error: "错误", warning: "警告", rounding: "尾数差异" };
-const noteWhere = (n: { page: number | null; sourceLine: number | null }) => (n.page !== null ? `第${n.page}页` : n.sourceLine !== null ? `第${n.sourceLine}行` : "");
+const noteWhere = (n: { page: number | null; sourceLine: number | null }) =>
+  n.page !== null ? `第${n.page}页` : n.sourceLine !== null ? `第${n.sourceLine}行` : "";
 
 export const coreDatasets: Record<string, Dataset> = {
   overview: {
     title: "总览-各部门主要数字",
     params: overviewParamsSchema,
     columns: [
-      { key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "scope", label: "类型" }, { key: "synthetic", label: "合成示例" },
-      { key: "incomeTotal", label: "本年收入合计（万元）" }, { key: "expenditureTotal", label: "本年支出合计（万元）" },
-      { key: "basicExpenditure", label: "基本支出（万元）" }, { key: "projectExpenditure", label: "项目支出（万元）" },
-      { key: "gpbExecutionRate", label: "年初预算执行率（%）" }, { key: "sangongFinal", label: "三公经费决算（万元）" },
-      { key: "procurementSmeShare", label: "中小企业份额（%）" }, { key: "completeness", label: "信息完整度" },
+      { key: "department", label: "部门" },
+      { key: "year", label: "年度" },
+      { key: "scope", label: "类型" },
+      { key: "synthetic", label: "合成示例" },
+      { key: "incomeTotal", label: "本年收入合计（万元）" },
+      { key: "expenditureTotal", label: "本年支出合计（万元）" },
+      { key: "basicExpenditure", label: "基本支出（万元）" },
+      { key: "projectExpenditure", label: "项目支出（万元）" },
+      { key: "gpbExecutionRate", label: "年初预算执行率（%）" },
+      { key: "sangongFinal", label: "三公经费决算（万元）" },
+      { key: "procurementSmeShare", label: "中小企业份额（%）" },
+      { key: "completeness", label: "信息完整度" },
     ],
     fetch: (async (p: Base) => {
       const { year } = await resolveYear(p.year, p.synthetic);
       if (year === undefined) return [];
       const rs = await getYearFigures(year, p.synthetic);
-      return rs.map((r) => ({ department: r.department, year: r.year, scope: r.scope, synthetic: r.synthetic, completeness: r.completeness, ...r.figures }));
+      return rs.map((r) => ({
+        department: r.department,
+        year: r.year,
+        scope: r.scope,
+        synthetic: r.synthetic,
+        completeness: r.completeness,
+        ...r.figures,
+      }));
     }) as Dataset["fetch"],
   },
   flags: {
     title: "总览-需要关注的情况",
     params: overviewParamsSchema,
     columns: [
-      { key: "kind", label: "类别" }, { key: "department", label: "部门" }, { key: "synthetic", label: "合成示例" }, { key: "text", label: "情况" },
-      { key: "evidence", label: "原文证据链接" }, { key: "evidenceNote", label: "原文证据说明" }, { key: "href", label: "详情页链接" },
+      { key: "kind", label: "类别" },
+      { key: "department", label: "部门" },
+      { key: "synthetic", label: "合成示例" },
+      { key: "text", label: "情况" },
+      { key: "evidence", label: "原文证据链接" },
+      { key: "evidenceNote", label: "原文证据说明" },
+      { key: "href", label: "详情页链接" },
     ],
     fetch: (async (p: Base) => {
       const { year } = await resolveYear(p.year, p.synthetic);
@@ -49,7 +75,9 @@ export const coreDatasets: Record<string, Dataset> = {
       // the category by its Chinese title (the page's), never the internal kind
       // site links (made absolute by the export); a flag with no kept original says why it has no evidence link
       return (await getOverview(year, p.synthetic)).flags.map(({ evidence, ...f }) => ({
-        ...f, kind: FLAG_TITLES[f.kind], evidence: evidence?.href ?? "",
+        ...f,
+        kind: FLAG_TITLES[f.kind],
+        evidence: evidence?.href ?? "",
         evidenceNote: evidence?.title ?? (f.synthetic ? "合成示例，没有原文件" : "库中未保存原文件"),
       }));
     }) as Dataset["fetch"],
@@ -57,32 +85,71 @@ export const coreDatasets: Record<string, Dataset> = {
   departments: {
     title: "部门列表",
     params: overviewParamsSchema,
-    columns: [{ key: "department", label: "部门" }, { key: "synthetic", label: "合成示例" }, { key: "years", label: "年度" }, { key: "expenditureTotal", label: "最新年度本年支出合计（万元）" }, { key: "errors", label: "审核错误" }, { key: "completeness", label: "信息完整度" }],
-    fetch: (async (p: Base) => (await getDepartmentList(p.synthetic)).map((d) => ({ ...d, years: d.years.join(" ") }))) as Dataset["fetch"],
+    columns: [
+      { key: "department", label: "部门" },
+      { key: "synthetic", label: "合成示例" },
+      { key: "years", label: "年度" },
+      { key: "expenditureTotal", label: "最新年度本年支出合计（万元）" },
+      { key: "errors", label: "审核错误" },
+      { key: "completeness", label: "信息完整度" },
+    ],
+    fetch: (async (p: Base) =>
+      (await getDepartmentList(p.synthetic)).map((d) => ({ ...d, years: d.years.join(" ") }))) as Dataset["fetch"],
   },
   "department-findings": {
     title: "部门审核发现",
     params: departmentParamsSchema.extend({ id: departmentParamsSchema.shape.revision }),
-    columns: [{ key: "severityText", label: "级别" }, { key: "ruleName", label: "规则" }, { key: "rule", label: "规则编号" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" }, { key: "found", label: "文件所列" }, { key: "where", label: "位置" }],
+    columns: [
+      { key: "severityText", label: "级别" },
+      { key: "ruleName", label: "规则" },
+      { key: "rule", label: "规则编号" },
+      { key: "message", label: "说明" },
+      { key: "expected", label: "应为" },
+      { key: "found", label: "文件所列" },
+      { key: "where", label: "位置" },
+    ],
     fetch: (async (p: { id?: number; year?: number; revision?: number }) => {
       if (!p.id) return [];
       const d = await getDepartmentReport(p.id, p.year, p.revision);
       // a PDF's places by page, as the page and `check` name them (a place in last year's report by its label alone)
-      return (d?.findings ?? []).map((f) => ({ ...f, severityText: SEVERITY_TEXT[f.severity] ?? f.severity, ruleName: ruleName(f.rule) ?? "", where: f.locations.map((l) => l.label + (l.sourceLine && otherYearOf(l.label, d!.report.year) === undefined ? `（${placeOfLine(d!.report, l.sourceLine)}）` : "")).join("；") }));
+      return (d?.findings ?? []).map((f) => ({
+        ...f,
+        severityText: SEVERITY_TEXT[f.severity] ?? f.severity,
+        ruleName: ruleName(f.rule) ?? "",
+        where: f.locations
+          .map(
+            (l) =>
+              l.label +
+              (l.sourceLine && otherYearOf(l.label, d!.report.year) === undefined
+                ? `（${placeOfLine(d!.report, l.sourceLine)}）`
+                : ""),
+          )
+          .join("；"),
+      }));
     }) as Dataset["fetch"],
   },
   findings: {
     title: "数据质量-审核发现",
     params: qualityParamsSchema,
     columns: [
-      { key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "severityText", label: "级别" },
-      { key: "ruleName", label: "规则" }, { key: "rule", label: "规则编号" }, { key: "message", label: "说明" }, { key: "expected", label: "应为" },
-      { key: "found", label: "文件所列" }, { key: "where", label: "位置" }, { key: "evidence", label: "原文证据链接（第一处）" },
+      { key: "department", label: "部门" },
+      { key: "year", label: "年度" },
+      { key: "synthetic", label: "合成示例" },
+      { key: "severityText", label: "级别" },
+      { key: "ruleName", label: "规则" },
+      { key: "rule", label: "规则编号" },
+      { key: "message", label: "说明" },
+      { key: "expected", label: "应为" },
+      { key: "found", label: "文件所列" },
+      { key: "where", label: "位置" },
+      { key: "evidence", label: "原文证据链接（第一处）" },
     ],
     fetch: (async (p: z.infer<typeof qualityParamsSchema>) => {
       const fs = await getFindings(p, 5000);
       // a place in a PDF is named by its page, as the pages and `check` name it; a cross-year place by last year's report
-      const sources = await getSourcesOf(fs.flatMap((f) => (f.priorReportId === null ? [f.reportId] : [f.reportId, f.priorReportId])));
+      const sources = await getSourcesOf(
+        fs.flatMap((f) => (f.priorReportId === null ? [f.reportId] : [f.reportId, f.priorReportId])),
+      );
       return fs.map((f) => {
         const where = f.locations.map((l) => {
           if (!l.sourceLine) return l.label;
@@ -90,25 +157,49 @@ export const coreDatasets: Record<string, Dataset> = {
           return `${l.label}（${doc ? placeOfLine(doc, l.sourceLine) : `第 ${l.sourceLine} 行`}）`;
         });
         const at = f.locations.findIndex((l) => l.sourceLine);
-        const evidence = at < 0 || !sources.get(f.reportId)?.hasDocument ? "" : evidenceHref(f.reportId, { finding: f.id, at });
-        return { ...f, severityText: SEVERITY_TEXT[f.severity] ?? f.severity, ruleName: ruleName(f.rule) ?? "", where: where.join("；"), evidence };
+        const evidence =
+          at < 0 || !sources.get(f.reportId)?.hasDocument ? "" : evidenceHref(f.reportId, { finding: f.id, at });
+        return {
+          ...f,
+          severityText: SEVERITY_TEXT[f.severity] ?? f.severity,
+          ruleName: ruleName(f.rule) ?? "",
+          where: where.join("；"),
+          evidence,
+        };
       });
     }) as Dataset["fetch"],
   },
   completeness: {
     title: "数据质量-信息完整度",
     params: qualityParamsSchema,
-    columns: [{ key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "completeness", label: "信息完整度" }, { key: "errors", label: "错误" }, { key: "warnings", label: "警告" }],
+    columns: [
+      { key: "department", label: "部门" },
+      { key: "year", label: "年度" },
+      { key: "synthetic", label: "合成示例" },
+      { key: "completeness", label: "信息完整度" },
+      { key: "errors", label: "错误" },
+      { key: "warnings", label: "警告" },
+    ],
     fetch: (async (p: z.infer<typeof qualityParamsSchema>) => getCompletenessRanking(p)) as Dataset["fetch"],
   },
   coverage: {
     title: "数据质量-读取覆盖（未完整读取的报告，由低到高）",
     params: qualityParamsSchema,
     columns: [
-      { key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "scope", label: "类型" }, { key: "synthetic", label: "合成示例" },
-      { key: "coverage", label: "读取覆盖（%）" }, { key: "tablesRead", label: "读出的决算表（共9张）" }, { key: "cellsPlaced", label: "已定位单元格" },
-      { key: "cellsOpen", label: "待定单元格" }, { key: "statementsRead", label: "已识别语句" }, { key: "statementsUnread", label: "未读语句和段落" },
-      { key: "unreadCount", label: "未读部分" }, { key: "extraTables", label: "按原样保留的表" }, { key: "sourceFile", label: "来源文件" }, { key: "notes", label: "未读部分（前20处）" },
+      { key: "department", label: "部门" },
+      { key: "year", label: "年度" },
+      { key: "scope", label: "类型" },
+      { key: "synthetic", label: "合成示例" },
+      { key: "coverage", label: "读取覆盖（%）" },
+      { key: "tablesRead", label: "读出的决算表（共9张）" },
+      { key: "cellsPlaced", label: "已定位单元格" },
+      { key: "cellsOpen", label: "待定单元格" },
+      { key: "statementsRead", label: "已识别语句" },
+      { key: "statementsUnread", label: "未读语句和段落" },
+      { key: "unreadCount", label: "未读部分" },
+      { key: "extraTables", label: "按原样保留的表" },
+      { key: "sourceFile", label: "来源文件" },
+      { key: "notes", label: "未读部分（前20处）" },
     ],
     fetch: (async (p: z.infer<typeof qualityParamsSchema>) =>
       (await getCoverageRanking(p, undefined, 0, 20)).map((r) => ({
@@ -120,10 +211,18 @@ export const coreDatasets: Record<string, Dataset> = {
     title: "数据质量-未能读取的部分",
     params: qualityParamsSchema,
     columns: [
-      { key: "department", label: "部门" }, { key: "year", label: "年度" }, { key: "synthetic", label: "合成示例" }, { key: "coverage", label: "读取覆盖（%）" },
-      { key: "part", label: "部分" }, { key: "place", label: "位置" }, { key: "page", label: "PDF 页码" }, { key: "sourceLine", label: "原文行号" },
-      { key: "message", label: "无法读取的原因" }, { key: "text", label: "原文" },
+      { key: "department", label: "部门" },
+      { key: "year", label: "年度" },
+      { key: "synthetic", label: "合成示例" },
+      { key: "coverage", label: "读取覆盖（%）" },
+      { key: "part", label: "部分" },
+      { key: "place", label: "位置" },
+      { key: "page", label: "PDF 页码" },
+      { key: "sourceLine", label: "原文行号" },
+      { key: "message", label: "无法读取的原因" },
+      { key: "text", label: "原文" },
     ],
-    fetch: (async (p: z.infer<typeof qualityParamsSchema>) => (await getUnreadNotes(p)).map((n) => ({ ...n, part: PART_TEXT[n.part] }))) as Dataset["fetch"],
+    fetch: (async (p: z.infer<typeof qualityParamsSchema>) =>
+      (await getUnreadNotes(p)).map((n) => ({ ...n, part: PART_TEXT[n.part] }))) as Dataset["fetch"],
   },
 };

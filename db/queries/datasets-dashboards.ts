@@ -19,11 +19,36 @@ import { getPerformanceProjects } from "./performance";
 import { getProcurementDepartments, getProcurementYears } from "./procurement";
 import { getSangongCategories, getSangongDepartments, getSangongYears } from "./sangong";
 import { rankingColumns } from "@/lib/views/benchmark";
-import { departmentColumns as executionDepartmentColumns, distributionColumns as executionDistributionColumns, itemColumns as executionItemColumns, projectColumns as executionProjectColumns } from "@/lib/views/execution";
-import { departmentColumns as procurementDepartmentColumns, yearColumns as procurementYearColumns } from "@/lib/views/procurement";
-import { categoryColumns as sangongCategoryColumns, departmentColumns as sangongDepartmentColumns, unitCostColumns as sangongUnitCostColumns, yearColumns as sangongYearColumns } from "@/lib/views/sangong";
-import { departmentShareColumns, economicColumns, subjectColumns, subjectDepartmentColumns, yearColumns } from "@/lib/views/structure";
-import { getDepartmentsSideBySide, getDepartmentYears, getEconomicStructure, getStructureBreakdown, getSubjectDepartments } from "./structure";
+import {
+  departmentColumns as executionDepartmentColumns,
+  distributionColumns as executionDistributionColumns,
+  itemColumns as executionItemColumns,
+  projectColumns as executionProjectColumns,
+} from "@/lib/views/execution";
+import {
+  departmentColumns as procurementDepartmentColumns,
+  yearColumns as procurementYearColumns,
+} from "@/lib/views/procurement";
+import {
+  categoryColumns as sangongCategoryColumns,
+  departmentColumns as sangongDepartmentColumns,
+  unitCostColumns as sangongUnitCostColumns,
+  yearColumns as sangongYearColumns,
+} from "@/lib/views/sangong";
+import {
+  departmentShareColumns,
+  economicColumns,
+  subjectColumns,
+  subjectDepartmentColumns,
+  yearColumns,
+} from "@/lib/views/structure";
+import {
+  getDepartmentsSideBySide,
+  getDepartmentYears,
+  getEconomicStructure,
+  getStructureBreakdown,
+  getSubjectDepartments,
+} from "./structure";
 
 type Rows = Awaited<ReturnType<Dataset["fetch"]>>;
 type Structure = z.infer<typeof structureParamsSchema>;
@@ -37,7 +62,9 @@ const col = (key: string, label: string) => ({ key, label });
 const DEPT = [col("department", "部门"), col("synthetic", "合成示例")];
 
 /** Runs `fn` for the year the page would show (the newest with data when the URL names none). */
-function forYear<P extends { year?: number; synthetic: boolean }>(fn: (p: P & { year: number }) => Promise<Rows>): Dataset["fetch"] {
+function forYear<P extends { year?: number; synthetic: boolean }>(
+  fn: (p: P & { year: number }) => Promise<Rows>,
+): Dataset["fetch"] {
   return (async (p: P) => {
     const { year } = await resolveYear(p.year, p.synthetic);
     return year === undefined ? [] : fn({ ...p, year });
@@ -55,13 +82,17 @@ export const dashboardDatasets: Record<string, Dataset> = {
     title: "支出结构-科目的部门分布",
     params: structureParamsSchema,
     columns: subjectDepartmentColumns,
-    fetch: forYear<Structure>(async (p) => (p.code ? (await getSubjectDepartments({ ...p, code: p.code })).map((r) => ({ ...r })) : [])),
+    fetch: forYear<Structure>(async (p) =>
+      p.code ? (await getSubjectDepartments({ ...p, code: p.code })).map((r) => ({ ...r })) : [],
+    ),
   },
   "structure-departments": {
     title: "支出结构-部门对比",
     params: structureParamsSchema,
     columns: departmentShareColumns,
-    fetch: forYear<Structure>(async (p) => (await getDepartmentsSideBySide(p)).selected.map(({ classes: _c, ...r }) => ({ ...r }))),
+    fetch: forYear<Structure>(async (p) =>
+      (await getDepartmentsSideBySide(p)).selected.map(({ classes: _c, ...r }) => ({ ...r })),
+    ),
   },
   "structure-economic": {
     title: "支出结构-经济分类（基本支出）",
@@ -73,7 +104,10 @@ export const dashboardDatasets: Record<string, Dataset> = {
     title: "支出结构-部门历年",
     params: structureParamsSchema,
     columns: yearColumns,
-    fetch: (async (p: Structure) => (p.dept ? (await getDepartmentYears({ synthetic: p.synthetic, dept: p.dept })).years.map((r) => ({ ...r })) : [])) as Dataset["fetch"],
+    fetch: (async (p: Structure) =>
+      p.dept
+        ? (await getDepartmentYears({ synthetic: p.synthetic, dept: p.dept })).years.map((r) => ({ ...r }))
+        : []) as Dataset["fetch"],
   },
 
   "execution-departments": {
@@ -138,22 +172,47 @@ export const dashboardDatasets: Record<string, Dataset> = {
     title: "绩效-项目执行率与自评得分",
     params: performanceParamsSchema,
     columns: [
-      ...DEPT, col("name", "项目"), col("implementingUnit", "实施单位"), col("initial", "年初预算数（万元）"), col("annual", "全年预算数（万元）"), col("executed", "全年执行数（万元）"),
-      col("rate", "执行率（%）"), col("rateStated", "执行率为文件所述"), col("score", "自评得分"), col("grade", "等级"), col("gradeDerived", "等级按得分推定"),
-      col("flagged", "评为优但执行率低"), col("sourceLine", "原文行号"),
+      ...DEPT,
+      col("name", "项目"),
+      col("implementingUnit", "实施单位"),
+      col("initial", "年初预算数（万元）"),
+      col("annual", "全年预算数（万元）"),
+      col("executed", "全年执行数（万元）"),
+      col("rate", "执行率（%）"),
+      col("rateStated", "执行率为文件所述"),
+      col("score", "自评得分"),
+      col("grade", "等级"),
+      col("gradeDerived", "等级按得分推定"),
+      col("flagged", "评为优但执行率低"),
+      col("sourceLine", "原文行号"),
     ],
     fetch: forYear<Performance>(async (p) =>
-      (await getPerformanceProjects(p, { indicators: false })).projects.map(({ indicators: _i, indicatorCount: _n, ...r }) => ({ ...r }))),
+      (await getPerformanceProjects(p, { indicators: false })).projects.map(
+        ({ indicators: _i, indicatorCount: _n, ...r }) => ({ ...r }),
+      ),
+    ),
   },
   "performance-indicators": {
     title: "绩效-指标明细",
     params: performanceParamsSchema,
     columns: [
-      ...DEPT, col("project", "项目"), col("level1", "一级指标"), col("level2", "二级指标"), col("level3", "三级指标"), col("target", "年度指标值"),
-      col("actual", "实际完成值"), col("weight", "分值"), col("score", "得分"), col("deviation", "偏差原因"), col("sourceLine", "原文行号"),
+      ...DEPT,
+      col("project", "项目"),
+      col("level1", "一级指标"),
+      col("level2", "二级指标"),
+      col("level3", "三级指标"),
+      col("target", "年度指标值"),
+      col("actual", "实际完成值"),
+      col("weight", "分值"),
+      col("score", "得分"),
+      col("deviation", "偏差原因"),
+      col("sourceLine", "原文行号"),
     ],
     fetch: forYear<Performance>(async (p) =>
-      (await getPerformanceProjects(p)).projects.flatMap((x) => x.indicators.map((i) => ({ department: x.department, synthetic: x.synthetic, project: x.name, ...i })))),
+      (await getPerformanceProjects(p)).projects.flatMap((x) =>
+        x.indicators.map((i) => ({ department: x.department, synthetic: x.synthetic, project: x.name, ...i })),
+      ),
+    ),
   },
 
   benchmark: {
@@ -161,6 +220,11 @@ export const dashboardDatasets: Record<string, Dataset> = {
     params: benchmarkParamsSchema,
     columns: rankingColumns,
     fetch: forYear<Bench>(async (p) =>
-      (await getBenchmark(p)).rows.map((r) => ({ ...r, metric: BENCHMARK_METRICS[p.metric], peerGroup: `${BENCHMARK_SCOPES[p.scope]}，${SIZE_BANDS[p.size]}` }))),
+      (await getBenchmark(p)).rows.map((r) => ({
+        ...r,
+        metric: BENCHMARK_METRICS[p.metric],
+        peerGroup: `${BENCHMARK_SCOPES[p.scope]}，${SIZE_BANDS[p.size]}`,
+      })),
+    ),
   },
 };

@@ -23,7 +23,13 @@ function collector(report: Report) {
   const at = (line?: number) => (line ? placeOfLine(report, line) : "");
   const add = (section: string, item: string, value: Num, unit: string, where: string | number | undefined) => {
     if (value === null || value === undefined || value === "") return;
-    out.push({ section, item, value: String(value), unit, where: typeof where === "number" ? at(where) : (where ?? "") });
+    out.push({
+      section,
+      item,
+      value: String(value),
+      unit,
+      where: typeof where === "number" ? at(where) : (where ?? ""),
+    });
   };
   return { out, add, at };
 }
@@ -47,7 +53,13 @@ export async function getDepartmentPackRows(id: number, year?: number, revision?
   for (const k of PEER_MEDIAN_KEYS) {
     const meta = FIGURE_LABELS[k];
     add("核心指标", meta.label, figures[k], meta.unit, meta.formula);
-    add("核心指标", `${meta.label}（同类${d.peerCounts[k] ?? 0}个${d.scope}中位数）`, d.peerMedians[k], meta.unit, "本产品计算：同年同口径同规模部门");
+    add(
+      "核心指标",
+      `${meta.label}（同类${d.peerCounts[k] ?? 0}个${d.scope}中位数）`,
+      d.peerMedians[k],
+      meta.unit,
+      "本产品计算：同年同口径同规模部门",
+    );
     add("核心指标", `${meta.label}（上年，库中）`, d.priorFigures?.[k], meta.unit, `${d.year - 1} 年度报告`);
   }
   const cred = budgetCredibility(figures.initialBudgetGpb, figures.gpbExpenditure);
@@ -76,18 +88,30 @@ export async function getDepartmentPackRows(id: number, year?: number, revision?
       add(s, `${name}（年初预算）`, it.initialBudget, "万元", it.sourceLine);
       add(s, `${name}（全年预算）`, it.annualBudget, "万元", it.sourceLine);
       add(s, `${name}（支出决算）`, it.final, "万元", it.sourceLine);
-      add(s, `${name}（所述执行率）`, it.noInitialBudget ? "年初无预算" : it.rate, it.noInitialBudget ? "" : "%", it.sourceLine);
+      add(
+        s,
+        `${name}（所述执行率）`,
+        it.noInitialBudget ? "年初无预算" : it.rate,
+        it.noInitialBudget ? "" : "%",
+        it.sourceLine,
+      );
       add(s, `${name}（执行率，对年初预算，复算）`, ratePct(it.final, it.initialBudget), "%", "支出决算 ÷ 年初预算");
       add(s, `${name}（执行率，对全年预算，复算）`, ratePct(it.final, it.annualBudget), "%", "支出决算 ÷ 全年预算");
       const a = budgetAdjustment(it.initialBudget, it.annualBudget);
-      if (a && a.direction !== "unchanged") add(s, `${name}（预算${ADJUSTMENT_TEXT[a.direction]}）`, a.change, "万元", "全年预算 − 年初预算");
+      if (a && a.direction !== "unchanged")
+        add(s, `${name}（预算${ADJUSTMENT_TEXT[a.direction]}）`, a.change, "万元", "全年预算 − 年初预算");
     }
   }
 
   const sg = n.sangong;
   if (sg) {
     const s = "“三公”经费";
-    for (const [k, label] of [["total", "合计"], ["abroad", "因公出国（境）费"], ["vehicle", "公务用车购置及运行维护费"], ["reception", "公务接待费"]] as const) {
+    for (const [k, label] of [
+      ["total", "合计"],
+      ["abroad", "因公出国（境）费"],
+      ["vehicle", "公务用车购置及运行维护费"],
+      ["reception", "公务接待费"],
+    ] as const) {
       add(s, `${label}（预算）`, sg[k]?.budget, "万元", sg.sourceLine);
       add(s, `${label}（决算）`, sg[k]?.final, "万元", sg.sourceLine);
     }
@@ -114,26 +138,58 @@ export async function getDepartmentPackRows(id: number, year?: number, revision?
     add(s, "小微企业份额", pr.smallMicroShare, "%", pr.sourceLine);
   }
   add("机关运行经费与国有资产", "机关运行经费", n.operatingCost?.amount, "万元", n.operatingCost?.sourceLine);
-  add("机关运行经费与国有资产", "机关运行经费比年初预算增减", n.operatingCost?.changeVsBudget, "万元", n.operatingCost?.sourceLine);
+  add(
+    "机关运行经费与国有资产",
+    "机关运行经费比年初预算增减",
+    n.operatingCost?.changeVsBudget,
+    "万元",
+    n.operatingCost?.sourceLine,
+  );
   add("机关运行经费与国有资产", "车辆", n.assets?.vehicles, "辆", n.assets?.sourceLine);
-  add("机关运行经费与国有资产", "单位价值 100 万元以上设备", n.assets?.largeEquipment, "台（套）", n.assets?.sourceLine);
+  add(
+    "机关运行经费与国有资产",
+    "单位价值 100 万元以上设备",
+    n.assets?.largeEquipment,
+    "台（套）",
+    n.assets?.sourceLine,
+  );
 
   if (n.performance) {
     add("绩效自评", "自评项目数", n.performance.projectCount, "个", "情况说明");
     add("绩效自评", "涉及资金", n.performance.funds, "万元", "情况说明");
-    for (const [g, c] of Object.entries(n.performance.gradeCounts)) add("绩效自评", `评为“${g}”的项目`, c, "个", "情况说明");
+    for (const [g, c] of Object.entries(n.performance.gradeCounts))
+      add("绩效自评", `评为“${g}”的项目`, c, "个", "情况说明");
   }
   for (const p of await getReportProjects(d.reportId, PROJECT_RATE_FLOOR)) {
     const s = "绩效自评项目";
     add(s, `${p.name}（年初预算）`, p.initial, "万元", p.sourceLine);
     add(s, `${p.name}（全年预算）`, p.annual, "万元", p.sourceLine);
     add(s, `${p.name}（全年执行数）`, p.executed, "万元", p.sourceLine);
-    add(s, `${p.name}（执行率，执行数 ÷ 全年预算）`, p.rate, "%", p.rateStated ? p.sourceLine : "本产品计算：执行数 ÷ 全年预算");
-    add(s, `${p.name}（执行率，执行数 ÷ 年初预算）`, ratePct(p.executed, p.initial), "%", "本产品计算：执行数 ÷ 年初预算");
+    add(
+      s,
+      `${p.name}（执行率，执行数 ÷ 全年预算）`,
+      p.rate,
+      "%",
+      p.rateStated ? p.sourceLine : "本产品计算：执行数 ÷ 全年预算",
+    );
+    add(
+      s,
+      `${p.name}（执行率，执行数 ÷ 年初预算）`,
+      ratePct(p.executed, p.initial),
+      "%",
+      "本产品计算：执行数 ÷ 年初预算",
+    );
     const a = budgetAdjustment(p.initial, p.annual);
-    if (a && a.direction !== "unchanged") add(s, `${p.name}（预算${ADJUSTMENT_TEXT[a.direction]}）`, a.change, "万元", "全年预算 − 年初预算");
+    if (a && a.direction !== "unchanged")
+      add(s, `${p.name}（预算${ADJUSTMENT_TEXT[a.direction]}）`, a.change, "万元", "全年预算 − 年初预算");
     add(s, `${p.name}（自评得分）`, p.score, "分", p.sourceLine);
-    add(s, `${p.name}（等级${p.gradeDerived ? "，按得分推定" : ""}）`, p.grade, "", p.gradeDerived ? "本产品按得分推定" : "绩效自评汇总表");
+    add(
+      s,
+      `${p.name}（等级${p.gradeDerived ? "，按得分推定" : ""}）`,
+      p.grade,
+      "",
+      p.gradeDerived ? "本产品按得分推定" : "绩效自评汇总表",
+    );
     for (const i of p.indicators) {
       const name = `${p.name}：${[i.level1, i.level2, i.level3].filter(Boolean).join("/")}`;
       const s2 = "绩效指标";
@@ -146,7 +202,9 @@ export async function getDepartmentPackRows(id: number, year?: number, revision?
   }
 
   for (const f of d.findings) {
-    const where = f.locations.map((l) => l.label + (l.sourceLine ? `（${placeOfLine(report, l.sourceLine)}）` : "")).join("；");
+    const where = f.locations
+      .map((l) => l.label + (l.sourceLine ? `（${placeOfLine(report, l.sourceLine)}）` : ""))
+      .join("；");
     const s = `审核发现（${{ error: "错误", warning: "警告", rounding: "尾数差异" }[f.severity]}）`;
     const item = `${ruleName(f.rule) ?? "审核"}：${f.message}`;
     add(s, `${item}（应为）`, f.expected, "", where);
@@ -160,7 +218,14 @@ export const packDatasets: Record<string, Dataset> = {
   "department-pack": {
     title: "部门审查材料",
     params: departmentParamsSchema.extend({ id: departmentParamsSchema.shape.revision }),
-    columns: [{ key: "section", label: "部分" }, { key: "item", label: "项目" }, { key: "value", label: "数值" }, { key: "unit", label: "单位" }, { key: "where", label: "出处（页或行）" }],
-    fetch: (async (p: { id?: number; year?: number; revision?: number }) => (p.id ? getDepartmentPackRows(p.id, p.year, p.revision) : [])) as Dataset["fetch"],
+    columns: [
+      { key: "section", label: "部分" },
+      { key: "item", label: "项目" },
+      { key: "value", label: "数值" },
+      { key: "unit", label: "单位" },
+      { key: "where", label: "出处（页或行）" },
+    ],
+    fetch: (async (p: { id?: number; year?: number; revision?: number }) =>
+      p.id ? getDepartmentPackRows(p.id, p.year, p.revision) : []) as Dataset["fetch"],
   },
 };

@@ -17,7 +17,12 @@ export type Dataset = {
   fetch: (params: never) => Promise<Record<string, unknown>[]>;
 };
 
-export const DATASETS: Record<string, Dataset> = { ...coreDatasets, ...dashboardDatasets, ...budgetDatasets, ...packDatasets };
+export const DATASETS: Record<string, Dataset> = {
+  ...coreDatasets,
+  ...dashboardDatasets,
+  ...budgetDatasets,
+  ...packDatasets,
+};
 
 export async function runDataset(name: string, raw: RawParams) {
   const ds = Object.hasOwn(DATASETS, name) ? DATASETS[name] : undefined;

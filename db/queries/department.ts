@@ -21,8 +21,14 @@ export type DepartmentListRow = {
 
 export async function getDepartmentList(includeSynthetic: boolean): Promise<DepartmentListRow[]> {
   const r = await rows<{
-    department_id: number; department: string; synthetic: boolean; years: number[] | string; latest_year: number;
-    expenditure_total: string | null; errors: number; completeness: string | null;
+    department_id: number;
+    department: string;
+    synthetic: boolean;
+    years: number[] | string;
+    latest_year: number;
+    expenditure_total: string | null;
+    errors: number;
+    completeness: string | null;
   }>(sql`
     with latest as (
       select r.*, row_number() over (partition by r.department_id order by r.year desc, r.scope) as rn
@@ -68,13 +74,24 @@ function containsPattern(q: string): string {
  * `total` counts every department that matches.
  */
 export async function getDepartmentPage(opts: {
-  synthetic: boolean; q?: string; sort?: DepartmentSort; offset?: number; limit?: number;
+  synthetic: boolean;
+  q?: string;
+  sort?: DepartmentSort;
+  offset?: number;
+  limit?: number;
 }): Promise<{ total: number; rows: DepartmentListRow[] }> {
   const synth = opts.synthetic ? sql`` : sql`and not r.synthetic`;
   const order = sql.raw(DEPARTMENT_ORDER[opts.sort ?? "expenditure"]);
   const res = await rows<{
-    total: number; department_id: number | null; department: string | null; synthetic: boolean | null; years: number[] | string | null;
-    latest_year: number | null; expenditure_total: string | null; errors: number | null; completeness: string | null;
+    total: number;
+    department_id: number | null;
+    department: string | null;
+    synthetic: boolean | null;
+    years: number[] | string | null;
+    latest_year: number | null;
+    expenditure_total: string | null;
+    errors: number | null;
+    completeness: string | null;
   }>(sql`
     with l as (
       select d.id as department_id, d.name as department, lr.id as report_id, lr.year, lr.synthetic, lr.completeness
@@ -108,16 +125,18 @@ export async function getDepartmentPage(opts: {
   const total = Number(res[0]?.total ?? 0);
   return {
     total,
-    rows: res.filter((x) => x.department_id !== null).map((x) => ({
-      departmentId: Number(x.department_id),
-      department: x.department!,
-      synthetic: Boolean(x.synthetic),
-      years: (typeof x.years === "string" ? x.years.replace(/[{}]/g, "").split(",") : (x.years ?? [])).map(Number),
-      latestYear: Number(x.latest_year),
-      expenditureTotal: x.expenditure_total,
-      errors: Number(x.errors),
-      completeness: x.completeness,
-    })),
+    rows: res
+      .filter((x) => x.department_id !== null)
+      .map((x) => ({
+        departmentId: Number(x.department_id),
+        department: x.department!,
+        synthetic: Boolean(x.synthetic),
+        years: (typeof x.years === "string" ? x.years.replace(/[{}]/g, "").split(",") : (x.years ?? [])).map(Number),
+        latestYear: Number(x.latest_year),
+        expenditureTotal: x.expenditure_total,
+        errors: Number(x.errors),
+        completeness: x.completeness,
+      })),
   };
 }
 
@@ -170,25 +189,47 @@ export type DepartmentReport = {
 
 /** The figures the review pack compares with the peer median (its indicator cards). */
 export const PEER_MEDIAN_KEYS = [
-  "expenditureTotal", "basicExpenditure", "projectExpenditure", "gpbExecutionRate", "sangongFinal", "procurementSmeShare", "operatingCost", "personnelCost",
+  "expenditureTotal",
+  "basicExpenditure",
+  "projectExpenditure",
+  "gpbExecutionRate",
+  "sangongFinal",
+  "procurementSmeShare",
+  "operatingCost",
+  "personnelCost",
 ] as const;
 
 export async function getDepartmentReport(
-  departmentId: number, year?: number, revision?: number, medianKeys: readonly string[] = PEER_MEDIAN_KEYS,
+  departmentId: number,
+  year?: number,
+  revision?: number,
+  medianKeys: readonly string[] = PEER_MEDIAN_KEYS,
 ): Promise<DepartmentReport | null> {
   const meta = await rows<{ id: number; name: string; years: number[] | string }>(sql`
     select d.id::int as id, d.name, coalesce(array_agg(distinct r.year order by r.year desc) filter (where r.id is not null), '{}') as years
     from departments d left join reports r on r.department_id = d.id and r.is_latest
     where d.id = ${departmentId} group by d.id, d.name`);
   if (meta.length === 0) return null;
-  const years = (typeof meta[0].years === "string" ? meta[0].years.replace(/[{}]/g, "").split(",").filter(Boolean) : meta[0].years).map(Number);
+  const years = (
+    typeof meta[0].years === "string" ? meta[0].years.replace(/[{}]/g, "").split(",").filter(Boolean) : meta[0].years
+  ).map(Number);
   const y = year !== undefined && years.includes(year) ? year : years[0];
   if (y === undefined) return null;
 
-  const revs = await rows<{ id: number; revision: number; loaded_at: string | Date; is_latest: boolean; source_file: string; sha: string; scope: string; synthetic: boolean }>(sql`
+  const revs = await rows<{
+    id: number;
+    revision: number;
+    loaded_at: string | Date;
+    is_latest: boolean;
+    source_file: string;
+    sha: string;
+    scope: string;
+    synthetic: boolean;
+  }>(sql`
     select id::int as id, revision::int as revision, loaded_at, is_latest, source_file, content_sha256 as sha, scope, synthetic
     from reports where department_id = ${departmentId} and year = ${y} order by scope, revision desc`);
-  const chosen = revs.find((r) => (revision ? r.revision === revision : r.is_latest)) ?? revs.find((r) => r.is_latest) ?? revs[0];
+  const chosen =
+    revs.find((r) => (revision ? r.revision === revision : r.is_latest)) ?? revs.find((r) => r.is_latest) ?? revs[0];
   if (!chosen) return null;
 
   // Peer medians: the other departments of the year of the same scope and size band (real beside real, synthetic
@@ -196,7 +237,9 @@ export async function getDepartmentReport(
   // by every page of the group through the statement cache); this department's own values are then taken out exactly.
   const keyList = medianKeys.filter((k) => /^[A-Za-z0-9_.:]+$/.test(k));
   const keysSql = sql.raw(`(${keyList.map((k) => `'${k}'`).join(",")})`);
-  const band = (reportId: SQL) => sql`(select case when b.value < ${PEER_GROUP.small} then 1 when b.value <= ${PEER_GROUP.large} then 2 else 3 end
+  const band = (
+    reportId: SQL,
+  ) => sql`(select case when b.value < ${PEER_GROUP.small} then 1 when b.value <= ${PEER_GROUP.large} then 2 else 3 end
     from figures b where b.report_id = ${reportId} and b.key = 'expenditureTotal')`;
   const groupScope = sql`r.year = ${y} and r.is_latest and r.synthetic = ${Boolean(chosen.synthetic)} and r.scope = ${chosen.scope}
     and ${band(sql`r.id`)} = ${band(sql`${chosen.id}`)}`;
@@ -205,7 +248,9 @@ export async function getDepartmentReport(
       select report, synthetic, completeness::text as completeness,
              exists (select 1 from documents d where d.sha256 = reports.content_sha256) as has_document
       from reports where id = ${chosen.id}`),
-    rows<{ key: string; value: string }>(sql`select key, value::text as value from figures where report_id = ${chosen.id}`),
+    rows<{ key: string; value: string }>(
+      sql`select key, value::text as value from figures where report_id = ${chosen.id}`,
+    ),
     rows<{ key: string; value: string }>(sql`
       select f.key, f.value::text as value from reports r join figures f on f.report_id = r.id
       where r.department_id = ${departmentId} and r.year = ${y - 1} and r.scope = ${chosen.scope} and r.is_latest`),
@@ -226,7 +271,15 @@ export async function getDepartmentReport(
       select r.id::int as report_id, f.key, f.value::text as value, exists (select 1 from figures x where x.report_id = r.id) as has_figures
       from reports r left join figures f on f.report_id = r.id and f.key in ${keyList.length ? keysSql : sql.raw("('')")}
       where ${groupScope} and r.department_id = ${departmentId}`),
-    rows<{ id: number; rule: string; severity: FindingRow["severity"]; message: string; expected: string | null; found: string | null; locations: Location[] | string }>(sql`
+    rows<{
+      id: number;
+      rule: string;
+      severity: FindingRow["severity"];
+      message: string;
+      expected: string | null;
+      found: string | null;
+      locations: Location[] | string;
+    }>(sql`
     select id::int as id, rule, severity, message, expected, found, locations from findings where report_id = ${chosen.id}
     order by case severity when 'error' then 0 when 'warning' then 1 else 2 end, rule, id`),
     getReadDb().then(readDataVersion),
@@ -260,7 +313,13 @@ export async function getDepartmentReport(
     revision: chosen.revision,
     revisions: revs
       .filter((r) => r.scope === chosen.scope)
-      .map((r) => ({ revision: Number(r.revision), loadedAt: new Date(r.loaded_at).toISOString(), isLatest: r.is_latest, sourceFile: r.source_file, sha256: r.sha })),
+      .map((r) => ({
+        revision: Number(r.revision),
+        loadedAt: new Date(r.loaded_at).toISOString(),
+        isLatest: r.is_latest,
+        sourceFile: r.source_file,
+        sha256: r.sha,
+      })),
     synthetic: Boolean(rep.synthetic),
     reportId: Number(chosen.id),
     hasDocument: Boolean(rep.has_document),
@@ -271,7 +330,11 @@ export async function getDepartmentReport(
     peerMedians,
     peerCounts,
     peerCount,
-    findings: fs.map((f) => ({ ...f, id: Number(f.id), locations: typeof f.locations === "string" ? JSON.parse(f.locations) : f.locations })),
+    findings: fs.map((f) => ({
+      ...f,
+      id: Number(f.id),
+      locations: typeof f.locations === "string" ? JSON.parse(f.locations) : f.locations,
+    })),
     dataVersion,
   };
 }

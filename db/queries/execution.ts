@@ -52,10 +52,21 @@ function departmentRates(f: ExecutionFilter): SQL {
  * 年初预算 vs 决算 per department, largest deviation from 100% first; departments without the figures last.
  * Ordered and paged in the statement; the stated reason is read from the report only for the rows returned.
  */
-async function executionDepartments(f: ExecutionFilter, p?: { limit: number; offset: number }): Promise<DepartmentExecution[]> {
+async function executionDepartments(
+  f: ExecutionFilter,
+  p?: { limit: number; offset: number },
+): Promise<DepartmentExecution[]> {
   const res = await rows<{
-    department_id: number; department: string; synthetic: boolean; scope: string; initial: string | null; final: string | null; rate: string | null;
-    stated_rate: string | null; reason: string | null; source_line: string | null;
+    department_id: number;
+    department: string;
+    synthetic: boolean;
+    scope: string;
+    initial: string | null;
+    final: string | null;
+    rate: string | null;
+    stated_rate: string | null;
+    reason: string | null;
+    source_line: string | null;
   }>(sql`
     ${departmentRates(f)},
     page as (
@@ -96,7 +107,11 @@ export async function getExecutionDepartments(f: ExecutionFilter): Promise<Depar
 }
 
 /** One page of the departments, in the same order; `total` departments in scope (from getExecutionSummary). */
-export async function getExecutionDepartmentsPage(f: ExecutionFilter, req: PageReq, total: number): Promise<Paged<DepartmentExecution>> {
+export async function getExecutionDepartmentsPage(
+  f: ExecutionFilter,
+  req: PageReq,
+  total: number,
+): Promise<Paged<DepartmentExecution>> {
   const { page, offset } = pageWindow(req.page, total, req.pageSize);
   return { rows: await executionDepartments(f, { limit: req.pageSize, offset }), total, page, pageSize: req.pageSize };
 }
@@ -143,8 +158,20 @@ function itemRates(f: ExecutionFilter): SQL {
 
 async function executionItems(f: ExecutionFilter, p?: { limit: number; offset: number }): Promise<ExecutionItem[]> {
   const res = await rows<{
-    department_id: number; department: string; synthetic: boolean; ord: number; code: string | null; path: string; initial: string; final: string;
-    rate: string | null; stated: boolean; no_initial: boolean; reason: string | null; source_line: number | null; outside: boolean;
+    department_id: number;
+    department: string;
+    synthetic: boolean;
+    ord: number;
+    code: string | null;
+    path: string;
+    initial: string;
+    final: string;
+    rate: string | null;
+    stated: boolean;
+    no_initial: boolean;
+    reason: string | null;
+    source_line: number | null;
+    outside: boolean;
   }>(sql`
     ${itemRates(f)}
     select y.department_id::int as department_id, y.department, y.synthetic, y.ord::int as ord, y.code, y.path,
@@ -154,22 +181,24 @@ async function executionItems(f: ExecutionFilter, p?: { limit: number; offset: n
     ${f.dept ? sql`` : sql`where y.outside`}
     order by y.outside desc, (y.rate is null), abs(y.rate - 100) desc nulls last, case when y.rate is null then y.final end desc nulls last,
              y.department, y.department_id, y.ord${limitSql(p)}`);
-  return res.map((r): ExecutionItem => ({
-    departmentId: Number(r.department_id),
-    department: r.department,
-    synthetic: Boolean(r.synthetic),
-    ord: Number(r.ord),
-    code: opt(r.code),
-    path: r.path,
-    initialBudget: r.initial,
-    final: r.final,
-    rate: opt(r.rate),
-    rateStated: Boolean(r.stated),
-    noInitialBudget: Boolean(r.no_initial),
-    reason: opt(r.reason),
-    sourceLine: r.source_line === null ? undefined : Number(r.source_line),
-    outside: Boolean(r.outside),
-  }));
+  return res.map(
+    (r): ExecutionItem => ({
+      departmentId: Number(r.department_id),
+      department: r.department,
+      synthetic: Boolean(r.synthetic),
+      ord: Number(r.ord),
+      code: opt(r.code),
+      path: r.path,
+      initialBudget: r.initial,
+      final: r.final,
+      rate: opt(r.rate),
+      rateStated: Boolean(r.stated),
+      noInitialBudget: Boolean(r.no_initial),
+      reason: opt(r.reason),
+      sourceLine: r.source_line === null ? undefined : Number(r.source_line),
+      outside: Boolean(r.outside),
+    }),
+  );
 }
 
 /** 项-level 年初预算 vs 决算 with the department's stated reason (情况说明 五): outliers of all, or every item of `dept`. */
@@ -179,7 +208,11 @@ export async function getExecutionItems(f: ExecutionFilter): Promise<ExecutionIt
 }
 
 /** One page of the listed items (outliers, or all of `dept`); `shown` is how many are listed in all. */
-export async function getExecutionItemsPage(f: ExecutionFilter, req: PageReq, shown: number): Promise<Paged<ExecutionItem>> {
+export async function getExecutionItemsPage(
+  f: ExecutionFilter,
+  req: PageReq,
+  shown: number,
+): Promise<Paged<ExecutionItem>> {
   const { page, offset } = pageWindow(req.page, shown, req.pageSize);
   return { rows: await executionItems(f, { limit: req.pageSize, offset }), total: shown, page, pageSize: req.pageSize };
 }
@@ -204,7 +237,10 @@ function binCounts(expr: string, bins: RateBin[]): SQL {
   return sql.raw(
     bins
       .map((b, i) => {
-        const conds = [b.from === undefined ? "" : `${expr} >= ${lit(b.from)}`, b.to === undefined ? "" : `${expr} < ${lit(b.to)}`].filter(Boolean);
+        const conds = [
+          b.from === undefined ? "" : `${expr} >= ${lit(b.from)}`,
+          b.to === undefined ? "" : `${expr} < ${lit(b.to)}`,
+        ].filter(Boolean);
         return `count(*) filter (where ${expr} is not null${conds.length ? ` and ${conds.join(" and ")}` : ""})::int as b${i}`;
       })
       .join(", "),
@@ -229,13 +265,23 @@ export async function getExecutionSummary(f: ExecutionFilter): Promise<Execution
       from y`),
   ]);
   const n = (r: Counts | undefined, k: string) => Number(r?.[k] ?? 0);
-  const departments = { total: n(d, "total"), rated: n(d, "rated"), outside: n(d, "outside"), median: opt(d?.median as string | null) };
+  const departments = {
+    total: n(d, "total"),
+    rated: n(d, "rated"),
+    outside: n(d, "outside"),
+    median: opt(d?.median as string | null),
+  };
   const items = { total: n(it, "total"), outside: n(it, "outside"), withoutRate: n(it, "without_rate") };
   return {
     departments,
     items,
     distribution: {
-      bins: bins.map((b, i) => ({ label: b.label, concern: b.concern, departments: n(d, `b${i}`), items: n(it, `b${i}`) })),
+      bins: bins.map((b, i) => ({
+        label: b.label,
+        concern: b.concern,
+        departments: n(d, `b${i}`),
+        items: n(it, `b${i}`),
+      })),
       departmentMedian: departments.median,
       departmentsMissing: departments.total - departments.rated,
       itemsWithoutBudget: items.withoutRate,
@@ -272,8 +318,17 @@ type ProjectFilter = { year: number; synthetic: boolean; dept?: number; maxRate?
 async function projectExecution(f: ProjectFilter, p?: { limit: number; offset: number }): Promise<ProjectExecution[]> {
   const maxRate = f.maxRate ?? PROJECT_RATE_FLOOR;
   const res = await rows<{
-    department_id: number; department: string; synthetic: boolean; projects: number; annual: string | null; executed: string | null; rate: string | null;
-    min_rate: string | null; avg_score: string | null; excellent: number; low: number;
+    department_id: number;
+    department: string;
+    synthetic: boolean;
+    projects: number;
+    annual: string | null;
+    executed: string | null;
+    rate: string | null;
+    min_rate: string | null;
+    avg_score: string | null;
+    excellent: number;
+    low: number;
   }>(sql`
     with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })}),
     p as (
@@ -326,7 +381,11 @@ export async function getProjectExecutionCounts(f: ProjectFilter): Promise<{ dep
 }
 
 /** One page of getProjectExecution's list; `total` from getProjectExecutionCounts. */
-export async function getProjectExecutionPage(f: ProjectFilter, req: PageReq, total: number): Promise<Paged<ProjectExecution>> {
+export async function getProjectExecutionPage(
+  f: ProjectFilter,
+  req: PageReq,
+  total: number,
+): Promise<Paged<ProjectExecution>> {
   const { page, offset } = pageWindow(req.page, total, req.pageSize);
   return { rows: await projectExecution(f, { limit: req.pageSize, offset }), total, page, pageSize: req.pageSize };
 }

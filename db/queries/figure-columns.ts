@@ -24,12 +24,18 @@ export function pivotFigures(from: string, cols: readonly string[], keys: readon
   const c = cols.map((x) => `${from}.${x}`).join(", ");
   const pivots = ks.map((k) => `max(f.value) filter (where f.key = '${k}') as "${k}"`).join(", ");
   const list = ks.map((k) => `'${k}'`).join(", ");
-  return sql.raw(`select ${c}, ${pivots} from ${from} left join figures f on f.report_id = ${from}.id and f.key in (${list}) group by ${c}`);
+  return sql.raw(
+    `select ${c}, ${pivots} from ${from} left join figures f on f.report_id = ${from}.id and f.key in (${list}) group by ${c}`,
+  );
 }
 
 /** The figure columns of a pivot as text (numeric::text, as figuresObject gives them), for a FigureMap. */
 export function figureTexts(alias: string, keys: readonly string[], prefix = ""): SQL {
-  return sql.raw(checked(keys).map((k) => `${alias}."${k}"::text as "${prefix}${k}"`).join(", "));
+  return sql.raw(
+    checked(keys)
+      .map((k) => `${alias}."${k}"::text as "${prefix}${k}"`)
+      .join(", "),
+  );
 }
 
 /** A FigureMap from a row whose columns `prefix + key` hold figure texts (null → absent). */
@@ -53,7 +59,11 @@ export const medianSql = (expr: string) =>
   `trim_scale((percentile_disc(0.5) within group (order by ${expr}) + percentile_disc(0.5) within group (order by ${expr} desc)) / 2)::text`;
 
 /** Page numbering shared by the paged lists: the page actually shown (clamped to the last) and its offset. */
-export function pageWindow(requested: number | undefined, total: number, pageSize: number): { page: number; offset: number } {
+export function pageWindow(
+  requested: number | undefined,
+  total: number,
+  pageSize: number,
+): { page: number; offset: number } {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(1, Math.trunc(requested ?? 1)), pages);
   return { page, offset: (page - 1) * pageSize };
@@ -62,4 +72,5 @@ export function pageWindow(requested: number | undefined, total: number, pageSiz
 export type Paged<T> = { rows: T[]; total: number; page: number; pageSize: number };
 
 /** `limit … offset …`, or nothing for the full list (exports). */
-export const limitSql = (p?: { limit: number; offset: number }) => (p ? sql` limit ${p.limit} offset ${p.offset}` : sql``);
+export const limitSql = (p?: { limit: number; offset: number }) =>
+  p ? sql` limit ${p.limit} offset ${p.offset}` : sql``;

@@ -23,7 +23,10 @@ export async function getYears(includeSynthetic = true): Promise<number[]> {
 }
 
 /** The year a page shows when the URL names none (or one without data): the newest with data. */
-export async function resolveYear(requested: number | undefined, includeSynthetic = true): Promise<{ year: number | undefined; years: number[] }> {
+export async function resolveYear(
+  requested: number | undefined,
+  includeSynthetic = true,
+): Promise<{ year: number | undefined; years: number[] }> {
   const years = await getYears(includeSynthetic);
   if (requested !== undefined && years.includes(requested)) return { year: requested, years };
   return { year: years[0], years };
@@ -33,7 +36,11 @@ export async function resolveYear(requested: number | undefined, includeSyntheti
  * Headline figures of the latest revision of every report of a year, one row per report (money as strings).
  * Keys absent from a report stay absent: "not disclosed" is never turned into zero.
  */
-export async function getYearFigures(year: number, includeSynthetic: boolean, departmentId?: number): Promise<FigureRow[]> {
+export async function getYearFigures(
+  year: number,
+  includeSynthetic: boolean,
+  departmentId?: number,
+): Promise<FigureRow[]> {
   const res = await rows<{
     report_id: number;
     department_id: number;

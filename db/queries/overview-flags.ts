@@ -40,7 +40,12 @@ type FlagThresholds = { low: number; high: number; sme: number; projectRate: num
 const DEFAULT_THRESHOLDS: FlagThresholds = FLAG_THRESHOLDS;
 
 export type OverviewTotals = {
-  reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number;
+  reports: number;
+  expenditure: string;
+  income: string;
+  sangong: string;
+  procurement: string;
+  errors: number;
   /** the one report the sums come from, when there is only one (its figures then link to their place in it) */
   only?: { reportId: number; hasDocument: boolean };
 };
@@ -52,7 +57,8 @@ export type Overview = {
   flags: Flag[];
 };
 
-const synth = (includeSynthetic: boolean, alias = "r") => (includeSynthetic ? sql`` : sql`and not ${sql.raw(alias)}.synthetic`);
+const synth = (includeSynthetic: boolean, alias = "r") =>
+  includeSynthetic ? sql`` : sql`and not ${sql.raw(alias)}.synthetic`;
 
 /**
  * The latest reports of a year, with their department: the CTE every overview statement starts from. Flags and the
@@ -134,8 +140,20 @@ function flagRowsSql(year: number, includeSynthetic: boolean, t: FlagThresholds)
 }
 
 type FlagRow = {
-  kind: FlagKind; report_id: number; has_document: boolean; finding_id: number | null; ord: number; department_id: number; department: string; synthetic: boolean; weight: string;
-  a: string | null; b: string | null; c: string | null; name: string | null; grade: string | null;
+  kind: FlagKind;
+  report_id: number;
+  has_document: boolean;
+  finding_id: number | null;
+  ord: number;
+  department_id: number;
+  department: string;
+  synthetic: boolean;
+  weight: string;
+  a: string | null;
+  b: string | null;
+  c: string | null;
+  name: string | null;
+  grade: string | null;
 };
 
 /** Within a kind: largest weight first, then by department name (stable across runs). */
@@ -144,12 +162,27 @@ const FLAG_ORDER_SQL = sql.raw(`weight desc, department, scope, ord`);
 const u = (v: string | null) => v ?? undefined;
 
 /** What each kind's evidence link opens, and in its title what that place is when the flag rests on more than it. */
-const EVIDENCE: Record<FlagKind, (r: FlagRow) => { what: Parameters<typeof evidenceHref>[1]; title: string } | undefined> = {
-  execution: () => ({ what: { figure: "gpbExecutionRate" }, title: "执行率由年初预算和一般公共预算财政拨款支出两数算出；打开情况说明中写年初预算与决算的地方" }),
+const EVIDENCE: Record<
+  FlagKind,
+  (r: FlagRow) => { what: Parameters<typeof evidenceHref>[1]; title: string } | undefined
+> = {
+  execution: () => ({
+    what: { figure: "gpbExecutionRate" },
+    title: "执行率由年初预算和一般公共预算财政拨款支出两数算出；打开情况说明中写年初预算与决算的地方",
+  }),
   lowSme: () => ({ what: { figure: "procurementSmeShare" }, title: "打开情况说明中写政府采购和中小企业份额的地方" }),
-  sangongUp: () => ({ what: { figure: "sangongFinal" }, title: "比较本年与上年两份决算；打开本年“三公”经费决算数所在处（上年数见上年报告）" }),
-  auditError: (r) => (r.finding_id === null ? undefined : { what: { finding: Number(r.finding_id) }, title: "打开第一项错误所引的原文位置；全部错误见部门页" }),
-  restated: (r) => (r.finding_id === null ? undefined : { what: { finding: Number(r.finding_id) }, title: "打开第一处不一致在本年情况说明中的位置；上年数见上年报告" }),
+  sangongUp: () => ({
+    what: { figure: "sangongFinal" },
+    title: "比较本年与上年两份决算；打开本年“三公”经费决算数所在处（上年数见上年报告）",
+  }),
+  auditError: (r) =>
+    r.finding_id === null
+      ? undefined
+      : { what: { finding: Number(r.finding_id) }, title: "打开第一项错误所引的原文位置；全部错误见部门页" },
+  restated: (r) =>
+    r.finding_id === null
+      ? undefined
+      : { what: { finding: Number(r.finding_id) }, title: "打开第一处不一致在本年情况说明中的位置；上年数见上年报告" },
   lowProject: (r) => ({ what: { project: Number(r.ord) }, title: "打开该项目的绩效自评表" }),
 };
 
@@ -157,30 +190,56 @@ function toFlag(r: FlagRow, year: number, t: FlagThresholds): Flag {
   const departmentId = Number(r.department_id);
   const ev = r.has_document ? EVIDENCE[r.kind](r) : undefined;
   const base = {
-    kind: r.kind, departmentId, department: r.department, synthetic: Boolean(r.synthetic), weight: String(r.weight),
+    kind: r.kind,
+    departmentId,
+    department: r.department,
+    synthetic: Boolean(r.synthetic),
+    weight: String(r.weight),
     evidence: ev && { href: evidenceHref(Number(r.report_id), ev.what), title: ev.title },
   };
   switch (r.kind) {
     case "execution":
-      return { ...base, text: `一般公共预算财政拨款支出为年初预算的 ${formatPercent(u(r.a))}（年初 ${formatWanyuan(u(r.b))} 万元，决算 ${formatWanyuan(u(r.c))} 万元）`, href: `/departments/${departmentId}?year=${year}#execution` };
+      return {
+        ...base,
+        text: `一般公共预算财政拨款支出为年初预算的 ${formatPercent(u(r.a))}（年初 ${formatWanyuan(u(r.b))} 万元，决算 ${formatWanyuan(u(r.c))} 万元）`,
+        href: `/departments/${departmentId}?year=${year}#execution`,
+      };
     case "lowSme":
-      return { ...base, text: `政府采购授予中小企业份额 ${formatPercent(u(r.a))}，低于参考线 ${t.sme}%（采购总额 ${formatWanyuan(u(r.b))} 万元）`, href: `/procurement?year=${year}` };
+      return {
+        ...base,
+        text: `政府采购授予中小企业份额 ${formatPercent(u(r.a))}，低于参考线 ${t.sme}%（采购总额 ${formatWanyuan(u(r.b))} 万元）`,
+        href: `/procurement?year=${year}`,
+      };
     case "sangongUp": {
       const pct = r.c ? formatPercent(r.c) : undefined;
-      return { ...base, text: `“三公”经费决算 ${formatWanyuan(u(r.a))} 万元，比上年 ${formatWanyuan(u(r.b))} 万元增加 ${formatWanyuan(base.weight)} 万元${pct ? `（${pct}）` : ""}`, href: `/sangong?year=${year}&dept=${departmentId}` };
+      return {
+        ...base,
+        text: `“三公”经费决算 ${formatWanyuan(u(r.a))} 万元，比上年 ${formatWanyuan(u(r.b))} 万元增加 ${formatWanyuan(base.weight)} 万元${pct ? `（${pct}）` : ""}`,
+        href: `/sangong?year=${year}&dept=${departmentId}`,
+      };
     }
     case "auditError":
       return { ...base, text: `审核发现 ${r.a} 项错误`, href: `/departments/${departmentId}?year=${year}#findings` };
     case "restated":
-      return { ...base, text: `情况说明中的上年数与上年报告不一致 ${r.a} 处`, href: `/quality?year=${year}&rule=RESTATED_PRIOR_YEAR` };
+      return {
+        ...base,
+        text: `情况说明中的上年数与上年报告不一致 ${r.a} 处`,
+        href: `/quality?year=${year}&rule=RESTATED_PRIOR_YEAR`,
+      };
     case "lowProject":
-      return { ...base, text: `“${r.name}”执行率 ${formatPercent(u(r.a))}（全年预算 ${formatWanyuan(u(r.b))} 万元），自评${r.c ? ` ${formatScore(r.c)} 分` : ""}${r.grade ? `、等级“${r.grade}”` : ""}`, href: `/performance?year=${year}&dept=${departmentId}` };
+      return {
+        ...base,
+        text: `“${r.name}”执行率 ${formatPercent(u(r.a))}（全年预算 ${formatWanyuan(u(r.b))} 万元），自评${r.c ? ` ${formatScore(r.c)} 分` : ""}${r.grade ? `、等级“${r.grade}”` : ""}`,
+        href: `/performance?year=${year}&dept=${departmentId}`,
+      };
   }
 }
 
 /** Every flag of a year (the CSV): sorted by kind, then largest weight first. */
 export async function getFlags(year: number, includeSynthetic: boolean, t = DEFAULT_THRESHOLDS): Promise<Flag[]> {
-  const res = await rows<FlagRow>(sql`select * from (${flagRowsSql(year, includeSynthetic, t)}) f order by kind collate "C", ${FLAG_ORDER_SQL}`);
+  const res = await rows<FlagRow>(
+    sql`select * from (${flagRowsSql(year, includeSynthetic, t)}) f order by kind collate "C", ${FLAG_ORDER_SQL}`,
+  );
   return res.map((r) => toFlag(r, year, t));
 }
 
@@ -191,7 +250,8 @@ export type FlagSummary = { counts: Partial<Record<FlagKind, number>>; total: nu
  * `kind` is given, one page of that kind (every flag stays reachable page by page; the CSV has them all).
  */
 export async function getFlagSummary(
-  year: number, includeSynthetic: boolean,
+  year: number,
+  includeSynthetic: boolean,
   opts: { perKind?: number; kind?: FlagKind; offset?: number; limit?: number } = {},
   t = DEFAULT_THRESHOLDS,
 ): Promise<FlagSummary> {
@@ -208,12 +268,25 @@ export async function getFlagSummary(
   const raw = res[0]?.counts;
   const c = ((typeof raw === "string" ? JSON.parse(raw) : raw) ?? {}) as Partial<Record<FlagKind, number>>;
   const shown = res.filter((r) => r.rn !== null && r.kind !== null);
-  return { counts: c, total: Object.values(c).reduce((a, n) => a + Number(n), 0), flags: shown.map((r) => toFlag(r, year, t)) };
+  return {
+    counts: c,
+    total: Object.values(c).reduce((a, n) => a + Number(n), 0),
+    flags: shown.map((r) => toFlag(r, year, t)),
+  };
 }
 
 /** The year's headline totals in one statement. */
 export async function getOverviewTotals(year: number, includeSynthetic: boolean): Promise<OverviewTotals> {
-  const [r] = await rows<{ reports: number; expenditure: string; income: string; sangong: string; procurement: string; errors: number; only_id: number | null; only_doc: boolean | null }>(sql`
+  const [r] = await rows<{
+    reports: number;
+    expenditure: string;
+    income: string;
+    sangong: string;
+    procurement: string;
+    errors: number;
+    only_id: number | null;
+    only_doc: boolean | null;
+  }>(sql`
     with ${yearReports(year, includeSynthetic)},
     s as (
       select coalesce(sum(f.value) filter (where f.key = 'expenditureTotal'), 0) as expenditure,
@@ -231,17 +304,47 @@ export async function getOverviewTotals(year: number, includeSynthetic: boolean)
            (select bool_and(y.has_document) from yr y where y.counted having count(*) = 1) as only_doc
     from s`);
   const only = r.only_id === null ? undefined : { reportId: Number(r.only_id), hasDocument: Boolean(r.only_doc) };
-  return { reports: Number(r.reports), expenditure: r.expenditure, income: r.income, sangong: r.sangong, procurement: r.procurement, errors: Number(r.errors), only };
+  return {
+    reports: Number(r.reports),
+    expenditure: r.expenditure,
+    income: r.income,
+    sangong: r.sangong,
+    procurement: r.procurement,
+    errors: Number(r.errors),
+    only,
+  };
 }
 
-const TABLE_KEYS = ["incomeTotal", "expenditureTotal", "basicExpenditure", "projectExpenditure", "gpbExecutionRate", "sangongFinal", "procurementSmeShare"];
+const TABLE_KEYS = [
+  "incomeTotal",
+  "expenditureTotal",
+  "basicExpenditure",
+  "projectExpenditure",
+  "gpbExecutionRate",
+  "sangongFinal",
+  "procurementSmeShare",
+];
 
 /**
  * A slice of the year's reports with their headline figures, largest 本年支出合计 first (reports that print none
  * last), so the departments that matter most lead the table and the chart.
  */
-export async function getLargestReports(year: number, includeSynthetic: boolean, offset: number, limit: number): Promise<(FigureRow & { hasDocument: boolean })[]> {
-  const res = await rows<{ report_id: number; department_id: number; department: string; scope: string; synthetic: boolean; completeness: string | null; has_document: boolean; figs: Record<string, string> | string | null }>(sql`
+export async function getLargestReports(
+  year: number,
+  includeSynthetic: boolean,
+  offset: number,
+  limit: number,
+): Promise<(FigureRow & { hasDocument: boolean })[]> {
+  const res = await rows<{
+    report_id: number;
+    department_id: number;
+    department: string;
+    scope: string;
+    synthetic: boolean;
+    completeness: string | null;
+    has_document: boolean;
+    figs: Record<string, string> | string | null;
+  }>(sql`
     with ${yearReports(year, includeSynthetic)},
     pg as (
       select y.*, ex.value as ex from yr y left join figures ex on ex.report_id = y.id and ex.key = 'expenditureTotal'
@@ -254,14 +357,28 @@ export async function getLargestReports(year: number, includeSynthetic: boolean,
     from pg join reports r on r.id = pg.id
     order by pg.ex desc nulls last, pg.department, pg.scope`);
   return res.map((r) => ({
-    reportId: Number(r.report_id), departmentId: Number(r.department_id), department: r.department, year, scope: r.scope,
-    synthetic: Boolean(r.synthetic), completeness: r.completeness, hasDocument: Boolean(r.has_document),
+    reportId: Number(r.report_id),
+    departmentId: Number(r.department_id),
+    department: r.department,
+    year,
+    scope: r.scope,
+    synthetic: Boolean(r.synthetic),
+    completeness: r.completeness,
+    hasDocument: Boolean(r.has_document),
     figures: (typeof r.figs === "string" ? JSON.parse(r.figs) : (r.figs ?? {})) as Record<string, string>,
   }));
 }
 
 /** Everything for a year (the CSV export and tests): every report's figures, the totals and every flag. */
-export async function getOverview(year: number, includeSynthetic: boolean, opts = DEFAULT_THRESHOLDS): Promise<Overview> {
-  const [reports, totals, flags] = await Promise.all([getYearFigures(year, includeSynthetic), getOverviewTotals(year, includeSynthetic), getFlags(year, includeSynthetic, opts)]);
+export async function getOverview(
+  year: number,
+  includeSynthetic: boolean,
+  opts = DEFAULT_THRESHOLDS,
+): Promise<Overview> {
+  const [reports, totals, flags] = await Promise.all([
+    getYearFigures(year, includeSynthetic),
+    getOverviewTotals(year, includeSynthetic),
+    getFlags(year, includeSynthetic, opts),
+  ]);
   return { year, reports, totals, flags };
 }

@@ -62,13 +62,36 @@ export type PerformanceProjects = {
 const opt = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? undefined : v);
 
 type ProjectRow = {
-  id: number; report_id: number; department_id: number; department: string; synthetic: boolean; name: string; implementing_unit: string | null;
-  initial: string | null; annual: string | null; executed: string | null; rate: string | null; score: string | null; grade: string | null;
-  summary_budget: string | null; summary_score: string | null; source_line: number | null; ord: number; indicator_count: number;
+  id: number;
+  report_id: number;
+  department_id: number;
+  department: string;
+  synthetic: boolean;
+  name: string;
+  implementing_unit: string | null;
+  initial: string | null;
+  annual: string | null;
+  executed: string | null;
+  rate: string | null;
+  score: string | null;
+  grade: string | null;
+  summary_budget: string | null;
+  summary_score: string | null;
+  source_line: number | null;
+  ord: number;
+  indicator_count: number;
 };
 type IndicatorRow = {
-  project_id: number; level1: string; level2: string | null; level3: string | null; target: string | null; actual: string | null;
-  weight: string | null; score: string | null; deviation: string | null; source_line: number | null;
+  project_id: number;
+  level1: string;
+  level2: string | null;
+  level3: string | null;
+  target: string | null;
+  actual: string | null;
+  weight: string | null;
+  score: string | null;
+  deviation: string | null;
+  source_line: number | null;
 };
 
 // Only projects of the reports the filter chooses: a project id from another year or scope finds nothing.
@@ -95,7 +118,11 @@ const indicatorRows = (f: PerformanceFilter, projectId?: number) =>
     join performance_indicators i on i.project_id = p.id
     order by i.project_id, i.ord`);
 
-function toProject(p: ProjectRow, f: Pick<PerformanceFilter, "maxRate">, indicators: Indicator[]): PerformanceProject & { ord: number } {
+function toProject(
+  p: ProjectRow,
+  f: Pick<PerformanceFilter, "maxRate">,
+  indicators: Indicator[],
+): PerformanceProject & { ord: number } {
   const stated = opt(p.rate);
   const rate = stated ?? ratePct(p.executed, p.annual);
   const score = opt(p.score) ?? opt(p.summary_score);
@@ -134,8 +161,15 @@ function groupIndicators(inds: IndicatorRow[]): Map<number, Indicator[]> {
   for (const i of inds) {
     const list = byProject.get(Number(i.project_id)) ?? [];
     list.push({
-      level1: i.level1, level2: opt(i.level2), level3: opt(i.level3), target: opt(i.target), actual: opt(i.actual),
-      weight: opt(i.weight), score: opt(i.score), deviation: opt(i.deviation), sourceLine: i.source_line === null ? undefined : Number(i.source_line),
+      level1: i.level1,
+      level2: opt(i.level2),
+      level3: opt(i.level3),
+      target: opt(i.target),
+      actual: opt(i.actual),
+      weight: opt(i.weight),
+      score: opt(i.score),
+      deviation: opt(i.deviation),
+      sourceLine: i.source_line === null ? undefined : Number(i.source_line),
     });
     byProject.set(Number(i.project_id), list);
   }
@@ -147,7 +181,10 @@ function groupIndicators(inds: IndicatorRow[]): Map<number, Indicator[]> {
  * `indicators: false` leaves each project's indicator list empty (its count stays): a city-wide list needs the
  * projects, not their thousands of indicators.
  */
-export async function getPerformanceProjects(f: PerformanceFilter, opts: { indicators?: boolean } = {}): Promise<PerformanceProjects> {
+export async function getPerformanceProjects(
+  f: PerformanceFilter,
+  opts: { indicators?: boolean } = {},
+): Promise<PerformanceProjects> {
   const withIndicators = opts.indicators ?? true;
   const [res, inds, other] = await Promise.all([
     projectRows(f),
@@ -168,7 +205,10 @@ export async function getPerformanceProjects(f: PerformanceFilter, opts: { indic
 }
 
 /** One project of the filter's reports with all its indicators, or undefined when the filter does not reach it. */
-export async function getPerformanceProject(f: PerformanceFilter, projectId: number): Promise<PerformanceProject | undefined> {
+export async function getPerformanceProject(
+  f: PerformanceFilter,
+  projectId: number,
+): Promise<PerformanceProject | undefined> {
   const [res, inds] = await Promise.all([projectRows(f, projectId), indicatorRows(f, projectId)]);
   if (res.length === 0) return undefined;
   const { ord: _o, ...project } = toProject(res[0], f, groupIndicators(inds).get(projectId) ?? []);
@@ -242,7 +282,14 @@ export type PerformanceSummary = {
 export async function getPerformanceSummary(f: PerformanceFilter): Promise<PerformanceSummary> {
   const edges = performanceRateEdges(f.maxRate);
   const [res, other] = await Promise.all([
-    rows<{ band: number | null; grade: string | null; flagged: boolean; low_rate: boolean; has_score: boolean; n: number }>(sql`
+    rows<{
+      band: number | null;
+      grade: string | null;
+      flagged: boolean;
+      low_rate: boolean;
+      has_score: boolean;
+      n: number;
+    }>(sql`
       ${classified(f)}
       select width_bucket(c.rate_n, ${sql.raw(`array[${edges.join(",")}]::numeric[]`)})::int as band, c.grade_n as grade, c.flagged, c.low_rate,
              (c.rate_n is not null and c.score_n is not null) as has_score, count(*)::int as n
@@ -275,7 +322,8 @@ export async function getPerformanceSummary(f: PerformanceFilter): Promise<Perfo
  * execution rate, lowest first), ordered and cut in the database. `indicators` fetches the page's indicators.
  */
 export async function getPerformancePage(
-  f: PerformanceFilter, opts: { offset: number; limit: number; indicators?: boolean },
+  f: PerformanceFilter,
+  opts: { offset: number; limit: number; indicators?: boolean },
 ): Promise<PerformanceProject[]> {
   const res = await rows<ProjectRow>(sql`
     ${classified(f)},
@@ -293,13 +341,14 @@ export async function getPerformancePage(
     select pg.*, (select count(*) from performance_indicators i where i.project_id = pg.id)::int as indicator_count
     from pg order by pg.flagged desc, pg.rate_n asc nulls last, pg.department, pg.ord, pg.id`);
   const ids = res.map((p) => Number(p.id));
-  const inds = opts.indicators && ids.length
-    ? await rows<IndicatorRow>(sql`
+  const inds =
+    opts.indicators && ids.length
+      ? await rows<IndicatorRow>(sql`
         select i.project_id::int as project_id, i.level1, i.level2, i.level3, i.target, i.actual,
                trim_scale(i.weight)::text as weight, trim_scale(i.score)::text as score, i.deviation, i.source_line::int as source_line
         from performance_indicators i where i.project_id in ${sql.raw(`(${ids.join(",")})`)}
         order by i.project_id, i.ord`)
-    : [];
+      : [];
   const byProject = groupIndicators(inds);
   return res.map((p) => {
     const { ord: _o, ...project } = toProject(p, f, byProject.get(Number(p.id)) ?? []);

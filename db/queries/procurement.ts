@@ -3,7 +3,16 @@ import { sql, type SQL } from "drizzle-orm";
 import { difference, shareOf } from "@/lib/metrics/dashboard";
 import { D } from "@/lib/money/decimal";
 import { chosenReports, type ChosenReport } from "./dashboard-scope";
-import { figureMapOf, figureTexts, limitSql, medianSql, pageWindow, pivotFigures, ratePctSql, type Paged } from "./figure-columns";
+import {
+  figureMapOf,
+  figureTexts,
+  limitSql,
+  medianSql,
+  pageWindow,
+  pivotFigures,
+  ratePctSql,
+  type Paged,
+} from "./figure-columns";
 import { anyOf, rows } from "./sql";
 
 export type ProcurementFilter = { year: number; synthetic: boolean; reference: number; dept?: number };
@@ -31,21 +40,30 @@ export type ProcurementRow = {
 };
 
 const KEYS = [
-  "procurementTotal", "procurementGoods", "procurementWorks", "procurementServices", "procurementSme", "procurementSmeShare",
-  "procurementSmallMicro", "procurementSmallMicroShare",
+  "procurementTotal",
+  "procurementGoods",
+  "procurementWorks",
+  "procurementServices",
+  "procurementSme",
+  "procurementSmeShare",
+  "procurementSmallMicro",
+  "procurementSmallMicroShare",
 ] as const;
 const PRIOR_KEYS = ["procurementTotal", "procurementSme", "procurementSmeShare"] as const;
 const COLS = ["id", "department_id", "department", "year", "synthetic"];
 const lit = (n: number) => sql.raw(new D(n).toFixed());
 /** the SME share as the document states it, else 中小企业 ÷ 总额 (numeric, for ordering and counting) */
-const shareSql = (a: string) => sql.raw(`coalesce(${a}."procurementSmeShare", ${ratePctSql(`${a}."procurementSme"`, `${a}."procurementTotal"`)})`);
+const shareSql = (a: string) =>
+  sql.raw(`coalesce(${a}."procurementSmeShare", ${ratePctSql(`${a}."procurementSme"`, `${a}."procurementTotal"`)})`);
 
 type Chosen = Pick<ChosenReport, "departmentId" | "department" | "synthetic" | "year" | "figures">;
 
 function rowOf(r: Chosen, reference: number, prior?: Chosen): ProcurementRow {
   const g = r.figures;
   const smeShare = g.procurementSmeShare ?? shareOf(g.procurementSme, g.procurementTotal);
-  const priorShare = prior ? (prior.figures.procurementSmeShare ?? shareOf(prior.figures.procurementSme, prior.figures.procurementTotal)) : undefined;
+  const priorShare = prior
+    ? (prior.figures.procurementSmeShare ?? shareOf(prior.figures.procurementSme, prior.figures.procurementTotal))
+    : undefined;
   return {
     departmentId: r.departmentId,
     department: r.department,
@@ -77,7 +95,11 @@ function departmentShares(f: { year: number; synthetic: boolean }): SQL {
 }
 
 /** Per department for one year, lowest SME share first (those not reaching SMEs lead); undisclosed last. */
-async function procurementDepartments(f: ProcurementFilter, page?: { limit: number; offset: number }, only?: number): Promise<ProcurementRow[]> {
+async function procurementDepartments(
+  f: ProcurementFilter,
+  page?: { limit: number; offset: number },
+  only?: number,
+): Promise<ProcurementRow[]> {
   const res = await rows<Record<string, unknown>>(sql`
     ${departmentShares(f)}
     select x.department_id::int as department_id, x.department, x.synthetic, x.year::int as year, ${figureTexts("x", KEYS)},
@@ -86,8 +108,15 @@ async function procurementDepartments(f: ProcurementFilter, page?: { limit: numb
     ${only ? sql`where x.department_id = ${only}` : sql``}
     order by (x.share is null), x.share, x.department, x.department_id${limitSql(page)}`);
   return res.map((r) => {
-    const base = { departmentId: Number(r.department_id), department: String(r.department), synthetic: Boolean(r.synthetic), year: Number(r.year) };
-    const prior = r.has_prior ? { ...base, year: base.year - 1, figures: figureMapOf(r, PRIOR_KEYS, "prior_") } : undefined;
+    const base = {
+      departmentId: Number(r.department_id),
+      department: String(r.department),
+      synthetic: Boolean(r.synthetic),
+      year: Number(r.year),
+    };
+    const prior = r.has_prior
+      ? { ...base, year: base.year - 1, figures: figureMapOf(r, PRIOR_KEYS, "prior_") }
+      : undefined;
     return rowOf({ ...base, figures: figureMapOf(r, KEYS) }, f.reference, prior);
   });
 }
@@ -98,14 +127,26 @@ export async function getProcurementDepartments(f: ProcurementFilter): Promise<P
 }
 
 /** One department's row of the year (the department view pins it above the list), if it has a report that year. */
-export async function getProcurementDepartment(f: ProcurementFilter, dept: number): Promise<ProcurementRow | undefined> {
+export async function getProcurementDepartment(
+  f: ProcurementFilter,
+  dept: number,
+): Promise<ProcurementRow | undefined> {
   return (await procurementDepartments(f, undefined, dept))[0];
 }
 
 /** One page of the departments in the same order; `total` from getProcurementSummary. */
-export async function getProcurementDepartmentsPage(f: ProcurementFilter, req: { page?: number; pageSize: number }, total: number): Promise<Paged<ProcurementRow>> {
+export async function getProcurementDepartmentsPage(
+  f: ProcurementFilter,
+  req: { page?: number; pageSize: number },
+  total: number,
+): Promise<Paged<ProcurementRow>> {
   const { page, offset } = pageWindow(req.page, total, req.pageSize);
-  return { rows: await procurementDepartments(f, { limit: req.pageSize, offset }), total, page, pageSize: req.pageSize };
+  return {
+    rows: await procurementDepartments(f, { limit: req.pageSize, offset }),
+    total,
+    page,
+    pageSize: req.pageSize,
+  };
 }
 
 export type ProcurementSummary = {
@@ -123,7 +164,10 @@ const BANDS = [0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 100];
 export async function getProcurementSummary(f: ProcurementFilter): Promise<ProcurementSummary> {
   const bands = BANDS.map((from, i) => ({ from, to: BANDS[i + 1] as number | undefined }));
   const cols = bands
-    .map((b, i) => `count(*) filter (where x.share ${i === 0 ? "is not null" : `>= ${b.from}`}${b.to === undefined ? "" : ` and x.share < ${b.to}`})::int as b${i}`)
+    .map(
+      (b, i) =>
+        `count(*) filter (where x.share ${i === 0 ? "is not null" : `>= ${b.from}`}${b.to === undefined ? "" : ` and x.share < ${b.to}`})::int as b${i}`,
+    )
     .join(", ");
   const [r] = await rows<Record<string, number>>(sql`
     ${departmentShares(f)}
@@ -133,7 +177,12 @@ export async function getProcurementSummary(f: ProcurementFilter): Promise<Procu
     departments: Number(r?.departments ?? 0),
     withShare: Number(r?.with_share ?? 0),
     below: Number(r?.below ?? 0),
-    bands: bands.map((b, i) => ({ label: b.to === undefined ? `${b.from}% 及以上` : `${b.from}–${b.to}%`, from: b.from, to: b.to, departments: Number(r?.[`b${i}`] ?? 0) })),
+    bands: bands.map((b, i) => ({
+      label: b.to === undefined ? `${b.from}% 及以上` : `${b.from}–${b.to}%`,
+      from: b.from,
+      to: b.to,
+      departments: Number(r?.[`b${i}`] ?? 0),
+    })),
   };
 }
 
@@ -160,7 +209,8 @@ export type ProcurementYear = {
  * statement: sums, the exact median and the count below the reference per year.
  */
 export async function getProcurementYears(
-  f: { synthetic: boolean; reference: number; dept?: number }, panel?: { years: number[]; ids: number[] },
+  f: { synthetic: boolean; reference: number; dept?: number },
+  panel?: { years: number[]; ids: number[] },
 ): Promise<ProcurementYear[]> {
   if (panel && (panel.ids.length === 0 || panel.years.length === 0)) return [];
   const res = await rows<Record<string, string | number | null>>(sql`

@@ -5,7 +5,12 @@ import type { Location } from "@/lib/audit/types";
 import { RESTATED_PRIOR_YEAR } from "../cross-year";
 import { rows } from "./sql";
 
-export type QualityFilters = { year?: number; synthetic: boolean; rule?: string; severity?: "error" | "warning" | "rounding" };
+export type QualityFilters = {
+  year?: number;
+  synthetic: boolean;
+  rule?: string;
+  severity?: "error" | "warning" | "rounding";
+};
 
 export type QualityFinding = {
   id: number;
@@ -32,8 +37,20 @@ const where = (f: QualityFilters) => sql`r.is_latest
 /** Findings in the page's order (errors first, newest year, department); `offset` pages through them. */
 export async function getFindings(f: QualityFilters, limit = 500, offset = 0): Promise<QualityFinding[]> {
   const res = await rows<{
-    id: number; report_id: number; prior_report_id: number | null; department_id: number; department: string; year: number; scope: string; synthetic: boolean;
-    rule: string; severity: string; message: string; expected: string | null; found: string | null; locations: Location[] | string;
+    id: number;
+    report_id: number;
+    prior_report_id: number | null;
+    department_id: number;
+    department: string;
+    year: number;
+    scope: string;
+    synthetic: boolean;
+    rule: string;
+    severity: string;
+    message: string;
+    expected: string | null;
+    found: string | null;
+    locations: Location[] | string;
   }>(sql`
     select x.id::int as id, r.id::int as report_id, d.id::int as department_id, d.name as department, r.year::int as year, r.scope, r.synthetic,
            x.rule, x.severity, x.message, x.expected, x.found, x.locations,
@@ -46,9 +63,19 @@ export async function getFindings(f: QualityFilters, limit = 500, offset = 0): P
     order by case x.severity when 'error' then 0 when 'warning' then 1 else 2 end, r.year desc, d.name, x.rule, x.id
     limit ${limit} offset ${offset}`);
   return res.map((r) => ({
-    id: Number(r.id), reportId: Number(r.report_id), priorReportId: r.prior_report_id === null ? null : Number(r.prior_report_id), scope: r.scope,
-    departmentId: Number(r.department_id), department: r.department, year: Number(r.year), synthetic: Boolean(r.synthetic),
-    rule: r.rule, severity: r.severity, message: r.message, expected: r.expected, found: r.found,
+    id: Number(r.id),
+    reportId: Number(r.report_id),
+    priorReportId: r.prior_report_id === null ? null : Number(r.prior_report_id),
+    scope: r.scope,
+    departmentId: Number(r.department_id),
+    department: r.department,
+    year: Number(r.year),
+    synthetic: Boolean(r.synthetic),
+    rule: r.rule,
+    severity: r.severity,
+    message: r.message,
+    expected: r.expected,
+    found: r.found,
     locations: typeof r.locations === "string" ? JSON.parse(r.locations) : r.locations,
   }));
 }
@@ -60,12 +87,30 @@ export async function getFindings(f: QualityFilters, limit = 500, offset = 0): P
 export async function getFindingsOfReports(reportIds: readonly number[]): Promise<Map<number, FindingFacts[]>> {
   const out = new Map<number, FindingFacts[]>();
   if (reportIds.length === 0) return out;
-  const res = await rows<{ report_id: number; rule: string; severity: string; message: string; expected: string | null; found: string | null; locations: Location[] | string }>(sql`
+  const res = await rows<{
+    report_id: number;
+    rule: string;
+    severity: string;
+    message: string;
+    expected: string | null;
+    found: string | null;
+    locations: Location[] | string;
+  }>(sql`
     select x.report_id::int as report_id, x.rule, x.severity, x.message, x.expected, x.found, x.locations
-    from findings x where x.report_id in (${sql.join([...new Set(reportIds)].map((id) => sql`${id}`), sql`, `)})`);
+    from findings x where x.report_id in (${sql.join(
+      [...new Set(reportIds)].map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
   for (const r of res) {
     const list = out.get(Number(r.report_id)) ?? [];
-    list.push({ rule: r.rule, severity: r.severity, message: r.message, expected: r.expected, found: r.found, locations: typeof r.locations === "string" ? JSON.parse(r.locations) : r.locations });
+    list.push({
+      rule: r.rule,
+      severity: r.severity,
+      message: r.message,
+      expected: r.expected,
+      found: r.found,
+      locations: typeof r.locations === "string" ? JSON.parse(r.locations) : r.locations,
+    });
     out.set(Number(r.report_id), list);
   }
   return out;
@@ -88,7 +133,15 @@ export async function getReportCount(f: QualityFilters): Promise<number> {
 
 /** Reports from the least complete up; `limit`/`offset` give one page (the CSV takes them all). */
 export async function getCompletenessRanking(f: QualityFilters, limit?: number, offset = 0) {
-  const res = await rows<{ department_id: number; department: string; year: number; synthetic: boolean; completeness: string | null; errors: number; warnings: number }>(sql`
+  const res = await rows<{
+    department_id: number;
+    department: string;
+    year: number;
+    synthetic: boolean;
+    completeness: string | null;
+    errors: number;
+    warnings: number;
+  }>(sql`
     select d.id::int as department_id, d.name as department, r.year::int as year, r.synthetic, r.completeness::text as completeness,
            (select count(*)::int from findings x where x.report_id = r.id and x.severity = 'error') as errors,
            (select count(*)::int from findings x where x.report_id = r.id and x.severity = 'warning') as warnings
@@ -96,10 +149,25 @@ export async function getCompletenessRanking(f: QualityFilters, limit?: number, 
     where ${where(f)}
     order by r.completeness asc nulls first, d.name, r.year desc, r.id
     ${limit !== undefined ? sql`limit ${limit} offset ${offset}` : sql``}`);
-  return res.map((r) => ({ departmentId: Number(r.department_id), department: r.department, year: Number(r.year), synthetic: Boolean(r.synthetic), completeness: r.completeness, errors: Number(r.errors), warnings: Number(r.warnings) }));
+  return res.map((r) => ({
+    departmentId: Number(r.department_id),
+    department: r.department,
+    year: Number(r.year),
+    synthetic: Boolean(r.synthetic),
+    completeness: r.completeness,
+    errors: Number(r.errors),
+    warnings: Number(r.warnings),
+  }));
 }
 
-export type UnreadNoteRow = { part: "table" | "statement" | "section" | "cover" | "appendix"; place: string; sourceLine: number | null; page: number | null; text: string; message: string };
+export type UnreadNoteRow = {
+  part: "table" | "statement" | "section" | "cover" | "appendix";
+  place: string;
+  sourceLine: number | null;
+  page: number | null;
+  text: string;
+  message: string;
+};
 
 export type CoverageRow = {
   departmentId: number;
@@ -123,14 +191,26 @@ export type CoverageRow = {
 };
 
 /** "94.9300" → "94.93", "100.0000" → "100": the percentage as lib/report/coverage.ts writes it. */
-const pctText = (v: string | null) => (v === null ? null : v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v);
+const pctText = (v: string | null) =>
+  v === null ? null : v.includes(".") ? v.replace(/0+$/, "").replace(/\.$/, "") : v;
 
 /** Reports the reader did not read whole: some part unread, a cell left open, or a table the 目录 lists not found. */
 const notWhole = sql`r.coverage < 100`;
 
 /** How many of the year's reports were not read whole, and their unread notes by part. */
 export async function getCoverageSummary(f: QualityFilters) {
-  const [r] = await rows<{ reports: number; partial: number; notes: number; table: number; statement: number; section: number; cover: number; appendix: number; open: number; extra: number }>(sql`
+  const [r] = await rows<{
+    reports: number;
+    partial: number;
+    notes: number;
+    table: number;
+    statement: number;
+    section: number;
+    cover: number;
+    appendix: number;
+    open: number;
+    extra: number;
+  }>(sql`
     with y as (select r.id, r.coverage, r.unread_count, r.cells_open, r.extra_tables from reports r where ${where(f)}),
     n as (
       select count(*) filter (where u.part = 'table') as t, count(*) filter (where u.part = 'statement') as s, count(*) filter (where u.part = 'section') as c,
@@ -147,7 +227,13 @@ export async function getCoverageSummary(f: QualityFilters) {
     notes: Number(r?.notes ?? 0),
     cellsOpen: Number(r?.open ?? 0),
     extraTables: Number(r?.extra ?? 0),
-    byPart: { table: Number(r?.table ?? 0), statement: Number(r?.statement ?? 0), section: Number(r?.section ?? 0), cover: Number(r?.cover ?? 0), appendix: Number(r?.appendix ?? 0) },
+    byPart: {
+      table: Number(r?.table ?? 0),
+      statement: Number(r?.statement ?? 0),
+      section: Number(r?.section ?? 0),
+      cover: Number(r?.cover ?? 0),
+      appendix: Number(r?.appendix ?? 0),
+    },
   };
 }
 
@@ -155,10 +241,28 @@ export async function getCoverageSummary(f: QualityFilters) {
  * The reports not read whole, the least read first (then the most unread notes), each with its first notes;
  * `limit`/`offset` give one page (the CSV takes them all).
  */
-export async function getCoverageRanking(f: QualityFilters, limit?: number, offset = 0, notesPerReport = 5): Promise<CoverageRow[]> {
+export async function getCoverageRanking(
+  f: QualityFilters,
+  limit?: number,
+  offset = 0,
+  notesPerReport = 5,
+): Promise<CoverageRow[]> {
   const res = await rows<{
-    department_id: number; department: string; year: number; scope: string; synthetic: boolean; layout: string; source_file: string; coverage: string | null;
-    tables_read: number; cells_placed: number; cells_open: number; statements_read: number; statements_unread: number; unread_count: number; extra_tables: number;
+    department_id: number;
+    department: string;
+    year: number;
+    scope: string;
+    synthetic: boolean;
+    layout: string;
+    source_file: string;
+    coverage: string | null;
+    tables_read: number;
+    cells_placed: number;
+    cells_open: number;
+    statements_read: number;
+    statements_unread: number;
+    unread_count: number;
+    extra_tables: number;
     notes: UnreadNoteRow[] | string | null;
   }>(sql`
     select d.id::int as department_id, d.name as department, r.year::int as year, r.scope, r.synthetic, r.layout, r.source_file, r.coverage::text as coverage,
@@ -171,17 +275,40 @@ export async function getCoverageRanking(f: QualityFilters, limit?: number, offs
     order by r.coverage asc, r.unread_count desc, d.name, r.year desc, r.id
     ${limit !== undefined ? sql`limit ${limit} offset ${offset}` : sql``}`);
   return res.map((r) => ({
-    departmentId: Number(r.department_id), department: r.department, year: Number(r.year), scope: r.scope, synthetic: Boolean(r.synthetic),
-    layout: r.layout, sourceFile: r.source_file, coverage: pctText(r.coverage),
-    tablesRead: Number(r.tables_read), cellsPlaced: Number(r.cells_placed), cellsOpen: Number(r.cells_open),
-    statementsRead: Number(r.statements_read), statementsUnread: Number(r.statements_unread), unreadCount: Number(r.unread_count), extraTables: Number(r.extra_tables),
+    departmentId: Number(r.department_id),
+    department: r.department,
+    year: Number(r.year),
+    scope: r.scope,
+    synthetic: Boolean(r.synthetic),
+    layout: r.layout,
+    sourceFile: r.source_file,
+    coverage: pctText(r.coverage),
+    tablesRead: Number(r.tables_read),
+    cellsPlaced: Number(r.cells_placed),
+    cellsOpen: Number(r.cells_open),
+    statementsRead: Number(r.statements_read),
+    statementsUnread: Number(r.statements_unread),
+    unreadCount: Number(r.unread_count),
+    extraTables: Number(r.extra_tables),
     notes: (typeof r.notes === "string" ? JSON.parse(r.notes) : (r.notes ?? [])) as UnreadNoteRow[],
   }));
 }
 
 /** Every unread note of the year's reports, least-read report first (the dataset behind the ranking's notes). */
 export async function getUnreadNotes(f: QualityFilters, limit = 20_000) {
-  const res = await rows<{ department_id: number; department: string; year: number; synthetic: boolean; coverage: string | null; part: UnreadNoteRow["part"]; place: string; source_line: number | null; page: number | null; text: string; message: string }>(sql`
+  const res = await rows<{
+    department_id: number;
+    department: string;
+    year: number;
+    synthetic: boolean;
+    coverage: string | null;
+    part: UnreadNoteRow["part"];
+    place: string;
+    source_line: number | null;
+    page: number | null;
+    text: string;
+    message: string;
+  }>(sql`
     select d.id::int as department_id, d.name as department, r.year::int as year, r.synthetic, r.coverage::text as coverage,
            u.part, u.place, u.source_line::int as source_line, u.page::int as page, u.text, u.message
     from unread_notes u join reports r on r.id = u.report_id join departments d on d.id = r.department_id
@@ -189,7 +316,16 @@ export async function getUnreadNotes(f: QualityFilters, limit = 20_000) {
     order by r.coverage asc, r.unread_count desc, d.name, r.year desc, r.id, u.ord
     limit ${limit}`);
   return res.map((r) => ({
-    departmentId: Number(r.department_id), department: r.department, year: Number(r.year), synthetic: Boolean(r.synthetic), coverage: pctText(r.coverage),
-    part: r.part, place: r.place, sourceLine: r.source_line === null ? null : Number(r.source_line), page: r.page === null ? null : Number(r.page), text: r.text, message: r.message,
+    departmentId: Number(r.department_id),
+    department: r.department,
+    year: Number(r.year),
+    synthetic: Boolean(r.synthetic),
+    coverage: pctText(r.coverage),
+    part: r.part,
+    place: r.place,
+    sourceLine: r.source_line === null ? null : Number(r.source_line),
+    page: r.page === null ? null : Number(r.page),
+    text: r.text,
+    message: r.message,
   }));
 }

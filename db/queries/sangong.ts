@@ -50,7 +50,14 @@ export async function getSangongCategories(f: SangongFilter): Promise<SangongCat
     categories: SANGONG_CATEGORIES.map(({ key, label }) => {
       const budget = cell(`budget${key}`)?.amount;
       const final = cell(`final${key}`)?.amount;
-      return { key, label, budget, final, rate: shareOf(final, budget), reports: Number(cell(`final${key}`)?.reports ?? 0) };
+      return {
+        key,
+        label,
+        budget,
+        final,
+        rate: shareOf(final, budget),
+        reports: Number(cell(`final${key}`)?.reports ?? 0),
+      };
     }),
     reports: Number(counts[0]?.reports ?? 0),
     reportsWithTable: Number(counts[0]?.with_table ?? 0),
@@ -70,14 +77,24 @@ export type SangongYear = {
 };
 
 const COLS = ["id", "department_id", "department", "year", "synthetic"];
-const YEAR_KEYS = ["sangongBudget", "sangongFinal", "sangongAbroadFinal", "sangongVehiclePurchaseFinal", "sangongVehicleOperationFinal", "sangongReceptionFinal"] as const;
+const YEAR_KEYS = [
+  "sangongBudget",
+  "sangongFinal",
+  "sangongAbroadFinal",
+  "sangongVehiclePurchaseFinal",
+  "sangongVehicleOperationFinal",
+  "sangongReceptionFinal",
+] as const;
 const t = (v: unknown) => (v === null || v === undefined ? undefined : String(v));
 
 /**
  * 三公 totals per year (公开09表, else the narrative), all departments or one: one aggregate statement. With `panel`
  * (getTrendPanel), only its departments and years, so every year sums the same departments.
  */
-export async function getSangongYears(f: { synthetic: boolean; dept?: number }, panel?: { years: number[]; ids: number[] }): Promise<SangongYear[]> {
+export async function getSangongYears(
+  f: { synthetic: boolean; dept?: number },
+  panel?: { years: number[]; ids: number[] },
+): Promise<SangongYear[]> {
   if (panel && (panel.ids.length === 0 || panel.years.length === 0)) return [];
   const res = await rows<Record<string, unknown>>(sql`
     with rep as (${chosenReports({ synthetic: f.synthetic, dept: f.dept, depts: panel?.ids })}),
@@ -127,12 +144,27 @@ export type SangongDepartment = {
 };
 
 const DEPT_KEYS = [
-  "sangongBudget", "sangongFinal", "sangongExecutionRate", "sangongAbroadFinal", "sangongVehiclePurchaseFinal", "sangongVehicleOperationFinal",
-  "sangongReceptionFinal", "abroadGroups", "abroadPersons", "vehiclesKept", "vehiclesPurchased", "receptionBatches", "receptionPersons",
+  "sangongBudget",
+  "sangongFinal",
+  "sangongExecutionRate",
+  "sangongAbroadFinal",
+  "sangongVehiclePurchaseFinal",
+  "sangongVehicleOperationFinal",
+  "sangongReceptionFinal",
+  "abroadGroups",
+  "abroadPersons",
+  "vehiclesKept",
+  "vehiclesPurchased",
+  "receptionBatches",
+  "receptionPersons",
   "receptionCostPerPersonYuan",
 ] as const;
 
-function departmentOf(base: { departmentId: number; department: string; synthetic: boolean }, g: FigureMap, priorFinal: string | undefined): SangongDepartment {
+function departmentOf(
+  base: { departmentId: number; department: string; synthetic: boolean },
+  g: FigureMap,
+  priorFinal: string | undefined,
+): SangongDepartment {
   const change = difference(g.sangongFinal, priorFinal);
   return {
     ...base,
@@ -153,7 +185,10 @@ function departmentOf(base: { departmentId: number; department: string; syntheti
     receptionBatches: g.receptionBatches,
     receptionPersons: g.receptionPersons,
     receptionPerPersonYuan:
-      g.receptionCostPerPersonYuan ?? (g.sangongReceptionFinal !== undefined ? quotient(new D(g.sangongReceptionFinal).times(10000).toFixed(), g.receptionPersons) : undefined),
+      g.receptionCostPerPersonYuan ??
+      (g.sangongReceptionFinal !== undefined
+        ? quotient(new D(g.sangongReceptionFinal).times(10000).toFixed(), g.receptionPersons)
+        : undefined),
     operationPerVehicle: quotient(g.sangongVehicleOperationFinal, g.vehiclesKept),
     abroadPerPerson: quotient(g.sangongAbroadFinal, g.abroadPersons),
   };
@@ -170,14 +205,22 @@ function departmentFinals(f: SangongFilter, keys: readonly string[]): SQL {
 }
 
 /** Departments' 三公 for a year with the change on the year before and the unit costs; largest first, undisclosed last. */
-async function sangongDepartments(f: SangongFilter, page?: { limit: number; offset: number }, only?: number): Promise<SangongDepartment[]> {
+async function sangongDepartments(
+  f: SangongFilter,
+  page?: { limit: number; offset: number },
+  only?: number,
+): Promise<SangongDepartment[]> {
   const res = await rows<Record<string, unknown>>(sql`
     ${departmentFinals(f, DEPT_KEYS)}
     select x.department_id::int as department_id, x.department, x.synthetic, ${figureTexts("x", DEPT_KEYS)}, x.prior_final::text as prior_final
     from x ${only ? sql`where x.department_id = ${only}` : sql``}
     order by (x."sangongFinal" is null), x."sangongFinal" desc, x.department, x.department_id${limitSql(page)}`);
   return res.map((r) =>
-    departmentOf({ departmentId: Number(r.department_id), department: String(r.department), synthetic: Boolean(r.synthetic) }, figureMapOf(r, DEPT_KEYS), t(r.prior_final)),
+    departmentOf(
+      { departmentId: Number(r.department_id), department: String(r.department), synthetic: Boolean(r.synthetic) },
+      figureMapOf(r, DEPT_KEYS),
+      t(r.prior_final),
+    ),
   );
 }
 
@@ -192,7 +235,11 @@ export async function getSangongDepartment(f: SangongFilter, dept: number): Prom
 }
 
 /** One page of the departments in the same order; `total` from getSangongSummary. */
-export async function getSangongDepartmentsPage(f: SangongFilter, req: { page?: number; pageSize: number }, total: number): Promise<Paged<SangongDepartment>> {
+export async function getSangongDepartmentsPage(
+  f: SangongFilter,
+  req: { page?: number; pageSize: number },
+  total: number,
+): Promise<Paged<SangongDepartment>> {
   const { page, offset } = pageWindow(req.page, total, req.pageSize);
   return { rows: await sangongDepartments(f, { limit: req.pageSize, offset }), total, page, pageSize: req.pageSize };
 }

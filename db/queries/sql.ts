@@ -7,7 +7,9 @@ import type { Db } from "../types";
 import { cachedRows } from "./cache";
 
 async function execute<T>(db: Db, query: SQL): Promise<T[]> {
-  const res = (await (db as unknown as { execute: (q: SQL) => Promise<unknown> }).execute(query)) as { rows?: T[] } | T[];
+  const res = (await (db as unknown as { execute: (q: SQL) => Promise<unknown> }).execute(query)) as
+    | { rows?: T[] }
+    | T[];
   return Array.isArray(res) ? res : (res.rows ?? []);
 }
 

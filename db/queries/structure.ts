@@ -31,7 +31,14 @@ export type StructureBreakdown = {
   rows: SubjectRow[];
 };
 
-type Agg = { code: string; name: string; total: string | null; basic: string | null; project: string | null; reports: number };
+type Agg = {
+  code: string;
+  name: string;
+  total: string | null;
+  basic: string | null;
+  project: string | null;
+  reports: number;
+};
 
 /** t03 rows of the chosen reports summed per subject code, for codes of one length under a prefix. */
 async function t03Sums(f: StructureFilter, prefix: string, length: number, codes?: string[]): Promise<Agg[]> {
@@ -90,7 +97,12 @@ export async function getStructureBreakdown(f: StructureFilter): Promise<Structu
     return { code: p, name: r?.name ?? refNames.find((x) => x.code === p)?.name ?? p, total: opt(r?.total) };
   });
   const t = totalRow[0];
-  const totals = { total: opt(t?.total), basic: opt(t?.basic), project: opt(t?.project), reports: Number(t?.reports ?? 0) };
+  const totals = {
+    total: opt(t?.total),
+    basic: opt(t?.basic),
+    project: opt(t?.project),
+    reports: Number(t?.reports ?? 0),
+  };
   const base = code ? path[path.length - 1]?.total : totals.total;
   return {
     level,
@@ -110,11 +122,26 @@ export async function getStructureBreakdown(f: StructureFilter): Promise<Structu
   };
 }
 
-export type SubjectDepartment = { departmentId: number; department: string; synthetic: boolean; total?: string; basic?: string; project?: string; share?: string };
+export type SubjectDepartment = {
+  departmentId: number;
+  department: string;
+  synthetic: boolean;
+  total?: string;
+  basic?: string;
+  project?: string;
+  share?: string;
+};
 
 /** Which departments spend on one subject (the drill-down's "who"), largest first; share = of the subject's sum. */
 export async function getSubjectDepartments(f: StructureFilter & { code: string }): Promise<SubjectDepartment[]> {
-  const res = await rows<{ department_id: number; department: string; synthetic: boolean; total: string | null; basic: string | null; project: string | null }>(sql`
+  const res = await rows<{
+    department_id: number;
+    department: string;
+    synthetic: boolean;
+    total: string | null;
+    basic: string | null;
+    project: string | null;
+  }>(sql`
     with rep as (${chosenReports(f)})
     select rep.department_id::int as department_id, rep.department, rep.synthetic,
            trim_scale(sum(c.amount) filter (where c.column_key = 'total'))::text as total,
@@ -126,8 +153,13 @@ export async function getSubjectDepartments(f: StructureFilter & { code: string 
     order by sum(c.amount) filter (where c.column_key = 'total') desc nulls last, rep.department`);
   const whole = presentSum(res.map((r) => r.total)).sum;
   return res.map((r) => ({
-    departmentId: Number(r.department_id), department: r.department, synthetic: Boolean(r.synthetic),
-    total: opt(r.total), basic: opt(r.basic), project: opt(r.project), share: shareOf(r.total, whole),
+    departmentId: Number(r.department_id),
+    department: r.department,
+    synthetic: Boolean(r.synthetic),
+    total: opt(r.total),
+    basic: opt(r.basic),
+    project: opt(r.project),
+    share: shareOf(r.total, whole),
   }));
 }
 
@@ -135,8 +167,20 @@ export async function getSubjectDepartments(f: StructureFilter & { code: string 
  * One page of getSubjectDepartments, cut in the database: `total` departments list the subject, `share` is of the sum
  * over all of them (not only the page).
  */
-export async function getSubjectDepartmentsPage(f: StructureFilter & { code: string }, opts: { offset: number; limit: number }): Promise<{ total: number; rows: SubjectDepartment[] }> {
-  const res = await rows<{ n: number; department_id: number | null; department: string | null; synthetic: boolean | null; total: string | null; basic: string | null; project: string | null; share: string | null }>(sql`
+export async function getSubjectDepartmentsPage(
+  f: StructureFilter & { code: string },
+  opts: { offset: number; limit: number },
+): Promise<{ total: number; rows: SubjectDepartment[] }> {
+  const res = await rows<{
+    n: number;
+    department_id: number | null;
+    department: string | null;
+    synthetic: boolean | null;
+    total: string | null;
+    basic: string | null;
+    project: string | null;
+    share: string | null;
+  }>(sql`
     with rep as (${chosenReports(f)}),
     d as (
       select rep.department_id, rep.department, rep.synthetic,
@@ -156,10 +200,17 @@ export async function getSubjectDepartmentsPage(f: StructureFilter & { code: str
     order by pg.total desc nulls last, pg.department, pg.department_id`);
   return {
     total: Number(res[0]?.n ?? 0),
-    rows: res.filter((r) => r.department_id !== null).map((r) => ({
-      departmentId: Number(r.department_id), department: r.department!, synthetic: Boolean(r.synthetic),
-      total: opt(r.total), basic: opt(r.basic), project: opt(r.project), share: opt(r.share),
-    })),
+    rows: res
+      .filter((r) => r.department_id !== null)
+      .map((r) => ({
+        departmentId: Number(r.department_id),
+        department: r.department!,
+        synthetic: Boolean(r.synthetic),
+        total: opt(r.total),
+        basic: opt(r.basic),
+        project: opt(r.project),
+        share: opt(r.share),
+      })),
   };
 }
 
@@ -200,7 +251,10 @@ export type DepartmentsSideBySide = {
 
 function structureOf(r: ChosenReport): Omit<DepartmentStructure, "classes"> {
   const g = r.figures;
-  const personnelPlusPublic = g.personnelCost !== undefined && g.publicCost !== undefined ? new D(g.personnelCost).plus(g.publicCost).toFixed() : undefined;
+  const personnelPlusPublic =
+    g.personnelCost !== undefined && g.publicCost !== undefined
+      ? new D(g.personnelCost).plus(g.publicCost).toFixed()
+      : undefined;
   return {
     departmentId: r.departmentId,
     department: r.department,
@@ -221,7 +275,13 @@ function structureOf(r: ChosenReport): Omit<DepartmentStructure, "classes"> {
 /** Departments of the year, largest 本年支出合计 first, optionally only names containing `q`; `n` counts all that match. */
 async function pickerRows(f: { year: number; synthetic: boolean }, limit: number, q?: string) {
   const pattern = q ? `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : undefined;
-  const res = await rows<{ n: number; department_id: number; department: string; synthetic: boolean; expenditure_total: string | null }>(sql`
+  const res = await rows<{
+    n: number;
+    department_id: number;
+    department: string;
+    synthetic: boolean;
+    expenditure_total: string | null;
+  }>(sql`
     with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic })})
     select count(*) over ()::int as n, rep.department_id::int as department_id, rep.department, rep.synthetic, ex.value::text as expenditure_total
     from rep left join figures ex on ex.report_id = rep.id and ex.key = 'expenditureTotal'
@@ -230,7 +290,12 @@ async function pickerRows(f: { year: number; synthetic: boolean }, limit: number
     limit ${limit}`);
   return {
     count: Number(res[0]?.n ?? 0),
-    list: res.map((r) => ({ departmentId: Number(r.department_id), department: r.department, synthetic: Boolean(r.synthetic), expenditureTotal: opt(r.expenditure_total) })),
+    list: res.map((r) => ({
+      departmentId: Number(r.department_id),
+      department: r.department,
+      synthetic: Boolean(r.synthetic),
+      expenditureTotal: opt(r.expenditure_total),
+    })),
   };
 }
 
@@ -238,7 +303,13 @@ async function pickerRows(f: { year: number; synthetic: boolean }, limit: number
  * Departments side by side as shares: the ones in `depts`, or the 10 largest by 本年支出合计. The picker offers the
  * largest `picker` departments and, with `q`, the departments whose name contains it — never the whole province.
  */
-export async function getDepartmentsSideBySide(f: { year: number; synthetic: boolean; depts: number[]; q?: string; picker?: number }): Promise<DepartmentsSideBySide> {
+export async function getDepartmentsSideBySide(f: {
+  year: number;
+  synthetic: boolean;
+  depts: number[];
+  q?: string;
+  picker?: number;
+}): Promise<DepartmentsSideBySide> {
   const limit = f.picker ?? 20;
   const [largest, search, askedReports] = await Promise.all([
     pickerRows(f, Math.max(limit, 10)),
@@ -249,7 +320,13 @@ export async function getDepartmentsSideBySide(f: { year: number; synthetic: boo
   const found = search?.list ?? [];
   const asked = f.depts.filter((id) => askedReports.some((r) => r.departmentId === id));
   const defaulted = asked.length === 0;
-  const reports = defaulted ? await getChosenFigures({ year: f.year, synthetic: f.synthetic, depts: largest.list.slice(0, 10).map((d) => d.departmentId) }) : askedReports;
+  const reports = defaulted
+    ? await getChosenFigures({
+        year: f.year,
+        synthetic: f.synthetic,
+        depts: largest.list.slice(0, 10).map((d) => d.departmentId),
+      })
+    : askedReports;
   const ids = defaulted ? largest.list.slice(0, 10).map((d) => d.departmentId) : asked;
   const chosen = ids.map((id) => reports.find((r) => r.departmentId === id)!).filter(Boolean);
   if (chosen.length === 0) return { all, found, count: largest.count, selected: [], defaulted, classes: [] };
@@ -258,7 +335,10 @@ export async function getDepartmentsSideBySide(f: { year: number; synthetic: boo
     select tr.report_id::int as report_id, tr.code, tr.name, trim_scale(c.amount)::text as total,
            ${t03Whole("tr")} as whole
     from table_rows tr join table_cells c on c.report_id = tr.report_id and c.table_id = tr.table_id and c.row_order = tr.row_order and c.column_key = 'total'
-    where tr.table_id = 't03' and length(tr.code) = 3 and tr.report_id = ${anyOf(chosen.map((r) => r.reportId), "int")}`);
+    where tr.table_id = 't03' and length(tr.code) = 3 and tr.report_id = ${anyOf(
+      chosen.map((r) => r.reportId),
+      "int",
+    )}`);
 
   const names = new Map<string, string>();
   const totals = new Map<string, string>();
@@ -269,7 +349,9 @@ export async function getDepartmentsSideBySide(f: { year: number; synthetic: boo
   const selected = chosen.map((r) => ({
     ...structureOf(r),
     classes: Object.fromEntries(
-      cls.filter((c) => Number(c.report_id) === r.reportId).map((c) => [c.code, { amount: c.total, share: shareOf(c.total, c.whole ?? r.figures.expenditureTotal) }]),
+      cls
+        .filter((c) => Number(c.report_id) === r.reportId)
+        .map((c) => [c.code, { amount: c.total, share: shareOf(c.total, c.whole ?? r.figures.expenditureTotal) }]),
     ),
   }));
   const classes = [...totals]
@@ -278,12 +360,29 @@ export async function getDepartmentsSideBySide(f: { year: number; synthetic: boo
   return { all, found, count: largest.count, selected, defaulted, classes };
 }
 
-type EconomicRow = { code: string; name: string; part?: "人员经费" | "公用经费"; amount?: string; reports: number; share?: string };
+type EconomicRow = {
+  code: string;
+  name: string;
+  part?: "人员经费" | "公用经费";
+  amount?: string;
+  reports: number;
+  share?: string;
+};
 const PART = { personnel: "人员经费", public: "公用经费" } as const;
-export type EconomicStructure = { rows: EconomicRow[]; personnel?: string; public?: string; base?: string; reports: number };
+export type EconomicStructure = {
+  rows: EconomicRow[];
+  personnel?: string;
+  public?: string;
+  base?: string;
+  reports: number;
+};
 
 /** 经济分类 3-digit rows of 公开06表 (一般公共预算财政拨款基本支出), summed; shares of 人员经费 + 公用经费. */
-export async function getEconomicStructure(f: { year: number; synthetic: boolean; dept?: number }): Promise<EconomicStructure> {
+export async function getEconomicStructure(f: {
+  year: number;
+  synthetic: boolean;
+  dept?: number;
+}): Promise<EconomicStructure> {
   const [res, tot] = await Promise.all([
     rows<{ code: string; name: string; section: string | null; amount: string | null; reports: number }>(sql`
       with rep as (${chosenReports(f)})
@@ -308,7 +407,14 @@ export async function getEconomicStructure(f: { year: number; synthetic: boolean
   return {
     rows: res
       .filter((r) => r.amount !== null)
-      .map((r) => ({ code: r.code, name: r.name, part: PART[r.section as keyof typeof PART], amount: opt(r.amount), reports: Number(r.reports), share: shareOf(r.amount, base) })),
+      .map((r) => ({
+        code: r.code,
+        name: r.name,
+        part: PART[r.section as keyof typeof PART],
+        amount: opt(r.amount),
+        reports: Number(r.reports),
+        share: shareOf(r.amount, base),
+      })),
     personnel,
     public: pub,
     base,
@@ -316,7 +422,10 @@ export async function getEconomicStructure(f: { year: number; synthetic: boolean
   };
 }
 
-type YearStructure = Omit<DepartmentStructure, "classes" | "departmentId" | "department" | "synthetic"> & { year: number; synthetic: boolean };
+type YearStructure = Omit<DepartmentStructure, "classes" | "departmentId" | "department" | "synthetic"> & {
+  year: number;
+  synthetic: boolean;
+};
 export type DepartmentYears = {
   department?: string;
   years: YearStructure[];
@@ -342,13 +451,18 @@ export async function getDepartmentYears(f: { synthetic: boolean; dept: number }
   for (const c of cls) {
     const entry = classes.get(c.code) ?? { code: c.code, name: c.name, byYear: {} };
     const y = Number(c.year);
-    entry.byYear[y] = { amount: c.total, share: shareOf(c.total, c.whole ?? reports.find((r) => r.year === y)?.figures.expenditureTotal) };
+    entry.byYear[y] = {
+      amount: c.total,
+      share: shareOf(c.total, c.whole ?? reports.find((r) => r.year === y)?.figures.expenditureTotal),
+    };
     classes.set(c.code, entry);
   }
   const last = years[years.length - 1].year;
   return {
     department: reports[0].department,
     years,
-    classes: [...classes.values()].sort((a, b) => new D(b.byYear[last]?.amount ?? -1).cmp(a.byYear[last]?.amount ?? -1) || a.code.localeCompare(b.code)),
+    classes: [...classes.values()].sort(
+      (a, b) => new D(b.byYear[last]?.amount ?? -1).cmp(a.byYear[last]?.amount ?? -1) || a.code.localeCompare(b.code),
+    ),
   };
 }

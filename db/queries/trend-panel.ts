@@ -10,7 +10,10 @@ const KEY = /^[A-Za-z][A-Za-z0-9]*$/;
  * The departments a year series sums (lib/metrics/trend-panel): one row per department of the chosen reports with the
  * years in which it discloses every one of `keys`, then the run of years and the departments present in all of them.
  */
-export async function getTrendPanel(f: { synthetic: boolean; dept?: number }, keys: readonly string[]): Promise<TrendPanel> {
+export async function getTrendPanel(
+  f: { synthetic: boolean; dept?: number },
+  keys: readonly string[],
+): Promise<TrendPanel> {
   for (const k of keys) if (!KEY.test(k)) throw new Error(`figure key ${JSON.stringify(k)} is not a plain identifier`);
   const list = sql.raw(keys.map((k) => `'${k}'`).join(", "));
   const res = await rows<{ id: number; name: string; years: number[] | string | null }>(sql`

@@ -41,9 +41,10 @@ export const tableCells = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.reportId, t.tableId, t.rowOrder, t.columnKey] }),
-    foreignKey({ columns: [t.reportId, t.tableId, t.rowOrder], foreignColumns: [tableRows.reportId, tableRows.tableId, tableRows.rowOrder] }).onDelete(
-      "cascade",
-    ),
+    foreignKey({
+      columns: [t.reportId, t.tableId, t.rowOrder],
+      foreignColumns: [tableRows.reportId, tableRows.tableId, tableRows.rowOrder],
+    }).onDelete("cascade"),
     // "table X column Y across the latest reports of year N" starts here and joins reports by id.
     index("table_cells_table_column_idx").on(t.tableId, t.columnKey, t.reportId),
   ],

@@ -1,5 +1,18 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uniqueIndex, check, foreignKey } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  check,
+  foreignKey,
+} from "drizzle-orm/pg-core";
 import type { Budget } from "../../lib/budget/schema";
 import type { BudgetFigures } from "../../lib/budget/figures";
 import type { Finding } from "../../lib/audit/types";

@@ -19,7 +19,8 @@ export const findings = pgTable(
     locations: jsonb("locations").$type<Location[]>().notNull(),
   },
   (t) => [
-    index("findings_report_idx").on(t.reportId, t.severity), index("findings_rule_idx").on(t.rule),
+    index("findings_report_idx").on(t.reportId, t.severity),
+    index("findings_rule_idx").on(t.rule),
     check("findings_severity_check", sql`${t.severity} in ('rounding', 'warning', 'error')`),
   ],
 );

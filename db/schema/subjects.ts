@@ -20,7 +20,8 @@ export const subjects = pgTable(
     year: integer("year"),
   },
   (t) => [
-    unique("subjects_kind_code_year_key").on(t.kind, t.code, t.year).nullsNotDistinct(), index("subjects_parent_idx").on(t.kind, t.parentCode),
+    unique("subjects_kind_code_year_key").on(t.kind, t.code, t.year).nullsNotDistinct(),
+    index("subjects_parent_idx").on(t.kind, t.parentCode),
     check("subjects_kind_check", sql`${t.kind} in ('function', 'economic')`),
   ],
 );

@@ -23,7 +23,14 @@ export function finding(
   expected?: string,
   found?: string,
 ): Finding {
-  return { rule, severity, message, ...(expected !== undefined ? { expected } : {}), ...(found !== undefined ? { found } : {}), locations };
+  return {
+    rule,
+    severity,
+    message,
+    ...(expected !== undefined ? { expected } : {}),
+    ...(found !== undefined ? { found } : {}),
+    locations,
+  };
 }
 
 /** A stated total against the sum of its parts: "公开01表 本年收入合计 8979.28 与各收入行之和 8979.29 不符". */

@@ -47,8 +47,16 @@ const CHECKS: Check[] = [
     },
   },
   { key: "glossary", label: "名词解释", present: (r) => r.glossary.length > 0 },
-  { key: "budgetExecution", label: "一般公共预算财政拨款支出年初预算与决算对比（分项目）", present: (r) => (r.narrative.budgetExecution?.items.length ?? 0) > 0 },
-  { key: "performanceSummary", label: "绩效自评情况汇总表", present: (r) => (r.appendix.performanceSummary?.rows.length ?? 0) > 0 },
+  {
+    key: "budgetExecution",
+    label: "一般公共预算财政拨款支出年初预算与决算对比（分项目）",
+    present: (r) => (r.narrative.budgetExecution?.items.length ?? 0) > 0,
+  },
+  {
+    key: "performanceSummary",
+    label: "绩效自评情况汇总表",
+    present: (r) => (r.appendix.performanceSummary?.rows.length ?? 0) > 0,
+  },
   { key: "performanceSheets", label: "项目绩效自评表", present: (r) => r.appendix.performanceSheets.length > 0 },
 ];
 

@@ -12,7 +12,10 @@ const MAX_DIGITS = 15;
  * Whether Σ left equals Σ right exactly (an undefined figure counts as zero): true or false when every figure is a
  * plain decimal string whose scaled sums stay exact integers, undefined when it cannot tell (then ask decimal.js).
  */
-export function sumsEqual(left: readonly (string | undefined)[], right: readonly (string | undefined)[]): boolean | undefined {
+export function sumsEqual(
+  left: readonly (string | undefined)[],
+  right: readonly (string | undefined)[],
+): boolean | undefined {
   let scale = 0;
   for (const list of [left, right])
     for (const v of list) {
@@ -71,7 +74,12 @@ const SAFE_DIGITS = 36;
  * (undefined also for a zero whole, non-plain figures or numbers too long for the bound).
  * `whole` may be given as [a, b] for a − b (the prior year as current − change); `factor` is a plain decimal too.
  */
-export function ratioRoundsTo(stated: string, part: string, whole: string | [string, string], factor = "100"): boolean | undefined {
+export function ratioRoundsTo(
+  stated: string,
+  part: string,
+  whole: string | [string, string],
+  factor = "100",
+): boolean | undefined {
   const s = exactOf(stated);
   const p = exactOf(part);
   const f = exactOf(factor);

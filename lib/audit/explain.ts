@@ -26,7 +26,8 @@ type Kind = "sum" | "computed" | "pair";
 const SUM = /(_SUM|_HIERARCHY|_GRAND_TOTAL|_SPLIT|_PARTS|_TOTAL_SCORE|_TOTAL)$/;
 const COMPUTED = /(^PCT_|_RATE$|_SHARE$|_SCORE$|_PERCENT$|^PROCUREMENT_CATEGORY_SME$)/;
 // not comparisons of two figures: a claim, a wording, a count, a grade, a name, a missing part
-const NOT_COMPARED = /(^COMPLETENESS_|^HEADING_|^TOC_|_ZERO_BASE$|_UNMATCHED$|_MISSING|_WORDING$|_CLAIM$|_GRADE$|_NAME_MISMATCH$|_LOW_EXECUTION$|_OVER_|_EMPTY_NOTE$|_UNKNOWN$|_DIRECTION$|_FLAT$|_MALFORMED$|_RATE_BASE$|_ORDER$|_KEPT$|_COUNT$|_NOT_IN_SUMMARY$)/;
+const NOT_COMPARED =
+  /(^COMPLETENESS_|^HEADING_|^TOC_|_ZERO_BASE$|_UNMATCHED$|_MISSING|_WORDING$|_CLAIM$|_GRADE$|_NAME_MISMATCH$|_LOW_EXECUTION$|_OVER_|_EMPTY_NOTE$|_UNKNOWN$|_DIRECTION$|_FLAT$|_MALFORMED$|_RATE_BASE$|_ORDER$|_KEPT$|_COUNT$|_NOT_IN_SUMMARY$)/;
 
 function kindOf(rule: string): Kind | undefined {
   if (NOT_COMPARED.test(rule)) return undefined;
@@ -35,15 +36,18 @@ function kindOf(rule: string): Kind | undefined {
   return "pair";
 }
 
-const sameLoc = (a: Location, b: Location) => a.label === b.label && (a.table ?? "") === (b.table ?? "") && (a.sourceLine ?? 0) === (b.sourceLine ?? 0);
+const sameLoc = (a: Location, b: Location) =>
+  a.label === b.label && (a.table ?? "") === (b.table ?? "") && (a.sourceLine ?? 0) === (b.sourceLine ?? 0);
 const isTable = (l: Location) => /^[tb]0\d$/.test(l.table ?? "");
 const TOTAL_KEYS = new Set(["total", "incomeTotal", "expenditureTotal", "grandTotal", "personnelTotal", "publicTotal"]);
 /** A total some sum rule always checks: a table's total rows, a 绩效自评表's 总分. */
-const isCheckedTotal = (l: Location) => (isTable(l) && TOTAL_KEYS.has(l.rowKey ?? "")) || (l.table === "appendix" && /总分$/.test(l.label));
+const isCheckedTotal = (l: Location) =>
+  (isTable(l) && TOTAL_KEYS.has(l.rowKey ?? "")) || (l.table === "appendix" && /总分$/.test(l.label));
 const failing = (f: FindingFacts) => f.severity === "error" || f.severity === "warning";
 const num = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? undefined : new D(v));
 const show = (v: string | null | undefined) => (v === null || v === undefined || v === "" ? "（空）" : v);
-const partsOf = (l: Location) => (l.table === "appendix" && /总分$/.test(l.label) ? "自评表各指标得分与预算执行率得分" : "该表各行");
+const partsOf = (l: Location) =>
+  l.table === "appendix" && /总分$/.test(l.label) ? "自评表各指标得分与预算执行率得分" : "该表各行";
 
 /** The sum checks among the report's other findings that have `l` as their total. */
 function ownSum(l: Location, others: readonly FindingFacts[]) {
@@ -55,7 +59,9 @@ const same = (a: FindingFacts, b: FindingFacts) => a === b || (a.rule === b.rule
 
 /** Another failing finding that names `l` (as either of its figures), other than `self`. */
 function contradictedElsewhere(l: Location, self: FindingFacts, others: readonly FindingFacts[]) {
-  return others.find((o) => !same(o, self) && failing(o) && kindOf(o.rule) !== undefined && o.locations.some((x) => sameLoc(x, l)));
+  return others.find(
+    (o) => !same(o, self) && failing(o) && kindOf(o.rule) !== undefined && o.locations.some((x) => sameLoc(x, l)),
+  );
 }
 
 /** "公开05表 合计 小计、公开04表 …" for the places of the second figure. */
@@ -76,29 +82,55 @@ function explainPair(f: FindingFacts, others: readonly FindingFacts[]): Explanat
   if (bSum?.s) {
     const rows = num(bSum.s.expected);
     if (rows && found && rows.eq(found)) {
-      return { suspect: "expected", text: `${head}${partsOf(bSum.b)}相加为 ${bSum.s.expected}，与${aWho}相同而与表中合计不符，因此可能是 ${bSum.b.label} 有误。` };
+      return {
+        suspect: "expected",
+        text: `${head}${partsOf(bSum.b)}相加为 ${bSum.s.expected}，与${aWho}相同而与表中合计不符，因此可能是 ${bSum.b.label} 有误。`,
+      };
     }
-    return { suspect: "expected", text: `${head}${bSum.b.label} 本身与${partsOf(bSum.b)}相加的 ${show(bSum.s.expected)} 也不符，应先核对它；${aWho}是否也有误，要待它更正后再看。` };
+    return {
+      suspect: "expected",
+      text: `${head}${bSum.b.label} 本身与${partsOf(bSum.b)}相加的 ${show(bSum.s.expected)} 也不符，应先核对它；${aWho}是否也有误，要待它更正后再看。`,
+    };
   }
   if (aSum && failing(aSum)) {
     const rows = num(aSum.expected);
     const fits = rows && expected && rows.eq(expected);
-    return { suspect: "found", text: `${head}${a.label} 本身与${partsOf(a)}相加的 ${show(aSum.expected)} 不符${fits ? `，而该和正与${who(bs[0], [a])}相同` : ""}，因此可能是 ${a.label} 有误。` };
+    return {
+      suspect: "found",
+      text: `${head}${a.label} 本身与${partsOf(a)}相加的 ${show(aSum.expected)} 不符${fits ? `，而该和正与${who(bs[0], [a])}相同` : ""}，因此可能是 ${a.label} 有误。`,
+    };
   }
   const checked = bs.find(isCheckedTotal);
   if (checked && !isCheckedTotal(a)) {
-    return { suspect: "found", text: `${head}${partsOf(checked)}相加正是 ${show(f.expected)}，因此可能是${aWho}有误。` };
+    return {
+      suspect: "found",
+      text: `${head}${partsOf(checked)}相加正是 ${show(f.expected)}，因此可能是${aWho}有误。`,
+    };
   }
   if (!isTable(a) && bs.some(isTable) && !bs.some((b) => contradictedElsewhere(b, f, others))) {
-    return { suspect: "found", text: `${head}${aWho}应照录决算表，而表中这一数字与本表其他数字没有矛盾，因此可能是${aWho}有误。` };
+    return {
+      suspect: "found",
+      text: `${head}${aWho}应照录决算表，而表中这一数字与本表其他数字没有矛盾，因此可能是${aWho}有误。`,
+    };
   }
   const aOther = contradictedElsewhere(a, f, others);
   const bOther = bs.map((b) => contradictedElsewhere(b, f, others)).find(Boolean);
-  if (aOther && !bOther) return { suspect: "found", text: `${head}${a.label} 还与 ${places(aOther.locations.filter((l) => !sameLoc(l, a)))} 不符，因此可能是${aWho}有误。` };
-  if (bOther && !aOther) return { suspect: "expected", text: `${head}${places(bs)} 还与 ${places(bOther.locations.filter((l) => !bs.some((b) => sameLoc(b, l))))} 不符，因此可能是${who(bs[0], [a])}有误。` };
+  if (aOther && !bOther)
+    return {
+      suspect: "found",
+      text: `${head}${a.label} 还与 ${places(aOther.locations.filter((l) => !sameLoc(l, a)))} 不符，因此可能是${aWho}有误。`,
+    };
+  if (bOther && !aOther)
+    return {
+      suspect: "expected",
+      text: `${head}${places(bs)} 还与 ${places(bOther.locations.filter((l) => !bs.some((b) => sameLoc(b, l))))} 不符，因此可能是${who(bs[0], [a])}有误。`,
+    };
   // a rule that knows why two honest figures can differ says so after "；"
   const hint = /；([^；]+)$/.exec(f.message)?.[1];
-  return { suspect: "unknown", text: `${head}两处各自没有其他矛盾，仅凭文件无法判断哪一处有误${hint ? `：${hint}` : "，请对照原文核实"}。` };
+  return {
+    suspect: "unknown",
+    text: `${head}两处各自没有其他矛盾，仅凭文件无法判断哪一处有误${hint ? `：${hint}` : "，请对照原文核实"}。`,
+  };
 }
 
 function explainSum(f: FindingFacts, others: readonly FindingFacts[]): Explanation {
@@ -106,13 +138,22 @@ function explainSum(f: FindingFacts, others: readonly FindingFacts[]): Explanati
   const head = `${total.label} 写 ${show(f.found)}，${terms.length > 1 ? `其各分项（${terms.length} 处）相加为` : `${places(terms)} 为`} ${show(f.expected)}。`;
   const totalOther = contradictedElsewhere(total, f, others);
   if (totalOther) {
-    return { suspect: "found", text: `${head}${total.label} 还与 ${places(totalOther.locations.filter((l) => !sameLoc(l, total)))} 不符，两处核对都指向它，因此可能是 ${total.label} 有误。` };
+    return {
+      suspect: "found",
+      text: `${head}${total.label} 还与 ${places(totalOther.locations.filter((l) => !sameLoc(l, total)))} 不符，两处核对都指向它，因此可能是 ${total.label} 有误。`,
+    };
   }
   const term = terms.find((t) => contradictedElsewhere(t, f, others));
   if (term) {
-    return { suspect: "expected", text: `${head}其中 ${term.label} 还与另一处核对不符，因此可能是这一分项有误，而不是合计。` };
+    return {
+      suspect: "expected",
+      text: `${head}其中 ${term.label} 还与另一处核对不符，因此可能是这一分项有误，而不是合计。`,
+    };
   }
-  return { suspect: "found", text: `${head}各分项各自没有其他矛盾，因此可能是 ${total.label} 有误（也可能某一分项漏印或印错）。` };
+  return {
+    suspect: "found",
+    text: `${head}各分项各自没有其他矛盾，因此可能是 ${total.label} 有误（也可能某一分项漏印或印错）。`,
+  };
 }
 
 function explainComputed(f: FindingFacts, others: readonly FindingFacts[]): Explanation {
@@ -120,10 +161,15 @@ function explainComputed(f: FindingFacts, others: readonly FindingFacts[]): Expl
   const unit = PERCENT.test(f.rule) ? "%" : "";
   const head = `${stated.label} 写 ${show(f.found)}${f.found ? unit : ""}，按 ${places(inputs)} 等文件所列数字重算为 ${show(f.expected)}${f.expected ? unit : ""}。`;
   const input = inputs.find((l) => contradictedElsewhere(l, f, others));
-  if (input) return { suspect: "unknown", text: `${head}所依据的 ${input.label} 本身也与另一处不符，应先核对它，再看 ${stated.label}。` };
+  if (input)
+    return {
+      suspect: "unknown",
+      text: `${head}所依据的 ${input.label} 本身也与另一处不符，应先核对它，再看 ${stated.label}。`,
+    };
   // a rule that recognised how the wrong figure came about says so after "；…疑…"
   const own = /；([^；]*疑[^；]*)$/.exec(f.message)?.[1];
-  if (own) return { suspect: "expected", text: `${head}${own}，因此可能有误的是重算所依据的数字，而不是 ${stated.label}。` };
+  if (own)
+    return { suspect: "expected", text: `${head}${own}，因此可能有误的是重算所依据的数字，而不是 ${stated.label}。` };
   return { suspect: "found", text: `${head}所依据的数字没有其他矛盾，因此可能是 ${stated.label} 算错或抄错。` };
 }
 
@@ -154,8 +200,13 @@ function explainRestated(f: FindingFacts): Explanation | undefined {
 export function explainFinding(f: FindingFacts, others: readonly FindingFacts[]): Explanation | undefined {
   if (f.rule === "RESTATED_PRIOR_YEAR" && f.severity !== "rounding") return explainRestated(f);
   const kind = kindOf(f.rule);
-  if (!kind || f.locations.length < 2 || (num(f.found) === undefined && num(f.expected) === undefined)) return undefined;
-  if (f.severity === "rounding") return { suspect: "unknown", text: `${f.locations[0].label} 写 ${show(f.found)}，${places(f.locations.slice(1))} ${kind === "pair" ? "写" : "得出"} ${show(f.expected)}，只差尾数，在印刷精度允许的误差以内，不算错误。` };
+  if (!kind || f.locations.length < 2 || (num(f.found) === undefined && num(f.expected) === undefined))
+    return undefined;
+  if (f.severity === "rounding")
+    return {
+      suspect: "unknown",
+      text: `${f.locations[0].label} 写 ${show(f.found)}，${places(f.locations.slice(1))} ${kind === "pair" ? "写" : "得出"} ${show(f.expected)}，只差尾数，在印刷精度允许的误差以内，不算错误。`,
+    };
   if (kind === "sum") return explainSum(f, others);
   if (kind === "computed") return explainComputed(f, others);
   return explainPair(f, others);

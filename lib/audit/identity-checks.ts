@@ -1,7 +1,17 @@
 import { identity, type CellRef, type Identity, type Term } from "@/lib/report/identities";
 import { getTable, type Report, type Table, type TableRow } from "@/lib/report/schema";
 import { checkEqual, checkSum, compact } from "./compare";
-import { cell, classRows, codeLevel, dataTable, findClassRow, keyCell, keyRow, negate, type Side } from "./report-access";
+import {
+  cell,
+  classRows,
+  codeLevel,
+  dataTable,
+  findClassRow,
+  keyCell,
+  keyRow,
+  negate,
+  type Side,
+} from "./report-access";
 import type { Rule } from "./rule";
 import type { Finding } from "./types";
 
@@ -33,7 +43,9 @@ function sidesOf(report: Report, ref: Term, column: string): Side[] {
     const code = ref.code;
     const row = t?.rows.find((r) => r.code === code);
     if (row) return [cell(ref.table, row, column)];
-    return (t?.rows ?? []).filter((r) => r.code?.length === 5 && r.code.startsWith(code)).map((r) => cell(ref.table, r, column));
+    return (t?.rows ?? [])
+      .filter((r) => r.code?.length === 5 && r.code.startsWith(code))
+      .map((r) => cell(ref.table, r, column));
   }
   const side = sideOf(report, ref, column);
   return [ref.sign === -1 ? negate(side) : side];
@@ -72,7 +84,9 @@ function rowsOf(d: Of<"row">, report: Report): TableRow[] {
   const t = dataTable(report, d.table);
   if (!t) return [];
   if (d.rows === "subjects") return t.rows.filter((r) => r.key === "total" || r.code !== undefined);
-  return d.rows.flatMap((r) => (r.key === "class" ? classRows(t) : [keyRow(t, r.key, r.section)].filter((x) => x !== undefined)));
+  return d.rows.flatMap((r) =>
+    r.key === "class" ? classRows(t) : [keyRow(t, r.key, r.section)].filter((x) => x !== undefined),
+  );
 }
 
 export function rowRule(id: string): Rule {
@@ -100,7 +114,11 @@ export function rowRule(id: string): Rule {
 function subjectTotal(t: Table, ref: CellRef & { column: string }): Side {
   if (t.status !== "empty") return cell(ref.table, keyRow(t, "total"), ref.column, "合计");
   const name = `公开${ref.table.slice(1)}表`;
-  return { value: undefined, label: `${name} 合计（本表无数据）`, locs: [{ table: ref.table, label: name, ...(t.sourceLine ? { sourceLine: t.sourceLine } : {}) }] };
+  return {
+    value: undefined,
+    label: `${name} 合计（本表无数据）`,
+    locs: [{ table: ref.table, label: name, ...(t.sourceLine ? { sourceLine: t.sourceLine } : {}) }],
+  };
 }
 
 /**
@@ -113,8 +131,12 @@ export function byClassRule(id: string): Rule {
   const emptyIsZero = d.emptyIsZero.includes("audit");
   const run = (report: Report): Finding[] => {
     // The subject table's 合计 row is `total`; the 总表's is 本年支出合计.
-    const pairs = d.pairs.map((p) => ({ ...p, ...(p.lhs.key === "total" ? { summary: p.rhs, subject: p.lhs } : { summary: p.lhs, subject: p.rhs }) }));
-    if (pairs.some((p) => !dataTable(report, p.summary.table) || (!emptyIsZero && !dataTable(report, p.subject.table)))) return [];
+    const pairs = d.pairs.map((p) => ({
+      ...p,
+      ...(p.lhs.key === "total" ? { summary: p.rhs, subject: p.lhs } : { summary: p.lhs, subject: p.rhs }),
+    }));
+    if (pairs.some((p) => !dataTable(report, p.summary.table) || (!emptyIsZero && !dataTable(report, p.subject.table))))
+      return [];
     const out: (Finding | null)[] = [];
     for (const p of pairs) {
       const { summary, subject } = p;
@@ -123,17 +145,33 @@ export function byClassRule(id: string): Rule {
       const subjectTable = getTable(report, subject.table);
       if (!subjectTable) continue;
       const pair = (s: Side, b: Side) => (summary === p.lhs ? checkEqual(d.id, s, b) : checkEqual(d.id, b, s));
-      out.push(pair(keyCell(summary.table, summaryTable, summary.key!, summary.column, summary.section), subjectTotal(subjectTable, subject)));
+      out.push(
+        pair(
+          keyCell(summary.table, summaryTable, summary.key!, summary.column, summary.section),
+          subjectTotal(subjectTable, subject),
+        ),
+      );
       if (!byClass) continue;
       const seen = new Set<object>();
       for (const c of classRows(summaryTable)) {
         const row = findClassRow(subjectTable, c.code, c.name);
         if (row) seen.add(row);
-        out.push(pair(cell(summary.table, c, summary.column), cell(subject.table, row, subject.column, c.code ? `${c.code} ${c.name}` : c.name)));
+        out.push(
+          pair(
+            cell(summary.table, c, summary.column),
+            cell(subject.table, row, subject.column, c.code ? `${c.code} ${c.name}` : c.name),
+          ),
+        );
       }
       for (const r of subjectTable.rows.filter((r) => codeLevel(r.code) === 1 && !seen.has(r))) {
         // The 总表 lacks this 类: its (missing) copy is the one reported.
-        out.push(checkEqual(d.id, cell(summary.table, undefined, summary.column, r.name), cell(subject.table, r, subject.column)));
+        out.push(
+          checkEqual(
+            d.id,
+            cell(summary.table, undefined, summary.column, r.name),
+            cell(subject.table, r, subject.column),
+          ),
+        );
       }
     }
     return compact(out);

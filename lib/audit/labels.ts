@@ -7,7 +7,6 @@ export function tableNo(id: TableId): string {
   return `公开${id.slice(1)}表`;
 }
 
-
 const KEY_LABELS: Record<string, string> = {
   gpb: "一般公共预算财政拨款收入",
   govFund: "政府性基金预算财政拨款收入",
@@ -58,7 +57,11 @@ function rowLabel(table: TableId, row: Pick<TableRow, "key" | "code" | "name" | 
 }
 
 /** The location of one table cell; `row` may be a stand-in when the table lacks the row altogether. */
-export function cellLoc(table: TableId, row: Pick<TableRow, "key" | "code" | "name" | "section" | "sourceLine">, column: string): Location {
+export function cellLoc(
+  table: TableId,
+  row: Pick<TableRow, "key" | "code" | "name" | "section" | "sourceLine">,
+  column: string,
+): Location {
   const parts = [tableNo(table), rowLabel(table, row), columnLabel(table, column)].filter((p) => p !== "");
   return {
     table,
@@ -89,12 +92,22 @@ export const SECTIONS = {
 } as const;
 
 export function narrativeLoc(section: keyof typeof SECTIONS, label: string, sourceLine?: number): Location {
-  return { table: "narrative", section: SECTIONS[section], ...(sourceLine ? { sourceLine } : {}), label: `情况说明 ${label}` };
+  return {
+    table: "narrative",
+    section: SECTIONS[section],
+    ...(sourceLine ? { sourceLine } : {}),
+    label: `情况说明 ${label}`,
+  };
 }
 
 export function appendixLoc(section: "summary" | "sheets", label: string, sourceLine?: number): Location {
   const prefix = section === "summary" ? "绩效自评汇总表" : "绩效自评表";
-  return { table: "appendix", section: SECTIONS[section], ...(sourceLine ? { sourceLine } : {}), label: `${prefix} ${label}` };
+  return {
+    table: "appendix",
+    section: SECTIONS[section],
+    ...(sourceLine ? { sourceLine } : {}),
+    label: `${prefix} ${label}`,
+  };
 }
 
 /** The section a narrative change/share key belongs to. */

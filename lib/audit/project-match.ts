@@ -62,7 +62,9 @@ export function matchProjects(as: readonly string[], bs: readonly string[]): Pro
   }
   for (let a = 0; a < ka.length; a++) {
     if (usedA.has(a)) continue;
-    const b = kb.findIndex((k, i) => !usedB.has(i) && Math.min(k.length, ka[a].length) >= 4 && (k.includes(ka[a]) || ka[a].includes(k)));
+    const b = kb.findIndex(
+      (k, i) => !usedB.has(i) && Math.min(k.length, ka[a].length) >= 4 && (k.includes(ka[a]) || ka[a].includes(k)),
+    );
     if (b >= 0) take(a, b);
   }
   const candidates: [number, number, number][] = [];

@@ -19,7 +19,11 @@ export function dataTable(report: Report, id: TableId): Table | undefined {
  * A keyed row. t01/t04 print "总计" on both sides, so the section decides; parsers that leave `section` unset
  * emit the income side first (it is the left half of the printed line).
  */
-export function keyRow(table: Table | undefined, key: string, section?: "income" | "expenditure"): TableRow | undefined {
+export function keyRow(
+  table: Table | undefined,
+  key: string,
+  section?: "income" | "expenditure",
+): TableRow | undefined {
   if (!table) return undefined;
   const rows = table.rows.filter((r) => r.key === key);
   if (!section) return rows[0];
@@ -54,7 +58,13 @@ export function cell(table: TableId, row: TableRow | undefined, column: string, 
 }
 
 /** A cell of a keyed row; when the row is missing the label still names it (its value is then empty). */
-export function keyCell(id: TableId, table: Table | undefined, key: string, column: string, section?: "income" | "expenditure"): Side {
+export function keyCell(
+  id: TableId,
+  table: Table | undefined,
+  key: string,
+  column: string,
+  section?: "income" | "expenditure",
+): Side {
   const row = keyRow(table, key, section);
   if (row) return cell(id, row, column);
   return new CellSide(undefined, id, { key, name: "", section }, column);

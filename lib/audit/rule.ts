@@ -34,6 +34,9 @@ function runPass(run: (report: Report) => Finding[], report: Report): Finding[] 
  * Rules checked by one pass over the report (e.g. a rate and the claim beside it): each listed rule runs the pass
  * and keeps its own findings, so the UI can still list, count and filter them one by one.
  */
-export function familyRules(run: (report: Report) => Finding[], defs: readonly { id: string; title: string }[]): Rule[] {
+export function familyRules(
+  run: (report: Report) => Finding[],
+  defs: readonly { id: string; title: string }[],
+): Rule[] {
   return defs.map((d) => ({ ...d, run: (r: Report) => runPass(run, r).filter((f) => f.rule === d.id) }));
 }

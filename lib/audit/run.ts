@@ -54,7 +54,12 @@ export function auditReport(report: Report): Finding[] {
   const all = withPassCache(() => RULES.flatMap((rule) => rule.run(report)));
   return all
     .map((f, i) => ({ f, i }))
-    .sort((a, b) => ORDER[a.f.severity] - ORDER[b.f.severity] || (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0) || a.i - b.i)
+    .sort(
+      (a, b) =>
+        ORDER[a.f.severity] - ORDER[b.f.severity] ||
+        (a.f.rule < b.f.rule ? -1 : a.f.rule > b.f.rule ? 1 : 0) ||
+        a.i - b.i,
+    )
     .map(({ f }) => f);
 }
 

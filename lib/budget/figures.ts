@@ -38,17 +38,39 @@ export function budgetFigures(b: Budget): BudgetFigures {
   const row = (id: Parameters<typeof getBudgetTable>[1], key: string, side?: "income" | "expenditure") =>
     getBudgetTable(b, id)?.rows.find((r) => r.key === key && (side === undefined || r.side === side));
   // a printed table row with a blank cell states zero; no table states nothing
-  const cell = (id: Parameters<typeof getBudgetTable>[1], key: string, col: BudgetColumn, side?: "income" | "expenditure") => {
+  const cell = (
+    id: Parameters<typeof getBudgetTable>[1],
+    key: string,
+    col: BudgetColumn,
+    side?: "income" | "expenditure",
+  ) => {
     const r = row(id, key, side);
     return r ? (r.values[col] ?? "0") : undefined;
   };
   const n = b.narrative;
   // the year's own income and spending (本年收入合计) where the summary prints it apart from the 总计
-  set("incomeTotal", cell("b01", "subtotal", "budget", "income") ?? cell("b01", "total", "budget", "income") ?? cell("b02", "total", "total") ?? n.incomeTotal?.value);
-  set("fiscalIncome", cell("b01", "fiscal", "budget", "income") ?? cell("b02", "total", "fiscal") ?? n.fiscalIncome?.value);
-  set("gpbAppropriation", cell("b04", "gpb", "budget", "income") ?? cell("b01", "gpb", "budget", "income") ?? n.gpbExpenditure?.value);
+  set(
+    "incomeTotal",
+    cell("b01", "subtotal", "budget", "income") ??
+      cell("b01", "total", "budget", "income") ??
+      cell("b02", "total", "total") ??
+      n.incomeTotal?.value,
+  );
+  set(
+    "fiscalIncome",
+    cell("b01", "fiscal", "budget", "income") ?? cell("b02", "total", "fiscal") ?? n.fiscalIncome?.value,
+  );
+  set(
+    "gpbAppropriation",
+    cell("b04", "gpb", "budget", "income") ?? cell("b01", "gpb", "budget", "income") ?? n.gpbExpenditure?.value,
+  );
   const exp = row("b01", "subtotal", "expenditure") ?? row("b01", "total", "expenditure");
-  set("expenditureTotal", (exp ? (exp.values.total ?? exp.values.budget) : undefined) ?? cell("b03", "total", "total") ?? n.expenditureTotal?.value);
+  set(
+    "expenditureTotal",
+    (exp ? (exp.values.total ?? exp.values.budget) : undefined) ??
+      cell("b03", "total", "total") ??
+      n.expenditureTotal?.value,
+  );
   set("basicExpenditure", cell("b03", "total", "basic"));
   set("projectExpenditure", cell("b03", "total", "project"));
   set("personnelCost", cell("b08", "total", "personnel"));

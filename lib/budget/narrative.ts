@@ -24,16 +24,22 @@ function compared(m: RegExpExecArray, at: number, year: number): Compared | unde
   if (dir) {
     const direction = /增加|增长|上升/.test(dir) ? "up" : "down";
     const priorYear = y ? Number(y) : year - 1;
-    return unit === "%" ? { priorYear, direction, percent: num(amount) } : { priorYear, direction, amount: num(amount) };
+    return unit === "%"
+      ? { priorYear, direction, percent: num(amount) }
+      : { priorYear, direction, amount: num(amount) };
   }
-  if (m[0].match(/持平|相同|一致|无变化/)) return { priorYear: flatYear ? Number(flatYear) : year - 1, direction: "flat" };
+  if (m[0].match(/持平|相同|一致|无变化/))
+    return { priorYear: flatYear ? Number(flatYear) : year - 1, direction: "flat" };
   return undefined;
 }
 
 function stated(j: Joined, re: RegExp, year: number) {
   const m = re.exec(j.text);
   if (!m) return undefined;
-  const out: { value: string; sourceLine: number; compared?: Compared } = { value: num(m[1]), sourceLine: j.lineAt(m.index) };
+  const out: { value: string; sourceLine: number; compared?: Compared } = {
+    value: num(m[1]),
+    sourceLine: j.lineAt(m.index),
+  };
   const c = m.length > 2 ? compared(m, 2, year) : undefined;
   if (c) out.compared = c;
   return out;
@@ -46,14 +52,21 @@ function reasonAfter(text: string, from: number): string | undefined {
   return m ? m[1].trim() : undefined;
 }
 
-export function readExplanation(j: Joined, year: number): Omit<BudgetNarrative, "subjects" | "sangong" | "procurement"> & { subjectsText?: Joined } {
+export function readExplanation(
+  j: Joined,
+  year: number,
+): Omit<BudgetNarrative, "subjects" | "sangong" | "procurement"> & { subjectsText?: Joined } {
   const t = j.text;
   const out: ReturnType<typeof readExplanation> = {};
   const income = stated(j, new RegExp(`收入预算(?:总额|总计|合计)?(?:为)?${NUM}万元`), year);
   if (income) out.incomeTotal = { value: income.value, sourceLine: income.sourceLine };
   const fiscal = stated(j, new RegExp(`财政拨款收入(?:预算)?(?:为)?${NUM}万元${COMPARE}`), year);
   if (fiscal) out.fiscalIncome = fiscal;
-  const exp = stated(j, new RegExp(`(?:^|[。；;])(?:[^。；;，,]{0,20}?)(?<!拨款)支出预算(?:总额|总计|合计)?(?:为)?${NUM}万元`), year);
+  const exp = stated(
+    j,
+    new RegExp(`(?:^|[。；;])(?:[^。；;，,]{0,20}?)(?<!拨款)支出预算(?:总额|总计|合计)?(?:为)?${NUM}万元`),
+    year,
+  );
   if (exp) out.expenditureTotal = { value: exp.value, sourceLine: exp.sourceLine };
   const fe = stated(j, new RegExp(`财政拨款支出预算(?:为)?${NUM}万元${COMPARE}`), year);
   if (fe) out.fiscalExpenditure = fe;
@@ -63,7 +76,8 @@ export function readExplanation(j: Joined, year: number): Omit<BudgetNarrative, 
   if (fund) out.fundExpenditure = fund;
   const soe = stated(j, new RegExp(`国有资本经营预算(?:财政)?拨款支出预算(?:为)?${NUM}万元${COMPARE}`), year);
   if (soe) out.soeExpenditure = soe;
-  const reason = /(?:收入支出|收支|收入|支出)(?:预算)?(?:增加|减少|增长|下降|变动|变化)?的?主要原因(?:是|为)[：:]?(.+?)。/.exec(t);
+  const reason =
+    /(?:收入支出|收支|收入|支出)(?:预算)?(?:增加|减少|增长|下降|变动|变化)?的?主要原因(?:是|为)[：:]?(.+?)。/.exec(t);
   if (reason) out.changeReason = reason[1];
   return out;
 }
@@ -72,7 +86,8 @@ export function readExplanation(j: Joined, year: number): Omit<BudgetNarrative, 
  * One paragraph per subject: 1.“一般公共服务支出-…-行政运行”科目1,202.95万元，主要用于… The number starts a
  * sentence, or a line after a heading that has no full stop (the lines are joined).
  */
-const SUBJECT_ITEM = /(?:^|(?<=[。；;：:\u4e00-\u9fff）)]))\s*(\d{1,3})[.．、]\s*[“"]([^”"]{2,120})[”"](?:科目)?(?:[^\d，,。]{0,8}?)(?:为)?([\d,，]+(?:\.\d+)?)万元/g;
+const SUBJECT_ITEM =
+  /(?:^|(?<=[。；;：:\u4e00-\u9fff）)]))\s*(\d{1,3})[.．、]\s*[“"]([^”"]{2,120})[”"](?:科目)?(?:[^\d，,。]{0,8}?)(?:为)?([\d,，]+(?:\.\d+)?)万元/g;
 
 export function subjectPath(printed: string): string[] {
   const t = printed.replace(/\s+/g, "");
@@ -100,12 +115,18 @@ export function readSubjects(j: Joined, year: number, unread: Unread[], where: s
     if (executed) note.priorExecuted = num(executed[2]);
     const planned = new RegExp(`${year}年(?:当年)?预算安排(?:为)?${NUM}万元`).exec(body);
     if (planned) note.statedBudget = num(planned[1]);
-    const cmp = new RegExp(`(?:比|较)(?:上年|(\\d{4})年)(?:当年)?预算执行数(?:(增加|减少|增长|下降)${NUM}(%|万元)|(持平))`).exec(body);
+    const cmp = new RegExp(
+      `(?:比|较)(?:上年|(\\d{4})年)(?:当年)?预算执行数(?:(增加|减少|增长|下降)${NUM}(%|万元)|(持平))`,
+    ).exec(body);
     if (cmp) {
       const priorYear = cmp[1] ? Number(cmp[1]) : year - 1;
       const c: NonNullable<SubjectNote["compared"]> = cmp[5]
         ? { priorYear, direction: "flat" }
-        : { priorYear, direction: /增加|增长/.test(cmp[2]) ? "up" : "down", ...(cmp[4] === "%" ? { percent: num(cmp[3]) } : { amount: num(cmp[3]) }) };
+        : {
+            priorYear,
+            direction: /增加|增长/.test(cmp[2]) ? "up" : "down",
+            ...(cmp[4] === "%" ? { percent: num(cmp[3]) } : { amount: num(cmp[3]) }),
+          };
       const reason = reasonAfter(body, cmp.index + cmp[0].length);
       if (reason) c.reason = reason;
       note.compared = c;
@@ -118,18 +139,30 @@ export function readSubjects(j: Joined, year: number, unread: Unread[], where: s
     const read = new Set(starts.map((s) => s.index));
     for (const it of items) {
       if (read.has(it.index!)) continue;
-      unread.push({ part: "statement", where, sourceLine: j.lineAt(it.index!), text: t.slice(it.index!, it.index! + 80), message: "这一条科目说明没有读出金额（应为：“科目名称”X万元，主要用于…）" });
+      unread.push({
+        part: "statement",
+        where,
+        sourceLine: j.lineAt(it.index!),
+        text: t.slice(it.index!, it.index! + 80),
+        message: "这一条科目说明没有读出金额（应为：“科目名称”X万元，主要用于…）",
+      });
     }
   }
   return notes;
 }
 
-export function readOtherNotes(j: Joined, year: number): Pick<BudgetNarrative, "sangong" | "operatingCost" | "procurement" | "performance" | "assets"> {
+export function readOtherNotes(
+  j: Joined,
+  year: number,
+): Pick<BudgetNarrative, "sangong" | "operatingCost" | "procurement" | "performance" | "assets"> {
   const t = j.text;
   const withReason = (re: RegExp) => {
     const m = re.exec(t);
     if (!m) return undefined;
-    const out: { value: string; sourceLine: number; compared?: Compared } = { value: num(m[1]), sourceLine: j.lineAt(m.index) };
+    const out: { value: string; sourceLine: number; compared?: Compared } = {
+      value: num(m[1]),
+      sourceLine: j.lineAt(m.index),
+    };
     const c = compared(m, 2, year);
     if (c) {
       const reason = reasonAfter(t, m.index + m[0].length);
@@ -139,7 +172,9 @@ export function readOtherNotes(j: Joined, year: number): Pick<BudgetNarrative, "
     return out;
   };
   const sangong: BudgetNarrative["sangong"] = {};
-  const total = withReason(new RegExp(`“?三公”?经费(?:财政拨款)?预算(?:数|总额)?(?:为|共计|合计)?${NUM}万元${COMPARE}`));
+  const total = withReason(
+    new RegExp(`“?三公”?经费(?:财政拨款)?预算(?:数|总额)?(?:为|共计|合计)?${NUM}万元${COMPARE}`),
+  );
   if (total) sangong.total = total;
   const abroad = withReason(new RegExp(`因公出国[（(]境[）)]费(?:预算)?(?:为)?${NUM}万元${COMPARE}`));
   if (abroad) sangong.abroad = abroad;
@@ -168,10 +203,19 @@ export function readOtherNotes(j: Joined, year: number): Pick<BudgetNarrative, "
   set("goods", new RegExp(`(?:政府采购)?货物(?:类)?(?:预算)?(?:为)?${NUM}万元`));
   set("works", new RegExp(`(?:政府采购)?工程(?:类)?(?:预算)?(?:为)?${NUM}万元`));
   set("services", new RegExp(`(?:政府采购)?服务(?:类)?(?:预算)?(?:为)?${NUM}万元`));
-  set("smeReserved", new RegExp(`(?:面向|专门面向)中小企业预留(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?(?:为)?${NUM}万元`));
-  set("smallMicroReserved", new RegExp(`(?:预留给|面向)小型和微型企业的?(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?(?:为)?${NUM}万元`));
+  set(
+    "smeReserved",
+    new RegExp(`(?:面向|专门面向)中小企业预留(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?(?:为)?${NUM}万元`),
+  );
+  set(
+    "smallMicroReserved",
+    new RegExp(`(?:预留给|面向)小型和微型企业的?(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?(?:为)?${NUM}万元`),
+  );
 
-  const perf = /(?:(\d+)个预算单位[^。]*?)?绩效目标的?项目(?:共)?(\d+)个[^。]*?(?:项目)?(?:预算)?资金([\d,，]+(?:\.\d+)?)万元/.exec(t);
+  const perf =
+    /(?:(\d+)个预算单位[^。]*?)?绩效目标的?项目(?:共)?(\d+)个[^。]*?(?:项目)?(?:预算)?资金([\d,，]+(?:\.\d+)?)万元/.exec(
+      t,
+    );
   if (perf) {
     out.performance = { projects: Number(perf[2]), funds: num(perf[3]), sourceLine: j.lineAt(perf.index) };
     if (perf[1]) out.performance.units = Number(perf[1]);
@@ -202,7 +246,9 @@ export function codeOfPath(path: string[], rows: BudgetRow[]): string | undefine
   let prefix = "";
   for (let level = 0; level < path.length; level++) {
     const len = level === 0 ? 3 : level === 1 ? 5 : 7;
-    const hit = rows.find((r) => r.code && r.code.length === len && r.code.startsWith(prefix) && clean(r.name) === clean(path[level]));
+    const hit = rows.find(
+      (r) => r.code && r.code.length === len && r.code.startsWith(prefix) && clean(r.name) === clean(path[level]),
+    );
     if (!hit?.code) return undefined;
     prefix = hit.code;
   }

@@ -19,7 +19,10 @@ export function budgetKindOf(doc: SourceDoc): { scope: "部门预算" | "单位�
   if (/决算/.test(head) || /决算表|决算情况说明/.test(whole)) return null;
   const m = /(部门|单位)预算/.exec(head);
   if (!m) return null;
-  const unit = /单位预算/.test(head) && !/部门预算/.test(head.replace(/区级部门预算/, "")) ? true : /^预算单位[：:]/m.test(doc.lines.slice(0, 20).map(compact).join("\n"));
+  const unit =
+    /单位预算/.test(head) && !/部门预算/.test(head.replace(/区级部门预算/, ""))
+      ? true
+      : /^预算单位[：:]/m.test(doc.lines.slice(0, 20).map(compact).join("\n"));
   return { scope: unit || m[1] === "单位" ? "单位预算" : "部门预算" };
 }
 
@@ -28,7 +31,8 @@ const HEADING = {
   units: /^(?:[一二三四五六七八九十]+、)?(?:.*)机构设置$/,
   glossary: /^(?:[一二三四五六七八九十]+、)?名词解释$/,
   // 2025年部门预算编制说明 (Shanghai), 部门预算情况说明 / 关于…2025年部门预算的说明 / 收支预算总体情况 (national)
-  explanation: /^(?:[一二三四五六七八九十]+、)?.{0,40}?预算(?:编制|安排)?(?:情况)?的?说明$|^(?:[一二三四五六七八九十]+、)?(?:部门)?收支(?:预算)?总体情况$/,
+  explanation:
+    /^(?:[一二三四五六七八九十]+、)?.{0,40}?预算(?:编制|安排)?(?:情况)?的?说明$|^(?:[一二三四五六七八九十]+、)?(?:部门)?收支(?:预算)?总体情况$/,
   other: /^(?:[一二三四五六七八九十]+、)?其他(?:相关)?(?:重要事项|情况)(?:的)?说明$/,
   project: /项目(?:经费)?(?:情况)?说明$/,
 };
@@ -48,7 +52,11 @@ function headingOf(line: string): Part | null {
   return null;
 }
 
-export type BudgetParseOptions = { layout: Exclude<Layout, "json">; pdf?: { pages: number; pageStarts: number[] }; extraTables?: ExtraTable[] };
+export type BudgetParseOptions = {
+  layout: Exclude<Layout, "json">;
+  pdf?: { pages: number; pageStarts: number[] };
+  extraTables?: ExtraTable[];
+};
 
 export function parseBudgetDoc(doc: SourceDoc, scope: "部门预算" | "单位预算", opts: BudgetParseOptions): Budget {
   const unread: Unread[] = [];
@@ -77,14 +85,23 @@ export function parseBudgetDoc(doc: SourceDoc, scope: "部门预算" | "单位�
 
   let duties: string | undefined;
   const d = first("duties");
-  if (d) duties = lines.slice(d.line + 1, endOf(d.line)).map((l) => l.trim()).join("").slice(0, 4000) || undefined;
+  if (d)
+    duties =
+      lines
+        .slice(d.line + 1, endOf(d.line))
+        .map((l) => l.trim())
+        .join("")
+        .slice(0, 4000) || undefined;
 
   const units: string[] = [];
   const u = first("units");
   if (u) {
     const text = joinLines(doc, u.line + 1, endOf(u.line)).text;
     for (const m of text.matchAll(/(?:^|[。；;：:])\s*\d+[.．、]\s*([^。；;]+)/g)) {
-      const name = m[1].replace(/^下属(?:事业|行政)?单位/, "").replace(/(?:不单列预算|单列预算)?[，,]?(?:并入本部)?$/, "").trim();
+      const name = m[1]
+        .replace(/^下属(?:事业|行政)?单位/, "")
+        .replace(/(?:不单列预算|单列预算)?[，,]?(?:并入本部)?$/, "")
+        .trim();
       if (name) units.push(name);
     }
   }
@@ -92,7 +109,9 @@ export function parseBudgetDoc(doc: SourceDoc, scope: "部门预算" | "单位�
   const glossary: Budget["glossary"] = [];
   const g = first("glossary");
   if (g) {
-    for (const m of joinLines(doc, g.line + 1, endOf(g.line)).text.matchAll(/[（(][一二三四五六七八九十]+[）)]\s*([^：:]{2,30})[：:](.+?)(?=[（(][一二三四五六七八九十]+[）)]|$)/g)) {
+    for (const m of joinLines(doc, g.line + 1, endOf(g.line)).text.matchAll(
+      /[（(][一二三四五六七八九十]+[）)]\s*([^：:]{2,30})[：:](.+?)(?=[（(][一二三四五六七八九十]+[）)]|$)/g,
+    )) {
       glossary.push({ term: m[1].replace(/[“”"]/g, ""), definition: m[2].trim() });
     }
   }
@@ -109,9 +128,18 @@ export function parseBudgetDoc(doc: SourceDoc, scope: "部门预算" | "单位�
     const j = joinLines(doc, 0, firstTable);
     const { subjectsText: _none, ...explained } = readExplanation(j, year);
     narrative = { ...narrative, ...explained, subjects: readSubjects(j, year, unread, "预算说明") };
-    if (!explained.incomeTotal && !explained.expenditureTotal) unread.push({ part: "section", where: "预算编制说明", text: "", message: "文件中没有找到预算编制说明（收支总体情况和科目说明）" });
+    if (!explained.incomeTotal && !explained.expenditureTotal)
+      unread.push({
+        part: "section",
+        where: "预算编制说明",
+        text: "",
+        message: "文件中没有找到预算编制说明（收支总体情况和科目说明）",
+      });
   }
-  const subjectRows = [...(getBudgetTable({ tables } as Budget, "b05")?.rows ?? []), ...(getBudgetTable({ tables } as Budget, "b03")?.rows ?? [])];
+  const subjectRows = [
+    ...(getBudgetTable({ tables } as Budget, "b05")?.rows ?? []),
+    ...(getBudgetTable({ tables } as Budget, "b03")?.rows ?? []),
+  ];
   for (const s of narrative.subjects) {
     const code = codeOfPath(s.path, subjectRows);
     if (code) s.code = code;
@@ -127,7 +155,13 @@ export function parseBudgetDoc(doc: SourceDoc, scope: "部门预算" | "单位�
     const lastTable = [...marks].reverse().find((m) => m.part === "table")?.line ?? 0;
     const other = readOtherNotes(joinLines(doc, lastTable, lines.length), year);
     narrative = { ...narrative, ...other };
-    if (!other.sangong.total && !other.operatingCost && !other.procurement.total) unread.push({ part: "section", where: "其他相关情况说明", text: "", message: "文件中没有找到其他相关情况说明（三公、机关运行经费、政府采购预算等）" });
+    if (!other.sangong.total && !other.operatingCost && !other.procurement.total)
+      unread.push({
+        part: "section",
+        where: "其他相关情况说明",
+        text: "",
+        message: "文件中没有找到其他相关情况说明（三公、机关运行经费、政府采购预算等）",
+      });
   }
 
   const projects: BudgetProject[] = [];
@@ -149,7 +183,8 @@ export function parseBudgetDoc(doc: SourceDoc, scope: "部门预算" | "单位�
     if (plan) {
       const amounts = [...plan.text.matchAll(/([\d,，]+(?:\.\d+)?)万元/g)].map((x) => num(x[1]));
       if (amounts.length === 1) project.amount = amounts[0];
-      else if (amounts.length > 1 && /季度/.test(plan.text)) project.amount = amounts.reduce((a, b) => a.plus(b), new D(0)).toFixed();
+      else if (amounts.length > 1 && /季度/.test(plan.text))
+        project.amount = amounts.reduce((a, b) => a.plus(b), new D(0)).toFixed();
     }
     projects.push(project);
   }
@@ -173,14 +208,28 @@ export function parseBudgetDoc(doc: SourceDoc, scope: "部门预算" | "单位�
     narrative,
     projects,
     glossary,
-    unread: unread.map((n) => (opts.pdf && n.sourceLine ? { ...n, page: opts.pdf.pageStarts.filter((p) => p <= n.sourceLine!).length || undefined } : n)),
+    unread: unread.map((n) =>
+      opts.pdf && n.sourceLine
+        ? { ...n, page: opts.pdf.pageStarts.filter((p) => p <= n.sourceLine!).length || undefined }
+        : n,
+    ),
     extraTables: opts.extraTables ?? [],
   };
   if (tables.length === 0) {
-    throw new ParseError({ file: doc.fileName, message: "这份预算文件中没有一张预算表能读出来", expected: "财务收支预算总表、收入预算总表、支出预算总表等", found: unread[0]?.message ?? "没有找到预算表标题" });
+    throw new ParseError({
+      file: doc.fileName,
+      message: "这份预算文件中没有一张预算表能读出来",
+      expected: "财务收支预算总表、收入预算总表、支出预算总表等",
+      found: unread[0]?.message ?? "没有找到预算表标题",
+    });
   }
   if (tables.every((t) => t.rows.every((r) => Object.keys(r.values).length === 0))) {
-    throw new ParseError({ file: doc.fileName, message: "预算表都是空的：这可能是一份样张或模板，不是公开的预算", expected: "填有金额的预算表", found: `${tables.length} 张空表` });
+    throw new ParseError({
+      file: doc.fileName,
+      message: "预算表都是空的：这可能是一份样张或模板，不是公开的预算",
+      expected: "填有金额的预算表",
+      found: `${tables.length} 张空表`,
+    });
   }
   const parsed = budgetSchema.safeParse(budget);
   if (!parsed.success) {
@@ -220,12 +269,20 @@ function yearOf(cover: string[], doc: SourceDoc): number {
   }
   const m = /(20\d{2})年(?:部门|单位|预算单位)?.{0,20}预算(?:总)?表/.exec(doc.text.replace(/\s+/g, ""));
   if (m) return Number(m[1]);
-  throw new ParseError({ file: doc.fileName, section: "封面", message: "找不到预算年度", expected: "封面或表题中的“20XX年…预算”", found: cover.slice(0, 2).join(" ") });
+  throw new ParseError({
+    file: doc.fileName,
+    section: "封面",
+    message: "找不到预算年度",
+    expected: "封面或表题中的“20XX年…预算”",
+    found: cover.slice(0, 2).join(" "),
+  });
 }
 
 function departmentOf(lines: string[], doc: SourceDoc): string {
   for (const l of lines.slice(0, 40)) {
-    const m = /^(?:预算主管部门|预算单位|主管部门|部门名称|单位名称|编制部门|编制单位)\s*[：:]\s*(.+?)\s*$/.exec(l.trim());
+    const m = /^(?:预算主管部门|预算单位|主管部门|部门名称|单位名称|编制部门|编制单位)\s*[：:]\s*(.+?)\s*$/.exec(
+      l.trim(),
+    );
     if (m) return cleanName(m[1]);
   }
   for (const l of lines) {
@@ -237,7 +294,13 @@ function departmentOf(lines: string[], doc: SourceDoc): string {
     const m = /^(.{2,40}?)(?:20\d{2})年(?:度)?(?:部门|单位)预算/.exec(compact(l));
     if (m && !/^上海市|区级|市级$/.test(m[1])) return m[1];
   }
-  throw new ParseError({ file: doc.fileName, section: "封面", message: "找不到预算部门名称", expected: "“预算主管部门：…”或表头“编制部门：…”", found: lines.slice(0, 2).join(" ").slice(0, 60) });
+  throw new ParseError({
+    file: doc.fileName,
+    section: "封面",
+    message: "找不到预算部门名称",
+    expected: "“预算主管部门：…”或表头“编制部门：…”",
+    found: lines.slice(0, 2).join(" ").slice(0, 60),
+  });
 }
 
 function cleanName(s: string): string {

@@ -69,7 +69,10 @@ export const budgetRowSchema = z.object({
   /** two-sided tables (b01, b04): which side of the table the row is on */
   side: z.enum(["income", "expenditure"]).optional(),
   /** 功能分类 or 经济分类 code, joined from 类/款/项 columns when printed split ("2010301") */
-  code: z.string().regex(/^\d{3,7}$/).optional(),
+  code: z
+    .string()
+    .regex(/^\d{3,7}$/)
+    .optional(),
   /** what the row is, for rows without a code: fiscal, gpb, fund, soe, business, operating, other, total, class:201 … */
   key: z.string().optional(),
   name: z.string(),

@@ -44,15 +44,28 @@ const UNIT = /单位\s*[：:]\s*(万元|元)/;
 const NOTE = /^\s*(?:注|说明|备注)\s*\d*\s*[：:.．]/;
 const META = /^(?:编制(?:部门|单位)|预算(?:主管)?(?:部门|单位)|部门|单位)\s*[：:]|单位\s*[：:]\s*(?:万元|元)/;
 
-export type TablesResult = { tables: BudgetTable[]; unread: Unread[]; extraTables: ExtraTable[]; titleLines: Set<number> };
+export type TablesResult = {
+  tables: BudgetTable[];
+  unread: Unread[];
+  extraTables: ExtraTable[];
+  titleLines: Set<number>;
+};
 
-type Column = { key: BudgetColumn | `x:${string}` | "label" | "code" | "codePart" | null; labels: string[]; side?: "income" | "expenditure" };
+type Column = {
+  key: BudgetColumn | `x:${string}` | "label" | "code" | "codePart" | null;
+  labels: string[];
+  side?: "income" | "expenditure";
+};
 
 /**
  * Reads every budget table of a document whose table rows are tab- or pipe-separated cells (the PDF reader's
  * gridded lines, or text tables). `isStop(line)` tells where the tables' region ends (a part heading).
  */
-export function readBudgetTables(doc: SourceDoc, isStop: (text: string) => boolean, skip: Set<number> = new Set()): TablesResult {
+export function readBudgetTables(
+  doc: SourceDoc,
+  isStop: (text: string) => boolean,
+  skip: Set<number> = new Set(),
+): TablesResult {
   const tables: BudgetTable[] = [];
   const unread: Unread[] = [];
   const titleLines = new Set<number>();
@@ -99,19 +112,36 @@ export function readBudgetTables(doc: SourceDoc, isStop: (text: string) => boole
       const table = readTable(id, title, titleLine, printedUnit, rows);
       if (note) table.note = note;
       if (tables.some((t) => t.id === id)) {
-        unread.push({ part: "table", where: title, sourceLine: titleLine, text: title, message: "同一张表出现了两次，只读取了第一次出现的那张" });
+        unread.push({
+          part: "table",
+          where: title,
+          sourceLine: titleLine,
+          text: title,
+          message: "同一张表出现了两次，只读取了第一次出现的那张",
+        });
         continue;
       }
       tables.push(table);
     } catch (e) {
-      unread.push({ part: "table", where: title, sourceLine: titleLine, text: rows.slice(0, 3).map((r) => r.cells.join(" ")).join(" / ").slice(0, 200), message: (e as Error).message });
+      unread.push({
+        part: "table",
+        where: title,
+        sourceLine: titleLine,
+        text: rows
+          .slice(0, 3)
+          .map((r) => r.cells.join(" "))
+          .join(" / ")
+          .slice(0, 200),
+        message: (e as Error).message,
+      });
     }
     if (isStop(lines[j] ?? "")) continue;
   }
   return { tables, unread, extraTables: [], titleLines };
 }
 
-const HEADER_LABEL = /^(?:项目|科目编码|科目名称|功能分类科目编码|功能分类科目名称|经济分类科目编码|(?:部门)?(?:预算)?经济分类科目名称|(?:部门预算)?经济分类科目编码|科目|名称|类|款|项|编码)$/;
+const HEADER_LABEL =
+  /^(?:项目|科目编码|科目名称|功能分类科目编码|功能分类科目名称|经济分类科目编码|(?:部门)?(?:预算)?经济分类科目名称|(?:部门预算)?经济分类科目编码|科目|名称|类|款|项|编码)$/;
 
 /** The key of a column from its header words, read bottom-up (the most specific label decides). */
 function columnKey(labels: string[], id: BudgetTableId): Column["key"] {
@@ -162,17 +192,27 @@ function hasAmount(cells: string[]): boolean {
   return cells.some((c) => c !== "" && isAmountText(c) && !/^\d{3,7}$/.test(c.trim()));
 }
 
-function readTable(id: BudgetTableId, title: string, sourceLine: number, unit: "元" | "万元", lines: { lineNo: number; cells: string[] }[]): BudgetTable {
+function readTable(
+  id: BudgetTableId,
+  title: string,
+  sourceLine: number,
+  unit: "元" | "万元",
+  lines: { lineNo: number; cells: string[] }[],
+): BudgetTable {
   const header: string[][] = [];
   let k = 0;
   for (; k < lines.length && !isDataRow(lines[k].cells); k++) header.push(lines[k].cells);
   const width = Math.max(0, ...header.map((h) => h.length));
-  if (header.length === 0 || width === 0) throw new Error("没有找到表头（应为：项目、预算数或科目编码、合计等栏目名称）");
+  if (header.length === 0 || width === 0)
+    throw new Error("没有找到表头（应为：项目、预算数或科目编码、合计等栏目名称）");
   const columns: Column[] = [];
   for (let c = 0; c < width; c++) {
     const labels: string[] = [];
     for (const h of header) {
-      const t = compact(h[c] ?? "").replace(/\(/g, "(").replace(/（/g, "(").replace(/）/g, ")");
+      const t = compact(h[c] ?? "")
+        .replace(/\(/g, "(")
+        .replace(/（/g, "(")
+        .replace(/）/g, ")");
       if (t && labels[labels.length - 1] !== t) labels.push(t);
     }
     columns.push({ key: columnKey(labels, id), labels });
@@ -186,8 +226,16 @@ function readTable(id: BudgetTableId, title: string, sourceLine: number, unit: "
   } else if (id === "b04" && labelCols.length === 1 && columns.some((c) => /收入/.test(c.labels[0] ?? "")) === false) {
     columns.forEach((c) => (c.side = "expenditure"));
   }
-  const amountCols = columns.map((c, i) => (c.key && c.key !== "label" && c.key !== "code" && c.key !== "codePart" ? i : -1)).filter((i) => i >= 0);
-  if (amountCols.length === 0) throw new Error(`表头中找不到金额栏目（表头为：${columns.map((c) => c.labels.join("/")).filter(Boolean).join("，")}）`);
+  const amountCols = columns
+    .map((c, i) => (c.key && c.key !== "label" && c.key !== "code" && c.key !== "codePart" ? i : -1))
+    .filter((i) => i >= 0);
+  if (amountCols.length === 0)
+    throw new Error(
+      `表头中找不到金额栏目（表头为：${columns
+        .map((c) => c.labels.join("/"))
+        .filter(Boolean)
+        .join("，")}）`,
+    );
   const headerTexts = new Set(header.flat().map(compact).filter(Boolean));
   const rows: BudgetRow[] = [];
   let decimals = 0;
@@ -205,7 +253,14 @@ function readTable(id: BudgetTableId, title: string, sourceLine: number, unit: "
     if (twoSided) {
       for (const side of ["income", "expenditure"] as const) {
         const idx = columns.map((c, i) => (c.side === side ? i : -1)).filter((i) => i >= 0);
-        const row = rowOf(id, idx.map((i) => aligned[i] ?? ""), idx.map((i) => columns[i]), unit, lineNo, side);
+        const row = rowOf(
+          id,
+          idx.map((i) => aligned[i] ?? ""),
+          idx.map((i) => columns[i]),
+          unit,
+          lineNo,
+          side,
+        );
         if (row) rows.push(row);
       }
     } else {
@@ -239,7 +294,8 @@ function align(cells: string[], columns: Column[]): string[] {
   return out;
 }
 
-const NUMBERING = /^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[、.．]\s*|[（(]\d+[)）])/;
+const NUMBERING =
+  /^(?:[一二三四五六七八九十]+[、.．]|（[一二三四五六七八九十]+）|\([一二三四五六七八九十]+\)|\d+[、.．]\s*|[（(]\d+[)）])/;
 
 /** The key of a row printed without a code (b01/b04 lines): what it is, whatever the numbering and wording. */
 export function rowKeyOfName(name: string, side: "income" | "expenditure" | undefined): string | undefined {
@@ -269,7 +325,14 @@ export function rowKeyOfName(name: string, side: "income" | "expenditure" | unde
   return undefined;
 }
 
-function rowOf(id: BudgetTableId, cells: string[], columns: Column[], unit: "元" | "万元", lineNo: number, side: "income" | "expenditure" | undefined): BudgetRow | null {
+function rowOf(
+  id: BudgetTableId,
+  cells: string[],
+  columns: Column[],
+  unit: "元" | "万元",
+  lineNo: number,
+  side: "income" | "expenditure" | undefined,
+): BudgetRow | null {
   const codeParts: string[] = [];
   let code: string | undefined;
   let name = "";
@@ -310,7 +373,16 @@ function rowOf(id: BudgetTableId, cells: string[], columns: Column[], unit: "元
     if (key) row.key = key;
     else if (!name) return null;
   }
-  if (Object.keys(values).length === 0 && !code && row.key !== "total" && !/^(fiscal|gpb|fund|soe|business|operating|other|carryover|specialAccount|superior|affiliated)$/.test(row.key ?? "") && !row.key?.startsWith("class:")) return null;
+  if (
+    Object.keys(values).length === 0 &&
+    !code &&
+    row.key !== "total" &&
+    !/^(fiscal|gpb|fund|soe|business|operating|other|carryover|specialAccount|superior|affiliated)$/.test(
+      row.key ?? "",
+    ) &&
+    !row.key?.startsWith("class:")
+  )
+    return null;
   if (Object.keys(values).length === 0 && row.key === "total") return null;
   return row;
 }

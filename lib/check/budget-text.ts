@@ -25,7 +25,10 @@ export function budgetText(file: string, b: Budget, f: BudgetFigures, findings: 
   ];
   if (b.unread.length) {
     out.push("", "【未能读取的部分】（其余部分照常读取）");
-    for (const u of b.unread) out.push(`  ${u.page ? `第 ${u.page} 页 ` : u.sourceLine ? `${at(u.sourceLine)} ` : ""}${u.where}：${u.message}${u.text ? `\n      原文：${u.text}` : ""}`);
+    for (const u of b.unread)
+      out.push(
+        `  ${u.page ? `第 ${u.page} 页 ` : u.sourceLine ? `${at(u.sourceLine)} ` : ""}${u.where}：${u.message}${u.text ? `\n      原文：${u.text}` : ""}`,
+      );
   }
   for (const sev of ["error", "warning", "rounding"] as Severity[]) {
     const list = findings.filter((x) => x.severity === sev);
@@ -33,7 +36,8 @@ export function budgetText(file: string, b: Budget, f: BudgetFigures, findings: 
     out.push("", `【${SEVERITY_LABEL[sev]}】`);
     for (const x of list) {
       const where = x.locations.map((l) => (l.sourceLine ? `${l.label}（${at(l.sourceLine)}）` : l.label)).join(" ↔ ");
-      const ef = x.expected !== undefined || x.found !== undefined ? ` 应为 ${x.expected ?? "—"}，实为 ${x.found ?? "—"}` : "";
+      const ef =
+        x.expected !== undefined || x.found !== undefined ? ` 应为 ${x.expected ?? "—"}，实为 ${x.found ?? "—"}` : "";
       out.push(`  [${x.rule}] ${x.message}${ef}`);
       if (where) out.push(`      位置：${where}`);
     }

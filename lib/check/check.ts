@@ -12,7 +12,15 @@ import { extractFigures, type Figures } from "../report/figures";
 import { pageOfLine, type Report } from "../report/schema";
 
 export type CheckResult =
-  | { ok: true; kind: "final"; file: string; report: Report; findings: Finding[]; figures: Figures; completeness: Completeness }
+  | {
+      ok: true;
+      kind: "final";
+      file: string;
+      report: Report;
+      findings: Finding[];
+      figures: Figures;
+      completeness: Completeness;
+    }
   | { ok: true; kind: "budget"; file: string; budget: Budget; findings: Finding[]; figures: BudgetFigures }
   | { ok: false; file: string; error: ParseError };
 
@@ -20,7 +28,15 @@ export type CheckResult =
 export async function checkDocument(file: string, bytes: Uint8Array): Promise<CheckResult> {
   try {
     const read = await readDisclosure(file, bytes);
-    if (read.kind === "budget") return { ok: true, kind: "budget", file, budget: read.budget, findings: auditBudget(read.budget), figures: budgetFigures(read.budget) };
+    if (read.kind === "budget")
+      return {
+        ok: true,
+        kind: "budget",
+        file,
+        budget: read.budget,
+        findings: auditBudget(read.budget),
+        figures: budgetFigures(read.budget),
+      };
     const report = read.report;
     return {
       ok: true,
@@ -41,7 +57,18 @@ export async function checkDocument(file: string, bytes: Uint8Array): Promise<Ch
 export function toJson(r: CheckResult) {
   if (!r.ok) {
     const e = r.error;
-    return { file: r.file, error: { message: e.describe(), table: e.table, section: e.section, line: e.line, page: e.page, expected: e.expected, found: e.found } };
+    return {
+      file: r.file,
+      error: {
+        message: e.describe(),
+        table: e.table,
+        section: e.section,
+        line: e.line,
+        page: e.page,
+        expected: e.expected,
+        found: e.found,
+      },
+    };
   }
   if (r.kind === "budget") {
     const b = r.budget;
@@ -56,7 +83,14 @@ export function toJson(r: CheckResult) {
       tables: b.tables.map((t) => ({ id: t.id, title: t.title, rows: t.rows.length, printedUnit: t.printedUnit })),
       units: b.units,
       unread: b.unread,
-      findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, expected: f.expected ?? null, found: f.found ?? null, locations: f.locations })),
+      findings: r.findings.map((f) => ({
+        rule: f.rule,
+        severity: f.severity,
+        message: f.message,
+        expected: f.expected ?? null,
+        found: f.found ?? null,
+        locations: f.locations,
+      })),
     };
   }
   return {
@@ -72,7 +106,14 @@ export function toJson(r: CheckResult) {
     coverage: computeCoverage(r.report),
     unread: unreadNotes(r.report),
     ambiguities: r.report.ambiguities,
-    findings: r.findings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, expected: f.expected ?? null, found: f.found ?? null, locations: f.locations })),
+    findings: r.findings.map((f) => ({
+      rule: f.rule,
+      severity: f.severity,
+      message: f.message,
+      expected: f.expected ?? null,
+      found: f.found ?? null,
+      locations: f.locations,
+    })),
   };
 }
 
@@ -85,10 +126,17 @@ export function toText(r: CheckResult): string {
   const count = (s: Severity) => findings.filter((f) => f.severity === s).length;
   const out: string[] = [];
   out.push(`✓ ${r.file}`);
-  out.push(`  ${report.department}${report.entity ? `（${report.entity}）` : ""} ${report.year} 年度${report.scope}，版式：${report.source.layout}`);
-  const fig = (label: string, v: string | number | undefined, unit = "万元") => (v === undefined ? `${label} 未披露` : `${label} ${v}${unit}`);
-  out.push(`  ${fig("本年收入合计", figures.incomeTotal)}；${fig("本年支出合计", figures.expenditureTotal)}；${fig("总计", figures.grandTotal)}`);
-  out.push(`  ${fig("三公经费决算", figures.sangongFinal)}；${fig("政府采购", figures.procurementTotal)}；${fig("中小企业份额", figures.procurementSmeShare, "%")}`);
+  out.push(
+    `  ${report.department}${report.entity ? `（${report.entity}）` : ""} ${report.year} 年度${report.scope}，版式：${report.source.layout}`,
+  );
+  const fig = (label: string, v: string | number | undefined, unit = "万元") =>
+    v === undefined ? `${label} 未披露` : `${label} ${v}${unit}`;
+  out.push(
+    `  ${fig("本年收入合计", figures.incomeTotal)}；${fig("本年支出合计", figures.expenditureTotal)}；${fig("总计", figures.grandTotal)}`,
+  );
+  out.push(
+    `  ${fig("三公经费决算", figures.sangongFinal)}；${fig("政府采购", figures.procurementTotal)}；${fig("中小企业份额", figures.procurementSmeShare, "%")}`,
+  );
   out.push(`  信息完整度 ${completeness.score} 分；绩效自评表 ${figures.performanceProjectsDisclosed} 张`);
   const cov = computeCoverage(report);
   const t = cov.tables;
@@ -131,7 +179,8 @@ export function toText(r: CheckResult): string {
         return page !== undefined ? `第 ${page} 页` : `第 ${line} 行`;
       };
       const where = f.locations.map((l) => (l.sourceLine ? `${l.label}（${at(l.sourceLine)}）` : l.label)).join(" ↔ ");
-      const ef = f.expected !== undefined || f.found !== undefined ? ` 应为 ${f.expected ?? "—"}，实为 ${f.found ?? "—"}` : "";
+      const ef =
+        f.expected !== undefined || f.found !== undefined ? ` 应为 ${f.expected ?? "—"}，实为 ${f.found ?? "—"}` : "";
       out.push(`  [${f.rule}] ${f.message}${ef}`);
       if (where) out.push(`      位置：${where}`);
     }

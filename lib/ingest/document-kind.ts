@@ -27,5 +27,8 @@ export function rejectBudgetDocument(doc: SourceDoc): void {
 export function coverLineOf(doc: SourceDoc, words: string): number {
   const compactLines = doc.lines.map((l) => l.replace(/\s+/g, ""));
   const next = (i: number) => compactLines.slice(i + 1).find((l) => l !== "") ?? "";
-  return compactLines.findIndex((l, i) => l.includes(words) || ((l + next(i)).includes(words) && !next(i).includes(words))) + 1;
+  return (
+    compactLines.findIndex((l, i) => l.includes(words) || ((l + next(i)).includes(words) && !next(i).includes(words))) +
+    1
+  );
 }

@@ -44,7 +44,12 @@ export function decodeDocument(fileName: string, bytes: Uint8Array): SourceDoc {
     if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   }
   if (text.includes("\u0000")) {
-    throw new ParseError({ file: fileName, message: "文件含有二进制内容（NUL 字节）", expected: "文本文件", found: "二进制内容" });
+    throw new ParseError({
+      file: fileName,
+      message: "文件含有二进制内容（NUL 字节）",
+      expected: "文本文件",
+      found: "二进制内容",
+    });
   }
   // Most files end their lines with \n alone: a plain split, the same lines as the regex gives.
   const lines = text.includes("\r") ? text.split(/\r\n|\r|\n/) : text.split("\n");
@@ -72,7 +77,11 @@ export function docFromText(fileName: string, text: string): SourceDoc {
  * Joins lines [from, to) into one string for sentence-level matching, dropping page footers and the line breaks
  * that PDF extraction inserts mid-sentence. `lineAt(offset)` maps a character offset back to its source line.
  */
-export function joinLines(doc: SourceDoc, from: number, to: number): { text: string; lineAt: (offset: number) => number } {
+export function joinLines(
+  doc: SourceDoc,
+  from: number,
+  to: number,
+): { text: string; lineAt: (offset: number) => number } {
   let text = "";
   const starts: number[] = [];
   const lineNos: number[] = [];

@@ -9,7 +9,16 @@ export class ParseError extends Error {
   readonly expected?: string;
   readonly found?: string;
 
-  constructor(p: { file: string; message: string; table?: string; section?: string; line?: number; page?: number; expected?: string; found?: string }) {
+  constructor(p: {
+    file: string;
+    message: string;
+    table?: string;
+    section?: string;
+    line?: number;
+    page?: number;
+    expected?: string;
+    found?: string;
+  }) {
     super(p.message);
     this.name = "ParseError";
     this.file = p.file;

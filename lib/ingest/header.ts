@@ -91,12 +91,14 @@ type Title = { year: number; department: string; scope?: Scope };
 
 function readTitle(cover: string): Title | null {
   const m =
-    /(?<year>(?:19|20)\d{2})(?:年度|年(?!度))(?!(?:本级|部门|单位)?决算)(?<name>.+?)(?<self>本级)?(?<kind>部门|单位)?决算/.exec(cover) ??
-    /^(?<name>.+?)(?<year>(?:19|20)\d{2})年度?(?<self>本级)?(?<kind>部门|单位)?决算/.exec(cover);
+    /(?<year>(?:19|20)\d{2})(?:年度|年(?!度))(?!(?:本级|部门|单位)?决算)(?<name>.+?)(?<self>本级)?(?<kind>部门|单位)?决算/.exec(
+      cover,
+    ) ?? /^(?<name>.+?)(?<year>(?:19|20)\d{2})年度?(?<self>本级)?(?<kind>部门|单位)?决算/.exec(cover);
   if (!m?.groups) return null;
   const department = m.groups.name.replace(/^[“”"《》]+|[“”"《》]+$/g, "").replace(/本级$/, "");
   if (!department) return null;
-  const scope: Scope | undefined = m.groups.self || m.groups.kind === "单位" ? "单位决算" : m.groups.kind === "部门" ? "部门决算" : undefined;
+  const scope: Scope | undefined =
+    m.groups.self || m.groups.kind === "单位" ? "单位决算" : m.groups.kind === "部门" ? "部门决算" : undefined;
   return { year: parseInt(m.groups.year, 10), department, scope };
 }
 
@@ -112,7 +114,9 @@ function fallbackYear(doc: SourceDoc): number | undefined {
 /** The entity printed above the first table ("部门：烟台市大数据局", "单位：烟台市人民政府办公室本级"). */
 function fallbackDepartment(doc: SourceDoc): string | undefined {
   for (const l of cleanDoc(doc).lines) {
-    const m = /^(?:预算)?(?:部门|单位)(?:名称)?[:：](?<name>[^\s:：]+?)(?:公开\d*表|金额单位.*|单位[:：].*)?$/.exec(l.replace(/\s+/g, ""));
+    const m = /^(?:预算)?(?:部门|单位)(?:名称)?[:：](?<name>[^\s:：]+?)(?:公开\d*表|金额单位.*|单位[:：].*)?$/.exec(
+      l.replace(/\s+/g, ""),
+    );
     if (m?.groups && !/^(?:万元|元)$/.test(m.groups.name)) return m.groups.name.replace(/本级$/, "");
   }
   return undefined;
@@ -167,7 +171,8 @@ function unitsOf(doc: SourceDoc, organisationText: string): string[] {
 
 // A unit's name ends in the word for an organisation (局, 中心, 所, 办公室 …) or in 本级; what follows in the same row
 // is the 备注 column ("预算不单列，并入本级"). Both are template features: the national 单位构成 table has these columns.
-const ORG_END = "(?:[（(]本级[)）]|本级|局|中心|所|室|站|队|院|馆|处|委员会|委|办|部|会|校|学|园|社|台|厅|团|公司|场|署|宫|库|组|科|庭|联|协|府|司)";
+const ORG_END =
+  "(?:[（(]本级[)）]|本级|局|中心|所|室|站|队|院|馆|处|委员会|委|办|部|会|校|学|园|社|台|厅|团|公司|场|署|宫|库|组|科|庭|联|协|府|司)";
 const REMARK = /^(?:预算|决算|不|并入|单列|独立|参照|已|暂|无|含|其中|实行|纳入|撤销|合并|注|备注)/;
 
 /** Lines [from, to) (0-based) holding a 序号 | 单位名称 table: the names of its rows. */
@@ -183,7 +188,13 @@ export function unitTable(doc: SourceDoc, from: number, to: number): string[] {
       continue;
     }
     if (/^\|?[-:|\s]+\|?$/.test(raw.trim())) continue; // a markdown separator row
-    const cells = raw.includes("\t") || raw.includes("|") ? raw.split(/\t|\|/).map((x) => cleanLine(x)).filter((x) => x !== "") : null;
+    const cells =
+      raw.includes("\t") || raw.includes("|")
+        ? raw
+            .split(/\t|\|/)
+            .map((x) => cleanLine(x))
+            .filter((x) => x !== "")
+        : null;
     if (cells && /^\d{1,3}$/.test(cells[0] ?? "")) {
       if (cells[1]) units.push(cells[1]);
       continue;
@@ -235,13 +246,15 @@ export function headingParts(compactTitle: string): { year?: number; name?: stri
   }
   name = name?.replace(/[（(]?本级[)）]?$/, "");
   // a department's name ends in the word for an organisation ("市级预算项目" does not)
-  if (name && (GENERIC.test(name) || /^[^\u4e00-\u9fa5]/.test(name) || !new RegExp(`${ORG_END}$`).test(name))) name = undefined;
+  if (name && (GENERIC.test(name) || /^[^\u4e00-\u9fa5]/.test(name) || !new RegExp(`${ORG_END}$`).test(name)))
+    name = undefined;
   return { ...(y ? { year: parseInt(y[1], 10) } : {}), ...(name ? { name } : {}) };
 }
 
 // A title ends like one (表, 说明, 概况 …); a wrapped sentence may end anywhere, even in 决算, so that is not enough.
 const TITLE_END = /(?:表|说明|情况|概况|附件|[)）])$/;
-const TABLE_HEADER = /^(?:预算)?(?:部门|单位|编制单位)(?:名称)?[:：](?<name>[^:：]+?)(?:公开\d*表|金额单位.*|单位[:：].*)?$/;
+const TABLE_HEADER =
+  /^(?:预算)?(?:部门|单位|编制单位)(?:名称)?[:：](?<name>[^:：]+?)(?:公开\d*表|金额单位.*|单位[:：].*)?$/;
 
 /**
  * Part titles (第N部分 …, in 目录 and in the body, wrapped titles joined), other title lines that name a year (table
@@ -267,7 +280,12 @@ export function readHeadings(doc: SourceDoc, afterLine = 0): Report["headings"] 
       const rest = j < lines.length ? lines[j] : "";
       // "第 一 部 分" / "部 门 概 况", and "…部门决算情况" / "说明": the title goes on on the next line
       const bare = /^第[一二三四五六七八九十]+部分$/.test(c);
-      if (rest && !PART.test(rest) && !/^(?:[一二三四五六七八九十]+|\d{1,3})[、.．](?!\d)/.test(rest) && (bare || (rest.length <= 4 && /(?:情况|决算|部门|单位)$/.test(c)))) {
+      if (
+        rest &&
+        !PART.test(rest) &&
+        !/^(?:[一二三四五六七八九十]+|\d{1,3})[、.．](?!\d)/.test(rest) &&
+        (bare || (rest.length <= 4 && /(?:情况|决算|部门|单位)$/.test(c)))
+      ) {
         text = `${text}${bare ? " " : ""}${printed(doc.lines[j])}`;
         compact += rest;
         i = j;
@@ -284,7 +302,14 @@ export function readHeadings(doc: SourceDoc, afterLine = 0): Report["headings"] 
     }
     // a title line naming a year: "2023年度市级预算项目绩效自评情况汇总表", "# 2023 年度单位决算表"
     const y = YEAR.exec(c);
-    if (y && c.length <= 40 && !/[。，,；;：:]/.test(c) && !/\d/.test(c.replace(y[0], "")) && TITLE_END.test(c) && /决算|预算|说明|部门|单位|表/.test(c)) {
+    if (
+      y &&
+      c.length <= 40 &&
+      !/[。，,；;：:]/.test(c) &&
+      !/\d/.test(c.replace(y[0], "")) &&
+      TITLE_END.test(c) &&
+      /决算|预算|说明|部门|单位|表/.test(c)
+    ) {
       out.push({ text: printed(doc.lines[i]), sourceLine: i + 1, ...headingParts(c) });
     }
   }

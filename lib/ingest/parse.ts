@@ -45,8 +45,11 @@ export function parseDocument(fileName: string, bytes: Uint8Array): Report {
  * A document already turned into lines (a text file, or a PDF rebuilt as tab-separated table rows and text lines)
  * → a validated report. `pdf` carries what only a PDF has: its page count and the line each page starts at.
  */
-export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, pdf?: { pages: number; pageStarts: number[] }): Report {
-
+export function parseSourceDoc(
+  doc: SourceDoc,
+  layout: Exclude<Layout, "json">,
+  pdf?: { pages: number; pageStarts: number[] },
+): Report {
   rejectBudgetDocument(doc);
   const header = parseHeader(doc);
   const { narrative, glossary, govFund, unread: narrativeUnread } = parseNarrative(doc);
@@ -78,7 +81,10 @@ export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, 
       found: `${tablesResult.tables.length} 张表，均无数据`,
     });
   }
-  const tableUnread = [...unreadTables(tablesResult.failed, pdf?.pageStarts), ...missingTables(tablesResult.tables, tablesResult.failed)];
+  const tableUnread = [
+    ...unreadTables(tablesResult.failed, pdf?.pageStarts),
+    ...missingTables(tablesResult.tables, tablesResult.failed),
+  ];
 
   const tables =
     tablesResult.sourceUnit === "元" ? tablesResult.tables.map(convertTableToWanyuan) : tablesResult.tables;
@@ -109,11 +115,16 @@ export function parseSourceDoc(doc: SourceDoc, layout: Exclude<Layout, "json">, 
 }
 
 /** A table found by its title that could not be read: the error's words, where it stopped, and the rest loads. */
-function unreadTables(failed: { id: TableId; label: string; titleLine: number; error: ParseError }[], pageStarts?: number[]): Unread[] {
+function unreadTables(
+  failed: { id: TableId; label: string; titleLine: number; error: ParseError }[],
+  pageStarts?: number[],
+): Unread[] {
   return failed.map(({ label, titleLine, error }) => {
     const line = error.line ?? titleLine;
     const page = pageStarts ? pageStarts.filter((p) => p <= line).length || undefined : undefined;
-    const detail = [error.expected ? `应为：${error.expected}` : "", error.found ? `实为：${error.found}` : ""].filter(Boolean).join("；");
+    const detail = [error.expected ? `应为：${error.expected}` : "", error.found ? `实为：${error.found}` : ""]
+      .filter(Boolean)
+      .join("；");
     return {
       part: "table" as const,
       where: label,
@@ -140,8 +151,12 @@ function missingTables(tables: Table[], failed: { id: TableId }[]): Unread[] {
 function hintsFrom(narrative: Report["narrative"], govFund?: GovFundFigures): ColumnHints {
   const hints: ColumnHints = {};
   if (govFund) hints.t07 = { ...govFund };
-  const basic = narrative.changes.find((c) => c.key === "expenditure.basic")?.current ?? narrative.shares.find((s) => s.key === "expenditure.basic")?.amount;
-  const project = narrative.changes.find((c) => c.key === "expenditure.project")?.current ?? narrative.shares.find((s) => s.key === "expenditure.project")?.amount;
+  const basic =
+    narrative.changes.find((c) => c.key === "expenditure.basic")?.current ??
+    narrative.shares.find((s) => s.key === "expenditure.basic")?.amount;
+  const project =
+    narrative.changes.find((c) => c.key === "expenditure.project")?.current ??
+    narrative.shares.find((s) => s.key === "expenditure.project")?.amount;
   if (basic || project) hints.t03 = { ...(basic ? { basic } : {}), ...(project ? { project } : {}) };
   const s = narrative.sangong;
   if (s) {
@@ -155,7 +170,8 @@ function hintsFrom(narrative: Report["narrative"], govFund?: GovFundFigures): Co
     if (s.vehicle?.budget !== undefined) t09.budgetVehicle = s.vehicle.budget;
     if (s.vehicle?.final !== undefined) t09.finalVehicle = s.vehicle.final;
     // No car bought in the year means no purchase budget was spent either; the template prints both as empty.
-    if (s.vehiclesPurchased === 0 && s.vehiclePurchase !== undefined && Number(s.vehiclePurchase) === 0) t09.budgetVehiclePurchase = "0";
+    if (s.vehiclesPurchased === 0 && s.vehiclePurchase !== undefined && Number(s.vehiclePurchase) === 0)
+      t09.budgetVehiclePurchase = "0";
     if (Object.keys(t09).length) hints.t09 = t09;
   }
   return hints;
@@ -178,7 +194,13 @@ function parseJsonReport(doc: SourceDoc): Report {
   } catch (e) {
     const m = /position (\d+)/.exec(String((e as Error).message));
     const line = m ? doc.text.slice(0, Number(m[1])).split("\n").length : undefined;
-    throw new ParseError({ file: doc.fileName, line, message: "JSON 格式错误", expected: "规范报告 JSON", found: String((e as Error).message) });
+    throw new ParseError({
+      file: doc.fileName,
+      line,
+      message: "JSON 格式错误",
+      expected: "规范报告 JSON",
+      found: String((e as Error).message),
+    });
   }
   const parsed = safeParseReport(raw);
   if (!parsed.success) throw zodToParseError(doc.fileName, parsed.error);

@@ -24,7 +24,8 @@ export async function readDisclosure(fileName: string, bytes: Uint8Array): Promi
     if (path.extname(name).toLowerCase() !== ".json" && !head.trimStart().startsWith("{")) {
       const doc = decodeDocument(name, bytes);
       const kind = budgetKindOf(doc);
-      const tabular = doc.lines.filter((l) => (l.includes("\t") || /^\s*\|.*\|\s*$/.test(l)) && /\d/.test(l)).length >= 5;
+      const tabular =
+        doc.lines.filter((l) => (l.includes("\t") || /^\s*\|.*\|\s*$/.test(l)) && /\d/.test(l)).length >= 5;
       if (kind) {
         if (!tabular) {
           throw new ParseError({
@@ -46,12 +47,25 @@ export async function readDisclosure(fileName: string, bytes: Uint8Array): Promi
   const kind = budgetKindOf(pdf.doc);
   if (!kind) return { kind: "final", report: finalFromPdf(text.pages.length, pdf) };
   try {
-    const opts = { layout: "pdf" as const, pdf: { pages: text.pages.length, pageStarts: pdf.pageStarts }, extraTables: pdf.extraTables };
+    const opts = {
+      layout: "pdf" as const,
+      pdf: { pages: text.pages.length, pageStarts: pdf.pageStarts },
+      extraTables: pdf.extraTables,
+    };
     return { kind: "budget", budget: parseBudgetDoc(pdf.doc, kind.scope, opts) };
   } catch (e) {
     if (e instanceof ParseError && e.line !== undefined && e.page === undefined) {
       const page = pdf.pageStarts.filter((p) => p <= e.line!).length || undefined;
-      throw new ParseError({ file: e.file, message: e.message, table: e.table, section: e.section, line: e.line, page, expected: e.expected, found: e.found });
+      throw new ParseError({
+        file: e.file,
+        message: e.message,
+        table: e.table,
+        section: e.section,
+        line: e.line,
+        page,
+        expected: e.expected,
+        found: e.found,
+      });
     }
     throw e;
   }

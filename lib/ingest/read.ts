@@ -33,7 +33,16 @@ export function finalFromPdf(pages: number, { doc, pageStarts, extraTables, stre
     // A PDF's reader would not know our line numbers: say the page instead.
     if (e instanceof ParseError && e.line !== undefined && e.page === undefined) {
       const page = pageStarts.filter((p) => p <= e.line!).length || undefined;
-      throw new ParseError({ file: e.file, message: e.message, table: e.table, section: e.section, line: e.line, page, expected: e.expected, found: e.found });
+      throw new ParseError({
+        file: e.file,
+        message: e.message,
+        table: e.table,
+        section: e.section,
+        line: e.line,
+        page,
+        expected: e.expected,
+        found: e.found,
+      });
     }
     throw e;
   }
@@ -57,7 +66,9 @@ const WITHIN_TABLE = new Map(
  */
 function setAsideInconsistent(report: Report, streamTitleLines: Set<number>): Report {
   if (streamTitleLines.size === 0) return report;
-  const suspect = new Set(report.tables.filter((t) => t.sourceLine !== undefined && streamTitleLines.has(t.sourceLine)).map((t) => t.id));
+  const suspect = new Set(
+    report.tables.filter((t) => t.sourceLine !== undefined && streamTitleLines.has(t.sourceLine)).map((t) => t.id),
+  );
   if (suspect.size === 0) return report;
   const broken = new Map<string, string>();
   // Rows the template has no place for: a name split over two rows, or a name cut from its code. The identities

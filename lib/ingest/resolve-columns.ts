@@ -75,7 +75,8 @@ export function addUnits(a: number, b: number): number {
 /** a × n for an integer factor n (元 per 万元), exact, or an AmountRangeError. */
 export function multiplyUnits(a: number, n: number): number {
   const p = a * n;
-  if (!Number.isSafeInteger(p) || !Number.isSafeInteger(n)) throw new AmountRangeError(`金额换算超出精确整数运算的范围`);
+  if (!Number.isSafeInteger(p) || !Number.isSafeInteger(n))
+    throw new AmountRangeError(`金额换算超出精确整数运算的范围`);
   return p;
 }
 
@@ -209,7 +210,15 @@ export function enumeratePlacements(
 ): Placement[] {
   if (cells.length > width) return [];
   const units = cellUnits(cells, fixed);
-  if (cells.length === width) return [placed(cells, units, cells.map((_, i) => i), width)];
+  if (cells.length === width)
+    return [
+      placed(
+        cells,
+        units,
+        cells.map((_, i) => i),
+        width,
+      ),
+    ];
   const out: Placement[] = [];
   const all: Placement[] = [];
   for (const at of combinations(width, cells.length)) {
@@ -221,11 +230,19 @@ export function enumeratePlacements(
   return nearestPlacements(all, units, identities, halfUnit);
 }
 
-function nearestPlacements(all: Placement[], units: number[], identities: RowIdentity[], halfUnit: number): Placement[] {
+function nearestPlacements(
+  all: Placement[],
+  units: number[],
+  identities: RowIdentity[],
+  halfUnit: number,
+): Placement[] {
   const misses = all.map((p) => excess(p.value, p.printed, identities, halfUnit));
   const least = Math.min(...misses);
   const magnitude = units.reduce((m, u) => Math.max(m, Math.abs(u)), 0);
-  const widest = identities.reduce((m, id) => Math.max(m, tolerance(halfUnit, id.plus.length + (id.minus?.length ?? 0))), 0);
+  const widest = identities.reduce(
+    (m, id) => Math.max(m, tolerance(halfUnit, id.plus.length + (id.minus?.length ?? 0))),
+    0,
+  );
   if (least > slipAllowance(magnitude, widest)) return [];
   return all.filter((_, i) => misses[i] === least);
 }
@@ -234,13 +251,33 @@ function nearestPlacements(all: Placement[], units: number[], identities: RowIde
 export type SumTerm = { row: number; sign: 1 | -1; view: number[][] };
 
 /** Σ terms + constant = 0 in every component, within tolerance[j]; constant and tolerance in the placements' units. */
-export type SumConstraint = { kind: "sum"; terms: SumTerm[]; constant: number[]; tolerance: number[]; label: string; identity?: string };
+export type SumConstraint = {
+  kind: "sum";
+  terms: SumTerm[];
+  constant: number[];
+  tolerance: number[];
+  label: string;
+  identity?: string;
+};
 
 /** A relation between two rows that is not a sum (e.g. table 03 ≥ its 一般公共预算 part in table 05). */
-type PairConstraint = { kind: "pair"; a: number; b: number; compatible: (a: Placement, b: Placement) => boolean; label: string; identity?: string };
+type PairConstraint = {
+  kind: "pair";
+  a: number;
+  b: number;
+  compatible: (a: Placement, b: Placement) => boolean;
+  label: string;
+  identity?: string;
+};
 
 /** A relation among a few rows that is not a sum (table 03 ≥ its parts in tables 05, 07 and 08 together). */
-type RowsConstraint = { kind: "rows"; rows: number[]; compatible: (ps: Placement[]) => boolean; label: string; identity?: string };
+type RowsConstraint = {
+  kind: "rows";
+  rows: number[];
+  compatible: (ps: Placement[]) => boolean;
+  label: string;
+  identity?: string;
+};
 
 /** `identity`: the id of the declared identity a constraint stands for (lib/report/identities.ts), for tracing only. */
 export type Constraint = SumConstraint | PairConstraint | RowsConstraint;
@@ -327,7 +364,10 @@ function contributions(term: SumTerm, domain: Placement[]): { vecs: Vec[]; owner
   const owners: number[][] = [];
   const L = term.view.length;
   // A hierarchy sum views every column as itself: a placement's contribution is its values (negated for the parent).
-  const identity = domain.length > 0 && L === domain[0].value.length && term.view.every((cols, j) => cols.length === 1 && cols[0] === j);
+  const identity =
+    domain.length > 0 &&
+    L === domain[0].value.length &&
+    term.view.every((cols, j) => cols.length === 1 && cols[0] === j);
   domain.forEach((p, i) => {
     let v: Vec;
     if (identity && term.sign === 1) v = p.value;
@@ -444,7 +484,10 @@ class FlatVecSet {
   private table: Int32Array;
   private mask: number;
 
-  constructor(readonly L: number, expected = 16) {
+  constructor(
+    readonly L: number,
+    expected = 16,
+  ) {
     let cap = 16;
     while (cap < expected * 2) cap *= 2;
     this.table = new Int32Array(cap).fill(-1);
@@ -723,7 +766,11 @@ function supportByMeetInTheMiddle(pr: SumProblem): boolean[][] {
 }
 
 /** For a sum constraint, the placements of each term's row that some choice of the others completes. */
-function reviseSum(c: SumConstraint, domains: Placement[][], cache?: ContributionCache): Map<number, Placement[]> | "empty" | "unchanged" {
+function reviseSum(
+  c: SumConstraint,
+  domains: Placement[][],
+  cache?: ContributionCache,
+): Map<number, Placement[]> | "empty" | "unchanged" {
   const contrib = c.terms.map((t) => contributionsOf(t, domains[t.row], cache));
   if (contrib.some((x) => x.vecs.length === 0)) return "empty";
   const pr = new SumProblem(
@@ -738,7 +785,10 @@ function reviseSum(c: SumConstraint, domains: Placement[][], cache?: Contributio
   // children with two placements each are a subset sum that makes them explode, so there the halves go first. All
   // three are exact (a fallback runs only when the one before gives up), so the order only decides the time.
   const combinations = pr.vecs.reduce((n, v) => n + Math.log2(v.length), 0);
-  const methods = combinations <= 12 || pr.k <= 12 ? [supportByDp, supportByMeetInTheMiddle] : [supportByMeetInTheMiddle, supportByDp];
+  const methods =
+    combinations <= 12 || pr.k <= 12
+      ? [supportByDp, supportByMeetInTheMiddle]
+      : [supportByMeetInTheMiddle, supportByDp];
   for (const method of supported ? [] : methods) {
     try {
       supported = method(pr);
@@ -817,7 +867,8 @@ function reviseRows(c: RowsConstraint, domains: Placement[][]): Map<number, Plac
 
 const widened = (c: SumConstraint, by: number): SumConstraint => ({ ...c, tolerance: c.tolerance.map((t) => t + by) });
 
-const rowsOf = (c: Constraint) => (c.kind === "sum" ? c.terms.map((t) => t.row) : c.kind === "pair" ? [c.a, c.b] : c.rows);
+const rowsOf = (c: Constraint) =>
+  c.kind === "sum" ? c.terms.map((t) => t.row) : c.kind === "pair" ? [c.a, c.b] : c.rows;
 
 /** The largest figure a sum constraint compares, over the rows' current placements: what its rounding tail scales with. */
 function magnitudeOf(c: SumConstraint, domains: Placement[][]): number {
@@ -932,7 +983,12 @@ export class ColumnSolver {
     while (queue.length) {
       const c = queue.shift()!;
       queued.delete(c);
-      const res = c.kind === "sum" ? reviseSum(c, this.domains, this.contributions) : c.kind === "pair" ? revisePair(c, this.domains) : reviseRows(c, this.domains);
+      const res =
+        c.kind === "sum"
+          ? reviseSum(c, this.domains, this.contributions)
+          : c.kind === "pair"
+            ? revisePair(c, this.domains)
+            : reviseRows(c, this.domains);
       if (res === "empty") return false;
       if (res === "unchanged") continue;
       for (const [row, dom] of res) {

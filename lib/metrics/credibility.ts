@@ -6,9 +6,10 @@ export type CredibilityGrade = "A" | "B" | "C" | "D";
  * PEFA PI-1 style aggregate expenditure outturn: |决算 − 年初预算| / 年初预算.
  * PEFA grades A/B/C/D at deviations within 5% / 10% / 15% / beyond.
  */
-export function budgetCredibility(initialBudget: string | undefined, final: string | undefined):
-  | { deviationPct: string; grade: CredibilityGrade }
-  | undefined {
+export function budgetCredibility(
+  initialBudget: string | undefined,
+  final: string | undefined,
+): { deviationPct: string; grade: CredibilityGrade } | undefined {
   if (!initialBudget || !final) return undefined;
   const b = new D(initialBudget);
   if (b.isZero()) return undefined;

@@ -9,7 +9,11 @@ export function difference(a: string | null | undefined, b: string | null | unde
 }
 
 /** a ÷ b to `dp` places (half-up); undefined when missing or when b is zero — 0 vehicles gives no cost per vehicle. */
-export function quotient(a: string | number | null | undefined, b: string | number | null | undefined, dp = 2): string | undefined {
+export function quotient(
+  a: string | number | null | undefined,
+  b: string | number | null | undefined,
+  dp = 2,
+): string | undefined {
   if (a === null || a === undefined || a === "" || b === null || b === undefined || b === "") return undefined;
   const base = new D(b);
   if (base.isZero()) return undefined;
@@ -44,7 +48,12 @@ export function rateBins(low: number, high: number): RateBin[] {
   const edges = [...new Set([50, low, 90, 100, 110, high, 150].filter((e) => e > 0))].sort((a, b) => a - b);
   const bins: RateBin[] = [{ label: `${edges[0]}% 以下`, to: edges[0], concern: edges[0] <= low }];
   for (let i = 0; i + 1 < edges.length; i++) {
-    bins.push({ label: `${edges[i]}–${edges[i + 1]}%`, from: edges[i], to: edges[i + 1], concern: edges[i + 1] <= low || edges[i] >= high });
+    bins.push({
+      label: `${edges[i]}–${edges[i + 1]}%`,
+      from: edges[i],
+      to: edges[i + 1],
+      concern: edges[i + 1] <= low || edges[i] >= high,
+    });
   }
   const last = edges[edges.length - 1];
   bins.push({ label: `${last}% 及以上`, from: last, concern: last >= high });

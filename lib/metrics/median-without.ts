@@ -18,7 +18,8 @@ export function medianWindow(n: number): { from: number; to: number } {
 export function medianWithout(n: number, window: string[], removed: string[]): string | undefined {
   if (removed.length > 2) throw new Error("medianWithout: at most two values can be removed");
   const { from, to } = medianWindow(n);
-  if (window.length !== Math.max(0, to - from + 1)) throw new Error(`medianWithout: expected ${to - from + 1} window values, got ${window.length}`);
+  if (window.length !== Math.max(0, to - from + 1))
+    throw new Error(`medianWithout: expected ${to - from + 1} window values, got ${window.length}`);
   const m = n - removed.length;
   if (m <= 0) return undefined;
   const vals = window.map((v) => new D(v));

@@ -84,8 +84,7 @@ const BANDS = {
 /** What each policy line means, as the pages print it. */
 export const POLICY_TEXT = {
   ...BANDS,
-  executionRank:
-    `执行率以 ${EXECUTION_TARGET}% 为准：超支与未完成同样是偏离，按与 ${EXECUTION_TARGET}% 的距离（|执行率 − ${EXECUTION_TARGET}|）排名，距离最小的排第 1`,
+  executionRank: `执行率以 ${EXECUTION_TARGET}% 为准：超支与未完成同样是偏离，按与 ${EXECUTION_TARGET}% 的距离（|执行率 − ${EXECUTION_TARGET}|）排名，距离最小的排第 1`,
   peers:
     `同类部门为同一口径（部门决算与部门决算、单位决算与单位决算）、同一规模档（本年支出合计${SIZE_BAND_TEXT.small}、${SIZE_BAND_TEXT.medium}、${SIZE_BAND_TEXT.large}）；` +
     `同类部门不足 ${PEER_GROUP.minPeers} 个时不列中位数`,
@@ -101,7 +100,11 @@ export const POLICY_TEXT = {
 } as const;
 
 /** An execution rate's band for thresholds [low, high]; undefined when no rate is known. */
-export function executionBand(ratePct: string | undefined, low: number = EXECUTION_RATE.low, high: number = EXECUTION_RATE.high): Band | undefined {
+export function executionBand(
+  ratePct: string | undefined,
+  low: number = EXECUTION_RATE.low,
+  high: number = EXECUTION_RATE.high,
+): Band | undefined {
   if (ratePct === undefined) return undefined;
   const r = new D(ratePct);
   if (r.lt(low) || r.gt(high)) return "concern";
@@ -122,7 +125,8 @@ export function smeShareBand(sharePct: string | undefined): Band | undefined {
 export function changeBand(figure: string, value: string | undefined, prior: string | undefined): Band | undefined {
   if (value === undefined || prior === undefined || new D(prior).isZero()) return undefined;
   const change = new D(value).minus(prior).div(prior).times(100);
-  if (NO_GROWTH.figures.includes(figure)) return change.lte(0) ? "good" : change.lte(NO_GROWTH.watch) ? "watch" : "concern";
+  if (NO_GROWTH.figures.includes(figure))
+    return change.lte(0) ? "good" : change.lte(NO_GROWTH.watch) ? "watch" : "concern";
   return change.abs().lte(CHANGE.good) ? "good" : change.abs().lte(CHANGE.watch) ? "watch" : "concern";
 }
 
@@ -151,8 +155,19 @@ export type BudgetAdjustment = {
 };
 
 /** How the 全年预算 (adjusted) moved from the 年初预算; undefined unless the document gives both. */
-export function budgetAdjustment(initial: string | null | undefined, annual: string | null | undefined): BudgetAdjustment | undefined {
-  if (initial === null || initial === undefined || initial === "" || annual === null || annual === undefined || annual === "") return undefined;
+export function budgetAdjustment(
+  initial: string | null | undefined,
+  annual: string | null | undefined,
+): BudgetAdjustment | undefined {
+  if (
+    initial === null ||
+    initial === undefined ||
+    initial === "" ||
+    annual === null ||
+    annual === undefined ||
+    annual === ""
+  )
+    return undefined;
   const change = new D(annual).minus(initial);
   const base = new D(initial);
   const pct = base.isZero() ? undefined : change.div(base).times(100).toFixed(2, D.ROUND_HALF_UP);

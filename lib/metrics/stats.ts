@@ -2,7 +2,10 @@ import { D, type Dec } from "../money/decimal";
 
 /** Median of decimal strings, exact (mean of the middle two for even counts); undefined for none. */
 export function median(values: (string | null | undefined)[]): string | undefined {
-  const xs = values.filter((v): v is string => v !== null && v !== undefined && v !== "").map((v) => new D(v)).sort((a, b) => a.cmp(b));
+  const xs = values
+    .filter((v): v is string => v !== null && v !== undefined && v !== "")
+    .map((v) => new D(v))
+    .sort((a, b) => a.cmp(b));
   if (xs.length === 0) return undefined;
   const m = xs.length >> 1;
   return (xs.length % 2 ? xs[m] : xs[m - 1].plus(xs[m]).div(2)).toFixed();

@@ -5,7 +5,11 @@
  * named with the years they lack.
  */
 
-export type PanelCandidate = { id: number; name: string; /** years in which the department discloses the figure */ years: number[] };
+export type PanelCandidate = {
+  id: number;
+  name: string /** years in which the department discloses the figure */;
+  years: number[];
+};
 
 export type TrendPanel = {
   /** the years drawn, ascending (empty when no department discloses the figure in two or more of them) */
@@ -37,8 +41,14 @@ export function chooseTrendPanel(candidates: PanelCandidate[]): TrendPanel {
       years: [],
       included: [],
       excluded: candidates.map((c) => ({
-        id: c.id, name: c.name,
-        reason: c.years.length === 0 ? "各年都未披露" : c.years.length === 1 ? `只有 ${yearsText(c.years)} 年一年的数据` : `${yearsText(c.years)} 年之间缺年份`,
+        id: c.id,
+        name: c.name,
+        reason:
+          c.years.length === 0
+            ? "各年都未披露"
+            : c.years.length === 1
+              ? `只有 ${yearsText(c.years)} 年一年的数据`
+              : `${yearsText(c.years)} 年之间缺年份`,
       })),
     };
   }
@@ -53,10 +63,14 @@ export function chooseTrendPanel(candidates: PanelCandidate[]): TrendPanel {
         const missing = years.filter((y) => !c.years.includes(y));
         const outside = c.years.filter((y) => !years.includes(y));
         return {
-          id: c.id, name: c.name,
-          reason: c.years.length === 0 ? "各年都未披露"
-            : missing.length === years.length ? `只有 ${yearsText(c.years)} 年的数据，不在所画年份内`
-            : `缺 ${yearsText(missing)} 年${outside.length ? `（另有 ${yearsText(outside)} 年，不在所画年份内）` : ""}`,
+          id: c.id,
+          name: c.name,
+          reason:
+            c.years.length === 0
+              ? "各年都未披露"
+              : missing.length === years.length
+                ? `只有 ${yearsText(c.years)} 年的数据，不在所画年份内`
+                : `缺 ${yearsText(missing)} 年${outside.length ? `（另有 ${yearsText(outside)} 年，不在所画年份内）` : ""}`,
         };
       }),
   };

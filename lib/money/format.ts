@@ -8,7 +8,10 @@ export function formatWanyuan(v: string | null | undefined, digits = 2): string 
   if (v === null || v === undefined || v === "") return "—";
   // Intl formats a decimal *string* exactly; a Number would lose digits beyond 2^53.
   const rounded = new D(v).toFixed(digits, D.ROUND_HALF_UP);
-  const f = digits === 2 ? wan : new Intl.NumberFormat("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const f =
+    digits === 2
+      ? wan
+      : new Intl.NumberFormat("zh-CN", { minimumFractionDigits: digits, maximumFractionDigits: digits });
   return f.format(rounded as unknown as number);
 }
 

@@ -15,10 +15,23 @@ export function plainAppendix(report: Report, pages: PlainPages): void {
   const s = report.appendix.performanceSummary;
   if (s) {
     pages.newPage();
-    pages.block([summaryTitle(report).replace(/\s+/g, ""), `预算部门：${report.entity ?? report.department} 单位：万元`]);
+    pages.block([
+      summaryTitle(report).replace(/\s+/g, ""),
+      `预算部门：${report.entity ?? report.department} 单位：万元`,
+    ]);
     pages.block(["序号 项目名称 资金使用单位 全年预算数 自评得分 自评等级"]);
     // The extractor drops empty cells; this table prints “-” in them, which keeps every row's columns readable.
-    for (const r of s.rows) pages.block([join([r.no !== undefined ? String(r.no) : undefined, r.name, r.unit ?? "-", r.budget ?? "-", r.score ?? "-", r.grade ?? "-"])]);
+    for (const r of s.rows)
+      pages.block([
+        join([
+          r.no !== undefined ? String(r.no) : undefined,
+          r.name,
+          r.unit ?? "-",
+          r.budget ?? "-",
+          r.score ?? "-",
+          r.grade ?? "-",
+        ]),
+      ]);
     pages.block([join(["合计", s.total ?? "-", "-"])]);
     if (s.note) pages.lines(wrap(/^注/.test(s.note) ? `（${s.note}）` : `（注：${s.note}）`, 48, { badEnd: /[)）]$/ }));
   }
@@ -35,12 +48,17 @@ function plainSheet(report: Report, sheet: PerformanceSheet, pages: PlainPages):
     const f = sheet.funds[key] ?? {};
     const rate = f.rate !== undefined ? `${f.rate}%` : undefined;
     // The 其中 lines print “-” under 分值 and 得分, which the template leaves out for them.
-    const cells = key === "total" ? [f.initial, f.annual, f.executed, f.weight, rate, f.score] : [f.initial, f.annual, f.executed, f.weight ?? "-", rate, f.score ?? "-"];
+    const cells =
+      key === "total"
+        ? [f.initial, f.annual, f.executed, f.weight, rate, f.score]
+        : [f.initial, f.annual, f.executed, f.weight ?? "-", rate, f.score ?? "-"];
     pages.block([join([label, ...cells])]);
   }
   pages.block(["年度总体目标", "年初预期目标 目标实际完成情况"]);
   pages.lines(goalLines(sheet.goals));
-  pages.block(["年度绩效指标 一级指标 二级指标 三级指标 年度指标值（A） 实际完成指标值（B） 分值 得分 偏差原因分析及改进措施"]);
+  pages.block([
+    "年度绩效指标 一级指标 二级指标 三级指标 年度指标值（A） 实际完成指标值（B） 分值 得分 偏差原因分析及改进措施",
+  ]);
   const labels = indicatorLabels(sheet.indicators);
   sheet.indicators.forEach((ind, i) => pages.block(indicatorLines(ind, labels[i])));
   pages.block([join(["总分", sheet.totalScore])]);

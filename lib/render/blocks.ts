@@ -4,9 +4,7 @@ import type { Report } from "@/lib/report/schema";
  * The text parts of a disclosure independent of layout: the markdown renderer turns a heading into "## …" and a
  * paragraph into one line, the plain-text renderer spaces out part titles and wraps paragraphs like a PDF extractor.
  */
-export type Block =
-  | { kind: "heading"; level: 2 | 3; text: string }
-  | { kind: "para"; text: string };
+export type Block = { kind: "heading"; level: 2 | 3; text: string } | { kind: "para"; text: string };
 
 /** 部门 for a 部门决算, 单位 for a 单位决算: the word the template uses throughout. */
 export function scopeWord(report: Report): "部门" | "单位" {

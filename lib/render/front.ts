@@ -43,7 +43,10 @@ export function overviewBlocks(report: Report): Block[] {
   out.push({ kind: "heading", level: 2, text: "二、机构设置" });
   const units = report.overview.units;
   if (units.length) {
-    out.push({ kind: "para", text: `纳入${report.department} ${report.year} 年度${w}决算编制范围的二级预算单位包括：` });
+    out.push({
+      kind: "para",
+      text: `纳入${report.department} ${report.year} 年度${w}决算编制范围的二级预算单位包括：`,
+    });
     units.forEach((u, i) => out.push({ kind: "para", text: `${i + 1}、${u}` }));
   } else {
     out.push({ kind: "para", text: `${report.department}${w}决算为本级决算，不含下属预算单位。` });

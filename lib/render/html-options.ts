@@ -129,7 +129,6 @@ export const DEFAULT_HTML_OPTIONS: HtmlOptions = SHANDONG_OPTIONS;
 
 const KEYS = Object.keys(HTML_OPTION_VALUES) as (keyof HtmlOptions)[];
 
-
 /**
  * `count` option sets, deterministic for a seed: a greedy pairwise covering (each new set covers as many value pairs
  * not yet seen as 40 random candidates can), so every value appears and most pairs of values do; once every pair is
@@ -139,17 +138,23 @@ const KEYS = Object.keys(HTML_OPTION_VALUES) as (keyof HtmlOptions)[];
 export function optionMatrix(count: number, seed = 1, minEach = 2): HtmlOptions[] {
   const rand = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rand() * list.length)];
-  const pairKey = (a: keyof HtmlOptions, va: unknown, b: keyof HtmlOptions, vb: unknown) => `${String(a)}=${String(va)}|${String(b)}=${String(vb)}`;
+  const pairKey = (a: keyof HtmlOptions, va: unknown, b: keyof HtmlOptions, vb: unknown) =>
+    `${String(a)}=${String(va)}|${String(b)}=${String(vb)}`;
   const uncovered = new Set<string>();
   for (let i = 0; i < KEYS.length; i++)
     for (let j = i + 1; j < KEYS.length; j++)
-      for (const va of HTML_OPTION_VALUES[KEYS[i]]) for (const vb of HTML_OPTION_VALUES[KEYS[j]]) uncovered.add(pairKey(KEYS[i], va, KEYS[j], vb));
+      for (const va of HTML_OPTION_VALUES[KEYS[i]])
+        for (const vb of HTML_OPTION_VALUES[KEYS[j]]) uncovered.add(pairKey(KEYS[i], va, KEYS[j], vb));
   const pairsOf = (o: HtmlOptions) => {
     const out: string[] = [];
-    for (let i = 0; i < KEYS.length; i++) for (let j = i + 1; j < KEYS.length; j++) out.push(pairKey(KEYS[i], o[KEYS[i]], KEYS[j], o[KEYS[j]]));
+    for (let i = 0; i < KEYS.length; i++)
+      for (let j = i + 1; j < KEYS.length; j++) out.push(pairKey(KEYS[i], o[KEYS[i]], KEYS[j], o[KEYS[j]]));
     return out;
   };
-  const random = (): HtmlOptions => Object.fromEntries(KEYS.map((k) => [k, pick(HTML_OPTION_VALUES[k] as readonly unknown[])])) as unknown as HtmlOptions;
+  const random = (): HtmlOptions =>
+    Object.fromEntries(
+      KEYS.map((k) => [k, pick(HTML_OPTION_VALUES[k] as readonly unknown[])]),
+    ) as unknown as HtmlOptions;
   const out: HtmlOptions[] = [];
   for (let n = 0; n < count; n++) {
     let best = random();
@@ -175,7 +180,8 @@ export function optionMatrix(count: number, seed = 1, minEach = 2): HtmlOptions[
         const tally = new Map<unknown, number>();
         for (const o of out) tally.set(o[k], (tally.get(o[k]) ?? 0) + 1);
         const common = [...tally.entries()].sort((a, b) => b[1] - a[1])[0][0];
-        const at = out.findIndex((o, i) => o[k] === common && i % values.length === values.indexOf(v) % values.length) ?? -1;
+        const at =
+          out.findIndex((o, i) => o[k] === common && i % values.length === values.indexOf(v) % values.length) ?? -1;
         const idx = at >= 0 ? at : out.findIndex((o) => o[k] === common);
         (out[idx] as Record<string, unknown>)[k] = v;
       }

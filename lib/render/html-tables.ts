@@ -2,7 +2,15 @@ import { D } from "@/lib/money/decimal";
 import { TABLE_COLUMNS, type Report, type Table, type TableId, type TableRow } from "@/lib/report/schema";
 import { chineseNumber, groupThousands } from "./format";
 import type { HtmlOptions } from "./html-options";
-import { SUBJECT_HEADERS, T04_EXPENDITURE, economicGroups, economicTotals, isSubjectTable, twoSidedLines, type Slot } from "./table-layout";
+import {
+  SUBJECT_HEADERS,
+  T04_EXPENDITURE,
+  economicGroups,
+  economicTotals,
+  isSubjectTable,
+  twoSidedLines,
+  type Slot,
+} from "./table-layout";
 
 /** One printed cell: text, its role (for alignment and width) and its spans. */
 type Cell = { text: string; kind?: "num" | "name" | "code" | "label" | "center"; rowspan?: number; colspan?: number };
@@ -13,7 +21,9 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
 
 /** The nine tables in the order a template prints them. */
 export function tableOrder(order: HtmlOptions["order"]): TableId[] {
-  return order === "shanghai" ? ["t01", "t02", "t03", "t04", "t05", "t06", "t09", "t07", "t08"] : ["t01", "t02", "t03", "t04", "t05", "t06", "t07", "t08", "t09"];
+  return order === "shanghai"
+    ? ["t01", "t02", "t03", "t04", "t05", "t06", "t09", "t07", "t08"]
+    : ["t01", "t02", "t03", "t04", "t05", "t06", "t07", "t08", "t09"];
 }
 
 /** Titles as each template prints them (Shanghai: 基本支出决算表, and the SOE table as an income-and-expenditure table). */
@@ -66,12 +76,28 @@ export function printedColumns(table: Table, row: TableRow, o: HtmlOptions): rea
 }
 
 const SANGONG_SHANGHAI = [
-  "budgetTotal", "finalTotal", "budgetAbroad", "finalAbroad", "budgetVehicle", "finalVehicle",
-  "budgetVehiclePurchase", "finalVehiclePurchase", "budgetVehicleOperation", "finalVehicleOperation", "budgetReception", "finalReception",
+  "budgetTotal",
+  "finalTotal",
+  "budgetAbroad",
+  "finalAbroad",
+  "budgetVehicle",
+  "finalVehicle",
+  "budgetVehiclePurchase",
+  "finalVehiclePurchase",
+  "budgetVehicleOperation",
+  "finalVehicleOperation",
+  "budgetReception",
+  "finalReception",
 ] as const;
 
 /** Empty tables (07/08 with a note) print their cells blank whatever the style: there is nothing to print. */
-function amountCells(table: Table, row: TableRow | undefined, columns: readonly (string | null)[], o: HtmlOptions, rowIndex: number): Cell[] {
+function amountCells(
+  table: Table,
+  row: TableRow | undefined,
+  columns: readonly (string | null)[],
+  o: HtmlOptions,
+  rowIndex: number,
+): Cell[] {
   return columns.map((c) => {
     if (!row || c === null) return { text: "", kind: "num" };
     const v = row.values[c];
@@ -80,7 +106,12 @@ function amountCells(table: Table, row: TableRow | undefined, columns: readonly 
   });
 }
 
-const h = (text: string, rowspan = 1, colspan = 1, kind: Cell["kind"] = "label"): Cell => ({ text, kind, ...(rowspan > 1 ? { rowspan } : {}), ...(colspan > 1 ? { colspan } : {}) });
+const h = (text: string, rowspan = 1, colspan = 1, kind: Cell["kind"] = "label"): Cell => ({
+  text,
+  kind,
+  ...(rowspan > 1 ? { rowspan } : {}),
+  ...(colspan > 1 ? { colspan } : {}),
+});
 
 /** Code cells of a 功能分类 (3/5/7 digits) or 经济分类 (3/5) code: split into 类/款/项 or whole. */
 function codeCells(code: string | undefined, parts: number, o: HtmlOptions): Cell[] {
@@ -98,7 +129,11 @@ function subjectGrid(report: Report, table: Table, o: HtmlOptions): Grid {
   const id = table.id as "t02" | "t03" | "t05" | "t07" | "t08";
   // Shanghai prints the SOE table with the fund table's six columns; only 本年支出 has canonical keys.
   const asFund = id === "t07" || (id === "t08" && o.order === "shanghai");
-  const columns: (string | null)[] = asFund ? (id === "t07" ? [...TABLE_COLUMNS.t07] : [null, null, "total", "basic", "project", null]) : [...TABLE_COLUMNS[id]];
+  const columns: (string | null)[] = asFund
+    ? id === "t07"
+      ? [...TABLE_COLUMNS.t07]
+      : [null, null, "total", "basic", "project", null]
+    : [...TABLE_COLUMNS[id]];
   const labels = asFund ? T07_LABELS : SUBJECT_HEADERS[id].map((l) => l.replace(/\s+/g, ""));
   const codeCols = o.codes === "split" ? 3 : 1;
   const lead = codeCols + 1;
@@ -121,7 +156,9 @@ function subjectGrid(report: Report, table: Table, o: HtmlOptions): Grid {
     if (o.codes === "split") header.push([h("类"), h("款"), h("项")]);
   } else {
     const codeHead = o.codes === "split" ? [h("类"), h("款"), h("项")] : [h("科目编码")];
-    const flatLabels = asFund ? ["年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余"] : labels;
+    const flatLabels = asFund
+      ? ["年初结转和结余", "本年收入", "本年支出小计", "基本支出", "项目支出", "年末结转和结余"]
+      : labels;
     header.push([...codeHead, h("科目名称"), ...flatLabels.map((l) => h(l))]);
   }
   if (o.numbering) header.push([h("栏次", 1, lead), ...columns.map((_, i) => h(String(i + 1)))]);
@@ -131,7 +168,10 @@ function subjectGrid(report: Report, table: Table, o: HtmlOptions): Grid {
   const subjects = rows.filter((r) => r.key !== "total");
   const ordered = o.totalRow === "top" ? [...totals, ...subjects] : [...subjects, ...totals];
   const body = ordered.map((r, i) => {
-    const lead_: Cell[] = r.key === "total" ? [{ text: "合计", kind: "center", colspan: lead }] : [...codeCells(r.code, 3, o), { text: r.name, kind: "name" }];
+    const lead_: Cell[] =
+      r.key === "total"
+        ? [{ text: "合计", kind: "center", colspan: lead }]
+        : [...codeCells(r.code, 3, o), { text: r.name, kind: "name" }];
     return [...lead_, ...amountCells(table, r, columns, o, i)];
   });
   return { header, body, wide: columns.length + lead > 7 };
@@ -141,13 +181,21 @@ function subjectGrid(report: Report, table: Table, o: HtmlOptions): Grid {
 
 /** "一、一般公共预算财政拨款收入": the ordinal the template prints before the numbered lines of each side. */
 function twoSidedName(table: Table, row: TableRow, o: HtmlOptions): string {
-  if (row.section === "income" && row.line !== undefined && row.line <= 8 && row.key !== "incomeTotal") return `${chineseNumber(row.line)}、${row.name}`;
+  if (row.section === "income" && row.line !== undefined && row.line <= 8 && row.key !== "incomeTotal")
+    return `${chineseNumber(row.line)}、${row.name}`;
   if (row.key === "class") {
     const classes = table.rows.filter((r) => r.key === "class");
     return `${chineseNumber(classes.indexOf(row) + 1)}、${row.name}`;
   }
   if (table.id === "t04" && o.order === "shanghai") {
-    const sub = { carryBeginGpb: 1, carryBeginGovFund: 2, carryBeginSoe: 3, carryEndGpb: 1, carryEndGovFund: 2, carryEndSoe: 3 }[row.key ?? ""];
+    const sub = {
+      carryBeginGpb: 1,
+      carryBeginGovFund: 2,
+      carryBeginSoe: 3,
+      carryEndGpb: 1,
+      carryEndGovFund: 2,
+      carryEndSoe: 3,
+    }[row.key ?? ""];
     if (sub) return `${chineseNumber(sub)}、${row.name}`;
   }
   return row.name;
@@ -164,14 +212,31 @@ function twoSidedGrid(report: Report, table: Table, o: HtmlOptions): Grid {
   const fundLabels = ["合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"];
   if (o.header === "merged") {
     header.push([h("收入", 1, incW), h("支出", 1, expW)]);
-    header.push([h("项目"), ...(n ? [h("行次")] : []), h(amountWord), h("项目"), ...(n ? [h("行次")] : []), ...(t04 ? fundLabels.map((l) => h(l)) : [h(amountWord)])]);
+    header.push([
+      h("项目"),
+      ...(n ? [h("行次")] : []),
+      h(amountWord),
+      h("项目"),
+      ...(n ? [h("行次")] : []),
+      ...(t04 ? fundLabels.map((l) => h(l)) : [h(amountWord)]),
+    ]);
   } else {
-    header.push([h("收入项目"), ...(n ? [h("行次")] : []), h(amountWord), h("支出项目"), ...(n ? [h("行次")] : []), ...(t04 ? fundLabels.map((l) => h(l)) : [h(amountWord)])]);
+    header.push([
+      h("收入项目"),
+      ...(n ? [h("行次")] : []),
+      h(amountWord),
+      h("支出项目"),
+      ...(n ? [h("行次")] : []),
+      ...(t04 ? fundLabels.map((l) => h(l)) : [h(amountWord)]),
+    ]);
   }
   if (n) header.push([h("栏次"), h(""), h("1"), h("栏次"), h(""), ...expCols.map((_, i) => h(String(i + 2)))]);
 
   const side = (s: Slot | undefined, cols: readonly string[], i: number): Cell[] => [
-    { text: s?.row ? twoSidedName(table, s.row, o) : "", kind: s?.row && /总计|合计/.test(s.row.name) ? "center" : "name" },
+    {
+      text: s?.row ? twoSidedName(table, s.row, o) : "",
+      kind: s?.row && /总计|合计/.test(s.row.name) ? "center" : "name",
+    },
     ...(n ? [{ text: s?.line !== undefined ? String(s.line) : "", kind: "center" as const }] : []),
     ...amountCells(table, s?.row, s?.row ? cols : cols.map(() => null), o, i),
   ];
@@ -186,23 +251,29 @@ function twoSidedGrid(report: Report, table: Table, o: HtmlOptions): Grid {
 function economicGrid(report: Report, table: Table, o: HtmlOptions): Grid {
   const [personnel, p302, pOther] = economicGroups(table);
   const totals = economicTotals(table);
-  const blocks: TableRow[][] = o.economic === "three" ? [personnel, p302, pOther] : o.economic === "two" ? [personnel, [...p302, ...pOther]] : [];
+  const blocks: TableRow[][] =
+    o.economic === "three" ? [personnel, p302, pOther] : o.economic === "two" ? [personnel, [...p302, ...pOther]] : [];
   const codeCols = o.codes === "split" ? 2 : 1;
   const bw = codeCols + 2;
   const header: Cell[][] = [];
-  const codeHead = (merged: boolean): Cell[] => (o.codes === "split" ? (merged ? [h("经济分类科目编码", 1, 2)] : [h("类"), h("款")]) : [h("科目编码")]);
+  const codeHead = (merged: boolean): Cell[] =>
+    o.codes === "split" ? (merged ? [h("经济分类科目编码", 1, 2)] : [h("类"), h("款")]) : [h("科目编码")];
   const blockCount = o.economic === "one" ? 1 : blocks.length;
   if (o.header === "merged") {
     if (o.economic === "three") header.push([h("人员经费", 1, bw), h("公用经费", 1, bw * 2)]);
     else if (o.economic === "two") header.push([h("人员经费", 1, bw), h("公用经费", 1, bw)]);
     const depth = o.codes === "split" ? 2 : 1;
-    header.push(Array.from({ length: blockCount }, () => [...codeHead(true), h("科目名称", depth), h("决算数", depth)]).flat());
+    header.push(
+      Array.from({ length: blockCount }, () => [...codeHead(true), h("科目名称", depth), h("决算数", depth)]).flat(),
+    );
     if (o.codes === "split") header.push(Array.from({ length: blockCount }, () => [h("类"), h("款")]).flat());
   } else {
     header.push(Array.from({ length: blockCount }, () => [...codeHead(false), h("科目名称"), h("金额")]).flat());
   }
   const cells = (r: TableRow | undefined, i: number): Cell[] =>
-    r ? [...codeCells(r.code, 2, o), { text: r.name, kind: "name" }, ...amountCells(table, r, ["amount"], o, i)] : Array.from({ length: bw }, () => ({ text: "" }));
+    r
+      ? [...codeCells(r.code, 2, o), { text: r.name, kind: "name" }, ...amountCells(table, r, ["amount"], o, i)]
+      : Array.from({ length: bw }, () => ({ text: "" }));
   const totalCells = (r: TableRow | undefined, fallback: string, i: number): Cell[] => [
     { text: r?.name ?? fallback, kind: "center", colspan: codeCols + 1 },
     ...amountCells(table, r, ["amount"], o, i),
@@ -233,19 +304,42 @@ function sangongGrid(report: Report, table: Table, o: HtmlOptions): Grid {
   const data = table.rows.find((r) => r.key === "sangong") ?? table.rows[0];
   const header: Cell[][] = [];
   if (o.sangong === "national") {
-    const half = o.header === "merged"
-      ? { top: [h("合计", 2), h("因公出国（境）费", 2), h("公务用车购置及运行维护费", 1, 3), h("公务接待费", 2)], sub: [h("小计"), h("公务用车购置费"), h("公务用车运行维护费")] }
-      : { top: [h("合计"), h("因公出国（境）费"), h("公务用车购置及运行维护费"), h("其中：公务用车购置费"), h("公务用车运行维护费"), h("公务接待费")], sub: [] };
+    const half =
+      o.header === "merged"
+        ? {
+            top: [h("合计", 2), h("因公出国（境）费", 2), h("公务用车购置及运行维护费", 1, 3), h("公务接待费", 2)],
+            sub: [h("小计"), h("公务用车购置费"), h("公务用车运行维护费")],
+          }
+        : {
+            top: [
+              h("合计"),
+              h("因公出国（境）费"),
+              h("公务用车购置及运行维护费"),
+              h("其中：公务用车购置费"),
+              h("公务用车运行维护费"),
+              h("公务接待费"),
+            ],
+            sub: [],
+          };
     header.push([h("预算数", 1, 6), h("决算数", 1, 6)], [...half.top, ...half.top]);
     if (half.sub.length) header.push([...half.sub, ...half.sub]);
   } else {
     const pair = () => [h("预算数"), h("决算数")];
     if (o.header === "merged") {
       header.push([h("财政拨款“三公”经费", 1, 12)]);
-      header.push([h("合计", 2, 2), h("因公出国（境）费", 2, 2), h("公务用车购置及运行费", 1, 6), h("公务接待费", 2, 2)]);
+      header.push([
+        h("合计", 2, 2),
+        h("因公出国（境）费", 2, 2),
+        h("公务用车购置及运行费", 1, 6),
+        h("公务接待费", 2, 2),
+      ]);
       header.push([h("小计", 1, 2), h("公务用车购置费", 1, 2), h("公务用车运行费", 1, 2)]);
     } else {
-      header.push(["合计", "因公出国（境）费", "公务用车购置及运行费小计", "公务用车购置费", "公务用车运行费", "公务接待费"].map((l) => h(l, 1, 2)));
+      header.push(
+        ["合计", "因公出国（境）费", "公务用车购置及运行费小计", "公务用车购置费", "公务用车运行费", "公务接待费"].map(
+          (l) => h(l, 1, 2),
+        ),
+      );
     }
     header.push(Array.from({ length: 6 }, pair).flat());
   }
@@ -266,10 +360,19 @@ export function tableGrid(report: Report, table: Table, o: HtmlOptions): Grid {
 /** A grid as an HTML <table>. */
 export function gridHtml(grid: Grid, o: HtmlOptions): string {
   const cell = (c: Cell, tag: "td" | "th") => {
-    const attrs = [c.kind ? `class="${c.kind}"` : "", c.rowspan ? `rowspan="${c.rowspan}"` : "", c.colspan ? `colspan="${c.colspan}"` : ""].filter(Boolean).join(" ");
+    const attrs = [
+      c.kind ? `class="${c.kind}"` : "",
+      c.rowspan ? `rowspan="${c.rowspan}"` : "",
+      c.colspan ? `colspan="${c.colspan}"` : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
     return `<${tag}${attrs ? " " + attrs : ""}>${esc(c.text)}</${tag}>`;
   };
-  const rows = (list: Cell[][], tag: "td" | "th", cls = "") => list.map((r) => `<tr${cls ? ` class="${cls}"` : ""}>${r.map((c) => cell(c, tag)).join("")}</tr>`).join("\n");
-  const head = o.repeatHeader ? `<thead>\n${rows(grid.header, "th")}\n</thead>\n<tbody>` : `<tbody>\n${rows(grid.header, "th", "head")}`;
+  const rows = (list: Cell[][], tag: "td" | "th", cls = "") =>
+    list.map((r) => `<tr${cls ? ` class="${cls}"` : ""}>${r.map((c) => cell(c, tag)).join("")}</tr>`).join("\n");
+  const head = o.repeatHeader
+    ? `<thead>\n${rows(grid.header, "th")}\n</thead>\n<tbody>`
+    : `<tbody>\n${rows(grid.header, "th", "head")}`;
   return `<table class="grid">\n${head}\n${rows(grid.body, "td")}\n</tbody>\n</table>`;
 }

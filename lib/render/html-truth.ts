@@ -76,7 +76,8 @@ export function compareWithTruth(truth: Report, read: Report): Mismatch[] {
     }
   };
   for (const k of ["department", "year", "scope", "sourceUnit"] as const) {
-    if (truth[k] !== read[k]) out.push({ kind: "header", where: k, expected: String(truth[k]), actual: String(read[k]) });
+    if (truth[k] !== read[k])
+      out.push({ kind: "header", where: k, expected: String(truth[k]), actual: String(read[k]) });
   }
   for (const id of TABLE_IDS) {
     const t = getTable(truth, id);
@@ -89,7 +90,8 @@ export function compareWithTruth(truth: Report, read: Report): Mismatch[] {
     if (t.status !== r.status) out.push({ kind: "status", where: id, expected: t.status, actual: r.status });
     if (t.status === "empty") {
       for (const row of r.rows) {
-        if (Object.keys(row.values).length) out.push({ kind: "value", where: `${id} ${rowId(row)}`, expected: "{}", actual: JSON.stringify(row.values) });
+        if (Object.keys(row.values).length)
+          out.push({ kind: "value", where: `${id} ${rowId(row)}`, expected: "{}", actual: JSON.stringify(row.values) });
       }
       continue;
     }
@@ -99,19 +101,35 @@ export function compareWithTruth(truth: Report, read: Report): Mismatch[] {
       const g = got.get(key);
       if (!g) {
         const empty = Object.keys(row.values).length === 0;
-        out.push({ kind: empty ? "row-empty-missing" : "row-missing", where: `${id} ${key} ${row.name}`, expected: JSON.stringify(row.values), actual: "（缺）" });
+        out.push({
+          kind: empty ? "row-empty-missing" : "row-missing",
+          where: `${id} ${key} ${row.name}`,
+          expected: JSON.stringify(row.values),
+          actual: "（缺）",
+        });
         continue;
       }
       for (const c of new Set([...Object.keys(row.values), ...Object.keys(g.values)])) {
         const a = row.values[c];
         const b = g.values[c];
         if (a === undefined || b === undefined ? a !== b : !same(a, b)) {
-          out.push({ kind: "value", where: `${id} ${key} ${row.name} .${c}`, expected: a ?? "（空）", actual: b ?? "（空）" });
+          out.push({
+            kind: "value",
+            where: `${id} ${key} ${row.name} .${c}`,
+            expected: a ?? "（空）",
+            actual: b ?? "（空）",
+          });
         }
       }
     }
     for (const [key, row] of got) {
-      if (!want.has(key)) out.push({ kind: "row-extra", where: `${id} ${key} ${row.name}`, expected: "（无此行）", actual: JSON.stringify(row.values) });
+      if (!want.has(key))
+        out.push({
+          kind: "row-extra",
+          where: `${id} ${key} ${row.name}`,
+          expected: "（无此行）",
+          actual: JSON.stringify(row.values),
+        });
     }
   }
   const ft = extractFigures(truth);
@@ -121,7 +139,12 @@ export function compareWithTruth(truth: Report, read: Report): Mismatch[] {
     const b = fr[k];
     if (a === b) continue;
     if (typeof a === "string" && typeof b === "string" && same(a, b)) continue;
-    out.push({ kind: "figure", where: k, expected: a === undefined ? "（无）" : String(a), actual: b === undefined ? "（无）" : String(b) });
+    out.push({
+      kind: "figure",
+      where: k,
+      expected: a === undefined ? "（无）" : String(a),
+      actual: b === undefined ? "（无）" : String(b),
+    });
   }
   return out;
 }

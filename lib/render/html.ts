@@ -23,7 +23,9 @@ export function renderHtml(input: Report, options: Partial<HtmlOptions> = {}): s
   const report = printableReport(input);
   const titles = PART_TITLES(report);
   const w = scopeWord(report);
-  const order = tableOrder(o.order).map((id) => getTable(report, id)).filter((t): t is Table => t !== undefined);
+  const order = tableOrder(o.order)
+    .map((id) => getTable(report, id))
+    .filter((t): t is Table => t !== undefined);
   const out: string[] = [];
 
   // Cover
@@ -35,13 +37,19 @@ export function renderHtml(input: Report, options: Partial<HtmlOptions> = {}): s
   const part = (n: number) => `第${chineseNumber(n)}部分 ${titles[n]}`;
   const toc: [string, string[]][] = [
     [part(1), [`一、${w}职责`, "二、机构设置"]],
-    [part(2), order.map((t, i) => numberedTitle(t, i + 1, { ...o, titleStyle: o.titleStyle === "biao" ? "biao" : "ordinal" }))],
+    [
+      part(2),
+      order.map((t, i) => numberedTitle(t, i + 1, { ...o, titleStyle: o.titleStyle === "biao" ? "biao" : "ordinal" })),
+    ],
     [part(3), NARRATIVE_TITLES.map((t, i) => `${chineseNumber(i + 1)}、${t}`)],
     [part(4), []],
   ];
   out.push(
     `<section class="toc"><h1 class="toc-title">目 录</h1>${toc
-      .map(([p, entries]) => `<p class="toc-part">${esc(p)}</p>${entries.map((e) => `<p class="toc-entry">${esc(e)}</p>`).join("")}`)
+      .map(
+        ([p, entries]) =>
+          `<p class="toc-part">${esc(p)}</p>${entries.map((e) => `<p class="toc-entry">${esc(e)}</p>`).join("")}`,
+      )
       .join("")}</section>`,
   );
 
@@ -57,7 +65,8 @@ export function renderHtml(input: Report, options: Partial<HtmlOptions> = {}): s
 
   // 第四部分
   out.push(partHeading(4, titles[4]));
-  for (const g of glossaryBlocks(report)) out.push(`<p class="para"><b>${g.number}、${esc(g.term)}：</b>${esc(g.definition)}</p>`);
+  for (const g of glossaryBlocks(report))
+    out.push(`<p class="para"><b>${g.number}、${esc(g.term)}：</b>${esc(g.definition)}</p>`);
 
   return `<!DOCTYPE html>
 <html lang="zh-CN">
@@ -81,7 +90,11 @@ function partHeading(n: number, title: string): string {
 
 function blocksHtml(blocks: Block[]): string {
   return blocks
-    .map((b) => (b.kind === "heading" ? `<h${b.level} class="h${b.level}">${esc(b.text)}</h${b.level}>` : `<p class="para">${esc(b.text)}</p>`))
+    .map((b) =>
+      b.kind === "heading"
+        ? `<h${b.level} class="h${b.level}">${esc(b.text)}</h${b.level}>`
+        : `<p class="para">${esc(b.text)}</p>`,
+    )
     .join("\n");
 }
 
@@ -107,7 +120,10 @@ function tableSection(report: Report, table: Table, position: number, o: HtmlOpt
     : o.titleStyle === "biao"
       ? `<div class="meta"><span>编制单位：${esc(entityOf(report))}</span><span>单位：${unit}</span></div>`
       : `<div class="meta"><span></span><span>单位：${unit}</span></div>`;
-  const note = table.status === "empty" ? (table.note ?? emptyNote(report, table.id)) : (table.note ?? TABLE_DESCRIPTIONS[table.id]);
+  const note =
+    table.status === "empty"
+      ? (table.note ?? emptyNote(report, table.id))
+      : (table.note ?? TABLE_DESCRIPTIONS[table.id]);
   const word = scopeWord(report);
   return `<section class="table-page${wide ? " wide" : ""}" data-table="${table.id}">
 <h2 class="table-title">${esc(title)}</h2>
@@ -120,7 +136,10 @@ ${note ? `<p class="note">注：${esc(note.replace(/部门/g, word))}</p>` : ""}
 function css(o: HtmlOptions): string {
   const pad = { compact: "0.5pt 2pt", normal: "2pt 3pt", loose: "7pt 3pt" }[o.density];
   const border = o.borders ? "0.6pt solid #000" : "none";
-  const font = o.font === "serif" ? `"Noto Serif CJK SC", "Noto Serif CJK", serif` : `"Noto Sans CJK SC", "Noto Sans CJK", sans-serif`;
+  const font =
+    o.font === "serif"
+      ? `"Noto Serif CJK SC", "Noto Serif CJK", serif`
+      : `"Noto Sans CJK SC", "Noto Sans CJK", sans-serif`;
   const valign = {
     top: "table.grid th, table.grid td { vertical-align: top; }",
     middle: "table.grid th, table.grid td { vertical-align: middle; }",
@@ -132,7 +151,10 @@ function css(o: HtmlOptions): string {
       : `@bottom-center { content: ${o.footer === "page-of" ? `"第" counter(page) "页，共" counter(pages) "页"` : `"- " counter(page) " -"`}; font-family: ${font}; font-size: 9pt; }`;
   const size = o.orientation === "landscape" ? "A4 landscape" : "A4 portrait";
   const tableFont = o.unit === "元" ? "7.5pt" : "8.5pt";
-  const names = o.names === "narrow" ? "td.name { width: 6.5em; min-width: 6.5em; max-width: 6.5em; word-break: break-all; }" : "td.name { min-width: 9em; }";
+  const names =
+    o.names === "narrow"
+      ? "td.name { width: 6.5em; min-width: 6.5em; max-width: 6.5em; word-break: break-all; }"
+      : "td.name { min-width: 9em; }";
   return `@page { size: ${size}; margin: 16mm 14mm 18mm 14mm; ${footer} }
 @page wide { size: A4 landscape; margin: 14mm 14mm 16mm 14mm; ${footer} }
 html { -webkit-print-color-adjust: exact; }

@@ -28,7 +28,11 @@ export function narrativeBlocks(report: Report): Block[] {
     performance(ctx, n),
   ];
   return sections.flatMap((body, i) => [
-    { kind: "heading", level: 2, text: `${chineseNumber(i + 1)}、${NARRATIVE_BODY_TITLES[i + 1] ?? NARRATIVE_TITLES[i]}` } as Block,
+    {
+      kind: "heading",
+      level: 2,
+      text: `${chineseNumber(i + 1)}、${NARRATIVE_BODY_TITLES[i + 1] ?? NARRATIVE_TITLES[i]}`,
+    } as Block,
     ...body,
   ]);
 }
@@ -50,7 +54,8 @@ function reasonSentence(reason: string | undefined, lead = "主要是"): string 
  */
 function comparison(ctx: Ctx, c: Change | undefined, who = ""): string {
   if (!c) return "";
-  if (c.unchanged && c.change === undefined && c.pct === undefined) return `与上年决算数一致。${reasonSentence(c.reason)}`;
+  if (c.unchanged && c.change === undefined && c.pct === undefined)
+    return `与上年决算数一致。${reasonSentence(c.reason)}`;
   if (c.change === undefined && c.pct === undefined) return "";
   const parts: string[] = [];
   if (c.change !== undefined) parts.push(`${isNegative(c.change) ? "减少" : "增加"} ${wan(magnitude(c.change))} 万元`);
@@ -68,7 +73,8 @@ function shareBase(share: Share, sectionBase: string): string {
   return "";
 }
 
-const shareText = (s: Share, sectionBase: string) => `${s.subject} ${wan(s.amount)} 万元，占${shareBase(s, sectionBase)} ${s.pct}%`;
+const shareText = (s: Share, sectionBase: string) =>
+  `${s.subject} ${wan(s.amount)} 万元，占${shareBase(s, sectionBase)} ${s.pct}%`;
 
 function overall(ctx: Ctx, n: Narrative): Block[] {
   const c = changeOf(n, "grandTotal");
@@ -92,7 +98,9 @@ function structureAndItems(ctx: Ctx, n: Narrative, side: "income" | "expenditure
     else {
       const lead = `${ctx.year} 年度${total.subject} ${wan(total.current)} 万元`;
       const compared = comparison(ctx, total);
-      text = compared ? `${lead}。${compared}${listed ? `其中：${listed}。` : ""}` : `${lead}${listed ? `，其中：${listed}` : ""}。`;
+      text = compared
+        ? `${lead}。${compared}${listed ? `其中：${listed}。` : ""}`
+        : `${lead}${listed ? `，其中：${listed}` : ""}。`;
     }
     out.push(para(text));
   }
@@ -109,7 +117,9 @@ const expenditure = (ctx: Ctx, n: Narrative) => structureAndItems(ctx, n, "expen
 function fiscal(ctx: Ctx, n: Narrative): Block[] {
   const c = changeOf(n, "fiscalGrandTotal");
   if (!c) return [];
-  return [para(`${ctx.year} 年度${c.subject}均为 ${wan(c.current)} 万元。${comparison(ctx, c, "财政拨款收、支总计各")}`)];
+  return [
+    para(`${ctx.year} 年度${c.subject}均为 ${wan(c.current)} 万元。${comparison(ctx, c, "财政拨款收、支总计各")}`),
+  ];
 }
 
 function gpb(ctx: Ctx, n: Narrative): Block[] {
@@ -121,14 +131,23 @@ function gpb(ctx: Ctx, n: Narrative): Block[] {
     const subject = c?.subject ?? share!.subject;
     const amount = c?.current ?? share!.amount;
     const of = share ? `，占${shareBase(share, "") || "本年支出合计的"} ${share.pct}%` : "";
-    out.push(para(`${ctx.year} 年度${subject} ${wan(amount)} 万元${of}。${comparison(ctx, c, "一般公共预算财政拨款支出")}`));
+    out.push(
+      para(`${ctx.year} 年度${subject} ${wan(amount)} 万元${of}。${comparison(ctx, c, "一般公共预算财政拨款支出")}`),
+    );
   }
   const classes = n.shares.filter((s) => s.key.startsWith("class:"));
   if (classes.length) {
     out.push(sub("（二）一般公共预算财政拨款支出决算结构情况"));
     const amount = c?.current ?? share?.amount;
-    const lead = amount !== undefined ? `${ctx.year} 年度一般公共预算财政拨款支出 ${wan(amount)} 万元，` : `${ctx.year} 年度一般公共预算财政拨款支出`;
-    out.push(para(`${lead}主要用于以下方面：${classes.map((s) => `${s.subject} ${wan(s.amount)} 万元，占 ${s.pct}%`).join("；")}。`));
+    const lead =
+      amount !== undefined
+        ? `${ctx.year} 年度一般公共预算财政拨款支出 ${wan(amount)} 万元，`
+        : `${ctx.year} 年度一般公共预算财政拨款支出`;
+    out.push(
+      para(
+        `${lead}主要用于以下方面：${classes.map((s) => `${s.subject} ${wan(s.amount)} 万元，占 ${s.pct}%`).join("；")}。`,
+      ),
+    );
   }
   const e = n.budgetExecution;
   if (e) {
@@ -167,9 +186,15 @@ function basic(ctx: Ctx, n: Narrative): Block[] {
   if (!b) return [para(`本${ctx.w}无一般公共预算财政拨款基本支出。`)];
   const t06 = getTable(ctx.report, "t06");
   const items = (section: "personnel" | "public") =>
-    (t06?.rows ?? []).filter((r) => r.section === section && r.code?.length === 5 && r.values.amount !== undefined).map((r) => r.name);
+    (t06?.rows ?? [])
+      .filter((r) => r.section === section && r.code?.length === 5 && r.values.amount !== undefined)
+      .map((r) => r.name);
   const listed = (names: string[]) => (names.length ? `，主要包括：${names.join("、")}等` : "");
-  const out = [para(`${ctx.year} 年度一般公共预算财政拨款基本支出决算 ${wan(b.total)} 万元，包括人员经费和公用经费，支出具体情况如下：`)];
+  const out = [
+    para(
+      `${ctx.year} 年度一般公共预算财政拨款基本支出决算 ${wan(b.total)} 万元，包括人员经费和公用经费，支出具体情况如下：`,
+    ),
+  ];
   if (b.personnel !== undefined) out.push(para(`人员经费 ${wan(b.personnel)} 万元${listed(items("personnel"))}。`));
   if (b.public !== undefined) out.push(para(`公用经费 ${wan(b.public)} 万元${listed(items("public"))}。`));
   return out;
@@ -191,7 +216,12 @@ type Category = NonNullable<NonNullable<Narrative["sangong"]>["total"]>;
 function budgetAndFinal(ctx: Ctx, c: Category | undefined): string {
   if (!c) return "";
   if (c.budget === undefined || c.final === undefined) {
-    const only = c.final !== undefined ? `支出决算为 ${wan(c.final)} 万元` : c.budget !== undefined ? `全年预算为 ${wan(c.budget)} 万元` : "";
+    const only =
+      c.final !== undefined
+        ? `支出决算为 ${wan(c.final)} 万元`
+        : c.budget !== undefined
+          ? `全年预算为 ${wan(c.budget)} 万元`
+          : "";
     return only ? `${only}。` : "";
   }
   const cmp = new D(c.final).cmp(new D(c.budget));
@@ -210,18 +240,35 @@ function sangong(ctx: Ctx, n: Narrative): Block[] {
   }
   const items: string[][] = [];
   if (s.abroad || s.abroadGroups !== undefined) {
-    const groups = s.abroadGroups !== undefined && s.abroadPersons !== undefined ? `全年支出涉及因公出国（境）团组 ${count(s.abroadGroups)} 个，累计 ${count(s.abroadPersons)} 人次。` : "";
+    const groups =
+      s.abroadGroups !== undefined && s.abroadPersons !== undefined
+        ? `全年支出涉及因公出国（境）团组 ${count(s.abroadGroups)} 个，累计 ${count(s.abroadPersons)} 人次。`
+        : "";
     items.push([`因公出国（境）费${budgetAndFinal(ctx, s.abroad)}${groups}`]);
   }
   const holder = `${ctx.org}${ctx.w === "部门" ? "等单位" : ""}`;
-  if (s.vehicle || s.vehiclePurchase !== undefined || s.vehicleOperation !== undefined || s.vehiclesPurchased !== undefined || s.vehiclesKept !== undefined) {
+  if (
+    s.vehicle ||
+    s.vehiclePurchase !== undefined ||
+    s.vehicleOperation !== undefined ||
+    s.vehiclesPurchased !== undefined ||
+    s.vehiclesKept !== undefined
+  ) {
     const lines = [`公务用车购置及运行维护费${budgetAndFinal(ctx, s.vehicle)}其中：`];
-    const bought = s.vehiclesPurchased !== undefined ? `${ctx.year} 年${holder}使用财政拨款购置公务用车 ${count(s.vehiclesPurchased)} 辆。` : "";
+    const bought =
+      s.vehiclesPurchased !== undefined
+        ? `${ctx.year} 年${holder}使用财政拨款购置公务用车 ${count(s.vehiclesPurchased)} 辆。`
+        : "";
     if (s.vehiclePurchase !== undefined) lines.push(`公务用车购置费支出 ${wan(s.vehiclePurchase)} 万元，${bought}`);
     else if (bought) lines.push(bought);
-    const kept = s.vehiclesKept !== undefined ? `截至 ${ctx.year} 年 12 月 31 日，${holder}财政拨款开支运行维护费的公务用车保有量为 ${count(s.vehiclesKept)} 辆。` : "";
+    const kept =
+      s.vehiclesKept !== undefined
+        ? `截至 ${ctx.year} 年 12 月 31 日，${holder}财政拨款开支运行维护费的公务用车保有量为 ${count(s.vehiclesKept)} 辆。`
+        : "";
     if (s.vehicleOperation !== undefined) {
-      lines.push(`公务用车运行维护费 ${wan(s.vehicleOperation)} 万元，主要是按规定保留的公务用车的燃料费、维修费、过路过桥费、保险费等支出。${kept}`);
+      lines.push(
+        `公务用车运行维护费 ${wan(s.vehicleOperation)} 万元，主要是按规定保留的公务用车的燃料费、维修费、过路过桥费、保险费等支出。${kept}`,
+      );
     } else if (kept) lines.push(kept);
     items.push(lines);
   }
@@ -229,13 +276,22 @@ function sangong(ctx: Ctx, n: Narrative): Block[] {
     const lines = [`公务接待费${budgetAndFinal(ctx, s.reception)}其中：`];
     const d = s.receptionDomestic;
     if (d?.amount !== undefined) {
-      const batches = d.batches !== undefined && d.persons !== undefined ? `，共计接待 ${count(d.batches)} 批次、${count(d.persons)} 人次` : "";
-      const fa = d.foreignAffairsBatches !== undefined && d.foreignAffairsPersons !== undefined ? `（含外事接待 ${count(d.foreignAffairsBatches)} 批次、${count(d.foreignAffairsPersons)} 人次）` : "";
+      const batches =
+        d.batches !== undefined && d.persons !== undefined
+          ? `，共计接待 ${count(d.batches)} 批次、${count(d.persons)} 人次`
+          : "";
+      const fa =
+        d.foreignAffairsBatches !== undefined && d.foreignAffairsPersons !== undefined
+          ? `（含外事接待 ${count(d.foreignAffairsBatches)} 批次、${count(d.foreignAffairsPersons)} 人次）`
+          : "";
       lines.push(`国内接待费 ${wan(d.amount)} 万元，主要用于按规定开支的各类公务接待支出${batches}${fa}；`);
     }
     const f = s.receptionForeign;
     if (f?.amount !== undefined) {
-      const batches = f.batches !== undefined && f.persons !== undefined ? `，共计接待 ${count(f.batches)} 批次、${count(f.persons)} 人次` : "";
+      const batches =
+        f.batches !== undefined && f.persons !== undefined
+          ? `，共计接待 ${count(f.batches)} 批次、${count(f.persons)} 人次`
+          : "";
       lines.push(`国（境）外接待费 ${wan(f.amount)} 万元${batches}。`);
     }
     items.push(lines);
@@ -254,10 +310,20 @@ function operating(ctx: Ctx, n: Narrative): Block[] {
   const o = n.operatingCost;
   if (!o) return [para(`本${ctx.w}无机关运行经费支出。`)];
   const parts: string[] = [];
-  if (o.changeVsBudget !== undefined) parts.push(`比年初预算数${isNegative(o.changeVsBudget) ? "减少" : "增加"} ${wan(magnitude(o.changeVsBudget))} 万元`);
-  if (o.pct !== undefined) parts.push(`${parts.length ? "" : "比年初预算数"}${isNegative(o.pct) ? "下降" : "增长"} ${magnitude(o.pct)}%`);
-  const reason = o.reason ? (/^(?:主要|原因)/.test(o.reason) ? `，${o.reason.replace(/。$/, "")}` : `，主要原因是${o.reason}`) : "";
-  return [para(`${ctx.year} 年度机关运行经费支出 ${wan(o.amount)} 万元${parts.map((p) => `，${p}`).join("")}${reason}。`)];
+  if (o.changeVsBudget !== undefined)
+    parts.push(
+      `比年初预算数${isNegative(o.changeVsBudget) ? "减少" : "增加"} ${wan(magnitude(o.changeVsBudget))} 万元`,
+    );
+  if (o.pct !== undefined)
+    parts.push(`${parts.length ? "" : "比年初预算数"}${isNegative(o.pct) ? "下降" : "增长"} ${magnitude(o.pct)}%`);
+  const reason = o.reason
+    ? /^(?:主要|原因)/.test(o.reason)
+      ? `，${o.reason.replace(/。$/, "")}`
+      : `，主要原因是${o.reason}`
+    : "";
+  return [
+    para(`${ctx.year} 年度机关运行经费支出 ${wan(o.amount)} 万元${parts.map((p) => `，${p}`).join("")}${reason}。`),
+  ];
 }
 
 function procurement(ctx: Ctx, n: Narrative): Block[] {
@@ -276,8 +342,12 @@ function procurement(ctx: Ctx, n: Narrative): Block[] {
   const share = (v: string | undefined) => (v !== undefined ? `，占政府采购支出总额的 ${v}%` : "");
   if (p.sme !== undefined) {
     text += `授予中小企业合同金额 ${wan(p.sme)} 万元${share(p.smeShare)}`;
-    text += p.smallMicro !== undefined ? `，其中：授予小微企业合同金额 ${wan(p.smallMicro)} 万元${share(p.smallMicroShare)}。` : "。";
-  } else if (p.smallMicro !== undefined) text += `授予小微企业合同金额 ${wan(p.smallMicro)} 万元${share(p.smallMicroShare)}。`;
+    text +=
+      p.smallMicro !== undefined
+        ? `，其中：授予小微企业合同金额 ${wan(p.smallMicro)} 万元${share(p.smallMicroShare)}。`
+        : "。";
+  } else if (p.smallMicro !== undefined)
+    text += `授予小微企业合同金额 ${wan(p.smallMicro)} 万元${share(p.smallMicroShare)}。`;
   const bySort = (
     [
       ["goodsSmeShare", "货物"],
@@ -297,8 +367,10 @@ function assets(ctx: Ctx, n: Narrative): Block[] {
   const uses = Object.entries(a.vehiclesByUse);
   let text = `截至 ${ctx.year} 年 12 月 31 日，本${ctx.w}`;
   text += a.vehicles !== undefined ? `共有车辆 ${count(a.vehicles)} 辆` : "车辆";
-  if (uses.length) text += `，其中，${uses.map(([use, k], i) => `${i === 0 ? "符合规定" : ""}${use} ${count(k)} 辆`).join("、")}`;
-  if (a.largeEquipment !== undefined) text += `；单价 100 万元（含）以上设备（不含车辆）${count(a.largeEquipment)} 台（套）`;
+  if (uses.length)
+    text += `，其中，${uses.map(([use, k], i) => `${i === 0 ? "符合规定" : ""}${use} ${count(k)} 辆`).join("、")}`;
+  if (a.largeEquipment !== undefined)
+    text += `；单价 100 万元（含）以上设备（不含车辆）${count(a.largeEquipment)} 台（套）`;
   return [para(`${text}。`)];
 }
 
@@ -327,7 +399,10 @@ function performance(ctx: Ctx, n: Narrative): Block[] {
   }
   if (p.sheetsStated !== undefined || p.summaries.length) {
     const names = p.summaries.map((s) => `“${s.name}”`).join("");
-    const sheets = p.sheetsStated !== undefined ? `，以及${names}${names ? "等 " : " "}${count(p.sheetsStated)} 个项目的绩效自评表` : "";
+    const sheets =
+      p.sheetsStated !== undefined
+        ? `，以及${names}${names ? "等 " : " "}${count(p.sheetsStated)} 个项目的绩效自评表`
+        : "";
     out.push(para(`今年在${ctx.w}决算中反映了 ${ctx.year} 年度全部市级预算项目绩效自评情况${sheets}。`));
   }
   p.summaries.forEach((s, i) => {
@@ -360,6 +435,10 @@ function completion(report: Report, name: string): string | undefined {
   const sheet = report.appendix.performanceSheets.find((s) => bare(s.name) === bare(name));
   const text = sheet?.goals.actual?.replace(/\s+/g, " ").trim();
   if (!text) return undefined;
-  if (/[。：:；;]\s*\d{1,3}\s*(?:、|[.．](?!\d))/.test(text) || /自评(?:综述|情况|结果)\s*[:：]|自评(?:等级|结果)为|绩效自评表/.test(text)) return undefined;
+  if (
+    /[。：:；;]\s*\d{1,3}\s*(?:、|[.．](?!\d))/.test(text) ||
+    /自评(?:综述|情况|结果)\s*[:：]|自评(?:等级|结果)为|绩效自评表/.test(text)
+  )
+    return undefined;
   return text;
 }

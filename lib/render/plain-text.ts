@@ -36,7 +36,8 @@ export function renderPlainText(report: Report): string {
   paragraphs(pages, narrativeBlocks(report));
 
   part(pages, 4, titles[4]);
-  for (const g of glossaryBlocks(report)) pages.lines(wrap(`${g.number}、${g.term}：${g.definition}`, TEXT_WIDTH, { badStart: ENTRY_START }));
+  for (const g of glossaryBlocks(report))
+    pages.lines(wrap(`${g.number}、${g.term}：${g.definition}`, TEXT_WIDTH, { badStart: ENTRY_START }));
 
   part(pages, 5, titles[5]);
   plainAppendix(report, pages);

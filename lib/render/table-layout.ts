@@ -73,7 +73,9 @@ export const T04_EXPENDITURE = ["total", "gpb", "govFund", "soe"] as const;
  */
 export function economicGroups(table: Table): [TableRow[], TableRow[], TableRow[]] {
   const coded = table.rows.filter((r) => r.code);
-  const personnel = coded.filter((r) => r.section === "personnel" || (r.section === undefined && /^30[13]/.test(r.code!)));
+  const personnel = coded.filter(
+    (r) => r.section === "personnel" || (r.section === undefined && /^30[13]/.test(r.code!)),
+  );
   const pub = coded.filter((r) => !personnel.includes(r));
   return [personnel, pub.filter((r) => r.code!.startsWith("302")), pub.filter((r) => !r.code!.startsWith("302"))];
 }

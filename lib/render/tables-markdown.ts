@@ -26,13 +26,23 @@ const row = (cells: (string | undefined)[]) => cells.map((c) => c ?? "").join("\
  * tab-separated rows that keep empty cells, header rows repeated at page breaks, and the 注 below.
  */
 export function markdownTable(report: Report, table: Table): string[] {
-  const out: string[] = [`# ${table.title}`, "", `${scopeWord(report)}：${entityOf(report)}`, "", `公开 ${tableNumber(table.id)} 表  `, unitLabel(report), ""];
+  const out: string[] = [
+    `# ${table.title}`,
+    "",
+    `${scopeWord(report)}：${entityOf(report)}`,
+    "",
+    `公开 ${tableNumber(table.id)} 表  `,
+    unitLabel(report),
+    "",
+  ];
   const { header, body } = grid(report, table);
   for (let i = 0; i < Math.max(body.length, 1); i += ROWS_PER_PAGE) {
     if (i > 0) out.push("");
     out.push(...header, ...body.slice(i, i + ROWS_PER_PAGE));
   }
-  const note = table.note ?? (table.status === "empty" && table.id !== "t07" && table.id !== "t08" ? emptyNote(report, table.id) : undefined);
+  const note =
+    table.note ??
+    (table.status === "empty" && table.id !== "t07" && table.id !== "t08" ? emptyNote(report, table.id) : undefined);
   if (note) out.push("", `注：${note}`);
   out.push("");
   return out;
@@ -48,7 +58,8 @@ function grid(report: Report, table: Table): { header: string[]; body: string[] 
   const labels = SUBJECT_HEADERS[id];
   const numbers = ["栏 次", "", ...columns.map((_, i) => String(i + 1))];
   let header: string[];
-  if (id === "t05" || id === "t08") header = [row(["项 目", "", "本年支出", "", ""]), row(["科目编码", "科目名称", ...labels]), row(numbers)];
+  if (id === "t05" || id === "t08")
+    header = [row(["项 目", "", "本年支出", "", ""]), row(["科目编码", "科目名称", ...labels]), row(numbers)];
   else if (id === "t07") {
     header = [
       row(["项 目", "", "年初结转 和结余", "本年收入", "本年支出", "", "", "年末结转 和结余"]),
@@ -56,8 +67,17 @@ function grid(report: Report, table: Table): { header: string[]; body: string[] 
       row(numbers),
     ];
   } else header = [row(["项 目", "", ...labels]), row(["科目编码", "科目名称", ...labels.map(() => "")]), row(numbers)];
-  const rows = table.status === "empty" || table.rows.length === 0 ? [{ key: "total", name: "合计", values: {} } as TableRow] : table.rows;
-  const body = rows.map((r) => row([r.key === "total" ? "合 计" : r.code ?? "", r.key === "total" ? "" : r.name, ...cellsOf(report, r, columns)]));
+  const rows =
+    table.status === "empty" || table.rows.length === 0
+      ? [{ key: "total", name: "合计", values: {} } as TableRow]
+      : table.rows;
+  const body = rows.map((r) =>
+    row([
+      r.key === "total" ? "合 计" : (r.code ?? ""),
+      r.key === "total" ? "" : r.name,
+      ...cellsOf(report, r, columns),
+    ]),
+  );
   return { header, body };
 }
 
@@ -67,10 +87,24 @@ function twoSided(report: Report, table: Table): { header: string[]; body: strin
   const header = t04
     ? [
         row(["收 入", "", "", "支 出", "", "", "", "", ""]),
-        row(["项目", "行次", "金额", "项目", "行次", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]),
+        row([
+          "项目",
+          "行次",
+          "金额",
+          "项目",
+          "行次",
+          "合计",
+          "一般公共预算财政拨款",
+          "政府性基金预算财政拨款",
+          "国有资本经营预算财政拨款",
+        ]),
         row(["栏次", "", "1", "栏次", "", "2", "3", "4", "5"]),
       ]
-    : [row(["收 入", "", "", "支 出", "", ""]), row(["项 目", "行次", "金 额", "项 目", "行次", "金 额"]), row(["栏 次", "", "1", "栏 次", "", "2"])];
+    : [
+        row(["收 入", "", "", "支 出", "", ""]),
+        row(["项 目", "行次", "金 额", "项 目", "行次", "金 额"]),
+        row(["栏 次", "", "1", "栏 次", "", "2"]),
+      ];
   const side = (s: Slot | undefined, cols: readonly string[]) => [
     s?.row?.name ?? "",
     s?.line !== undefined ? String(s.line) : "",
@@ -87,12 +121,26 @@ function economic(report: Report, table: Table): { header: string[]; body: strin
   ];
   const groups = economicGroups(table);
   const n = Math.max(...groups.map((g) => g.length));
-  const cell = (r: TableRow | undefined) => (r ? [r.code, r.name, r.values.amount !== undefined ? printedAmount(report, r.values.amount) : ""] : ["", "", ""]);
+  const cell = (r: TableRow | undefined) =>
+    r ? [r.code, r.name, r.values.amount !== undefined ? printedAmount(report, r.values.amount) : ""] : ["", "", ""];
   const body = Array.from({ length: n }, (_, i) => row(groups.flatMap((g) => cell(g[i]))));
   const totals = economicTotals(table);
   if (totals.personnel || totals.public) {
-    const amount = (r: TableRow | undefined) => (r?.values.amount !== undefined ? printedAmount(report, r.values.amount) : "");
-    body.push(row([totals.personnel?.name ?? "人员经费合计", "", amount(totals.personnel), totals.public?.name ?? "公用经费合计", "", "", "", "", amount(totals.public)]));
+    const amount = (r: TableRow | undefined) =>
+      r?.values.amount !== undefined ? printedAmount(report, r.values.amount) : "";
+    body.push(
+      row([
+        totals.personnel?.name ?? "人员经费合计",
+        "",
+        amount(totals.personnel),
+        totals.public?.name ?? "公用经费合计",
+        "",
+        "",
+        "",
+        "",
+        amount(totals.public),
+      ]),
+    );
   }
   return { header, body };
 }
@@ -110,4 +158,3 @@ function sangong(report: Report, table: Table): { header: string[]; body: string
   const body = data ? [row(cellsOf(report, data, TABLE_COLUMNS.t09))] : [];
   return { header, body };
 }
-

@@ -21,7 +21,8 @@ import {
 /** Longer subject names wrap onto the next lines, as the extractor breaks a narrow name column. */
 const NAME_WIDTH = 12;
 /** A wrapped fragment must not read as a header word, a 合计 row, a code or a note when it starts a line. */
-const FRAGMENT_START = /^(?:项\s*目|合\s*计|总\s*计|科目|栏\s*次|本年|\d|[（(]?注|说明|备注|公开|金额单位|部门[:：]|单位[:：]|人员经费|公用经费)/;
+const FRAGMENT_START =
+  /^(?:项\s*目|合\s*计|总\s*计|科目|栏\s*次|本年|\d|[（(]?注|说明|备注|公开|金额单位|部门[:：]|单位[:：]|人员经费|公用经费)/;
 const NOTE_END = /[。.！!；;）)]$/;
 
 const join = (parts: (string | undefined)[]) => parts.filter((p) => p !== undefined && p !== "").join(" ");
@@ -37,7 +38,9 @@ export function plainTable(report: Report, table: Table, pages: PlainPages): voi
   pages.block([`公开 ${tableNumber(table.id)} 表`]);
   pages.block([unitLabel(report)]);
   const { header, rows } = layout(report, table);
-  const note = table.note ?? (table.status === "empty" && table.id !== "t07" && table.id !== "t08" ? emptyNote(report, table.id) : undefined);
+  const note =
+    table.note ??
+    (table.status === "empty" && table.id !== "t07" && table.id !== "t08" ? emptyNote(report, table.id) : undefined);
   const noteLines = note ? wrap(`注：${note}`, 60, { badEnd: NOTE_END }) : [];
   // The template prints an empty table's note above its header; a table with data has it at the end.
   if (table.status === "empty") pages.block(noteLines);
@@ -59,9 +62,17 @@ function layout(report: Report, table: Table): { header: string[]; rows: string[
   const numbers = `栏 次 ${columns.map((_, i) => i + 1).join(" ")}`;
   let header: string[];
   if (id === "t05" || id === "t08") header = ["项 目 本年支出", `科目编码 科目名称 ${labels.join(" ")}`, numbers];
-  else if (id === "t07") header = ["项 目 年初结转和结余 本年收入 本年支出 年末结转和结余", "科目编码 科目名称 小 计 基本支出 项目支出", numbers];
+  else if (id === "t07")
+    header = [
+      "项 目 年初结转和结余 本年收入 本年支出 年末结转和结余",
+      "科目编码 科目名称 小 计 基本支出 项目支出",
+      numbers,
+    ];
   else header = ["项 目", labels.join(" "), "科目编码 科目名称", numbers];
-  const data = table.status === "empty" || table.rows.length === 0 ? [{ key: "total", name: "合计", values: {} } as TableRow] : table.rows;
+  const data =
+    table.status === "empty" || table.rows.length === 0
+      ? [{ key: "total", name: "合计", values: {} } as TableRow]
+      : table.rows;
   return { header, rows: data.map((r) => subjectRow(report, r, columns)) };
 }
 
@@ -77,10 +88,18 @@ function subjectRow(report: Report, r: TableRow, columns: readonly string[]): st
 function twoSided(report: Report, table: Table): { header: string[]; rows: string[][] } {
   const t04 = table.id === "t04";
   const header = t04
-    ? ["收 入 支 出", "项目 行次 金额 项目 行次 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款", "栏次 1 栏次 2 3 4 5"]
+    ? [
+        "收 入 支 出",
+        "项目 行次 金额 项目 行次 合计 一般公共预算财政拨款 政府性基金预算财政拨款 国有资本经营预算财政拨款",
+        "栏次 1 栏次 2 3 4 5",
+      ]
     : ["收 入 支 出", "项 目 行次 金额 项 目 行次 金额", "栏 次 1 栏 次 2"];
   const side = (s: Slot | undefined, cols: readonly string[]) =>
-    join([s?.row?.name, s?.line !== undefined ? String(s.line) : undefined, ...(s?.row ? cellsOf(report, s.row, cols) : [])]);
+    join([
+      s?.row?.name,
+      s?.line !== undefined ? String(s.line) : undefined,
+      ...(s?.row ? cellsOf(report, s.row, cols) : []),
+    ]);
   const expCols: readonly string[] = t04 ? T04_EXPENDITURE : ["amount"];
   const rows = twoSidedLines(table)
     .map((p) => join([side(p.income, ["amount"]), side(p.expenditure, expCols)]))
@@ -93,7 +112,8 @@ function economic(report: Report, table: Table): { header: string[]; rows: strin
   const header = ["人员经费 公用经费", "科目编码 科目名称 金额 科目编码 科目名称 金额 科目编码 科目名称 金额"];
   const groups = economicGroups(table);
   const n = Math.max(0, ...groups.map((g) => g.length));
-  const amount = (r: TableRow | undefined) => (r?.values.amount !== undefined ? printedAmount(report, r.values.amount) : undefined);
+  const amount = (r: TableRow | undefined) =>
+    r?.values.amount !== undefined ? printedAmount(report, r.values.amount) : undefined;
   const rows: string[][] = [];
   for (let i = 0; i < n; i++) {
     const onLine = groups.map((g) => g[i]).filter((r): r is TableRow => r !== undefined);
@@ -108,7 +128,14 @@ function economic(report: Report, table: Table): { header: string[]; rows: strin
   }
   const totals = economicTotals(table);
   if (totals.personnel || totals.public) {
-    rows.push([join([totals.personnel?.name ?? "人员经费合计", amount(totals.personnel), totals.public?.name ?? "公用经费合计", amount(totals.public)])]);
+    rows.push([
+      join([
+        totals.personnel?.name ?? "人员经费合计",
+        amount(totals.personnel),
+        totals.public?.name ?? "公用经费合计",
+        amount(totals.public),
+      ]),
+    ]);
   }
   return { header, rows };
 }

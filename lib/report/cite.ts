@@ -7,7 +7,12 @@ import { pageOfLine, type Report, type Table } from "./schema";
  * text, the figure as stored (the view finds it however the document printed it: 2,940.05 or 2940.05) and a word
  * printed on the same row (the row's name) that tells one 0.00 from another. Undefined when there is no place.
  */
-export function citationQuery(source: Pick<Report, "source">["source"], line: number | undefined, figure?: string, context?: string): string | undefined {
+export function citationQuery(
+  source: Pick<Report, "source">["source"],
+  line: number | undefined,
+  figure?: string,
+  context?: string,
+): string | undefined {
   if (line === undefined) return undefined;
   const page = pageOfLine({ source }, line);
   const p = new URLSearchParams();
@@ -23,11 +28,18 @@ export function citationQuery(source: Pick<Report, "source">["source"], line: nu
  * The figure a finding's location points at: a table cell's stored value when the location names one, else the
  * figure the document printed (`found`), which is what a narrative or appendix location cites.
  */
-export function citedFigure(tables: readonly Table[], l: Location, finding: { expected?: string | null; found?: string | null }): { figure?: string; context?: string } {
+export function citedFigure(
+  tables: readonly Table[],
+  l: Location,
+  finding: { expected?: string | null; found?: string | null },
+): { figure?: string; context?: string } {
   const t = l.table ? tables.find((x) => x.id === l.table) : undefined;
   if (t && l.column) {
     const rows = t.rows.filter(
-      (r) => (l.rowKey === undefined || r.key === l.rowKey) && (l.code === undefined || r.code === l.code) && r.values[l.column!] !== undefined,
+      (r) =>
+        (l.rowKey === undefined || r.key === l.rowKey) &&
+        (l.code === undefined || r.code === l.code) &&
+        r.values[l.column!] !== undefined,
     );
     const row = rows.find((r) => r.sourceLine === l.sourceLine) ?? rows[0];
     if (row) return { figure: row.values[l.column], context: rowName(row) };
@@ -62,7 +74,8 @@ export function figureRanges(text: string, figure: string): [number, number][] {
   const out: [number, number][] = [];
   if (!/^-?[\d,]+(\.\d+)?$/.test(figure)) {
     if (!figure) return out;
-    for (let i = text.indexOf(figure); i >= 0; i = text.indexOf(figure, i + figure.length)) out.push([i, i + figure.length]);
+    for (let i = text.indexOf(figure); i >= 0; i = text.indexOf(figure, i + figure.length))
+      out.push([i, i + figure.length]);
     return out;
   }
   for (const m of text.matchAll(NUMBER)) if (sameNumber(m[0], figure)) out.push([m.index, m.index + m[0].length]);

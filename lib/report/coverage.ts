@@ -71,16 +71,26 @@ const any = (...vs: unknown[]) => (vs.some((v) => v !== undefined && v !== null)
 const STATEMENT_KINDS: { key: string; label: string; count: (n: Narrative) => number }[] = [
   { key: "changes", label: "与上年相比的增减", count: (n) => n.changes.length },
   { key: "shares", label: "构成占比", count: (n) => n.shares.length },
-  { key: "budgetExecution", label: "年初预算与决算（总述和各科目）", count: (n) => (n.budgetExecution ? 1 + n.budgetExecution.items.length : 0) },
+  {
+    key: "budgetExecution",
+    label: "年初预算与决算（总述和各科目）",
+    count: (n) => (n.budgetExecution ? 1 + n.budgetExecution.items.length : 0),
+  },
   { key: "basicExpenditure", label: "基本支出构成", count: (n) => has(n.basicExpenditure) },
   {
     key: "sangong",
     label: "“三公”经费",
     count: ({ sangong: s }) =>
       s
-        ? has(s.total) + has(s.abroad) + has(s.vehicle) + has(s.reception) +
-          any(s.vehiclePurchase, s.vehicleOperation) + any(s.abroadGroups, s.abroadPersons) + any(s.vehiclesPurchased, s.vehiclesKept) +
-          has(s.receptionDomestic) + has(s.receptionForeign)
+        ? has(s.total) +
+          has(s.abroad) +
+          has(s.vehicle) +
+          has(s.reception) +
+          any(s.vehiclePurchase, s.vehicleOperation) +
+          any(s.abroadGroups, s.abroadPersons) +
+          any(s.vehiclesPurchased, s.vehiclesKept) +
+          has(s.receptionDomestic) +
+          has(s.receptionForeign)
         : 0,
   },
   { key: "operatingCost", label: "机关运行经费", count: (n) => has(n.operatingCost) },
@@ -89,12 +99,17 @@ const STATEMENT_KINDS: { key: string; label: string; count: (n: Narrative) => nu
     label: "政府采购",
     count: ({ procurement: p }) =>
       p
-        ? 1 + any(p.sme, p.smeShare, p.smallMicro, p.smallMicroShare) +
+        ? 1 +
+          any(p.sme, p.smeShare, p.smallMicro, p.smallMicroShare) +
           any(p.reservedSme, p.reservedSmallMicro, p.smeWonReserved, p.smallMicroWonReserved, p.smeWonOther)
         : 0,
   },
   { key: "assets", label: "国有资产占用", count: (n) => has(n.assets) },
-  { key: "performance", label: "预算绩效（总述和项目）", count: (n) => (n.performance ? 1 + n.performance.summaries.length : 0) },
+  {
+    key: "performance",
+    label: "预算绩效（总述和项目）",
+    count: (n) => (n.performance ? 1 + n.performance.summaries.length : 0),
+  },
 ];
 
 /** Which of the nine tables a printed title names (公开02表 收入决算表, 二、收入决算表 …), if any. */
@@ -142,7 +157,13 @@ export function computeCoverage(report: Report): Coverage {
   const listed = new Set((report.listedTables ?? []).map(tableOfTitle).filter((id): id is TableId => id !== null));
   const items = TABLE_IDS.map((id) => {
     const t = report.tables.find((x) => x.id === id);
-    const status: TableReading = notedTables.has(id) ? "unread" : !t ? "missing" : t.status === "empty" ? "empty" : "data";
+    const status: TableReading = notedTables.has(id)
+      ? "unread"
+      : !t
+        ? "missing"
+        : t.status === "empty"
+          ? "empty"
+          : "data";
     return { id, title: TABLE_TITLES[id], status, listed: listed.has(id) };
   });
   const count = (s: TableReading) => items.filter((i) => i.status === s).length;
@@ -162,7 +183,10 @@ export function computeCoverage(report: Report): Coverage {
   // 读出的表 ÷ 应读的表 × 已定位 ÷ (已定位 + 待定); with no cell at all, the cell factor is 1
   const tablesWhole = read + tablesUnread + listedMissing + otherUnread;
   const cellsWhole = placed + open;
-  const tablesPart = tablesWhole > 0 ? frac(read * (cellsWhole > 0 ? placed : 1), tablesWhole * (cellsWhole > 0 ? cellsWhole : 1)) : undefined;
+  const tablesPart =
+    tablesWhole > 0
+      ? frac(read * (cellsWhole > 0 ? placed : 1), tablesWhole * (cellsWhole > 0 ? cellsWhole : 1))
+      : undefined;
 
   // narrative statements
   const kinds = STATEMENT_KINDS.map((k) => ({ key: k.key, label: k.label, count: k.count(report.narrative) }));
@@ -171,7 +195,8 @@ export function computeCoverage(report: Report): Coverage {
   const statementsPart = frac(recognised, recognised + statementsUnread);
 
   // appendix
-  const appendixRead = report.appendix.performanceSheets.length + ((report.appendix.performanceSummary?.rows.length ?? 0) > 0 ? 1 : 0);
+  const appendixRead =
+    report.appendix.performanceSheets.length + ((report.appendix.performanceSummary?.rows.length ?? 0) > 0 ? 1 : 0);
   const appendixPart = frac(appendixRead, appendixRead + byPart.appendix);
 
   const overall = mean([tablesPart, statementsPart, appendixPart].filter((p): p is Frac => p !== undefined));
@@ -209,7 +234,10 @@ export const PART_LABELS: Record<Unread["part"], string> = {
 };
 
 /** Where a part lies, as a reader finds it: the PDF page when the report came from a PDF, else the text line. */
-function locate(report: Pick<Report, "source">, at: { page?: number; sourceLine?: number }): { page?: number; line?: number } {
+function locate(
+  report: Pick<Report, "source">,
+  at: { page?: number; sourceLine?: number },
+): { page?: number; line?: number } {
   const page = at.page ?? pageOfLine(report, at.sourceLine);
   if (page !== undefined) return { page };
   return at.sourceLine !== undefined ? { line: at.sourceLine } : {};

@@ -33,11 +33,20 @@ function value(table: Table | undefined, row: TableRow | undefined, column: stri
 }
 
 /** t01/t04 print 总计 on both sides; the income side is the one with section "income" (or the first). */
-function keyed(report: Report, id: "t01" | "t04", key: string, column: string, section?: "income" | "expenditure"): string | undefined {
+function keyed(
+  report: Report,
+  id: "t01" | "t04",
+  key: string,
+  column: string,
+  section?: "income" | "expenditure",
+): string | undefined {
   const t = getTable(report, id);
   if (!t) return undefined;
   const rows = t.rows.filter((r) => r.key === key);
-  const row = section ? (rows.find((r) => r.section === section) ?? (rows.every((r) => r.section === undefined) ? rows[section === "income" ? 0 : 1] : undefined)) : rows[0];
+  const row = section
+    ? (rows.find((r) => r.section === section) ??
+      (rows.every((r) => r.section === undefined) ? rows[section === "income" ? 0 : 1] : undefined))
+    : rows[0];
   return value(t, row, column);
 }
 
@@ -75,23 +84,31 @@ function perStaff(amount: string | undefined, persons: number | undefined): stri
 export function extractFigures(report: Report): Figures {
   const n = report.narrative;
   const t09 = getTable(report, "t09");
-  const sg = t09 && t09.status === "data" ? (findRow(t09, { key: "sangong" }) ?? (t09.rows.length === 1 ? t09.rows[0] : undefined)) : undefined;
+  const sg =
+    t09 && t09.status === "data"
+      ? (findRow(t09, { key: "sangong" }) ?? (t09.rows.length === 1 ? t09.rows[0] : undefined))
+      : undefined;
   const sgv = (col: string) => sg?.values[col];
   const t06 = getTable(report, "t06");
 
   const incomeTotal = keyed(report, "t01", "incomeTotal", "amount", "income") ?? totalRow(report, "t02", "total");
-  const expenditureTotal = keyed(report, "t01", "expenditureTotal", "amount", "expenditure") ?? totalRow(report, "t03", "total");
+  const expenditureTotal =
+    keyed(report, "t01", "expenditureTotal", "amount", "expenditure") ?? totalRow(report, "t03", "total");
   const basicExpenditure = totalRow(report, "t03", "basic");
   const projectExpenditure = totalRow(report, "t03", "project");
   const personnelCost = value(t06, findRow(t06, { key: "personnelTotal" }), "amount");
   const publicCost = value(t06, findRow(t06, { key: "publicTotal" }), "amount");
   const sangongBudget = sgv("budgetTotal") ?? n.sangong?.total?.budget;
   const sangongFinal = sgv("finalTotal") ?? n.sangong?.total?.final;
-  const gpbExpenditure = totalRow(report, "t05", "total") ?? keyed(report, "t04", "expenditureTotal", "gpb", "expenditure");
+  const gpbExpenditure =
+    totalRow(report, "t05", "total") ?? keyed(report, "t04", "expenditureTotal", "gpb", "expenditure");
   const initialBudgetGpb = n.budgetExecution?.initialBudget;
   const fiscalIncome =
-    sumOf([keyed(report, "t01", "gpb", "amount", "income"), keyed(report, "t01", "govFund", "amount", "income"), keyed(report, "t01", "soe", "amount", "income")]) ??
-    totalRow(report, "t02", "fiscal");
+    sumOf([
+      keyed(report, "t01", "gpb", "amount", "income"),
+      keyed(report, "t01", "govFund", "amount", "income"),
+      keyed(report, "t01", "soe", "amount", "income"),
+    ]) ?? totalRow(report, "t02", "fiscal");
   const receptionFinal = sgv("finalReception") ?? n.sangong?.reception?.final;
   const receptionPersons = countSum([n.sangong?.receptionDomestic?.persons, n.sangong?.receptionForeign?.persons]);
   const vehicleOperation = sgv("finalVehicleOperation") ?? n.sangong?.vehicleOperation;
@@ -156,9 +173,13 @@ export function extractFigures(report: Report): Figures {
     receptionPersons,
     // 元 per person: in 万元 the figure would need more decimals than the store keeps.
     receptionCostPerPersonYuan:
-      receptionFinal !== undefined && receptionPersons ? new D(receptionFinal).times(10000).div(receptionPersons).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2) : undefined,
+      receptionFinal !== undefined && receptionPersons
+        ? new D(receptionFinal).times(10000).div(receptionPersons).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2)
+        : undefined,
     vehicleOperationPerVehicle:
-      vehicleOperation !== undefined && n.sangong?.vehiclesKept ? new D(vehicleOperation).div(n.sangong.vehiclesKept).toDecimalPlaces(4, D.ROUND_HALF_UP).toFixed(4) : undefined,
+      vehicleOperation !== undefined && n.sangong?.vehiclesKept
+        ? new D(vehicleOperation).div(n.sangong.vehiclesKept).toDecimalPlaces(4, D.ROUND_HALF_UP).toFixed(4)
+        : undefined,
     // 机关运行经费, 政府采购, 国有资产
     operatingCostChangeVsBudget: n.operatingCost?.changeVsBudget,
     procurementGoods: n.procurement?.goods,
@@ -176,7 +197,13 @@ export function extractFigures(report: Report): Figures {
     performanceGradeGood: grades["良"],
     performanceGradeFair: grades["中"],
     performanceGradePoor: grades["差"],
-    performanceAvgScore: scores.length ? scores.reduce<Dec>((a, s) => a.plus(s), new D(0)).div(scores.length).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2) : undefined,
+    performanceAvgScore: scores.length
+      ? scores
+          .reduce<Dec>((a, s) => a.plus(s), new D(0))
+          .div(scores.length)
+          .toDecimalPlaces(2, D.ROUND_HALF_UP)
+          .toFixed(2)
+      : undefined,
     performanceLowExecutionCount: rates.length ? rates.filter((r) => new D(r).lt(50)).length : undefined,
     budgetExecutionItems: n.budgetExecution?.items.length,
     // staff as 机构设置 states them, and the per-staff figures on 实有人数 (absent where the document gives no staff)

@@ -41,7 +41,12 @@ export type Identity =
    * Each row of `table` satisfies `formulas`. The parser applies them to every row it places; the audit to `rows`:
    * the 合计 and every subject row, the single 三公 row, or the rows with these keys (`class`: every 类 row).
    */
-  | (Base & { kind: "row"; table: TableId; rows: "subjects" | "sangong" | readonly { key: string; section?: Section }[]; formulas: readonly RowFormula[] })
+  | (Base & {
+      kind: "row";
+      table: TableId;
+      rows: "subjects" | "sangong" | readonly { key: string; section?: Section }[];
+      formulas: readonly RowFormula[];
+    })
   /**
    * Column by column, a parent row is the sum of its children by code. `functional` (支出功能分类): 类 = Σ 款 = Σ 项,
    * 合计 = Σ 类. `economic` (table 06's 经济分类): a class = Σ its 款; table 06's totals over the classes are the
@@ -68,21 +73,45 @@ type Kind = Identity["kind"];
 
 const FUNDS = ["gpb", "govFund", "soe"] as const;
 const FUND_SUFFIX = { gpb: "Gpb", govFund: "GovFund", soe: "Soe" } as const;
-const FUND_NAMES = { gpb: "一般公共预算财政拨款", govFund: "政府性基金预算财政拨款", soe: "国有资本经营预算财政拨款" } as const;
+const FUND_NAMES = {
+  gpb: "一般公共预算财政拨款",
+  govFund: "政府性基金预算财政拨款",
+  soe: "国有资本经营预算财政拨款",
+} as const;
 const T04_EXPENDITURE_COLUMNS = ["total", ...FUNDS] as const;
 
 const BOTH: readonly Reader[] = ["audit", "parser"];
 const AUDIT: readonly Reader[] = ["audit"];
 const PARSER: readonly Reader[] = ["parser"];
 
-const t01 = (key: string, section: Section): CellRef & { column: string } => ({ table: "t01", key, section, column: "amount" });
-const t04In = (key: string): CellRef & { column: string } => ({ table: "t04", key, section: "income", column: "amount" });
-const t04Out = (key: string, column?: string): CellRef => ({ table: "t04", key, section: "expenditure", ...(column ? { column } : {}) });
+const t01 = (key: string, section: Section): CellRef & { column: string } => ({
+  table: "t01",
+  key,
+  section,
+  column: "amount",
+});
+const t04In = (key: string): CellRef & { column: string } => ({
+  table: "t04",
+  key,
+  section: "income",
+  column: "amount",
+});
+const t04Out = (key: string, column?: string): CellRef => ({
+  table: "t04",
+  key,
+  section: "expenditure",
+  ...(column ? { column } : {}),
+});
 const total = (table: TableId, column: string) => ({ table, key: "total", column });
 
 const SUBJECT_TABLES = { t02: "公开02表", t03: "公开03表", t05: "公开05表", t07: "公开07表", t08: "公开08表" } as const;
 
-function rowSum(table: keyof typeof SUBJECT_TABLES, title: string, plus: readonly string[], termsLabel: string): Identity {
+function rowSum(
+  table: keyof typeof SUBJECT_TABLES,
+  title: string,
+  plus: readonly string[],
+  termsLabel: string,
+): Identity {
   return {
     id: `${table.toUpperCase()}_ROW_SUM`,
     title: `${SUBJECT_TABLES[table]} ${title}`,
@@ -120,7 +149,9 @@ export const IDENTITIES: readonly Identity[] = [
     forms: [
       {
         lhs: t01("incomeTotal", "income"),
-        terms: ["gpb", "govFund", "soe", "superior", "business", "operating", "affiliated", "other"].map((k) => t01(k, "income")),
+        terms: ["gpb", "govFund", "soe", "superior", "business", "operating", "affiliated", "other"].map((k) =>
+          t01(k, "income"),
+        ),
         termsLabel: "各收入行之和",
       },
     ],
@@ -130,7 +161,13 @@ export const IDENTITIES: readonly Identity[] = [
     title: "公开01表 本年支出合计 = 各类支出之和",
     checkedBy: AUDIT,
     kind: "sum",
-    forms: [{ lhs: t01("expenditureTotal", "expenditure"), terms: [{ table: "t01", key: "class", column: "amount" }], termsLabel: "各类支出之和" }],
+    forms: [
+      {
+        lhs: t01("expenditureTotal", "expenditure"),
+        terms: [{ table: "t01", key: "class", column: "amount" }],
+        termsLabel: "各类支出之和",
+      },
+    ],
   },
   {
     id: "T01_INCOME_GRAND_TOTAL",
@@ -167,8 +204,18 @@ export const IDENTITIES: readonly Identity[] = [
   },
 
   // ── 02 03 05 07 08, the tables by 功能分类 subject ────────────────────────────────────────────────────────────────
-  rowSum("t02", "每行本年收入合计 = 各收入栏之和", ["fiscal", "superior", "business", "operating", "affiliated", "other"], "各收入栏之和"),
-  rowSum("t03", "每行本年支出合计 = 各支出栏之和", ["basic", "project", "upstream", "operating", "subsidy"], "各支出栏之和"),
+  rowSum(
+    "t02",
+    "每行本年收入合计 = 各收入栏之和",
+    ["fiscal", "superior", "business", "operating", "affiliated", "other"],
+    "各收入栏之和",
+  ),
+  rowSum(
+    "t03",
+    "每行本年支出合计 = 各支出栏之和",
+    ["basic", "project", "upstream", "operating", "subsidy"],
+    "各支出栏之和",
+  ),
   rowSum("t05", "每行小计 = 基本支出 + 项目支出", ["basic", "project"], "基本支出与项目支出之和"),
   rowSum("t07", "每行本年支出小计 = 基本支出 + 项目支出", ["basic", "project"], "基本支出与项目支出之和"),
   rowSum("t08", "每行小计 = 基本支出 + 项目支出", ["basic", "project"], "基本支出与项目支出之和"),
@@ -184,7 +231,14 @@ export const IDENTITIES: readonly Identity[] = [
     kind: "row",
     table: "t07",
     rows: "subjects",
-    formulas: [{ lhs: "carryEnd", plus: ["carryBegin", "income"], minus: ["total"], termsLabel: "年初结转和结余 + 本年收入 − 本年支出" }],
+    formulas: [
+      {
+        lhs: "carryEnd",
+        plus: ["carryBegin", "income"],
+        minus: ["total"],
+        termsLabel: "年初结转和结余 + 本年收入 − 本年支出",
+      },
+    ],
   },
   {
     id: "T02_VS_T01",
@@ -236,7 +290,11 @@ export const IDENTITIES: readonly Identity[] = [
     // 合计 column of the 年末 rows (a split row printed with one figure, by that figure); the parser places the 年末 rows
     // and holds the sum in all four columns. The 年初 rows print one amount each: audit only.
     forms: [
-      { lhs: t04In("carryBegin"), terms: FUNDS.map((f) => ({ table: "t04", key: `carryBegin${FUND_SUFFIX[f]}`, column: "amount" })), termsLabel: "分资金来源各行之和" },
+      {
+        lhs: t04In("carryBegin"),
+        terms: FUNDS.map((f) => ({ table: "t04", key: `carryBegin${FUND_SUFFIX[f]}`, column: "amount" })),
+        termsLabel: "分资金来源各行之和",
+      },
       {
         lhs: t04Out("carryEnd"),
         terms: FUNDS.map((f) => ({ table: "t04", key: `carryEnd${FUND_SUFFIX[f]}` })),
@@ -250,7 +308,13 @@ export const IDENTITIES: readonly Identity[] = [
     title: "公开04表 收入总计 = 本年收入合计 + 年初财政拨款结转和结余",
     checkedBy: AUDIT,
     kind: "sum",
-    forms: [{ lhs: t04In("grandTotal"), terms: [t04In("incomeTotal"), t04In("carryBegin")], termsLabel: "本年收入合计与年初财政拨款结转和结余之和" }],
+    forms: [
+      {
+        lhs: t04In("grandTotal"),
+        terms: [t04In("incomeTotal"), t04In("carryBegin")],
+        termsLabel: "本年收入合计与年初财政拨款结转和结余之和",
+      },
+    ],
   },
   {
     id: "T04_ROW_SUM",
@@ -258,7 +322,12 @@ export const IDENTITIES: readonly Identity[] = [
     checkedBy: BOTH,
     kind: "row",
     table: "t04",
-    rows: [{ key: "class" }, { key: "expenditureTotal" }, { key: "carryEnd" }, { key: "grandTotal", section: "expenditure" }],
+    rows: [
+      { key: "class" },
+      { key: "expenditureTotal" },
+      { key: "carryEnd" },
+      { key: "grandTotal", section: "expenditure" },
+    ],
     formulas: [{ lhs: "total", plus: FUNDS, termsLabel: "三项财政拨款之和" }],
   },
   {
@@ -266,7 +335,14 @@ export const IDENTITIES: readonly Identity[] = [
     title: "公开04表 本年支出合计 = 各类支出之和（逐栏）",
     checkedBy: BOTH,
     kind: "sum",
-    forms: [{ lhs: t04Out("expenditureTotal"), terms: [{ table: "t04", key: "class" }], termsLabel: "各类支出之和", columns: T04_EXPENDITURE_COLUMNS }],
+    forms: [
+      {
+        lhs: t04Out("expenditureTotal"),
+        terms: [{ table: "t04", key: "class" }],
+        termsLabel: "各类支出之和",
+        columns: T04_EXPENDITURE_COLUMNS,
+      },
+    ],
   },
   {
     id: "T04_EXPENDITURE_GRAND_TOTAL",
@@ -299,7 +375,11 @@ export const IDENTITIES: readonly Identity[] = [
     // Checked only where the 年初 figure is split by fund (or is zero): otherwise there is nothing to attribute it to.
     forms: FUNDS.map((f) => ({
       lhs: t04In(f),
-      terms: [t04Out("expenditureTotal", f), t04Out("carryEnd", f), { ...t04In(`carryBegin${FUND_SUFFIX[f]}`), sign: -1 as const }],
+      terms: [
+        t04Out("expenditureTotal", f),
+        t04Out("carryEnd", f),
+        { ...t04In(`carryBegin${FUND_SUFFIX[f]}`), sign: -1 as const },
+      ],
       termsLabel: `${FUND_NAMES[f]}本年支出 + 年末结转和结余 − 年初结转和结余`,
     })),
   },
@@ -341,7 +421,13 @@ export const IDENTITIES: readonly Identity[] = [
     checkedBy: AUDIT,
     kind: "sum",
     // A class the document prints only through its 款 is their sum.
-    forms: [{ lhs: { table: "t06", key: "personnelTotal", column: "amount" }, terms: ["301", "303"].map((code) => ({ table: "t06", code, column: "amount" })), termsLabel: "301、303 两类之和" }],
+    forms: [
+      {
+        lhs: { table: "t06", key: "personnelTotal", column: "amount" },
+        terms: ["301", "303"].map((code) => ({ table: "t06", code, column: "amount" })),
+        termsLabel: "301、303 两类之和",
+      },
+    ],
   },
   {
     id: "T06_PUBLIC_SUM",
@@ -356,7 +442,14 @@ export const IDENTITIES: readonly Identity[] = [
       },
     ],
   },
-  { id: "T06_HIERARCHY", title: "公开06表 每类 = 其下各款之和", checkedBy: AUDIT, kind: "hierarchy", table: "t06", classification: "economic" },
+  {
+    id: "T06_HIERARCHY",
+    title: "公开06表 每类 = 其下各款之和",
+    checkedBy: AUDIT,
+    kind: "hierarchy",
+    table: "t06",
+    classification: "economic",
+  },
   {
     id: "T06_VS_T05",
     title: "公开06表 人员经费 + 公用经费 = 公开05表 合计 基本支出",
@@ -383,7 +476,11 @@ export const IDENTITIES: readonly Identity[] = [
     kind: "row",
     table: "t09",
     rows: "sangong",
-    formulas: T09_HALVES.map(([h, name]) => ({ lhs: `${h}Total`, plus: [`${h}Abroad`, `${h}Vehicle`, `${h}Reception`], termsLabel: `${name}三项之和` })),
+    formulas: T09_HALVES.map(([h, name]) => ({
+      lhs: `${h}Total`,
+      plus: [`${h}Abroad`, `${h}Vehicle`, `${h}Reception`],
+      termsLabel: `${name}三项之和`,
+    })),
   },
   {
     id: "T09_VEHICLE_SUM",

@@ -31,8 +31,18 @@ export const TABLE_COLUMNS = {
   t07: ["carryBegin", "income", "total", "basic", "project", "carryEnd"],
   t08: ["total", "basic", "project"],
   t09: [
-    "budgetTotal", "budgetAbroad", "budgetVehicle", "budgetVehiclePurchase", "budgetVehicleOperation", "budgetReception",
-    "finalTotal", "finalAbroad", "finalVehicle", "finalVehiclePurchase", "finalVehicleOperation", "finalReception",
+    "budgetTotal",
+    "budgetAbroad",
+    "budgetVehicle",
+    "budgetVehiclePurchase",
+    "budgetVehicleOperation",
+    "budgetReception",
+    "finalTotal",
+    "finalAbroad",
+    "finalVehicle",
+    "finalVehiclePurchase",
+    "finalVehicleOperation",
+    "finalReception",
   ],
 } as const satisfies Record<TableId, readonly string[]>;
 
@@ -61,7 +71,10 @@ export const TABLE_TITLES: Record<TableId, string> = {
 const tableRowSchema = z.object({
   section: z.enum(["income", "expenditure", "personnel", "public"]).optional(),
   key: z.string().optional(),
-  code: z.string().regex(/^\d{3,7}$/).optional(),
+  code: z
+    .string()
+    .regex(/^\d{3,7}$/)
+    .optional(),
   name: z.string(),
   /** 行次 as printed (t01, t04). */
   line: z.number().int().optional(),
@@ -112,7 +125,10 @@ const shareSchema = z.object({
 const executionItemSchema = z.object({
   /** names as the narrative prints them: 类, 款, 项 */
   path: z.array(z.string()),
-  code: z.string().regex(/^\d{3,7}$/).optional(),
+  code: z
+    .string()
+    .regex(/^\d{3,7}$/)
+    .optional(),
   initialBudget: amountSchema,
   /** 全年预算 (the adjusted budget) when the text gives it beside or instead of 年初预算 */
   annualBudget: amountSchema.optional(),
@@ -155,10 +171,21 @@ export const narrativeSchema = z.object({
     })
     .optional(),
   basicExpenditure: z
-    .object({ total: amountSchema, personnel: amountSchema.optional(), public: amountSchema.optional(), sourceLine: line.optional() })
+    .object({
+      total: amountSchema,
+      personnel: amountSchema.optional(),
+      public: amountSchema.optional(),
+      sourceLine: line.optional(),
+    })
     .optional(),
   /** 编制人数 and 实有人数 as 机构设置 states them: the base of per-staff figures */
-  staff: z.object({ authorised: z.number().int().optional(), actual: z.number().int().optional(), sourceLine: line.optional() }).optional(),
+  staff: z
+    .object({
+      authorised: z.number().int().optional(),
+      actual: z.number().int().optional(),
+      sourceLine: line.optional(),
+    })
+    .optional(),
   sangong: z
     .object({
       total: sangongCategory.optional(),
@@ -181,7 +208,11 @@ export const narrativeSchema = z.object({
         })
         .optional(),
       receptionForeign: z
-        .object({ amount: amountSchema.optional(), batches: z.number().int().optional(), persons: z.number().int().optional() })
+        .object({
+          amount: amountSchema.optional(),
+          batches: z.number().int().optional(),
+          persons: z.number().int().optional(),
+        })
         .optional(),
       sourceLine: line.optional(),
     })
@@ -388,7 +419,14 @@ export const reportSchema = z.object({
    * placeholder (XX局) or last year's year left in a heading can be found.
    */
   headings: z
-    .array(z.object({ text: z.string(), sourceLine: line.optional(), year: z.number().int().optional(), name: z.string().optional() }))
+    .array(
+      z.object({
+        text: z.string(),
+        sourceLine: line.optional(),
+        year: z.number().int().optional(),
+        name: z.string().optional(),
+      }),
+    )
     .default([]),
   /** the table titles 目录 lists under 第二部分, as printed (for "listed but missing" checks) */
   listedTables: z.array(z.string()).default([]),
@@ -415,7 +453,10 @@ export function getTable(report: Report, id: TableId): Table | undefined {
   return report.tables.find((t) => t.id === id);
 }
 
-export function findRow(table: Table | undefined, pred: Partial<Pick<TableRow, "key" | "code" | "section">>): TableRow | undefined {
+export function findRow(
+  table: Table | undefined,
+  pred: Partial<Pick<TableRow, "key" | "code" | "section">>,
+): TableRow | undefined {
   if (!table) return undefined;
   return table.rows.find(
     (r) =>

@@ -39,7 +39,8 @@ type Entry = { report: Report; departmentIndex: number; year: number; hasPreviou
  * Reports come ordered by department index, then year; anomalies (if asked for) are listed with where they are.
  */
 export function generateCity(opts: GenerateOptions): { reports: Report[]; anomalies: Anomaly[] } {
-  if (!Number.isInteger(opts.departments) || opts.departments < 1) throw new Error(`部门数必须是正整数，收到 ${opts.departments}`);
+  if (!Number.isInteger(opts.departments) || opts.departments < 1)
+    throw new Error(`部门数必须是正整数，收到 ${opts.departments}`);
   if (!opts.years.length || opts.years.some((y) => !Number.isInteger(y) || y < 1991 || y > 2100)) {
     throw new Error(`年度必须是 1991–2100 之间的整数，收到 ${opts.years.join(",") || "空"}`);
   }
@@ -64,11 +65,20 @@ export function generateCity(opts: GenerateOptions): { reports: Report[]; anomal
       const { tables, totals } = buildTables(ledger, sangong, rng("economic"));
       if (wanted.has(y)) {
         const performance = generatePerformance(rng("performance"), {
-          department: name, short: profile.short, projects: profile.projects ?? [], year: y, budgetBase: D.max(new D(10), totals.gpb.project),
+          department: name,
+          short: profile.short,
+          projects: profile.projects ?? [],
+          year: y,
+          budgetBase: D.max(new D(10), totals.gpb.project),
         });
         const narrative = buildNarrative(
           {
-            year: y, tables, totals, ledger, prior, sangong,
+            year: y,
+            tables,
+            totals,
+            ledger,
+            prior,
+            sangong,
             procurement: generateProcurement(totals.gpb.project.plus(totals.public), rng("procurement")),
             assets: generateAssets(state, rng("assets")),
             performance,
@@ -128,14 +138,21 @@ function injectAnomalies(entries: Entry[], mode: "none" | "some" | "every-kind",
   const rng = Rng.derive(seed, "anomalies");
   const out: Anomaly[] = [];
   const used = new Map<Entry, Set<AnomalyKind>>();
-  const fits = (e: Entry, kind: AnomalyKind) => (kind !== "restated-prior" || e.hasPreviousReport) && !used.get(e)?.has(kind);
+  const fits = (e: Entry, kind: AnomalyKind) =>
+    (kind !== "restated-prior" || e.hasPreviousReport) && !used.get(e)?.has(kind);
   const apply = (e: Entry, kind: AnomalyKind): boolean => {
     const hit = injectAnomaly(e.report, kind, Rng.derive(seed, "anomaly", kind, e.departmentIndex, e.year));
     if (!hit) return false;
     if (!used.has(e)) used.set(e, new Set());
     used.get(e)!.add(kind);
     out.push({
-      rule: hit.rule, description: hit.description, departmentIndex: e.departmentIndex, department: e.report.department, year: e.year, where: hit.where, kind,
+      rule: hit.rule,
+      description: hit.description,
+      departmentIndex: e.departmentIndex,
+      department: e.report.department,
+      year: e.year,
+      where: hit.where,
+      kind,
     });
     return true;
   };
@@ -148,9 +165,13 @@ function injectAnomalies(entries: Entry[], mode: "none" | "some" | "every-kind",
     for (const kind of ANOMALY_KINDS) {
       if (out.some((a) => a.kind === kind)) continue;
       const order = rng.shuffle(entries);
-      const candidates = [...order.filter((e) => !used.has(e)), ...order.filter((e) => used.has(e))].filter((e) => fits(e, kind));
+      const candidates = [...order.filter((e) => !used.has(e)), ...order.filter((e) => used.has(e))].filter((e) =>
+        fits(e, kind),
+      );
       if (!candidates.some((e) => apply(e, kind))) {
-        throw new Error(`无法注入“${kind}”类异常：${kind === "restated-prior" ? "需要至少两个连续年度" : "没有可用的报告"}`);
+        throw new Error(
+          `无法注入“${kind}”类异常：${kind === "restated-prior" ? "需要至少两个连续年度" : "没有可用的报告"}`,
+        );
       }
     }
   }

@@ -11,7 +11,13 @@ export type Sangong = {
   abroadPersons: number;
   vehiclesPurchased: number;
   vehiclesKept: number;
-  domestic: { amount: Dec; batches: number; persons: number; foreignAffairsBatches: number; foreignAffairsPersons: number };
+  domestic: {
+    amount: Dec;
+    batches: number;
+    persons: number;
+    foreignAffairsBatches: number;
+    foreignAffairsPersons: number;
+  };
   foreign: { amount: Dec; batches: number; persons: number };
 };
 
@@ -53,7 +59,12 @@ export function generateSangong(state: DeptState, year: number, rng: Rng): Sango
   // The 全年预算 is usually a little above what was spent; a quarter of departments spend exactly to budget.
   const budgetOf = (v: Dec) => (v.isZero() ? ZERO : rng.chance(0.25) ? v : round2(v.times(rng.factor("1.00", "1.35"))));
   return {
-    budget: { abroad: budgetOf(abroad), purchase: budgetOf(purchase), operation: budgetOf(operation), reception: budgetOf(reception) },
+    budget: {
+      abroad: budgetOf(abroad),
+      purchase: budgetOf(purchase),
+      operation: budgetOf(operation),
+      reception: budgetOf(reception),
+    },
     final: { abroad, purchase, operation, reception },
     abroadGroups,
     abroadPersons,
@@ -66,7 +77,8 @@ export function generateSangong(state: DeptState, year: number, rng: Rng): Sango
 
 /** Vehicle fleet drifts by one now and then. */
 export function advanceFleet(state: DeptState, rng: Rng): void {
-  if (state.vehiclesKept > 0 && rng.chance(0.15)) state.vehiclesKept = Math.max(0, state.vehiclesKept + (rng.chance(0.5) ? 1 : -1));
+  if (state.vehiclesKept > 0 && rng.chance(0.15))
+    state.vehiclesKept = Math.max(0, state.vehiclesKept + (rng.chance(0.5) ? 1 : -1));
   state.vehiclesKept = Math.min(30, state.vehiclesKept);
 }
 
@@ -83,7 +95,11 @@ export type Procurement = {
 
 export function generateProcurement(base: Dec, rng: Rng): Procurement {
   const total = D.max(new D("1.00"), round2(base.times(rng.factor("0.05", "0.45"))));
-  const [goods, works, services] = allocate(total, [rng.factor("0.1", "1"), rng.chance(0.3) ? rng.factor("0.1", "1.5") : ZERO, rng.factor("0.3", "2")]);
+  const [goods, works, services] = allocate(total, [
+    rng.factor("0.1", "1"),
+    rng.chance(0.3) ? rng.factor("0.1", "1.5") : ZERO,
+    rng.factor("0.3", "2"),
+  ]);
   // Most departments award 60–100 % to SMEs; one in ten falls well short, as the seeds show (22.22 %).
   const low = rng.chance(0.1);
   const rate = () => (low ? rng.factor("0.05", "0.6") : rng.chance(0.3) ? new D(1) : rng.factor("0.6", "1"));
@@ -95,14 +111,28 @@ export function generateProcurement(base: Dec, rng: Rng): Procurement {
   return { total, goods, works, services, goodsSme, worksSme, servicesSme, smallMicro };
 }
 
-const VEHICLE_USES = ["领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车"] as const;
+const VEHICLE_USES = [
+  "领导干部用车",
+  "机要通信用车",
+  "应急保障用车",
+  "执法执勤用车",
+  "特种专业技术用车",
+  "离退休干部用车",
+  "其他用车",
+] as const;
 
-export function generateAssets(state: DeptState, rng: Rng): { vehicles: number; byUse: Record<string, number>; largeEquipment: number } {
+export function generateAssets(
+  state: DeptState,
+  rng: Rng,
+): { vehicles: number; byUse: Record<string, number>; largeEquipment: number } {
   const vehicles = state.vehiclesKept + (rng.chance(0.2) ? rng.int(1, 2) : 0);
   const weights = state.profile.vehicles >= 5 ? [1, 1, 2, 8, 2, 0, 1] : [1, 3, 1, 1, 1, 0, 2];
   const byUse: Record<string, number> = Object.fromEntries(VEHICLE_USES.map((u) => [u, 0]));
   for (let i = 0; i < vehicles; i++) {
-    let r = rng.int(1, weights.reduce((a, w) => a + w, 0));
+    let r = rng.int(
+      1,
+      weights.reduce((a, w) => a + w, 0),
+    );
     let k = 0;
     while (r > weights[k]) r -= weights[k++];
     byUse[VEHICLE_USES[k]]++;

@@ -54,7 +54,13 @@ export type DeptState = {
   flags: { retireAdmin: boolean; retireInstitution: boolean; civilServantMedical: boolean; housingFund: boolean };
 };
 
-export function initialState(seed: number, index: number, name: string, profile: DepartmentProfile, sizeScale: string): DeptState {
+export function initialState(
+  seed: number,
+  index: number,
+  name: string,
+  profile: DepartmentProfile,
+  sizeScale: string,
+): DeptState {
   const rng = Rng.derive(seed, "dept", index);
   const size = round2(new D(profile.size).times(sizeScale).times(rng.factor("0.7", "1.4")));
   const weights: Record<string, Dec> = {};
@@ -87,26 +93,50 @@ export function advance(state: DeptState, rng: Rng, first: boolean): void {
 
 export function buildLedger(state: DeptState, year: number, rng: Rng): Ledger {
   const { profile } = state;
-  const active = profile.leaves.filter((l) => (!l.years || l.years.includes(year)) && (l.fund !== "soe" || rng.chance(0.5)));
+  const active = profile.leaves.filter(
+    (l) => (!l.years || l.years.includes(year)) && (l.fund !== "soe" || rng.chance(0.5)),
+  );
   const totalWeight = sumOf(active.map((l) => state.weights[l.code]));
   const leaves: LeafAmounts[] = [];
   const blank = (code: string, unbudgeted = false): LeafAmounts => ({
-    code, gpbBasic: ZERO, gpbProject: ZERO, govFundProject: ZERO, soeProject: ZERO, nonFiscalBasic: ZERO, nonFiscalProject: ZERO,
-    gpbIncome: ZERO, govFundIncome: ZERO, soeIncome: ZERO, superior: ZERO, business: ZERO, other: ZERO,
-    govFundCarryBegin: ZERO, govFundCarryEnd: ZERO, unbudgeted,
+    code,
+    gpbBasic: ZERO,
+    gpbProject: ZERO,
+    govFundProject: ZERO,
+    soeProject: ZERO,
+    nonFiscalBasic: ZERO,
+    nonFiscalProject: ZERO,
+    gpbIncome: ZERO,
+    govFundIncome: ZERO,
+    soeIncome: ZERO,
+    superior: ZERO,
+    business: ZERO,
+    other: ZERO,
+    govFundCarryBegin: ZERO,
+    govFundCarryEnd: ZERO,
+    unbudgeted,
   });
 
   const hasMixed = active.some((l) => l.kind === "mixed");
   let largest: Leaf | undefined;
-  for (const l of active) if (!l.fund && (!largest || state.weights[l.code].gt(state.weights[largest.code]))) largest = l;
+  for (const l of active)
+    if (!l.fund && (!largest || state.weights[l.code].gt(state.weights[largest.code]))) largest = l;
 
   for (const leaf of active) {
-    const amount = D.max(new D("0.50"), round2(state.size.times(state.weights[leaf.code]).div(totalWeight).times(rng.factor("0.93", "1.07"))));
+    const amount = D.max(
+      new D("0.50"),
+      round2(state.size.times(state.weights[leaf.code]).div(totalWeight).times(rng.factor("0.93", "1.07"))),
+    );
     const a = blank(leaf.code, leaf.years !== undefined && !leaf.years.includes(year - 1));
     if (leaf.fund === "govFund") a.govFundProject = amount;
     else if (leaf.fund === "soe") a.soeProject = amount;
     else {
-      let basic = leaf.kind === "basic" ? amount : leaf.kind === "project" ? ZERO : round2(amount.times(rng.factor("0.50", "0.85")));
+      let basic =
+        leaf.kind === "basic"
+          ? amount
+          : leaf.kind === "project"
+            ? ZERO
+            : round2(amount.times(rng.factor("0.50", "0.85")));
       let project = amount.minus(basic);
       const paysNonFiscal = profile.nonFiscal > 0 && (leaf.kind === "mixed" || (!hasMixed && leaf === largest));
       if (paysNonFiscal) {
@@ -134,8 +164,15 @@ export function buildLedger(state: DeptState, year: number, rng: Rng): Ledger {
   };
   contribution("2080505", "30108", "0.075", "0.095");
   contribution("2080506", "30109", "0.030", "0.045");
-  if (profile.admin) contribution("2101101", "30110", profile.institutions ? "0.020" : "0.035", profile.institutions ? "0.030" : "0.050");
-  if (!profile.admin || profile.institutions) contribution("2101102", "30110", profile.admin ? "0.015" : "0.035", profile.admin ? "0.025" : "0.050");
+  if (profile.admin)
+    contribution(
+      "2101101",
+      "30110",
+      profile.institutions ? "0.020" : "0.035",
+      profile.institutions ? "0.030" : "0.050",
+    );
+  if (!profile.admin || profile.institutions)
+    contribution("2101102", "30110", profile.admin ? "0.015" : "0.035", profile.admin ? "0.025" : "0.050");
   if (state.flags.civilServantMedical) contribution("2101103", "30111", "0.010", "0.020");
   if (state.flags.housingFund) contribution("2210201", "30113", "0.060", "0.085");
   if (state.flags.retireAdmin && profile.admin) contribution("2080501", "30302", "0.010", "0.050");
@@ -168,7 +205,8 @@ export function buildLedger(state: DeptState, year: number, rng: Rng): Ledger {
   const gpbTarget = leaves.reduce((best, l) => (l.gpbIncome.gt(best.gpbIncome) ? l : best), leaves[0]);
   const gpbCarryBegin = state.gpbCarry;
   let gpbCarryEnd = rng.chance(0.5) ? ZERO : round2(gpbTotal.times(rng.factor("0", "0.01")));
-  if (gpbTarget.gpbIncome.plus(gpbCarryEnd).minus(gpbCarryBegin).lt(0)) gpbCarryEnd = gpbCarryBegin.minus(gpbTarget.gpbIncome);
+  if (gpbTarget.gpbIncome.plus(gpbCarryEnd).minus(gpbCarryBegin).lt(0))
+    gpbCarryEnd = gpbCarryBegin.minus(gpbTarget.gpbIncome);
   gpbTarget.gpbIncome = gpbTarget.gpbIncome.plus(gpbCarryEnd).minus(gpbCarryBegin);
 
   const nonFiscalSpend = (l: LeafAmounts) => l.nonFiscalBasic.plus(l.nonFiscalProject);
@@ -182,7 +220,8 @@ export function buildLedger(state: DeptState, year: number, rng: Rng): Ledger {
     extra = D.max(extra, nonFiscalCarryBegin.neg(), nonFiscalSpend(nfTarget).neg());
   } else {
     // Bank interest on the department's own account: 其他收入 that is not spent and ends up carried over.
-    nfTarget = leaves.find((l) => l.code === (active.find((x) => x.kind === "basic") ?? largest ?? active[0]).code) ?? leaves[0];
+    nfTarget =
+      leaves.find((l) => l.code === (active.find((x) => x.kind === "basic") ?? largest ?? active[0]).code) ?? leaves[0];
     extra = rng.chance(0.6) ? rng.factor("0.01", "3.00").toDecimalPlaces(2) : ZERO;
   }
   const nonFiscalCarryEnd = nonFiscalCarryBegin.plus(extra);
@@ -193,12 +232,18 @@ export function buildLedger(state: DeptState, year: number, rng: Rng): Ledger {
       l.other = income;
       continue;
     }
-    const w = [rng.factor("0.85", "1"), rng.chance(0.5) ? rng.factor("0", "0.05") : ZERO, rng.chance(0.15) ? rng.factor("0.02", "0.1") : ZERO];
+    const w = [
+      rng.factor("0.85", "1"),
+      rng.chance(0.5) ? rng.factor("0", "0.05") : ZERO,
+      rng.chance(0.15) ? rng.factor("0.02", "0.1") : ZERO,
+    ];
     [l.business, l.other, l.superior] = allocate(income, w);
   }
 
   state.gpbCarry = gpbCarryEnd;
   state.nonFiscalCarry = nonFiscalCarryEnd;
-  state.govFundCarry = Object.fromEntries(leaves.filter((l) => l.govFundProject.gt(0)).map((l) => [l.code, l.govFundCarryEnd]));
+  state.govFundCarry = Object.fromEntries(
+    leaves.filter((l) => l.govFundProject.gt(0)).map((l) => [l.code, l.govFundCarryEnd]),
+  );
   return { leaves, gpbCarryBegin, gpbCarryEnd, nonFiscalCarryBegin, nonFiscalCarryEnd, operatingBasic, contributions };
 }

@@ -80,7 +80,16 @@ function share(key: string, subject: string, amount: Dec, base: string, baseAmou
 
 /** 年初预算 per 项: personnel contributions land near budget, projects anywhere from half to well over. */
 function executionItems(ledger: Ledger, rng: Rng): ExecutionItem[] {
-  const contributions = new Set(["2080501", "2080502", "2080505", "2080506", "2101101", "2101102", "2101103", "2210201"]);
+  const contributions = new Set([
+    "2080501",
+    "2080502",
+    "2080505",
+    "2080506",
+    "2101101",
+    "2101102",
+    "2101103",
+    "2210201",
+  ]);
   return ledger.leaves
     .filter((l: LeafAmounts) => !l.gpbBasic.plus(l.gpbProject).isZero())
     .map((l) => {
@@ -88,21 +97,46 @@ function executionItems(ledger: Ledger, rng: Rng): ExecutionItem[] {
       const path = [functionName(l.code.slice(0, 3)), functionName(l.code.slice(0, 5)), functionName(l.code)];
       const unbudgeted = l.unbudgeted || (l.gpbBasic.isZero() && rng.chance(0.05));
       if (unbudgeted) {
-        return { path, code: l.code, initialBudget: "0.00", final: money(final), noInitialBudget: true, stated: "more", reason: "年中有追加的预算支出。" } as const;
+        return {
+          path,
+          code: l.code,
+          initialBudget: "0.00",
+          final: money(final),
+          noInitialBudget: true,
+          stated: "more",
+          reason: "年中有追加的预算支出。",
+        } as const;
       }
       const factor = contributions.has(l.code)
-        ? rng.chance(0.5) ? new D(1) : rng.factor("0.95", "1.05")
-        : l.gpbProject.isZero() ? rng.factor("0.85", "1.10") : rng.factor("0.70", "1.40");
+        ? rng.chance(0.5)
+          ? new D(1)
+          : rng.factor("0.95", "1.05")
+        : l.gpbProject.isZero()
+          ? rng.factor("0.85", "1.10")
+          : rng.factor("0.70", "1.40");
       const initial = D.max(new D("0.01"), round2(final.div(factor)));
       const basicOnly = l.gpbProject.isZero();
       const reason = final.gt(initial)
-        ? basicOnly ? "决算数大于年初预算数的主要原因是年中追加了人员经费。" : "决算数大于年初预算数的主要原因是年中追加了项目资金。"
+        ? basicOnly
+          ? "决算数大于年初预算数的主要原因是年中追加了人员经费。"
+          : "决算数大于年初预算数的主要原因是年中追加了项目资金。"
         : final.lt(initial)
-          ? basicOnly ? "决算数小于年初预算数的主要原因是厉行节约，压减了一般性支出。" : "决算数小于年初预算数的主要原因是部分项目未在当年实施完毕。"
+          ? basicOnly
+            ? "决算数小于年初预算数的主要原因是厉行节约，压减了一般性支出。"
+            : "决算数小于年初预算数的主要原因是部分项目未在当年实施完毕。"
           : "与年初预算持平。";
       // the wording states the comparison, and the rate is against the initial budget: both are facts of the text
       const stated = final.gt(initial) ? "more" : final.lt(initial) ? "less" : "equal";
-      return { path, code: l.code, initialBudget: money(initial), final: money(final), rate: pctOf(final, initial), rateBase: "initial", stated, reason } as const;
+      return {
+        path,
+        code: l.code,
+        initialBudget: money(initial),
+        final: money(final),
+        rate: pctOf(final, initial),
+        rateBase: "initial",
+        stated,
+        reason,
+      } as const;
     });
 }
 
@@ -124,13 +158,29 @@ export function buildNarrative(input: NarrativeInput, rng: Rng): Narrative {
   const changes = Object.keys(CHANGE_SUBJECTS).map((key) => changeOf(key, facts[key], prior[key] ?? ZERO, rng));
 
   const shares: Narrative["shares"] = [];
-  for (const key of ["income.fiscal", "income.superior", "income.business", "income.operating", "income.affiliated", "income.other"]) {
+  for (const key of [
+    "income.fiscal",
+    "income.superior",
+    "income.business",
+    "income.operating",
+    "income.affiliated",
+    "income.other",
+  ]) {
     if (!facts[key].isZero()) shares.push(share(key, CHANGE_SUBJECTS[key], facts[key], "incomeTotal", t.incomeTotal));
   }
-  for (const key of ["expenditure.basic", "expenditure.project", "expenditure.upstream", "expenditure.operating", "expenditure.subsidy"]) {
-    if (!facts[key].isZero()) shares.push(share(key, CHANGE_SUBJECTS[key], facts[key], "expenditureTotal", t.expenditureTotal));
+  for (const key of [
+    "expenditure.basic",
+    "expenditure.project",
+    "expenditure.upstream",
+    "expenditure.operating",
+    "expenditure.subsidy",
+  ]) {
+    if (!facts[key].isZero())
+      shares.push(share(key, CHANGE_SUBJECTS[key], facts[key], "expenditureTotal", t.expenditureTotal));
   }
-  shares.push(share("gpbExpenditure", CHANGE_SUBJECTS.gpbExpenditure, t.gpb.total, "expenditureTotal", t.expenditureTotal));
+  shares.push(
+    share("gpbExpenditure", CHANGE_SUBJECTS.gpbExpenditure, t.gpb.total, "expenditureTotal", t.expenditureTotal),
+  );
   const t05 = input.tables.find((x) => x.id === "t05")!;
   for (const row of t05.rows) {
     if (row.code?.length !== 3 || !row.values.total) continue;
@@ -144,7 +194,11 @@ export function buildNarrative(input: NarrativeInput, rng: Rng): Narrative {
   const gpbFinal = t.gpb.total;
 
   const s = input.sangong;
-  const category = (budget: Dec, final: Dec) => ({ budget: money(budget), final: money(final), ...(budget.isZero() ? {} : { rate: pctOf(final, budget) }) });
+  const category = (budget: Dec, final: Dec) => ({
+    budget: money(budget),
+    final: money(final),
+    ...(budget.isZero() ? {} : { rate: pctOf(final, budget) }),
+  });
   const bVehicle = s.budget.purchase.plus(s.budget.operation);
   const fVehicle = s.final.purchase.plus(s.final.operation);
   const bTotal = s.budget.abroad.plus(bVehicle).plus(s.budget.reception);
@@ -167,7 +221,9 @@ export function buildNarrative(input: NarrativeInput, rng: Rng): Narrative {
       rate: pctOf(gpbFinal, initialBudget),
       rateBase: "initial",
       stated: gpbFinal.gt(initialBudget) ? "more" : "less",
-      reason: gpbFinal.gt(initialBudget) ? "决算数大于年初预算数的主要原因是年中追加了项目和人员经费。" : "决算数小于年初预算数的主要原因是厉行节约、部分项目结转下年实施。",
+      reason: gpbFinal.gt(initialBudget)
+        ? "决算数大于年初预算数的主要原因是年中追加了项目和人员经费。"
+        : "决算数小于年初预算数的主要原因是厉行节约、部分项目结转下年实施。",
       items,
     },
     basicExpenditure: { total: money(t.gpb.basic), personnel: money(t.personnel), public: money(t.public) },
@@ -183,8 +239,11 @@ export function buildNarrative(input: NarrativeInput, rng: Rng): Narrative {
       vehiclesPurchased: s.vehiclesPurchased,
       vehiclesKept: s.vehiclesKept,
       receptionDomestic: {
-        amount: money(s.domestic.amount), batches: s.domestic.batches, persons: s.domestic.persons,
-        foreignAffairsBatches: s.domestic.foreignAffairsBatches, foreignAffairsPersons: s.domestic.foreignAffairsPersons,
+        amount: money(s.domestic.amount),
+        batches: s.domestic.batches,
+        persons: s.domestic.persons,
+        foreignAffairsBatches: s.domestic.foreignAffairsBatches,
+        foreignAffairsPersons: s.domestic.foreignAffairsPersons,
       },
       receptionForeign: { amount: money(s.foreign.amount), batches: s.foreign.batches, persons: s.foreign.persons },
     },
@@ -192,7 +251,11 @@ export function buildNarrative(input: NarrativeInput, rng: Rng): Narrative {
       amount: money(opAmount),
       changeVsBudget: money(opChange),
       pct: pctOf(opChange, opBudget),
-      reason: opChange.gt(0) ? "主要原因是公务活动增加，运行成本相应增加。" : opChange.lt(0) ? "主要原因是厉行节约，严格控制一般性支出。" : "与年初预算持平。",
+      reason: opChange.gt(0)
+        ? "主要原因是公务活动增加，运行成本相应增加。"
+        : opChange.lt(0)
+          ? "主要原因是厉行节约，严格控制一般性支出。"
+          : "与年初预算持平。",
     },
     procurement: {
       total: money(p.total),
@@ -207,7 +270,11 @@ export function buildNarrative(input: NarrativeInput, rng: Rng): Narrative {
       ...(catShare(p.worksSme, p.works) ? { worksSmeShare: catShare(p.worksSme, p.works) } : {}),
       ...(catShare(p.servicesSme, p.services) ? { servicesSmeShare: catShare(p.servicesSme, p.services) } : {}),
     },
-    assets: { vehicles: input.assets.vehicles, vehiclesByUse: input.assets.byUse, largeEquipment: input.assets.largeEquipment },
+    assets: {
+      vehicles: input.assets.vehicles,
+      vehiclesByUse: input.assets.byUse,
+      largeEquipment: input.assets.largeEquipment,
+    },
     performance: input.performance.narrative,
   };
 }

@@ -59,7 +59,6 @@ export class Rng {
     return a.plus(this.int(0, span)).div(10000);
   }
 
-
   shuffle<T>(xs: readonly T[]): T[] {
     const out = [...xs];
     for (let i = out.length - 1; i > 0; i--) {
@@ -71,7 +70,9 @@ export class Rng {
 
   /** k distinct items, in their original order */
   sample<T>(xs: readonly T[], k: number): T[] {
-    const idx = this.shuffle(xs.map((_, i) => i)).slice(0, Math.min(k, xs.length)).sort((a, b) => a - b);
+    const idx = this.shuffle(xs.map((_, i) => i))
+      .slice(0, Math.min(k, xs.length))
+      .sort((a, b) => a - b);
     return idx.map((i) => xs[i]);
   }
 }

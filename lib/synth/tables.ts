@@ -35,7 +35,8 @@ function subjectRows(leaves: { code: string; cols: Cols }[], columns: readonly s
     }
   }
   const rows: TableRow[] = [{ key: "total", name: "合计", values: printed(total) }];
-  for (const code of [...byCode.keys()].sort()) rows.push({ code, name: functionName(code), values: printed(byCode.get(code)!) });
+  for (const code of [...byCode.keys()].sort())
+    rows.push({ code, name: functionName(code), values: printed(byCode.get(code)!) });
   return rows;
 }
 
@@ -52,14 +53,32 @@ const t02Cols = (l: LeafAmounts): Cols => {
   const fiscal = l.gpbIncome.plus(l.govFundIncome).plus(l.soeIncome);
   return {
     total: fiscal.plus(l.superior).plus(l.business).plus(l.other),
-    fiscal, superior: l.superior, business: l.business, operating: ZERO, affiliated: ZERO, other: l.other,
+    fiscal,
+    superior: l.superior,
+    business: l.business,
+    operating: ZERO,
+    affiliated: ZERO,
+    other: l.other,
   };
 };
-const t05Cols = (l: LeafAmounts): Cols => ({ total: l.gpbBasic.plus(l.gpbProject), basic: l.gpbBasic, project: l.gpbProject });
+const t05Cols = (l: LeafAmounts): Cols => ({
+  total: l.gpbBasic.plus(l.gpbProject),
+  basic: l.gpbBasic,
+  project: l.gpbProject,
+});
 
 /** The headline sums every table and the narrative agree on. */
 export type Totals = {
-  income: { gpb: Dec; govFund: Dec; soe: Dec; superior: Dec; business: Dec; operating: Dec; affiliated: Dec; other: Dec };
+  income: {
+    gpb: Dec;
+    govFund: Dec;
+    soe: Dec;
+    superior: Dec;
+    business: Dec;
+    operating: Dec;
+    affiliated: Dec;
+    other: Dec;
+  };
   incomeTotal: Dec;
   carryBegin: Dec;
   grandTotal: Dec;
@@ -81,23 +100,59 @@ export type Totals = {
 function computeTotals(ledger: Ledger): Totals {
   const s = (f: (l: LeafAmounts) => Dec) => sumOf(ledger.leaves.map(f));
   const income = {
-    gpb: s((l) => l.gpbIncome), govFund: s((l) => l.govFundIncome), soe: s((l) => l.soeIncome),
-    superior: s((l) => l.superior), business: s((l) => l.business), operating: ZERO, affiliated: ZERO, other: s((l) => l.other),
+    gpb: s((l) => l.gpbIncome),
+    govFund: s((l) => l.govFundIncome),
+    soe: s((l) => l.soeIncome),
+    superior: s((l) => l.superior),
+    business: s((l) => l.business),
+    operating: ZERO,
+    affiliated: ZERO,
+    other: s((l) => l.other),
   };
   const incomeTotal = sumOf(Object.values(income));
   const fiscalCarryBegin = { gpb: ledger.gpbCarryBegin, govFund: s((l) => l.govFundCarryBegin), soe: ZERO };
   const fiscalCarryEnd = { gpb: ledger.gpbCarryEnd, govFund: s((l) => l.govFundCarryEnd), soe: ZERO };
   const carryBegin = sumOf(Object.values(fiscalCarryBegin)).plus(ledger.nonFiscalCarryBegin);
   const carryEnd = sumOf(Object.values(fiscalCarryEnd)).plus(ledger.nonFiscalCarryEnd);
-  const expenditure = { basic: s((l) => t03Cols(l).basic), project: s((l) => t03Cols(l).project), upstream: ZERO, operating: ZERO, subsidy: ZERO };
+  const expenditure = {
+    basic: s((l) => t03Cols(l).basic),
+    project: s((l) => t03Cols(l).project),
+    upstream: ZERO,
+    operating: ZERO,
+    subsidy: ZERO,
+  };
   const expenditureTotal = sumOf(Object.values(expenditure));
   const grandTotal = incomeTotal.plus(carryBegin);
-  if (!grandTotal.eq(expenditureTotal.plus(carryEnd))) throw new Error(`合成账目不平衡：${grandTotal} ≠ ${expenditureTotal.plus(carryEnd)}`);
-  const fiscalExpenditure = { gpb: s((l) => l.gpbBasic.plus(l.gpbProject)), govFund: s((l) => l.govFundProject), soe: s((l) => l.soeProject) };
-  const fiscalGrand = sumOf([income.gpb, income.govFund, income.soe, fiscalCarryBegin.gpb, fiscalCarryBegin.govFund, fiscalCarryBegin.soe]);
+  if (!grandTotal.eq(expenditureTotal.plus(carryEnd)))
+    throw new Error(`合成账目不平衡：${grandTotal} ≠ ${expenditureTotal.plus(carryEnd)}`);
+  const fiscalExpenditure = {
+    gpb: s((l) => l.gpbBasic.plus(l.gpbProject)),
+    govFund: s((l) => l.govFundProject),
+    soe: s((l) => l.soeProject),
+  };
+  const fiscalGrand = sumOf([
+    income.gpb,
+    income.govFund,
+    income.soe,
+    fiscalCarryBegin.gpb,
+    fiscalCarryBegin.govFund,
+    fiscalCarryBegin.soe,
+  ]);
   return {
-    income, incomeTotal, carryBegin, grandTotal, expenditure, expenditureTotal, carryEnd,
-    fiscal: { income: { gpb: income.gpb, govFund: income.govFund, soe: income.soe }, carryBegin: fiscalCarryBegin, carryEnd: fiscalCarryEnd, expenditure: fiscalExpenditure, grandTotal: fiscalGrand },
+    income,
+    incomeTotal,
+    carryBegin,
+    grandTotal,
+    expenditure,
+    expenditureTotal,
+    carryEnd,
+    fiscal: {
+      income: { gpb: income.gpb, govFund: income.govFund, soe: income.soe },
+      carryBegin: fiscalCarryBegin,
+      carryEnd: fiscalCarryEnd,
+      expenditure: fiscalExpenditure,
+      grandTotal: fiscalGrand,
+    },
     gpb: { total: fiscalExpenditure.gpb, basic: s((l) => l.gpbBasic), project: s((l) => l.gpbProject) },
     personnel: ZERO,
     public: ZERO,
@@ -112,8 +167,20 @@ function classSums(ledger: Ledger, f: (l: LeafAmounts) => Dec): Map<string, Dec>
 
 function buildT01(ledger: Ledger, t: Totals): Table {
   const a = (v: Dec) => printed({ amount: v });
-  const inc = (key: string, line: number, name: string, v: Dec): TableRow => ({ section: "income", key, name, line, values: a(v) });
-  const exp = (key: string, line: number, name: string, v: Dec): TableRow => ({ section: "expenditure", key, name, line, values: a(v) });
+  const inc = (key: string, line: number, name: string, v: Dec): TableRow => ({
+    section: "income",
+    key,
+    name,
+    line,
+    values: a(v),
+  });
+  const exp = (key: string, line: number, name: string, v: Dec): TableRow => ({
+    section: "expenditure",
+    key,
+    name,
+    line,
+    values: a(v),
+  });
   const byClass = classSums(ledger, (l) => t03Cols(l).total);
   return table("t01", [
     inc("gpb", 1, "一般公共预算财政拨款收入", t.income.gpb),
@@ -128,7 +195,16 @@ function buildT01(ledger: Ledger, t: Totals): Table {
     inc("useNonFiscalBalance", 28, "使用非财政拨款结余（含专用结余）", ZERO),
     inc("carryBegin", 29, "年初结转和结余", t.carryBegin),
     inc("grandTotal", 31, "总计", t.grandTotal),
-    ...CLASS_ROWS.map((c, i): TableRow => ({ section: "expenditure", key: "class", code: c.code, name: c.name, line: 32 + i, values: a(byClass.get(c.code) ?? ZERO) })),
+    ...CLASS_ROWS.map(
+      (c, i): TableRow => ({
+        section: "expenditure",
+        key: "class",
+        code: c.code,
+        name: c.name,
+        line: 32 + i,
+        values: a(byClass.get(c.code) ?? ZERO),
+      }),
+    ),
     exp("expenditureTotal", 58, "本年支出合计", t.expenditureTotal),
     exp("balanceDistribution", 59, "结余分配", ZERO),
     exp("carryEnd", 60, "年末结转和结余", t.carryEnd),
@@ -138,8 +214,15 @@ function buildT01(ledger: Ledger, t: Totals): Table {
 
 function buildT04(ledger: Ledger, t: Totals): Table {
   const f = t.fiscal;
-  const inc = (key: string, line: number, name: string, v: Dec): TableRow => ({ section: "income", key, name, line, values: printed({ amount: v }) });
-  const funds = (gpb: Dec, govFund: Dec, soe: Dec) => printed({ total: gpb.plus(govFund).plus(soe), gpb, govFund, soe });
+  const inc = (key: string, line: number, name: string, v: Dec): TableRow => ({
+    section: "income",
+    key,
+    name,
+    line,
+    values: printed({ amount: v }),
+  });
+  const funds = (gpb: Dec, govFund: Dec, soe: Dec) =>
+    printed({ total: gpb.plus(govFund).plus(soe), gpb, govFund, soe });
   const gpb = classSums(ledger, (l) => l.gpbBasic.plus(l.gpbProject));
   const gf = classSums(ledger, (l) => l.govFundProject);
   const soe = classSums(ledger, (l) => l.soeProject);
@@ -157,13 +240,37 @@ function buildT04(ledger: Ledger, t: Totals): Table {
     inc("carryBeginGovFund", 30, "政府性基金预算财政拨款", f.carryBegin.govFund),
     inc("carryBeginSoe", 31, "国有资本经营预算财政拨款", f.carryBegin.soe),
     inc("grandTotal", 32, "总计", incomeTotal.plus(carryBegin)),
-    ...CLASS_ROWS.map((c, i): TableRow => ({
-      section: "expenditure", key: "class", code: c.code, name: c.name, line: 33 + i,
-      values: funds(gpb.get(c.code) ?? ZERO, gf.get(c.code) ?? ZERO, soe.get(c.code) ?? ZERO),
-    })),
-    { section: "expenditure", key: "expenditureTotal", name: "本年支出合计", line: 59, values: funds(ex.gpb, ex.govFund, ex.soe) },
-    { section: "expenditure", key: "carryEnd", name: "年末财政拨款结转和结余", line: 60, values: funds(end.gpb, end.govFund, end.soe) },
-    { section: "expenditure", key: "grandTotal", name: "总计", line: 64, values: funds(ex.gpb.plus(end.gpb), ex.govFund.plus(end.govFund), ex.soe.plus(end.soe)) },
+    ...CLASS_ROWS.map(
+      (c, i): TableRow => ({
+        section: "expenditure",
+        key: "class",
+        code: c.code,
+        name: c.name,
+        line: 33 + i,
+        values: funds(gpb.get(c.code) ?? ZERO, gf.get(c.code) ?? ZERO, soe.get(c.code) ?? ZERO),
+      }),
+    ),
+    {
+      section: "expenditure",
+      key: "expenditureTotal",
+      name: "本年支出合计",
+      line: 59,
+      values: funds(ex.gpb, ex.govFund, ex.soe),
+    },
+    {
+      section: "expenditure",
+      key: "carryEnd",
+      name: "年末财政拨款结转和结余",
+      line: 60,
+      values: funds(end.gpb, end.govFund, end.soe),
+    },
+    {
+      section: "expenditure",
+      key: "grandTotal",
+      name: "总计",
+      line: 64,
+      values: funds(ex.gpb.plus(end.gpb), ex.govFund.plus(end.govFund), ex.soe.plus(end.soe)),
+    },
   ]);
 }
 
@@ -177,42 +284,92 @@ const NO_SOE = "本部门没有使用国有资本经营预算安排的支出，�
 function splitBasicByEconomic(ledger: Ledger, sangong: Sangong, rng: Rng): Record<string, Dec> {
   const O = ledger.operatingBasic;
   const fixedPublic: Record<string, Dec> = {
-    "30212": sangong.final.abroad, "30217": sangong.final.reception, "30231": sangong.final.operation, "31013": sangong.final.purchase,
+    "30212": sangong.final.abroad,
+    "30217": sangong.final.reception,
+    "30231": sangong.final.operation,
+    "31013": sangong.final.purchase,
   };
   const fixedSum = sumOf(Object.values(fixedPublic));
-  const pub = D.min(round2(O.times("0.6")), D.max(round2(O.times(rng.factor("0.10", "0.28"))), fixedSum.plus(round2(O.times("0.03"))).plus("0.10")));
+  const pub = D.min(
+    round2(O.times("0.6")),
+    D.max(round2(O.times(rng.factor("0.10", "0.28"))), fixedSum.plus(round2(O.times("0.03"))).plus("0.10")),
+  );
   if (pub.lt(fixedSum)) throw new Error(`合成数据：公用经费 ${pub} 不足以支付“三公”经费 ${fixedSum}`);
   const out: Record<string, Dec> = {};
   const spread = (total: Dec, parts: [string, string, number][]) => {
     const chosen = parts.filter(([, , p]) => rng.chance(p));
     const list = chosen.length ? chosen : parts.slice(0, 1);
-    const shares = allocate(total, list.map(([, w]) => rng.factor("0.6", "1.4").times(w)));
+    const shares = allocate(
+      total,
+      list.map(([, w]) => rng.factor("0.6", "1.4").times(w)),
+    );
     list.forEach(([code], i) => (out[code] = (out[code] ?? ZERO).plus(shares[i])));
   };
   for (const [code, v] of Object.entries(ledger.contributions)) out[code] = (out[code] ?? ZERO).plus(v);
   spread(O.minus(pub), [
-    ["30101", "22", 1], ["30102", "25", 1], ["30103", "10", 0.9], ["30107", "15", 0.6], ["30112", "1.5", 0.8], ["30199", "2", 0.6],
-    ["30106", "1", 0.1], ["30114", "0.5", 0.1], ["30301", "0.5", 0.15], ["30305", "0.5", 0.4], ["30309", "0.3", 0.3], ["30399", "0.5", 0.4],
+    ["30101", "22", 1],
+    ["30102", "25", 1],
+    ["30103", "10", 0.9],
+    ["30107", "15", 0.6],
+    ["30112", "1.5", 0.8],
+    ["30199", "2", 0.6],
+    ["30106", "1", 0.1],
+    ["30114", "0.5", 0.1],
+    ["30301", "0.5", 0.15],
+    ["30305", "0.5", 0.4],
+    ["30309", "0.3", 0.3],
+    ["30399", "0.5", 0.4],
   ]);
   for (const [code, v] of Object.entries(fixedPublic)) if (!v.isZero()) out[code] = (out[code] ?? ZERO).plus(v);
   spread(pub.minus(fixedSum), [
-    ["30201", "8", 1], ["30202", "2", 0.7], ["30205", "1.5", 0.6], ["30206", "3", 0.6], ["30207", "2", 0.8], ["30208", "2", 0.3],
-    ["30209", "5", 0.6], ["30211", "4", 0.9], ["30213", "3", 0.7], ["30214", "1.5", 0.3], ["30215", "1", 0.5], ["30216", "1.5", 0.6],
-    ["30218", "2", 0.2], ["30226", "3", 0.5], ["30227", "4", 0.5], ["30228", "4", 0.9], ["30229", "2", 0.5], ["30239", "5", 0.7],
-    ["30240", "0.2", 0.3], ["30299", "6", 0.9], ["31002", "2", 0.6], ["31007", "2", 0.3], ["31003", "1", 0.1],
+    ["30201", "8", 1],
+    ["30202", "2", 0.7],
+    ["30205", "1.5", 0.6],
+    ["30206", "3", 0.6],
+    ["30207", "2", 0.8],
+    ["30208", "2", 0.3],
+    ["30209", "5", 0.6],
+    ["30211", "4", 0.9],
+    ["30213", "3", 0.7],
+    ["30214", "1.5", 0.3],
+    ["30215", "1", 0.5],
+    ["30216", "1.5", 0.6],
+    ["30218", "2", 0.2],
+    ["30226", "3", 0.5],
+    ["30227", "4", 0.5],
+    ["30228", "4", 0.9],
+    ["30229", "2", 0.5],
+    ["30239", "5", 0.7],
+    ["30240", "0.2", 0.3],
+    ["30299", "6", 0.9],
+    ["31002", "2", 0.6],
+    ["31007", "2", 0.3],
+    ["31003", "1", 0.1],
   ]);
   return out;
 }
 
 function buildT06(econ: Record<string, Dec>): { table: Table; personnel: Dec; public: Dec } {
-  const classOf = (code: string) => sumOf(Object.entries(econ).filter(([k]) => k.startsWith(code)).map(([, v]) => v));
+  const classOf = (code: string) =>
+    sumOf(
+      Object.entries(econ)
+        .filter(([k]) => k.startsWith(code))
+        .map(([, v]) => v),
+    );
   const rows: TableRow[] = ECONOMIC_ROWS.map((r) => ({
-    section: r.section, code: r.code, name: r.name,
+    section: r.section,
+    code: r.code,
+    name: r.name,
     values: printed({ amount: r.code.length === 3 ? classOf(r.code) : (econ[r.code] ?? ZERO) }),
   }));
   const personnel = classOf("301").plus(classOf("303"));
   const pub = sumOf(["302", "307", "310", "312", "399"].map(classOf));
-  rows.push({ section: "personnel", key: "personnelTotal", name: "人员经费合计", values: printed({ amount: personnel }) });
+  rows.push({
+    section: "personnel",
+    key: "personnelTotal",
+    name: "人员经费合计",
+    values: printed({ amount: personnel }),
+  });
   rows.push({ section: "public", key: "publicTotal", name: "公用经费合计", values: printed({ amount: pub }) });
   return { table: table("t06", rows), personnel, public: pub };
 }
@@ -225,16 +382,28 @@ function buildT09(s: Sangong): Table {
       key: "sangong",
       name: "财政拨款“三公”经费支出",
       values: printed({
-        budgetTotal: s.budget.abroad.plus(bVehicle).plus(s.budget.reception), budgetAbroad: s.budget.abroad, budgetVehicle: bVehicle,
-        budgetVehiclePurchase: s.budget.purchase, budgetVehicleOperation: s.budget.operation, budgetReception: s.budget.reception,
-        finalTotal: s.final.abroad.plus(fVehicle).plus(s.final.reception), finalAbroad: s.final.abroad, finalVehicle: fVehicle,
-        finalVehiclePurchase: s.final.purchase, finalVehicleOperation: s.final.operation, finalReception: s.final.reception,
+        budgetTotal: s.budget.abroad.plus(bVehicle).plus(s.budget.reception),
+        budgetAbroad: s.budget.abroad,
+        budgetVehicle: bVehicle,
+        budgetVehiclePurchase: s.budget.purchase,
+        budgetVehicleOperation: s.budget.operation,
+        budgetReception: s.budget.reception,
+        finalTotal: s.final.abroad.plus(fVehicle).plus(s.final.reception),
+        finalAbroad: s.final.abroad,
+        finalVehicle: fVehicle,
+        finalVehiclePurchase: s.final.purchase,
+        finalVehicleOperation: s.final.operation,
+        finalReception: s.final.reception,
       }),
     },
   ]);
 }
 
-export function buildTables(ledger: Ledger, sangong: Sangong, rng: Rng): { tables: Table[]; totals: Totals; econ: Record<string, Dec> } {
+export function buildTables(
+  ledger: Ledger,
+  sangong: Sangong,
+  rng: Rng,
+): { tables: Table[]; totals: Totals; econ: Record<string, Dec> } {
   const totals = computeTotals(ledger);
   const econ = splitBasicByEconomic(ledger, sangong, rng);
   const t06 = buildT06(econ);
@@ -245,24 +414,63 @@ export function buildTables(ledger: Ledger, sangong: Sangong, rng: Rng): { table
   const hasGovFund = ledger.leaves.some((l) => !l.govFundProject.isZero() || !l.govFundCarryBegin.isZero());
   const hasSoe = ledger.leaves.some((l) => !l.soeProject.isZero());
   const t07 = hasGovFund
-    ? table("t07", subjectRows(
-        ledger.leaves.filter((l) => !l.govFundProject.isZero() || !l.govFundCarryBegin.isZero()).map((l) => ({
-          code: l.code,
-          cols: { carryBegin: l.govFundCarryBegin, income: l.govFundIncome, total: l.govFundProject, basic: ZERO, project: l.govFundProject, carryEnd: l.govFundCarryEnd },
-        })),
-        ["carryBegin", "income", "total", "basic", "project", "carryEnd"],
-      ))
+    ? table(
+        "t07",
+        subjectRows(
+          ledger.leaves
+            .filter((l) => !l.govFundProject.isZero() || !l.govFundCarryBegin.isZero())
+            .map((l) => ({
+              code: l.code,
+              cols: {
+                carryBegin: l.govFundCarryBegin,
+                income: l.govFundIncome,
+                total: l.govFundProject,
+                basic: ZERO,
+                project: l.govFundProject,
+                carryEnd: l.govFundCarryEnd,
+              },
+            })),
+          ["carryBegin", "income", "total", "basic", "project", "carryEnd"],
+        ),
+      )
     : table("t07", [{ key: "total", name: "合计", values: {} }], "empty", NO_GOV_FUND);
   const t08 = hasSoe
-    ? table("t08", subjectRows(ledger.leaves.map((l) => ({ code: l.code, cols: { total: l.soeProject, basic: ZERO, project: l.soeProject } })), ["total", "basic", "project"]))
+    ? table(
+        "t08",
+        subjectRows(
+          ledger.leaves.map((l) => ({
+            code: l.code,
+            cols: { total: l.soeProject, basic: ZERO, project: l.soeProject },
+          })),
+          ["total", "basic", "project"],
+        ),
+      )
     : table("t08", [{ key: "total", name: "合计", values: {} }], "empty", NO_SOE);
 
   const tables = [
     buildT01(ledger, totals),
-    table("t02", subjectRows(ledger.leaves.map((l) => ({ code: l.code, cols: t02Cols(l) })), ["total", "fiscal", "superior", "business", "operating", "affiliated", "other"])),
-    table("t03", subjectRows(ledger.leaves.map((l) => ({ code: l.code, cols: t03Cols(l) })), ["total", "basic", "project", "upstream", "operating", "subsidy"])),
+    table(
+      "t02",
+      subjectRows(
+        ledger.leaves.map((l) => ({ code: l.code, cols: t02Cols(l) })),
+        ["total", "fiscal", "superior", "business", "operating", "affiliated", "other"],
+      ),
+    ),
+    table(
+      "t03",
+      subjectRows(
+        ledger.leaves.map((l) => ({ code: l.code, cols: t03Cols(l) })),
+        ["total", "basic", "project", "upstream", "operating", "subsidy"],
+      ),
+    ),
     buildT04(ledger, totals),
-    table("t05", subjectRows(ledger.leaves.map((l) => ({ code: l.code, cols: t05Cols(l) })), ["total", "basic", "project"])),
+    table(
+      "t05",
+      subjectRows(
+        ledger.leaves.map((l) => ({ code: l.code, cols: t05Cols(l) })),
+        ["total", "basic", "project"],
+      ),
+    ),
     t06.table,
     t07,
     t08,

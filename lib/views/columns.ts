@@ -45,9 +45,11 @@ export const twoDecimals = (f: Format) => f !== "count" && f !== "text";
 
 /** Exact order of two decimal strings (a sort key must not round through a float); missing sorts last. */
 export function compareDecimal(a: string | null | undefined, b: string | null | undefined): number {
-  const na = a === null || a === undefined || a === "", nb = b === null || b === undefined || b === "";
+  const na = a === null || a === undefined || a === "",
+    nb = b === null || b === undefined || b === "";
   if (na || nb) return na === nb ? 0 : na ? 1 : -1;
-  const sa = a.startsWith("-"), sb = b.startsWith("-");
+  const sa = a.startsWith("-"),
+    sb = b.startsWith("-");
   if (sa !== sb) return sa ? -1 : 1;
   const mag = compareMagnitude(sa ? a.slice(1) : a, sb ? b.slice(1) : b);
   return sa ? -mag : mag;
@@ -56,10 +58,12 @@ export function compareDecimal(a: string | null | undefined, b: string | null | 
 function compareMagnitude(a: string, b: string): number {
   const [ai, af = ""] = a.split(".");
   const [bi, bf = ""] = b.split(".");
-  const ai2 = ai.replace(/^0+(?=\d)/, ""), bi2 = bi.replace(/^0+(?=\d)/, "");
+  const ai2 = ai.replace(/^0+(?=\d)/, ""),
+    bi2 = bi.replace(/^0+(?=\d)/, "");
   if (ai2.length !== bi2.length) return ai2.length < bi2.length ? -1 : 1;
   if (ai2 !== bi2) return ai2 < bi2 ? -1 : 1;
   const n = Math.max(af.length, bf.length);
-  const fa = af.padEnd(n, "0"), fb = bf.padEnd(n, "0");
+  const fa = af.padEnd(n, "0"),
+    fb = bf.padEnd(n, "0");
   return fa === fb ? 0 : fa < fb ? -1 : 1;
 }

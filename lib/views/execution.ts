@@ -32,7 +32,12 @@ export const itemColumns = [
 ];
 
 /** How many departments and subjects fall in each band of execution rates. */
-export const distributionColumns = [text("label", "执行率区间"), text("concern", "超出阈值"), count("departments", "部门数"), count("items", "科目数")];
+export const distributionColumns = [
+  text("label", "执行率区间"),
+  text("concern", "超出阈值"),
+  count("departments", "部门数"),
+  count("items", "科目数"),
+];
 
 /** 绩效 projects per department: Σ执行数 ÷ Σ全年预算数 and the self-evaluations. */
 export const projectColumns = [

@@ -127,10 +127,13 @@ function summaryLines(r: LoadResult, rss: number[]): string[] {
       `p50 ${fmtMs(r.overall.p50)} ms, p95 ${fmtMs(r.overall.p95)} ms, p99 ${fmtMs(r.overall.p99)} ms, max ${fmtMs(r.overall.max)} ms; **${r.errors} errors**.`,
   ];
   if (rss.length) {
-    lines.push(`Server memory (RSS of next start and its children): ${rss[0].toFixed(0)} MiB before, peak ${Math.max(...rss).toFixed(0)} MiB, ${rss[rss.length - 1].toFixed(0)} MiB after.`);
+    lines.push(
+      `Server memory (RSS of next start and its children): ${rss[0].toFixed(0)} MiB before, peak ${Math.max(...rss).toFixed(0)} MiB, ${rss[rss.length - 1].toFixed(0)} MiB after.`,
+    );
   }
   const failing = r.paths.filter((p) => p.errors > 0);
-  for (const p of failing) lines.push(`- errors on ${p.path}: ${p.errors} of ${p.requests} (${p.errorSamples.join("; ")})`);
+  for (const p of failing)
+    lines.push(`- errors on ${p.path}: ${p.errors} of ${p.requests} (${p.errorSamples.join("; ")})`);
   return lines;
 }
 
@@ -183,7 +186,8 @@ export async function benchPagesCmd(args: string[]): Promise<CmdResult> {
   try {
     if (floorStore.note) notes.push(floorStore.note);
     departmentId = await departmentIdFromStore();
-    if (departmentId === undefined) throw new UsageError(`${label} 中没有任何部门：先载入决算（npm run db:seed 或 npm run cli -- ingest）。`);
+    if (departmentId === undefined)
+      throw new UsageError(`${label} 中没有任何部门：先载入决算（npm run db:seed 或 npm run cli -- ingest）。`);
     reportCount = await latestReportCount();
     progress(`floors: ${runs} runs per page on ${label} (${reportCount} latest reports) …`);
     floors = await measureFloors(benchPages(departmentId), runs);
@@ -205,7 +209,12 @@ export async function benchPagesCmd(args: string[]): Promise<CmdResult> {
     progress(`alone: ${soloRounds} × ${paths.length} paths, one request at a time …`);
     const solo = await soloPass(target.url, paths, soloRounds);
     progress(`closed loop: ${clients} clients × ${seconds} s …`);
-    const { result, rss } = await loadWithMemory(target.server, { baseUrl: target.url, paths, clients, durationMs: seconds * 1000 });
+    const { result, rss } = await loadWithMemory(target.server, {
+      baseUrl: target.url,
+      paths,
+      clients,
+      durationMs: seconds * 1000,
+    });
 
     const out = runHeader(["pages", ...args]);
     out.push(`#### Dashboard pages, closed loop of ${clients} clients × ${seconds} s`);
@@ -226,7 +235,11 @@ export async function benchPagesCmd(args: string[]): Promise<CmdResult> {
       const floor = floors.get(p.path)!;
       const alone = solo.get(p.path)!;
       const errors = p.errors + alone.errors;
-      const misses = [p.p95 > P95_TARGET_MS ? "p95" : "", p.p50 / floor.p50 > RATIO_TARGET ? "ratio" : "", errors ? "errors" : ""].filter(Boolean);
+      const misses = [
+        p.p95 > P95_TARGET_MS ? "p95" : "",
+        p.p50 / floor.p50 > RATIO_TARGET ? "ratio" : "",
+        errors ? "errors" : "",
+      ].filter(Boolean);
       out.push(
         `| ${p.path} | ${p.requests} | ${fmtMs(p.p50)} | ${fmtMs(p.p95)} | ${fmtMs(p.p99)} | ${fmtMs(alone.p50)} | ${fmtMs(floor.p50)} | ${x(p.p50, floor.p50)} | ${x(alone.p50, floor.p50)} | ${errors} | ${misses.length ? `missed: ${misses.join(", ")}` : "met"} |`,
       );
@@ -245,24 +258,42 @@ export async function benchPagesCmd(args: string[]): Promise<CmdResult> {
 function pathsOption(args: string[], departmentId: number): string[] {
   const raw = arg(args, "paths");
   if (raw === undefined) return benchPaths(departmentId);
-  const paths = raw.split(",").map((p) => p.trim().replace("{dept}", String(departmentId))).filter(Boolean);
-  if (!paths.length || paths.some((p) => !p.startsWith("/"))) throw new UsageError(`--paths 应为以逗号分隔、以 / 开头的路径，实为 “${raw}”`);
+  const paths = raw
+    .split(",")
+    .map((p) => p.trim().replace("{dept}", String(departmentId)))
+    .filter(Boolean);
+  if (!paths.length || paths.some((p) => !p.startsWith("/")))
+    throw new UsageError(`--paths 应为以逗号分隔、以 / 开头的路径，实为 “${raw}”`);
   return paths;
 }
 
-async function eachPathAlone(target: Target, paths: string[], clients: number, seconds: number, args: string[]): Promise<CmdResult> {
+async function eachPathAlone(
+  target: Target,
+  paths: string[],
+  clients: number,
+  seconds: number,
+  args: string[],
+): Promise<CmdResult> {
   await warm(target.url, paths, intArg(args, "warmup", 1));
   const out = runHeader(["load", ...args]);
   out.push(`#### Each path alone, closed loop of ${clients} clients × ${seconds} s on loopback`);
-  out.push(`Server: ${target.server ? `\`next start\` (production build) started by the bench on ${storeLabel()}` : target.url}. Latencies to the last byte, successful requests only; body bytes as the client read them (decompressed).`, "");
-  out.push("| path | requests | req/s | p50 (ms) | p99 | max | body bytes | errors |", "|---|---|---|---|---|---|---|---|");
+  out.push(
+    `Server: ${target.server ? `\`next start\` (production build) started by the bench on ${storeLabel()}` : target.url}. Latencies to the last byte, successful requests only; body bytes as the client read them (decompressed).`,
+    "",
+  );
+  out.push(
+    "| path | requests | req/s | p50 (ms) | p99 | max | body bytes | errors |",
+    "|---|---|---|---|---|---|---|---|",
+  );
   let errors = 0;
   for (const p of paths) {
     progress(`closed loop on ${p}: ${clients} clients × ${seconds} s …`);
     const r = await runClosedLoop({ baseUrl: target.url, paths: [p], clients, durationMs: seconds * 1000 });
     const x = r.paths[0];
     errors += r.errors;
-    out.push(`| ${p} | ${x.requests} | ${r.throughput.toFixed(1)} | ${fmtMs(x.p50)} | ${fmtMs(x.p99)} | ${fmtMs(x.max)} | ${x.count ? Math.round(x.bytes / x.count) : "—"} | ${x.errors} |`);
+    out.push(
+      `| ${p} | ${x.requests} | ${r.throughput.toFixed(1)} | ${fmtMs(x.p50)} | ${fmtMs(x.p99)} | ${fmtMs(x.max)} | ${x.count ? Math.round(x.bytes / x.count) : "—"} | ${x.errors} |`,
+    );
   }
   out.push("");
   return { text: out.join("\n") + "\n", code: errors > 0 ? 1 : 0 };
@@ -279,7 +310,12 @@ export async function benchLoadCmd(args: string[]): Promise<CmdResult> {
     if (args.includes("--each")) return await eachPathAlone(target, paths, clients, seconds, args);
     await warm(target.url, paths, intArg(args, "warmup", 1));
     progress(`closed loop: ${clients} clients × ${seconds} s …`);
-    const { result, rss } = await loadWithMemory(target.server, { baseUrl: target.url, paths, clients, durationMs: seconds * 1000 });
+    const { result, rss } = await loadWithMemory(target.server, {
+      baseUrl: target.url,
+      paths,
+      clients,
+      durationMs: seconds * 1000,
+    });
 
     const out = runHeader(["load", ...args]);
     out.push(`#### Load test, closed loop of ${clients} clients × ${seconds} s on loopback`);

@@ -63,7 +63,13 @@ async function timedRequest(url: string, timeoutMs: number, marker = ERROR_PAGE_
     return { ok: true, ms, bytes: body.length };
   } catch (e) {
     const err = e as Error & { cause?: { code?: string; message?: string } };
-    return { ok: false, why: err.name === "TimeoutError" ? `timeout after ${timeoutMs} ms` : `network: ${err.cause?.code ?? err.cause?.message ?? err.message}` };
+    return {
+      ok: false,
+      why:
+        err.name === "TimeoutError"
+          ? `timeout after ${timeoutMs} ms`
+          : `network: ${err.cause?.code ?? err.cause?.message ?? err.message}`,
+    };
   }
 }
 
@@ -76,7 +82,9 @@ export async function runClosedLoop(opts: LoadOptions): Promise<LoadResult> {
   const base = opts.baseUrl.replace(/\/+$/, "");
   const timeoutMs = opts.timeoutMs ?? 30_000;
   const marker = opts.errorMarker ?? ERROR_PAGE_MARKER;
-  const acc = new Map<string, Acc>(paths.map((p) => [p, { ms: [], requests: 0, errors: 0, samples: new Set(), bytes: 0 }]));
+  const acc = new Map<string, Acc>(
+    paths.map((p) => [p, { ms: [], requests: 0, errors: 0, samples: new Set(), bytes: 0 }]),
+  );
 
   const fail = (a: Acc, why: string) => {
     a.errors++;
@@ -108,7 +116,14 @@ export async function runClosedLoop(opts: LoadOptions): Promise<LoadResult> {
 
   const results: PathResult[] = paths.map((path) => {
     const a = acc.get(path)!;
-    return { path, ...summarize(a.ms), requests: a.requests, errors: a.errors, errorSamples: [...a.samples], bytes: a.bytes };
+    return {
+      path,
+      ...summarize(a.ms),
+      requests: a.requests,
+      errors: a.errors,
+      errorSamples: [...a.samples],
+      bytes: a.bytes,
+    };
   });
   const requests = results.reduce((s, r) => s + r.requests, 0);
   const errors = results.reduce((s, r) => s + r.errors, 0);
@@ -128,7 +143,11 @@ export async function runClosedLoop(opts: LoadOptions): Promise<LoadResult> {
  * Requests every path `rounds` times, one at a time, so that the server has loaded each route's code before the
  * measured run. Returns the paths that did not answer 2xx, with the reason.
  */
-export async function warmUp(baseUrl: string, paths: readonly string[], rounds = 2): Promise<{ path: string; why: string }[]> {
+export async function warmUp(
+  baseUrl: string,
+  paths: readonly string[],
+  rounds = 2,
+): Promise<{ path: string; why: string }[]> {
   const base = baseUrl.replace(/\/+$/, "");
   const bad = new Map<string, string>();
   for (let r = 0; r < rounds; r++) {
@@ -142,7 +161,12 @@ export async function warmUp(baseUrl: string, paths: readonly string[], rounds =
 }
 
 /** Each path requested `rounds` times with nothing else in flight: what one user alone waits, per path. */
-export async function soloPass(baseUrl: string, paths: readonly string[], rounds = 5, timeoutMs = 30_000): Promise<Map<string, Summary & { errors: number }>> {
+export async function soloPass(
+  baseUrl: string,
+  paths: readonly string[],
+  rounds = 5,
+  timeoutMs = 30_000,
+): Promise<Map<string, Summary & { errors: number }>> {
   const base = baseUrl.replace(/\/+$/, "");
   const ms = new Map<string, number[]>(paths.map((p) => [p, []]));
   const errors = new Map<string, number>(paths.map((p) => [p, 0]));
@@ -161,6 +185,8 @@ export function loadTable(r: LoadResult): string[] {
   return [
     "| page | requests | p50 (ms) | p99 | max | errors |",
     "|---|---|---|---|---|---|",
-    ...r.paths.map((p) => `| ${p.path} | ${p.requests} | ${fmtMs(p.p50)} | ${fmtMs(p.p99)} | ${fmtMs(p.max)} | ${p.errors} |`),
+    ...r.paths.map(
+      (p) => `| ${p.path} | ${p.requests} | ${fmtMs(p.p50)} | ${fmtMs(p.p99)} | ${fmtMs(p.max)} | ${p.errors} |`,
+    ),
   ];
 }

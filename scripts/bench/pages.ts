@@ -9,13 +9,28 @@
 import { runDataset } from "../../db/queries/datasets";
 import { getBenchmarkPage } from "../../db/queries/benchmark";
 import { getDepartmentList, getDepartmentPage, getDepartmentReport } from "../../db/queries/department";
-import { getExecutionDepartmentsPage, getExecutionItemsPage, getExecutionSummary, getProjectExecutionCounts, getProjectExecutionPage } from "../../db/queries/execution";
+import {
+  getExecutionDepartmentsPage,
+  getExecutionItemsPage,
+  getExecutionSummary,
+  getProjectExecutionCounts,
+  getProjectExecutionPage,
+} from "../../db/queries/execution";
 import { resolveYear } from "../../db/queries/figures";
 import { getFlagSummary, getLargestReports, getOverviewTotals } from "../../db/queries/overview-flags";
 import { getPerformancePage, getPerformanceSummary } from "../../db/queries/performance";
-import { getProcurementDepartmentsPage, getProcurementSummary, getProcurementYears } from "../../db/queries/procurement";
+import {
+  getProcurementDepartmentsPage,
+  getProcurementSummary,
+  getProcurementYears,
+} from "../../db/queries/procurement";
 import { getCompletenessRanking, getFindings, getReportCount, getRuleCounts } from "../../db/queries/quality";
-import { getSangongCategories, getSangongDepartmentsPage, getSangongSummary, getSangongYears } from "../../db/queries/sangong";
+import {
+  getSangongCategories,
+  getSangongDepartmentsPage,
+  getSangongSummary,
+  getSangongYears,
+} from "../../db/queries/sangong";
 import { getDepartmentsSideBySide, getEconomicStructure, getStructureBreakdown } from "../../db/queries/structure";
 import {
   benchmarkParamsSchema,
@@ -46,7 +61,12 @@ export function benchPages(departmentId: number): BenchPage[] {
       const sp = parseParams(overviewParamsSchema, none);
       const { year } = await resolveYear(sp.year, sp.synthetic);
       if (year === undefined) return;
-      return Promise.all([getOverviewTotals(year, sp.synthetic), getFlagSummary(year, sp.synthetic, { perKind: 8 }), getLargestReports(year, sp.synthetic, 0, 15), getLargestReports(year, sp.synthetic, 0, 50)]);
+      return Promise.all([
+        getOverviewTotals(year, sp.synthetic),
+        getFlagSummary(year, sp.synthetic, { perKind: 8 }),
+        getLargestReports(year, sp.synthetic, 0, 15),
+        getLargestReports(year, sp.synthetic, 0, 50),
+      ]);
     },
     // app/departments/page.tsx
     "/departments": async () => {
@@ -64,7 +84,11 @@ export function benchPages(departmentId: number): BenchPage[] {
       const { year } = await resolveYear(sp.year, sp.synthetic);
       if (year === undefined) return;
       const f = { year, synthetic: sp.synthetic, dept: sp.dept, code: sp.code };
-      return Promise.all([getStructureBreakdown(f), getDepartmentsSideBySide({ year, synthetic: sp.synthetic, depts: sp.depts }), getEconomicStructure(f)]);
+      return Promise.all([
+        getStructureBreakdown(f),
+        getDepartmentsSideBySide({ year, synthetic: sp.synthetic, depts: sp.depts }),
+        getEconomicStructure(f),
+      ]);
     },
     // app/execution/page.tsx
     "/execution": async () => {
@@ -104,7 +128,10 @@ export function benchPages(departmentId: number): BenchPage[] {
       const { year } = await resolveYear(sp.year, sp.synthetic);
       if (year === undefined) return;
       const filter = { year, synthetic: sp.synthetic, dept: sp.dept, maxRate: sp.maxRate };
-      return Promise.all([getPerformanceSummary(filter), getPerformancePage(filter, { offset: 0, limit: 100, indicators: sp.dept !== undefined })]);
+      return Promise.all([
+        getPerformanceSummary(filter),
+        getPerformancePage(filter, { offset: 0, limit: 100, indicators: sp.dept !== undefined }),
+      ]);
     },
     // app/benchmark/page.tsx (no vs)
     "/benchmark": async () => {
@@ -112,7 +139,10 @@ export function benchPages(departmentId: number): BenchPage[] {
       const { year, years } = await resolveYear(sp.year, sp.synthetic);
       if (year === undefined) return;
       const vs = sp.vs !== undefined && sp.vs !== year && years.includes(sp.vs) ? sp.vs : undefined;
-      return getBenchmarkPage({ year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs }, { page: sp.page, pageSize: 50, extremes: 10, dept: sp.dept });
+      return getBenchmarkPage(
+        { year, synthetic: sp.synthetic, metric: sp.metric, size: sp.size, vs },
+        { page: sp.page, pageSize: 50, extremes: 10, dept: sp.dept },
+      );
     },
     // app/quality/page.tsx
     "/quality": async () => {

@@ -30,7 +30,9 @@ function realTexts(): { name: string; text: string }[] {
   const out: { name: string; text: string }[] = [];
   // (the shared seeds are the same bytes as tests/fixtures/documents)
   for (const dir of ["tests/fixtures/documents", "tests/fixtures/pdf-text"]) {
-    const files = readdirSync(dir).filter((f) => f.endsWith(".txt")).sort();
+    const files = readdirSync(dir)
+      .filter((f) => f.endsWith(".txt"))
+      .sort();
     for (const f of files) out.push({ name: `${dir}/${f}`, text: readFileSync(path.join(dir, f), "utf8") });
   }
   return out;
@@ -53,12 +55,19 @@ function comparisonCorpus(): Doc[] {
     docs.push({ name, kind: "seed", bytes: encode(text) });
     const lines = text.split("\n");
     for (let k = 1; k <= 10; k++) {
-      docs.push({ name: `${name}#cut${k}`, kind: "cut", bytes: encode(lines.slice(0, Math.floor((lines.length * k) / 11)).join("\n")) });
+      docs.push({
+        name: `${name}#cut${k}`,
+        kind: "cut",
+        bytes: encode(lines.slice(0, Math.floor((lines.length * k) / 11)).join("\n")),
+      });
     }
   }
-  for (const r of cities[1].slice(0, 20)) docs.push({ name: `${r.department}-${r.year}.json`, kind: "json", bytes: encode(JSON.stringify(r)) });
+  for (const r of cities[1].slice(0, 20))
+    docs.push({ name: `${r.department}-${r.year}.json`, kind: "json", bytes: encode(JSON.stringify(r)) });
   const pdfDir = "tests/fixtures/pdf";
-  for (const f of readdirSync(pdfDir).filter((f) => f.endsWith(".pdf")).sort()) {
+  for (const f of readdirSync(pdfDir)
+    .filter((f) => f.endsWith(".pdf"))
+    .sort()) {
     docs.push({ name: `${pdfDir}/${f}`, kind: "pdf", bytes: new Uint8Array(readFileSync(path.join(pdfDir, f))) });
   }
   return docs;
@@ -121,7 +130,9 @@ export async function runComparison(file: string, rounds: number): Promise<strin
     }
     const list = (xs: number[]) => xs.map((s) => s.toFixed(2)).join(", ");
     const rate = (xs: number[]) => (set.length / Math.min(...xs)).toFixed(1);
-    out.push(`| ${kind} | ${set.length} | ${rounds} | ${list(wall)} | **${rate(wall)}** | ${list(cpu)} | **${rate(cpu)}** |`);
+    out.push(
+      `| ${kind} | ${set.length} | ${rounds} | ${list(wall)} | **${rate(wall)}** | ${list(cpu)} | **${rate(cpu)}** |`,
+    );
   }
   out.push("");
   return out;

@@ -60,18 +60,29 @@ export async function benchParse(args: string[]): Promise<string> {
   const n = Number(arg(args, "reports", "500"));
   const depts = Math.max(1, Math.ceil(n / 5));
   const t0 = performance.now();
-  const { reports } = generateCity({ departments: depts, years: [2019, 2020, 2021, 2022, 2023], seed: 7, anomalies: "none" });
+  const { reports } = generateCity({
+    departments: depts,
+    years: [2019, 2020, 2021, 2022, 2023],
+    seed: 7,
+    anomalies: "none",
+  });
   const city = reports.slice(0, n);
   const tGen = performance.now() - t0;
   const t1 = performance.now();
   const audited = city.map((r) => ({ r, findings: auditReport(r), completeness: computeCompleteness(r) }));
   const tAudit = performance.now() - t1;
-  out.push(`Generated ${city.length} synthetic reports in ${f1(tGen / 1000)} s; audit + completeness: **${f1(city.length / (tAudit / 1000))} reports/s**.`, "");
+  out.push(
+    `Generated ${city.length} synthetic reports in ${f1(tGen / 1000)} s; audit + completeness: **${f1(city.length / (tAudit / 1000))} reports/s**.`,
+    "",
+  );
 
   // 3. The pipeline a user runs: rendered documents in both layouts, parsed and audited.
   out.push("| rendered synthetic documents | documents | parse + audit (s) | documents/s |", "|---|---|---|---|");
   const sample = city.slice(0, Math.min(100, city.length));
-  for (const [label, render] of [["markdown", renderMarkdown], ["plain text (PDF extract)", renderPlainText]] as const) {
+  for (const [label, render] of [
+    ["markdown", renderMarkdown],
+    ["plain text (PDF extract)", renderPlainText],
+  ] as const) {
     const docs = sample.map((r, i) => ({ name: `synthetic-${i}.txt`, bytes: new TextEncoder().encode(render(r)) }));
     const t = performance.now();
     for (const d of docs) auditReport(parseDocument(d.name, d.bytes));
@@ -82,8 +93,11 @@ export async function benchParse(args: string[]): Promise<string> {
 
   out.push("| store | reports | load time (s) | reports/s |", "|---|---|---|---|");
   const tmpStore = path.join(os.tmpdir(), `fl-bench-${process.pid}`);
-  const stores: [string, () => ReturnType<typeof openPglite>][] = [["PGlite (on disk, tmp dir)", () => openPglite(tmpStore)]];
-  if (process.env.DATABASE_URL) stores.push(["PostgreSQL (DATABASE_URL)", () => openPostgres(process.env.DATABASE_URL!)]);
+  const stores: [string, () => ReturnType<typeof openPglite>][] = [
+    ["PGlite (on disk, tmp dir)", () => openPglite(tmpStore)],
+  ];
+  if (process.env.DATABASE_URL)
+    stores.push(["PostgreSQL (DATABASE_URL)", () => openPostgres(process.env.DATABASE_URL!)]);
   for (const [label, open] of stores) {
     const store = await open();
     const t = performance.now();

@@ -36,7 +36,9 @@ export function benchPaths(departmentId: number): string[] {
  * synthetic ones). pages.ts makes the same choice from the store.
  */
 export async function departmentIdFromApp(baseUrl: string): Promise<number | undefined> {
-  const res = await fetch(`${baseUrl.replace(/\/+$/, "")}/api/departments?synthetic=1`, { signal: AbortSignal.timeout(120_000) });
+  const res = await fetch(`${baseUrl.replace(/\/+$/, "")}/api/departments?synthetic=1`, {
+    signal: AbortSignal.timeout(120_000),
+  });
   if (!res.ok) throw new Error(`GET /api/departments?synthetic=1: HTTP ${res.status}`);
   const body = (await res.json()) as { rows?: { departmentId?: number }[] };
   const id = body.rows?.[0]?.departmentId;

@@ -29,7 +29,8 @@ function listPdfs(args: string[]): string[] {
   const out: string[] = [];
   for (const r of roots) {
     if (!fs.existsSync(r)) continue;
-    if (fs.statSync(r).isDirectory()) for (const f of fs.readdirSync(r).sort()) (f.endsWith(".pdf") ? out.push(path.join(r, f)) : undefined);
+    if (fs.statSync(r).isDirectory())
+      for (const f of fs.readdirSync(r).sort()) f.endsWith(".pdf") ? out.push(path.join(r, f)) : undefined;
     else out.push(r);
   }
   return [...new Set(out.map((p) => path.resolve(p)))];
@@ -56,7 +57,12 @@ export async function benchPdf(args: string[]): Promise<string> {
     let pages = 0;
     let result = "";
     // a PDF pdfjs itself cannot read (encrypted, broken) has no floor to compare with
-    if (!(await floor(bytes).then(() => true, () => false))) {
+    if (
+      !(await floor(bytes).then(
+        () => true,
+        () => false,
+      ))
+    ) {
       process.stderr.write(`${path.basename(file)}: pdfjs 无法读取，跳过\n`);
       continue;
     }

@@ -13,14 +13,20 @@ import postgres from "postgres";
 import { arg, intArg, UsageError } from "./cli-args";
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): string {
-  const r = spawnSync(cmd, args, { env, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 2 ** 20 });
+  const r = spawnSync(cmd, args, {
+    env,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    maxBuffer: 64 * 2 ** 20,
+  });
   if (r.status !== 0) throw new Error(`${cmd} ${args.join(" ")} 失败（退出码 ${r.status}）`);
   return r.stdout;
 }
 
 export async function benchScaleCmd(args: string[]): Promise<{ text: string; code: number }> {
   const sizes = (arg(args, "sizes") ?? "1000,10000").split(",").map((s) => Number(s.trim()));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new UsageError(`--sizes 应为逗号分隔的正整数，实为 “${arg(args, "sizes")}”`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new UsageError(`--sizes 应为逗号分隔的正整数，实为 “${arg(args, "sizes")}”`);
   if (args.includes("--with-100k") && !sizes.includes(100_000)) sizes.push(100_000);
   const clients = intArg(args, "clients", 8);
   const seconds = intArg(args, "seconds", 30);
@@ -56,9 +62,29 @@ export async function benchScaleCmd(args: string[]): Promise<{ text: string; cod
     for (const t of targets) {
       const env = await t.env(n);
       process.stderr.write(`== ${t.label}, ${n} 份：建库（已有的城市跳过）…\n`);
-      out.push(`<!-- ${t.label}, ${n} reports: ${run("npx", ["tsx", "scripts/build-store.ts", "--reports", String(n)], env).trim().split("\n").pop()} -->`);
+      out.push(
+        `<!-- ${t.label}, ${n} reports: ${run("npx", ["tsx", "scripts/build-store.ts", "--reports", String(n)], env)
+          .trim()
+          .split("\n")
+          .pop()} -->`,
+      );
       process.stderr.write(`== ${t.label}, ${n} 份：页面\n`);
-      out.push(run("npx", ["tsx", "--conditions=react-server", "scripts/bench.ts", "pages", "--clients", String(clients), "--seconds", String(seconds)], env));
+      out.push(
+        run(
+          "npx",
+          [
+            "tsx",
+            "--conditions=react-server",
+            "scripts/bench.ts",
+            "pages",
+            "--clients",
+            String(clients),
+            "--seconds",
+            String(seconds),
+          ],
+          env,
+        ),
+      );
     }
   }
   return { text: out.join("\n"), code: 0 };

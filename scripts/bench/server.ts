@@ -10,7 +10,13 @@ import { UsageError } from "./cli-args";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export type BenchServer = { url: string; pid: number; stop: () => Promise<void>; rssMiB: () => number | undefined; log: () => string };
+export type BenchServer = {
+  url: string;
+  pid: number;
+  stop: () => Promise<void>;
+  rssMiB: () => number | undefined;
+  log: () => string;
+};
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,7 +31,9 @@ function freePort(): Promise<number> {
 
 export async function startNext(port?: number): Promise<BenchServer> {
   if (!existsSync(path.join(root, ".next/BUILD_ID"))) {
-    throw new UsageError("没有找到生产构建（.next/BUILD_ID）：先运行 npm run build，或用 --url 指向一个正在运行的服务。");
+    throw new UsageError(
+      "没有找到生产构建（.next/BUILD_ID）：先运行 npm run build，或用 --url 指向一个正在运行的服务。",
+    );
   }
   const p = port ?? (await freePort());
   const bin = path.join(root, "node_modules/next/dist/bin/next");
@@ -49,7 +57,8 @@ export async function startNext(port?: number): Promise<BenchServer> {
       return; // already gone
     }
     const deadline = Date.now() + 10_000;
-    while (child.exitCode === null && child.signalCode === null && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    while (child.exitCode === null && child.signalCode === null && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
     if (child.exitCode === null && child.signalCode === null) {
       try {
         process.kill(-child.pid, "SIGKILL");

@@ -16,7 +16,12 @@ export async function runCheck(args: string[]): Promise<number> {
       bytes = await readFile(file);
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
-      const why = code === "ENOENT" ? "文件不存在" : code === "EISDIR" ? "这是一个目录，请指定文件" : `无法读取（${code ?? (e as Error).message}）`;
+      const why =
+        code === "ENOENT"
+          ? "文件不存在"
+          : code === "EISDIR"
+            ? "这是一个目录，请指定文件"
+            : `无法读取（${code ?? (e as Error).message}）`;
       results.push({ ok: false as const, file, message: `文件 ${file}：${why}` });
       continue;
     }

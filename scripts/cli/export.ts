@@ -28,7 +28,8 @@ function parseArgs(args: string[]): ExportArgs | string {
   if (positional.length !== 2) return "需要两个参数：部门名称和年度";
   const [department, yearText] = positional;
   if (!/^\d{4}$/.test(yearText)) return `年度应为四位数字，实为：${yearText}`;
-  if (scope !== undefined && !(SCOPES as readonly string[]).includes(scope)) return `--scope 应为 部门决算 或 单位决算，实为：${scope}`;
+  if (scope !== undefined && !(SCOPES as readonly string[]).includes(scope))
+    return `--scope 应为 部门决算 或 单位决算，实为：${scope}`;
   return { department, year: Number(yearText), scope: scope as Report["scope"] | undefined, out };
 }
 

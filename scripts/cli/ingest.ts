@@ -110,7 +110,12 @@ export function summarize(outcomes: Outcome[]): string {
  * Loads every file in order, reporting progress for batches. The files are one batch: each commits on its own, and
  * the app servers' rendered pages change once, when the last one is done (db/data-version.ts).
  */
-export async function ingestFiles(db: Db, files: string[], stderr: NonNullable<CliIO["stderr"]>, sourceUrl?: string): Promise<Outcome[]> {
+export async function ingestFiles(
+  db: Db,
+  files: string[],
+  stderr: NonNullable<CliIO["stderr"]>,
+  sourceUrl?: string,
+): Promise<Outcome[]> {
   return withLoadBatch(db, async () => {
     const outcomes: Outcome[] = [];
     for (const [i, file] of files.entries()) {
@@ -120,7 +125,6 @@ export async function ingestFiles(db: Db, files: string[], stderr: NonNullable<C
     return outcomes;
   });
 }
-
 
 /**
  * One line for a store that could not be opened: for PostgreSQL the server (password hidden) and the cause in
@@ -134,7 +138,8 @@ export function openFailure(e: unknown, url = process.env.DATABASE_URL): string 
   return `无法连接数据库 ${where}：${why ?? message}。什么也没有载入。`;
 }
 
-const USAGE = "用法：ingest <文件或目录…>（目录中的 .txt .md .json .html 等文件都会载入）\n      ingest <文件> --url <官方发布地址>（只载入一个文件时，记下它的官方网址，原文页面会链接过去）\n";
+const USAGE =
+  "用法：ingest <文件或目录…>（目录中的 .txt .md .json .html 等文件都会载入）\n      ingest <文件> --url <官方发布地址>（只载入一个文件时，记下它的官方网址，原文页面会链接过去）\n";
 
 /** `ingest <files or folders…>`; exit code 1 when any document failed, 2 on a usage error. */
 export async function runIngest(args: string[], io: CliIO = {}): Promise<number> {

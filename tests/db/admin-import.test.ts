@@ -60,34 +60,37 @@ forEachDb("shared ingest path and import log", (get) => {
   test.each([
     [BIG_DATA, "烟台市大数据局", "部门决算"],
     [GOV_OFFICE, "烟台市人民政府办公室", "单位决算"],
-  ])("seed %s loads as %s 2023 %s, revision 1, and is logged with the uploader's name", async (file, department, scope) => {
-    const bytes = bytesOf(file);
-    const o = await ingestBytes(get().db, file, bytes, { user: "张三" });
-    expect(o.ok).toBe(true);
-    if (!o.ok) return;
-    expect(o.status).toBe("created");
-    expect(o.report.department).toBe(department);
-    expect(o.report.year).toBe(2023);
-    expect(o.report.scope).toBe(scope);
-    expect(o.result.revision).toBe(1);
-    expect(o.sha256).toBe(sha(bytes));
-    expect(o.logError).toBeUndefined();
+  ])(
+    "seed %s loads as %s 2023 %s, revision 1, and is logged with the uploader's name",
+    async (file, department, scope) => {
+      const bytes = bytesOf(file);
+      const o = await ingestBytes(get().db, file, bytes, { user: "张三" });
+      expect(o.ok).toBe(true);
+      if (!o.ok) return;
+      expect(o.status).toBe("created");
+      expect(o.report.department).toBe(department);
+      expect(o.report.year).toBe(2023);
+      expect(o.report.scope).toBe(scope);
+      expect(o.result.revision).toBe(1);
+      expect(o.sha256).toBe(sha(bytes));
+      expect(o.logError).toBeUndefined();
 
-    const log = await lastLog();
-    expect(log).toMatchObject({
-      userName: "张三",
-      fileName: file,
-      sha256: sha(bytes),
-      department,
-      year: 2023,
-      scope,
-      status: "created",
-      revision: 1,
-      reportId: o.result.reportId,
-    });
-    expect(log.at).toBeInstanceOf(Date);
-    expect(Math.abs(log.at.getTime() - Date.now())).toBeLessThan(60_000);
-  });
+      const log = await lastLog();
+      expect(log).toMatchObject({
+        userName: "张三",
+        fileName: file,
+        sha256: sha(bytes),
+        department,
+        year: 2023,
+        scope,
+        status: "created",
+        revision: 1,
+        reportId: o.result.reportId,
+      });
+      expect(log.at).toBeInstanceOf(Date);
+      expect(Math.abs(log.at.getTime() - Date.now())).toBeLessThan(60_000);
+    },
+  );
 
   test("the stored findings and the department come back for the result page", async () => {
     const [r] = await get()
@@ -108,7 +111,12 @@ forEachDb("shared ingest path and import log", (get) => {
     const o = await ingestBytes(get().db, BIG_DATA, bytesOf(BIG_DATA), { user: "李四" });
     expect(o.status).toBe("unchanged");
     expect(await reportCount("烟台市大数据局")).toBe(before);
-    expect(await lastLog()).toMatchObject({ userName: "李四", status: "unchanged", revision: 1, department: "烟台市大数据局" });
+    expect(await lastLog()).toMatchObject({
+      userName: "李四",
+      status: "unchanged",
+      revision: 1,
+      department: "烟台市大数据局",
+    });
   });
 
   test("a document that is not a 决算 fails with its line, loads nothing, and the log keeps the located message", async () => {
@@ -123,7 +131,17 @@ forEachDb("shared ingest path and import log", (get) => {
     expect(o.reason).toContain("部门预算");
     expect(await reportCount("烟台市大数据局")).toBe(before);
     const log = await lastLog();
-    expect(log).toMatchObject({ userName: "王五", fileName: "broken.txt", sha256: sha(BROKEN), status: "failed", department: null, year: null, scope: null, revision: null, reportId: null });
+    expect(log).toMatchObject({
+      userName: "王五",
+      fileName: "broken.txt",
+      sha256: sha(BROKEN),
+      status: "failed",
+      department: null,
+      year: null,
+      scope: null,
+      revision: null,
+      reportId: null,
+    });
     expect(log.message).toBe(o.reason);
   });
 
@@ -133,11 +151,20 @@ forEachDb("shared ingest path and import log", (get) => {
     if (!o.ok) return;
     expect(o.result.revision).toBe(2);
     expect(await reportCount("烟台市大数据局")).toBe(2);
-    expect(await lastLog()).toMatchObject({ status: "revised", revision: 2, reportId: o.result.reportId, fileName: "000_edited.txt" });
+    expect(await lastLog()).toMatchObject({
+      status: "revised",
+      revision: 2,
+      reportId: o.result.reportId,
+      fileName: "000_edited.txt",
+    });
   });
 
   test("a failure inside the load transaction (too many decimals for the store) loads nothing and is logged", async () => {
-    const tooFine = revise(makeReport({ department: "上传戊局" }), (r) => (r.tables[2].rows[0].values.basic = "60.6800001"), "fine");
+    const tooFine = revise(
+      makeReport({ department: "上传戊局" }),
+      (r) => (r.tables[2].rows[0].values.basic = "60.6800001"),
+      "fine",
+    );
     const bytes = utf8(JSON.stringify(tooFine));
     const o = await ingestBytes(get().db, "e.json", bytes, { user: "张三" });
     expect(o.ok).toBe(false);
@@ -176,7 +203,12 @@ forEachDb("shared ingest path and import log", (get) => {
       const file = path.join(dir, "cli.json");
       fs.writeFileSync(file, JSON.stringify(makeReport({ department: "命令行乙局" })));
       expect(await runIngest([file], { db: get().db, stdout: new Capture(), stderr: new Capture() })).toBe(0);
-      expect(await lastLog()).toMatchObject({ userName: os.userInfo().username, fileName: "cli.json", status: "created", department: "命令行乙局" });
+      expect(await lastLog()).toMatchObject({
+        userName: os.userInfo().username,
+        fileName: "cli.json",
+        status: "created",
+        department: "命令行乙局",
+      });
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
@@ -204,8 +236,13 @@ forEachDb("shared ingest path and import log", (get) => {
   });
 
   test("the database refuses a status outside created|unchanged|revised|failed", async () => {
-    await expect(recordImport(get().db, { userName: "x", fileName: "x", sha256: "0", status: "deleted" as "failed" })).rejects.toThrow();
-    const [{ n }] = await get().db.select({ n: count() }).from(s.importLog).where(sql`${s.importLog.status} = 'deleted'`);
+    await expect(
+      recordImport(get().db, { userName: "x", fileName: "x", sha256: "0", status: "deleted" as "failed" }),
+    ).rejects.toThrow();
+    const [{ n }] = await get()
+      .db.select({ n: count() })
+      .from(s.importLog)
+      .where(sql`${s.importLog.status} = 'deleted'`);
     expect(n).toBe(0);
   });
 });
@@ -213,7 +250,8 @@ forEachDb("shared ingest path and import log", (get) => {
 describe("staff credentials, CSRF token and same-origin check", () => {
   const env = { ADMIN_USER: "审核员", ADMIN_PASSWORD: "s3cret:with:colons", ADMIN_SECRET: "k" };
   const cfg = adminConfig(env)!;
-  const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`, "utf8").toString("base64")}`;
+  const basic = (user: string, password: string) =>
+    `Basic ${Buffer.from(`${user}:${password}`, "utf8").toString("base64")}`;
 
   test.each([
     [{}, "nothing set"],

@@ -28,12 +28,22 @@ const g = globalThis as typeof globalThis & { __fiscalLensStore?: Promise<unknow
 const saved: Record<string, string | undefined> = {};
 
 function post(body: unknown, headers: Record<string, string> = {}) {
-  const token = csrfToken({ user: USER, password: ENV.ADMIN_PASSWORD, secret: Buffer.from(ENV.ADMIN_SECRET, "utf8") }, USER);
+  const token = csrfToken(
+    { user: USER, password: ENV.ADMIN_PASSWORD, secret: Buffer.from(ENV.ADMIN_SECRET, "utf8") },
+    USER,
+  );
   return POST(
     new NextRequest(`http://${HOST}/admin/import/organisations`, {
       method: "POST",
       body: typeof body === "string" ? body : JSON.stringify(body),
-      headers: { host: HOST, origin: `http://${HOST}`, authorization: basic(USER, ENV.ADMIN_PASSWORD), "content-type": "application/json", "x-csrf-token": token, ...headers },
+      headers: {
+        host: HOST,
+        origin: `http://${HOST}`,
+        authorization: basic(USER, ENV.ADMIN_PASSWORD),
+        "content-type": "application/json",
+        "x-csrf-token": token,
+        ...headers,
+      },
     }),
   );
 }
@@ -46,7 +56,8 @@ forEachDb("organisation corrections through /admin/import/organisations", (get) 
     }
     const t = get();
     g.__fiscalLensStore = Promise.resolve({ db: t.db, driver: t.driver, close: async () => {}, where: t.label });
-    for (const r of [factory("示例市丙局", 2021, "p2021"), factory("示例市丙局机关", 2020, "p2020")]) await loadReport(t.db, r, { findings: [], completeness: "90" });
+    for (const r of [factory("示例市丙局", 2021, "p2021"), factory("示例市丙局机关", 2020, "p2020")])
+      await loadReport(t.db, r, { findings: [], completeness: "90" });
   });
   afterAll(() => {
     g.__fiscalLensStore = undefined;
@@ -86,8 +97,12 @@ forEachDb("organisation corrections through /admin/import/organisations", (get) 
     const names = (await get().db.select({ name: s.departments.name }).from(s.departments)).map((d) => d.name);
     expect(names).toEqual(["示例市丙局"]);
     const [dept] = await get().db.select().from(s.departments).where(eq(s.departments.name, "示例市丙局"));
-    expect((await get().db.select().from(s.reports).where(eq(s.reports.departmentId, dept.id))).map((r) => r.year).sort()).toEqual([2020, 2021]);
-    expect(await latestOverrides(get().db)).toMatchObject([{ kind: "merge", userName: USER, fromName: "示例市丙局机关", toName: "示例市丙局" }]);
+    expect(
+      (await get().db.select().from(s.reports).where(eq(s.reports.departmentId, dept.id))).map((r) => r.year).sort(),
+    ).toEqual([2020, 2021]);
+    expect(await latestOverrides(get().db)).toMatchObject([
+      { kind: "merge", userName: USER, fromName: "示例市丙局机关", toName: "示例市丙局" },
+    ]);
   });
 
   test("a unit is assigned by name, the 部门 found by any printing of its name", async () => {

@@ -3,8 +3,18 @@ import { getBenchmark, getBenchmarkPage, type Benchmark, type BenchmarkFilter } 
 import { getChosenFigures } from "../../db/queries/dashboard-scope";
 import { getDepartmentReport, PEER_MEDIAN_KEYS } from "../../db/queries/department";
 import { getYearFigures } from "../../db/queries/figures";
-import { getPerformancePage, getPerformanceProjects, getPerformanceSummary, performanceRateEdges } from "../../db/queries/performance";
-import { getDepartmentsSideBySide, getStructureBreakdown, getSubjectDepartments, getSubjectDepartmentsPage } from "../../db/queries/structure";
+import {
+  getPerformancePage,
+  getPerformanceProjects,
+  getPerformanceSummary,
+  performanceRateEdges,
+} from "../../db/queries/performance";
+import {
+  getDepartmentsSideBySide,
+  getStructureBreakdown,
+  getSubjectDepartments,
+  getSubjectDepartmentsPage,
+} from "../../db/queries/structure";
 import { loadReports } from "../../db/load";
 import { auditReport } from "../../lib/audit/run";
 import { computeCompleteness } from "../../lib/audit/completeness";
@@ -35,16 +45,35 @@ async function benchmarkInJs(f: BenchmarkFilter) {
   ]);
   const scope = f.scope === "unit" ? "单位决算" : "部门决算";
   const distance = f.metric === "executionRate";
-  const all = now.filter((r) => r.scope === scope).map((r) => {
-    const current = metricValue(f.metric, r.figures, r.completeness);
-    const prior = before.find((p) => p.departmentId === r.departmentId);
-    const previous = prior ? metricValue(f.metric, prior.figures, prior.completeness) : undefined;
-    const value = change ? difference(current, previous) : current;
-    // execution: the distance from 100% (or its change), lower is better; negated so that higher is better throughout
-    const key = value === undefined ? undefined : !distance ? value
-      : new D(0).minus(change ? difference(executionDistance(current), executionDistance(previous))! : executionDistance(current)!).toFixed();
-    return { departmentId: r.departmentId, size: sizeBand(r.figures.expenditureTotal), current, previous, value, key };
-  });
+  const all = now
+    .filter((r) => r.scope === scope)
+    .map((r) => {
+      const current = metricValue(f.metric, r.figures, r.completeness);
+      const prior = before.find((p) => p.departmentId === r.departmentId);
+      const previous = prior ? metricValue(f.metric, prior.figures, prior.completeness) : undefined;
+      const value = change ? difference(current, previous) : current;
+      // execution: the distance from 100% (or its change), lower is better; negated so that higher is better throughout
+      const key =
+        value === undefined
+          ? undefined
+          : !distance
+            ? value
+            : new D(0)
+                .minus(
+                  change
+                    ? difference(executionDistance(current), executionDistance(previous))!
+                    : executionDistance(current)!,
+                )
+                .toFixed();
+      return {
+        departmentId: r.departmentId,
+        size: sizeBand(r.figures.expenditureTotal),
+        current,
+        previous,
+        value,
+        key,
+      };
+    });
   const inBand = f.size === "all" ? all : all.filter((r) => r.size === f.size);
   const valued = inBand.filter((r) => r.value !== undefined);
   const keys = valued.map((r) => r.key!);
@@ -57,28 +86,56 @@ async function benchmarkInJs(f: BenchmarkFilter) {
     inBand.map((r) => {
       const i = valued.indexOf(r);
       const med = bandMedian(r.size);
-      return [r.departmentId, {
-        value: r.value, current: r.current, previous: change ? r.previous : undefined,
-        rank: i < 0 ? undefined : ranks[i],
-        percentile: i < 0 ? undefined : percentileRank(r.key!, keys),
-        fromMedian: i < 0 || med === undefined ? undefined : new D(r.value!).minus(med).toFixed(),
-        distance: i < 0 || !distance ? undefined : new D(0).minus(r.key!).toFixed(),
-      }];
+      return [
+        r.departmentId,
+        {
+          value: r.value,
+          current: r.current,
+          previous: change ? r.previous : undefined,
+          rank: i < 0 ? undefined : ranks[i],
+          percentile: i < 0 ? undefined : percentileRank(r.key!, keys),
+          fromMedian: i < 0 || med === undefined ? undefined : new D(r.value!).minus(med).toFixed(),
+          distance: i < 0 || !distance ? undefined : new D(0).minus(r.key!).toFixed(),
+        },
+      ];
     }),
   );
   return {
-    byId, median: f.size === "all" ? undefined : bandMedian(f.size), peers: valued.length, missing: inBand.length - valued.length,
-    otherBands: all.length - inBand.length, otherScope: now.length - all.length,
+    byId,
+    median: f.size === "all" ? undefined : bandMedian(f.size),
+    peers: valued.length,
+    missing: inBand.length - valued.length,
+    otherBands: all.length - inBand.length,
+    otherScope: now.length - all.length,
   };
 }
 
 function expectSameRanking(b: Benchmark, js: Awaited<ReturnType<typeof benchmarkInJs>>) {
-  expect({ peers: b.peers, missing: b.missing, otherBands: b.otherBands, otherScope: b.otherScope, median: b.median })
-    .toEqual({ peers: js.peers, missing: js.missing, otherBands: js.otherBands, otherScope: js.otherScope, median: js.median });
+  expect({
+    peers: b.peers,
+    missing: b.missing,
+    otherBands: b.otherBands,
+    otherScope: b.otherScope,
+    median: b.median,
+  }).toEqual({
+    peers: js.peers,
+    missing: js.missing,
+    otherBands: js.otherBands,
+    otherScope: js.otherScope,
+    median: js.median,
+  });
   expect(b.rows.length).toBe(js.byId.size);
   for (const r of b.rows) {
-    expect({ id: r.departmentId, value: r.value, current: r.current, previous: r.previous, rank: r.rank, percentile: r.percentile, fromMedian: r.fromMedian, distance: r.distance })
-      .toEqual({ id: r.departmentId, ...js.byId.get(r.departmentId)! });
+    expect({
+      id: r.departmentId,
+      value: r.value,
+      current: r.current,
+      previous: r.previous,
+      rank: r.rank,
+      percentile: r.percentile,
+      fromMedian: r.fromMedian,
+      distance: r.distance,
+    }).toEqual({ id: r.departmentId, ...js.byId.get(r.departmentId)! });
   }
   // ranked rows first, best rank first; then the departments without a value
   const ranked = b.rows.filter((r) => r.rank !== undefined);
@@ -90,8 +147,18 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
   beforeAll(async () => {
     const t: TestDb = get();
     g.__fiscalLensStore = Promise.resolve({ db: t.db, driver: t.driver, close: async () => {}, where: t.label });
-    const { reports } = generateCity({ departments: DEPARTMENTS, years: [2022, 2023], seed: 23, anomalies: "some", cityName: "对标市" });
-    const outcomes = await loadReports(t.db, reports.map((report) => ({ report, findings: auditReport(report), completeness: computeCompleteness(report) })), { concurrency: 4 });
+    const { reports } = generateCity({
+      departments: DEPARTMENTS,
+      years: [2022, 2023],
+      seed: 23,
+      anomalies: "some",
+      cityName: "对标市",
+    });
+    const outcomes = await loadReports(
+      t.db,
+      reports.map((report) => ({ report, findings: auditReport(report), completeness: computeCompleteness(report) })),
+      { concurrency: 4 },
+    );
     expect(outcomes.filter((o) => !o.ok)).toEqual([]);
   }, 600_000);
 
@@ -100,7 +167,16 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
   });
 
   describe("the ranking computed in SQL is the ranking the JS rules give", () => {
-    const metrics: BenchmarkMetric[] = ["executionRate", "smeShare", "sangongPerPersonnel", "sangongFinal", "publicCostShare", "projectShare", "completeness", "expenditureTotal"];
+    const metrics: BenchmarkMetric[] = [
+      "executionRate",
+      "smeShare",
+      "sangongPerPersonnel",
+      "sangongFinal",
+      "publicCostShare",
+      "projectShare",
+      "completeness",
+      "expenditureTotal",
+    ];
     test.each(metrics)("%s, all sizes", async (metric) => {
       const f: BenchmarkFilter = { year: 2023, synthetic: true, metric, size: "all" };
       const b = await getBenchmark(f);
@@ -113,16 +189,19 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
       expectSameRanking(await getBenchmark(f), await benchmarkInJs(f));
     });
 
-    test.each(["small", "medium", "large"] as const)("execution by distance from 100 either way, size band %s, with the band median", async (size) => {
-      const f: BenchmarkFilter = { year: 2023, synthetic: true, metric: "executionRate", size };
-      const b = await getBenchmark(f);
-      expectSameRanking(b, await benchmarkInJs(f));
-      // over- and under-spending alike: the first is the closest to 100%, in either direction
-      const ranked = b.rows.filter((r) => r.rank !== undefined);
-      const dist = ranked.map((r) => new D(r.current!).minus(100).abs());
-      for (let i = 1; i < dist.length; i++) expect(dist[i].gte(dist[i - 1])).toBe(true);
-      expect(b.median === undefined).toBe(b.peers < PEER_GROUP.minPeers);
-    });
+    test.each(["small", "medium", "large"] as const)(
+      "execution by distance from 100 either way, size band %s, with the band median",
+      async (size) => {
+        const f: BenchmarkFilter = { year: 2023, synthetic: true, metric: "executionRate", size };
+        const b = await getBenchmark(f);
+        expectSameRanking(b, await benchmarkInJs(f));
+        // over- and under-spending alike: the first is the closest to 100%, in either direction
+        const ranked = b.rows.filter((r) => r.rank !== undefined);
+        const dist = ranked.map((r) => new D(r.current!).minus(100).abs());
+        for (let i = 1; i < dist.length; i++) expect(dist[i].gte(dist[i - 1])).toBe(true);
+        expect(b.median === undefined).toBe(b.peers < PEER_GROUP.minPeers);
+      },
+    );
 
     test("execution: change on the year before ranks by the change of the distance from 100%", async () => {
       const f: BenchmarkFilter = { year: 2023, synthetic: true, metric: "executionRate", size: "medium", vs: 2022 };
@@ -147,7 +226,12 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
       expect(p.page).toBe(n);
       expect(p.total).toBe(whole.rows.length);
       expect(p.rows).toEqual(whole.rows.slice((n - 1) * 25, n * 25));
-      expect({ peers: p.peers, median: p.median, missing: p.missing, otherBands: p.otherBands }).toEqual({ peers: whole.peers, median: whole.median, missing: whole.missing, otherBands: whole.otherBands });
+      expect({ peers: p.peers, median: p.median, missing: p.missing, otherBands: p.otherBands }).toEqual({
+        peers: whole.peers,
+        median: whole.median,
+        missing: whole.missing,
+        otherBands: whole.otherBands,
+      });
       // the chart's extremes: the ten highest and the ten lowest ranked, whatever the page
       const ranked = whole.rows.filter((r) => r.rank !== undefined);
       expect(p.top).toEqual(ranked.slice(0, 10));
@@ -178,7 +262,9 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
       const self = all.find((r) => r.departmentId === id)!;
       // peers: the same scope and size band, real beside real
       const peer = (r: (typeof all)[number]) =>
-        r.synthetic === self.synthetic && r.scope === self.scope && sizeBand(r.figures.expenditureTotal) === sizeBand(self.figures.expenditureTotal);
+        r.synthetic === self.synthetic &&
+        r.scope === self.scope &&
+        sizeBand(r.figures.expenditureTotal) === sizeBand(self.figures.expenditureTotal);
       const group = all.filter(peer);
       const others = group.filter((r) => r.departmentId !== id);
       expect(others.length).toBeGreaterThanOrEqual(PEER_GROUP.minPeers);
@@ -186,7 +272,9 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
       for (const k of PEER_MEDIAN_KEYS) {
         const stated = others.map((r) => r.figures[k]).filter((v) => v !== undefined);
         expect(d.peerCounts[k] ?? 0).toBe(stated.length);
-        expect(d.peerMedians[k], `${k} of department ${id}`).toBe(stated.length >= PEER_GROUP.minPeers ? median(stated) : undefined);
+        expect(d.peerMedians[k], `${k} of department ${id}`).toBe(
+          stated.length >= PEER_GROUP.minPeers ? median(stated) : undefined,
+        );
       }
       // the department's own value is not part of its peers' median: some key must differ from the median of all
       const withSelf = PEER_MEDIAN_KEYS.map((k) => median(group.map((r) => r.figures[k])));
@@ -213,7 +301,10 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
     // a department further down is on its page
     const far = third.rows[3];
     expect(whole.findIndex((d) => d.departmentId === far.departmentId)).toBeGreaterThanOrEqual(50);
-    expect(await getSubjectDepartmentsPage({ ...f, code: "999" }, { offset: 0, limit: 25 })).toEqual({ total: 0, rows: [] });
+    expect(await getSubjectDepartmentsPage({ ...f, code: "999" }, { offset: 0, limit: 25 })).toEqual({
+      total: 0,
+      rows: [],
+    });
   });
 
   test("structure: the side-by-side picker offers the largest 20 and finds any department by name", async () => {
@@ -221,7 +312,9 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
     expect(side.count).toBe(DEPARTMENTS);
     expect(side.all).toHaveLength(20);
     expect(side.selected).toHaveLength(10);
-    const all = (await getYearFigures(2023, true)).sort((a, b) => new D(b.figures.expenditureTotal!).cmp(a.figures.expenditureTotal!));
+    const all = (await getYearFigures(2023, true)).sort((a, b) =>
+      new D(b.figures.expenditureTotal!).cmp(a.figures.expenditureTotal!),
+    );
     expect(side.all.map((d) => d.expenditureTotal)).toEqual(all.slice(0, 20).map((r) => r.figures.expenditureTotal));
     // the smallest department is not offered, but a name search finds it and it can be selected
     const smallest = all[all.length - 1];
@@ -250,13 +343,16 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
     const edges = performanceRateEdges(80);
     const bandOf = (rate: string) => edges.filter((e) => new D(rate).gte(e)).length;
     for (const b of s.bands.filter((x) => x.band >= 0)) {
-      expect(b.count, `band ${b.band} grade ${b.grade}`).toBe(projects.filter((p) => p.rate !== undefined && bandOf(p.rate) === b.band && p.grade === b.grade).length);
+      expect(b.count, `band ${b.band} grade ${b.grade}`).toBe(
+        projects.filter((p) => p.rate !== undefined && bandOf(p.rate) === b.band && p.grade === b.grade).length,
+      );
     }
     expect(s.bands.reduce((a, b) => a + b.count, 0)).toBe(projects.length);
     // pages: the same order keys as the whole list (flagged first, then rate ascending), and every project exactly once
     const size = 40;
     const pages = [];
-    for (let off = 0; off < projects.length; off += size) pages.push(...(await getPerformancePage(f, { offset: off, limit: size })));
+    for (let off = 0; off < projects.length; off += size)
+      pages.push(...(await getPerformancePage(f, { offset: off, limit: size })));
     expect(pages.map((p) => p.id).sort((a, b) => a - b)).toEqual(projects.map((p) => p.id).sort((a, b) => a - b));
     expect(pages.map((p) => [p.flagged, p.rate])).toEqual(projects.map((p) => [p.flagged, p.rate]));
     const byId = new Map(projects.map((p) => [p.id, p]));
@@ -265,7 +361,9 @@ forEachDb("benchmark, department, structure and performance pages on a 130-depar
     const dept = projects[0].departmentId;
     const withInd = await getPerformancePage({ ...f, dept }, { offset: 0, limit: 100, indicators: true });
     const full = await getPerformanceProjects({ ...f, dept });
-    expect(withInd.map((p) => p.indicators)).toEqual(withInd.map((p) => full.projects.find((x) => x.id === p.id)!.indicators));
+    expect(withInd.map((p) => p.indicators)).toEqual(
+      withInd.map((p) => full.projects.find((x) => x.id === p.id)!.indicators),
+    );
     expect(withInd.some((p) => p.indicators.length > 0)).toBe(true);
   });
 });

@@ -2,7 +2,14 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { getDepartmentList, getDepartmentPage } from "../../db/queries/department";
 import { getYearFigures } from "../../db/queries/figures";
-import { getFlags, getFlagSummary, getLargestReports, getOverviewTotals, type Flag, type FlagKind } from "../../db/queries/overview-flags";
+import {
+  getFlags,
+  getFlagSummary,
+  getLargestReports,
+  getOverviewTotals,
+  type Flag,
+  type FlagKind,
+} from "../../db/queries/overview-flags";
 import { getCompletenessRanking, getFindings, getReportCount, getRuleCounts } from "../../db/queries/quality";
 import { rows } from "../../db/queries/sql";
 import { loadReports } from "../../db/load";
@@ -30,24 +37,47 @@ async function flagsInJs(year: number): Promise<{ kind: FlagKind; departmentId: 
     select f.report_id::int as report_id, count(*) filter (where f.severity = 'error')::int as errors,
            count(*) filter (where f.rule = 'RESTATED_PRIOR_YEAR')::int as restated
     from findings f join reports r on r.id = f.report_id where r.is_latest and r.year = ${year} group by f.report_id`);
-  const projects = await rows<{ department_id: number; rate: string | null; annual: string | null; executed: string | null }>(sql`
+  const projects = await rows<{
+    department_id: number;
+    rate: string | null;
+    annual: string | null;
+    executed: string | null;
+  }>(sql`
     select r.department_id::int as department_id, p.rate::text as rate, p.annual::text as annual, p.executed::text as executed
     from performance_projects p join reports r on r.id = p.report_id where r.is_latest and r.year = ${year} and p.has_sheet`);
   const out: { kind: FlagKind; departmentId: number; weight: string }[] = [];
   for (const r of reports) {
     const f = r.figures;
     const rate = f.gpbExecutionRate ?? ratePct(f.gpbExpenditure, f.initialBudgetGpb);
-    if (rate !== undefined && executionBand(rate) === "concern") out.push({ kind: "execution", departmentId: r.departmentId, weight: new D(rate).minus(100).abs().toFixed(2) });
-    if (f.procurementSmeShare !== undefined && new D(f.procurementSmeShare).lt(40)) out.push({ kind: "lowSme", departmentId: r.departmentId, weight: new D(40).minus(f.procurementSmeShare).toFixed(2) });
+    if (rate !== undefined && executionBand(rate) === "concern")
+      out.push({ kind: "execution", departmentId: r.departmentId, weight: new D(rate).minus(100).abs().toFixed(2) });
+    if (f.procurementSmeShare !== undefined && new D(f.procurementSmeShare).lt(40))
+      out.push({
+        kind: "lowSme",
+        departmentId: r.departmentId,
+        weight: new D(40).minus(f.procurementSmeShare).toFixed(2),
+      });
     const before = prior.find((p) => p.departmentId === r.departmentId && p.scope === r.scope)?.figures.sangongFinal;
-    if (f.sangongFinal !== undefined && before !== undefined && new D(f.sangongFinal).gt(before)) out.push({ kind: "sangongUp", departmentId: r.departmentId, weight: new D(f.sangongFinal).minus(before).toFixed(2) });
+    if (f.sangongFinal !== undefined && before !== undefined && new D(f.sangongFinal).gt(before))
+      out.push({
+        kind: "sangongUp",
+        departmentId: r.departmentId,
+        weight: new D(f.sangongFinal).minus(before).toFixed(2),
+      });
     const c = fc.find((x) => Number(x.report_id) === r.reportId);
-    if (c && Number(c.errors) > 0) out.push({ kind: "auditError", departmentId: r.departmentId, weight: String(c.errors) });
-    if (c && Number(c.restated) > 0) out.push({ kind: "restated", departmentId: r.departmentId, weight: String(c.restated) });
+    if (c && Number(c.errors) > 0)
+      out.push({ kind: "auditError", departmentId: r.departmentId, weight: String(c.errors) });
+    if (c && Number(c.restated) > 0)
+      out.push({ kind: "restated", departmentId: r.departmentId, weight: String(c.restated) });
   }
   for (const p of projects) {
     const rate = p.rate ?? ratePct(p.executed, p.annual);
-    if (rate !== undefined && new D(rate).lt(50)) out.push({ kind: "lowProject", departmentId: Number(p.department_id), weight: new D(100).minus(rate).toFixed(2) });
+    if (rate !== undefined && new D(rate).lt(50))
+      out.push({
+        kind: "lowProject",
+        departmentId: Number(p.department_id),
+        weight: new D(100).minus(rate).toFixed(2),
+      });
   }
   return out;
 }
@@ -58,8 +88,18 @@ forEachDb("bounded lists on a 120-department city", (get) => {
   beforeAll(async () => {
     const t: TestDb = get();
     g.__fiscalLensStore = Promise.resolve({ db: t.db, driver: t.driver, close: async () => {}, where: t.label });
-    const { reports } = generateCity({ departments: DEPARTMENTS, years: [2022, 2023], seed: 11, anomalies: "some", cityName: "分页市" });
-    const outcomes = await loadReports(t.db, reports.map((report) => ({ report, findings: auditReport(report), completeness: computeCompleteness(report) })), { concurrency: 4 });
+    const { reports } = generateCity({
+      departments: DEPARTMENTS,
+      years: [2022, 2023],
+      seed: 11,
+      anomalies: "some",
+      cityName: "分页市",
+    });
+    const outcomes = await loadReports(
+      t.db,
+      reports.map((report) => ({ report, findings: auditReport(report), completeness: computeCompleteness(report) })),
+      { concurrency: 4 },
+    );
     expect(outcomes.filter((o) => !o.ok)).toEqual([]);
   }, 600_000);
 
@@ -118,11 +158,16 @@ forEachDb("bounded lists on a 120-department city", (get) => {
     expect(totals.sangong).toBe(sum(figures.map((r) => r.figures.sangongFinal)).toFixed(2));
     expect(totals.procurement).toBe(sum(figures.map((r) => r.figures.procurementTotal)).toFixed(2));
 
-    const pages = [await getLargestReports(2023, true, 0, 50), await getLargestReports(2023, true, 50, 50), await getLargestReports(2023, true, 100, 50)];
+    const pages = [
+      await getLargestReports(2023, true, 0, 50),
+      await getLargestReports(2023, true, 50, 50),
+      await getLargestReports(2023, true, 100, 50),
+    ];
     expect(pages.map((p) => p.length)).toEqual([50, 50, 20]);
     const listed = pages.flat();
     expect(new Set(listed.map((r) => r.reportId))).toEqual(new Set(figures.map((r) => r.reportId)));
-    for (let i = 1; i < listed.length; i++) expect(new D(listed[i - 1].figures.expenditureTotal!).gte(listed[i].figures.expenditureTotal!)).toBe(true);
+    for (let i = 1; i < listed.length; i++)
+      expect(new D(listed[i - 1].figures.expenditureTotal!).gte(listed[i].figures.expenditureTotal!)).toBe(true);
     const one = listed[57];
     expect(one.figures.incomeTotal).toBe(figures.find((r) => r.reportId === one.reportId)!.figures.incomeTotal);
   });
@@ -136,8 +181,11 @@ forEachDb("bounded lists on a 120-department city", (get) => {
     expect([p1.rows.length, p2.rows.length, p3.rows.length]).toEqual([50, 50, 20]);
     const listed = [...p1.rows, ...p2.rows, ...p3.rows];
     // the same rows as the full list (the CSV), in a different order
-    expect([...listed].sort((a, b) => a.departmentId - b.departmentId)).toEqual([...all].sort((a, b) => a.departmentId - b.departmentId));
-    for (let i = 1; i < listed.length; i++) expect(new D(listed[i - 1].expenditureTotal!).gte(listed[i].expenditureTotal!)).toBe(true);
+    expect([...listed].sort((a, b) => a.departmentId - b.departmentId)).toEqual(
+      [...all].sort((a, b) => a.departmentId - b.departmentId),
+    );
+    for (let i = 1; i < listed.length; i++)
+      expect(new D(listed[i - 1].expenditureTotal!).gte(listed[i].expenditureTotal!)).toBe(true);
 
     const target = p2.rows[17];
     const found = await getDepartmentPage({ synthetic: true, q: target.department });
@@ -171,7 +219,11 @@ forEachDb("bounded lists on a 120-department city", (get) => {
 
     const ranking = await getCompletenessRanking(f);
     expect(await getReportCount(f)).toBe(ranking.length);
-    const pages = [...(await getCompletenessRanking(f, 50, 0)), ...(await getCompletenessRanking(f, 50, 50)), ...(await getCompletenessRanking(f, 50, 100))];
+    const pages = [
+      ...(await getCompletenessRanking(f, 50, 0)),
+      ...(await getCompletenessRanking(f, 50, 50)),
+      ...(await getCompletenessRanking(f, 50, 100)),
+    ];
     expect(pages).toEqual(ranking);
   });
 });

@@ -44,7 +44,11 @@ forEachDb("budgets beside final accounts", (get) => {
       expect(o.ok, o.ok ? "" : o.reason).toBe(true);
     }
     const seed = parseDocument("004.txt", new Uint8Array(fs.readFileSync(path.join(DOCS, "004_fcc6ab7362c41973.txt"))));
-    await loadReport(t.db, { ...seed, department: OFFICE, year: 2024, source: { ...seed.source, sha256: "f".repeat(64) } }, { findings: [] });
+    await loadReport(
+      t.db,
+      { ...seed, department: OFFICE, year: 2024, source: { ...seed.source, sha256: "f".repeat(64) } },
+      { findings: [] },
+    );
     clearQueryCache();
   });
   afterAll(() => {
@@ -53,13 +57,38 @@ forEachDb("budgets beside final accounts", (get) => {
 
   test("each budget is one latest row with its exact figures, its coded cells stored as lines, logged as loaded", async () => {
     const { db } = get();
-    const list = await db.select({ year: s.budgets.year, scope: s.budgets.scope, figures: s.budgets.figures, id: s.budgets.id }).from(s.budgets).where(eq(s.budgets.isLatest, true));
-    expect(list.map((b) => `${b.year} ${b.scope}`).sort()).toEqual(["2024 部门预算", "2025 单位预算", "2025 部门预算", "2025 部门预算"]);
+    const list = await db
+      .select({ year: s.budgets.year, scope: s.budgets.scope, figures: s.budgets.figures, id: s.budgets.id })
+      .from(s.budgets)
+      .where(eq(s.budgets.isLatest, true));
+    expect(list.map((b) => `${b.year} ${b.scope}`).sort()).toEqual([
+      "2024 部门预算",
+      "2025 单位预算",
+      "2025 部门预算",
+      "2025 部门预算",
+    ]);
     const wanli2024 = list.find((b) => b.year === 2024)!;
-    expect(wanli2024.figures).toMatchObject({ incomeTotal: "15621.1123", sangongBudget: "47.91", procurementBudget: "1662.44" });
-    const [line] = await db.select().from(s.budgetLines).where(and(eq(s.budgetLines.budgetId, wanli2024.id), eq(s.budgetLines.code, "2210201"), eq(s.budgetLines.tableId, "b05"), eq(s.budgetLines.column, "total")));
+    expect(wanli2024.figures).toMatchObject({
+      incomeTotal: "15621.1123",
+      sangongBudget: "47.91",
+      procurementBudget: "1662.44",
+    });
+    const [line] = await db
+      .select()
+      .from(s.budgetLines)
+      .where(
+        and(
+          eq(s.budgetLines.budgetId, wanli2024.id),
+          eq(s.budgetLines.code, "2210201"),
+          eq(s.budgetLines.tableId, "b05"),
+          eq(s.budgetLines.column, "total"),
+        ),
+      );
     expect(line).toMatchObject({ name: "住房公积金", value: "350.349900" }); // 3,503,499 元
-    const cells = await db.select({ value: s.budgetLines.value }).from(s.budgetLines).where(eq(s.budgetLines.budgetId, wanli2024.id));
+    const cells = await db
+      .select({ value: s.budgetLines.value })
+      .from(s.budgetLines)
+      .where(eq(s.budgetLines.budgetId, wanli2024.id));
     expect(cells.length).toBeGreaterThan(200);
     const [log] = await db.select({ n: count() }).from(s.importLog).where(eq(s.importLog.status, "created"));
     expect(log.n).toBe(4);
@@ -77,7 +106,12 @@ forEachDb("budgets beside final accounts", (get) => {
     const edited = await office2024Budget();
     const first = await ingestBytes(db, "office2024.txt", edited, { user: "测试" });
     expect(first.ok && first.status).toBe("created");
-    const revised = await ingestBytes(db, "office2024.txt", new TextEncoder().encode(new TextDecoder().decode(edited).replaceAll("46,140,000.00", "40,140,000.00")), { user: "测试" });
+    const revised = await ingestBytes(
+      db,
+      "office2024.txt",
+      new TextEncoder().encode(new TextDecoder().decode(edited).replaceAll("46,140,000.00", "40,140,000.00")),
+      { user: "测试" },
+    );
     expect(revised.ok && [revised.status, revised.result.revision]).toEqual(["revised", 2]);
     clearQueryCache();
   });
@@ -109,7 +143,10 @@ forEachDb("budgets beside final accounts", (get) => {
 
   test("with last year's 决算 loaded, the review shows last year's execution and puts growing, under-spent lines first", async () => {
     const { db } = get();
-    const [office] = await db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, OFFICE));
+    const [office] = await db
+      .select({ id: s.departments.id })
+      .from(s.departments)
+      .where(eq(s.departments.name, OFFICE));
     const r = (await getBudgetReview(office.id, 2025))!;
     expect(r.budget?.scope).toBe("部门预算");
     expect(r.priorBudget?.year).toBe(2024);
@@ -136,7 +173,9 @@ forEachDb("budgets beside final accounts", (get) => {
   test("budget-season flags: growth on an under-spent line, 三公 up, a budget that does not add up", async () => {
     const f2024 = await getBudgetFlags(2024);
     // 万里街道 2024 says its 三公 budget rises by 25 万元 (no 2023 budget is loaded), and its 住房公积金 paragraph states two budgets
-    expect(f2024.filter((f) => f.kind === "sangongUp").map((f) => [f.department, f.value, f.detail])).toEqual([[WANLI, "25", "据预算说明"]]);
+    expect(f2024.filter((f) => f.kind === "sangongUp").map((f) => [f.department, f.value, f.detail])).toEqual([
+      [WANLI, "25", "据预算说明"],
+    ]);
     // … and the office's made-up 2024 budget, one subject cut by 600 万元 without its totals, no longer adds up
     const errors = f2024.filter((f) => f.kind === "budgetError");
     expect(errors.find((f) => f.department === WANLI)?.value).toBe("1");
@@ -146,10 +185,20 @@ forEachDb("budgets beside final accounts", (get) => {
     // 万里街道 2025: 37.91 against 47.91 — down, not flagged
     expect(f2025.some((f) => f.kind === "sangongUp" && f.department === WANLI)).toBe(false);
     const growth = f2025.filter((f) => f.kind === "growthLowExecution");
-    const review = (await getBudgetReview((await get().db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, OFFICE)))[0].id, 2025))!;
+    const review = (await getBudgetReview(
+      (
+        await get().db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, OFFICE))
+      )[0].id,
+      2025,
+    ))!;
     expect(growth.length).toBeGreaterThan(0);
     // exactly the lines the review marks
-    expect(growth.map((f) => f.code).sort()).toEqual(review.lines.filter((l) => l.flagged).map((l) => l.code).sort());
+    expect(growth.map((f) => f.code).sort()).toEqual(
+      review.lines
+        .filter((l) => l.flagged)
+        .map((l) => l.code)
+        .sort(),
+    );
     for (const f of growth) {
       const line = review.lines.find((l) => l.code === f.code)!;
       expect([f.value, f.detail]).toEqual([line.growthPct, line.priorExecution]);
@@ -157,7 +206,10 @@ forEachDb("budgets beside final accounts", (get) => {
   });
 
   test("CSV/JSON: the review and the movers come from the same queries as the page", async () => {
-    const [office] = await get().db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, OFFICE));
+    const [office] = await get()
+      .db.select({ id: s.departments.id })
+      .from(s.departments)
+      .where(eq(s.departments.name, OFFICE));
     const review = await runDataset("budget-review", { dept: String(office.id), year: "2025" });
     expect(review?.rows).toEqual((await getBudgetReview(office.id, 2025))!.lines);
     expect(review?.columns.map((c) => c.label)).toContain("上年执行率（%）");
@@ -167,26 +219,53 @@ forEachDb("budgets beside final accounts", (get) => {
   });
 
   test("a 部门预算's 部门机构设置 links its units to the department (its own 本部 left out)", async () => {
-    const [wanli] = await get().db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, WANLI));
-    const links = await get().db.select({ unit: s.departmentUnits.unitName }).from(s.departmentUnits).where(eq(s.departmentUnits.parentId, wanli.id));
+    const [wanli] = await get()
+      .db.select({ id: s.departments.id })
+      .from(s.departments)
+      .where(eq(s.departments.name, WANLI));
+    const links = await get()
+      .db.select({ unit: s.departmentUnits.unitName })
+      .from(s.departmentUnits)
+      .where(eq(s.departmentUnits.parentId, wanli.id));
     expect(links.map((l) => l.unit).sort()).toEqual(
-      ["上海市普陀区万里街道社区事务受理服务中心", "上海市普陀区万里街道社区党群服务中心", "上海市普陀区万里街道城市运行管理中心", "上海市普陀区万里街道经济发展服务中心", "上海市普陀区万里街道综合行政执法队"].sort(),
+      [
+        "上海市普陀区万里街道社区事务受理服务中心",
+        "上海市普陀区万里街道社区党群服务中心",
+        "上海市普陀区万里街道城市运行管理中心",
+        "上海市普陀区万里街道经济发展服务中心",
+        "上海市普陀区万里街道综合行政执法队",
+      ].sort(),
     );
   });
 
   test("execution at full granularity: a 决算 and a budget of the same department and year, subject by subject", async () => {
     const { db } = get();
     const seed = parseDocument("004.txt", new Uint8Array(fs.readFileSync(path.join(DOCS, "004_fcc6ab7362c41973.txt"))));
-    await loadReport(db, { ...seed, department: OFFICE, year: 2025, source: { ...seed.source, sha256: "e".repeat(64) } }, { findings: [] });
+    await loadReport(
+      db,
+      { ...seed, department: OFFICE, year: 2025, source: { ...seed.source, sha256: "e".repeat(64) } },
+      { findings: [] },
+    );
     clearQueryCache();
-    const [office] = await db.select({ id: s.departments.id }).from(s.departments).where(eq(s.departments.name, OFFICE));
+    const [office] = await db
+      .select({ id: s.departments.id })
+      .from(s.departments)
+      .where(eq(s.departments.name, OFFICE));
     const list = await getDocumentExecution(2025);
     expect(list.map((d) => d.department)).toEqual([OFFICE]);
     const row = list[0];
-    expect([row.budgetScope, row.finalScope, row.budget, row.subjects]).toEqual(["部门预算", "单位决算", "9101.677535", 12]);
+    expect([row.budgetScope, row.finalScope, row.budget, row.subjects]).toEqual([
+      "部门预算",
+      "单位决算",
+      "9101.677535",
+      12,
+    ]);
     // the 决算 side: the seed's t05 类 rows for the budget's four 类, as stored
     const t05 = seed.tables.find((t) => t.id === "t05")!;
-    const final = ["201", "208", "210", "221"].reduce((a, c) => a + Number(t05.rows.find((r) => r.code === c)?.values.total ?? 0), 0);
+    const final = ["201", "208", "210", "221"].reduce(
+      (a, c) => a + Number(t05.rows.find((r) => r.code === c)?.values.total ?? 0),
+      0,
+    );
     expect(Number(row.final)).toBeCloseTo(final, 6);
     expect(row.rate).toBe(((final / 9101.677535) * 100).toFixed(2));
     // the department's review now carries this year's execution per subject
@@ -199,10 +278,18 @@ forEachDb("budgets beside final accounts", (get) => {
     // 三公 by category: the budget document's 867.50 against the 决算's t09
     const t09 = seed.tables.find((t) => t.id === "t09")!.rows[0].values;
     const total = review.categories.find((c) => c.label === "“三公”经费合计")!;
-    expect([total.budget, total.final, total.finalBudget]).toEqual(["867.50", t09.finalTotal ?? null, t09.budgetTotal ?? null]);
+    expect([total.budget, total.final, total.finalBudget]).toEqual([
+      "867.50",
+      t09.finalTotal ?? null,
+      t09.budgetTotal ?? null,
+    ]);
     // the department page's budget section: each budget, with the execution its 决算 of the same year shows
     const budgets = await getDepartmentBudgets(office.id);
-    expect(budgets.map((b) => [b.year, b.scope])).toEqual([[2025, "单位预算"], [2025, "部门预算"], [2024, "部门预算"]]);
+    expect(budgets.map((b) => [b.year, b.scope])).toEqual([
+      [2025, "单位预算"],
+      [2025, "部门预算"],
+      [2024, "部门预算"],
+    ]);
     const t05total = t05.rows.find((r) => r.key === "total")!.values.total!;
     expect(budgets[1].execution).toBe(((Number(t05total) / 9101.677535) * 100).toFixed(2));
     expect(total.rate).toBe(t09.finalTotal === undefined ? null : ((Number(t09.finalTotal) / 867.5) * 100).toFixed(2));

@@ -23,7 +23,11 @@ forEachDb("compare and find", (get) => {
     await loadReport(t.db, bigData, { findings: [] });
     await loadReport(t.db, office, { findings: [] });
     // the same department a year earlier: a second column
-    await loadReport(t.db, { ...bigData, year: 2022, source: { ...bigData.source, sha256: "a".repeat(64) } }, { findings: [] });
+    await loadReport(
+      t.db,
+      { ...bigData, year: 2022, source: { ...bigData.source, sha256: "a".repeat(64) } },
+      { findings: [] },
+    );
     clearQueryCache();
   });
   afterAll(() => {
@@ -53,7 +57,11 @@ forEachDb("compare and find", (get) => {
     expect(hits.filter((h) => h.kind === "department").map((h) => h.department)).toEqual([bigData.department]);
     const project = bigData.appendix.performanceSheets[0].name;
     const found = await searchEverything(project.slice(0, 6), false);
-    expect(found.some((h) => h.kind === "project" && h.name.includes(project.slice(0, 6)) && h.department === bigData.department)).toBe(true);
+    expect(
+      found.some(
+        (h) => h.kind === "project" && h.name.includes(project.slice(0, 6)) && h.department === bigData.department,
+      ),
+    ).toBe(true);
     expect(await searchEverything("%", false)).toEqual([]);
   });
 });

@@ -38,24 +38,35 @@ describe("restatedPriorYearFindings", () => {
     ["90.10", 0],
     ["90.11", 1],
     ["89.80", 1],
-  ])("2022 财政拨款收入 printed %s → %i finding(s): rounding of the printed digits is tolerated, no more", (printed, n) => {
-    const prior = revise(priorYear("甲"), (r) => (r.tables[1].rows[0].values.fiscal = printed), printed);
-    const found = restatedPriorYearFindings(makeReport(), prior);
-    expect(found).toHaveLength(n);
-    if (n) {
-      expect(found[0]).toMatchObject({ rule: RESTATED_PRIOR_YEAR, severity: "warning", expected: printed, found: "90.0" });
-      expect(found[0].locations.map((l) => [l.table, l.sourceLine])).toEqual([
-        ["narrative", 795],
-        ["t02", 170],
-      ]);
-    }
-  });
+  ])(
+    "2022 财政拨款收入 printed %s → %i finding(s): rounding of the printed digits is tolerated, no more",
+    (printed, n) => {
+      const prior = revise(priorYear("甲"), (r) => (r.tables[1].rows[0].values.fiscal = printed), printed);
+      const found = restatedPriorYearFindings(makeReport(), prior);
+      expect(found).toHaveLength(n);
+      if (n) {
+        expect(found[0]).toMatchObject({
+          rule: RESTATED_PRIOR_YEAR,
+          severity: "warning",
+          expected: printed,
+          found: "90.0",
+        });
+        expect(found[0].locations.map((l) => [l.table, l.sourceLine])).toEqual([
+          ["narrative", 795],
+          ["t02", 170],
+        ]);
+      }
+    },
+  );
 
   test("the message is Chinese and names both years and both figures", () => {
     const [f] = restatedPriorYearFindings(makeReport(), revise(priorYear("甲"), setT01GrandTotal("112.00"), "x"));
     expect(f.message).toContain("2023 年度说明中“收、支总计”推算的 2022 年数为 110.00 万元");
     expect(f.message).toContain("2022 年度决算公开的是 112.00 万元，相差 2.00 万元");
-    expect(f.locations.map((l) => l.label)).toEqual(["2023 年度部门决算情况说明 收、支总计 100.68 万元，与上年相比减少 9.32 万元", "2022 年度部门决算 公开01表 收入总计"]);
+    expect(f.locations.map((l) => l.label)).toEqual([
+      "2023 年度部门决算情况说明 收、支总计 100.68 万元，与上年相比减少 9.32 万元",
+      "2022 年度部门决算 公开01表 收入总计",
+    ]);
   });
 });
 
@@ -67,14 +78,23 @@ forEachDb("RESTATED_PRIOR_YEAR on load", (get) => {
       .from(s.findings)
       .innerJoin(s.reports, eq(s.reports.id, s.findings.reportId))
       .innerJoin(s.departments, eq(s.departments.id, s.reports.departmentId))
-      .where(and(eq(s.departments.name, department), eq(s.reports.year, year), eq(s.reports.isLatest, true), eq(s.findings.rule, RESTATED_PRIOR_YEAR)));
+      .where(
+        and(
+          eq(s.departments.name, department),
+          eq(s.reports.year, year),
+          eq(s.reports.isLatest, true),
+          eq(s.findings.rule, RESTATED_PRIOR_YEAR),
+        ),
+      );
   };
 
   test("loading year N after N−1: a restated prior-year total is a finding on year N", async () => {
     const dept = "跨年甲局";
     await loadReport(get().db, revise(priorYear(dept), setT01GrandTotal("112.00"), "restated"), { findings: [] });
     await loadReport(get().db, makeReport({ department: dept }), { findings: [] });
-    expect(await restated(dept, 2023)).toEqual([{ expected: "112.00", found: "110.00", message: expect.stringContaining("相差 2.00 万元") }]);
+    expect(await restated(dept, 2023)).toEqual([
+      { expected: "112.00", found: "110.00", message: expect.stringContaining("相差 2.00 万元") },
+    ]);
     expect(await restated(dept, 2022)).toEqual([]);
   });
 
@@ -93,7 +113,9 @@ forEachDb("RESTATED_PRIOR_YEAR on load", (get) => {
 
   test("a 单位决算 of the prior year is not compared with a 部门决算", async () => {
     const dept = "跨年丙局";
-    await loadReport(get().db, revise(priorYear(dept, "单位决算"), setT01GrandTotal("112.00"), "unit"), { findings: [] });
+    await loadReport(get().db, revise(priorYear(dept, "单位决算"), setT01GrandTotal("112.00"), "unit"), {
+      findings: [],
+    });
     await loadReport(get().db, makeReport({ department: dept }), { findings: [] });
     expect(await restated(dept, 2023)).toEqual([]);
   });

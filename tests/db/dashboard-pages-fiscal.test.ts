@@ -10,8 +10,20 @@ import {
   getProjectExecutionCounts,
   getProjectExecutionPage,
 } from "../../db/queries/execution";
-import { getProcurementDepartment, getProcurementDepartments, getProcurementDepartmentsPage, getProcurementSummary, getProcurementYears } from "../../db/queries/procurement";
-import { getSangongDepartment, getSangongDepartments, getSangongDepartmentsPage, getSangongSummary, getSangongYears } from "../../db/queries/sangong";
+import {
+  getProcurementDepartment,
+  getProcurementDepartments,
+  getProcurementDepartmentsPage,
+  getProcurementSummary,
+  getProcurementYears,
+} from "../../db/queries/procurement";
+import {
+  getSangongDepartment,
+  getSangongDepartments,
+  getSangongDepartmentsPage,
+  getSangongSummary,
+  getSangongYears,
+} from "../../db/queries/sangong";
 import { loadReports } from "../../db/load";
 import { auditReport } from "../../lib/audit/run";
 import { computeCompleteness } from "../../lib/audit/completeness";
@@ -50,7 +62,9 @@ function expectOrdered<T>(list: T[], key: (x: T) => string | undefined, dir: "as
 }
 
 /** Every page in turn, concatenated: must be the whole list in the same order. */
-async function allPages<T>(get: (page: number) => Promise<{ rows: T[]; page: number; total: number }>): Promise<{ pages: T[][]; total: number }> {
+async function allPages<T>(
+  get: (page: number) => Promise<{ rows: T[]; page: number; total: number }>,
+): Promise<{ pages: T[][]; total: number }> {
   const first = await get(1);
   const n = Math.max(1, Math.ceil(first.total / PAGE));
   const pages = [first.rows];
@@ -65,10 +79,23 @@ forEachDb("execution, procurement and 三公 pages on a 120-department city", (g
   beforeAll(async () => {
     const t: TestDb = get();
     g.__fiscalLensStore = Promise.resolve({ db: t.db, driver: t.driver, close: async () => {}, where: t.label });
-    const { reports } = generateCity({ departments: DEPARTMENTS, years: [YEAR - 1, YEAR], seed: 23, anomalies: "some", cityName: "翻页市" });
-    const outcomes = await loadReports(t.db, reports.map((report) => ({ report, findings: auditReport(report), completeness: computeCompleteness(report) })), { concurrency: 4 });
+    const { reports } = generateCity({
+      departments: DEPARTMENTS,
+      years: [YEAR - 1, YEAR],
+      seed: 23,
+      anomalies: "some",
+      cityName: "翻页市",
+    });
+    const outcomes = await loadReports(
+      t.db,
+      reports.map((report) => ({ report, findings: auditReport(report), completeness: computeCompleteness(report) })),
+      { concurrency: 4 },
+    );
     expect(outcomes.filter((o) => !o.ok)).toEqual([]);
-    [chosen, prior] = await Promise.all([getChosenFigures({ year: YEAR, synthetic: true }), getChosenFigures({ year: YEAR - 1, synthetic: true })]);
+    [chosen, prior] = await Promise.all([
+      getChosenFigures({ year: YEAR, synthetic: true }),
+      getChosenFigures({ year: YEAR - 1, synthetic: true }),
+    ]);
     expect(chosen).toHaveLength(DEPARTMENTS);
   }, 600_000);
 
@@ -78,16 +105,22 @@ forEachDb("execution, procurement and 三公 pages on a 120-department city", (g
 
   describe("execution", () => {
     const f = { year: YEAR, synthetic: true, low: 90, high: 110 };
-    const rateOf = (r: ChosenReport) => r.figures.gpbExecutionRate ?? ratePct(r.figures.gpbExpenditure, r.figures.initialBudgetGpb);
+    const rateOf = (r: ChosenReport) =>
+      r.figures.gpbExecutionRate ?? ratePct(r.figures.gpbExpenditure, r.figures.initialBudgetGpb);
 
     test("departments: rates as the figures give them, largest deviation from 100% first, paged as slices of the whole", async () => {
       const all = await getExecutionDepartments(f);
-      expect(all.map((d) => [d.departmentId, d.rate]).sort()).toEqual(chosen.map((r) => [r.departmentId, rateOf(r)]).sort());
+      expect(all.map((d) => [d.departmentId, d.rate]).sort()).toEqual(
+        chosen.map((r) => [r.departmentId, rateOf(r)]).sort(),
+      );
       expectOrdered(all, (d) => (d.rate === undefined ? undefined : new D(d.rate).minus(100).abs().toFixed()), "desc");
-      for (const d of all) expect(d.outside).toBe(d.rate !== undefined && (new D(d.rate).lt(90) || new D(d.rate).gt(110)));
+      for (const d of all)
+        expect(d.outside).toBe(d.rate !== undefined && (new D(d.rate).lt(90) || new D(d.rate).gt(110)));
 
       const s = await getExecutionSummary(f);
-      const { pages, total } = await allPages((p) => getExecutionDepartmentsPage(f, { page: p, pageSize: PAGE }, s.departments.total));
+      const { pages, total } = await allPages((p) =>
+        getExecutionDepartmentsPage(f, { page: p, pageSize: PAGE }, s.departments.total),
+      );
       expect(total).toBe(DEPARTMENTS);
       expect(pages.map((p) => p.length)).toEqual([50, 50, 20]);
       expect(pages.flat().map((d) => d.departmentId)).toEqual(all.map((d) => d.departmentId));
@@ -147,27 +180,33 @@ forEachDb("execution, procurement and 三公 pages on a 120-department city", (g
       expect(counts.withLow).toBe(all.filter((p) => p.low > 0).length);
       for (let i = 1; i < all.length; i++) expect(all[i - 1].low).toBeGreaterThanOrEqual(all[i].low);
       for (const p of all) expect(p.rate).toBe(ratePct(p.executed, p.annual));
-      const { pages } = await allPages((p) => getProjectExecutionPage(f, { page: p, pageSize: PAGE }, counts.departments));
+      const { pages } = await allPages((p) =>
+        getProjectExecutionPage(f, { page: p, pageSize: PAGE }, counts.departments),
+      );
       expect(pages.flat()).toEqual(all);
       // the figures table's own count of low-execution projects agrees with the aggregate
       for (const p of all.slice(0, 10)) {
         const r = chosen.find((c) => c.departmentId === p.departmentId)!;
-        if (r.figures.performanceLowExecutionCount !== undefined) expect(String(p.low)).toBe(new D(r.figures.performanceLowExecutionCount).toFixed());
+        if (r.figures.performanceLowExecutionCount !== undefined)
+          expect(String(p.low)).toBe(new D(r.figures.performanceLowExecutionCount).toFixed());
       }
     });
   });
 
   describe("procurement", () => {
     const f = { year: YEAR, synthetic: true, reference: 60 };
-    const shareOfReport = (r: ChosenReport) => r.figures.procurementSmeShare ?? shareOf(r.figures.procurementSme, r.figures.procurementTotal);
+    const shareOfReport = (r: ChosenReport) =>
+      r.figures.procurementSmeShare ?? shareOf(r.figures.procurementSme, r.figures.procurementTotal);
 
     test("departments: lowest SME share first with last year's, paged; the one looked at can be pinned", async () => {
       const all = await getProcurementDepartments(f);
       expect(all.map((d) => [d.departmentId, d.smeShare, d.priorSmeShare ?? null]).sort()).toEqual(
-        chosen.map((r) => {
-          const p = prior.find((x) => x.departmentId === r.departmentId);
-          return [r.departmentId, shareOfReport(r), p ? (shareOfReport(p) ?? null) : null];
-        }).sort(),
+        chosen
+          .map((r) => {
+            const p = prior.find((x) => x.departmentId === r.departmentId);
+            return [r.departmentId, shareOfReport(r), p ? (shareOfReport(p) ?? null) : null];
+          })
+          .sort(),
       );
       expectOrdered(all, (d) => d.smeShare, "asc");
       const s = await getProcurementSummary(f);
@@ -177,10 +216,19 @@ forEachDb("execution, procurement and 三公 pages on a 120-department city", (g
       expect(s.below).toBeGreaterThan(0);
       expect(s.bands.reduce((a, b) => a + b.departments, 0)).toBe(s.withShare);
       for (const b of s.bands) {
-        expect(b.departments).toBe(all.filter((d) => d.smeShare !== undefined && new D(d.smeShare).gte(b.from === 0 ? -1e9 : b.from) && (b.to === undefined || new D(d.smeShare).lt(b.to))).length);
+        expect(b.departments).toBe(
+          all.filter(
+            (d) =>
+              d.smeShare !== undefined &&
+              new D(d.smeShare).gte(b.from === 0 ? -1e9 : b.from) &&
+              (b.to === undefined || new D(d.smeShare).lt(b.to)),
+          ).length,
+        );
       }
 
-      const { pages } = await allPages((p) => getProcurementDepartmentsPage(f, { page: p, pageSize: PAGE }, s.departments));
+      const { pages } = await allPages((p) =>
+        getProcurementDepartmentsPage(f, { page: p, pageSize: PAGE }, s.departments),
+      );
       expect(pages.flat()).toEqual(all);
       const onPage3 = pages[2][5];
       expect(await getProcurementDepartment(f, onPage3.departmentId)).toEqual(onPage3);
@@ -190,7 +238,10 @@ forEachDb("execution, procurement and 三公 pages on a 120-department city", (g
     test("across years: weighted shares, exact medians and counts below the line, as summed one department at a time", async () => {
       const years = await getProcurementYears({ synthetic: true, reference: 60 });
       expect(years.map((y) => y.year)).toEqual([YEAR - 1, YEAR]);
-      for (const [y, list] of [[YEAR - 1, prior], [YEAR, chosen]] as const) {
+      for (const [y, list] of [
+        [YEAR - 1, prior],
+        [YEAR, chosen],
+      ] as const) {
         const withTotal = list.filter((r) => r.figures.procurementTotal !== undefined);
         const both = withTotal.filter((r) => r.figures.procurementSme !== undefined);
         const shares = list.map(shareOfReport);
@@ -198,7 +249,10 @@ forEachDb("execution, procurement and 三公 pages on a 120-department city", (g
           departments: withTotal.length,
           total: presentSum(withTotal.map((r) => r.figures.procurementTotal)).sum,
           sme: presentSum(both.map((r) => r.figures.procurementSme)).sum,
-          smeShare: shareOf(presentSum(both.map((r) => r.figures.procurementSme)).sum, presentSum(both.map((r) => r.figures.procurementTotal)).sum),
+          smeShare: shareOf(
+            presentSum(both.map((r) => r.figures.procurementSme)).sum,
+            presentSum(both.map((r) => r.figures.procurementTotal)).sum,
+          ),
           medianSmeShare: median(shares),
           below: shares.filter((s) => s !== undefined && new D(s).lt(60)).length,
         });
@@ -212,7 +266,13 @@ forEachDb("execution, procurement and 三公 pages on a 120-department city", (g
     test("departments: largest 决算 first with the change on last year, paged; summary sums the compared departments", async () => {
       const all = await getSangongDepartments(f);
       expect(all.map((d) => [d.departmentId, d.final, d.priorFinal ?? null]).sort()).toEqual(
-        chosen.map((r) => [r.departmentId, r.figures.sangongFinal, prior.find((p) => p.departmentId === r.departmentId)?.figures.sangongFinal ?? null]).sort(),
+        chosen
+          .map((r) => [
+            r.departmentId,
+            r.figures.sangongFinal,
+            prior.find((p) => p.departmentId === r.departmentId)?.figures.sangongFinal ?? null,
+          ])
+          .sort(),
       );
       expectOrdered(all, (d) => d.final, "desc");
       const s = await getSangongSummary(f);
@@ -240,7 +300,10 @@ forEachDb("execution, procurement and 三公 pages on a 120-department city", (g
 
     test("years: sums per year as summed one department at a time", async () => {
       const years = await getSangongYears({ synthetic: true });
-      for (const [y, list] of [[YEAR - 1, prior], [YEAR, chosen]] as const) {
+      for (const [y, list] of [
+        [YEAR - 1, prior],
+        [YEAR, chosen],
+      ] as const) {
         const sum = (k: string) => presentSum(list.map((r) => r.figures[k])).sum;
         expect(years.find((x) => x.year === y)).toEqual({
           year: y,

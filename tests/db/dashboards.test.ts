@@ -3,12 +3,23 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { getBenchmark } from "../../db/queries/benchmark";
-import { getExecutionDepartments, getExecutionDistribution, getExecutionItems, getProjectExecution } from "../../db/queries/execution";
+import {
+  getExecutionDepartments,
+  getExecutionDistribution,
+  getExecutionItems,
+  getProjectExecution,
+} from "../../db/queries/execution";
 import { getPerformanceProjects } from "../../db/queries/performance";
 import { getProcurementDepartments, getProcurementYears } from "../../db/queries/procurement";
 import { getSangongCategories, getSangongDepartments, getSangongYears } from "../../db/queries/sangong";
 import { getTrendPanel } from "../../db/queries/trend-panel";
-import { getDepartmentsSideBySide, getDepartmentYears, getEconomicStructure, getStructureBreakdown, getSubjectDepartments } from "../../db/queries/structure";
+import {
+  getDepartmentsSideBySide,
+  getDepartmentYears,
+  getEconomicStructure,
+  getStructureBreakdown,
+  getSubjectDepartments,
+} from "../../db/queries/structure";
 import { loadReport } from "../../db/load";
 import * as s from "../../db/schema";
 import { parseDocument } from "../../lib/ingest/parse";
@@ -71,7 +82,8 @@ function testDeptUnit(): Report {
 function smallDept(): Report {
   return withSha(
     mutate(makeReport({ department: SMALL_DEPT }), (r) => {
-      for (const row of r.tables.find((t) => t.id === "t01")!.rows) if (row.key === "expenditureTotal") row.values.amount = "900.00";
+      for (const row of r.tables.find((t) => t.id === "t01")!.rows)
+        if (row.key === "expenditureTotal") row.values.amount = "900.00";
       r.narrative.budgetExecution = { ...r.narrative.budgetExecution!, initialBudget: "1000.00" };
       r.narrative.procurement = undefined;
     }),
@@ -88,7 +100,14 @@ forEachDb("dashboard queries", (get) => {
     const t: TestDb = get();
     // The query modules read the process store through db/client; point it at this test database.
     g.__fiscalLensStore = Promise.resolve({ db: t.db, driver: t.driver, close: async () => {}, where: t.label });
-    for (const r of [seed("000_de383ccec50b5c0e.txt"), seed("004_fcc6ab7362c41973.txt"), testDept2022(), testDept2023(), testDeptUnit(), smallDept()]) {
+    for (const r of [
+      seed("000_de383ccec50b5c0e.txt"),
+      seed("004_fcc6ab7362c41973.txt"),
+      testDept2022(),
+      testDept2023(),
+      testDeptUnit(),
+      smallDept(),
+    ]) {
       await loadReport(t.db, r, { findings: [], completeness: "90" });
     }
     for (const d of await t.db.select().from(s.departments)) ids[d.name] = d.id;
@@ -116,8 +135,24 @@ forEachDb("dashboard queries", (get) => {
     });
 
     test.each([
-      ["210", "款", [["21011", "201.6", "59.62"], ["21004", "136.54", "40.38"]]],
-      ["21011", "项", [["2101101", "82.43", "40.89"], ["2101103", "62.95", "31.23"], ["2101102", "30.81", "15.28"], ["2101199", "25.41", "12.60"]]],
+      [
+        "210",
+        "款",
+        [
+          ["21011", "201.6", "59.62"],
+          ["21004", "136.54", "40.38"],
+        ],
+      ],
+      [
+        "21011",
+        "项",
+        [
+          ["2101101", "82.43", "40.89"],
+          ["2101103", "62.95", "31.23"],
+          ["2101102", "30.81", "15.28"],
+          ["2101199", "25.41", "12.60"],
+        ],
+      ],
     ])("drill-down ?code=%s lists its %s with shares of the parent", async (code, level, expected) => {
       const b = await getStructureBreakdown({ ...real, code });
       expect(b.level).toBe(level);
@@ -129,7 +164,17 @@ forEachDb("dashboard queries", (get) => {
     test("one department: 215 of 烟台市大数据局 drills to 21505, which is all of it", async () => {
       const b = await getStructureBreakdown({ ...real, dept: ids[BIG_DATA], code: "215" });
       expect(b.totals).toEqual({ total: "8979.11", basic: "1433.56", project: "7545.55", reports: 1 });
-      expect(b.rows).toEqual([{ code: "21505", name: "工业和信息产业监管", total: "8772.92", basic: "1248.97", project: "7523.95", reports: 1, share: "100.00" }]);
+      expect(b.rows).toEqual([
+        {
+          code: "21505",
+          name: "工业和信息产业监管",
+          total: "8772.92",
+          basic: "1248.97",
+          project: "7523.95",
+          reports: 1,
+          share: "100.00",
+        },
+      ]);
     });
 
     test("a subject the department does not print: no rows, the breadcrumb still names it", async () => {
@@ -160,7 +205,9 @@ forEachDb("dashboard queries", (get) => {
     test("side by side: both real departments by default, largest first, shares as figures give them", async () => {
       const side = await getDepartmentsSideBySide({ ...real, depts: [] });
       expect(side.defaulted).toBe(true);
-      expect(side.selected.map((d) => [d.department, d.expenditureTotal, d.basicShare, d.projectShare, d.personnelShare])).toEqual([
+      expect(
+        side.selected.map((d) => [d.department, d.expenditureTotal, d.basicShare, d.projectShare, d.personnelShare]),
+      ).toEqual([
         [BIG_DATA, "8979.11", "15.97", "84.03", "88.37"],
         [GOV_OFFICE, "8252.29", "45.59", "54.41", "84.51"],
       ]);
@@ -200,7 +247,9 @@ forEachDb("dashboard queries", (get) => {
 
     test("per department: 年初预算 vs 决算 with the stated reason, largest deviation first", async () => {
       const rows = await getExecutionDepartments(f);
-      expect(rows.map((r) => [r.department, r.initialBudget, r.final, r.rate, r.statedRate, r.difference, r.outside])).toEqual([
+      expect(
+        rows.map((r) => [r.department, r.initialBudget, r.final, r.rate, r.statedRate, r.difference, r.outside]),
+      ).toEqual([
         [BIG_DATA, "8291.49", "8979.11", "108.29", "108.29", "687.62", false],
         [GOV_OFFICE, "7958.4", "8251.79", "103.69", "103.69", "293.39", false],
       ]);
@@ -217,11 +266,26 @@ forEachDb("dashboard queries", (get) => {
       const { rows, total, outside } = await getExecutionItems({ ...f, dept: ids[BIG_DATA] });
       expect(total).toBe(9);
       expect(outside).toBe(2);
-      expect(rows.slice(0, 2).map((i) => [i.path, i.initialBudget, i.final, i.rate, i.noInitialBudget, i.reason])).toEqual([
-        ["社会保障和就业支出 / 行政事业单位养老支出 / 机关事业单位职业年金缴费支出", "15.17", "11.16", "73.57", false, "当年度退休人员支出减少"],
+      expect(
+        rows.slice(0, 2).map((i) => [i.path, i.initialBudget, i.final, i.rate, i.noInitialBudget, i.reason]),
+      ).toEqual([
+        [
+          "社会保障和就业支出 / 行政事业单位养老支出 / 机关事业单位职业年金缴费支出",
+          "15.17",
+          "11.16",
+          "73.57",
+          false,
+          "当年度退休人员支出减少",
+        ],
         ["卫生健康支出 / 公共卫生 / 突发公共卫生事件应急处理", "0", "21.6", undefined, true, "当年度新增疫情保障资金"],
       ]);
-      expect(rows.find((i) => i.path.endsWith("行政运行"))).toMatchObject({ initialBudget: "325.5", final: "374.34", rate: "115", rateStated: true, outside: false });
+      expect(rows.find((i) => i.path.endsWith("行政运行"))).toMatchObject({
+        initialBudget: "325.5",
+        final: "374.34",
+        rate: "115",
+        rateStated: true,
+        outside: false,
+      });
     });
 
     test("without a department only the outliers are listed, across departments", async () => {
@@ -239,7 +303,16 @@ forEachDb("dashboard queries", (get) => {
 
     test("distribution: bins include the thresholds; 年初无预算 items are counted apart", async () => {
       const d = await getExecutionDistribution(f);
-      expect(d.bins.map((b) => b.label)).toEqual(["50% 以下", "50–80%", "80–90%", "90–100%", "100–110%", "110–120%", "120–150%", "150% 及以上"]);
+      expect(d.bins.map((b) => b.label)).toEqual([
+        "50% 以下",
+        "50–80%",
+        "80–90%",
+        "90–100%",
+        "100–110%",
+        "110–120%",
+        "120–150%",
+        "150% 及以上",
+      ]);
       expect(d.bins.map((b) => b.departments)).toEqual([0, 0, 0, 0, 2, 0, 0, 0]);
       // 62.5 69.36 73.57 | 97.12 | 100 ×7 108.1 | 115 | 129.14
       expect(d.bins.map((b) => b.items)).toEqual([0, 3, 0, 1, 8, 1, 1, 0]);
@@ -250,7 +323,15 @@ forEachDb("dashboard queries", (get) => {
     test("绩效 project execution beside the scores", async () => {
       const rows = await getProjectExecution(real);
       const gov = rows.find((r) => r.department === GOV_OFFICE)!;
-      expect(gov).toMatchObject({ projects: 9, annual: "4995", executed: "3322.86", rate: "66.52", minRate: "5.17", excellent: 9, low: 5 });
+      expect(gov).toMatchObject({
+        projects: 9,
+        annual: "4995",
+        executed: "3322.86",
+        rate: "66.52",
+        minRate: "5.17",
+        excellent: 9,
+        low: 5,
+      });
       expect(rows[0].department).toBe(GOV_OFFICE);
       expect(rows.find((r) => r.department === BIG_DATA)).toMatchObject({ projects: 9, low: 0, avgScore: "100.00" });
     });
@@ -259,7 +340,20 @@ forEachDb("dashboard queries", (get) => {
   describe("procurement", () => {
     test("per department, lowest SME share first, against the reference line", async () => {
       const rows = await getProcurementDepartments({ ...real, reference: 40 });
-      expect(rows.map((r) => [r.department, r.total, r.goods, r.works, r.services, r.sme, r.smeShare, r.smallMicro, r.smallMicroShare, r.below])).toEqual([
+      expect(
+        rows.map((r) => [
+          r.department,
+          r.total,
+          r.goods,
+          r.works,
+          r.services,
+          r.sme,
+          r.smeShare,
+          r.smallMicro,
+          r.smallMicroShare,
+          r.below,
+        ]),
+      ).toEqual([
         [BIG_DATA, "8281.83", "14.43", "0", "8267.4", "1839.9", "22.22", "492.19", "5.94", true],
         [GOV_OFFICE, "320.11", "59.33", "0", "260.78", "311.24", "97.23", "301.65", "94.23", false],
       ]);
@@ -268,7 +362,12 @@ forEachDb("dashboard queries", (get) => {
 
     test("the 部门决算 is read, not the 单位决算 twin; the change on the year before is in percentage points", async () => {
       const rows = await getProcurementDepartments({ year: 2023, synthetic: true, reference: 40 });
-      expect(rows.find((r) => r.department === TEST_DEPT)).toMatchObject({ smeShare: "62.5", priorSmeShare: "50", change: "12.5", below: false });
+      expect(rows.find((r) => r.department === TEST_DEPT)).toMatchObject({
+        smeShare: "62.5",
+        priorSmeShare: "50",
+        change: "12.5",
+        below: false,
+      });
       expect(rows[rows.length - 1]).toMatchObject({ department: SMALL_DEPT, smeShare: undefined, below: false });
     });
 
@@ -276,12 +375,25 @@ forEachDb("dashboard queries", (get) => {
       const years = await getProcurementYears({ synthetic: false, reference: 40 });
       expect(years).toEqual([
         {
-          year: 2023, departments: 2, total: "8601.94", goods: "73.76", works: "0", services: "8528.18", sme: "2151.14", smallMicro: "793.84",
-          smeShare: "25.01", smallMicroShare: "9.23", medianSmeShare: "59.725", below: 1,
+          year: 2023,
+          departments: 2,
+          total: "8601.94",
+          goods: "73.76",
+          works: "0",
+          services: "8528.18",
+          sme: "2151.14",
+          smallMicro: "793.84",
+          smeShare: "25.01",
+          smallMicroShare: "9.23",
+          medianSmeShare: "59.725",
+          below: 1,
         },
       ]);
       const one = await getProcurementYears({ synthetic: true, reference: 60, dept: ids[TEST_DEPT] });
-      expect(one.map((y) => [y.year, y.smeShare, y.below])).toEqual([[2022, "50.00", 1], [2023, "62.50", 0]]);
+      expect(one.map((y) => [y.year, y.smeShare, y.below])).toEqual([
+        [2022, "50.00", 1],
+        [2023, "62.50", 0],
+      ]);
     });
   });
 
@@ -300,7 +412,18 @@ forEachDb("dashboard queries", (get) => {
 
     test("departments: unit costs from the narrative counts; no persons abroad gives no cost per person", async () => {
       const rows = await getSangongDepartments(real);
-      expect(rows.map((r) => [r.department, r.final, r.receptionPersons, r.receptionPerPersonYuan, r.vehiclesKept, r.operationPerVehicle, r.abroadPersons, r.abroadPerPerson])).toEqual([
+      expect(
+        rows.map((r) => [
+          r.department,
+          r.final,
+          r.receptionPersons,
+          r.receptionPerPersonYuan,
+          r.vehiclesKept,
+          r.operationPerVehicle,
+          r.abroadPersons,
+          r.abroadPerPerson,
+        ]),
+      ).toEqual([
         [GOV_OFFICE, "136.54", "5728", "129.87", "8", "2.69", "10", "4.07"],
         [BIG_DATA, "5.35", "299", "126.09", "1", "1.58", "0", undefined],
       ]);
@@ -312,22 +435,42 @@ forEachDb("dashboard queries", (get) => {
       expect(panel.years).toEqual([2022, 2023]);
       expect(panel.included.map((d) => d.name)).toEqual([TEST_DEPT]);
       expect(panel.excluded.map((d) => [d.name, d.reason])).toEqual(
-        expect.arrayContaining([[BIG_DATA, "缺 2022 年"], [GOV_OFFICE, "缺 2022 年"]]),
+        expect.arrayContaining([
+          [BIG_DATA, "缺 2022 年"],
+          [GOV_OFFICE, "缺 2022 年"],
+        ]),
       );
-      const years = await getSangongYears({ synthetic: true }, { years: panel.years, ids: panel.included.map((d) => d.id) });
-      expect(years.map((y) => [y.year, y.departments, y.final])).toEqual([[2022, 1, "30"], [2023, 1, "34"]]);
+      const years = await getSangongYears(
+        { synthetic: true },
+        { years: panel.years, ids: panel.included.map((d) => d.id) },
+      );
+      expect(years.map((y) => [y.year, y.departments, y.final])).toEqual([
+        [2022, 1, "30"],
+        [2023, 1, "34"],
+      ]);
       // real documents only: 2023 (烟台) and nothing in another year, so no trend is drawn
       const real = await getTrendPanel({ synthetic: false }, ["sangongFinal"]);
       expect(real.years).toEqual([]);
-      expect(real.excluded.map((d) => [d.name, d.reason])).toEqual([[GOV_OFFICE, "只有 2023 年一年的数据"], [BIG_DATA, "只有 2023 年一年的数据"]]);
+      expect(real.excluded.map((d) => [d.name, d.reason])).toEqual([
+        [GOV_OFFICE, "只有 2023 年一年的数据"],
+        [BIG_DATA, "只有 2023 年一年的数据"],
+      ]);
       expect(await getSangongYears({ synthetic: false }, { years: real.years, ids: [] })).toEqual([]);
     });
 
     test("change on the year before, and the trend of one department", async () => {
       const rows = await getSangongDepartments({ year: 2023, synthetic: true });
-      expect(rows.find((r) => r.department === TEST_DEPT)).toMatchObject({ final: "34.00", priorFinal: "30.00", change: "4", changePct: "13.33" });
+      expect(rows.find((r) => r.department === TEST_DEPT)).toMatchObject({
+        final: "34.00",
+        priorFinal: "30.00",
+        change: "4",
+        changePct: "13.33",
+      });
       const years = await getSangongYears({ synthetic: true, dept: ids[TEST_DEPT] });
-      expect(years.map((y) => [y.year, y.departments, y.final, y.reception])).toEqual([[2022, 1, "30", "10"], [2023, 1, "34", "10"]]);
+      expect(years.map((y) => [y.year, y.departments, y.final, y.reception])).toEqual([
+        [2022, 1, "30", "10"],
+        [2023, 1, "34", "10"],
+      ]);
     });
   });
 
@@ -337,7 +480,9 @@ forEachDb("dashboard queries", (get) => {
       expect(projects).toHaveLength(18);
       // every 汇总表 row has its sheet (000 names one "…科普宣传等经费" in the summary and "…科普宣传经费" on the sheet)
       expect(summaryOnly).toBe(0);
-      expect(projects.filter((p) => p.flagged).map((p) => [p.name, p.annual, p.executed, p.rate, p.score, p.grade])).toEqual([
+      expect(
+        projects.filter((p) => p.flagged).map((p) => [p.name, p.annual, p.executed, p.rate, p.score, p.grade]),
+      ).toEqual([
         ["优化营商环境工作经费", "350", "18.09", "5.17", "90.52", "优"],
         ["政务公开优化提升、运维、租赁专项经费", "240", "17.22", "7.18", "90.72", "优"],
         ["政府工作报告起草专项经费", "22", "1.75", "7.95", "90.8", "优"],
@@ -347,7 +492,13 @@ forEachDb("dashboard queries", (get) => {
       expect(projects.slice(0, 5).every((p) => p.flagged)).toBe(true);
       const first = projects[0];
       expect(first.indicators).toHaveLength(7);
-      expect(first.indicators[0]).toMatchObject({ level3: "总成本", target: "≤350万元", actual: "18.09万元", weight: "20", score: "20" });
+      expect(first.indicators[0]).toMatchObject({
+        level3: "总成本",
+        target: "≤350万元",
+        actual: "18.09万元",
+        weight: "20",
+        score: "20",
+      });
     });
 
     test("maxRate moves the line; a department filter keeps only its projects", async () => {
@@ -356,11 +507,20 @@ forEachDb("dashboard queries", (get) => {
       const big = await getPerformanceProjects({ ...real, maxRate: 50, dept: ids[BIG_DATA] });
       expect(big.projects).toHaveLength(9);
       expect(big.projects.some((p) => p.flagged)).toBe(false);
-      expect(big.projects.find((p) => p.name === "烟台市城市大脑运行场所配套设施")).toMatchObject({ annual: "604.6242", executed: "604.6242", rate: "100" });
+      expect(big.projects.find((p) => p.name === "烟台市城市大脑运行场所配套设施")).toMatchObject({
+        annual: "604.6242",
+        executed: "604.6242",
+        rate: "100",
+      });
     });
 
     test("a grade missing from the summary is derived from the score and marked as such", async () => {
-      const { projects } = await getPerformanceProjects({ year: 2023, synthetic: true, maxRate: 50, dept: ids[TEST_DEPT] });
+      const { projects } = await getPerformanceProjects({
+        year: 2023,
+        synthetic: true,
+        maxRate: 50,
+        dept: ids[TEST_DEPT],
+      });
       expect(projects.map((p) => [p.name, p.rate, p.score, p.grade, p.gradeDerived])).toEqual([
         ["办公设备购置", "80", "73", "中", true],
         ["信息系统运维", "95", "97.5", "优", false],
@@ -379,8 +539,16 @@ forEachDb("dashboard queries", (get) => {
       ]);
       // 烟台市人民政府办公室 publishes a 单位决算: ranked among 单位决算, never beside 部门决算
       expect(b).toMatchObject({ peers: 3, otherScope: 1, median: undefined });
-      const units = await getBenchmark({ year: 2023, synthetic: true, metric: "executionRate", size: "all", scope: "unit" });
-      expect(units.rows.map((r) => [r.department, r.scope, r.value, r.rank])).toEqual([[GOV_OFFICE, "单位决算", "103.69", 1]]);
+      const units = await getBenchmark({
+        year: 2023,
+        synthetic: true,
+        metric: "executionRate",
+        size: "all",
+        scope: "unit",
+      });
+      expect(units.rows.map((r) => [r.department, r.scope, r.value, r.rank])).toEqual([
+        [GOV_OFFICE, "单位决算", "103.69", 1],
+      ]);
       expect(units).toMatchObject({ peers: 1, otherScope: 3 });
       const medium = await getBenchmark({ year: 2023, synthetic: true, metric: "executionRate", size: "medium" });
       expect(medium).toMatchObject({ peers: 2, median: undefined });
@@ -394,14 +562,22 @@ forEachDb("dashboard queries", (get) => {
       ["sangongFinal", GOV_OFFICE, "136.54"],
       ["completeness", BIG_DATA, "90.00"],
     ] as const)("%s of %s is %s", async (metric, dept, value) => {
-      const b = await getBenchmark({ year: 2023, synthetic: false, metric, size: "all", scope: dept === GOV_OFFICE ? "unit" : "department" });
+      const b = await getBenchmark({
+        year: 2023,
+        synthetic: false,
+        metric,
+        size: "all",
+        scope: dept === GOV_OFFICE ? "unit" : "department",
+      });
       expect(b.rows.find((r) => r.department === dept)?.value).toBe(value);
     });
 
     test("size bands on 本年支出合计; a department without the figure is listed as missing, not ranked", async () => {
       const small = await getBenchmark({ year: 2023, synthetic: true, metric: "smeShare", size: "small" });
       expect(small).toMatchObject({ peers: 0, missing: 1, otherBands: 2, otherScope: 1 });
-      expect(small.rows.map((r) => [r.department, r.size, r.value, r.rank])).toEqual([[SMALL_DEPT, "small", undefined, undefined]]);
+      expect(small.rows.map((r) => [r.department, r.size, r.value, r.rank])).toEqual([
+        [SMALL_DEPT, "small", undefined, undefined],
+      ]);
       const medium = await getBenchmark({ year: 2023, synthetic: true, metric: "smeShare", size: "medium" });
       expect(medium.rows.map((r) => r.department)).toEqual([TEST_DEPT, BIG_DATA]);
     });
@@ -410,7 +586,15 @@ forEachDb("dashboard queries", (get) => {
       const b = await getBenchmark({ year: 2023, synthetic: true, metric: "executionRate", size: "all", vs: 2022 });
       expect(b.mode).toBe("change");
       // 100% → 125%: 25 points further from 100%
-      expect(b.rows[0]).toMatchObject({ department: TEST_DEPT, current: "125.00", previous: "100.00", value: "25", distance: "25", rank: 1, percentile: "100.00" });
+      expect(b.rows[0]).toMatchObject({
+        department: TEST_DEPT,
+        current: "125.00",
+        previous: "100.00",
+        value: "25",
+        distance: "25",
+        rank: 1,
+        percentile: "100.00",
+      });
       expect(b).toMatchObject({ peers: 1, missing: 2, median: undefined });
     });
   });
@@ -418,7 +602,12 @@ forEachDb("dashboard queries", (get) => {
   test("a year with no reports gives empty results, never zeros", async () => {
     const y = { year: 2019, synthetic: true };
     expect((await getStructureBreakdown(y)).rows).toEqual([]);
-    expect((await getStructureBreakdown(y)).totals).toEqual({ total: undefined, basic: undefined, project: undefined, reports: 0 });
+    expect((await getStructureBreakdown(y)).totals).toEqual({
+      total: undefined,
+      basic: undefined,
+      project: undefined,
+      reports: 0,
+    });
     expect(await getExecutionDepartments({ ...y, low: 80, high: 120 })).toEqual([]);
     expect((await getSangongCategories(y)).categories.every((c) => c.final === undefined)).toBe(true);
     expect((await getBenchmark({ ...y, metric: "executionRate", size: "all" })).rows).toEqual([]);

@@ -58,7 +58,12 @@ const unavailable = clusterUnavailableReason();
 
   test("is seen as running while that process holds it, and no longer once the process is killed", async () => {
     expect((await readVersionAndBatch(db, db)).batchRunning).toBe(false);
-    const child = spawn("npx", ["tsx", "tests/db/hold-load-batch.ts"], { cwd: path.resolve(import.meta.dirname, "../.."), env: { ...process.env, URL: cluster.url() }, stdio: "pipe", detached: true });
+    const child = spawn("npx", ["tsx", "tests/db/hold-load-batch.ts"], {
+      cwd: path.resolve(import.meta.dirname, "../.."),
+      env: { ...process.env, URL: cluster.url() },
+      stdio: "pipe",
+      detached: true,
+    });
     try {
       await new Promise<void>((resolve, reject) => {
         let out = "";
@@ -74,7 +79,8 @@ const unavailable = clusterUnavailableReason();
       process.kill(-child.pid!, "SIGKILL");
     }
     // the server drops a dead session's locks once it notices the connection is gone
-    for (let i = 0; i < 100 && (await readVersionAndBatch(db, db)).batchRunning; i++) await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < 100 && (await readVersionAndBatch(db, db)).batchRunning; i++)
+      await new Promise((r) => setTimeout(r, 100));
     expect((await readVersionAndBatch(db, db)).batchRunning).toBe(false);
   });
 });

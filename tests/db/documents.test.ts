@@ -13,24 +13,37 @@ const read = (f: string) => new Uint8Array(fs.readFileSync(path.join(SAMPLES, f)
 const sha = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 forEachDb("original files kept in the store", (get) => {
-  const stored = async (hash: string) => (await get().db.select().from(s.documents).where(eq(s.documents.sha256, hash)))[0];
+  const stored = async (hash: string) =>
+    (await get().db.select().from(s.documents).where(eq(s.documents.sha256, hash)))[0];
 
   test("a text document is kept byte for byte with its official address, once however often it is loaded", async () => {
     const { db } = get();
     const bytes = read("000_de383ccec50b5c0e.txt");
-    const o = await ingestBytes(db, "000_de383ccec50b5c0e.txt", bytes, { user: "测试", sourceUrl: "https://www.yantai.gov.cn/a.html" });
+    const o = await ingestBytes(db, "000_de383ccec50b5c0e.txt", bytes, {
+      user: "测试",
+      sourceUrl: "https://www.yantai.gov.cn/a.html",
+    });
     expect(o.ok && o.status).toBe("created");
     const doc = await stored(sha(bytes));
     expect(Buffer.from(doc.bytes).equals(Buffer.from(bytes))).toBe(true);
     expect(doc.byteLength).toBe(bytes.byteLength);
     expect(doc.sourceUrl).toBe("https://www.yantai.gov.cn/a.html");
     // the report names its file by the same hash the documents table is keyed by
-    const [r] = await db.select({ sha: s.reports.contentSha256 }).from(s.reports).where(eq(s.reports.id, o.ok ? o.result.reportId : -1));
+    const [r] = await db
+      .select({ sha: s.reports.contentSha256 })
+      .from(s.reports)
+      .where(eq(s.reports.id, o.ok ? o.result.reportId : -1));
     expect(r.sha).toBe(sha(bytes));
 
-    const again = await ingestBytes(db, "renamed.txt", bytes, { user: "测试", sourceUrl: "https://www.yantai.gov.cn/b.html" });
+    const again = await ingestBytes(db, "renamed.txt", bytes, {
+      user: "测试",
+      sourceUrl: "https://www.yantai.gov.cn/b.html",
+    });
     expect(again.ok && again.status).toBe("unchanged");
-    const [{ n }] = await db.select({ n: count() }).from(s.documents).where(eq(s.documents.sha256, sha(bytes)));
+    const [{ n }] = await db
+      .select({ n: count() })
+      .from(s.documents)
+      .where(eq(s.documents.sha256, sha(bytes)));
     expect(n).toBe(1);
     // a later load may give the address; the first name stays
     expect((await stored(sha(bytes))).sourceUrl).toBe("https://www.yantai.gov.cn/b.html");

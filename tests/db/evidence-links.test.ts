@@ -46,7 +46,8 @@ forEachDb("evidence links on the real documents", (get) => {
       const r = (await getEvidenceReport(reportId))!;
       expect(r.departmentId).toBe(f.departmentId);
       if (q.has("figure")) expect(figurePlace(r.report, q.get("figure")!), f.text).toBeDefined();
-      if (q.has("project")) expect(projectPlace(r.report, Number(q.get("project")))?.place).toContain(/^“(.+?)”/.exec(f.text)![1]);
+      if (q.has("project"))
+        expect(projectPlace(r.report, Number(q.get("project")))?.place).toContain(/^“(.+?)”/.exec(f.text)![1]);
       if (q.has("finding")) {
         const finding = (await getReportFinding(reportId, Number(q.get("finding"))))!;
         expect(finding.severity === "error" || finding.rule === "RESTATED_PRIOR_YEAR").toBe(true);

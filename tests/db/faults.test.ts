@@ -28,27 +28,48 @@ const root = path.resolve(import.meta.dirname, "../..");
 const quiet = { onnotice: () => {} };
 
 /** 8 departments × 2019–2023: the batch of scenario b; scenario a takes one department's last two years. */
-const city = generateCity({ departments: 8, years: [2019, 2020, 2021, 2022, 2023], seed: 20240611, anomalies: "some" }).reports;
-const itemOf = (report: Report): BatchItem => ({ report, findings: auditReport(report), completeness: computeCompleteness(report) });
+const city = generateCity({
+  departments: 8,
+  years: [2019, 2020, 2021, 2022, 2023],
+  seed: 20240611,
+  anomalies: "some",
+}).reports;
+const itemOf = (report: Report): BatchItem => ({
+  report,
+  findings: auditReport(report),
+  completeness: computeCompleteness(report),
+});
 const keyOf = (r: Report) => `${r.department}|${r.year}|${r.scope}|1`;
 
 /** Every table the schema creates (drizzle's own bookkeeping lives in another schema). */
 async function tableCounts(c: Sql): Promise<Record<string, number>> {
-  const tables = await c<{ name: string }[]>`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`;
+  const tables = await c<
+    { name: string }[]
+  >`SELECT table_name AS name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY 1`;
   const out: Record<string, number> = {};
-  for (const { name } of tables) out[name] = (await c.unsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${name}"`))[0].n;
+  for (const { name } of tables)
+    out[name] = (await c.unsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM "${name}"`))[0].n;
   return out;
 }
 
 /** count:md5 of a report's rows in each table, ids stripped (two databases number rows differently). */
 const PARTS: [string, string][] = [
-  ["reports", `SELECT count(*) || ':' || md5(string_agg(concat_ws('|', x.is_latest, x.content_sha256, x.completeness, x.synthetic, x.source_file, x.report::text), '')) FROM reports x WHERE x.id = r.id`],
-  ...["table_rows", "table_cells", "figures", "narrative_changes", "execution_items", "performance_projects", "findings"].map(
-    (t): [string, string] => [
-      t,
-      `SELECT count(*) || ':' || coalesce(md5(string_agg(v, '|' ORDER BY v)), '') FROM (SELECT (to_jsonb(x) - 'report_id' - 'id')::text AS v FROM "${t}" x WHERE x.report_id = r.id) s`,
-    ],
-  ),
+  [
+    "reports",
+    `SELECT count(*) || ':' || md5(string_agg(concat_ws('|', x.is_latest, x.content_sha256, x.completeness, x.synthetic, x.source_file, x.report::text), '')) FROM reports x WHERE x.id = r.id`,
+  ],
+  ...[
+    "table_rows",
+    "table_cells",
+    "figures",
+    "narrative_changes",
+    "execution_items",
+    "performance_projects",
+    "findings",
+  ].map((t): [string, string] => [
+    t,
+    `SELECT count(*) || ':' || coalesce(md5(string_agg(v, '|' ORDER BY v)), '') FROM (SELECT (to_jsonb(x) - 'report_id' - 'id')::text AS v FROM "${t}" x WHERE x.report_id = r.id) s`,
+  ]),
   [
     "performance_indicators",
     `SELECT count(*) || ':' || coalesce(md5(string_agg(v, '|' ORDER BY v)), '') FROM (SELECT p.ord || (to_jsonb(i) - 'project_id')::text AS v
@@ -68,17 +89,25 @@ async function fingerprints(c: Sql): Promise<Map<string, Record<string, string>>
 /** The SQLSTATE / postgres.js / errno codes along an error's cause chain (drizzle wraps the driver's error). */
 function codesOf(e: unknown): string[] {
   const out: string[] = [];
-  for (let x = e as { code?: unknown; errno?: unknown; cause?: unknown } | undefined, depth = 0; x && depth < 5; x = x.cause as typeof x, depth++) {
+  for (
+    let x = e as { code?: unknown; errno?: unknown; cause?: unknown } | undefined, depth = 0;
+    x && depth < 5;
+    x = x.cause as typeof x, depth++
+  ) {
     if (typeof x.code === "string") out.push(x.code);
   }
   return out;
 }
 // 57P01 admin shutdown / terminate, 57P02 crash shutdown, 57P03 starting up; CONNECTION_* are postgres.js's own.
-const CONNECTION_FAULT = /^(57P0[123]|ECONNREFUSED|ECONNRESET|EPIPE|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|CONNECT_TIMEOUT)$/;
+const CONNECTION_FAULT =
+  /^(57P0[123]|ECONNREFUSED|ECONNRESET|EPIPE|CONNECTION_CLOSED|CONNECTION_ENDED|CONNECTION_DESTROYED|CONNECT_TIMEOUT)$/;
 const isConnectionFault = (e: unknown) => codesOf(e).some((c) => CONNECTION_FAULT.test(c));
 
 /** Settles `p` or gives up after `ms` (a hang is what is being tested for; the bound is generous, not a benchmark). */
-async function settleWithin<T>(p: Promise<T>, ms: number): Promise<{ settled: false } | { settled: true; ok: boolean; value?: T; error?: unknown }> {
+async function settleWithin<T>(
+  p: Promise<T>,
+  ms: number,
+): Promise<{ settled: false } | { settled: true; ok: boolean; value?: T; error?: unknown }> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<{ settled: false }>((r) => (timer = setTimeout(() => r({ settled: false }), ms)));
   try {
@@ -110,7 +139,7 @@ suite("faults against a real PostgreSQL server", () => {
   let reference: Map<string, Record<string, string>>;
 
   // A client per use: a long-lived one would hold a connection the stops below cut.
-  const withClient = async <T,>(url: string, fn: (c: Sql) => Promise<T>): Promise<T> => {
+  const withClient = async <T>(url: string, fn: (c: Sql) => Promise<T>): Promise<T> => {
     const c = postgres(url, { max: 2, ...quiet });
     try {
       return await fn(c);
@@ -150,70 +179,78 @@ suite("faults against a real PostgreSQL server", () => {
     test.each([
       ["waiting for its department's row lock (its first statement)", "department"],
       ["inside its write statement, its reports row already inserted (waiting on a subject row)", "write"],
-    ] as const)("%s: the call rejects, nothing of the report is stored, a second load is complete", async (_label, where) => {
-      const url = await newDatabase(`kill_${where}`);
-      const store = await openPostgres(url);
-      const c = postgres(url, { max: 3, ...quiet });
-      try {
-        expect((await loadReport(store.db, prior, itemOf(prior))).status).toBe("created");
-        const before = await tableCounts(c);
-        const reportSeq = async () => Number((await c`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS v FROM reports_id_seq`)[0].v);
-        const seqBefore = await reportSeq();
-
-        // A second connection holds what the loader will need, so the loader provably stops inside its transaction.
-        const blocker = await c.reserve();
-        let loading: Promise<unknown> | undefined;
+    ] as const)(
+      "%s: the call rejects, nothing of the report is stored, a second load is complete",
+      async (_label, where) => {
+        const url = await newDatabase(`kill_${where}`);
+        const store = await openPostgres(url);
+        const c = postgres(url, { max: 3, ...quiet });
         try {
-          await blocker`BEGIN`;
-          const [{ pid: blockerPid }] = await blocker<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
-          if (where === "department") {
-            expect(await blocker`SELECT id FROM departments WHERE name = ${target.department} FOR UPDATE`).toHaveLength(1);
-          } else {
-            // a subject the loader inserts in the same statement as its rows (ON CONFLICT waits for our transaction)
-            const s = subjectsOfReport(target).find((x) => x.kind === "function" && x.code.length === 3 && x.name.trim() !== "")!;
-            await blocker`INSERT INTO subjects (kind, code, level, name, year) VALUES ('function', ${s.code}, 1, ${s.name}, ${target.year})`;
-          }
-          loading = loadReport(store.db, target, itemOf(target));
-          loading.catch(() => {}); // examined below
-          const loaderPid = await until("the loader to block on our lock", async () => {
-            const rows = await c<{ pid: number; xact: boolean }[]>`
+          expect((await loadReport(store.db, prior, itemOf(prior))).status).toBe("created");
+          const before = await tableCounts(c);
+          const reportSeq = async () =>
+            Number((await c`SELECT CASE WHEN is_called THEN last_value ELSE 0 END AS v FROM reports_id_seq`)[0].v);
+          const seqBefore = await reportSeq();
+
+          // A second connection holds what the loader will need, so the loader provably stops inside its transaction.
+          const blocker = await c.reserve();
+          let loading: Promise<unknown> | undefined;
+          try {
+            await blocker`BEGIN`;
+            const [{ pid: blockerPid }] = await blocker<{ pid: number }[]>`SELECT pg_backend_pid() AS pid`;
+            if (where === "department") {
+              expect(
+                await blocker`SELECT id FROM departments WHERE name = ${target.department} FOR UPDATE`,
+              ).toHaveLength(1);
+            } else {
+              // a subject the loader inserts in the same statement as its rows (ON CONFLICT waits for our transaction)
+              const s = subjectsOfReport(target).find(
+                (x) => x.kind === "function" && x.code.length === 3 && x.name.trim() !== "",
+              )!;
+              await blocker`INSERT INTO subjects (kind, code, level, name, year) VALUES ('function', ${s.code}, 1, ${s.name}, ${target.year})`;
+            }
+            loading = loadReport(store.db, target, itemOf(target));
+            loading.catch(() => {}); // examined below
+            const loaderPid = await until("the loader to block on our lock", async () => {
+              const rows = await c<{ pid: number; xact: boolean }[]>`
               SELECT pid, xact_start IS NOT NULL AS xact FROM pg_stat_activity WHERE ${blockerPid}::int = ANY (pg_blocking_pids(pid))`;
-            return rows.length === 1 && rows[0].xact ? rows[0].pid : undefined;
-          });
-          if (where === "write") {
-            // reports.id comes from a sequence, which no rollback resets: the reports row was inserted
-            expect(await reportSeq()).toBe(seqBefore + 1);
+              return rows.length === 1 && rows[0].xact ? rows[0].pid : undefined;
+            });
+            if (where === "write") {
+              // reports.id comes from a sequence, which no rollback resets: the reports row was inserted
+              expect(await reportSeq()).toBe(seqBefore + 1);
+            }
+            expect((await c`SELECT pg_terminate_backend(${loaderPid}::int) AS ok`)[0].ok).toBe(true);
+          } finally {
+            await blocker`ROLLBACK`.catch(() => {});
+            blocker.release();
           }
-          expect((await c`SELECT pg_terminate_backend(${loaderPid}::int) AS ok`)[0].ok).toBe(true);
+
+          const error = await loading!.then(
+            () => null,
+            (e: unknown) => e,
+          );
+          expect(error, "the load must reject").not.toBeNull();
+          expect(isConnectionFault(error), `${codesOf(error)} ${(error as Error).message}`).toBe(true);
+          // what `cli ingest` and the import page say of it: Chinese, and none of the driver's words or the SQL
+          const said = failureReason("t.txt", error);
+          expect(said).toMatch(/^文件 t\.txt：数据库连接出错（连接被服务器中断|数据库服务器正在关闭/);
+          expect(said).not.toMatch(/Failed query|insert|select|params|CONNECTION_CLOSED|terminating/i);
+          // not a single row of the report in any table (nor a subject, department or log row)
+          expect(await tableCounts(c)).toEqual(before);
+          expect(await reportSeq()).toBe(where === "write" ? seqBefore + 1 : seqBefore);
+
+          const again = await loadReport(store.db, target, itemOf(target));
+          expect(again).toMatchObject({ status: "created", revision: 1 });
+          const stored = await fingerprints(c);
+          expect(stored.get(keyOf(target))).toEqual(reference.get(keyOf(target)));
+          expect(stored.get(keyOf(prior))).toEqual(reference.get(keyOf(prior)));
         } finally {
-          await blocker`ROLLBACK`.catch(() => {});
-          blocker.release();
+          await c.end({ timeout: 1 });
+          await store.close();
         }
-
-        const error = await loading!.then(
-          () => null,
-          (e: unknown) => e,
-        );
-        expect(error, "the load must reject").not.toBeNull();
-        expect(isConnectionFault(error), `${codesOf(error)} ${(error as Error).message}`).toBe(true);
-        // what `cli ingest` and the import page say of it: Chinese, and none of the driver's words or the SQL
-        const said = failureReason("t.txt", error);
-        expect(said).toMatch(/^文件 t\.txt：数据库连接出错（连接被服务器中断|数据库服务器正在关闭/);
-        expect(said).not.toMatch(/Failed query|insert|select|params|CONNECTION_CLOSED|terminating/i);
-        // not a single row of the report in any table (nor a subject, department or log row)
-        expect(await tableCounts(c)).toEqual(before);
-        expect(await reportSeq()).toBe(where === "write" ? seqBefore + 1 : seqBefore);
-
-        const again = await loadReport(store.db, target, itemOf(target));
-        expect(again).toMatchObject({ status: "created", revision: 1 });
-        const stored = await fingerprints(c);
-        expect(stored.get(keyOf(target))).toEqual(reference.get(keyOf(target)));
-        expect(stored.get(keyOf(prior))).toEqual(reference.get(keyOf(prior)));
-      } finally {
-        await c.end({ timeout: 1 });
-        await store.close();
-      }
-    });
+      },
+    );
   });
 
   test("b. the server stopped (immediate) in the middle of a batch: failures come back as outcomes; what is stored is complete; a re-run loads the rest", async () => {
@@ -239,7 +276,10 @@ suite("faults against a real PostgreSQL server", () => {
       expect(failed.length).toBeGreaterThan(0);
       for (const f of failed) {
         expect(f.error).not.toBeInstanceOf(LoadError);
-        expect(isConnectionFault(f.error), `not a connection fault: ${codesOf(f.error).join(",")} ${(f.error as Error).message}`).toBe(true);
+        expect(
+          isConnectionFault(f.error),
+          `not a connection fault: ${codesOf(f.error).join(",")} ${(f.error as Error).message}`,
+        ).toBe(true);
       }
 
       cluster.start();
@@ -270,13 +310,19 @@ suite("faults against a real PostgreSQL server", () => {
     await (await openPostgres(url)).close(); // migrated, so "nothing loaded" can be counted
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fiscal-lens-faults-cli-"));
     try {
-      for (const r of city.slice(0, 3)) fs.writeFileSync(path.join(dir, `${r.department}-${r.year}.json`), JSON.stringify(r));
+      for (const r of city.slice(0, 3))
+        fs.writeFileSync(path.join(dir, `${r.department}-${r.year}.json`), JSON.stringify(r));
       cluster.stop("fast");
       let run: ReturnType<typeof spawnSync>;
       try {
         const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: url };
         delete env.DATABASE_READ_URL;
-        run = spawnSync("npm", ["run", "cli", "--", "ingest", dir], { cwd: root, env, encoding: "utf8", timeout: 120_000 });
+        run = spawnSync("npm", ["run", "cli", "--", "ingest", dir], {
+          cwd: root,
+          env,
+          encoding: "utf8",
+          timeout: 120_000,
+        });
       } finally {
         cluster.start();
       }
@@ -300,7 +346,8 @@ suite("faults against a real PostgreSQL server", () => {
     test("an open store fails fast while the server is down and answers again once it is back", async () => {
       const url = await newDatabase("recover");
       const store = await openPostgres(url);
-      const ask = async () => (await store.db.execute(dsql`SELECT count(*)::int AS n FROM departments`)) as unknown as { n: number }[];
+      const ask = async () =>
+        (await store.db.execute(dsql`SELECT count(*)::int AS n FROM departments`)) as unknown as { n: number }[];
       try {
         expect(await ask()).toEqual([{ n: 0 }]);
         // several at once, so the pool holds several connections when the server goes
@@ -312,7 +359,9 @@ suite("faults against a real PostgreSQL server", () => {
           for (let round = 0; round < 12; round++) {
             const answers = await Promise.all(Array.from({ length: 5 }, () => settleWithin(ask(), 5_000)));
             for (const a of answers) {
-              expect(a.settled, `round ${round + 1}: a query took over 5 s to fail while the server was down`).toBe(true);
+              expect(a.settled, `round ${round + 1}: a query took over 5 s to fail while the server was down`).toBe(
+                true,
+              );
               if (a.settled) {
                 expect(a.ok).toBe(false);
                 expect(isConnectionFault(a.error), `${codesOf(a.error)} ${(a.error as Error)?.message}`).toBe(true);

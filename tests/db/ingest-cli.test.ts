@@ -22,7 +22,8 @@ class Capture extends Writable {
 let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "fiscal-lens-ingest-"));
-  const write = (name: string, data: unknown) => fs.writeFileSync(path.join(dir, name), typeof data === "string" ? data : JSON.stringify(data, null, 2));
+  const write = (name: string, data: unknown) =>
+    fs.writeFileSync(path.join(dir, name), typeof data === "string" ? data : JSON.stringify(data, null, 2));
   write("a-good.json", makeReport({ department: "批量甲局" }));
   const broken = JSON.parse(JSON.stringify(makeReport({ department: "批量乙局" })));
   broken.tables[1].rows[0].values.total = "100,6x";
@@ -30,7 +31,10 @@ beforeAll(() => {
   write("c-good.json", makeReport({ department: "批量丙局" }));
   write("d-broken-syntax.json", '{\n  "schemaVersion": 1,\n  "department": "批量丁局",\n  "year": 2023,,\n}');
   // valid against the schema, but finer than the store can hold exactly: fails inside the load transaction
-  write("e-too-fine.json", revise(makeReport({ department: "批量戊局" }), (r) => (r.tables[2].rows[0].values.basic = "60.6800001"), "fine"));
+  write(
+    "e-too-fine.json",
+    revise(makeReport({ department: "批量戊局" }), (r) => (r.tables[2].rows[0].values.basic = "60.6800001"), "fine"),
+  );
   write(".hidden.json", "not even json");
   write("notes.pdf", "%PDF-1.4");
 });
@@ -52,8 +56,12 @@ forEachDb("ingest CLI", (get) => {
     const out = stdout.text;
     expect(out).toContain("已载入 2 份，未变化 0 份，新修订 0 份，失败 4 份");
     expect(out).toContain("已载入  批量甲局 2023 年度部门决算（第 1 版）  ← a-good.json");
-    expect(out).toMatch(/文件 b-broken-field\.json，字段 tables\[1\]\.rows\[0\]\.values\.total：不符合规范报告格式：金额必须是十进制数字字符串.*实为："100,6x"/);
-    expect(out).toContain('文件 d-broken-syntax.json，JSON，第 4 行：JSON 语法错误（应为：合法的 JSON；实为："year": 2023,,）');
+    expect(out).toMatch(
+      /文件 b-broken-field\.json，字段 tables\[1\]\.rows\[0\]\.values\.total：不符合规范报告格式：金额必须是十进制数字字符串.*实为："100,6x"/,
+    );
+    expect(out).toContain(
+      '文件 d-broken-syntax.json，JSON，第 4 行：JSON 语法错误（应为：合法的 JSON；实为："year": 2023,,）',
+    );
     expect(out).toMatch(/文件 e-too-fine\.json：支出决算表 第 1 行（合计）basic 列 的数值 60\.6800001 有 7 位小数/);
     // a PDF in the folder is read too (this one is only a header: a located corrupt-PDF message, nothing loaded)
     expect(out).toMatch(/文件 notes\.pdf.*PDF 文件已损坏/);
@@ -72,14 +80,22 @@ forEachDb("ingest CLI", (get) => {
 
   test("running the same batch of good files again changes nothing", async () => {
     const stdout = new Capture();
-    const code = await runIngest([path.join(dir, "a-good.json"), path.join(dir, "c-good.json")], { db: get().db, stdout, stderr: new Capture() });
+    const code = await runIngest([path.join(dir, "a-good.json"), path.join(dir, "c-good.json")], {
+      db: get().db,
+      stdout,
+      stderr: new Capture(),
+    });
     expect(code).toBe(0);
     expect(stdout.text).toContain("已载入 0 份，未变化 2 份，新修订 0 份，失败 0 份");
   });
 
   test("a missing path is a failure, the rest still loads", async () => {
     const stdout = new Capture();
-    const code = await runIngest([path.join(dir, "nope.txt"), path.join(dir, "a-good.json")], { db: get().db, stdout, stderr: new Capture() });
+    const code = await runIngest([path.join(dir, "nope.txt"), path.join(dir, "a-good.json")], {
+      db: get().db,
+      stdout,
+      stderr: new Capture(),
+    });
     expect(code).toBe(1);
     expect(stdout.text).toContain(`失败    文件或目录不存在：${path.join(dir, "nope.txt")}`);
     expect(stdout.text).toContain("未变化 1 份");
@@ -88,7 +104,9 @@ forEachDb("ingest CLI", (get) => {
   test("export writes the canonical JSON that ingest reads back as unchanged", async () => {
     const out = path.join(dir, "exported.json");
     const stderr = new Capture();
-    expect(await runExport(["批量甲局", "2023", "--scope", "部门决算", "--out", out], { db: get().db, stderr })).toBe(0);
+    expect(await runExport(["批量甲局", "2023", "--scope", "部门决算", "--out", out], { db: get().db, stderr })).toBe(
+      0,
+    );
     expect(JSON.parse(fs.readFileSync(out, "utf8"))).toEqual(makeReport({ department: "批量甲局" }));
     const stdout = new Capture();
     expect(await runIngest([out], { db: get().db, stdout, stderr: new Capture() })).toBe(0);

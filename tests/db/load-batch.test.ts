@@ -9,7 +9,7 @@ import { generateCity } from "../../lib/synth/city";
 import { dbTargets, type TestDb } from "../helpers/test-db";
 import { makeReport, revise, sampleFindings } from "./fixtures";
 
-const rowsOf = async <T,>(db: Db, q: ReturnType<typeof sql>): Promise<T[]> => {
+const rowsOf = async <T>(db: Db, q: ReturnType<typeof sql>): Promise<T[]> => {
   const res = (await db.execute(q)) as unknown as { rows?: T[] } | T[];
   return Array.isArray(res) ? res : (res.rows ?? []);
 };
@@ -45,7 +45,10 @@ async function dump(db: Db): Promise<Record<string, unknown[]>> {
         JOIN performance_projects p ON p.id = i.project_id JOIN reports r ON r.id = p.report_id JOIN departments d ON d.id = r.department_id
         ORDER BY k, i.ord`,
     ),
-    subjects: await rowsOf(db, sql`SELECT kind, code, year, level, name, parent_code FROM subjects ORDER BY kind, code, year NULLS FIRST`),
+    subjects: await rowsOf(
+      db,
+      sql`SELECT kind, code, year, level, name, parent_code FROM subjects ORDER BY kind, code, year NULLS FIRST`,
+    ),
   };
 }
 
@@ -80,7 +83,13 @@ function batch(): BatchItem[] {
   add(revise(priorYear("批量乙局"), setT01GrandTotal("112.00"), "restated"));
   add(priorYear("批量乙局"));
   add(makeReport({ department: "批量丙局", year: 2021 }));
-  add(revise(makeReport({ department: "批量丙局", year: 2022 }), (r) => (r.tables[1].rows[0].values.total = "100.6800001"), "fine"));
+  add(
+    revise(
+      makeReport({ department: "批量丙局", year: 2022 }),
+      (r) => (r.tables[1].rows[0].values.total = "100.6800001"),
+      "fine",
+    ),
+  );
   add(makeReport({ department: "批量丙局", year: 2022 }));
   add(makeReport({ department: "批量丁局" }));
   add(makeReport({ department: "批量丁局" }));
@@ -89,7 +98,8 @@ function batch(): BatchItem[] {
   return items;
 }
 
-const summary = (o: BatchOutcome | { ok: true; result: LoadResult }) => (o.ok ? `${o.result.status}#${o.result.revision}` : "failed");
+const summary = (o: BatchOutcome | { ok: true; result: LoadResult }) =>
+  o.ok ? `${o.result.status}#${o.result.revision}` : "failed";
 
 for (const target of dbTargets()) {
   describe(`loadReports [${target.label}]`, () => {

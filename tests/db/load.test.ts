@@ -29,12 +29,16 @@ async function rowCounts(db: Db): Promise<number[]> {
   return out;
 }
 
-const eqDec = (a: string | null | undefined, b: string | undefined) => (a == null || b === undefined ? a == null && b === undefined : new D(a).eq(b));
+const eqDec = (a: string | null | undefined, b: string | undefined) =>
+  a == null || b === undefined ? a == null && b === undefined : new D(a).eq(b);
 
 forEachDb("loadReport", (get) => {
   test("a new report is created and every table cell reads back equal to the report", async () => {
     const report = makeReport({ department: "读回局" });
-    const res = await loadReport(get().db, report, { findings: sampleFindings, completeness: { score: "0.875", items: [] } });
+    const res = await loadReport(get().db, report, {
+      findings: sampleFindings,
+      completeness: { score: "0.875", items: [] },
+    });
     expect(res).toEqual({ status: "created", reportId: expect.any(Number), revision: 1 });
 
     const rows = await get()
@@ -47,7 +51,13 @@ forEachDb("loadReport", (get) => {
     expect(rows).toHaveLength(expectedRows.length);
     for (const { t, i, r } of expectedRows) {
       const row = rows.find((x) => x.tableId === t && x.rowOrder === i)!;
-      expect(row).toMatchObject({ name: r.name, code: r.code ?? null, rowKey: r.key ?? null, section: r.section ?? null, lineNo: r.line ?? null });
+      expect(row).toMatchObject({
+        name: r.name,
+        code: r.code ?? null,
+        rowKey: r.key ?? null,
+        section: r.section ?? null,
+        lineNo: r.line ?? null,
+      });
       const mine = cells.filter((c) => c.tableId === t && c.rowOrder === i);
       // An empty cell is an absent key in the report and no row in the store.
       expect(mine.map((c) => c.columnKey).sort()).toEqual(Object.keys(r.values).sort());
@@ -70,22 +80,42 @@ forEachDb("loadReport", (get) => {
     expect(figs).toHaveLength(expected.length);
     for (const [key, v] of expected) expect(eqDec(figs.find((f) => f.key === key)?.value, String(v)), key).toBe(true);
 
-    const changes = await db.select().from(s.narrativeChanges).where(eq(s.narrativeChanges.reportId, reportId)).orderBy(s.narrativeChanges.ord);
+    const changes = await db
+      .select()
+      .from(s.narrativeChanges)
+      .where(eq(s.narrativeChanges.reportId, reportId))
+      .orderBy(s.narrativeChanges.ord);
     expect(changes.map((c) => [c.key, c.prior && new D(c.prior).toFixed(2), c.unchanged])).toEqual([
       ["grandTotal", "110.00", null], // 100.68 − (−9.32)
       ["income.fiscal", "90.00", null], // 100.5 − 10.5
       ["expenditure.basic", "60.68", true], // 与上年持平
     ]);
 
-    const items = await db.select().from(s.executionItems).where(eq(s.executionItems.reportId, reportId)).orderBy(s.executionItems.ord);
+    const items = await db
+      .select()
+      .from(s.executionItems)
+      .where(eq(s.executionItems.reportId, reportId))
+      .orderBy(s.executionItems.ord);
     expect(items.map((i) => [i.code, i.path, i.rate && new D(i.rate).toFixed(2), i.noInitialBudget])).toEqual([
       ["2010301", "一般公共服务支出 / 政府办公厅（室）及相关机构事务 / 行政运行", "111.67", false],
       [null, "一般公共服务支出 / 统计信息事务 / 专项普查活动", null, true],
     ]);
 
-    const projects = await db.select().from(s.performanceProjects).where(eq(s.performanceProjects.reportId, reportId)).orderBy(s.performanceProjects.ord);
+    const projects = await db
+      .select()
+      .from(s.performanceProjects)
+      .where(eq(s.performanceProjects.reportId, reportId))
+      .orderBy(s.performanceProjects.ord);
     // the sheet "信息系统运维2023" takes its grade from summary row "信息系统 运维"; "培训经费" has no sheet
-    expect(projects.map((p) => [p.name, p.hasSheet, p.grade, p.totalScore && new D(p.totalScore).toFixed(), p.summaryBudget && new D(p.summaryBudget).toFixed()])).toEqual([
+    expect(
+      projects.map((p) => [
+        p.name,
+        p.hasSheet,
+        p.grade,
+        p.totalScore && new D(p.totalScore).toFixed(),
+        p.summaryBudget && new D(p.summaryBudget).toFixed(),
+      ]),
+    ).toEqual([
       ["信息系统运维2023", true, "优", "98.5", "40"],
       ["培训经费", false, "良", null, "10"],
     ]);
@@ -100,12 +130,17 @@ forEachDb("loadReport", (get) => {
     ]);
 
     const stored = await db.select().from(s.findings).where(eq(s.findings.reportId, reportId)).orderBy(s.findings.id);
-    expect(stored.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, locations: f.locations }))).toEqual(
+    expect(
+      stored.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, locations: f.locations })),
+    ).toEqual(
       sampleFindings.map((f) => ({ rule: f.rule, severity: f.severity, message: f.message, locations: f.locations })),
     );
 
     // subjects: the document's code/name pairs under its year, parents by prefix
-    const subj = await db.select().from(s.subjects).where(and(eq(s.subjects.code, "2010301"), eq(s.subjects.year, 2023)));
+    const subj = await db
+      .select()
+      .from(s.subjects)
+      .where(and(eq(s.subjects.code, "2010301"), eq(s.subjects.year, 2023)));
     expect(subj).toMatchObject([{ kind: "function", level: 3, name: "行政运行", parentCode: "20103" }]);
     // 类 names without the ordinal that 公开01表 prints before them
     const classes = await db
@@ -117,7 +152,10 @@ forEachDb("loadReport", (get) => {
       { code: "201", name: "一般公共服务支出" },
       { code: "202", name: "外交支出" },
     ]);
-    const econ = await db.select().from(s.subjects).where(and(eq(s.subjects.kind, "economic"), eq(s.subjects.code, "30201"), eq(s.subjects.year, 2023)));
+    const econ = await db
+      .select()
+      .from(s.subjects)
+      .where(and(eq(s.subjects.kind, "economic"), eq(s.subjects.code, "30201"), eq(s.subjects.year, 2023)));
     expect(econ).toMatchObject([{ level: 2, name: "办公费", parentCode: "302" }]);
   });
 
@@ -156,7 +194,14 @@ forEachDb("loadReport", (get) => {
       { id: second.reportId, revision: 2, isLatest: true },
     ]);
     const gpb = async (reportId: number) =>
-      (await db.select().from(s.tableCells).where(and(eq(s.tableCells.reportId, reportId), eq(s.tableCells.tableId, "t01"), eq(s.tableCells.rowOrder, 1))))[0].amount;
+      (
+        await db
+          .select()
+          .from(s.tableCells)
+          .where(
+            and(eq(s.tableCells.reportId, reportId), eq(s.tableCells.tableId, "t01"), eq(s.tableCells.rowOrder, 1)),
+          )
+      )[0].amount;
     expect(new D(await gpb(first.reportId)).toFixed(2)).toBe("100.50");
     expect(new D(await gpb(second.reportId)).toFixed(2)).toBe("100.60");
     expect((await exportReport(db, "修订局", 2023))?.tables[0].rows[0].values.amount).toBe("100.60");
@@ -167,9 +212,15 @@ forEachDb("loadReport", (get) => {
 
   test("a value finer than the column scale is refused and nothing of the report is written", async () => {
     const before = await rowCounts(get().db);
-    const bad = revise(makeReport({ department: "精度局" }), (r) => (r.tables[1].rows[0].values.total = "100.6800001"), "fine");
+    const bad = revise(
+      makeReport({ department: "精度局" }),
+      (r) => (r.tables[1].rows[0].values.total = "100.6800001"),
+      "fine",
+    );
     await expect(loadReport(get().db, bad, { findings: sampleFindings })).rejects.toThrow(LoadError);
-    await expect(loadReport(get().db, bad, { findings: [] })).rejects.toThrow(/收入决算表 第 1 行（合计）total 列.*7 位小数/);
+    await expect(loadReport(get().db, bad, { findings: [] })).rejects.toThrow(
+      /收入决算表 第 1 行（合计）total 列.*7 位小数/,
+    );
     expect(await rowCounts(get().db)).toEqual(before);
   });
 });

@@ -15,7 +15,9 @@ describe("PGlite directory lock", () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test("a second process opening the same directory gets a Chinese error naming the directory and the holder's pid", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/db/hold-store.ts"), dir], { stdio: ["pipe", "pipe", "inherit"] });
+    const child = spawn(process.execPath, ["--import", "tsx", path.resolve("tests/db/hold-store.ts"), dir], {
+      stdio: ["pipe", "pipe", "inherit"],
+    });
     const exited = new Promise<number | null>((r) => child.once("exit", r));
     try {
       const pid = await new Promise<number>((resolve, reject) => {

@@ -15,7 +15,10 @@ type Exit = { code: number | null; stdout: string; stderr: string };
 function migrateProcess(dbUrl: string): Promise<Exit> {
   const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: dbUrl };
   delete env.DATABASE_READ_URL;
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/migrate.ts")], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts/migrate.ts")], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stdout = "";
   let stderr = "";
   child.stdout.on("data", (b: Buffer) => (stdout += b.toString()));

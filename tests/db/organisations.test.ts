@@ -3,7 +3,14 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { loadReport } from "../../db/load";
-import { assignUnit, backfillOrgKeys, latestOverrides, mergeDepartments, OrgOverrideError, unitLinks } from "../../db/organisations";
+import {
+  assignUnit,
+  backfillOrgKeys,
+  latestOverrides,
+  mergeDepartments,
+  OrgOverrideError,
+  unitLinks,
+} from "../../db/organisations";
 import { clearQueryCache } from "../../db/queries/cache";
 import { getOverviewTotals } from "../../db/queries/overview-flags";
 import { getStructureBreakdown } from "../../db/queries/structure";
@@ -34,7 +41,8 @@ function factory(department: string, year: number, scope: Report["scope"], tag: 
   });
 }
 
-const parent = () => parseDocument("000_de383ccec50b5c0e.txt", new Uint8Array(readFileSync(path.join(DOCS, "000_de383ccec50b5c0e.txt"))));
+const parent = () =>
+  parseDocument("000_de383ccec50b5c0e.txt", new Uint8Array(readFileSync(path.join(DOCS, "000_de383ccec50b5c0e.txt"))));
 const centre2023 = () => factory(CENTRE, 2023, "单位决算", "c2023");
 const centre2022 = () => factory(CENTRE, 2022, "单位决算", "c2022");
 const ownUnit2023 = () => factory("烟台市大数据局（本级）", 2023, "单位决算", "b2023");
@@ -54,14 +62,20 @@ async function departmentIds(db: Db): Promise<Record<string, number>> {
 
 /** Σ over every latest report of the year: what the overview summed before units were told apart. */
 async function naiveSum(db: Db, year: number, key: string): Promise<string> {
-  const res = (await db.execute(sql`select coalesce(sum(f.value), 0)::text as v from reports r join figures f on f.report_id = r.id
-    where r.is_latest and r.year = ${year} and f.key = ${key}`)) as unknown as { rows?: { v: string }[] } | { v: string }[];
+  const res =
+    (await db.execute(sql`select coalesce(sum(f.value), 0)::text as v from reports r join figures f on f.report_id = r.id
+    where r.is_latest and r.year = ${year} and f.key = ${key}`)) as unknown as
+      | { rows?: { v: string }[] }
+      | { v: string }[];
   return (Array.isArray(res) ? res : res.rows!)[0].v;
 }
 
 const ORDERS: [string, () => Report[]][] = [
   ["部门决算 first", () => [parent(), other2023(), centre2023(), ownUnit2023(), centre2022()]],
-  ["units first (linked when their 部门 arrives)", () => [centre2022(), centre2023(), ownUnit2023(), other2023(), parent()]],
+  [
+    "units first (linked when their 部门 arrives)",
+    () => [centre2022(), centre2023(), ownUnit2023(), other2023(), parent()],
+  ],
 ];
 
 for (const [order, reports] of ORDERS) {
@@ -80,17 +94,29 @@ for (const [order, reports] of ORDERS) {
 
     test("the 本级 单位决算 loads into its 部门's department; the other unit is its own department, linked by key", async () => {
       expect(Object.keys(ids).sort()).toEqual([BIG_DATA, CENTRE, OTHER].sort());
-      const own = await get().db.select({ scope: s.reports.scope }).from(s.reports).where(eq(s.reports.departmentId, ids[BIG_DATA]));
+      const own = await get()
+        .db.select({ scope: s.reports.scope })
+        .from(s.reports)
+        .where(eq(s.reports.departmentId, ids[BIG_DATA]));
       expect(own.map((r) => r.scope).sort()).toEqual(["单位决算", "部门决算"]);
       const links = await unitLinks(get().db);
-      expect(links.map((l) => [l.parent, l.unitName, l.unitId, l.source, l.year])).toEqual([[BIG_DATA, CENTRE, ids[CENTRE], "report", 2023]]);
+      expect(links.map((l) => [l.parent, l.unitName, l.unitId, l.source, l.year])).toEqual([
+        [BIG_DATA, CENTRE, ids[CENTRE], "report", 2023],
+      ]);
     });
 
     test("overview totals count each amount once: the 部门决算 and the independent department, not the units", async () => {
       const t = await getOverviewTotals(2023, false);
       // 000: 公开01表 本年收入合计 8,979.28 and 本年支出合计 8,979.11 (line 227), 公开09表 三公 决算 5.35 (line 770),
       // 政府采购支出总额 8,281.83 (line 1039); plus 示例市乙局 1010.00, 1005.00, 34.00, 200.00
-      expect(t).toEqual({ reports: 4, expenditure: "9984.11", income: "9989.28", sangong: "39.35", procurement: "8481.83", errors: 0 });
+      expect(t).toEqual({
+        reports: 4,
+        expenditure: "9984.11",
+        income: "9989.28",
+        sangong: "39.35",
+        procurement: "8481.83",
+        errors: 0,
+      });
       // every latest report summed would add both units again: 2 × 1005.00
       expect(await naiveSum(get().db, 2023, "expenditureTotal")).toBe("11994.11");
     });
@@ -126,12 +152,22 @@ forEachDb("organisation corrections", (get) => {
   test("a unit assigned before it publishes is left out of the totals once it loads", async () => {
     const before = await getOverviewTotals(2023, false);
     const entry = await assignUnit(get().db, "示例市乙局信息中心", ids[OTHER], "审核员");
-    expect(entry).toMatchObject({ kind: "unit", fromName: "示例市乙局信息中心", toName: OTHER, userName: "审核员", outcome: "“示例市乙局信息中心”尚未载入；载入后按此归属" });
+    expect(entry).toMatchObject({
+      kind: "unit",
+      fromName: "示例市乙局信息中心",
+      toName: OTHER,
+      userName: "审核员",
+      outcome: "“示例市乙局信息中心”尚未载入；载入后按此归属",
+    });
     await load(get().db, [factory("示例市乙局信息中心", 2023, "单位决算", "i2023")]);
     const after = await getOverviewTotals(2023, false);
     expect(after).toEqual({ ...before, reports: before.reports + 1 });
     const links = await unitLinks(get().db);
-    expect(links.find((l) => l.unitName === "示例市乙局信息中心")).toMatchObject({ parent: OTHER, source: "override", year: null });
+    expect(links.find((l) => l.unitName === "示例市乙局信息中心")).toMatchObject({
+      parent: OTHER,
+      source: "override",
+      year: null,
+    });
   });
 
   test("a unit cannot be assigned to itself (its 本级)", async () => {
@@ -140,23 +176,40 @@ forEachDb("organisation corrections", (get) => {
 
   test("a merge moves the reports, is kept, and routes later documents of the merged name", async () => {
     const db = get().db;
-    await load(db, [factory("示例市丙局", 2021, "部门决算", "p2021"), factory("示例市丙局机关", 2020, "部门决算", "p2020")]);
+    await load(db, [
+      factory("示例市丙局", 2021, "部门决算", "p2021"),
+      factory("示例市丙局机关", 2020, "部门决算", "p2020"),
+    ]);
     let d = await departmentIds(db);
     const entry = await mergeDepartments(db, d["示例市丙局机关"], d["示例市丙局"], "审核员");
-    expect(entry).toMatchObject({ kind: "merge", fromName: "示例市丙局机关", toName: "示例市丙局", outcome: "1 份报告并入“示例市丙局”；此后名为“示例市丙局机关”的文件载入该部门" });
+    expect(entry).toMatchObject({
+      kind: "merge",
+      fromName: "示例市丙局机关",
+      toName: "示例市丙局",
+      outcome: "1 份报告并入“示例市丙局”；此后名为“示例市丙局机关”的文件载入该部门",
+    });
     await load(db, [factory("示例市丙局机关", 2019, "部门决算", "p2019")]);
     d = await departmentIds(db);
     expect(d["示例市丙局机关"]).toBeUndefined();
-    const years = await db.select({ year: s.reports.year }).from(s.reports).where(eq(s.reports.departmentId, d["示例市丙局"])).orderBy(s.reports.year);
+    const years = await db
+      .select({ year: s.reports.year })
+      .from(s.reports)
+      .where(eq(s.reports.departmentId, d["示例市丙局"]))
+      .orderBy(s.reports.year);
     expect(years.map((y) => y.year)).toEqual([2019, 2020, 2021]);
     expect((await latestOverrides(db)).map((o) => o.kind)).toEqual(["merge", "unit"]);
   });
 
   test("a merge of two departments that both have the same year and scope is refused and changes nothing", async () => {
     const db = get().db;
-    await load(db, [factory("示例市丁局", 2021, "部门决算", "d2021"), factory("示例市丁局机关", 2021, "部门决算", "e2021")]);
+    await load(db, [
+      factory("示例市丁局", 2021, "部门决算", "d2021"),
+      factory("示例市丁局机关", 2021, "部门决算", "e2021"),
+    ]);
     const d = await departmentIds(db);
-    await expect(mergeDepartments(db, d["示例市丁局机关"], d["示例市丁局"], "审核员")).rejects.toThrow(/都有 2021 年部门决算，无法合并/);
+    await expect(mergeDepartments(db, d["示例市丁局机关"], d["示例市丁局"], "审核员")).rejects.toThrow(
+      /都有 2021 年部门决算，无法合并/,
+    );
     expect((await departmentIds(db))["示例市丁局机关"]).toBe(d["示例市丁局机关"]);
     expect(await latestOverrides(db)).toHaveLength(2);
   });

@@ -22,7 +22,8 @@ forEachDb("department pack: projects, grades and the CSV rows", (get) => {
   beforeAll(async () => {
     const t = get();
     g.__fiscalLensStore = Promise.resolve({ db: t.db, driver: t.driver, close: async () => {}, where: t.label });
-    for (const r of [seed("000_de383ccec50b5c0e.txt"), seed("004_fcc6ab7362c41973.txt")]) await loadReport(t.db, r, { findings: [] });
+    for (const r of [seed("000_de383ccec50b5c0e.txt"), seed("004_fcc6ab7362c41973.txt")])
+      await loadReport(t.db, r, { findings: [] });
     for (const d of await getDepartmentList(false)) ids[d.department] = d.departmentId;
   });
   afterAll(() => {
@@ -33,7 +34,12 @@ forEachDb("department pack: projects, grades and the CSV rows", (get) => {
     const id = ids["烟台市人民政府办公室"];
     const pack = await getDepartmentReport(id);
     const mine = await getReportProjects(pack!.reportId, 50);
-    const { projects: dashboard } = await getPerformanceProjects({ year: 2023, synthetic: false, dept: id, maxRate: 50 });
+    const { projects: dashboard } = await getPerformanceProjects({
+      year: 2023,
+      synthetic: false,
+      dept: id,
+      maxRate: 50,
+    });
     expect(mine.map((p) => p.name).sort()).toEqual(dashboard.map((p) => p.name).sort());
     for (const p of mine) expect(p).toEqual(dashboard.find((x) => x.id === p.id));
     const hotline = mine.find((p) => p.name.startsWith("12345"))!;
@@ -42,7 +48,13 @@ forEachDb("department pack: projects, grades and the CSV rows", (get) => {
 
   test("the CSV rows give both budgets of a cut project, the cut, both rates and the place in the document", async () => {
     const rows = await getDepartmentPackRows(ids["烟台市大数据局"]);
-    const of = (item: string) => rows.find((r) => r.section === "绩效自评项目" && r.item.startsWith("数字烟台建设基础设施运行维护") && r.item.endsWith(`（${item}）`));
+    const of = (item: string) =>
+      rows.find(
+        (r) =>
+          r.section === "绩效自评项目" &&
+          r.item.startsWith("数字烟台建设基础设施运行维护") &&
+          r.item.endsWith(`（${item}）`),
+      );
     expect(of("年初预算")).toMatchObject({ value: "7000", unit: "万元", where: expect.stringMatching(/^第 \d+ 行$/) });
     expect(of("全年预算")?.value).toBe("425.24");
     expect(of("预算调减")?.value).toBe("-6574.76");
@@ -50,7 +62,16 @@ forEachDb("department pack: projects, grades and the CSV rows", (get) => {
     expect(of("执行率，执行数 ÷ 年初预算")?.value).toBe("6.07");
     expect(rows.find((r) => r.item === "数据版本")?.value).toMatch(/^\d+\.\d+\.\d+$/);
     const sections = new Set(rows.map((r) => r.section));
-    for (const s of ["基本信息", "核心指标", "预算执行（一般公共预算财政拨款）", "“三公”经费", "政府采购", "绩效自评项目", "绩效指标"]) expect(sections).toContain(s);
+    for (const s of [
+      "基本信息",
+      "核心指标",
+      "预算执行（一般公共预算财政拨款）",
+      "“三公”经费",
+      "政府采购",
+      "绩效自评项目",
+      "绩效指标",
+    ])
+      expect(sections).toContain(s);
     // a figure the document does not give is left out, never written as 0 or empty
     expect(rows.every((r) => r.value !== "")).toBe(true);
   });

@@ -44,7 +44,16 @@ forEachDb("performance: list without indicators, one project with them", (get) =
     const { projects } = await getPerformanceProjects(real, { indicators: false });
     const id = projects.find((p) => p.name === "优化营商环境工作经费")!.id;
     const p = await getPerformanceProject(real, id);
-    expect(p).toMatchObject({ name: "优化营商环境工作经费", department: "烟台市人民政府办公室", annual: "350", executed: "18.09", rate: "5.17", score: "90.52", flagged: true, indicatorCount: 7 });
+    expect(p).toMatchObject({
+      name: "优化营商环境工作经费",
+      department: "烟台市人民政府办公室",
+      annual: "350",
+      executed: "18.09",
+      rate: "5.17",
+      score: "90.52",
+      flagged: true,
+      indicatorCount: 7,
+    });
     expect(p!.indicators.map((i) => i.level3)).toEqual([
       "总成本",
       "营商环境指标优化提升完成率",
@@ -61,7 +70,9 @@ forEachDb("performance: list without indicators, one project with them", (get) =
 
   test("a project outside the filter's reports is not found: another year, synthetic when only real is asked, no such id", async () => {
     const realId = (await getPerformanceProjects(real, { indicators: false })).projects[0].id;
-    const syntheticId = (await getPerformanceProjects({ year: 2022, synthetic: true, maxRate: 50 }, { indicators: false })).projects[0].id;
+    const syntheticId = (
+      await getPerformanceProjects({ year: 2022, synthetic: true, maxRate: 50 }, { indicators: false })
+    ).projects[0].id;
     expect(await getPerformanceProject({ ...real, year: 2022 }, realId)).toBeUndefined();
     expect(await getPerformanceProject({ year: 2022, synthetic: false, maxRate: 50 }, syntheticId)).toBeUndefined();
     expect(await getPerformanceProject({ year: 2022, synthetic: true, maxRate: 50 }, syntheticId)).toBeDefined();

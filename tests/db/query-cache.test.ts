@@ -31,7 +31,9 @@ forEachDb("query cache", (get) => {
       get(target, prop, receiver) {
         if (prop === "execute") {
           return (q: SQL) => {
-            statements.push(q.queryChunks.map((c) => (typeof c === "object" && c && "value" in c ? String(c.value) : "?")).join(""));
+            statements.push(
+              q.queryChunks.map((c) => (typeof c === "object" && c && "value" in c ? String(c.value) : "?")).join(""),
+            );
             return (target as unknown as { execute: (q: SQL) => Promise<unknown> }).execute(q);
           };
         }

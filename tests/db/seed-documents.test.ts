@@ -53,21 +53,43 @@ async function latestId(db: Db, department: string, scope: Report["scope"]): Pro
 /** table/row-key/column → amount, from the store */
 async function cellsOf(db: Db, reportId: number): Promise<Map<string, string>> {
   const rows = await db
-    .select({ table: s.tableCells.tableId, order: s.tableCells.rowOrder, column: s.tableCells.columnKey, amount: s.tableCells.amount })
+    .select({
+      table: s.tableCells.tableId,
+      order: s.tableCells.rowOrder,
+      column: s.tableCells.columnKey,
+      amount: s.tableCells.amount,
+    })
     .from(s.tableCells)
     .where(eq(s.tableCells.reportId, reportId));
   return new Map(rows.map((r) => [`${r.table}#${r.order}#${r.column}`, r.amount]));
 }
 
-async function cellByKey(db: Db, reportId: number, table: string, match: { rowKey?: string; code?: string; section?: string }, column: string) {
+async function cellByKey(
+  db: Db,
+  reportId: number,
+  table: string,
+  match: { rowKey?: string; code?: string; section?: string },
+  column: string,
+) {
   const rows = await db
-    .select({ amount: s.tableCells.amount, rowKey: s.tableRows.rowKey, code: s.tableRows.code, section: s.tableRows.section })
+    .select({
+      amount: s.tableCells.amount,
+      rowKey: s.tableRows.rowKey,
+      code: s.tableRows.code,
+      section: s.tableRows.section,
+    })
     .from(s.tableCells)
     .innerJoin(
       s.tableRows,
-      and(eq(s.tableRows.reportId, s.tableCells.reportId), eq(s.tableRows.tableId, s.tableCells.tableId), eq(s.tableRows.rowOrder, s.tableCells.rowOrder)),
+      and(
+        eq(s.tableRows.reportId, s.tableCells.reportId),
+        eq(s.tableRows.tableId, s.tableCells.tableId),
+        eq(s.tableRows.rowOrder, s.tableCells.rowOrder),
+      ),
     )
-    .where(and(eq(s.tableCells.reportId, reportId), eq(s.tableCells.tableId, table), eq(s.tableCells.columnKey, column)));
+    .where(
+      and(eq(s.tableCells.reportId, reportId), eq(s.tableCells.tableId, table), eq(s.tableCells.columnKey, column)),
+    );
   const hit = rows.filter(
     (r) =>
       (match.rowKey === undefined || r.rowKey === match.rowKey) &&
@@ -93,28 +115,32 @@ forEachDb("the seed documents through ingest", (get) => {
   test.each([
     [BIG_DATA, "烟台市大数据局", "部门决算"],
     [GOV_OFFICE, "烟台市人民政府办公室", "单位决算"],
-  ] as const)("%s: every table cell and figure in the store equals the parsed report", async (file, department, scope) => {
-    const db = get().db;
-    const report = parsed(file);
-    const id = await latestId(db, department, scope);
-    const cells = await cellsOf(db, id);
-    let n = 0;
-    for (const t of report.tables) {
-      t.rows.forEach((row, i) => {
-        for (const [column, amount] of Object.entries(row.values)) {
-          const stored = cells.get(`${t.id}#${i + 1}#${column}`);
-          expect(stored !== undefined && new D(stored).eq(amount), `${t.id} ${row.name} ${column}`).toBe(true);
-          n++;
-        }
-      });
-    }
-    expect(cells.size).toBe(n);
-    const figs = await db.select().from(s.figures).where(eq(s.figures.reportId, id));
-    const expected = Object.entries(extractFigures(report)).filter(([, v]) => v !== undefined);
-    expect(figs.length).toBe(expected.length);
-    for (const [key, v] of expected) expect(new D(figs.find((f) => f.key === key)!.value).eq(String(v)), key).toBe(true);
-    expect(await exportReport(db, department, 2023, scope)).toEqual(report);
-  });
+  ] as const)(
+    "%s: every table cell and figure in the store equals the parsed report",
+    async (file, department, scope) => {
+      const db = get().db;
+      const report = parsed(file);
+      const id = await latestId(db, department, scope);
+      const cells = await cellsOf(db, id);
+      let n = 0;
+      for (const t of report.tables) {
+        t.rows.forEach((row, i) => {
+          for (const [column, amount] of Object.entries(row.values)) {
+            const stored = cells.get(`${t.id}#${i + 1}#${column}`);
+            expect(stored !== undefined && new D(stored).eq(amount), `${t.id} ${row.name} ${column}`).toBe(true);
+            n++;
+          }
+        });
+      }
+      expect(cells.size).toBe(n);
+      const figs = await db.select().from(s.figures).where(eq(s.figures.reportId, id));
+      const expected = Object.entries(extractFigures(report)).filter(([, v]) => v !== undefined);
+      expect(figs.length).toBe(expected.length);
+      for (const [key, v] of expected)
+        expect(new D(figs.find((f) => f.key === key)!.value).eq(String(v)), key).toBe(true);
+      expect(await exportReport(db, department, 2023, scope)).toEqual(report);
+    },
+  );
 
   // Figures read off the documents by eye (公开01表 and the 合计 rows of 公开02/03表), not from the parser.
   test.each([
@@ -138,29 +164,47 @@ forEachDb("the seed documents through ingest", (get) => {
 
   test("绩效: the nine sheets of 大数据局 pair with the nine summary rows, even where the names differ", async () => {
     const id = await latestId(get().db, "烟台市大数据局", "部门决算");
-    const projects = await get().db.select().from(s.performanceProjects).where(eq(s.performanceProjects.reportId, id)).orderBy(s.performanceProjects.ord);
+    const projects = await get()
+      .db.select()
+      .from(s.performanceProjects)
+      .where(eq(s.performanceProjects.reportId, id))
+      .orderBy(s.performanceProjects.ord);
     expect(projects).toHaveLength(9);
     expect(projects.every((p) => p.hasSheet && p.grade === "优")).toBe(true);
     // sheet "…科普宣传经费" (line 2113), summary "…科普宣传等经费 … 27.00 100.00 优" (line 1434)
     const training = projects.find((p) => p.name.startsWith("“数字强市”"))!;
-    expect([training.name, new D(training.summaryBudget!).toFixed(2), training.grade]).toEqual(["“数字强市”培训调研考察科普宣传经费", "27.00", "优"]);
+    expect([training.name, new D(training.summaryBudget!).toFixed(2), training.grade]).toEqual([
+      "“数字强市”培训调研考察科普宣传经费",
+      "27.00",
+      "优",
+    ]);
     // the sheet prints four decimals (line 1617) where the summary row prints 604.62
     const brain = projects.find((p) => p.name === "烟台市城市大脑运行场所配套设施")!;
     expect([new D(brain.annual!).toFixed(4), new D(brain.summaryBudget!).toFixed(2)]).toEqual(["604.6242", "604.62"]);
-    const indicators = await get().db.select().from(s.performanceIndicators).where(eq(s.performanceIndicators.projectId, brain.id));
+    const indicators = await get()
+      .db.select()
+      .from(s.performanceIndicators)
+      .where(eq(s.performanceIndicators.projectId, brain.id));
     expect(indicators.length).toBeGreaterThan(0);
   });
 
   test("the same folder again: both seeds unchanged; an edited seed becomes revision 2 with its old rows kept", async () => {
     const db = get().db;
     const again = new Capture();
-    await runIngest([path.join(dir, BIG_DATA), path.join(dir, GOV_OFFICE)], { db, stdout: again, stderr: new Capture() });
+    await runIngest([path.join(dir, BIG_DATA), path.join(dir, GOV_OFFICE)], {
+      db,
+      stdout: again,
+      stderr: new Capture(),
+    });
     expect(again.text).toContain("已载入 0 份，未变化 2 份，新修订 0 份，失败 0 份");
 
     const v1 = await latestId(db, "烟台市大数据局", "部门决算");
     // outside the shared folder, which the next database's batch test reads again
     const edited = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "fiscal-lens-edit-")), "000_corrected.txt");
-    fs.writeFileSync(edited, fs.readFileSync(path.join(DOCS, BIG_DATA), "utf8").replace("年初结转和结余 29 0.66", "年初结转和结余 29 0.67"));
+    fs.writeFileSync(
+      edited,
+      fs.readFileSync(path.join(DOCS, BIG_DATA), "utf8").replace("年初结转和结余 29 0.66", "年初结转和结余 29 0.67"),
+    );
     const out = new Capture();
     expect(await runIngest([edited], { db, stdout: out, stderr: new Capture() })).toBe(0);
     expect(out.text).toContain("新修订  烟台市大数据局 2023 年度部门决算（第 2 版）");

@@ -26,7 +26,8 @@ const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:
 
 function multipart(files: { name: string; data: string | Uint8Array }[]): FormData {
   const form = new FormData();
-  for (const f of files) form.append("file", new Blob([typeof f.data === "string" ? f.data : Buffer.from(f.data)]), f.name);
+  for (const f of files)
+    form.append("file", new Blob([typeof f.data === "string" ? f.data : Buffer.from(f.data)]), f.name);
   return form;
 }
 
@@ -48,7 +49,10 @@ run("staff upload, switched off", () => {
   });
 
   test.each(["POST", "GET"])("the upload endpoint answers %s with 404", async (method) => {
-    const res = await fetch(app.url + "/admin/import/upload", { method, headers: { Authorization: basic("admin", "admin") } });
+    const res = await fetch(app.url + "/admin/import/upload", {
+      method,
+      headers: { Authorization: basic("admin", "admin") },
+    });
     expect(res.status).toBe(404);
   });
 });
@@ -60,7 +64,8 @@ run("staff upload at /admin/import", () => {
   let token: string;
   const auth = { Authorization: basic(USER, PASSWORD) };
   const sameOrigin = () => ({ ...auth, Origin: app.url, "X-CSRF-Token": token });
-  const upload = (headers: Record<string, string>, body: FormData) => fetch(app.url + "/admin/import/upload", { method: "POST", headers, body });
+  const upload = (headers: Record<string, string>, body: FormData) =>
+    fetch(app.url + "/admin/import/upload", { method: "POST", headers, body });
 
   beforeAll(async () => {
     app = await startApp({ DEMO_CITY: "0", ADMIN_USER: USER, ADMIN_PASSWORD: PASSWORD, ADMIN_SECRET: "e2e-secret" });
@@ -103,7 +108,11 @@ run("staff upload at /admin/import", () => {
   test.each([
     ["a cross-origin POST", () => ({ ...sameOrigin(), Origin: "http://evil.example" }), /其他网站/],
     ["a POST with neither Origin nor Sec-Fetch-Site", () => ({ ...auth, "X-CSRF-Token": token }), /其他网站/],
-    ["a POST from another site per Sec-Fetch-Site", () => ({ ...auth, "Sec-Fetch-Site": "cross-site", "X-CSRF-Token": token }), /其他网站/],
+    [
+      "a POST from another site per Sec-Fetch-Site",
+      () => ({ ...auth, "Sec-Fetch-Site": "cross-site", "X-CSRF-Token": token }),
+      /其他网站/,
+    ],
     ["a missing token", () => ({ ...auth, Origin: app.url }), /令牌/],
     ["a forged token", () => ({ ...sameOrigin(), "X-CSRF-Token": "A".repeat(43) }), /令牌/],
   ])("%s is refused with 403 and loads nothing", async (_name, headers, message) => {
@@ -119,10 +128,30 @@ run("staff upload at /admin/import", () => {
   });
 
   test.each([
-    ["21 files", 413, () => multipart(Array.from({ length: 21 }, (_, i) => ({ name: `f${i}.txt`, data: "x" }))), /最多上传 20 个文件/],
-    ["a text file over 5 MiB", 413, () => multipart([{ name: "big.txt", data: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41) }]), /big\.txt 超过 5 MiB/],
-    ["a PDF over 50 MiB", 413, () => multipart([{ name: "big.pdf", data: new Uint8Array(50 * 1024 * 1024 + 1).fill(0x41) }]), /big\.pdf 超过 50 MiB/],
-    ["a Word file", 415, () => multipart([{ name: "report.docx", data: "PK" }]), /不支持的文件类型：report\.docx（只接受 \.pdf \.txt/],
+    [
+      "21 files",
+      413,
+      () => multipart(Array.from({ length: 21 }, (_, i) => ({ name: `f${i}.txt`, data: "x" }))),
+      /最多上传 20 个文件/,
+    ],
+    [
+      "a text file over 5 MiB",
+      413,
+      () => multipart([{ name: "big.txt", data: new Uint8Array(5 * 1024 * 1024 + 1).fill(0x41) }]),
+      /big\.txt 超过 5 MiB/,
+    ],
+    [
+      "a PDF over 50 MiB",
+      413,
+      () => multipart([{ name: "big.pdf", data: new Uint8Array(50 * 1024 * 1024 + 1).fill(0x41) }]),
+      /big\.pdf 超过 50 MiB/,
+    ],
+    [
+      "a Word file",
+      415,
+      () => multipart([{ name: "report.docx", data: "PK" }]),
+      /不支持的文件类型：report\.docx（只接受 \.pdf \.txt/,
+    ],
     ["a file with no extension", 415, () => multipart([{ name: "README", data: "x" }]), /不支持的文件类型/],
   ])("%s is refused with %i and a Chinese message", async (_name, status, body, message) => {
     const res = await upload(sameOrigin(), body());
@@ -179,7 +208,9 @@ run("staff upload at /admin/import", () => {
   test("an edited seed becomes 新修订 (第 2 版); the log lists it with the user; the department page shows it at once", async () => {
     const page = await staff.newPage();
     await page.goto(app.url + "/admin/import", { waitUntil: "networkidle" });
-    await page.locator("#upload-files").setInputFiles([{ name: "000_edited.txt", mimeType: "text/plain", buffer: Buffer.from(EDITED) }]);
+    await page
+      .locator("#upload-files")
+      .setInputFiles([{ name: "000_edited.txt", mimeType: "text/plain", buffer: Buffer.from(EDITED) }]);
     await page.getByRole("button", { name: "上传并载入" }).click();
     await page.getByText("已处理 1 / 1").waitFor();
     const row = page.locator('li[data-file="000_edited.txt"]');
@@ -214,7 +245,11 @@ run("staff upload at /admin/import", () => {
 
     // an encrypted PDF, the real 财政局 PDF and a seed, in one batch: the encrypted one fails alone, the rest go on
     await page.locator("#upload-files").setInputFiles([
-      { name: "locked.pdf", mimeType: "application/pdf", buffer: readFileSync(path.join(PDFS, "encrypted-user-password.pdf")) },
+      {
+        name: "locked.pdf",
+        mimeType: "application/pdf",
+        buffer: readFileSync(path.join(PDFS, "encrypted-user-password.pdf")),
+      },
       { name: REAL_PDF, mimeType: "application/pdf", buffer: readFileSync(path.join(PDFS, REAL_PDF)) },
       { name: SEED_004, mimeType: "text/plain", buffer: readFileSync(path.join(DOCS, SEED_004)) },
     ]);

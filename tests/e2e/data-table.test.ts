@@ -6,7 +6,9 @@ const run = hasChromium ? describe : describe.skip;
 
 /** Sections stream in: wait until every skeleton has given way and no streamed section is still parked hidden. */
 async function streamed(page: Page) {
-  await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]') && !document.querySelector("div[hidden] section"));
+  await page.waitForFunction(
+    () => !document.querySelector('[aria-busy="true"]') && !document.querySelector("div[hidden] section"),
+  );
 }
 
 /** The shared table: one declaration gives the page's columns, its sorting and the download's header. */
@@ -31,9 +33,19 @@ run("a table declared once", () => {
     await streamed(page);
     const table = page.locator("section", { hasText: "支出功能分类构成" }).locator("table").first();
     const heads = await table.locator("thead th").allInnerTexts();
-    expect(heads.map((h) => h.replace(/[▲▼↕]/g, "").trim())).toEqual(["科目", "占比", "本年支出合计", "基本支出", "项目支出", "报告数"]);
+    expect(heads.map((h) => h.replace(/[▲▼↕]/g, "").trim())).toEqual([
+      "科目",
+      "占比",
+      "本年支出合计",
+      "基本支出",
+      "项目支出",
+      "报告数",
+    ]);
 
-    const amounts = async () => (await table.locator("tbody tr td:nth-child(3)").allInnerTexts()).map((t) => (t === "—" ? NaN : Number(t.replace(/,/g, ""))));
+    const amounts = async () =>
+      (await table.locator("tbody tr td:nth-child(3)").allInnerTexts()).map((t) =>
+        t === "—" ? NaN : Number(t.replace(/,/g, "")),
+      );
     await table.getByRole("button", { name: /本年支出合计/ }).click();
     const desc = (await amounts()).filter((n) => !Number.isNaN(n));
     expect(desc.length).toBeGreaterThan(3);
@@ -44,10 +56,14 @@ run("a table declared once", () => {
     expect(await table.locator("thead th[aria-sort]").getAttribute("aria-sort")).toBe("ascending");
 
     const csv = await (await fetch(app.url + "/export/structure-subjects?year=2023")).text();
-    const [header, ...lines] = csv.replace(/^\uFEFF/, "").trim().split("\r\n");
+    const [header, ...lines] = csv
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
     expect(header).toBe("科目编码,科目,占比（%）,本年支出合计（万元）,基本支出（万元）,项目支出（万元）,报告数");
     // every amount and share written with two decimals, as the page prints them
-    for (const l of lines) for (const cell of l.split(",").slice(2, 6)) if (cell) expect(cell).toMatch(/^-?\d+\.\d{2}$/);
+    for (const l of lines)
+      for (const cell of l.split(",").slice(2, 6)) if (cell) expect(cell).toMatch(/^-?\d+\.\d{2}$/);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -68,7 +84,10 @@ run("a table declared once", () => {
 
   test("三公 unit costs keep their own units: 元 per guest, 万元 per vehicle, in one download with the amounts", async () => {
     const csv = await (await fetch(app.url + "/export/sangong-departments?year=2023")).text();
-    const header = csv.replace(/^\uFEFF/, "").split("\r\n")[0].split(",");
+    const header = csv
+      .replace(/^\uFEFF/, "")
+      .split("\r\n")[0]
+      .split(",");
     expect(header.slice(0, 3)).toEqual(["部门", "合成示例", "决算数（万元）"]);
     expect(header).toContain("接待人均（元）");
     expect(header).toContain("每车运行维护（万元）");
@@ -81,7 +100,8 @@ run("a table declared once", () => {
     const redirects: string[] = [];
     const errors: string[] = [];
     page.on("response", (r) => {
-      if (r.status() >= 300 && r.status() < 400 && r.url().includes("_rsc=")) redirects.push(`${r.status()} ${r.url()}`);
+      if (r.status() >= 300 && r.status() < 400 && r.url().includes("_rsc="))
+        redirects.push(`${r.status()} ${r.url()}`);
     });
     page.on("console", (m) => {
       if (m.type() === "error") errors.push(m.text());

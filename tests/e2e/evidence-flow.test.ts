@@ -103,7 +103,9 @@ run("evidence one click away from the overview and the quality page", () => {
   test("a figure the document has no place for opens the original from its start, and says so", async () => {
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await page.goto(app.url + "/?year=2023", { waitUntil: "load" });
-    const id = /\/reports\/(\d+)\//.exec((await page.locator("#flags [data-testid=flag-evidence]").first().getAttribute("href"))!)![1];
+    const id = /\/reports\/(\d+)\//.exec(
+      (await page.locator("#flags [data-testid=flag-evidence]").first().getAttribute("href"))!,
+    )![1];
     await page.goto(`${app.url}/reports/${id}/evidence?figure=noSuchFigure`, { waitUntil: "load" });
     expect(page.url()).toMatch(new RegExp(`/reports/${id}/source\\?unplaced=1$`));
     expect(await page.locator("main").innerText()).toContain("未能确定这个数字在原文中的位置");

@@ -158,7 +158,9 @@ describe("runClosedLoop", () => {
     expect(by["/error-page"].errorSamples).toEqual(["error page (HTTP 200)"]);
     expect(by["/drop"].errorSamples[0]).toMatch(/^network: /);
     expect(r.requests).toBe(r.paths.reduce((s, p) => s + p.requests, 0));
-    expect(r.errors).toBe(["/500", "/redirect", "/error-page", "/drop", "/missing"].reduce((s, p) => s + by[p].requests, 0));
+    expect(r.errors).toBe(
+      ["/500", "/redirect", "/error-page", "/drop", "/missing"].reduce((s, p) => s + by[p].requests, 0),
+    );
     expect(r.overall.count).toBe(by["/ok"].count + by["/csv"].count);
     // the server saw exactly what the driver says it sent (no retries behind its back; redirects not followed)
     expect(log.length).toBe(r.requests);
@@ -181,7 +183,12 @@ describe("runClosedLoop", () => {
     gateOpenedFull = 0;
     // The gate opens only when four requests wait there at once, which a closed loop of four clients reaches
     // (a driver running its clients one after another would hang there until the 2 s fallback).
-    const r = await runClosedLoop({ baseUrl: base, paths: ["/gate", "/ok", "/ok", "/ok"], clients: 4, durationMs: 600 });
+    const r = await runClosedLoop({
+      baseUrl: base,
+      paths: ["/gate", "/ok", "/ok", "/ok"],
+      clients: 4,
+      durationMs: 600,
+    });
     expect(gateOpenedFull).toBeGreaterThanOrEqual(1);
     expect(maxInFlight).toBe(4);
     expect(r.errors).toBe(0);
@@ -221,7 +228,17 @@ describe("runClosedLoop", () => {
     reset();
     const solo = await soloPass(base, ["/ok", "/500", "/late-body"], 3);
     expect(maxInFlight).toBe(1);
-    expect(log.map((l) => l.path)).toEqual(["/ok", "/500", "/late-body", "/ok", "/500", "/late-body", "/ok", "/500", "/late-body"]);
+    expect(log.map((l) => l.path)).toEqual([
+      "/ok",
+      "/500",
+      "/late-body",
+      "/ok",
+      "/500",
+      "/late-body",
+      "/ok",
+      "/500",
+      "/late-body",
+    ]);
     expect([solo.get("/ok")!.count, solo.get("/ok")!.errors]).toEqual([3, 0]);
     expect([solo.get("/500")!.count, solo.get("/500")!.errors]).toEqual([0, 3]);
     expect(solo.get("/late-body")!.p50).toBeGreaterThanOrEqual(145);

@@ -37,21 +37,31 @@ describe(`load: ${CLIENTS} clients × ${SECONDS} s over every page`, () => {
     expect(body.rows.filter((r) => !r.synthetic).length).toBeGreaterThanOrEqual(1);
   });
 
-  it("answers every request without an error", async () => {
-    result = await runClosedLoop({ baseUrl: app.url, paths, clients: CLIENTS, durationMs: SECONDS * 1000, timeoutMs: 60_000 });
-    console.log(
-      [
-        `closed loop, ${CLIENTS} clients × ${SECONDS} s: ${result.requests} requests, ${result.throughput.toFixed(1)}/s, ${result.errors} errors`,
-        ...loadTable(result),
-      ].join("\n"),
-    );
-    for (const p of result.paths) {
-      expect(p.requests, p.path).toBeGreaterThan(0);
-      expect(p.errors, `${p.path}: ${p.errorSamples.join("; ")}`).toBe(0);
-    }
-    expect(result.errors).toBe(0);
-    expect(result.paths.map((p) => p.path)).toEqual(paths);
-  }, 60_000 + SECONDS * 1000 + 60_000);
+  it(
+    "answers every request without an error",
+    async () => {
+      result = await runClosedLoop({
+        baseUrl: app.url,
+        paths,
+        clients: CLIENTS,
+        durationMs: SECONDS * 1000,
+        timeoutMs: 60_000,
+      });
+      console.log(
+        [
+          `closed loop, ${CLIENTS} clients × ${SECONDS} s: ${result.requests} requests, ${result.throughput.toFixed(1)}/s, ${result.errors} errors`,
+          ...loadTable(result),
+        ].join("\n"),
+      );
+      for (const p of result.paths) {
+        expect(p.requests, p.path).toBeGreaterThan(0);
+        expect(p.errors, `${p.path}: ${p.errorSamples.join("; ")}`).toBe(0);
+      }
+      expect(result.errors).toBe(0);
+      expect(result.paths.map((p) => p.path)).toEqual(paths);
+    },
+    60_000 + SECONDS * 1000 + 60_000,
+  );
 
   it("still serves every page once the load is over", async () => {
     // a server left wedged by the load (a lost PGlite connection, a crashed worker) would fail here

@@ -20,18 +20,34 @@ async function readPdf(bytes: Uint8Array): Promise<PdfPage[]> {
     const p = await doc.getPage(i);
     const { width, height } = p.getViewport({ scale: 1 });
     const content = await p.getTextContent();
-    pages.push({ width, height, text: content.items.map((x) => ("str" in x ? x.str : "")).join("").replace(/\s+/g, "").normalize("NFKC") });
+    pages.push({
+      width,
+      height,
+      text: content.items
+        .map((x) => ("str" in x ? x.str : ""))
+        .join("")
+        .replace(/\s+/g, "")
+        .normalize("NFKC"),
+    });
   }
   await doc.destroy();
   return pages;
 }
 
 /** The print date the footer writes: the reader's day in China time. */
-const today = () => new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const today = () =>
+  new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 
 /** Fonts loaded, and the page's scripts have added the print date to the footer (after hydration). */
 async function printReady(page: Page) {
-  await page.waitForFunction(() => [...document.querySelectorAll("style")].some((s) => s.textContent?.includes("打印日期")));
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("style")].some((s) => s.textContent?.includes("打印日期")),
+  );
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
 }
 
@@ -72,33 +88,38 @@ run("department review pack in a real browser", () => {
     ["烟台市大数据局", true],
     ["烟台市人民政府办公室", true],
     ["上海市普陀区财政局", false],
-  ] as const)("%s: the pack prints on at most 10 portrait A4 pages, each with the data version and the print date", async (name, indicators) => {
-    const id = deptId(name);
-    const pack = (await (await fetch(`${app.url}/api/department-pack?id=${id}`)).json()) as { rows: { item: string; value: string }[] };
-    const version = pack.rows.find((r) => r.item === "数据版本")?.value;
-    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  ] as const)(
+    "%s: the pack prints on at most 10 portrait A4 pages, each with the data version and the print date",
+    async (name, indicators) => {
+      const id = deptId(name);
+      const pack = (await (await fetch(`${app.url}/api/department-pack?id=${id}`)).json()) as {
+        rows: { item: string; value: string }[];
+      };
+      const version = pack.rows.find((r) => r.item === "数据版本")?.value;
+      expect(version).toMatch(/^\d+\.\d+\.\d+$/);
 
-    const { page, errors } = await open(`/departments/${id}`);
-    await printReady(page);
-    const pdf = await readPdf(new Uint8Array(await page.pdf({ format: "A4" })));
-    await page.close();
-    expect(errors).toEqual([]);
+      const { page, errors } = await open(`/departments/${id}`);
+      await printReady(page);
+      const pdf = await readPdf(new Uint8Array(await page.pdf({ format: "A4" })));
+      await page.close();
+      expect(errors).toEqual([]);
 
-    expect(pdf.length).toBeGreaterThan(1);
-    expect(pdf.length).toBeLessThanOrEqual(10);
-    for (const [i, p] of pdf.entries()) {
-      // A4 portrait: 210 × 297 mm = 595 × 842 pt (chromium rounds to whole pixels: 595.92 × 842.88)
-      expect(Math.abs(p.width - 595.28), `page ${i + 1} width`).toBeLessThan(1);
-      expect(Math.abs(p.height - 841.89), `page ${i + 1} height`).toBeLessThan(1.5);
-      expect(p.text, `page ${i + 1} footer`).toContain(`数据版本${version}·打印日期${today()}`);
-      // 第 N 页，共 M 页 (页 comes out as the radical ⻚, which NFKC leaves alone)
-      expect(p.text).toMatch(new RegExp(`第${i + 1}[页⻚],共${pdf.length}[页⻚]`));
-    }
-    const all = pdf.map((p) => p.text).join("");
-    // the 绩效 indicators are in the print, and the nine tables are named as the appendix (NFKC: ： became :)
-    if (indicators) expect(all).toContain("绩效指标");
-    expect(all).toContain("附录:九张决算公开表");
-  });
+      expect(pdf.length).toBeGreaterThan(1);
+      expect(pdf.length).toBeLessThanOrEqual(10);
+      for (const [i, p] of pdf.entries()) {
+        // A4 portrait: 210 × 297 mm = 595 × 842 pt (chromium rounds to whole pixels: 595.92 × 842.88)
+        expect(Math.abs(p.width - 595.28), `page ${i + 1} width`).toBeLessThan(1);
+        expect(Math.abs(p.height - 841.89), `page ${i + 1} height`).toBeLessThan(1.5);
+        expect(p.text, `page ${i + 1} footer`).toContain(`数据版本${version}·打印日期${today()}`);
+        // 第 N 页，共 M 页 (页 comes out as the radical ⻚, which NFKC leaves alone)
+        expect(p.text).toMatch(new RegExp(`第${i + 1}[页⻚],共${pdf.length}[页⻚]`));
+      }
+      const all = pdf.map((p) => p.text).join("");
+      // the 绩效 indicators are in the print, and the nine tables are named as the appendix (NFKC: ： became :)
+      if (indicators) expect(all).toContain("绩效指标");
+      expect(all).toContain("附录:九张决算公开表");
+    },
+  );
 
   test("the appendix (the nine tables) prints landscape, with the same footer", async () => {
     const id = deptId("烟台市大数据局");
@@ -167,8 +188,22 @@ run("department review pack in a real browser", () => {
     const csv = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).slice(1);
     const lines = csv.split("\r\n");
     expect(lines[0]).toBe("部分,项目,数值,单位,出处（页或行）");
-    const sections = new Set(lines.slice(1).filter(Boolean).map((l) => l.split(",")[0]));
-    for (const s of ["基本信息", "核心指标", "预算执行（一般公共预算财政拨款）", "“三公”经费", "政府采购", "绩效自评项目", "绩效指标"]) expect(sections).toContain(s);
+    const sections = new Set(
+      lines
+        .slice(1)
+        .filter(Boolean)
+        .map((l) => l.split(",")[0]),
+    );
+    for (const s of [
+      "基本信息",
+      "核心指标",
+      "预算执行（一般公共预算财政拨款）",
+      "“三公”经费",
+      "政府采购",
+      "绩效自评项目",
+      "绩效指标",
+    ])
+      expect(sections).toContain(s);
     expect([...sections].some((s) => s.startsWith("审核发现"))).toBe(true);
     expect(csv).toMatch(/数字烟台建设基础设施运行维护(2023)?（预算调减）,-6574\.76,万元/);
     expect(csv).toMatch(/数字烟台建设基础设施运行维护(2023)?（年初预算）,7000,万元,第 \d+ 行/);

@@ -93,7 +93,9 @@ run("dashboard in a real browser", () => {
     expect(text).toContain("按规则统计");
     expect(text).not.toMatch(ruleId);
     // the ids are still there for whoever looks: in the tooltips of the rule names
-    const titles = await page.locator("main [title]").evaluateAll((els) => els.map((e) => e.getAttribute("title") ?? ""));
+    const titles = await page
+      .locator("main [title]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("title") ?? ""));
     expect(titles.filter((t) => ruleId.test(t)).length).toBeGreaterThan(3);
     // filtering by a rule names it in the heading, not by its id
     await page.locator("#findings").scrollIntoViewIfNeeded();
@@ -159,7 +161,10 @@ run("dashboard in a real browser", () => {
   test("a CSV download has a BOM, Chinese headers and the seed figures", async () => {
     const page = await browser.newPage();
     await page.goto(app.url + "/?year=2023&synthetic=0", { waitUntil: "networkidle" });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('a[href^="/export/overview"]').first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.locator('a[href^="/export/overview"]').first().click(),
+    ]);
     const stream = await download.createReadStream();
     const chunks: Buffer[] = [];
     for await (const c of stream) chunks.push(c as Buffer);
@@ -201,7 +206,9 @@ run("dashboard in a real browser", () => {
     expect(section).toContain("读取覆盖（未完整读取的报告，由低到高）");
     expect(section).not.toContain("烟台市大数据局");
     expect(section).not.toContain("烟台市人民政府办公室");
-    const api = (await (await fetch(app.url + "/api/coverage?year=2023&synthetic=0")).json()) as { rows: { department: string }[] };
+    const api = (await (await fetch(app.url + "/api/coverage?year=2023&synthetic=0")).json()) as {
+      rows: { department: string }[];
+    };
     expect(api.rows.map((r) => r.department)).not.toContain("烟台市大数据局");
     const csv = await fetch(app.url + "/export/unread-notes?year=2023&synthetic=0");
     expect(csv.status).toBe(200);
@@ -217,10 +224,13 @@ run("dashboard in a real browser", () => {
     await page.close();
   });
 
-  test.each(["/quality?read=abc", "/quality?read=-1&rank=0", "/quality?read=99999999"])("a bad coverage page %s still renders", async (url) => {
-    const res = await fetch(app.url + url);
-    expect(res.status).toBe(200);
-  });
+  test.each(["/quality?read=abc", "/quality?read=-1&rank=0", "/quality?read=99999999"])(
+    "a bad coverage page %s still renders",
+    async (url) => {
+      const res = await fetch(app.url + url);
+      expect(res.status).toBe(200);
+    },
+  );
 
   test("security headers are sent", async () => {
     const res = await fetch(app.url + "/");
@@ -275,7 +285,9 @@ run("绩效 page weight on the demo city", () => {
     let rows = first.counts.length;
     let indicators = first.counts.reduce((a, b) => a + b, 0);
     // the pager keeps the other filters
-    expect(await first.page.locator('nav[aria-label="分页"] a', { hasText: "下一页" }).first().getAttribute("href")).toMatch(/maxRate=80.*page=2|page=2.*maxRate=80/);
+    expect(
+      await first.page.locator('nav[aria-label="分页"] a', { hasText: "下一页" }).first().getAttribute("href"),
+    ).toMatch(/maxRate=80.*page=2|page=2.*maxRate=80/);
     await first.page.close();
     for (let n = 2; n <= pages; n++) {
       const t = await projectTable(`/performance?synthetic=1&year=2023&maxRate=80&page=${n}`);
@@ -284,7 +296,9 @@ run("绩效 page weight on the demo city", () => {
       await t.page.close();
     }
     expect(rows).toBe(first.total);
-    const data = (await (await fetch(app.url + "/api/performance-indicators?synthetic=1&year=2023&maxRate=80")).json()) as { rows: unknown[] };
+    const data = (await (
+      await fetch(app.url + "/api/performance-indicators?synthetic=1&year=2023&maxRate=80")
+    ).json()) as { rows: unknown[] };
     expect(data.rows).toHaveLength(indicators);
   });
 

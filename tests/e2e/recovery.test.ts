@@ -48,7 +48,13 @@ run("the site while PostgreSQL is down, and after it is back", () => {
 
   /** Nothing a user should see: the driver's words, the server's address, SQL, a stack frame. */
   const internals = (text: string) =>
-    [/ECONNREFUSED|CONNECTION_CLOSED|PostgresError|Failed query/i, new RegExp(`127\\.0\\.0\\.1:${cluster.port}`), /postgres:\/\//, /\n\s+at \S+ \(/, /select |from "/i]
+    [
+      /ECONNREFUSED|CONNECTION_CLOSED|PostgresError|Failed query/i,
+      new RegExp(`127\\.0\\.0\\.1:${cluster.port}`),
+      /postgres:\/\//,
+      /\n\s+at \S+ \(/,
+      /select |from "/i,
+    ]
       .filter((re) => re.test(text))
       .map(String);
 
@@ -106,7 +112,8 @@ run("the site while PostgreSQL is down, and after it is back", () => {
     while (status !== 200) {
       status = (await fetch(app.url + "/structure?year=2023")).status;
       if (status === 200) break;
-      if (Date.now() > deadline) throw new Error(`/structure still answers ${status} 60 s after the database came back`);
+      if (Date.now() > deadline)
+        throw new Error(`/structure still answers ${status} 60 s after the database came back`);
       await new Promise((r) => setTimeout(r, 250));
     }
     expect((await fetch(app.url + "/departments")).status).toBe(200);

@@ -49,7 +49,12 @@ run("rendered pages and loads made elsewhere", () => {
 
   const get = async (p: string, init?: RequestInit) => {
     const r = await fetch(app.url + p, init);
-    return { status: r.status, state: r.headers.get("x-rendered-cache"), body: await r.text(), encoding: r.headers.get("content-encoding") };
+    return {
+      status: r.status,
+      state: r.headers.get("x-rendered-cache"),
+      body: await r.text(),
+      encoding: r.headers.get("content-encoding"),
+    };
   };
 
   test("each dashboard page served through the cache is that page, not another one", async () => {
@@ -116,7 +121,11 @@ run("rendered pages and loads made elsewhere", () => {
     expect((await get("/departments?synthetic=1")).state).toBe("hit");
 
     // the same file again changes nothing in the store: the kept page stays
-    const again = spawnSync("npx", ["tsx", "scripts/cli.ts", "ingest", docs], { cwd: root, env: { ...process.env, DATABASE_URL: dbUrl, PGLITE_DIR: "" }, encoding: "utf8" });
+    const again = spawnSync("npx", ["tsx", "scripts/cli.ts", "ingest", docs], {
+      cwd: root,
+      env: { ...process.env, DATABASE_URL: dbUrl, PGLITE_DIR: "" },
+      encoding: "utf8",
+    });
     expect(again.status, again.stderr + again.stdout).toBe(0);
     expect((await get("/departments?synthetic=1")).state).toBe("hit");
   });

@@ -17,7 +17,6 @@ export const CHROMIUM_ARGS = [
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-
 let builtThisRun = false;
 
 export type RunningApp = { url: string; stop: () => Promise<void>; dataDir: string };
@@ -41,7 +40,12 @@ export async function startApp(extraEnv: Record<string, string> = {}): Promise<R
     builtThisRun = true;
   }
   const port = await freePort();
-  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], { cwd: root, env, stdio: "pipe", detached: true });
+  const child: ChildProcess = spawn("npx", ["next", "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env,
+    stdio: "pipe",
+    detached: true,
+  });
   let log = "";
   child.stdout?.on("data", (d) => (log += d));
   child.stderr?.on("data", (d) => (log += d));

@@ -10,7 +10,8 @@ const SAMPLES = path.resolve(import.meta.dirname, "../../data/samples");
 
 type Rect = { x: number; y: number; width: number; height: number };
 const overlap = (a: Rect, b: Rect) =>
-  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) * Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
 
 async function openDepartment(page: Page, url: string, name: string) {
   await page.goto(url + "/departments", { waitUntil: "load" });
@@ -46,7 +47,10 @@ run("evidence one click away: a finding opens the original at the cited figure",
     // the text pdfjs placed over the drawn page: the piece(s) printing the figure lie under the box
     const box = (await highlight.boundingBox())!;
     const spans = await page.locator(".pdf-text-layer span").evaluateAll((els) =>
-      els.map((e) => ({ text: e.textContent ?? "", r: e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number } })),
+      els.map((e) => ({
+        text: e.textContent ?? "",
+        r: e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number },
+      })),
     );
     const printed = spans.filter((s) => s.text.includes("2,940.05") || s.text.includes("940.05"));
     expect(printed.length).toBeGreaterThan(0);
@@ -57,7 +61,14 @@ run("evidence one click away: a finding opens the original at the cited figure",
       const c = document.querySelector("canvas")!;
       const r = c.getBoundingClientRect();
       const k = c.width / r.width;
-      const data = c.getContext("2d")!.getImageData(Math.round((b.x - r.x) * k), Math.round((b.y - r.y) * k), Math.round(b.width * k), Math.round(b.height * k)).data;
+      const data = c
+        .getContext("2d")!
+        .getImageData(
+          Math.round((b.x - r.x) * k),
+          Math.round((b.y - r.y) * k),
+          Math.round(b.width * k),
+          Math.round(b.height * k),
+        ).data;
       let dark = 0;
       for (let i = 0; i < data.length; i += 4) if (data[i] + data[i + 1] + data[i + 2] < 300) dark++;
       return dark;
@@ -70,7 +81,9 @@ run("evidence one click away: a finding opens the original at the cited figure",
     const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
     await openDepartment(page, app.url, "烟台市大数据局");
     // the first finding citing a printed amount: 政府采购 1839.9 in the narrative
-    const link = page.locator('#findings a[href*="/source?line="][href*="q=1"], #findings a[href*="/source?line="][href*="q=2"]').first();
+    const link = page
+      .locator('#findings a[href*="/source?line="][href*="q=1"], #findings a[href*="/source?line="][href*="q=2"]')
+      .first();
     const q = new URL((await link.getAttribute("href"))!, app.url).searchParams;
     const line = Number(q.get("line"));
     const figure = q.get("q")!;
@@ -129,7 +142,10 @@ run("evidence one click away: a finding opens the original at the cited figure",
     expect(await highlight.count()).toBe(1);
     const box = (await highlight.boundingBox())!;
     const spans = await page.locator(".pdf-text-layer span").evaluateAll((els) =>
-      els.map((e) => ({ text: e.textContent ?? "", r: e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number } })),
+      els.map((e) => ({
+        text: e.textContent ?? "",
+        r: e.getBoundingClientRect().toJSON() as { x: number; y: number; width: number; height: number },
+      })),
     );
     const printed = spans.filter((s) => s.text.includes("12,029,501.84"));
     expect(printed.length).toBeGreaterThan(0);

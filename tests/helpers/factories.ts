@@ -135,29 +135,135 @@ export function makeReport(overrides: Partial<ReportInput> = {}): Report {
       table("t04", "财政拨款收入支出决算总表", t04),
       table("t05", "一般公共预算财政拨款支出决算表", t05),
       table("t06", "一般公共预算财政拨款基本支出决算明细表", t06),
-      { id: "t07", title: "政府性基金预算财政拨款收入支出决算表", status: "empty", note: "本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。", sourceLine: 200, rows: [] },
-      { id: "t08", title: "国有资本经营预算财政拨款支出决算表", status: "empty", note: "本部门没有使用国有资本经营预算安排的支出，故本表无数据。", sourceLine: 210, rows: [] },
+      {
+        id: "t07",
+        title: "政府性基金预算财政拨款收入支出决算表",
+        status: "empty",
+        note: "本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。",
+        sourceLine: 200,
+        rows: [],
+      },
+      {
+        id: "t08",
+        title: "国有资本经营预算财政拨款支出决算表",
+        status: "empty",
+        note: "本部门没有使用国有资本经营预算安排的支出，故本表无数据。",
+        sourceLine: 210,
+        rows: [],
+      },
       table("t09", "财政拨款“三公”经费支出决算表", t09),
     ],
     narrative: {
       changes: [
-        { key: "grandTotal", subject: "收、支总计", current: "1015.00", change: "-85.00", pct: "-7.73", reason: "项目减少", sourceLine: 300 },
-        { key: "income.fiscal", subject: "财政拨款收入", current: "1000.00", change: "100.00", pct: "11.11", sourceLine: 310 },
+        {
+          key: "grandTotal",
+          subject: "收、支总计",
+          current: "1015.00",
+          change: "-85.00",
+          pct: "-7.73",
+          reason: "项目减少",
+          sourceLine: 300,
+        },
+        {
+          key: "income.fiscal",
+          subject: "财政拨款收入",
+          current: "1000.00",
+          change: "100.00",
+          pct: "11.11",
+          sourceLine: 310,
+        },
         { key: "income.superior", subject: "上级补助收入", current: "0", unchanged: true, sourceLine: 311 },
         { key: "income.other", subject: "其他收入", current: "10.00", change: "-10.00", pct: "-50", sourceLine: 312 },
-        { key: "expenditure.basic", subject: "基本支出", current: "705.00", change: "5.00", pct: "0.71", sourceLine: 320 },
-        { key: "expenditure.project", subject: "项目支出", current: "300.00", change: "-100.00", pct: "-25", sourceLine: 321 },
-        { key: "fiscalGrandTotal", subject: "财政拨款收、支总计", current: "1002.00", change: "2.00", pct: "0.2", sourceLine: 330 },
-        { key: "gpbExpenditure", subject: "一般公共预算财政拨款支出", current: "1000.00", change: "50.00", pct: "5.26", sourceLine: 340 },
+        {
+          key: "expenditure.basic",
+          subject: "基本支出",
+          current: "705.00",
+          change: "5.00",
+          pct: "0.71",
+          sourceLine: 320,
+        },
+        {
+          key: "expenditure.project",
+          subject: "项目支出",
+          current: "300.00",
+          change: "-100.00",
+          pct: "-25",
+          sourceLine: 321,
+        },
+        {
+          key: "fiscalGrandTotal",
+          subject: "财政拨款收、支总计",
+          current: "1002.00",
+          change: "2.00",
+          pct: "0.2",
+          sourceLine: 330,
+        },
+        {
+          key: "gpbExpenditure",
+          subject: "一般公共预算财政拨款支出",
+          current: "1000.00",
+          change: "50.00",
+          pct: "5.26",
+          sourceLine: 340,
+        },
       ],
       shares: [
-        { key: "income.fiscal", subject: "财政拨款收入", amount: "1000.00", pct: "99.01", base: "incomeTotal", sourceLine: 305 },
-        { key: "income.other", subject: "其他收入", amount: "10.00", pct: "0.99", base: "incomeTotal", sourceLine: 305 },
-        { key: "expenditure.basic", subject: "基本支出", amount: "705.00", pct: "70.15", base: "expenditureTotal", sourceLine: 315 },
-        { key: "expenditure.project", subject: "项目支出", amount: "300.00", pct: "29.85", base: "expenditureTotal", sourceLine: 315 },
-        { key: "gpbExpenditure", subject: "一般公共预算财政拨款支出", amount: "1000.00", pct: "99.5", base: "expenditureTotal", sourceLine: 340 },
-        { key: "class:一般公共服务", subject: "一般公共服务（类）支出", amount: "900.00", pct: "90", base: "gpbExpenditure", sourceLine: 345 },
-        { key: "class:社会保障和就业", subject: "社会保障和就业（类）支出", amount: "100.00", pct: "10", base: "gpbExpenditure", sourceLine: 345 },
+        {
+          key: "income.fiscal",
+          subject: "财政拨款收入",
+          amount: "1000.00",
+          pct: "99.01",
+          base: "incomeTotal",
+          sourceLine: 305,
+        },
+        {
+          key: "income.other",
+          subject: "其他收入",
+          amount: "10.00",
+          pct: "0.99",
+          base: "incomeTotal",
+          sourceLine: 305,
+        },
+        {
+          key: "expenditure.basic",
+          subject: "基本支出",
+          amount: "705.00",
+          pct: "70.15",
+          base: "expenditureTotal",
+          sourceLine: 315,
+        },
+        {
+          key: "expenditure.project",
+          subject: "项目支出",
+          amount: "300.00",
+          pct: "29.85",
+          base: "expenditureTotal",
+          sourceLine: 315,
+        },
+        {
+          key: "gpbExpenditure",
+          subject: "一般公共预算财政拨款支出",
+          amount: "1000.00",
+          pct: "99.5",
+          base: "expenditureTotal",
+          sourceLine: 340,
+        },
+        {
+          key: "class:一般公共服务",
+          subject: "一般公共服务（类）支出",
+          amount: "900.00",
+          pct: "90",
+          base: "gpbExpenditure",
+          sourceLine: 345,
+        },
+        {
+          key: "class:社会保障和就业",
+          subject: "社会保障和就业（类）支出",
+          amount: "100.00",
+          pct: "10",
+          base: "gpbExpenditure",
+          sourceLine: 345,
+        },
       ],
       budgetExecution: {
         initialBudget: "800.00",
@@ -166,9 +272,28 @@ export function makeReport(overrides: Partial<ReportInput> = {}): Report {
         reason: "追加项目",
         sourceLine: 350,
         items: [
-          { path: ["一般公共服务支出", "政府办公厅（室）及相关机构事务", "行政运行"], code: "2010301", initialBudget: "500.00", final: "600.00", rate: "120", sourceLine: 352 },
-          { path: ["一般公共服务支出", "政府办公厅（室）及相关机构事务", "一般行政管理事务"], initialBudget: "200.00", final: "300.00", rate: "150", sourceLine: 354 },
-          { path: ["社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出"], initialBudget: "100.00", final: "100.00", rate: "100", sourceLine: 356 },
+          {
+            path: ["一般公共服务支出", "政府办公厅（室）及相关机构事务", "行政运行"],
+            code: "2010301",
+            initialBudget: "500.00",
+            final: "600.00",
+            rate: "120",
+            sourceLine: 352,
+          },
+          {
+            path: ["一般公共服务支出", "政府办公厅（室）及相关机构事务", "一般行政管理事务"],
+            initialBudget: "200.00",
+            final: "300.00",
+            rate: "150",
+            sourceLine: 354,
+          },
+          {
+            path: ["社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出"],
+            initialBudget: "100.00",
+            final: "100.00",
+            rate: "100",
+            sourceLine: 356,
+          },
         ],
       },
       basicExpenditure: { total: "700.00", personnel: "560.00", public: "140.00", sourceLine: 360 },
@@ -183,7 +308,13 @@ export function makeReport(overrides: Partial<ReportInput> = {}): Report {
         abroadPersons: 2,
         vehiclesPurchased: 0,
         vehiclesKept: 2,
-        receptionDomestic: { amount: "10.00", batches: 5, persons: 40, foreignAffairsBatches: 0, foreignAffairsPersons: 0 },
+        receptionDomestic: {
+          amount: "10.00",
+          batches: 5,
+          persons: 40,
+          foreignAffairsBatches: 0,
+          foreignAffairsPersons: 0,
+        },
         receptionForeign: { amount: "0", batches: 0, persons: 0 },
         sourceLine: 370,
       },
@@ -221,15 +352,43 @@ export function makeReport(overrides: Partial<ReportInput> = {}): Report {
     appendix: {
       performanceSummary: {
         rows: [
-          { no: 1, name: "信息系统运维", unit: "示例市测试局", budget: "100.00", score: "97.50", grade: "优", sourceLine: 420 },
-          { no: 2, name: "办公设备购置", unit: "示例市测试局", budget: "50.00", score: "73.00", grade: "中", sourceLine: 421 },
+          {
+            no: 1,
+            name: "信息系统运维",
+            unit: "示例市测试局",
+            budget: "100.00",
+            score: "97.50",
+            grade: "优",
+            sourceLine: 420,
+          },
+          {
+            no: 2,
+            name: "办公设备购置",
+            unit: "示例市测试局",
+            budget: "50.00",
+            score: "73.00",
+            grade: "中",
+            sourceLine: 421,
+          },
         ],
         total: "150.00",
         sourceLine: 419,
       },
       performanceSheets: [
-        sheet("信息系统运维", 430, { initial: "100.00", annual: "100.00", executed: "95.00", weight: "10", rate: "95", score: "9.5" }, ["20", "18", "20", "20", "10"], "97.5"),
-        sheet("办公设备购置", 460, { initial: "60.00", annual: "50.00", executed: "40.00", weight: "10", rate: "80", score: "8" }, ["15", "15", "15", "15", "5"], "73"),
+        sheet(
+          "信息系统运维",
+          430,
+          { initial: "100.00", annual: "100.00", executed: "95.00", weight: "10", rate: "95", score: "9.5" },
+          ["20", "18", "20", "20", "10"],
+          "97.5",
+        ),
+        sheet(
+          "办公设备购置",
+          460,
+          { initial: "60.00", annual: "50.00", executed: "40.00", weight: "10", rate: "80", score: "8" },
+          ["15", "15", "15", "15", "5"],
+          "73",
+        ),
       ],
     },
     ambiguities: [],
@@ -311,14 +470,23 @@ export function mutate(report: Report, change: (r: Report) => void): Report {
 export function rowOf(report: Report, id: TableId, pred: { key?: string; code?: string; section?: string }): TableRow {
   const t = report.tables.find((x) => x.id === id);
   const row = t?.rows.find(
-    (r) => (pred.key === undefined || r.key === pred.key) && (pred.code === undefined || r.code === pred.code) && (pred.section === undefined || r.section === pred.section),
+    (r) =>
+      (pred.key === undefined || r.key === pred.key) &&
+      (pred.code === undefined || r.code === pred.code) &&
+      (pred.section === undefined || r.section === pred.section),
   );
   if (!row) throw new Error(`no row ${JSON.stringify(pred)} in ${id}`);
   return row;
 }
 
 /** Sets one cell (undefined empties it). */
-export function setCell(report: Report, id: TableId, pred: { key?: string; code?: string; section?: string }, column: string, value: string | undefined): Report {
+export function setCell(
+  report: Report,
+  id: TableId,
+  pred: { key?: string; code?: string; section?: string },
+  column: string,
+  value: string | undefined,
+): Report {
   return mutate(report, (r) => {
     const row = rowOf(r, id, pred);
     if (value === undefined) delete row.values[column];

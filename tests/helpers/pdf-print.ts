@@ -8,7 +8,14 @@ import { generateCity } from "@/lib/synth/city";
 /** Debian's chromium (.ci/run installs it); nothing is ever downloaded. */
 const CHROMIUM = "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
-const ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+const ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /**
  * HTML → PDF with one chromium for many documents. Page size and orientation come from the document's own @page
@@ -45,7 +52,6 @@ export class PdfPrinter {
 }
 
 // ── The test bed's documents ───────────────────────────────────────────────────────────────────────────────────
-
 
 export type SyntheticCase = {
   /** "07 示例市住房和城乡建设局 2023 部门决算" */

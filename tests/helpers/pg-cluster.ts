@@ -140,7 +140,20 @@ export async function createStandby(primary: Cluster): Promise<Cluster> {
   const dir = makeDir("fl-pg-standby-");
   const port = await freePort();
   const data = path.join(dir, "data");
-  run("pg_basebackup", ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", data, "-R", "-X", "stream", "--no-sync"]);
+  run("pg_basebackup", [
+    "-h",
+    "127.0.0.1",
+    "-p",
+    String(primary.port),
+    "-U",
+    "postgres",
+    "-D",
+    data,
+    "-R",
+    "-X",
+    "stream",
+    "--no-sync",
+  ]);
   fs.appendFileSync(path.join(data, "postgresql.conf"), `\n${serverOptions(port, dir).join("\n")}\n`);
   const c = cluster(dir, port);
   c.start();

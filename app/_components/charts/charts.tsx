@@ -27,7 +27,13 @@ const axis: Record<Unit, (v: number) => string> = {
 
 const PALETTE = ["blue", "amber", "emerald", "violet", "rose", "cyan", "slate"];
 const DOT: Record<string, string> = {
-  blue: "bg-blue-500", amber: "bg-amber-500", emerald: "bg-emerald-500", violet: "bg-violet-500", rose: "bg-rose-500", cyan: "bg-cyan-500", slate: "bg-slate-500",
+  blue: "bg-blue-500",
+  amber: "bg-amber-500",
+  emerald: "bg-emerald-500",
+  violet: "bg-violet-500",
+  rose: "bg-rose-500",
+  cyan: "bg-cyan-500",
+  slate: "bg-slate-500",
 };
 
 type Row = Record<string, string | number | null>;
@@ -45,7 +51,9 @@ function tooltipFor(unit: Unit) {
               <span className={`inline-block h-2 w-2 rounded-full ${DOT[String(p.color)] ?? "bg-gray-400"}`} />
               {String(p.name)}
             </span>
-            <span className="tabular-nums">{p.value === null || p.value === undefined ? "—" : exact[unit](Number(p.value))}</span>
+            <span className="tabular-nums">
+              {p.value === null || p.value === undefined ? "—" : exact[unit](Number(p.value))}
+            </span>
           </div>
         ))}
       </div>
@@ -60,7 +68,10 @@ function SeriesLegend({ categories, colors }: { categories: string[]; colors: st
     <ul className="mb-1 flex flex-wrap justify-end gap-x-3 gap-y-0.5 text-xs text-gray-600">
       {categories.map((c, i) => (
         <li key={c} className="flex items-center gap-1">
-          <span className={`inline-block h-2 w-2 rounded-full ${DOT[colors[i % colors.length]] ?? "bg-gray-400"}`} aria-hidden />
+          <span
+            className={`inline-block h-2 w-2 rounded-full ${DOT[colors[i % colors.length]] ?? "bg-gray-400"}`}
+            aria-hidden
+          />
           {c}
         </li>
       ))}
@@ -107,7 +118,14 @@ export function Bars(props: {
   );
 }
 
-export function Lines(props: { data: Row[]; index: string; categories: string[]; unit?: Unit; height?: string; colors?: string[] }) {
+export function Lines(props: {
+  data: Row[];
+  index: string;
+  categories: string[];
+  unit?: Unit;
+  height?: string;
+  colors?: string[];
+}) {
   const unit = props.unit ?? "wanyuan";
   const colors = props.colors ?? PALETTE;
   return (
@@ -155,7 +173,11 @@ export function Donut(props: { data: Row[]; index: string; category: string; uni
             <li key={String(r[props.index])} className="flex items-start gap-1.5">
               <span className={`mt-1 inline-block h-2 w-2 shrink-0 rounded-full ${DOT[colors[i]]}`} aria-hidden />
               <span>
-                {String(r[props.index])} <span className="whitespace-nowrap tabular-nums">{exact[unit](v)}{total > 0 ? `（${two.format((v / total) * 100)}%）` : ""}</span>
+                {String(r[props.index])}{" "}
+                <span className="whitespace-nowrap tabular-nums">
+                  {exact[unit](v)}
+                  {total > 0 ? `（${two.format((v / total) * 100)}%）` : ""}
+                </span>
               </span>
             </li>
           );
@@ -165,7 +187,14 @@ export function Donut(props: { data: Row[]; index: string; category: string; uni
   );
 }
 
-type RefBar = { label: string; value: number; display: string; href?: string; tone?: "bad" | "good" | "neutral"; note?: string };
+type RefBar = {
+  label: string;
+  value: number;
+  display: string;
+  href?: string;
+  tone?: "bad" | "good" | "neutral";
+  note?: string;
+};
 type RefLine = { value: number; label: string };
 
 /**
@@ -196,18 +225,34 @@ export function ReferenceBars(props: { rows: RefBar[]; references?: RefLine[]; l
       ) : null}
       <ul className="space-y-1">
         {props.rows.map((r, i) => (
-          <li key={`${r.label}-${i}`} className="grid grid-cols-[minmax(5rem,7.5rem)_1fr_auto] items-center gap-2 text-xs sm:grid-cols-[minmax(5.5rem,11rem)_1fr_auto]">
+          <li
+            key={`${r.label}-${i}`}
+            className="grid grid-cols-[minmax(5rem,7.5rem)_1fr_auto] items-center gap-2 text-xs sm:grid-cols-[minmax(5.5rem,11rem)_1fr_auto]"
+          >
             <span className="truncate text-gray-800" title={r.label}>
-              {r.href ? <a className="text-blue-700 hover:underline" href={r.href}>{r.label}</a> : r.label}
+              {r.href ? (
+                <a className="text-blue-700 hover:underline" href={r.href}>
+                  {r.label}
+                </a>
+              ) : (
+                r.label
+              )}
             </span>
             <span className="relative h-4 rounded bg-gray-100" title={r.note ?? `${r.label}：${r.display}`}>
               <span
                 className={`absolute top-0 h-4 rounded ${TONE[r.tone ?? "neutral"]}`}
                 style={{ left: at(Math.min(0, r.value)), width: `${((Math.abs(r.value) / span) * 100).toFixed(3)}%` }}
               />
-              {lo < 0 ? <span className="absolute top-0 h-4 border-l border-gray-500" style={{ left: at(0) }} aria-hidden /> : null}
+              {lo < 0 ? (
+                <span className="absolute top-0 h-4 border-l border-gray-500" style={{ left: at(0) }} aria-hidden />
+              ) : null}
               {refs.map((ref, k) => (
-                <span key={ref.label} className={`absolute -top-0.5 h-5 border-l-2 ${DASH[k % DASH.length]}`} style={{ left: at(ref.value) }} aria-hidden />
+                <span
+                  key={ref.label}
+                  className={`absolute -top-0.5 h-5 border-l-2 ${DASH[k % DASH.length]}`}
+                  style={{ left: at(ref.value) }}
+                  aria-hidden
+                />
               ))}
             </span>
             <span className="w-24 whitespace-nowrap text-right tabular-nums text-gray-700 sm:w-32">{r.display}</span>

@@ -56,7 +56,9 @@ function dayStamp(at: Date): string {
 }
 
 function tokenFor(cfg: AdminConfig, user: string, day: string): string {
-  return createHmac("sha256", cfg.secret).update(`fiscal-lens-admin-upload\n${user}\n${day}`, "utf8").digest("base64url");
+  return createHmac("sha256", cfg.secret)
+    .update(`fiscal-lens-admin-upload\n${user}\n${day}`, "utf8")
+    .digest("base64url");
 }
 
 /** The anti-CSRF token rendered into the upload page: bound to the user and the (UTC) day. */
@@ -65,7 +67,12 @@ export function csrfToken(cfg: AdminConfig, user: string, at: Date = new Date())
 }
 
 /** Today's token or yesterday's, so a page opened just before midnight still uploads. */
-export function verifyCsrfToken(cfg: AdminConfig, user: string, token: string | null | undefined, at: Date = new Date()): boolean {
+export function verifyCsrfToken(
+  cfg: AdminConfig,
+  user: string,
+  token: string | null | undefined,
+  at: Date = new Date(),
+): boolean {
   if (!token) return false;
   const yesterday = new Date(at.getTime() - 24 * 3600 * 1000);
   let ok = false;

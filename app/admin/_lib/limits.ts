@@ -18,7 +18,12 @@ export const TOO_MANY_FILES = `一次最多上传 ${MAX_FILES} 个文件`;
 
 export type UploadStatus = "created" | "unchanged" | "revised" | "failed";
 
-export const STATUS_TEXT: Record<UploadStatus, string> = { created: "已载入", unchanged: "未变化", revised: "新修订", failed: "失败" };
+export const STATUS_TEXT: Record<UploadStatus, string> = {
+  created: "已载入",
+  unchanged: "未变化",
+  revised: "新修订",
+  failed: "失败",
+};
 
 /** One file's result as the endpoint returns it (JSON). */
 export type UploadResult = {

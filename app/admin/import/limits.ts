@@ -1,6 +1,11 @@
 // What the upload accepts, per file type: shared by the endpoint (which enforces it) and the form (which warns
 // before sending). The text limits (5 MiB, 20 files) come from ../_lib/limits; PDFs are added here.
-import { ACCEPTED_EXTENSIONS as TEXT_EXTENSIONS, MAX_FILE_BYTES as MAX_TEXT_BYTES, MAX_FILES, extensionOf } from "../_lib/limits";
+import {
+  ACCEPTED_EXTENSIONS as TEXT_EXTENSIONS,
+  MAX_FILE_BYTES as MAX_TEXT_BYTES,
+  MAX_FILES,
+  extensionOf,
+} from "../_lib/limits";
 
 export { MAX_FILES };
 

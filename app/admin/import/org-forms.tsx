@@ -76,29 +76,65 @@ export function OrgForms({ token, suggestions }: { token: string; suggestions: s
           <option key={name} value={name} />
         ))}
       </datalist>
-      <form className="grid gap-2 sm:grid-cols-[1fr_auto_1fr_auto] sm:items-end" onSubmit={(e) => submit(e, merge)} aria-label="合并部门">
+      <form
+        className="grid gap-2 sm:grid-cols-[1fr_auto_1fr_auto] sm:items-end"
+        onSubmit={(e) => submit(e, merge)}
+        aria-label="合并部门"
+      >
         <label className="text-sm">
           部门 A
-          <input name="from" list="org-departments" className={field} autoComplete="off" maxLength={MAX_ORG_NAME} required />
+          <input
+            name="from"
+            list="org-departments"
+            className={field}
+            autoComplete="off"
+            maxLength={MAX_ORG_NAME}
+            required
+          />
         </label>
         <span className="pb-1 text-sm text-gray-600">与</span>
         <label className="text-sm">
           部门 B 是同一单位（A 的报告并入 B）
-          <input name="to" list="org-departments" className={field} autoComplete="off" maxLength={MAX_ORG_NAME} required />
+          <input
+            name="to"
+            list="org-departments"
+            className={field}
+            autoComplete="off"
+            maxLength={MAX_ORG_NAME}
+            required
+          />
         </label>
         <button type="submit" className={button} disabled={busy}>
           合并
         </button>
       </form>
-      <form className="grid gap-2 sm:grid-cols-[1fr_auto_1fr_auto] sm:items-end" onSubmit={(e) => submit(e, unit)} aria-label="指定单位所属部门">
+      <form
+        className="grid gap-2 sm:grid-cols-[1fr_auto_1fr_auto] sm:items-end"
+        onSubmit={(e) => submit(e, unit)}
+        aria-label="指定单位所属部门"
+      >
         <label className="text-sm">
           单位（可尚未载入）
-          <input name="unit" list="org-departments" className={field} autoComplete="off" maxLength={MAX_ORG_NAME} required />
+          <input
+            name="unit"
+            list="org-departments"
+            className={field}
+            autoComplete="off"
+            maxLength={MAX_ORG_NAME}
+            required
+          />
         </label>
         <span className="pb-1 text-sm text-gray-600">属于</span>
         <label className="text-sm">
           部门
-          <input name="parent" list="org-departments" className={field} autoComplete="off" maxLength={MAX_ORG_NAME} required />
+          <input
+            name="parent"
+            list="org-departments"
+            className={field}
+            autoComplete="off"
+            maxLength={MAX_ORG_NAME}
+            required
+          />
         </label>
         <button type="submit" className={button} disabled={busy}>
           保存

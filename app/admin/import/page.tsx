@@ -2,7 +2,14 @@ import Link from "next/link";
 import { headers } from "next/headers";
 import { getDb } from "@/db/client";
 import { latestImports, type ImportLogEntry } from "@/db/import-log";
-import { departmentChoices, latestOverrides, unitLinks, type DepartmentChoice, type OverrideEntry, type UnitLink } from "@/db/organisations";
+import {
+  departmentChoices,
+  latestOverrides,
+  unitLinks,
+  type DepartmentChoice,
+  type OverrideEntry,
+  type UnitLink,
+} from "@/db/organisations";
 import { Empty, PageHeader, Section } from "../../_components/ui";
 import { DISABLED_MESSAGE, adminConfig, authenticate, csrfToken } from "../_lib/auth";
 import { STATUS_TEXT } from "../_lib/limits";
@@ -56,7 +63,12 @@ export default async function AdminImportPage() {
   let orgs: Organisations | null = null;
   try {
     const db = await getDb();
-    const [l, departments, links, overrides] = await Promise.all([latestImports(db, 100), departmentChoices(db), unitLinks(db), latestOverrides(db, 100)]);
+    const [l, departments, links, overrides] = await Promise.all([
+      latestImports(db, 100),
+      departmentChoices(db),
+      unitLinks(db),
+      latestOverrides(db, 100),
+    ]);
     log = l;
     orgs = { departments, links, overrides };
   } catch {
@@ -65,9 +77,15 @@ export default async function AdminImportPage() {
 
   return (
     <div>
-      <PageHeader title="上传决算文件" subtitle={`已登录：${user}。上传的文件经与命令行 ingest 相同的解析、审核与载入流程，每个文件单独成一个事务，读不通的文件一行也不会写入。`} />
+      <PageHeader
+        title="上传决算文件"
+        subtitle={`已登录：${user}。上传的文件经与命令行 ingest 相同的解析、审核与载入流程，每个文件单独成一个事务，读不通的文件一行也不会写入。`}
+      />
       <Section title="上传">
-        <UploadForm token={token} pdfReadLimits={`每个 PDF 最多读取 ${PDF_TIME_LIMIT_MS / 1000} 秒、占用 ${PDF_MEMORY_LIMIT_MB} MB 内存`} />
+        <UploadForm
+          token={token}
+          pdfReadLimits={`每个 PDF 最多读取 ${PDF_TIME_LIMIT_MS / 1000} 秒、占用 ${PDF_MEMORY_LIMIT_MB} MB 内存`}
+        />
       </Section>
       <Section title="载入日志（最近 100 条）" note="记录网页上传与命令行载入的每一次尝试，包括失败的。">
         {log === null ? (
@@ -83,7 +101,11 @@ export default async function AdminImportPage() {
         title="部门与单位"
         note="同一单位在不同年度、不同文件中的名称按规范化后的名称自动匹配（全角半角、（本级）/本部 等）；部门决算所列的单位在合计中不再重复计入。匹配有误时在此更正，更正会保存并用于此后的每次载入。"
       >
-        {orgs === null ? <Empty>数据库暂时不可用，无法读取部门对应关系。</Empty> : <OrganisationsPanel token={token} orgs={orgs} />}
+        {orgs === null ? (
+          <Empty>数据库暂时不可用，无法读取部门对应关系。</Empty>
+        ) : (
+          <OrganisationsPanel token={token} orgs={orgs} />
+        )}
       </Section>
     </div>
   );
@@ -94,14 +116,21 @@ function DepartmentCell({ e }: { e: ImportLogEntry }) {
   const label = `${e.department} · ${e.year} · ${e.scope}`;
   if (e.departmentId === null) return <>{label}</>;
   return (
-    <Link className="text-blue-700 hover:underline" href={`/departments/${e.departmentId}?year=${e.year}&revision=${e.revision}`}>
+    <Link
+      className="text-blue-700 hover:underline"
+      href={`/departments/${e.departmentId}?year=${e.year}&revision=${e.revision}`}
+    >
       {label}
     </Link>
   );
 }
 
 function StatusBadge({ status }: { status: ImportLogEntry["status"] }) {
-  return <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[status]}`}>{STATUS_TEXT[status]}</span>;
+  return (
+    <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${STATUS_STYLE[status]}`}>
+      {STATUS_TEXT[status]}
+    </span>
+  );
 }
 
 /** A table from tablet width up; on a phone the same entries as stacked cards rather than a sideways scroll. */
@@ -214,16 +243,24 @@ function OrganisationsPanel({ token, orgs }: { token: string; orgs: Organisation
                 {orgs.links.map((l) => (
                   <tr key={`${l.parentId}:${l.unitName}`} className="border-b border-gray-100">
                     <td className="p-1.5">
-                      <Link className="text-blue-700 hover:underline" href={`/departments/${l.parentId}`}>{l.parent}</Link>
+                      <Link className="text-blue-700 hover:underline" href={`/departments/${l.parentId}`}>
+                        {l.parent}
+                      </Link>
                     </td>
                     <td className="p-1.5">
                       {l.unitId === null ? (
-                        <>{l.unitName} <span className="text-xs text-gray-500">（尚未载入）</span></>
+                        <>
+                          {l.unitName} <span className="text-xs text-gray-500">（尚未载入）</span>
+                        </>
                       ) : (
-                        <Link className="text-blue-700 hover:underline" href={`/departments/${l.unitId}`}>{l.unitName}</Link>
+                        <Link className="text-blue-700 hover:underline" href={`/departments/${l.unitId}`}>
+                          {l.unitName}
+                        </Link>
                       )}
                     </td>
-                    <td className="p-1.5 text-gray-600">{l.source === "override" ? "人工指定" : `${l.year ?? ""} 年部门决算单位构成`}</td>
+                    <td className="p-1.5 text-gray-600">
+                      {l.source === "override" ? "人工指定" : `${l.year ?? ""} 年部门决算单位构成`}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -3,8 +3,23 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { CSRF_HEADER, STATUS_TEXT, TOO_MANY_FILES, UPLOAD_PATH, type UploadResult, type UploadStatus } from "../_lib/limits";
-import { ACCEPTED_EXTENSIONS, MAX_FILES, SIZE_LIMITS, isAcceptedName, maxBytesFor, tooLarge, wrongType } from "./limits";
+import {
+  CSRF_HEADER,
+  STATUS_TEXT,
+  TOO_MANY_FILES,
+  UPLOAD_PATH,
+  type UploadResult,
+  type UploadStatus,
+} from "../_lib/limits";
+import {
+  ACCEPTED_EXTENSIONS,
+  MAX_FILES,
+  SIZE_LIMITS,
+  isAcceptedName,
+  maxBytesFor,
+  tooLarge,
+  wrongType,
+} from "./limits";
 import { ruleName } from "@/lib/audit/rule-names";
 
 type Phase = "waiting" | "uploading" | UploadStatus;
@@ -30,7 +45,13 @@ async function send(file: File, token: string): Promise<{ result?: UploadResult;
   body.append("file", file, file.name);
   let res: Response;
   try {
-    res = await fetch(UPLOAD_PATH, { method: "POST", body, headers: { [CSRF_HEADER]: token }, credentials: "same-origin", cache: "no-store" });
+    res = await fetch(UPLOAD_PATH, {
+      method: "POST",
+      body,
+      headers: { [CSRF_HEADER]: token },
+      credentials: "same-origin",
+      cache: "no-store",
+    });
   } catch {
     return { message: "网络错误，文件未能送达服务器" };
   }
@@ -53,7 +74,8 @@ export function UploadForm({ token, pdfReadLimits }: { token: string; pdfReadLim
   const [notice, setNotice] = useState<string | null>(null);
   const [chosen, setChosen] = useState(0);
 
-  const update = (key: string, patch: Partial<Item>) => setItems((list) => list.map((it) => (it.key === key ? { ...it, ...patch } : it)));
+  const update = (key: string, patch: Partial<Item>) =>
+    setItems((list) => list.map((it) => (it.key === key ? { ...it, ...patch } : it)));
 
   async function onSubmit(e: React.FormEvent) {
     e.preventDefault();
@@ -115,12 +137,17 @@ export function UploadForm({ token, pdfReadLimits }: { token: string; pdfReadLim
           />
           <span className="text-sm text-gray-600">{chosen > 0 ? `已选择 ${chosen} 个文件` : "未选择文件"}</span>
         </div>
-        <button type="submit" disabled={busy} className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:bg-gray-400">
+        <button
+          type="submit"
+          disabled={busy}
+          className="rounded bg-blue-600 px-4 py-1.5 text-sm font-medium text-white hover:bg-blue-700 disabled:bg-gray-400"
+        >
           {busy ? "上传中…" : "上传并载入"}
         </button>
       </form>
       <p className="mt-2 text-xs text-gray-500">
-        接受 {ACCEPTED_EXTENSIONS.join(" ")}（公开的 PDF 原件、PDF 提取文本、Markdown 表格、规范 JSON），{SIZE_LIMITS}，一次最多 {MAX_FILES} 个。{pdfReadLimits}
+        接受 {ACCEPTED_EXTENSIONS.join(" ")}（公开的 PDF 原件、PDF 提取文本、Markdown 表格、规范 JSON），{SIZE_LIMITS}
+        ，一次最多 {MAX_FILES} 个。{pdfReadLimits}
         ，超出即停止读取、标为失败；扫描件（没有文字层）暂不支持。同一部门、年度和口径的文件内容有变化时载入为新修订，旧版本保留。
       </p>
       {notice ? (
@@ -153,7 +180,9 @@ function FileRow({ item }: { item: Item }) {
   return (
     <li className="rounded border border-gray-200 p-3 text-sm" data-file={item.name} data-status={item.phase}>
       <div className="flex flex-wrap items-center gap-2">
-        <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${PHASE_STYLE[item.phase]}`}>{PHASE_TEXT[item.phase]}</span>
+        <span className={`whitespace-nowrap rounded px-1.5 py-0.5 text-xs ${PHASE_STYLE[item.phase]}`}>
+          {PHASE_TEXT[item.phase]}
+        </span>
         <span className="break-all font-medium">{item.name}</span>
         <span className="text-xs text-gray-500">{sizeText(item.size)}</span>
       </div>
@@ -162,7 +191,10 @@ function FileRow({ item }: { item: Item }) {
           <p>
             {r.department} · {r.year} 年度{r.scope} · 第 {r.revision} 版
             {r.departmentId ? (
-              <Link className="ml-2 text-blue-700 hover:underline" href={`/departments/${r.departmentId}?year=${r.year}&revision=${r.revision}`}>
+              <Link
+                className="ml-2 text-blue-700 hover:underline"
+                href={`/departments/${r.departmentId}?year=${r.year}&revision=${r.revision}`}
+              >
                 查看部门页
               </Link>
             ) : null}
@@ -176,15 +208,24 @@ function FileRow({ item }: { item: Item }) {
             <ul className="list-disc space-y-0.5 pl-5 text-xs text-rose-800">
               {r.errors.map((f, i) => (
                 <li key={i}>
-                  <span className="text-gray-500" title={`规则编号 ${f.rule}`}>{ruleName(f.rule) ?? "其他核对"}：</span>{f.message}
-                  {f.expected !== null || f.found !== null ? `（应为 ${f.expected ?? "—"}，实为 ${f.found ?? "—"}）` : ""}
+                  <span className="text-gray-500" title={`规则编号 ${f.rule}`}>
+                    {ruleName(f.rule) ?? "其他核对"}：
+                  </span>
+                  {f.message}
+                  {f.expected !== null || f.found !== null
+                    ? `（应为 ${f.expected ?? "—"}，实为 ${f.found ?? "—"}）`
+                    : ""}
                 </li>
               ))}
             </ul>
           ) : null}
         </div>
       ) : null}
-      {item.message ? <p className={`mt-1.5 break-words text-xs ${item.phase === "failed" ? "text-rose-800" : "text-amber-800"}`}>{item.message}</p> : null}
+      {item.message ? (
+        <p className={`mt-1.5 break-words text-xs ${item.phase === "failed" ? "text-rose-800" : "text-amber-800"}`}>
+          {item.message}
+        </p>
+      ) : null}
     </li>
   );
 }

@@ -15,7 +15,10 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: st
     return dataUnavailable(`/api/${dataset}`, e);
   }
   if (!result) {
-    return NextResponse.json({ error: `没有名为“${dataset.slice(0, 40)}”的数据集`, datasets: Object.keys(DATASETS) }, { status: 404 });
+    return NextResponse.json(
+      { error: `没有名为“${dataset.slice(0, 40)}”的数据集`, datasets: Object.keys(DATASETS) },
+      { status: 404 },
+    );
   }
   return NextResponse.json(result);
 }

@@ -11,7 +11,10 @@ export function AdjustmentNote({ initial, annual }: { initial?: string; annual?:
   if (!a || a.direction === "unchanged") return null;
   const text = `${ADJUSTMENT_TEXT[a.direction]} ${formatWanyuan(new D(a.change).abs().toFixed())}${a.pct !== undefined ? `（${a.direction === "cut" ? "−" : "+"}${new D(a.pct).abs().toFixed(2)}%）` : ""}`;
   return (
-    <div className={`text-xs ${a.notable ? "font-semibold text-rose-700" : "text-amber-700"}`} title={`年初预算 ${formatWanyuan(initial)} 万元，全年预算 ${formatWanyuan(annual)} 万元。${ADJUSTMENT_TEXT.policy}`}>
+    <div
+      className={`text-xs ${a.notable ? "font-semibold text-rose-700" : "text-amber-700"}`}
+      title={`年初预算 ${formatWanyuan(initial)} 万元，全年预算 ${formatWanyuan(annual)} 万元。${ADJUSTMENT_TEXT.policy}`}
+    >
       {text}
     </div>
   );

@@ -15,7 +15,17 @@ export async function BudgetSummary({ departmentId, year }: { departmentId: numb
   return (
     <Section
       title="部门预算"
-      actions={<Link className="text-blue-700 hover:underline" href={hrefWith("/budget-review", { dept: departmentId, year: budgets.some((b) => b.year === year) ? year : undefined })}>逐科目预算审查</Link>}
+      actions={
+        <Link
+          className="text-blue-700 hover:underline"
+          href={hrefWith("/budget-review", {
+            dept: departmentId,
+            year: budgets.some((b) => b.year === year) ? year : undefined,
+          })}
+        >
+          逐科目预算审查
+        </Link>
+      }
       note="取自本部门公开的部门预算（或单位预算），元已按万元换算。执行率 = 同年决算的一般公共预算财政拨款支出 ÷ 预算文件的一般公共预算支出。"
     >
       <table className="w-full border-collapse text-sm">
@@ -34,13 +44,26 @@ export async function BudgetSummary({ departmentId, year }: { departmentId: numb
           {budgets.map((b) => (
             <tr key={`${b.year}-${b.scope}`} className="border-b border-gray-100">
               <td className="p-2">
-                <Link className="text-blue-700 hover:underline" href={hrefWith("/budget-review", { dept: departmentId, year: b.year })}>{b.year}</Link>
+                <Link
+                  className="text-blue-700 hover:underline"
+                  href={hrefWith("/budget-review", { dept: departmentId, year: b.year })}
+                >
+                  {b.year}
+                </Link>
               </td>
               <td className="p-2">{b.scope}</td>
-              <td className="num p-2"><Wan v={b.expenditure} /></td>
-              <td className="num p-2"><Wan v={b.sangong} /></td>
-              <td className="num p-2"><Wan v={b.operatingCost} /></td>
-              <td className="num p-2"><Pct v={b.execution} /></td>
+              <td className="num p-2">
+                <Wan v={b.expenditure} />
+              </td>
+              <td className="num p-2">
+                <Wan v={b.sangong} />
+              </td>
+              <td className="num p-2">
+                <Wan v={b.operatingCost} />
+              </td>
+              <td className="num p-2">
+                <Pct v={b.execution} />
+              </td>
               <td className={`num p-2 ${b.errors ? "text-rose-700" : ""}`}>{b.errors}</td>
             </tr>
           ))}

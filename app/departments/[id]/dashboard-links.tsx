@@ -18,7 +18,10 @@ export function dashboardHref(path: string, deptId: number, year: number, synthe
 
 export function DashboardLinks({ deptId, year, synthetic }: { deptId: number; year: number; synthetic: boolean }) {
   return (
-    <nav aria-label="在各看板中查看本部门" className="no-print flex flex-wrap items-center gap-x-1 text-sm text-gray-600">
+    <nav
+      aria-label="在各看板中查看本部门"
+      className="no-print flex flex-wrap items-center gap-x-1 text-sm text-gray-600"
+    >
       <span>在各看板中查看本部门：</span>
       {PACK_DASHBOARDS.map(([path, label], i) => (
         <span key={path}>

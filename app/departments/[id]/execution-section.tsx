@@ -24,7 +24,9 @@ export function ExecutionSection({ report }: { report: Report }) {
   const withAnnual = !!be && (be.annualBudget !== undefined || be.items.some((i) => i.annualBudget !== undefined));
   const note =
     `执行率（复算）= 支出决算 ÷ 预算 × 100，与文件所述执行率并列；低于 ${EXECUTION_RATE.low}% 或高于 ${EXECUTION_RATE.high}% 标红。` +
-    (withAnnual ? "文件同时给出年初预算与全年预算（调整后），两个执行率并列，调减或调增的预算在全年预算下注明。" : "文件只给出年初预算。");
+    (withAnnual
+      ? "文件同时给出年初预算与全年预算（调整后），两个执行率并列，调减或调增的预算在全年预算下注明。"
+      : "文件只给出年初预算。");
   return (
     <Section title="预算执行（一般公共预算财政拨款）" id="execution" note={note}>
       {!be ? (
@@ -48,7 +50,9 @@ export function ExecutionSection({ report }: { report: Report }) {
             <Pct v={be.rate} />
             {"。"}
             {be.reason ? <span className="text-gray-600">{` 原因：${be.reason}`}</span> : null}
-            {be.sourceLine ? <span className="ml-1 text-xs text-gray-400">{`（${placeOfLine(report, be.sourceLine)}）`}</span> : null}
+            {be.sourceLine ? (
+              <span className="ml-1 text-xs text-gray-400">{`（${placeOfLine(report, be.sourceLine)}）`}</span>
+            ) : null}
           </p>
           <AdjustmentNote initial={be.initialBudget} annual={be.annualBudget} />
           <div className="overflow-x-auto">
@@ -72,23 +76,31 @@ export function ExecutionSection({ report }: { report: Report }) {
                       {it.code ? <span className="mr-1 font-mono text-xs text-gray-500">{it.code}</span> : null}
                       {it.path.join(" / ")}
                     </td>
-                    <td className="num p-1.5"><Wan v={it.initialBudget} /></td>
+                    <td className="num p-1.5">
+                      <Wan v={it.initialBudget} />
+                    </td>
                     {withAnnual ? (
                       <td className="num p-1.5">
                         <Wan v={it.annualBudget} />
                         <AdjustmentNote initial={it.initialBudget} annual={it.annualBudget} />
                       </td>
                     ) : null}
-                    <td className="num p-1.5"><Wan v={it.final} /></td>
+                    <td className="num p-1.5">
+                      <Wan v={it.final} />
+                    </td>
                     <td className="num p-1.5">
                       {it.noInitialBudget ? "年初无预算" : <Pct v={it.rate} />}
-                      {it.rateBase && withAnnual ? <div className="text-xs text-gray-500">{`对${BASE_TEXT[it.rateBase]}`}</div> : null}
+                      {it.rateBase && withAnnual ? (
+                        <div className="text-xs text-gray-500">{`对${BASE_TEXT[it.rateBase]}`}</div>
+                      ) : null}
                     </td>
                     <RateCell final={it.final} base={it.initialBudget} />
                     {withAnnual ? <RateCell final={it.final} base={it.annualBudget} /> : null}
                     <td className="p-1.5 text-gray-700">
                       {it.reason ?? <span className="text-gray-400">未说明</span>}
-                      {it.sourceLine ? <span className="ml-1 text-xs text-gray-400">{`（${placeOfLine(report, it.sourceLine)}）`}</span> : null}
+                      {it.sourceLine ? (
+                        <span className="ml-1 text-xs text-gray-400">{`（${placeOfLine(report, it.sourceLine)}）`}</span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}

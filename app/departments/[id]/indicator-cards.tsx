@@ -3,9 +3,22 @@ import { BAND_TEXT, PEER_GROUP, POLICY_TEXT, figureBand, type Band } from "@/lib
 import { FIGURE_LABELS } from "@/lib/report/labels";
 import { Pct, Wan } from "../../_components/ui";
 
-const CARD_KEYS = ["expenditureTotal", "basicExpenditure", "projectExpenditure", "gpbExecutionRate", "sangongFinal", "procurementSmeShare", "operatingCost", "personnelCost"] as const;
+const CARD_KEYS = [
+  "expenditureTotal",
+  "basicExpenditure",
+  "projectExpenditure",
+  "gpbExecutionRate",
+  "sangongFinal",
+  "procurementSmeShare",
+  "operatingCost",
+  "personnelCost",
+] as const;
 
-const BAND_STYLE: Record<Band, string> = { good: "bg-emerald-100 text-emerald-800", watch: "bg-amber-100 text-amber-800", concern: "bg-rose-100 text-rose-800" };
+const BAND_STYLE: Record<Band, string> = {
+  good: "bg-emerald-100 text-emerald-800",
+  watch: "bg-amber-100 text-amber-800",
+  concern: "bg-rose-100 text-rose-800",
+};
 
 /** The headline figures, each with its formula, band, peer median and the stored previous year. */
 export function IndicatorCards({ data }: { data: DepartmentReport }) {
@@ -18,14 +31,20 @@ export function IndicatorCards({ data }: { data: DepartmentReport }) {
         const b = figureBand(k, v, priorFigures?.[k]);
         const Fig = meta.unit === "%" ? Pct : Wan;
         return (
-          <div key={k} className="pack-card rounded-lg border border-gray-200 bg-white p-3 shadow-sm" title={`计算：${meta.formula}。标记：${POLICY_TEXT.bands}。`}>
+          <div
+            key={k}
+            className="pack-card rounded-lg border border-gray-200 bg-white p-3 shadow-sm"
+            title={`计算：${meta.formula}。标记：${POLICY_TEXT.bands}。`}
+          >
             <div className="flex items-center justify-between text-xs text-gray-500">
               <span>{meta.label}</span>
               {b ? <span className={`rounded px-1.5 py-0.5 ${BAND_STYLE[b]}`}>{BAND_TEXT[b]}</span> : null}
             </div>
             <div className="mt-1 text-xl font-semibold tabular-nums">
               <Fig v={v} />
-              {v !== undefined && meta.unit !== "%" ? <span className="ml-1 text-xs font-normal text-gray-500">万元</span> : null}
+              {v !== undefined && meta.unit !== "%" ? (
+                <span className="ml-1 text-xs font-normal text-gray-500">万元</span>
+              ) : null}
             </div>
             <div className="mt-1 text-xs text-gray-500">
               {peerMedians[k] !== undefined ? (

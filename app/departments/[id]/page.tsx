@@ -31,7 +31,10 @@ export async function generateMetadata(props: { params: Promise<{ id: string }> 
   return { title: name ? `${name} 审查材料` : `部门 ${id}` };
 }
 
-export default async function DepartmentPage(props: { params: Promise<{ id: string }>; searchParams: Promise<RawParams> }) {
+export default async function DepartmentPage(props: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<RawParams>;
+}) {
   const { id } = await props.params;
   const sp = parseParams(departmentParamsSchema, await props.searchParams);
   const deptId = /^\d{1,9}$/.test(id) ? Number(id) : NaN;
@@ -57,7 +60,12 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
       <PrintFooter page="pack" label={footerLabel} dataVersion={data.dataVersion} />
       <PackHeader data={data} revision={sp.revision} tables={tables} />
       <IndicatorCards data={data} />
-      <ReviewSummary data={data} completeness={computeCompleteness(report)} coverage={computeCoverage(report)} unreadTables={unreadTablesOf(report, notes)} />
+      <ReviewSummary
+        data={data}
+        completeness={computeCompleteness(report)}
+        coverage={computeCoverage(report)}
+        unreadTables={unreadTablesOf(report, notes)}
+      />
 
       {notes.length ? (
         <Section
@@ -73,17 +81,34 @@ export default async function DepartmentPage(props: { params: Promise<{ id: stri
       <BudgetSummary departmentId={deptId} year={report.year} />
       <ExecutionSection report={report} />
       <FactsSection report={report} />
-      <PerformanceSection report={report} projects={projects} performanceHref={dashboardHref("/performance", deptId, data.year, data.synthetic)} />
+      <PerformanceSection
+        report={report}
+        projects={projects}
+        performanceHref={dashboardHref("/performance", deptId, data.year, data.synthetic)}
+      />
 
-      <Section title="审核发现" id="findings" note="每条发现给出两处来源（表与行，或情况说明的段落与原文行号），以及应为值与文件所列值。">
+      <Section
+        title="审核发现"
+        id="findings"
+        note="每条发现给出两处来源（表与行，或情况说明的段落与原文行号），以及应为值与文件所列值。"
+      >
         {findings.length === 0 ? (
           <Empty>没有发现不一致之处。</Empty>
         ) : (
-          <FindingsTable findings={findings} linkTables={(t) => tablesHref(deptId, data.year, sp.revision, t)} source={report.source} cite={cite ? { ...cite, tables: report.tables } : undefined} />
+          <FindingsTable
+            findings={findings}
+            linkTables={(t) => tablesHref(deptId, data.year, sp.revision, t)}
+            source={report.source}
+            cite={cite ? { ...cite, tables: report.tables } : undefined}
+          />
         )}
       </Section>
 
-      <Section title="附录：九张决算公开表" id="tables" note="九张表和文件中未识别的其他表格在单独一页，是审查材料的附录：打印时请打开该页另行打印。">
+      <Section
+        title="附录：九张决算公开表"
+        id="tables"
+        note="九张表和文件中未识别的其他表格在单独一页，是审查材料的附录：打印时请打开该页另行打印。"
+      >
         <p className="text-sm">
           <Link className="text-blue-700 hover:underline" href={tables}>
             {`查看九张决算公开表${report.extraTables.length ? `及其他 ${report.extraTables.length} 张表格` : ""}${report.ambiguities.length ? `（另有 ${report.ambiguities.length} 个待人工确认的单元格）` : ""} →`}

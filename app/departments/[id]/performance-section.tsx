@@ -29,7 +29,11 @@ export function PerformanceSection(props: { report: Report; projects: Performanc
             <p className="text-sm text-gray-700">
               {`自评项目 ${n.projectCount ?? "—"} 个，涉及资金 `}
               <Wan v={n.funds} />
-              {` 万元；${Object.entries(n.gradeCounts).map(([g, c]) => `${g} ${c} 个`).join("，") || "等级分布未披露"}；公开自评表 ${projects.length} 张。`}
+              {` 万元；${
+                Object.entries(n.gradeCounts)
+                  .map(([g, c]) => `${g} ${c} 个`)
+                  .join("，") || "等级分布未披露"
+              }；公开自评表 ${projects.length} 张。`}
             </p>
           ) : null}
           <p className="no-print text-sm">
@@ -55,30 +59,46 @@ export function PerformanceSection(props: { report: Report; projects: Performanc
                 {projects.map((p) => (
                   <tr key={p.id} className={`border-b border-gray-100 align-top ${p.flagged ? "bg-rose-50" : ""}`}>
                     <td className="p-1.5">
-                      <a className="hover:underline" href={`#project-${p.id}`}>{p.name}</a>
+                      <a className="hover:underline" href={`#project-${p.id}`}>
+                        {p.name}
+                      </a>
                       <span className="ml-1 text-xs text-gray-400">{`（${p.indicatorCount} 项指标）`}</span>
                     </td>
-                    <td className="num p-1.5"><Wan v={p.initial} /></td>
+                    <td className="num p-1.5">
+                      <Wan v={p.initial} />
+                    </td>
                     <td className="num p-1.5">
                       <Wan v={p.annual} />
                       <AdjustmentNote initial={p.initial} annual={p.annual} />
                     </td>
-                    <td className="num p-1.5"><Wan v={p.executed} /></td>
-                    <td className="num p-1.5"><Pct v={ratePct(p.executed, p.initial)} /></td>
-                    <td className={`num p-1.5 ${p.flagged ? "font-semibold text-rose-700" : ""}`}><Pct v={p.rate} /></td>
+                    <td className="num p-1.5">
+                      <Wan v={p.executed} />
+                    </td>
+                    <td className="num p-1.5">
+                      <Pct v={ratePct(p.executed, p.initial)} />
+                    </td>
+                    <td className={`num p-1.5 ${p.flagged ? "font-semibold text-rose-700" : ""}`}>
+                      <Pct v={p.rate} />
+                    </td>
                     <td className="num p-1.5">{formatScore(p.score)}</td>
                     <td className="p-1.5">
                       {p.grade ?? "—"}
-                      {p.gradeDerived ? <span className="ml-1 text-xs text-gray-500" title="汇总表未列等级，按得分推定">推定</span> : null}
+                      {p.gradeDerived ? (
+                        <span className="ml-1 text-xs text-gray-500" title="汇总表未列等级，按得分推定">
+                          推定
+                        </span>
+                      ) : null}
                     </td>
                   </tr>
                 ))}
               </tbody>
             </table>
           </div>
-          {projects.filter((p) => p.indicators.length).map((p) => (
-            <Indicators key={p.id} report={report} project={p} />
-          ))}
+          {projects
+            .filter((p) => p.indicators.length)
+            .map((p) => (
+              <Indicators key={p.id} report={report} project={p} />
+            ))}
         </div>
       )}
     </Section>
@@ -90,7 +110,9 @@ function Indicators({ report, project: p }: { report: Report; project: Performan
     <div id={`project-${p.id}`} className="pack-indicators">
       <h3 className="pack-heading mt-3 text-sm font-semibold">
         {`${p.name} · 绩效指标`}
-        {p.sourceLine ? <span className="ml-1 text-xs font-normal text-gray-400">{`（自评表，${placeOfLine(report, p.sourceLine)}）`}</span> : null}
+        {p.sourceLine ? (
+          <span className="ml-1 text-xs font-normal text-gray-400">{`（自评表，${placeOfLine(report, p.sourceLine)}）`}</span>
+        ) : null}
       </h3>
       <div className="overflow-x-auto">
         <table className="w-full min-w-[720px] border-collapse text-xs">

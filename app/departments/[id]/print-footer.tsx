@@ -5,7 +5,12 @@ import { fallbackFooterRule, footerRule, type PackPage } from "./footer-rule";
 
 /** YYYY-MM-DD in China time: the pack is read by a committee in China, whatever the printing machine's zone. */
 function today(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(new Date());
 }
 
 /**

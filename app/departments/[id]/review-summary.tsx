@@ -19,7 +19,11 @@ export function ReviewSummary(props: {
   return (
     <div className="grid gap-4 lg:grid-cols-3 print:grid-cols-3">
       <div>
-        <Section className="pack-card" title="预算可信度（PEFA PI-1）" note="偏离度 = |一般公共预算财政拨款支出决算 − 年初预算| ÷ 年初预算；偏离 5% 以内为 A，10% 以内为 B，15% 以内为 C，超过为 D。">
+        <Section
+          className="pack-card"
+          title="预算可信度（PEFA PI-1）"
+          note="偏离度 = |一般公共预算财政拨款支出决算 − 年初预算| ÷ 年初预算；偏离 5% 以内为 A，10% 以内为 B，15% 以内为 C，超过为 D。"
+        >
           {cred ? (
             <p className="text-sm">
               <span className="mr-2 text-3xl font-semibold">{cred.grade}</span>
@@ -35,9 +39,12 @@ export function ReviewSummary(props: {
         </Section>
         <Section className="pack-card" title="审核结果">
           <p className="text-sm">
-            错误 <b className="text-rose-700">{counts.error}</b> 项 · 警告 <b className="text-amber-700">{counts.warning}</b> 项 · 尾数差异 {counts.rounding} 项
+            错误 <b className="text-rose-700">{counts.error}</b> 项 · 警告{" "}
+            <b className="text-amber-700">{counts.warning}</b> 项 · 尾数差异 {counts.rounding} 项
           </p>
-          <p className="mt-2 text-xs text-gray-500">尾数差异在文件声明的“金额单位转换时可能存在尾数误差”范围内，不视为错误。</p>
+          <p className="mt-2 text-xs text-gray-500">
+            尾数差异在文件声明的“金额单位转换时可能存在尾数误差”范围内，不视为错误。
+          </p>
           <a href="#findings" className="no-print mt-2 inline-block text-sm text-blue-700 hover:underline">
             查看全部发现 ↓
           </a>

@@ -22,7 +22,9 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: st
         const v = r[c.key];
         if (typeof v === "boolean") return v ? "是" : "否";
         if (v === null || v === undefined) return null;
-        return typeof v === "object" ? JSON.stringify(v) : printedCell(c.label, v as string | number, req.nextUrl.origin, "format" in c ? c.format : undefined);
+        return typeof v === "object"
+          ? JSON.stringify(v)
+          : printedCell(c.label, v as string | number, req.nextUrl.origin, "format" in c ? c.format : undefined);
       }),
     ),
   );

@@ -13,7 +13,11 @@ const FILES: Record<string, (rest: string) => string | null> = {
   standard_fonts: (rest) => (/^[\w.-]+\.(pfb|ttf)$/.test(rest) ? `standard_fonts/${rest}` : null),
   wasm: (rest) => (/^[\w.-]+\.(wasm|js)$/.test(rest) ? `wasm/${rest}` : null),
 };
-const TYPES: Record<string, string> = { ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm" };
+const TYPES: Record<string, string> = {
+  ".mjs": "text/javascript",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+};
 
 export async function GET(_request: Request, ctx: { params: Promise<{ path: string[] }> }) {
   const [head, ...rest] = (await ctx.params).path;
@@ -22,7 +26,10 @@ export async function GET(_request: Request, ctx: { params: Promise<{ path: stri
   try {
     const bytes = await readFile(path.join(ROOT, rel));
     return new Response(bytes, {
-      headers: { "content-type": TYPES[path.extname(rel)] ?? "application/octet-stream", "cache-control": "public, max-age=86400" },
+      headers: {
+        "content-type": TYPES[path.extname(rel)] ?? "application/octet-stream",
+        "cache-control": "public, max-age=86400",
+      },
     });
   } catch {
     return new Response("not found", { status: 404 });

@@ -14,6 +14,10 @@ export const dynamic = "force-dynamic";
 export async function GET(req: NextRequest, ctx: { params: Promise<{ path?: string[] }> }) {
   const { path } = await ctx.params;
   const pathname = `/${(path ?? []).join("/")}`;
-  if (!isCachedPage(pathname)) return new Response("没有找到这个页面。", { status: 404, headers: { "content-type": "text/plain; charset=utf-8" } });
+  if (!isCachedPage(pathname))
+    return new Response("没有找到这个页面。", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   return renderedPage(req, pathname);
 }

@@ -16,8 +16,17 @@ function vehiclesSum(report: Report): Finding[] {
   if (sum === a.vehicles) return [];
   const loc = narrativeLoc("assets", "车辆总数", a.sourceLine);
   return [
-    finding(ASSETS_VEHICLES_SUM, "error", `情况说明 共有车辆 ${a.vehicles} 辆 与按用途分列的车辆之和 ${sum} 辆（${uses.map(([k, n]) => `${k} ${n}`).join("、")}）不符`, [loc, narrativeLoc("assets", "按用途分列的车辆", a.sourceLine)], String(sum), String(a.vehicles)),
+    finding(
+      ASSETS_VEHICLES_SUM,
+      "error",
+      `情况说明 共有车辆 ${a.vehicles} 辆 与按用途分列的车辆之和 ${sum} 辆（${uses.map(([k, n]) => `${k} ${n}`).join("、")}）不符`,
+      [loc, narrativeLoc("assets", "按用途分列的车辆", a.sourceLine)],
+      String(sum),
+      String(a.vehicles),
+    ),
   ];
 }
 
-export const assetRules: Rule[] = [{ id: ASSETS_VEHICLES_SUM, title: "国有资产 车辆总数 = 按用途分列的车辆之和", run: vehiclesSum }];
+export const assetRules: Rule[] = [
+  { id: ASSETS_VEHICLES_SUM, title: "国有资产 车辆总数 = 按用途分列的车辆之和", run: vehiclesSum },
+];

@@ -3,7 +3,17 @@ import type { ExecutionItem, Report, Table, TableRow } from "@/lib/report/schema
 import { checkEqual, checkPrinted, checkSum, compact, finding } from "../compare";
 import { ratioRoundsTo } from "../exact";
 import { narrativeLoc } from "../labels";
-import { cell, className, codeLevel, dataTable, dv, keyRow, normaliseName, subjectRows, type Side } from "../report-access";
+import {
+  cell,
+  className,
+  codeLevel,
+  dataTable,
+  dv,
+  keyRow,
+  normaliseName,
+  subjectRows,
+  type Side,
+} from "../report-access";
 import { judgePrinted, percentOf } from "../tolerance";
 import { familyRules, type Rule } from "../rule";
 import type { Finding } from "../types";
@@ -61,7 +71,11 @@ function totalVsT05(report: Report): Finding[] {
   const be = report.narrative.budgetExecution;
   const t05 = dataTable(report, "t05");
   if (!be || !t05) return [];
-  const found: Side = { value: be.final, label: "情况说明 一般公共预算财政拨款支出决算", locs: [narrativeLoc("gpb", "一般公共预算财政拨款支出决算", be.sourceLine)] };
+  const found: Side = {
+    value: be.final,
+    label: "情况说明 一般公共预算财政拨款支出决算",
+    locs: [narrativeLoc("gpb", "一般公共预算财政拨款支出决算", be.sourceLine)],
+  };
   return compact([checkEqual(EXEC_TOTAL_VS_T05, found, cell("t05", keyRow(t05, "total"), "total", "合计"))]);
 }
 
@@ -74,7 +88,16 @@ function itemsVsT05(report: Report): Finding[] {
     const row = matchItem(t05, item);
     if (!row) {
       const loc = narrativeLoc("gpb", itemLabel(item), item.sourceLine);
-      out.push(finding(EXEC_ITEM_UNMATCHED, "warning", `情况说明 ${itemLabel(item)} 在公开05表中找不到对应科目，无法核对其支出决算 ${item.final}`, [loc], undefined, item.final));
+      out.push(
+        finding(
+          EXEC_ITEM_UNMATCHED,
+          "warning",
+          `情况说明 ${itemLabel(item)} 在公开05表中找不到对应科目，无法核对其支出决算 ${item.final}`,
+          [loc],
+          undefined,
+          item.final,
+        ),
+      );
       continue;
     }
     out.push(checkEqual(EXEC_ITEM_VS_T05, itemSide(item, "final"), cell("t05", row, "total")));
@@ -94,15 +117,33 @@ function itemsMissing(report: Report): Finding[] {
     .filter((r) => !covered(r))
     .map((r) => {
       const loc = cell("t05", r, "total").locs[0];
-      return finding(EXEC_ITEM_MISSING, "warning", `${loc.label} ${r.values.total} 在情况说明“一般公共预算财政拨款支出决算具体情况”中没有对应的说明`, [loc, narrativeLoc("gpb", "一般公共预算财政拨款支出决算具体情况", be.sourceLine)], undefined, r.values.total);
+      return finding(
+        EXEC_ITEM_MISSING,
+        "warning",
+        `${loc.label} ${r.values.total} 在情况说明“一般公共预算财政拨款支出决算具体情况”中没有对应的说明`,
+        [loc, narrativeLoc("gpb", "一般公共预算财政拨款支出决算具体情况", be.sourceLine)],
+        undefined,
+        r.values.total,
+      );
     });
 }
 
 function itemsSum(report: Report): Finding[] {
   const be = report.narrative.budgetExecution;
   if (!be || be.items.length === 0) return [];
-  const total: Side = { value: be.final, label: "情况说明 一般公共预算财政拨款支出决算", locs: [narrativeLoc("gpb", "一般公共预算财政拨款支出决算", be.sourceLine)] };
-  return compact([checkSum(EXEC_ITEMS_SUM, total, be.items.map((i) => itemSide(i, "final")), "各项支出决算之和")]);
+  const total: Side = {
+    value: be.final,
+    label: "情况说明 一般公共预算财政拨款支出决算",
+    locs: [narrativeLoc("gpb", "一般公共预算财政拨款支出决算", be.sourceLine)],
+  };
+  return compact([
+    checkSum(
+      EXEC_ITEMS_SUM,
+      total,
+      be.items.map((i) => itemSide(i, "final")),
+      "各项支出决算之和",
+    ),
+  ]);
 }
 
 /**
@@ -112,8 +153,20 @@ function itemsSum(report: Report): Finding[] {
 function initialSum(report: Report): Finding[] {
   const be = report.narrative.budgetExecution;
   if (!be || be.items.length === 0) return [];
-  const total: Side = { value: be.initialBudget, label: "情况说明 一般公共预算财政拨款支出年初预算", locs: [narrativeLoc("gpb", "年初预算", be.sourceLine)] };
-  return compact([checkSum(EXEC_INITIAL_SUM, total, be.items.map((i) => itemSide(i, "initialBudget")), "各项年初预算之和", "warning")]);
+  const total: Side = {
+    value: be.initialBudget,
+    label: "情况说明 一般公共预算财政拨款支出年初预算",
+    locs: [narrativeLoc("gpb", "年初预算", be.sourceLine)],
+  };
+  return compact([
+    checkSum(
+      EXEC_INITIAL_SUM,
+      total,
+      be.items.map((i) => itemSide(i, "initialBudget")),
+      "各项年初预算之和",
+      "warning",
+    ),
+  ]);
 }
 
 type RateSubject = {
@@ -141,11 +194,21 @@ function rateFindings(s: RateSubject): Finding[] {
   const loc = narrativeLoc("gpb", s.label, s.sourceLine);
   const out: Finding[] = [];
   if (s.noInitialBudget && !initial.isZero()) {
-    out.push(finding(EXEC_NO_BUDGET_CLAIM, "error", `情况说明 ${s.label} 称“年初无预算”，但年初预算为 ${s.initialBudget}`, [loc], "0", s.initialBudget));
+    out.push(
+      finding(
+        EXEC_NO_BUDGET_CLAIM,
+        "error",
+        `情况说明 ${s.label} 称“年初无预算”，但年初预算为 ${s.initialBudget}`,
+        [loc],
+        "0",
+        s.initialBudget,
+      ),
+    );
   }
   if (s.rate === undefined) return out;
   const initialBase: Base = { name: "年初预算", value: s.initialBudget };
-  const annualBase: Base | undefined = s.annualBudget !== undefined ? { name: "全年预算", value: s.annualBudget } : undefined;
+  const annualBase: Base | undefined =
+    s.annualBudget !== undefined ? { name: "全年预算", value: s.annualBudget } : undefined;
   // 完成全年预算的 X% without the 全年预算 figure: nothing to recompute it from.
   if (s.rateBase === "annual" && !annualBase) return out;
   const base = s.rateBase === "annual" ? annualBase! : initialBase;
@@ -154,7 +217,16 @@ function rateFindings(s: RateSubject): Finding[] {
   const either = s.rateBase === undefined && annualBase !== undefined;
   const baseValue = new D(base.value);
   if (baseValue.isZero() && !(either && !new D(annualBase!.value).isZero())) {
-    out.push(finding(EXEC_RATE_ZERO_BASE, "error", `情况说明 ${s.label} ${base.name}为 0，却给出完成${base.name}的 ${s.rate}%`, [loc], undefined, s.rate));
+    out.push(
+      finding(
+        EXEC_RATE_ZERO_BASE,
+        "error",
+        `情况说明 ${s.label} ${base.name}为 0，却给出完成${base.name}的 ${s.rate}%`,
+        [loc],
+        undefined,
+        s.rate,
+      ),
+    );
     return out;
   }
   if (!baseValue.isZero() && ratioRoundsTo(s.rate, s.final, base.value)) return out;
@@ -162,11 +234,26 @@ function rateFindings(s: RateSubject): Finding[] {
   const bases = either ? [initialBase, annualBase!].filter((b) => !new D(b.value).isZero()) : [base];
   const named = bases.map((b) => b.name).join("或");
   const stated = { value: s.rate, label: `情况说明 ${s.label} 完成${named}的`, locs: [loc] };
-  const basis = { label: `支出决算 ${s.final} / ${bases.map((b) => `${b.name} ${b.value}`).join("（或 ")}${bases.length > 1 ? "）" : ""}`, locs: [] };
-  const main = checkPrinted(EXEC_RATE, stated, bases.map((b) => percentOf(final, new D(b.value))!), basis);
+  const basis = {
+    label: `支出决算 ${s.final} / ${bases.map((b) => `${b.name} ${b.value}`).join("（或 ")}${bases.length > 1 ? "）" : ""}`,
+    locs: [],
+  };
+  const main = checkPrinted(
+    EXEC_RATE,
+    stated,
+    bases.map((b) => percentOf(final, new D(b.value))!),
+    basis,
+  );
   if (!main || main.severity === "rounding") return main ? [...out, main] : out;
   const lookalikes: [string, Dec | undefined][] = [
-    ...(other && !either ? [[`决算 / ${other.name}，即以${other.name} ${other.value} 为基数`, percentOf(final, new D(other.value))] as [string, Dec | undefined]] : []),
+    ...(other && !either
+      ? [
+          [`决算 / ${other.name}，即以${other.name} ${other.value} 为基数`, percentOf(final, new D(other.value))] as [
+            string,
+            Dec | undefined,
+          ],
+        ]
+      : []),
     ...bases.flatMap((b): [string, Dec | undefined][] => [
       [`（决算 − ${b.name}）/ ${b.name}，即增减幅度`, percentOf(final.minus(b.value), new D(b.value))],
       [`${b.name} / 决算，即比值倒置`, percentOf(new D(b.value), final)],
@@ -176,7 +263,14 @@ function rateFindings(s: RateSubject): Finding[] {
     if (value === undefined) continue;
     if (judgePrinted(s.rate, [value]).severity !== "error") {
       out.push(
-        finding(EXEC_RATE_BASE, "warning", `情况说明 ${s.label} 称完成${named}的 ${s.rate}%，这个比例是按${name}算出的，而不是决算 / ${named}（应为 ${main.expected}%）`, [loc], main.expected, s.rate),
+        finding(
+          EXEC_RATE_BASE,
+          "warning",
+          `情况说明 ${s.label} 称完成${named}的 ${s.rate}%，这个比例是按${name}算出的，而不是决算 / ${named}（应为 ${main.expected}%）`,
+          [loc],
+          main.expected,
+          s.rate,
+        ),
       );
       return out;
     }
@@ -188,9 +282,26 @@ function rates(report: Report): Finding[] {
   const be = report.narrative.budgetExecution;
   if (!be) return [];
   return [
-    ...rateFindings({ label: "一般公共预算财政拨款支出", initialBudget: be.initialBudget, annualBudget: be.annualBudget, final: be.final, rate: be.rate, rateBase: be.rateBase, sourceLine: be.sourceLine }),
+    ...rateFindings({
+      label: "一般公共预算财政拨款支出",
+      initialBudget: be.initialBudget,
+      annualBudget: be.annualBudget,
+      final: be.final,
+      rate: be.rate,
+      rateBase: be.rateBase,
+      sourceLine: be.sourceLine,
+    }),
     ...be.items.flatMap((i) =>
-      rateFindings({ label: itemLabel(i), initialBudget: i.initialBudget, annualBudget: i.annualBudget, final: i.final, rate: i.rate, rateBase: i.rateBase, noInitialBudget: i.noInitialBudget, sourceLine: i.sourceLine }),
+      rateFindings({
+        label: itemLabel(i),
+        initialBudget: i.initialBudget,
+        annualBudget: i.annualBudget,
+        final: i.final,
+        rate: i.rate,
+        rateBase: i.rateBase,
+        noInitialBudget: i.noInitialBudget,
+        sourceLine: i.sourceLine,
+      }),
     ),
   ];
 }

@@ -14,7 +14,11 @@ function locationOf(key: string) {
 function missing(report: Report, key: string): Finding[] {
   const item = computeCompleteness(report).items.find((i) => i.key === key);
   if (!item || item.present) return [];
-  return [finding(completenessRuleId(key), "warning", `公开内容缺失：${item.label}`, [{ ...locationOf(key), label: item.label }])];
+  return [
+    finding(completenessRuleId(key), "warning", `公开内容缺失：${item.label}`, [
+      { ...locationOf(key), label: item.label },
+    ]),
+  ];
 }
 
 /** One rule per part of a complete disclosure (COMPLETENESS_T01 … COMPLETENESS_PERFORMANCE_SHEETS). */

@@ -11,7 +11,11 @@ const EXEC_WORDING = "EXEC_WORDING";
 
 type Stated = "more" | "less" | "equal";
 
-const STATED_WORDS: Record<Stated, string> = { more: "决算数大于预算数", less: "决算数小于预算数", equal: "决算数与预算数持平" };
+const STATED_WORDS: Record<Stated, string> = {
+  more: "决算数大于预算数",
+  less: "决算数小于预算数",
+  equal: "决算数与预算数持平",
+};
 
 type Subject = {
   label: string;
@@ -33,7 +37,8 @@ type Base = { name: "年初预算" | "全年预算"; value: string };
  */
 function basesOf(s: Subject): Base[] {
   const initial: Base = { name: "年初预算", value: s.initialBudget };
-  const annual: Base | undefined = s.annualBudget !== undefined ? { name: "全年预算", value: s.annualBudget } : undefined;
+  const annual: Base | undefined =
+    s.annualBudget !== undefined ? { name: "全年预算", value: s.annualBudget } : undefined;
   if (!annual) return [initial];
   if (s.rateBase === "annual") return [annual];
   if (s.rateBase === "initial") return [initial];
@@ -60,7 +65,8 @@ function judge(stated: Stated, final: string, base: Base): Verdict {
   let severity: Severity | null = null;
   if (stated === "more" && !diff.gt(0)) severity = within ? "rounding" : "error";
   else if (stated === "less" && !diff.lt(0)) severity = within ? "rounding" : "error";
-  else if (stated === "equal" && !within) severity = !b.isZero() && diff.abs().div(b.abs()).lt("0.005") ? "warning" : "error";
+  else if (stated === "equal" && !within)
+    severity = !b.isZero() && diff.abs().div(b.abs()).lt("0.005") ? "warning" : "error";
   return { base, severity, diff, tolerance };
 }
 
@@ -83,20 +89,28 @@ function subjectFindings(s: Subject): Finding[] {
       ? `但印出的支出决算与${base.name}同为 ${s.final} 万元；两者只差在尾数（±${tolerance.toFixed()} 万元以内），印出的数字不足以判断大小`
       : `但支出决算 ${s.final} 万元${diff.gt(0) ? "大于" : "小于"}${base.name} ${base.value} 万元，只差 ${gap} 万元，在尾数误差 ±${tolerance.toFixed()} 万元以内`;
   } else if (s.stated === "equal") {
-    const pct = new D(base.value).isZero() ? "" : `，完成 ${new D(s.final).div(base.value).times(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2)}%`;
+    const pct = new D(base.value).isZero()
+      ? ""
+      : `，完成 ${new D(s.final).div(base.value).times(100).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2)}%`;
     why = `但支出决算 ${s.final} 万元比${base.name} ${base.value} 万元${diff.gt(0) ? "多" : "少"} ${gap} 万元${pct}${severity === "warning" ? "；差额虽小，仍应如实说明增减及原因" : "，并不持平"}`;
   } else {
     // 大于 / 小于 the wrong way beyond the rounding tail (printed-equal figures are always within it)
     why = `但支出决算 ${s.final} 万元${diff.gt(0) ? "大于" : "小于"}${base.name} ${base.value} 万元（相差 ${gap} 万元），说反了`;
   }
-  const others = verdicts.filter((v) => v !== best).map((v) => `；与${v.base.name} ${v.base.value} 万元相比亦不符`).join("");
+  const others = verdicts
+    .filter((v) => v !== best)
+    .map((v) => `；与${v.base.name} ${v.base.value} 万元相比亦不符`)
+    .join("");
   const message = `情况说明 ${s.label} 称“${STATED_WORDS[s.stated]}”，${why}${severity === "rounding" ? "" : others}`;
   return [
     finding(
       EXEC_WORDING,
       severity,
       message,
-      [narrativeLoc("gpb", `${s.label} 决算数与预算数比较的表述`, s.sourceLine), narrativeLoc("gpb", `${s.label} ${base.name}与支出决算`, s.sourceLine)],
+      [
+        narrativeLoc("gpb", `${s.label} 决算数与预算数比较的表述`, s.sourceLine),
+        narrativeLoc("gpb", `${s.label} ${base.name}与支出决算`, s.sourceLine),
+      ],
       actualWords(diff, base),
       STATED_WORDS[s.stated],
     ),

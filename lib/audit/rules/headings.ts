@@ -21,7 +21,10 @@ function isPlaceholder(text: string | undefined): boolean {
 
 /** Names compared as bare characters: no spaces, no brackets, no 本级. */
 function bareName(name: string): string {
-  return name.replace(/\s+/g, "").replace(/[（(]本级[）)]|本级$/g, "").replace(/[（）()【】\[\]“”"]/g, "");
+  return name
+    .replace(/\s+/g, "")
+    .replace(/[（(]本级[）)]|本级$/g, "")
+    .replace(/[（）()【】\[\]“”"]/g, "");
 }
 
 function headingLoc(h: Heading): Location {
@@ -36,8 +39,14 @@ function ownLoc(report: Report, agrees: (h: Heading) => boolean, fallback: strin
 
 function headingFindings(report: Report): Finding[] {
   const out: Finding[] = [];
-  const own = [report.department, report.entity, ...report.overview.units].filter((n): n is string => !!n).map(bareName).filter((n) => n.length >= 2);
-  const ownName = report.entity && report.entity !== report.department ? `${report.department}（${report.entity}）` : report.department;
+  const own = [report.department, report.entity, ...report.overview.units]
+    .filter((n): n is string => !!n)
+    .map(bareName)
+    .filter((n) => n.length >= 2);
+  const ownName =
+    report.entity && report.entity !== report.department
+      ? `${report.department}（${report.entity}）`
+      : report.department;
   const nameAgrees = (name: string) => {
     const n = bareName(name);
     // a short form (普陀区财政局) or a unit of the department (…财政局财政所) names the same body
@@ -52,7 +61,14 @@ function headingFindings(report: Report): Finding[] {
           HEADING_PLACEHOLDER,
           "error",
           `标题“${h.text.trim()}”${what}，是模板占位符未替换成本部门的名称或年度${whose}`,
-          [headingLoc(h), ownLoc(report, (x) => x !== h && x.name !== undefined && nameAgrees(x.name) && !isPlaceholder(x.name), `封面 ${ownName}`)],
+          [
+            headingLoc(h),
+            ownLoc(
+              report,
+              (x) => x !== h && x.name !== undefined && nameAgrees(x.name) && !isPlaceholder(x.name),
+              `封面 ${ownName}`,
+            ),
+          ],
           ownName,
           isPlaceholder(h.name) ? h.name!.trim() : h.text.trim(),
         ),
@@ -71,7 +87,13 @@ function headingFindings(report: Report): Finding[] {
         ),
       );
     }
-    if (h.name !== undefined && !isPlaceholder(h.name) && !isPlaceholder(report.department) && bareName(h.name).length >= 2 && !nameAgrees(h.name)) {
+    if (
+      h.name !== undefined &&
+      !isPlaceholder(h.name) &&
+      !isPlaceholder(report.department) &&
+      bareName(h.name).length >= 2 &&
+      !nameAgrees(h.name)
+    ) {
       out.push(
         finding(
           HEADING_NAME,

@@ -23,7 +23,10 @@ export function tocTitle(entry: string): string {
  */
 function listedMissing(report: Report): Finding[] {
   const ids = new Set(report.tables.map((t) => t.id));
-  const printed = [...report.extraTables.map((t) => t.title), ...report.unread.filter((u) => u.part === "table").map((u) => u.where)];
+  const printed = [
+    ...report.extraTables.map((t) => t.title),
+    ...report.unread.filter((u) => u.part === "table").map((u) => u.where),
+  ];
   const printedIds = new Set(printed.map(tableIdOfTitle).filter((id) => id !== null));
   const printedBare = new Set(printed.map(bareTitle));
   const seen = new Set<string>();
@@ -52,4 +55,6 @@ function listedMissing(report: Report): Finding[] {
   return out;
 }
 
-export const listedTableRules: Rule[] = [{ id: TOC_TABLE_MISSING, title: "目录所列的表均在第二部分公开", run: listedMissing }];
+export const listedTableRules: Rule[] = [
+  { id: TOC_TABLE_MISSING, title: "目录所列的表均在第二部分公开", run: listedMissing },
+];

@@ -2,7 +2,17 @@ import type { Report } from "@/lib/report/schema";
 import { checkEqual, compact, finding } from "../compare";
 import { sumsEqual } from "../exact";
 import { narrativeLoc, sectionOfKey } from "../labels";
-import { cell, dataTable, findClassRow, keyCell, keyRow, present, showSum, sumValues, type Side } from "../report-access";
+import {
+  cell,
+  dataTable,
+  findClassRow,
+  keyCell,
+  keyRow,
+  present,
+  showSum,
+  sumValues,
+  type Side,
+} from "../report-access";
 import { familyRules, type Rule } from "../rule";
 import type { Finding } from "../types";
 
@@ -36,19 +46,47 @@ export function tableTargets(report: Report, key: string): Side[] {
   const t03 = dataTable(report, "t03");
   const t04 = dataTable(report, "t04");
   const t05 = dataTable(report, "t05");
-  if (key === "grandTotal") return t01 ? [keyCell("t01", t01, "grandTotal", "amount", "income"), keyCell("t01", t01, "grandTotal", "amount", "expenditure")] : [];
-  if (key === "incomeTotal") return t02 ? [cell("t02", keyRow(t02, "total"), "total", "合计")] : t01 ? [keyCell("t01", t01, "incomeTotal", "amount", "income")] : [];
-  if (key === "expenditureTotal") return t03 ? [cell("t03", keyRow(t03, "total"), "total", "合计")] : t01 ? [keyCell("t01", t01, "expenditureTotal", "amount", "expenditure")] : [];
+  if (key === "grandTotal")
+    return t01
+      ? [
+          keyCell("t01", t01, "grandTotal", "amount", "income"),
+          keyCell("t01", t01, "grandTotal", "amount", "expenditure"),
+        ]
+      : [];
+  if (key === "incomeTotal")
+    return t02
+      ? [cell("t02", keyRow(t02, "total"), "total", "合计")]
+      : t01
+        ? [keyCell("t01", t01, "incomeTotal", "amount", "income")]
+        : [];
+  if (key === "expenditureTotal")
+    return t03
+      ? [cell("t03", keyRow(t03, "total"), "total", "合计")]
+      : t01
+        ? [keyCell("t01", t01, "expenditureTotal", "amount", "expenditure")]
+        : [];
   if (key in T02_COLUMNS) {
     if (t02) return [cell("t02", keyRow(t02, "total"), T02_COLUMNS[key], "合计")];
     if (!t01) return [];
     if (key !== "income.fiscal") return [keyCell("t01", t01, T02_COLUMNS[key], "amount", "income")];
     const funds = (["gpb", "govFund", "soe"] as const).map((k) => keyCell("t01", t01, k, "amount", "income"));
     const values = funds.map((f) => f.value);
-    return [{ value: present(values).length ? showSum(sumValues(values), values) : undefined, label: "公开01表 三项财政拨款收入之和", locs: funds.flatMap((f) => f.locs) }];
+    return [
+      {
+        value: present(values).length ? showSum(sumValues(values), values) : undefined,
+        label: "公开01表 三项财政拨款收入之和",
+        locs: funds.flatMap((f) => f.locs),
+      },
+    ];
   }
   if (key in T03_COLUMNS) return t03 ? [cell("t03", keyRow(t03, "total"), T03_COLUMNS[key], "合计")] : [];
-  if (key === "fiscalGrandTotal") return t04 ? [keyCell("t04", t04, "grandTotal", "amount", "income"), keyCell("t04", t04, "grandTotal", "total", "expenditure")] : [];
+  if (key === "fiscalGrandTotal")
+    return t04
+      ? [
+          keyCell("t04", t04, "grandTotal", "amount", "income"),
+          keyCell("t04", t04, "grandTotal", "total", "expenditure"),
+        ]
+      : [];
   if (key === "gpbExpenditure") return t05 ? [cell("t05", keyRow(t05, "total"), "total", "合计")] : [];
   if (key.startsWith("class:") && t05) {
     const name = key.slice("class:".length);
@@ -65,11 +103,25 @@ export function tableTargets(report: Report, key: string): Side[] {
 function narrativeVsTable(report: Report): Finding[] {
   const out: (Finding | null)[] = [];
   const stated = [
-    ...report.narrative.changes.map((c) => ({ key: c.key, subject: c.subject, amount: c.current, sourceLine: c.sourceLine })),
-    ...report.narrative.shares.map((s) => ({ key: s.key, subject: s.subject, amount: s.amount, sourceLine: s.sourceLine })),
+    ...report.narrative.changes.map((c) => ({
+      key: c.key,
+      subject: c.subject,
+      amount: c.current,
+      sourceLine: c.sourceLine,
+    })),
+    ...report.narrative.shares.map((s) => ({
+      key: s.key,
+      subject: s.subject,
+      amount: s.amount,
+      sourceLine: s.sourceLine,
+    })),
   ];
   for (const s of stated) {
-    const found: Side = { value: s.amount, label: `情况说明 ${s.subject}`, locs: [narrativeLoc(sectionOfKey(s.key), s.subject, s.sourceLine)] };
+    const found: Side = {
+      value: s.amount,
+      label: `情况说明 ${s.subject}`,
+      locs: [narrativeLoc(sectionOfKey(s.key), s.subject, s.sourceLine)],
+    };
     for (const target of mergeAgreeing(tableTargets(report, s.key))) {
       const f = checkEqual(NARRATIVE_VS_TABLE, found, target);
       out.push(f && f.severity !== "rounding" ? { ...f, message: `${f.message}：情况说明应照录决算表中的数字` } : f);
@@ -80,10 +132,15 @@ function narrativeVsTable(report: Report): Finding[] {
 
 /** Two cells with the same printed value (t01/t04 收入总计 = 支出总计) become one side that names both. */
 function mergeAgreeing(targets: Side[]): Side[] {
-  if (targets.length !== 2 || targets[0].value === undefined || !sumsEqual([targets[0].value], [targets[1].value])) return targets;
+  if (targets.length !== 2 || targets[0].value === undefined || !sumsEqual([targets[0].value], [targets[1].value]))
+    return targets;
   const [a, b] = targets;
   // "公开04表 支出总计 合计" → "支出总计": same table, and the 合计 column is the total anyway
-  const bName = b.label.split(" ").slice(1).join(" ").replace(/ 合计$/, "");
+  const bName = b.label
+    .split(" ")
+    .slice(1)
+    .join(" ")
+    .replace(/ 合计$/, "");
   return [{ value: a.value, label: `${a.label}和${bName}`, locs: [...a.locs, ...b.locs] }];
 }
 
@@ -98,14 +155,20 @@ function basicVsTables(report: Report): Finding[] {
   const t03 = dataTable(report, "t03");
   const t05 = dataTable(report, "t05");
   const t06 = dataTable(report, "t06");
-  const side = (value: string | undefined, what: string): Side => ({ value, label: `情况说明 ${what}`, locs: [narrativeLoc("basic", what, b.sourceLine)] });
+  const side = (value: string | undefined, what: string): Side => ({
+    value,
+    label: `情况说明 ${what}`,
+    locs: [narrativeLoc("basic", what, b.sourceLine)],
+  });
   const out: (Finding | null)[] = [];
   if (t05) {
     const t05Basic = cell("t05", keyRow(t05, "total"), "basic", "合计");
     const f = checkEqual(BASIC_EXPENDITURE_VS_TABLES, side(b.total, "一般公共预算财政拨款基本支出"), t05Basic);
     const t03Basic = t03 ? cell("t03", keyRow(t03, "total"), "basic", "合计") : undefined;
     // within a rounding tail of t03 counts as quoting it
-    const quotesT03 = t03Basic?.value !== undefined && checkEqual(BASIC_EXPENDITURE_ALL_FUNDS, side(b.total, ""), t03Basic)?.severity !== "error";
+    const quotesT03 =
+      t03Basic?.value !== undefined &&
+      checkEqual(BASIC_EXPENDITURE_ALL_FUNDS, side(b.total, ""), t03Basic)?.severity !== "error";
     if (f && f.severity !== "rounding" && quotesT03) {
       out.push(
         finding(
@@ -119,8 +182,18 @@ function basicVsTables(report: Report): Finding[] {
       );
     } else out.push(f);
   }
-  if (t06 && b.personnel !== undefined) out.push(checkEqual(BASIC_EXPENDITURE_VS_TABLES, side(b.personnel, "人员经费"), keyCell("t06", t06, "personnelTotal", "amount")));
-  if (t06 && b.public !== undefined) out.push(checkEqual(BASIC_EXPENDITURE_VS_TABLES, side(b.public, "公用经费"), keyCell("t06", t06, "publicTotal", "amount")));
+  if (t06 && b.personnel !== undefined)
+    out.push(
+      checkEqual(
+        BASIC_EXPENDITURE_VS_TABLES,
+        side(b.personnel, "人员经费"),
+        keyCell("t06", t06, "personnelTotal", "amount"),
+      ),
+    );
+  if (t06 && b.public !== undefined)
+    out.push(
+      checkEqual(BASIC_EXPENDITURE_VS_TABLES, side(b.public, "公用经费"), keyCell("t06", t06, "publicTotal", "amount")),
+    );
   return compact(out);
 }
 

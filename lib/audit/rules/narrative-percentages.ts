@@ -14,16 +14,25 @@ const PCT_CHANGE = "PCT_CHANGE";
 const PCT_OPERATING_COST = "PCT_OPERATING_COST";
 const PCT_ZERO_BASE = "PCT_ZERO_BASE";
 
-const BASE_NAMES: Record<string, string> = { incomeTotal: "本年收入合计", expenditureTotal: "本年支出合计", gpbExpenditure: "一般公共预算财政拨款支出" };
+const BASE_NAMES: Record<string, string> = {
+  incomeTotal: "本年收入合计",
+  expenditureTotal: "本年支出合计",
+  gpbExpenditure: "一般公共预算财政拨款支出",
+};
 
 /** The whole a share is of: the table figure, else the same figure as the narrative states it. */
 function baseOf(report: Report, base: string): Side | undefined {
   const fromTable = tableTargets(report, base).find((s) => s.value !== undefined);
   if (fromTable) return fromTable;
-  const stated = report.narrative.changes.find((c) => c.key === base) ?? report.narrative.shares.find((s) => s.key === base);
+  const stated =
+    report.narrative.changes.find((c) => c.key === base) ?? report.narrative.shares.find((s) => s.key === base);
   if (!stated) return undefined;
   const value = "current" in stated ? stated.current : stated.amount;
-  return { value, label: `情况说明 ${stated.subject}`, locs: [narrativeLoc(sectionOfKey(base), stated.subject, stated.sourceLine)] };
+  return {
+    value,
+    label: `情况说明 ${stated.subject}`,
+    locs: [narrativeLoc(sectionOfKey(base), stated.subject, stated.sourceLine)],
+  };
 }
 
 function shares(report: Report): Finding[] {
@@ -37,10 +46,24 @@ function shares(report: Report): Finding[] {
     const whole = new D(base.value);
     const pct = percentOf(new D(s.amount), whole);
     if (pct === undefined) {
-      out.push(finding(PCT_ZERO_BASE, "error", `情况说明 ${s.subject} 占${BASE_NAMES[s.base] ?? s.base}的 ${s.pct}%，但${base.label}为 0`, [loc, ...base.locs], undefined, s.pct));
+      out.push(
+        finding(
+          PCT_ZERO_BASE,
+          "error",
+          `情况说明 ${s.subject} 占${BASE_NAMES[s.base] ?? s.base}的 ${s.pct}%，但${base.label}为 0`,
+          [loc, ...base.locs],
+          undefined,
+          s.pct,
+        ),
+      );
       continue;
     }
-    out.push(checkPrinted(PCT_SHARE, { value: s.pct, label: `情况说明 ${s.subject}占比`, locs: [loc] }, [pct], { label: `${s.amount} / ${base.label} ${base.value}`, locs: base.locs }));
+    out.push(
+      checkPrinted(PCT_SHARE, { value: s.pct, label: `情况说明 ${s.subject}占比`, locs: [loc] }, [pct], {
+        label: `${s.amount} / ${base.label} ${base.value}`,
+        locs: base.locs,
+      }),
+    );
   }
   return compact(out);
 }
@@ -55,10 +78,24 @@ function changes(report: Report): Finding[] {
     const prior = new D(c.current).minus(c.change);
     const pct = percentOf(new D(c.change), prior);
     if (pct === undefined) {
-      out.push(finding(PCT_ZERO_BASE, "error", `情况说明 ${c.subject} 上年数为 0（${c.current} − ${c.change}），却给出增减比例 ${c.pct}%`, [loc], undefined, c.pct));
+      out.push(
+        finding(
+          PCT_ZERO_BASE,
+          "error",
+          `情况说明 ${c.subject} 上年数为 0（${c.current} − ${c.change}），却给出增减比例 ${c.pct}%`,
+          [loc],
+          undefined,
+          c.pct,
+        ),
+      );
       continue;
     }
-    out.push(checkPrinted(PCT_CHANGE, { value: c.pct, label: `情况说明 ${c.subject}增减比例`, locs: [loc] }, [pct], { label: `增减额 ${c.change} / 上年数 ${prior.toFixed()}`, locs: [] }));
+    out.push(
+      checkPrinted(PCT_CHANGE, { value: c.pct, label: `情况说明 ${c.subject}增减比例`, locs: [loc] }, [pct], {
+        label: `增减额 ${c.change} / 上年数 ${prior.toFixed()}`,
+        locs: [],
+      }),
+    );
   }
   return compact(out);
 }
@@ -71,9 +108,24 @@ function operatingCost(report: Report): Finding[] {
   const loc = narrativeLoc("operatingCost", "机关运行经费比年初预算增减比例", o.sourceLine);
   const budget = new D(o.amount).minus(o.changeVsBudget);
   const pct = percentOf(new D(o.changeVsBudget), budget);
-  if (pct === undefined) return [finding(PCT_ZERO_BASE, "error", `情况说明 机关运行经费年初预算为 0，却给出增减比例 ${o.pct}%`, [loc], undefined, o.pct)];
+  if (pct === undefined)
+    return [
+      finding(
+        PCT_ZERO_BASE,
+        "error",
+        `情况说明 机关运行经费年初预算为 0，却给出增减比例 ${o.pct}%`,
+        [loc],
+        undefined,
+        o.pct,
+      ),
+    ];
   return compact([
-    checkPrinted(PCT_OPERATING_COST, { value: o.pct, label: "情况说明 机关运行经费比年初预算增减比例", locs: [loc] }, [pct], { label: `增减额 ${o.changeVsBudget} / 年初预算 ${budget.toFixed()}`, locs: [] }),
+    checkPrinted(
+      PCT_OPERATING_COST,
+      { value: o.pct, label: "情况说明 机关运行经费比年初预算增减比例", locs: [loc] },
+      [pct],
+      { label: `增减额 ${o.changeVsBudget} / 年初预算 ${budget.toFixed()}`, locs: [] },
+    ),
   ]);
 }
 

@@ -45,7 +45,14 @@ function totalScore(report: Report): Finding[] {
         ...s.indicators.map((i) => sheetSide(s, i.score, `${indicatorName(i)} 得分`, i.sourceLine)),
         sheetSide(s, s.funds.total.score, "预算执行率得分"),
       ];
-      return checkSum(PERF_TOTAL_SCORE, sheetSide(s, s.totalScore, "总分"), terms, "各指标得分与预算执行率得分之和", "error", scoreSumTolerance);
+      return checkSum(
+        PERF_TOTAL_SCORE,
+        sheetSide(s, s.totalScore, "总分"),
+        terms,
+        "各指标得分与预算执行率得分之和",
+        "error",
+        scoreSumTolerance,
+      );
     }),
   );
 }
@@ -60,12 +67,21 @@ function fundsScore(report: Report): Finding[] {
       const f = s.funds.total;
       if (f.score === undefined || f.weight === undefined) return null;
       // The printed rate's candidate is exact (min(rate, 100) / 100 × weight): when it gives the printed score, no finding.
-      if (f.rate !== undefined && ratioRoundsTo(f.score, new D(f.rate).gt(100) ? "100" : f.rate, "100", f.weight)) return null;
-      const rates = [sheetRate(s), f.rate !== undefined ? new D(f.rate) : undefined].filter((r): r is Dec => r !== undefined);
+      if (f.rate !== undefined && ratioRoundsTo(f.score, new D(f.rate).gt(100) ? "100" : f.rate, "100", f.weight))
+        return null;
+      const rates = [sheetRate(s), f.rate !== undefined ? new D(f.rate) : undefined].filter(
+        (r): r is Dec => r !== undefined,
+      );
       if (rates.length === 0) return null;
       const weight = new D(f.weight);
       const candidates = rates.map((r) => D.min(r, 100).div(100).times(weight));
-      return checkPrinted(PERF_FUNDS_SCORE, sheetSide(s, f.score, "预算执行率得分") as Side & { value: string }, candidates, { label: `min(执行率, 100%) × 分值 ${f.weight}`, locs: [] }, { unit: "" });
+      return checkPrinted(
+        PERF_FUNDS_SCORE,
+        sheetSide(s, f.score, "预算执行率得分") as Side & { value: string },
+        candidates,
+        { label: `min(执行率, 100%) × 分值 ${f.weight}`, locs: [] },
+        { unit: "" },
+      );
     }),
   );
 }
@@ -80,11 +96,25 @@ function executionRate(report: Report): Finding[] {
     const stated = sheetSide(s, f.rate, "执行率") as Side & { value: string };
     if (rate === undefined) {
       if (f.annual !== undefined && dv(f.annual).isZero()) {
-        out.push(finding(PERF_EXECUTION_RATE, "error", `绩效自评表 ${s.name} 全年预算数为 0，却给出执行率 ${f.rate}%`, stated.locs, undefined, f.rate));
+        out.push(
+          finding(
+            PERF_EXECUTION_RATE,
+            "error",
+            `绩效自评表 ${s.name} 全年预算数为 0，却给出执行率 ${f.rate}%`,
+            stated.locs,
+            undefined,
+            f.rate,
+          ),
+        );
       }
       continue;
     }
-    out.push(checkPrinted(PERF_EXECUTION_RATE, stated, [rate], { label: `全年执行数 ${f.executed} / 全年预算数 ${f.annual}`, locs: [] }));
+    out.push(
+      checkPrinted(PERF_EXECUTION_RATE, stated, [rate], {
+        label: `全年执行数 ${f.executed} / 全年预算数 ${f.annual}`,
+        locs: [],
+      }),
+    );
   }
   return compact(out);
 }
@@ -98,7 +128,16 @@ function overWeight(report: Report): Finding[] {
     ];
     for (const i of items) {
       if (i.weight === undefined || i.score === undefined || new D(i.score).lte(i.weight)) continue;
-      out.push(finding(PERF_INDICATOR_OVER_WEIGHT, "error", `绩效自评表 ${s.name} ${i.name} 得分 ${i.score} 超过分值 ${i.weight}`, sheetSide(s, i.score, `${i.name} 得分`, i.line).locs, i.weight, i.score));
+      out.push(
+        finding(
+          PERF_INDICATOR_OVER_WEIGHT,
+          "error",
+          `绩效自评表 ${s.name} ${i.name} 得分 ${i.score} 超过分值 ${i.weight}`,
+          sheetSide(s, i.score, `${i.name} 得分`, i.line).locs,
+          i.weight,
+          i.score,
+        ),
+      );
     }
   }
   return out;
@@ -112,7 +151,16 @@ function weightTotal(report: Report): Finding[] {
     if (s.indicators.length === 0 || weights.some((w) => w === undefined)) continue;
     const sum = weights.reduce<Dec>((acc, w) => acc.plus(w!), new D(0));
     if (sum.eq(100)) continue;
-    out.push(finding(PERF_WEIGHT_TOTAL, "warning", `绩效自评表 ${s.name} 各指标分值与预算执行率分值之和为 ${sum.toFixed()}，不是 100`, [appendixLoc("sheets", `${s.name} 分值`, s.sourceLine)], "100", sum.toFixed()));
+    out.push(
+      finding(
+        PERF_WEIGHT_TOTAL,
+        "warning",
+        `绩效自评表 ${s.name} 各指标分值与预算执行率分值之和为 ${sum.toFixed()}，不是 100`,
+        [appendixLoc("sheets", `${s.name} 分值`, s.sourceLine)],
+        "100",
+        sum.toFixed(),
+      ),
+    );
   }
   return out;
 }
@@ -135,7 +183,14 @@ function fundsSplit(report: Report): Finding[] {
     for (const [col, name] of SPLIT_COLUMNS) {
       const parts = lines.map(([l, n]) => sheetSide(s, l?.[col], `${n} ${name}`));
       if (parts.every((p) => p.value === undefined)) continue;
-      out.push(checkSum(PERF_FUNDS_SPLIT, sheetSide(s, s.funds.total[col], `年度资金总额 ${name}`), parts, "当年财政拨款、上年结转资金、其他资金之和"));
+      out.push(
+        checkSum(
+          PERF_FUNDS_SPLIT,
+          sheetSide(s, s.funds.total[col], `年度资金总额 ${name}`),
+          parts,
+          "当年财政拨款、上年结转资金、其他资金之和",
+        ),
+      );
     }
   }
   return compact(out);

@@ -44,8 +44,13 @@ function partsOverTotal(p: Procurement): Finding | null {
   if (sum.lte(total)) return null;
   const v = judgeAmount(sum, total, sumTolerance([...parts, p.total]));
   const shown = showSum(sum, parts);
-  const diff = sum.minus(total).toFixed(Math.max(...[shown, p.total].map((x) => (x.includes(".") ? x.length - x.indexOf(".") - 1 : 0))));
-  const tail = v.severity === "rounding" ? `，只多 ${diff} 万元，在尾数误差 ±${v.tolerance.toFixed()} 万元以内` : `，多出 ${diff} 万元：部分不可能大于整体`;
+  const diff = sum
+    .minus(total)
+    .toFixed(Math.max(...[shown, p.total].map((x) => (x.includes(".") ? x.length - x.indexOf(".") - 1 : 0))));
+  const tail =
+    v.severity === "rounding"
+      ? `，只多 ${diff} 万元，在尾数误差 ±${v.tolerance.toFixed()} 万元以内`
+      : `，多出 ${diff} 万元：部分不可能大于整体`;
   return finding(
     PROCUREMENT_PARTS_OVER_TOTAL,
     v.severity ?? "error",
@@ -91,7 +96,10 @@ function partSums(p: Procurement): { value: string; label: string; terms: Side[]
   const two = [side(p, "smeWonReserved"), side(p, "smeWonOther")];
   const sums = [{ terms: two, label: "预留项目与其他项目中小企业中标金额之和" }];
   if (p.smallMicroWonReserved !== undefined && !new D(p.smallMicroWonReserved).isZero()) {
-    sums.push({ terms: [two[0], side(p, "smallMicroWonReserved"), two[1]], label: "中小企业预留、小微企业预留与其他项目中标金额之和" });
+    sums.push({
+      terms: [two[0], side(p, "smallMicroWonReserved"), two[1]],
+      label: "中小企业预留、小微企业预留与其他项目中标金额之和",
+    });
   }
   return sums.map((s) => {
     const values = s.terms.map((t) => t.value);
@@ -106,7 +114,9 @@ function smeParts(p: Procurement): Finding | null {
   const results = sums.map((s) => checkSum(PROCUREMENT_SME_PARTS, side(p, "sme"), s.terms, s.label));
   if (results.some((r) => r === null)) return null;
   // the closer reading stands
-  return results.reduce((a, b) => (new D(a!.expected!).minus(p.sme!).abs().lte(new D(b!.expected!).minus(p.sme!).abs()) ? a : b));
+  return results.reduce((a, b) =>
+    new D(a!.expected!).minus(p.sme!).abs().lte(new D(b!.expected!).minus(p.sme!).abs()) ? a : b,
+  );
 }
 
 /** The SME share recomputed from the parts, when the text states a share but no SME amount to check it by. */
@@ -118,14 +128,24 @@ function sharesFromParts(p: Procurement): Finding | null {
   const loc = narrativeLoc("procurement", NAMES.smeShare, p.sourceLine);
   const pcts = sums.map((s) => percentOf(new D(s.value), new D(p.total))).filter((x): x is Dec => x !== undefined);
   if (pcts.length === 0) {
-    return finding(PROCUREMENT_SME_PARTS_SHARE, "error", `情况说明 政府采购支出总额为 0，却给出${NAMES.smeShare} ${p.smeShare}%`, [loc, ...side(p, "total").locs], undefined, p.smeShare);
+    return finding(
+      PROCUREMENT_SME_PARTS_SHARE,
+      "error",
+      `情况说明 政府采购支出总额为 0，却给出${NAMES.smeShare} ${p.smeShare}%`,
+      [loc, ...side(p, "total").locs],
+      undefined,
+      p.smeShare,
+    );
   }
   const basis = sums.map((s) => `${s.label} ${s.value}`).join("（或 ") + (sums.length > 1 ? "）" : "");
   return checkPrinted(
     PROCUREMENT_SME_PARTS_SHARE,
     { value: p.smeShare, label: `情况说明 ${NAMES.smeShare}`, locs: [loc] },
     pcts,
-    { label: `${basis} / 政府采购支出总额 ${p.total}`, locs: [...side(p, "smeWonReserved").locs, ...side(p, "total").locs] },
+    {
+      label: `${basis} / 政府采购支出总额 ${p.total}`,
+      locs: [...side(p, "smeWonReserved").locs, ...side(p, "total").locs],
+    },
   );
 }
 

@@ -37,11 +37,39 @@ function vsT09(report: Report): Finding[] {
   for (const [key, col, name] of CATEGORIES) {
     const c = s[key];
     if (!c) continue;
-    if (c.budget !== undefined) out.push(checkEqual(SANGONG_VS_T09, side(c.budget, `${name}全年预算`, c.sourceLine ?? s.sourceLine), cell("t09", row, `budget${col}`)));
-    if (c.final !== undefined) out.push(checkEqual(SANGONG_VS_T09, side(c.final, `${name}支出决算`, c.sourceLine ?? s.sourceLine), cell("t09", row, `final${col}`)));
+    if (c.budget !== undefined)
+      out.push(
+        checkEqual(
+          SANGONG_VS_T09,
+          side(c.budget, `${name}全年预算`, c.sourceLine ?? s.sourceLine),
+          cell("t09", row, `budget${col}`),
+        ),
+      );
+    if (c.final !== undefined)
+      out.push(
+        checkEqual(
+          SANGONG_VS_T09,
+          side(c.final, `${name}支出决算`, c.sourceLine ?? s.sourceLine),
+          cell("t09", row, `final${col}`),
+        ),
+      );
   }
-  if (s.vehiclePurchase !== undefined) out.push(checkEqual(SANGONG_VS_T09, side(s.vehiclePurchase, "公务用车购置费", s.sourceLine), cell("t09", row, "finalVehiclePurchase")));
-  if (s.vehicleOperation !== undefined) out.push(checkEqual(SANGONG_VS_T09, side(s.vehicleOperation, "公务用车运行维护费", s.sourceLine), cell("t09", row, "finalVehicleOperation")));
+  if (s.vehiclePurchase !== undefined)
+    out.push(
+      checkEqual(
+        SANGONG_VS_T09,
+        side(s.vehiclePurchase, "公务用车购置费", s.sourceLine),
+        cell("t09", row, "finalVehiclePurchase"),
+      ),
+    );
+  if (s.vehicleOperation !== undefined)
+    out.push(
+      checkEqual(
+        SANGONG_VS_T09,
+        side(s.vehicleOperation, "公务用车运行维护费", s.sourceLine),
+        cell("t09", row, "finalVehicleOperation"),
+      ),
+    );
   return compact(out);
 }
 
@@ -60,11 +88,16 @@ function vsT06(report: Report): Finding[] {
   ] as const;
   const out: (Finding | null)[] = [];
   for (const [code, col, stated, name] of pairs) {
-    const sg = row ? cell("t09", row, col) : stated !== undefined ? side(stated, `${name}支出决算`, s?.sourceLine) : undefined;
+    const sg = row
+      ? cell("t09", row, col)
+      : stated !== undefined
+        ? side(stated, `${name}支出决算`, s?.sourceLine)
+        : undefined;
     if (!sg) continue;
     const t06Row = t06.rows.find((r) => r.code === code);
     const f = checkEqual(SANGONG_VS_T06, cell("t06", t06Row, "amount", `${code} ${name}`), sg, "warning");
-    if (f && f.severity === "warning") f.message += "；公开06表只含一般公共预算基本支出，差额应来自项目支出或其他财政拨款，需核实";
+    if (f && f.severity === "warning")
+      f.message += "；公开06表只含一般公共预算基本支出，差额应来自项目支出或其他财政拨款，需核实";
     out.push(f);
   }
   return compact(out);
@@ -74,13 +107,21 @@ function receptionParts(report: Report): Finding[] {
   const s = report.narrative.sangong;
   if (!s || (s.receptionDomestic?.amount === undefined && s.receptionForeign?.amount === undefined)) return [];
   const row = sangongRow(report);
-  const total = s.reception?.final !== undefined ? side(s.reception.final, "公务接待费支出决算", s.reception.sourceLine ?? s.sourceLine) : row ? cell("t09", row, "finalReception") : undefined;
+  const total =
+    s.reception?.final !== undefined
+      ? side(s.reception.final, "公务接待费支出决算", s.reception.sourceLine ?? s.sourceLine)
+      : row
+        ? cell("t09", row, "finalReception")
+        : undefined;
   if (!total) return [];
   return compact([
     checkSum(
       SANGONG_RECEPTION_PARTS,
       total,
-      [side(s.receptionDomestic?.amount, "国内接待费", s.sourceLine), side(s.receptionForeign?.amount, "国（境）外接待费", s.sourceLine)],
+      [
+        side(s.receptionDomestic?.amount, "国内接待费", s.sourceLine),
+        side(s.receptionForeign?.amount, "国（境）外接待费", s.sourceLine),
+      ],
       "国内接待费与国（境）外接待费之和",
     ),
   ]);
@@ -120,11 +161,29 @@ function rates(report: Report): Finding[] {
     if (ratioRoundsTo(c.rate, final, budget)) continue;
     const stated = { value: c.rate, label: `情况说明 ${name}完成全年预算的`, locs: [loc] };
     const basisLocs = row && t09Budget !== undefined ? cell("t09", row, `budget${col}`).locs : [];
-    const main = checkPrinted(SANGONG_RATE, stated, [percentOf(new D(final), new D(budget))!], { label: `决算 ${final} / 全年预算 ${budget}`, locs: basisLocs });
-    if (main?.severity === "error" && c.budget !== undefined && t09Budget !== undefined && !dv(c.budget).eq(dv(t09Budget)) && !dv(c.budget).isZero()) {
+    const main = checkPrinted(SANGONG_RATE, stated, [percentOf(new D(final), new D(budget))!], {
+      label: `决算 ${final} / 全年预算 ${budget}`,
+      locs: basisLocs,
+    });
+    if (
+      main?.severity === "error" &&
+      c.budget !== undefined &&
+      t09Budget !== undefined &&
+      !dv(c.budget).eq(dv(t09Budget)) &&
+      !dv(c.budget).isZero()
+    ) {
       const alt = percentOf(new D(final), new D(c.budget))!;
       if (judgePrinted(c.rate, [alt]).severity !== "error") {
-        out.push(finding(SANGONG_RATE_BASE, "warning", `情况说明 ${name}完成率 ${c.rate}% 是以所述预算 ${c.budget}（非全年预算）为基数计算的；按公开09表全年预算 ${t09Budget} 应为 ${main.expected}%`, [loc, ...basisLocs], main.expected, c.rate));
+        out.push(
+          finding(
+            SANGONG_RATE_BASE,
+            "warning",
+            `情况说明 ${name}完成率 ${c.rate}% 是以所述预算 ${c.budget}（非全年预算）为基数计算的；按公开09表全年预算 ${t09Budget} 应为 ${main.expected}%`,
+            [loc, ...basisLocs],
+            main.expected,
+            c.rate,
+          ),
+        );
         continue;
       }
     }
@@ -139,10 +198,17 @@ function vehiclesKept(report: Report): Finding[] {
   const owned = report.narrative.assets?.vehicles;
   if (kept === undefined || owned === undefined || kept <= owned) return [];
   return [
-    finding(SANGONG_VEHICLES_KEPT, "warning", `情况说明 公务用车保有量 ${kept} 辆 多于国有资产中的车辆总数 ${owned} 辆`, [
-      narrativeLoc("sangong", "公务用车保有量", report.narrative.sangong?.sourceLine),
-      narrativeLoc("assets", "车辆总数", report.narrative.assets?.sourceLine),
-    ], String(owned), String(kept)),
+    finding(
+      SANGONG_VEHICLES_KEPT,
+      "warning",
+      `情况说明 公务用车保有量 ${kept} 辆 多于国有资产中的车辆总数 ${owned} 辆`,
+      [
+        narrativeLoc("sangong", "公务用车保有量", report.narrative.sangong?.sourceLine),
+        narrativeLoc("assets", "车辆总数", report.narrative.assets?.sourceLine),
+      ],
+      String(owned),
+      String(kept),
+    ),
   ];
 }
 
@@ -155,7 +221,17 @@ function purchaseCount(report: Report): Finding[] {
   const spent = !dv(amount).isZero();
   if (spent === s.vehiclesPurchased > 0) return [];
   return [
-    finding(SANGONG_PURCHASE_COUNT, "warning", `情况说明 购置公务用车 ${s.vehiclesPurchased} 辆，但公务用车购置费为 ${amount ?? "（空）"}`, [narrativeLoc("sangong", "购置公务用车", s.sourceLine), ...(row ? cell("t09", row, "finalVehiclePurchase").locs : [])], undefined, String(s.vehiclesPurchased)),
+    finding(
+      SANGONG_PURCHASE_COUNT,
+      "warning",
+      `情况说明 购置公务用车 ${s.vehiclesPurchased} 辆，但公务用车购置费为 ${amount ?? "（空）"}`,
+      [
+        narrativeLoc("sangong", "购置公务用车", s.sourceLine),
+        ...(row ? cell("t09", row, "finalVehiclePurchase").locs : []),
+      ],
+      undefined,
+      String(s.vehiclesPurchased),
+    ),
   ];
 }
 

@@ -21,7 +21,9 @@ export function childrenOf(table: Table, parent: TableRow): TableRow[] {
   if (level !== 1) return [];
   const kuan = new Set(rows.filter((r) => codeLevel(r.code) === 2).map((r) => r.code!));
   return rows.filter(
-    (r) => r.code!.startsWith(code) && (codeLevel(r.code) === 2 || (codeLevel(r.code) === 3 && !kuan.has(r.code!.slice(0, 5)))),
+    (r) =>
+      r.code!.startsWith(code) &&
+      (codeLevel(r.code) === 2 || (codeLevel(r.code) === 3 && !kuan.has(r.code!.slice(0, 5)))),
   );
 }
 
@@ -52,15 +54,35 @@ function hierarchyRule(identityId: string): Rule {
       const level = codeLevel(parent.code);
       const kids = childrenOf(t, parent);
       if (kids.length === 0) continue;
-      const label = level === 2 ? "其下各项之和" : kids.every((k) => codeLevel(k.code) === 2) ? "其下各款之和" : "其下各款（项）之和";
-      for (const c of columns) out.push(checkSum(rule, cell(id, parent, c), kids.map((k) => cell(id, k, c)), label));
+      const label =
+        level === 2
+          ? "其下各项之和"
+          : kids.every((k) => codeLevel(k.code) === 2)
+            ? "其下各款之和"
+            : "其下各款（项）之和";
+      for (const c of columns)
+        out.push(
+          checkSum(
+            rule,
+            cell(id, parent, c),
+            kids.map((k) => cell(id, k, c)),
+            label,
+          ),
+        );
     }
     const totalRow = t.rows.find((r) => r.key === "total");
     const tops = topRows(t);
     if (totalRow || tops.length > 0) {
       for (const c of columns) {
         const total = totalRow ? cell(id, totalRow, c) : cell(id, undefined, c, "合计");
-        out.push(checkSum(rule, total, tops.map((k) => cell(id, k, c)), "各类之和"));
+        out.push(
+          checkSum(
+            rule,
+            total,
+            tops.map((k) => cell(id, k, c)),
+            "各类之和",
+          ),
+        );
       }
     }
     return compact(out);

@@ -22,9 +22,13 @@ function carrySplit(report: Report): Finding[] {
     const parts = form.terms.map((term) => keyRow(t, term.key!)).filter((r) => r !== undefined);
     if (parts.length === 0) continue;
     const col = form.lhs.column ?? form.columns![0];
-    const terms = parts.map((r) => cell("t04", r, r.values[col] !== undefined ? col : Object.keys(r.values)[0] ?? col));
+    const terms = parts.map((r) =>
+      cell("t04", r, r.values[col] !== undefined ? col : (Object.keys(r.values)[0] ?? col)),
+    );
     if (form.lhs.section === "expenditure" && terms.every((s) => s.value === undefined)) continue;
-    out.push(checkSum(CARRY_SPLIT.id, keyCell("t04", t, form.lhs.key!, col, form.lhs.section), terms, form.termsLabel!));
+    out.push(
+      checkSum(CARRY_SPLIT.id, keyCell("t04", t, form.lhs.key!, col, form.lhs.section), terms, form.termsLabel!),
+    );
   }
   return compact(out);
 }

@@ -16,7 +16,14 @@ function hierarchy(report: Report): Finding[] {
   for (const parent of t.rows.filter((r) => r.code?.length === 3)) {
     const kids = t.rows.filter((r) => r.code?.length === 5 && r.code.startsWith(parent.code!));
     if (kids.length === 0) continue;
-    out.push(checkSum(HIERARCHY.id, cell(HIERARCHY.table, parent, "amount"), kids.map((k) => cell(HIERARCHY.table, k, "amount")), "其下各款之和"));
+    out.push(
+      checkSum(
+        HIERARCHY.id,
+        cell(HIERARCHY.table, parent, "amount"),
+        kids.map((k) => cell(HIERARCHY.table, k, "amount")),
+        "其下各款之和",
+      ),
+    );
   }
   return compact(out);
 }

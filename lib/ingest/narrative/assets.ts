@@ -9,17 +9,26 @@ import { AMT, INT, attempt, find, findAll, intOf, lineOf, markRead, type Notes, 
 export function parseAssets(sec: Section, notes: Notes = []): Narrative["assets"] {
   const vehicles = find(sec, `(?:共有|实有|现有|拥有)(?:公务)?车辆${INT("n")}辆`);
   // "单价 100 万元（含）以上" is the threshold of the template, not a figure of the department.
-  const equipment = find(sec, `(?:单价${AMT("t")}(?:[（(]含[)）])?)?以上(?:的)?(?:通用|专用)?设备(?:[（(]不含车辆[)）])?(?:共)?${INT("n")}台`);
+  const equipment = find(
+    sec,
+    `(?:单价${AMT("t")}(?:[（(]含[)）])?)?以上(?:的)?(?:通用|专用)?设备(?:[（(]不含车辆[)）])?(?:共)?${INT("n")}台`,
+  );
   const listFrom = vehicles?.end ?? 0;
   const listTo = find(sec, /[；;。]|单价/, listFrom)?.index ?? sec.text.length;
   const byUse: Record<string, number> = {};
-  for (const h of findAll(sec, `(?:其中[，,：:]?)?(?:符合规定(?:的)?)?(?<use>[\\u4e00-\\u9fa5]+?用车)${INT("n")}辆`, listFrom, listTo)) {
+  for (const h of findAll(
+    sec,
+    `(?:其中[，,：:]?)?(?:符合规定(?:的)?)?(?<use>[\\u4e00-\\u9fa5]+?用车)${INT("n")}辆`,
+    listFrom,
+    listTo,
+  )) {
     const n = attempt(notes, sec, () => intOf(sec, h, "n"));
     if (n !== undefined) byUse[h.group("use") ?? ""] = n;
   }
   const count = vehicles ? attempt(notes, sec, () => intOf(sec, vehicles, "n")) : undefined;
   const large = equipment ? attempt(notes, sec, () => intOf(sec, equipment, "n")) : undefined;
-  if (equipment?.group("t") !== undefined) markRead(sec, equipment.start("t"), equipment.start("t") + (equipment.group("t") ?? "").length + 1);
+  if (equipment?.group("t") !== undefined)
+    markRead(sec, equipment.start("t"), equipment.start("t") + (equipment.group("t") ?? "").length + 1);
   if (count === undefined && large === undefined && Object.keys(byUse).length === 0) return undefined;
   return {
     ...(count !== undefined ? { vehicles: count } : {}),

@@ -2,7 +2,21 @@ import { normaliseAmount, yuanToWanyuan } from "@/lib/money/decimal";
 import type { Narrative } from "@/lib/report/schema";
 import type { SectionKey } from "./outline";
 import {
-  AMT, PCT, amountOf, attempt, fail, find, findAll, lineOf, markRead, pctOf, reasonIn, signOf, type Hit, type Notes, type Section,
+  AMT,
+  PCT,
+  amountOf,
+  attempt,
+  fail,
+  find,
+  findAll,
+  lineOf,
+  markRead,
+  pctOf,
+  reasonIn,
+  signOf,
+  type Hit,
+  type Notes,
+  type Section,
 } from "./text";
 
 type Change = Narrative["changes"][number];
@@ -18,7 +32,12 @@ const SUBJECTS: Partial<Record<SectionKey, { base: string; subjects: Subject[] }
   overall: {
     base: "grandTotal",
     // 收、支总计 / 收支总计 (Shandong), 收入支出总计 (Shanghai), 收入总计
-    subjects: [{ key: "grandTotal", pattern: "(?<!财政拨款)(?:收[、,，]?支(?:决算)?总计|收入(?:和|与|及|、)?支出(?:决算)?总计|收入(?:决算)?总计)" }],
+    subjects: [
+      {
+        key: "grandTotal",
+        pattern: "(?<!财政拨款)(?:收[、,，]?支(?:决算)?总计|收入(?:和|与|及|、)?支出(?:决算)?总计|收入(?:决算)?总计)",
+      },
+    ],
   },
   income: {
     base: "incomeTotal",
@@ -45,7 +64,12 @@ const SUBJECTS: Partial<Record<SectionKey, { base: string; subjects: Subject[] }
   },
   fiscal: {
     base: "fiscalGrandTotal",
-    subjects: [{ key: "fiscalGrandTotal", pattern: "财政拨款收[、,，]?支(?:决算)?总计|财政拨款收入(?:和|与|及|、)?支出(?:决算)?总计" }],
+    subjects: [
+      {
+        key: "fiscalGrandTotal",
+        pattern: "财政拨款收[、,，]?支(?:决算)?总计|财政拨款收入(?:和|与|及|、)?支出(?:决算)?总计",
+      },
+    ],
   },
   gpb: {
     base: "expenditureTotal",
@@ -61,7 +85,10 @@ const SHARE_TAIL = new RegExp(`^[，,]?\\s*占(?<of>[^\\d%％。；;]{0,14}?)${P
  * Year-over-year statements ("财政拨款收入 8,979.1 万元。与 2022 年度相比，减少 698.24 万元，下降 7.22%。主要是…")
  * and stated shares ("其中：财政拨款收入 8,979.1 万元，占 100%") of sections 一 to 五.
  */
-export function parseChangesAndShares(sections: Map<SectionKey, Section>, notes: Notes = []): { changes: Change[]; shares: Share[] } {
+export function parseChangesAndShares(
+  sections: Map<SectionKey, Section>,
+  notes: Notes = [],
+): { changes: Change[]; shares: Share[] } {
   const changes: Change[] = [];
   const shares: Share[] = [];
   for (const [key, spec] of Object.entries(SUBJECTS) as [SectionKey, NonNullable<(typeof SUBJECTS)[SectionKey]>][]) {
@@ -99,17 +126,26 @@ export function parseChangesAndShares(sections: Map<SectionKey, Section>, notes:
         }
         const from = share ? h.end + share[0].length : h.end;
         // An unreadable comparison is noted on its own: the stated amount still stands.
-        const stated = attempt(notes, sec, () => readChange(sec, from, windowEnd, compareLimit(sec, from, windowEnd))) ?? {};
+        const stated =
+          attempt(notes, sec, () => readChange(sec, from, windowEnd, compareLimit(sec, from, windowEnd))) ?? {};
         // A share with no comparison is not a change statement; a bare total ("收入合计 X 万元，其中：…") is kept as a
         // stated fact with no change, so the audit can still hold it against the tables.
         if (share && !stated.change && !stated.unchanged) return;
         // Two different values in one phrase are two facts (收入总计, 支出总计), each held against the tables.
-        const sides = values.length === 2 && values[0] !== values[1] ? (["（收入）", "（支出）"] as const) : ([""] as const);
+        const sides =
+          values.length === 2 && values[0] !== values[1] ? (["（收入）", "（支出）"] as const) : ([""] as const);
         sides.forEach((side, k) => {
-          const change: Change = { key: s.key, subject: `${subject}${side}`, current: values[k], ...stated, sourceLine: lineOf(sec, h.start("cur")) };
+          const change: Change = {
+            key: s.key,
+            subject: `${subject}${side}`,
+            current: values[k],
+            ...stated,
+            sourceLine: lineOf(sec, h.start("cur")),
+          };
           // A subject stated twice (structure, then detail) is one fact; the statement that carries a change wins.
           const prior = byKey.get(s.key + side);
-          if (!prior || (!prior.change && !prior.unchanged && (stated.change || stated.unchanged))) byKey.set(s.key + side, change);
+          if (!prior || (!prior.change && !prior.unchanged && (stated.change || stated.unchanged)))
+            byKey.set(s.key + side, change);
         });
       });
     });
@@ -155,7 +191,9 @@ function statedValues(sec: Section, h: Hit): string[] {
 
 /** Where the opening statement of 五 ends: at its class structure (主要用于) or its budget execution (年初预算). */
 export function gpbOpeningEnd(sec: Section): number {
-  const stops = [/主要用于/, /年初预算|全年预算|调整后预算/, /[（(]二[)）]/].map((re) => find(sec, re)?.index ?? sec.text.length);
+  const stops = [/主要用于/, /年初预算|全年预算|调整后预算/, /[（(]二[)）]/].map(
+    (re) => find(sec, re)?.index ?? sec.text.length,
+  );
   const first = find(sec, /一般公共预算财政拨款支出/);
   return Math.max(first ? first.end : 0, Math.min(...stops));
 }
@@ -182,7 +220,12 @@ function compareLimit(sec: Section, from: number, to: number): number {
 }
 
 /** The comparison that follows a stated amount, if any, starting within [from, limit) and read up to `to`. */
-function readChange(sec: Section, from: number, to: number, limit = to): Pick<Change, "change" | "pct" | "unchanged" | "reason"> {
+function readChange(
+  sec: Section,
+  from: number,
+  to: number,
+  limit = to,
+): Pick<Change, "change" | "pct" | "unchanged" | "reason"> {
   const cmp = find(sec, YEAR_COMPARE, from, limit);
   if (!cmp) return {};
   const sentenceEnd = find(sec, /[。；;]/, cmp.end, to)?.index ?? to;
@@ -193,7 +236,11 @@ function readChange(sec: Section, from: number, to: number, limit = to): Pick<Ch
 }
 
 /** 增加/减少 X 万元, 增长/下降 Y%, or 持平 in section.text[from, to). */
-export function readYearChange(sec: Section, from: number, to: number): Pick<Change, "change" | "pct" | "unchanged" | "reason"> {
+export function readYearChange(
+  sec: Section,
+  from: number,
+  to: number,
+): Pick<Change, "change" | "pct" | "unchanged" | "reason"> {
   const out: Pick<Change, "change" | "pct" | "unchanged" | "reason"> = {};
   const amt = find(sec, `(?<dir>增加|减少|增长|下降|上升|降低)了?${AMT("chg")}`, from, to);
   if (amt) {

@@ -1,7 +1,21 @@
 import type { Narrative } from "@/lib/report/schema";
 import { gpbOpeningEnd } from "./changes";
 import {
-  AMT, PCT, amountOf, attempt, fail, find, findAll, lineOf, markRead, pctOf, reasonIn, shorten, statedIn, type Notes, type Section,
+  AMT,
+  PCT,
+  amountOf,
+  attempt,
+  fail,
+  find,
+  findAll,
+  lineOf,
+  markRead,
+  pctOf,
+  reasonIn,
+  shorten,
+  statedIn,
+  type Notes,
+  type Section,
 } from "./text";
 
 type Share = Narrative["shares"][number];
@@ -44,8 +58,7 @@ export function parseClassShares(sec: Section, notes: Notes = []): Share[] {
 // 年初预算 (the initial budget) and/or 全年预算 (the adjusted budget, also 调整后预算), then 支出决算: "年初预算为 0 万元，
 // 全年预算为 321.02 万元，支出决算为 307.82 万元".
 const IS = "(?:数)?(?:为|是)?";
-const FIGURES =
-  `(?:年初预算${IS}${AMT("init")}[，,]?)?(?:(?:全年|调整后)预算${IS}${AMT("annual")}[，,]?)?(?:支出)?决算${IS}${AMT("fin")}`;
+const FIGURES = `(?:年初预算${IS}${AMT("init")}[，,]?)?(?:(?:全年|调整后)预算${IS}${AMT("annual")}[，,]?)?(?:支出)?决算${IS}${AMT("fin")}`;
 // 完成年初预算的 / 完成全年预算的 / 完成预算的 X%
 const RATE = `完成(?<base>年初|全年|调整后)?预算(?:数)?的?${PCT("rate")}`;
 const NO_BUDGET = /年初(?:无|未安排)预算|无年初预算/;
@@ -63,7 +76,9 @@ type Figures = Pick<Item, "initialBudget" | "annualBudget" | "final" | "rate" | 
 export function parseBudgetExecution(sec: Section, notes: Notes = []): Execution | undefined {
   const first = find(sec, BUDGET_WORD);
   if (!first) return undefined;
-  const starts = findAll(sec, ITEM_START, first.end).filter((s) => /[（(][类款项][)）]|年初预算|全年预算/.test(sec.text.slice(s.end, s.end + 200)));
+  const starts = findAll(sec, ITEM_START, first.end).filter((s) =>
+    /[（(][类款项][)）]|年初预算|全年预算/.test(sec.text.slice(s.end, s.end + 200)),
+  );
   const totalEnd = starts[0]?.index ?? sec.text.length;
   const total = attempt(notes, sec, () => readFigures(sec, first.index, totalEnd));
   if (!total) {
@@ -120,7 +135,13 @@ function parseItem(sec: Section, from: number, to: number, at: number): Item {
   const printedPath = sec.text.slice(from, fig.index).replace(/[。.，,：:；;\s]+$/, "");
   const { path, code } = splitPath(printedPath);
   // "年初无预算" in the statement's sentence or the next one
-  const noBudget = NO_BUDGET.test(sec.text.slice(fig.index, to).split(/[。；;]/).slice(0, 2).join("。"));
+  const noBudget = NO_BUDGET.test(
+    sec.text
+      .slice(fig.index, to)
+      .split(/[。；;]/)
+      .slice(0, 2)
+      .join("。"),
+  );
   return {
     path,
     ...(code ? { code } : {}),

@@ -1,7 +1,9 @@
 import { AMT, amountOf, attempt, find, type Notes, type Section } from "./text";
 
 /** Figures of 公开07表's 合计 row that section 七 may state, keyed by the table's columns, in 万元 as printed. */
-export type GovFundFigures = Partial<Record<"carryBegin" | "income" | "total" | "basic" | "project" | "carryEnd", string>>;
+export type GovFundFigures = Partial<
+  Record<"carryBegin" | "income" | "total" | "basic" | "project" | "carryEnd", string>
+>;
 
 // Item words must not be the tail of a longer name (城市建设项目支出 is one subject's, not the table's); in this
 // section "政府性基金预算财政拨款基本支出" is the table's.

@@ -12,7 +12,18 @@ import { parsePerformance } from "./performance";
 import { parseProcurement } from "./procurement";
 import { parseSangong } from "./sangong";
 import { parseStaff } from "./staff";
-import { attempt, countFigures, lineOf, makeSection, note, resetRead, sentenceAt, unreadFigures, type Notes, type Section } from "./text";
+import {
+  attempt,
+  countFigures,
+  lineOf,
+  makeSection,
+  note,
+  resetRead,
+  sentenceAt,
+  unreadFigures,
+  type Notes,
+  type Section,
+} from "./text";
 
 /**
  * 第三部分 情况说明 and 第四部分 名词解释. Sections are found by their titles; a section the document does not
@@ -22,7 +33,12 @@ import { attempt, countFigures, lineOf, makeSection, note, resetRead, sentenceAt
  */
 export type { GovFundFigures } from "./gov-fund";
 
-export type NarrativeResult = { narrative: Narrative; glossary: Report["glossary"]; govFund?: GovFundFigures; unread: Unread[] };
+export type NarrativeResult = {
+  narrative: Narrative;
+  glossary: Report["glossary"];
+  govFund?: GovFundFigures;
+  unread: Unread[];
+};
 
 /**
  * The sections whose statements the report models, and the subject words of those statements in the national
@@ -108,11 +124,26 @@ export function parseNarrative(doc: SourceDoc): NarrativeResult {
     if (cue) notes.push(...uncovered(sec, cue, notes));
   }
   for (const other of outline.others) {
-    const sec = makeSection(doc, other.title, other.index, other.index + 1, sectionEnd(doc, outline, { key: "overall", title: other.title, index: other.index }));
+    const sec = makeSection(
+      doc,
+      other.title,
+      other.index,
+      other.index + 1,
+      sectionEnd(doc, outline, { key: "overall", title: other.title, index: other.index }),
+    );
     const figures = unreadFigures(sec);
     if (figures.length === 0) continue;
     const first = sentenceAt(sec, figures[0][0]);
-    notes.push({ ...note(sec, "section", figures[0][0], first.text, `本节不是已知的情况说明小节，其中 ${figures.length} 个数字未读入`), sourceLine: sec.headingLine });
+    notes.push({
+      ...note(
+        sec,
+        "section",
+        figures[0][0],
+        first.text,
+        `本节不是已知的情况说明小节，其中 ${figures.length} 个数字未读入`,
+      ),
+      sourceLine: sec.headingLine,
+    });
   }
   const unread = notes.sort((a, b) => (a.sourceLine ?? 0) - (b.sourceLine ?? 0));
   return govFund ? { narrative, glossary, govFund, unread } : { narrative, glossary, unread };
@@ -140,7 +171,13 @@ function uncovered(sec: Section, cue: RegExp, already: Notes): Unread[] {
     while (i < figures.length && figures[i][0] < s.to) inSentence.push(figures[i++][1]);
     if (inSentence.length < countFigures(sec, s.from, s.to) || !cue.test(s.text)) continue;
     const lines = [lineOf(sec, s.from), lineOf(sec, Math.max(s.from, s.to - 1))];
-    if (already.some((n) => n.where === sec.title && n.sourceLine !== undefined && n.sourceLine >= lines[0] && n.sourceLine <= lines[1])) continue;
+    if (
+      already.some(
+        (n) =>
+          n.where === sec.title && n.sourceLine !== undefined && n.sourceLine >= lines[0] && n.sourceLine <= lines[1],
+      )
+    )
+      continue;
     out.push(note(sec, "statement", firstAt, s.text, `句中的 ${inSentence.join("、")} 未能读入（句式未识别）`));
   }
   return out;

@@ -10,7 +10,10 @@ type Change = Narrative["changes"][number];
  * comparison with the budget fills changeVsBudget; one with last year is a change (key operatingCost) like those of
  * sections 一 to 五.
  */
-export function parseOperatingCost(sec: Section, notes: Notes = []): { operatingCost?: Narrative["operatingCost"]; changes: Change[] } {
+export function parseOperatingCost(
+  sec: Section,
+  notes: Notes = [],
+): { operatingCost?: Narrative["operatingCost"]; changes: Change[] } {
   const stated = find(sec, `(?:机关|机构)运行经费(?:支出)?(?:决算)?(?:数)?(?:为|共计|合计)?${AMT("a")}`);
   if (!stated) return { changes: [] };
   const amount = attempt(notes, sec, () => amountOf(sec, stated, "a"), "section");

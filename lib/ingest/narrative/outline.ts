@@ -28,7 +28,10 @@ const Q = "[\"“”「」『』'‘’]?";
 const TITLES: [SectionKey, RegExp][] = [
   ["duties", /^(?:部门|单位)?(?:主要)?(?:职责|职能)(?:职责)?$/],
   // 机构设置 (Shandong), 部门决算单位构成 (Shanghai: "二、部门决算单位构成")
-  ["organisation", /^(?:机构设置|(?:部门|单位)?(?:决算)?(?:部门|单位)构成)(?:情况)?(?:及(?:决算)?(?:部门|单位)构成)?(?:情况)?$/],
+  [
+    "organisation",
+    /^(?:机构设置|(?:部门|单位)?(?:决算)?(?:部门|单位)构成)(?:情况)?(?:及(?:决算)?(?:部门|单位)构成)?(?:情况)?$/,
+  ],
   ["overall", new RegExp(`^(?:收入支出|收支)决算总体${END}$`)],
   ["income", new RegExp(`^收入决算${END}$`)],
   ["expenditure", new RegExp(`^支出决算${END}$`)],
@@ -67,7 +70,9 @@ function compact(line: string): string {
  * 十一、其他重要事项的情况说明.
  */
 function titleText(line: string): string {
-  return compact(line).replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）][、.．]?)/, "").replace(/[.…·．\-—\d]+$/, "");
+  return compact(line)
+    .replace(/^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十]+[)）][、.．]?)/, "")
+    .replace(/[.…·．\-—\d]+$/, "");
 }
 
 /**

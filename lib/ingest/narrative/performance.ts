@@ -1,10 +1,27 @@
 import type { Narrative } from "@/lib/report/schema";
-import { AMT, INT, NUM, PCT, amountOf, attempt, fail, find, findAll, intOf, lineOf, markRead, pctOf, type Notes, type Section } from "./text";
+import {
+  AMT,
+  INT,
+  NUM,
+  PCT,
+  amountOf,
+  attempt,
+  fail,
+  find,
+  findAll,
+  intOf,
+  lineOf,
+  markRead,
+  pctOf,
+  type Notes,
+  type Section,
+} from "./text";
 
 type Performance = NonNullable<Narrative["performance"]>;
 type Summary = Performance["summaries"][number];
 
-const SUMMARY_START = /(?<=^|[。：:；;])(?<no>\d{1,3})(?:、|[.．](?!\d))(?<name>[^。：:]*?)(?:项目)?(?:绩效)?自评(?:综述|情况|结果)[:：]/;
+const SUMMARY_START =
+  /(?<=^|[。：:；;])(?<no>\d{1,3})(?:、|[.．](?!\d))(?<name>[^。：:]*?)(?:项目)?(?:绩效)?自评(?:综述|情况|结果)[:：]/;
 
 // How many projects were self-evaluated: "涵盖项目 44 个", "对 9 个项目开展绩效自评" (Shandong), "绩效自评的 2024 年度项目
 // 4 个" (Shanghai).
@@ -23,7 +40,12 @@ export function parsePerformance(sec: Section, notes: Notes = []): Narrative["pe
   const out: Performance = { gradeCounts: {}, summaries: [] };
   const count = find(sec, COUNT);
   attempt(notes, sec, () => {
-    if (count) out.projectCount = intOf(sec, count, count.group("n") !== undefined ? "n" : count.group("m") !== undefined ? "m" : "k");
+    if (count)
+      out.projectCount = intOf(
+        sec,
+        count,
+        count.group("n") !== undefined ? "n" : count.group("m") !== undefined ? "m" : "k",
+      );
   });
   const funds = find(sec, `涉及(?:预算)?(?:资金|金额)(?:总额)?(?:为|共计)?${AMT("a")}`, count?.index ?? 0);
   if (funds) {
@@ -61,7 +83,12 @@ export function parsePerformance(sec: Section, notes: Notes = []): Narrative["pe
     markRead(sec, s.index, to);
   });
 
-  if (out.projectCount === undefined && !out.funds && out.summaries.length === 0 && Object.keys(out.gradeCounts).length === 0) {
+  if (
+    out.projectCount === undefined &&
+    !out.funds &&
+    out.summaries.length === 0 &&
+    Object.keys(out.gradeCounts).length === 0
+  ) {
     return undefined;
   }
   out.sourceLine = lineOf(sec, (count ?? funds)?.index ?? 0);

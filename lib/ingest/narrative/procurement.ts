@@ -12,7 +12,8 @@ const TOTAL = `政府采购(?:支出|合同)?(?:总额|总金额|金额)(?:[（(
 // - 2024 (财库〔2022〕19号 reservation): "面向中小企业预留政府采购项目预算金额 A 万元，面向小微企业预留…B 万元。在面向中小企业
 //   预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 C 万元；在面向小微企业预留政府采购项目中，由小微企业
 //   供应商中标或成交的，采购金额 D 万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额 E 万元"
-const RESERVED = (who: string) => `面向${who}预留(?:的)?(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?(?:为|共计)?${AMT("a")}`;
+const RESERVED = (who: string) =>
+  `面向${who}预留(?:的)?(?:政府采购)?(?:项目)?(?:预算)?(?:金额)?(?:为|共计)?${AMT("a")}`;
 const WON = (where: string, who: string) =>
   `${where}[^。；;]{0,16}?项目中[，,]?由${who}(?:供应商)?中标(?:或|和|、)?成交(?:的)?[，,]?(?:采购|合同)?(?:金额)?(?:为|共计)?${AMT("a")}`;
 
@@ -38,7 +39,10 @@ export function parseProcurement(sec: Section, notes: Notes = []): Narrative["pr
       if (hit) out[key] = amountOf(sec, hit, "a");
     });
     attempt(notes, sec, () => {
-      const share = find(sec, `${word}(?:采购)?授予中小企业(?:的)?合同金额占${word}(?:采购)?(?:支出)?(?:金额|总额)?的?${PCT("p")}`);
+      const share = find(
+        sec,
+        `${word}(?:采购)?授予中小企业(?:的)?合同金额占${word}(?:采购)?(?:支出)?(?:金额|总额)?的?${PCT("p")}`,
+      );
       if (share) out[`${key}SmeShare`] = pctOf(sec, share, "p");
     });
   }

@@ -1,6 +1,21 @@
 import type { Narrative } from "@/lib/report/schema";
 import { readYearChange, YEAR_COMPARE } from "./changes";
-import { AMT, INT, PCT, amountOf, attempt, find, findAll, intOf, lineOf, pctOf, reasonIn, type Hit, type Notes, type Section } from "./text";
+import {
+  AMT,
+  INT,
+  PCT,
+  amountOf,
+  attempt,
+  find,
+  findAll,
+  intOf,
+  lineOf,
+  pctOf,
+  reasonIn,
+  type Hit,
+  type Notes,
+  type Section,
+} from "./text";
 
 type Sangong = NonNullable<Narrative["sangong"]>;
 type Change = Narrative["changes"][number];
@@ -44,7 +59,9 @@ const LABELS: Record<Category, string> = {
  */
 export function parseSangong(sec: Section, notes: Notes = []): { sangong?: Sangong; changes: Change[] } {
   const out: Sangong = {};
-  const withBudget = findAll(sec, BUDGET_FINAL).filter((h) => h.group("b") !== undefined || h.group("b0") !== undefined);
+  const withBudget = findAll(sec, BUDGET_FINAL).filter(
+    (h) => h.group("b") !== undefined || h.group("b0") !== undefined,
+  );
   const finals = findAll(sec, FINAL_ONLY).filter((f) => !withBudget.some((h) => f.index >= h.index && f.index < h.end));
   const hits = [...withBudget, ...finals].sort((a, b) => a.index - b.index);
   hits.forEach((h, i) => {
@@ -170,7 +187,12 @@ function amountAfter(sec: Section, label: string): string | undefined {
   return hit ? amountOf(sec, hit, "a") : undefined;
 }
 
-function counts<B extends string, P extends string>(sec: Section, hit: Hit | null, b: B, p: P): Partial<Record<B | P, number>> {
+function counts<B extends string, P extends string>(
+  sec: Section,
+  hit: Hit | null,
+  b: B,
+  p: P,
+): Partial<Record<B | P, number>> {
   if (!hit) return {};
   return { [b]: intOf(sec, hit, "b"), [p]: intOf(sec, hit, "p") } as Record<B | P, number>;
 }

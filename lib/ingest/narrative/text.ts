@@ -103,7 +103,13 @@ function globalPattern(source: string): RegExp {
   return re;
 }
 
-export function findAll(sec: Section, pattern: string | RegExp, from = 0, to = sec.text.length, limit = Infinity): Hit[] {
+export function findAll(
+  sec: Section,
+  pattern: string | RegExp,
+  from = 0,
+  to = sec.text.length,
+  limit = Infinity,
+): Hit[] {
   const re = globalPattern(typeof pattern === "string" ? pattern : pattern.source);
   re.lastIndex = 0;
   const slice = sec.text.slice(from, to);
@@ -177,13 +183,27 @@ export function amountOf(sec: Section, hit: Hit, g: string): string {
 export function pctOf(sec: Section, hit: Hit, g: string, sign: 1 | -1 = 1): string {
   const raw = hit.group(g) ?? "";
   const t = raw.replace(/[．]/g, ".").replace(/^－/, "-").replace(/^\+/, "");
-  if (!/^-?\d+(?:\.\d+)?$/.test(t)) return fail(sec, hit.start(g), "百分比无法识别", "阿拉伯数字百分比（如 7.22%）", `${raw}%`);
+  if (!/^-?\d+(?:\.\d+)?$/.test(t))
+    return fail(sec, hit.start(g), "百分比无法识别", "阿拉伯数字百分比（如 7.22%）", `${raw}%`);
   markRead(sec, hit.start(g), hit.start(g) + raw.length + 1);
   if (sign === -1 && !t.startsWith("-") && !/^0+(?:\.0+)?$/.test(t)) return `-${t}`;
   return t;
 }
 
-const CN_DIGITS: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGITS: Record<string, number> = {
+  零: 0,
+  〇: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9,
+};
 const CN_UNITS: Record<string, number> = { 十: 10, 百: 100, 千: 1000 };
 
 /** Small Chinese numerals ("四十三", "十", "一百零五") as written in counts; null when it is not one. */
@@ -215,8 +235,16 @@ export function intOf(sec: Section, hit: Hit, g: string): number {
 /** Reason text after 主要原因是 / 主要是 …, up to the end of its sentence. */
 export function reasonIn(sec: Section, from: number, to: number): string | undefined {
   // "主要原因是…", "主要是…", and the colon form of the 2024 templates: "主要原因：…".
-  const hit = find(sec, /(?:主要原因(?:是|为|系|在于)|主要原因(?=[:：])|主要(?:是|系|由于|因为)|原因(?:是|为))[:：]?(?<r>[^。；;]+)/, from, to);
-  const r = hit?.group("r")?.replace(/[，,、：:]+$/, "").trim();
+  const hit = find(
+    sec,
+    /(?:主要原因(?:是|为|系|在于)|主要原因(?=[:：])|主要(?:是|系|由于|因为)|原因(?:是|为))[:：]?(?<r>[^。；;]+)/,
+    from,
+    to,
+  );
+  const r = hit
+    ?.group("r")
+    ?.replace(/[，,、：:]+$/, "")
+    .trim();
   return r ? r : undefined;
 }
 
@@ -282,8 +310,12 @@ export function note(sec: Section, part: "statement" | "section", at: number, te
 
 /** A ParseError of a reader as an unread note of its statement. */
 function noteFromError(sec: Section, err: ParseError, part: "statement" | "section" = "statement"): Unread {
-  const detail = [err.expected ? `应为：${err.expected}` : undefined, err.found !== undefined ? `实为：${shorten(err.found, 40)}` : undefined].filter(Boolean);
-  const sentence = err instanceof NarrativeError && sec.text ? sentenceAt(sec, err.offset).text : (err.found ?? sec.text.slice(0, 60));
+  const detail = [
+    err.expected ? `应为：${err.expected}` : undefined,
+    err.found !== undefined ? `实为：${shorten(err.found, 40)}` : undefined,
+  ].filter(Boolean);
+  const sentence =
+    err instanceof NarrativeError && sec.text ? sentenceAt(sec, err.offset).text : (err.found ?? sec.text.slice(0, 60));
   return {
     part,
     where: sec.title,
@@ -297,7 +329,12 @@ function noteFromError(sec: Section, err: ParseError, part: "statement" | "secti
  * Runs one reader of one statement; a statement it cannot read becomes a note and the reader's result is
  * undefined, so the rest of the section still reads.
  */
-export function attempt<T>(notes: Notes, sec: Section, read: () => T, part: "statement" | "section" = "statement"): T | undefined {
+export function attempt<T>(
+  notes: Notes,
+  sec: Section,
+  read: () => T,
+  part: "statement" | "section" = "statement",
+): T | undefined {
   try {
     return read();
   } catch (e) {

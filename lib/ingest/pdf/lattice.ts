@@ -58,7 +58,8 @@ function components(hs: H[], vs: V[]): { hs: H[]; vs: V[] }[] {
   }
   for (let i = 0; i < vs.length; i++) {
     for (let j = i + 1; j < vs.length; j++) {
-      if (Math.abs(vs[i].x - vs[j].x) <= EPS && vs[i].y0 <= vs[j].y1 + EPS && vs[j].y0 <= vs[i].y1 + EPS) union(hs.length + i, hs.length + j);
+      if (Math.abs(vs[i].x - vs[j].x) <= EPS && vs[i].y0 <= vs[j].y1 + EPS && vs[j].y0 <= vs[i].y1 + EPS)
+        union(hs.length + i, hs.length + j);
     }
   }
   const groups = new Map<number, { hs: H[]; vs: V[] }>();
@@ -78,8 +79,12 @@ function center(it: PdfItem): { cx: number; cy: number } {
 
 /** Finds the ruled tables of a page and reads each into rows of cell texts. Items used are removed from `items`. */
 export function readLattices(items: PdfItem[], segments: PdfSegment[]): { grids: Grid[]; rest: PdfItem[] } {
-  const hs: H[] = segments.filter((s) => s.y0 === s.y1 && s.x1 - s.x0 > 4).map((s) => ({ y: s.y0, x0: s.x0, x1: s.x1 }));
-  const vs: V[] = segments.filter((s) => s.x0 === s.x1 && s.y1 - s.y0 > 4).map((s) => ({ x: s.x0, y0: s.y0, y1: s.y1 }));
+  const hs: H[] = segments
+    .filter((s) => s.y0 === s.y1 && s.x1 - s.x0 > 4)
+    .map((s) => ({ y: s.y0, x0: s.x0, x1: s.x1 }));
+  const vs: V[] = segments
+    .filter((s) => s.x0 === s.x1 && s.y1 - s.y0 > 4)
+    .map((s) => ({ x: s.x0, y0: s.y0, y1: s.y1 }));
   const grids: Grid[] = [];
   let rest = items;
   for (const comp of components(hs, vs)) {
@@ -98,7 +103,13 @@ export function readLattices(items: PdfItem[], segments: PdfSegment[]): { grids:
   return { grids, rest };
 }
 
-function readGrid(hs: H[], vs: V[], xs: number[], ys: number[], items: PdfItem[]): { grid: Grid; rest: PdfItem[] } | null {
+function readGrid(
+  hs: H[],
+  vs: V[],
+  xs: number[],
+  ys: number[],
+  items: PdfItem[],
+): { grid: Grid; rest: PdfItem[] } | null {
   const nr = ys.length - 1;
   const nc = xs.length - 1;
   const x0 = xs[0];
@@ -113,16 +124,30 @@ function readGrid(hs: H[], vs: V[], xs: number[], ys: number[], items: PdfItem[]
       rest.push(it);
       continue;
     }
-    const r = Math.max(0, Math.min(nr - 1, ys.findIndex((y, k) => k < nr && cy >= y - EPS && cy <= ys[k + 1] + EPS)));
-    const c = Math.max(0, Math.min(nc - 1, xs.findIndex((x, k) => k < nc && cx >= x - EPS && cx <= xs[k + 1] + EPS)));
+    const r = Math.max(
+      0,
+      Math.min(
+        nr - 1,
+        ys.findIndex((y, k) => k < nr && cy >= y - EPS && cy <= ys[k + 1] + EPS),
+      ),
+    );
+    const c = Math.max(
+      0,
+      Math.min(
+        nc - 1,
+        xs.findIndex((x, k) => k < nc && cx >= x - EPS && cx <= xs[k + 1] + EPS),
+      ),
+    );
     inside.push({ it, r, c });
   }
   if (inside.length === 0) return null;
 
   // A border exists between two atomic cells when a rule runs along their shared edge; where none does, the cells
   // are one merged cell (a header spanning columns, a name spanning 类/款/项 …).
-  const hasV = (x: number, yMid: number) => vs.some((v) => Math.abs(v.x - x) <= EPS && yMid >= v.y0 - EPS && yMid <= v.y1 + EPS);
-  const hasH = (y: number, xMid: number) => hs.some((h) => Math.abs(h.y - y) <= EPS && xMid >= h.x0 - EPS && xMid <= h.x1 + EPS);
+  const hasV = (x: number, yMid: number) =>
+    vs.some((v) => Math.abs(v.x - x) <= EPS && yMid >= v.y0 - EPS && yMid <= v.y1 + EPS);
+  const hasH = (y: number, xMid: number) =>
+    hs.some((h) => Math.abs(h.y - y) <= EPS && xMid >= h.x0 - EPS && xMid <= h.x1 + EPS);
   const parent = Array.from({ length: nr * nc }, (_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i])));
   for (let r = 0; r < nr; r++) {
@@ -203,7 +228,6 @@ export function joinLine(items: PdfItem[], tabGap?: number): string {
   return out.replace(/\s+/g, (s) => (s.length > 1 ? "  " : " ")).trim();
 }
 
-
 /**
  * An item that runs across a column rule holds the end of one cell and the start of the next (pdfjs joins glyphs
  * that touch: a 0 right-aligned in one cell and the code 30203 left-aligned in the next arrive as "030203"): it is
@@ -213,7 +237,12 @@ function splitAtRules(items: PdfItem[], xs: number[], vs: V[]): PdfItem[] {
   const out: PdfItem[] = [];
   for (const it of items) {
     const cy = it.y - it.height * 0.35;
-    const cuts = xs.filter((x) => x > it.x + 1 && x < it.x + it.width - 1 && vs.some((v) => Math.abs(v.x - x) <= EPS && cy >= v.y0 - EPS && cy <= v.y1 + EPS));
+    const cuts = xs.filter(
+      (x) =>
+        x > it.x + 1 &&
+        x < it.x + it.width - 1 &&
+        vs.some((v) => Math.abs(v.x - x) <= EPS && cy >= v.y0 - EPS && cy <= v.y1 + EPS),
+    );
     if (cuts.length === 0 || it.str.length < 2) {
       out.push(it);
       continue;

@@ -20,4 +20,7 @@ export declare function extractPdfText(bytes: Uint8Array, options?: { pdfjsDir?:
 export declare function openPdf(
   bytes: Uint8Array,
   dir?: string,
-): Promise<{ pdfjs: typeof import("pdfjs-dist/legacy/build/pdf.mjs"); task: import("pdfjs-dist/legacy/build/pdf.mjs").PDFDocumentLoadingTask }>;
+): Promise<{
+  pdfjs: typeof import("pdfjs-dist/legacy/build/pdf.mjs");
+  task: import("pdfjs-dist/legacy/build/pdf.mjs").PDFDocumentLoadingTask;
+}>;

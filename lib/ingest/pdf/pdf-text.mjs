@@ -50,7 +50,9 @@ function loadPdfJs(dir) {
   // Loaded by file URL so that bundlers leave it alone; the legacy build is the one that runs on Node.
   let p = loaded.get(dir);
   if (!p) {
-    p = import(/* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(path.join(dir, "legacy/build/pdf.mjs")).href);
+    p = import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ pathToFileURL(path.join(dir, "legacy/build/pdf.mjs")).href
+    );
     loaded.set(dir, p);
   }
   return p;
@@ -101,7 +103,8 @@ export async function extractPdfText(bytes, options = {}) {
   let n = 0;
   try {
     if (doc.numPages < 1) throw new PdfReadError("corrupt", "PDF 文件已损坏（文件中没有页面）");
-    if (doc.numPages > MAX_PAGES) throw new PdfReadError("too-many-pages", `PDF 页数过多：共 ${doc.numPages} 页，超过 ${MAX_PAGES} 页的上限`);
+    if (doc.numPages > MAX_PAGES)
+      throw new PdfReadError("too-many-pages", `PDF 页数过多：共 ${doc.numPages} 页，超过 ${MAX_PAGES} 页的上限`);
     /** @type {import("./extract").PdfPage[]} */
     const pages = [];
     for (n = 1; n <= doc.numPages; n++) {
@@ -166,7 +169,16 @@ function apply(m, x, y) {
  * @returns {import("./extract").PdfSegment[]}
  */
 function rulings(ops, OPS, viewport) {
-  const painted = new Set([OPS.stroke, OPS.closeStroke, OPS.fill, OPS.eoFill, OPS.fillStroke, OPS.eoFillStroke, OPS.closeFillStroke, OPS.closeEOFillStroke]);
+  const painted = new Set([
+    OPS.stroke,
+    OPS.closeStroke,
+    OPS.fill,
+    OPS.eoFill,
+    OPS.fillStroke,
+    OPS.eoFillStroke,
+    OPS.closeFillStroke,
+    OPS.closeEOFillStroke,
+  ]);
   const fills = new Set([OPS.fill, OPS.eoFill]);
   /** @type {import("./extract").PdfSegment[]} */
   const out = [];
@@ -177,8 +189,10 @@ function rulings(ops, OPS, viewport) {
   const push = (ax, ay, bx, by) => {
     const [x0, y0] = apply(ctm, ax, ay);
     const [x1, y1] = apply(ctm, bx, by);
-    if (Math.abs(y0 - y1) < 0.5) out.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
-    else if (Math.abs(x0 - x1) < 0.5) out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0: Math.min(y0, y1), y1: Math.max(y0, y1) });
+    if (Math.abs(y0 - y1) < 0.5)
+      out.push({ x0: Math.min(x0, x1), x1: Math.max(x0, x1), y0: (y0 + y1) / 2, y1: (y0 + y1) / 2 });
+    else if (Math.abs(x0 - x1) < 0.5)
+      out.push({ x0: (x0 + x1) / 2, x1: (x0 + x1) / 2, y0: Math.min(y0, y1), y1: Math.max(y0, y1) });
   };
   for (let i = 0; i < ops.fnArray.length; i++) {
     const fn = ops.fnArray[i];

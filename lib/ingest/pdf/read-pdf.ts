@@ -26,7 +26,8 @@ function workerPath(): string | undefined {
   const candidates: string[] = [];
   try {
     const here = import.meta.url;
-    if (typeof here === "string" && here.startsWith("file:")) candidates.push(path.join(path.dirname(fileURLToPath(here)), WORKER_FILE));
+    if (typeof here === "string" && here.startsWith("file:"))
+      candidates.push(path.join(path.dirname(fileURLToPath(here)), WORKER_FILE));
   } catch {
     /* not a file URL */
   }
@@ -72,13 +73,18 @@ function startWorker(file: string, memoryMb: number): Worker {
     execArgv: [],
     stdout: false,
     stderr: false,
-    resourceLimits: { maxOldGenerationSizeMb: 2 * memoryMb, maxYoungGenerationSizeMb: Math.max(8, Math.min(32, Math.floor(memoryMb / 16))), stackSizeMb: 4 },
+    resourceLimits: {
+      maxOldGenerationSizeMb: 2 * memoryMb,
+      maxYoungGenerationSizeMb: Math.max(8, Math.min(32, Math.floor(memoryMb / 16))),
+      stackSizeMb: 4,
+    },
   });
 }
 
 function extractInWorker(bytes: Uint8Array, timeoutMs: number, memoryMb: number): Promise<Outcome> {
   const file = workerPath();
-  if (!file) return Promise.resolve({ ok: false, kind: "missing", message: `找不到 PDF 读取程序 ${WORKER_FILE}（部署不完整）` });
+  if (!file)
+    return Promise.resolve({ ok: false, kind: "missing", message: `找不到 PDF 读取程序 ${WORKER_FILE}（部署不完整）` });
   return new Promise<Outcome>((resolve) => {
     const copy = new Uint8Array(bytes); // transferred to the worker; the caller keeps its bytes
     const baseline = process.memoryUsage.rss();
@@ -128,7 +134,11 @@ function extractInWorker(bytes: Uint8Array, timeoutMs: number, memoryMb: number)
     const onError = (e: Error & { code?: string }) => {
       // V8's heap limit, or an allocation outside it that the system refused (a stream inflating to gigabytes)
       const memory = e.code === "ERR_WORKER_OUT_OF_MEMORY" || /allocation failed|out of memory/i.test(e.message);
-      settle(memory ? { ok: false, kind: "memory", message: "" } : { ok: false, kind: "corrupt", message: "PDF 文件已损坏，读取时出错" });
+      settle(
+        memory
+          ? { ok: false, kind: "memory", message: "" }
+          : { ok: false, kind: "corrupt", message: "PDF 文件已损坏，读取时出错" },
+      );
     };
     const onMessageError = () => settle({ ok: false, kind: "corrupt", message: "PDF 文件已损坏，读取结果无法传回" });
     const onExit = (code: number) => {

@@ -15,10 +15,15 @@ const CODE = /^\d{3}$|^\d{5}$|^\d{7}$/;
 // Template feature: every name of the 总表 (01/04) opens with one of these (an ordinal, or a fixed word of the form;
 // 04 prints 一般公共预算财政拨款 … bare under 年初/年末财政拨款结转和结余, wrapped in a narrow column as 一般公共预/…),
 // so a line that does not is a wrapped name's tail.
-const ROW_START = /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|本年|年初|年末|总\s*计|合\s*计|使用非财政|结余分配|人员经费|公用经费|其中|一般公共预|政府性基金|国有资本经营)/;
+const ROW_START =
+  /^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[)）]|本年|年初|年末|总\s*计|合\s*计|使用非财政|结余分配|人员经费|公用经费|其中|一般公共预|政府性基金|国有资本经营)/;
 
 type Line = { items: PdfItem[]; y: number; height: number };
-const lineText = (l: Line) => l.items.map((it) => it.str).join("").replace(/\s+/g, "");
+const lineText = (l: Line) =>
+  l.items
+    .map((it) => it.str)
+    .join("")
+    .replace(/\s+/g, "");
 /** a line that holds nothing but 合计 / 总计 */
 const TOTAL_ONLY = /^(?:合计|总计)$/;
 /** `lineNumbers`: the column is headed 行次 (its small integers number the rows) */
@@ -68,7 +73,17 @@ const mid = (c: { x0: number; x1: number }) => (c.x0 + c.x1) / 2;
  * label's lines when the row is middle-aligned: the wrap is joined across it.
  */
 function headerCells(lines: Line[]): HeadCell[] {
-  const all: HeadCell[] = lines.flatMap((l, li) => cells(l).map((c) => ({ x0: c.x, x1: c.x + c.width, top: l.y - c.height, bottom: l.y, h: c.height, str: c.str, li })));
+  const all: HeadCell[] = lines.flatMap((l, li) =>
+    cells(l).map((c) => ({
+      x0: c.x,
+      x1: c.x + c.width,
+      top: l.y - c.height,
+      bottom: l.y,
+      h: c.height,
+      str: c.str,
+      li,
+    })),
+  );
   const out: HeadCell[] = [];
   for (const c of [...all].sort((a, b) => a.top - b.top || a.x0 - b.x0)) {
     const up = out.find((p) => {
@@ -77,7 +92,13 @@ function headerCells(lines: Line[]): HeadCell[] {
       // wider above: a wrap; as wide: a wrap only a line pitch below (经济分类/科目编码), not a header row further down
       return p.x1 - p.x0 > c.x1 - c.x0 + 0.3 * c.h || (Math.abs(p.x1 - p.x0 - (c.x1 - c.x0)) < 1 && gap <= 0.45 * c.h);
     });
-    if (up) Object.assign(up, { str: up.str + c.str, bottom: c.bottom, x0: Math.min(up.x0, c.x0), x1: Math.max(up.x1, c.x1) });
+    if (up)
+      Object.assign(up, {
+        str: up.str + c.str,
+        bottom: c.bottom,
+        x0: Math.min(up.x0, c.x0),
+        x1: Math.max(up.x1, c.x1),
+      });
     else out.push({ ...c });
   }
   return out;
@@ -92,7 +113,8 @@ function headerCells(lines: Line[]): HeadCell[] {
 function headerColumns(lines: Line[], edges: { left: number; right: number }): Leaf[] {
   const heads = headerCells(lines);
   const leaves: Leaf[] = [];
-  const level = (a: HeadCell, b: HeadCell) => Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.2 * Math.min(a.h, b.h);
+  const level = (a: HeadCell, b: HeadCell) =>
+    Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.2 * Math.min(a.h, b.h);
   for (const c of [...heads].sort((a, b) => b.bottom - a.bottom || a.x0 - b.x0)) {
     const cx = mid(c);
     const beside = heads.filter((o) => o !== c && level(o, c)).map(mid);
@@ -118,7 +140,11 @@ function headerColumns(lines: Line[], edges: { left: number; right: number }): L
     });
     // A label is centred over the columns it heads: one beside them (科目名称 middle-aligned across two header rows,
     // next to 类 | 款 | 项) heads none of them.
-    if (covered.length && (cx < Math.min(...covered.map((l) => l.x0)) - 1 || cx > Math.max(...covered.map((l) => l.x1)) + 1)) covered = below.filter(overlaps);
+    if (
+      covered.length &&
+      (cx < Math.min(...covered.map((l) => l.x0)) - 1 || cx > Math.max(...covered.map((l) => l.x1)) + 1)
+    )
+      covered = below.filter(overlaps);
     if (covered.length === 0) leaves.push({ x0: c.x0, x1: c.x1, top: c.top, labels: new Map([[c.li, c.str]]) });
     else for (const l of covered) l.labels.set(c.li, (l.labels.get(c.li) ?? "") + c.str);
   }
@@ -139,7 +165,9 @@ function boundaries(cols: Column[], body: PdfItem[]): number[] {
       out.push((L + R) / 2);
       continue;
     }
-    const edges = [L, R, ...body.flatMap((it) => [it.x, it.x + it.width]).filter((x) => x > L && x < R)].sort((a, b) => a - b);
+    const edges = [L, R, ...body.flatMap((it) => [it.x, it.x + it.width]).filter((x) => x > L && x < R)].sort(
+      (a, b) => a - b,
+    );
     let best = { crossings: Infinity, aligned: -1, width: -1, at: (L + R) / 2 };
     for (let k = 0; k + 1 < edges.length; k++) {
       const a = edges[k];
@@ -150,7 +178,9 @@ function boundaries(cols: Column[], body: PdfItem[]): number[] {
       // a border has amounts ending on its left and labels starting on its right, all on the same x (an amount's
       // left edge says nothing: amounts are right-aligned; codes, like names, are left-aligned, so their right edge
       // says nothing either: 30214 after 97800.00 in 基本支出's side-by-side blocks)
-      const aligned = body.filter((it) => (AMOUNT.test(it.str.trim()) ? Math.abs(it.x + it.width - a) < 1.5 : Math.abs(it.x - b) < 1.5)).length;
+      const aligned = body.filter((it) =>
+        AMOUNT.test(it.str.trim()) ? Math.abs(it.x + it.width - a) < 1.5 : Math.abs(it.x - b) < 1.5,
+      ).length;
       const better =
         crossings < best.crossings ||
         (crossings === best.crossings && (aligned > best.aligned || (aligned === best.aligned && b - a > best.width)));
@@ -167,7 +197,6 @@ function columnOf(bounds: number[], it: PdfItem): number {
   while (i < bounds.length && cx >= bounds[i]) i++;
   return i;
 }
-
 
 /** a cell of a body line, with the column it falls in */
 type Piece = { it: PdfItem; col: number; y: number; line: Line };
@@ -198,7 +227,8 @@ function reassignOpenedNames(anchors: Anchor[]): void {
       const above = before.filter((p) => p.y < a.line.y - tol);
       const own = before.filter((p) => !above.includes(p));
       let start = first;
-      if (own.length > 0 && text[first].y > a.line.y + tol) start = first; // this row's name is `own`: the opener is the next row's
+      if (own.length > 0 && text[first].y > a.line.y + tol)
+        start = first; // this row's name is `own`: the opener is the next row's
       else start = text.findIndex((p, i) => i > first && opens(p));
       if (above.length === before.length || own.length === 0) move(above, anchors[k - 1]);
       if (start > 0) move(text.slice(start), anchors[k + 1]);
@@ -232,7 +262,11 @@ type Anchor = { line: Line; pieces: Piece[] };
  * name whose row has no amounts finds that cell filled (the row above has its own name) and stays a row of its own.
  * Returns the lines that continue such a name (their text in that column goes with it).
  */
-function joinNamesToAmounts(anchors: Anchor[], pending: Line[], piecesOf: (l: Line) => Piece[]): Map<Line, { col: number; to: Anchor }> {
+function joinNamesToAmounts(
+  anchors: Anchor[],
+  pending: Line[],
+  piecesOf: (l: Line) => Piece[],
+): Map<Line, { col: number; to: Anchor }> {
   const forced = new Map<Line, { col: number; to: Anchor }>();
   const hard = (a: Anchor) => a.line.items.some(isData);
   const hasText = (a: Anchor, col: number) => a.pieces.some((p) => p.col === col && !isData(p.it));
@@ -266,7 +300,8 @@ function joinNamesToAmounts(anchors: Anchor[], pending: Line[], piecesOf: (l: Li
 }
 
 /** 栏次 1 2 3 … under the header numbers the columns; it says nothing about where they are. */
-const isColumnNumbers = (l: Line) => l.items.every((it) => /^(栏次|行次|\d{1,2}|甲|乙)$/.test(it.str.trim())) && l.items.length > 2;
+const isColumnNumbers = (l: Line) =>
+  l.items.every((it) => /^(栏次|行次|\d{1,2}|甲|乙)$/.test(it.str.trim())) && l.items.length > 2;
 
 /**
  * Rebuilds one borderless table (the items between its title and its end on one page) as a grid. `columns`
@@ -276,7 +311,8 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   const lines = toLines(items);
   let firstData = lines.findIndex((l) => l.items.some(isData));
   // Template feature: a table without data (07/08 with 本表无数据) still prints its header and a blank 合计 row.
-  if (firstData < 0) firstData = lines.length > 1 && TOTAL_ONLY.test(lineText(lines[lines.length - 1])) ? lines.length - 1 : -1;
+  if (firstData < 0)
+    firstData = lines.length > 1 && TOTAL_ONLY.test(lineText(lines[lines.length - 1])) ? lines.length - 1 : -1;
   if (firstData < 0) return null;
   // Template feature: no header label opens with an ordinal (一、 二十六、), every name of 01/04 does: a name printed
   // above the page's first amount (a blank row, or a name wrapped over a page's first lines) is the body's, not the
@@ -288,8 +324,15 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   let leaves: Leaf[] = [];
   if (!columns || headerLines.length > 0) {
     const all = lines.flatMap((l) => l.items);
-    leaves = headerColumns(headerLines, { left: Math.min(...all.map((it) => it.x)), right: Math.max(...all.map((it) => it.x + it.width)) });
-    columns = leaves.map((l) => ({ x0: l.x0, x1: l.x1, ...([...l.labels.values()].some((t) => /^行\s*次$/.test(t.trim())) ? { lineNumbers: true } : {}) }));
+    leaves = headerColumns(headerLines, {
+      left: Math.min(...all.map((it) => it.x)),
+      right: Math.max(...all.map((it) => it.x + it.width)),
+    });
+    columns = leaves.map((l) => ({
+      x0: l.x0,
+      x1: l.x1,
+      ...([...l.labels.values()].some((t) => /^行\s*次$/.test(t.trim())) ? { lineNumbers: true } : {}),
+    }));
   }
   // Data cells right of every header column (an amount printed wider than its label) still need a column.
   const body = lines.slice(firstData);
@@ -316,7 +359,8 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
 
   const bounds = boundaries(columns, body.flatMap(cells));
   const cols = columns;
-  const lineNumber = (it: PdfItem) => /^\d{1,2}$/.test(it.str.trim()) && cols[columnOf(bounds, it)]?.lineNumbers === true;
+  const lineNumber = (it: PdfItem) =>
+    /^\d{1,2}$/.test(it.str.trim()) && cols[columnOf(bounds, it)]?.lineNumbers === true;
   // Template feature: a 行次 column numbers every row, blank ones included. Where it does, the numbers alone mark the
   // rows' lines (a name that opens with 一、 may be printed a line below them, middle-aligned in its cell).
   const numbered = body.some((l) => l.items.some(lineNumber));
@@ -326,11 +370,20 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   const kind = (l: Line) => {
     const hasData = l.items.some(isData);
     if (l.items.some(lineNumber)) return "anchor";
-    const text = l.items.filter((it) => !isData(it)).map((it) => it.str).join("").trim();
+    const text = l.items
+      .filter((it) => !isData(it))
+      .map((it) => it.str)
+      .join("")
+      .trim();
     if (l.items.some((it) => CODE.test(it.str.trim()))) return "anchor";
     // a row with nothing but its 行次 (the template's blank rows) is still a row
     // (a lone 0 is an amount printed as 0, not a 行次)
-    if (!text || /^\d{1,2}$/.test(text)) return l.items.every((it) => /^\d{1,2}$/.test(it.str.trim()) && !AMOUNT.test(it.str.trim())) ? "anchor" : hasData ? "numbers" : "text";
+    if (!text || /^\d{1,2}$/.test(text))
+      return l.items.every((it) => /^\d{1,2}$/.test(it.str.trim()) && !AMOUNT.test(it.str.trim()))
+        ? "anchor"
+        : hasData
+          ? "numbers"
+          : "text";
     if (text && ROW_START.test(text) && !numbered) return "anchor";
     if (hasData && text) return "anchor";
     return hasData ? "numbers" : "text";
@@ -342,10 +395,13 @@ export function readStreamTable(items: PdfItem[], carried?: Column[]): { grid: G
   }
   // Template feature: the 三公 table's one data row has no label at all, only amounts: such lines are the rows.
   if (anchors.length === 0) {
-    for (const l of pending.splice(0).filter((x) => kind(x) === "numbers")) anchors.push({ line: l, pieces: piecesOf(l) });
+    for (const l of pending.splice(0).filter((x) => kind(x) === "numbers"))
+      anchors.push({ line: l, pieces: piecesOf(l) });
   }
   if (anchors.length === 0) return null;
-  const forced = numbered ? new Map<Line, { col: number; to: (typeof anchors)[number] }>() : joinNamesToAmounts(anchors, pending, piecesOf);
+  const forced = numbered
+    ? new Map<Line, { col: number; to: (typeof anchors)[number] }>()
+    : joinNamesToAmounts(anchors, pending, piecesOf);
   for (const l of pending) {
     let best = anchors[0];
     let bestD = Infinity;

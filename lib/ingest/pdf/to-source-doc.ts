@@ -49,7 +49,9 @@ function isBanner(row: string[]): boolean {
   const texts = new Set(row.filter((x) => x !== ""));
   if (texts.size !== 1) return false;
   const t = [...texts][0];
-  return row.every((x) => x !== "") ? !/^-?[\d,]+(\.\d+)?$/.test(t) : isTableTitle(t) || META.test(t.replace(/\s+/g, ""));
+  return row.every((x) => x !== "")
+    ? !/^-?[\d,]+(\.\d+)?$/.test(t)
+    : isTableTitle(t) || META.test(t.replace(/\s+/g, ""));
 }
 
 const META = /^(?:(?:金额)?单位|编制单位|部门|预算单位|公开\s*\d+\s*表)\s*[：:]?|^公开\s*\d+\s*表/;
@@ -62,13 +64,23 @@ export function pdfToSourceDoc(fileName: string, bytes: Uint8Array, text: PdfTex
   const extraTables: ExtraTable[] = [];
   /** the table whose rows are being read: its title, and for a borderless one its columns (carried over pages) */
   const streamTitleLines = new Set<number>();
-  let open: { title: string; titleLine: number; extra?: ExtraTable; splits: Split[]; streamColumns?: Parameters<typeof readStreamTable>[1]; ruled: boolean } | undefined;
+  let open:
+    | {
+        title: string;
+        titleLine: number;
+        extra?: ExtraTable;
+        splits: Split[];
+        streamColumns?: Parameters<typeof readStreamTable>[1];
+        ruled: boolean;
+      }
+    | undefined;
 
   const emitGrid = (grid: Grid) => {
     if (!open) return emitRows(grid.rows);
     // A table continued on the next page has no header: it splits its codes as the page before did.
     let splits = codeSplits(grid);
-    if (splits.length === 0 && open.splits[0]?.width === width(grid)) splits = open.splits.map((x) => ({ ...x, headerRow: -1 }));
+    if (splits.length === 0 && open.splits[0]?.width === width(grid))
+      splits = open.splits.map((x) => ({ ...x, headerRow: -1 }));
     if (splits.length) open.splits = splits;
     for (const split of splits) grid = mergeCodes(grid, split);
     if (open.extra) open.extra.rows.push(...grid.rows);
@@ -204,7 +216,8 @@ function codeSplits(g: Grid): Split[] {
     const row = g.rows[r].map(compact);
     const found: Split[] = [];
     row.forEach((c, i) => {
-      if (c === "类" && row[i + 1] === "款") found.push({ start: i, span: row[i + 2] === "项" ? 3 : 2, headerRow: r, width: width(g) });
+      if (c === "类" && row[i + 1] === "款")
+        found.push({ start: i, span: row[i + 2] === "项" ? 3 : 2, headerRow: r, width: width(g) });
     });
     if (found.length) return found.reverse();
   }
@@ -232,10 +245,8 @@ function mergeCodes(g: Grid, { start, span, headerRow }: Split): Grid {
     } else if (parts.some((p) => /^(类|款|项)$/.test(p))) {
       // the 类/款/项 labels sometimes share their row with the 合计 data row
       merged = r.some((c) => /^-?[\d,]+\.\d+$/.test(c.trim())) ? "" : "科目编码";
-    }
-    else merged = parts.find((p) => p !== "") ?? "";
+    } else merged = parts.find((p) => p !== "") ?? "";
     return [...r.slice(0, start), merged, ...r.slice(start + span)];
   });
   return { ...g, rows };
 }
-

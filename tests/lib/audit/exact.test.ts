@@ -57,7 +57,10 @@ describe("ratioRoundsTo", () => {
       if (new D(whole).isZero()) continue;
       const places = Math.floor(r(4));
       const exact = new D(part).div(whole).times(100);
-      const stated = r(3) < 2 ? exact.toDecimalPlaces(places, D.ROUND_HALF_UP).toFixed(places) : exact.plus(new D(10).pow(-places)).toFixed(places, D.ROUND_DOWN);
+      const stated =
+        r(3) < 2
+          ? exact.toDecimalPlaces(places, D.ROUND_HALF_UP).toFixed(places)
+          : exact.plus(new D(10).pow(-places)).toFixed(places, D.ROUND_DOWN);
       const fast = ratioRoundsTo(stated, part, whole);
       const slow = decimalSays(stated, part, new D(whole));
       if (fast === true) agreedTrue++;
@@ -82,7 +85,9 @@ describe("ratioRoundsTo", () => {
       ["0.00", "1", "16000"],
       ["-0.00", "-1", "300000"],
     ]) {
-      expect(ratioRoundsTo(stated, part, whole), `${stated} = ${part}/${whole}`).toBe(decimalSays(stated, part, new D(whole)));
+      expect(ratioRoundsTo(stated, part, whole), `${stated} = ${part}/${whole}`).toBe(
+        decimalSays(stated, part, new D(whole)),
+      );
     }
   });
 

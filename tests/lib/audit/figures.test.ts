@@ -63,20 +63,69 @@ describe("extractFigures on the factory report", () => {
 
 describe("extractFigures with data missing", () => {
   test.each<[string, (r: Report) => Report, Partial<Record<keyof Figures, undefined>>]>([
-    ["no t09 and no 三公 section", (r) => mutate(removeTable(r, "t09"), (x) => { delete x.narrative.sangong; }), { sangongBudget: undefined, sangongFinal: undefined, vehiclesKept: undefined, receptionCostPerPersonYuan: undefined }],
-    ["no procurement section", (r) => mutate(r, (x) => { delete x.narrative.procurement; }), { procurementTotal: undefined, procurementSme: undefined, procurementSmeShare: undefined }],
-    ["no budget execution", (r) => mutate(r, (x) => { delete x.narrative.budgetExecution; }), { initialBudgetGpb: undefined, gpbExecutionRate: undefined }],
-    ["年初预算 0: no rate on a zero base", (r) => mutate(r, (x) => { x.narrative.budgetExecution!.initialBudget = "0"; }), { gpbExecutionRate: undefined }],
-    ["no t03", (r) => removeTable(r, "t03"), { basicExpenditure: undefined, projectExpenditure: undefined, basicShare: undefined }],
-    ["no t06", (r) => removeTable(r, "t06"), { personnelCost: undefined, publicCost: undefined, sangongPerPersonnelCost: undefined }],
-    ["t01 and t02 missing", (r) => removeTable(removeTable(r, "t01"), "t02"), { incomeTotal: undefined, grandTotal: undefined, fiscalIncome: undefined }],
+    [
+      "no t09 and no 三公 section",
+      (r) =>
+        mutate(removeTable(r, "t09"), (x) => {
+          delete x.narrative.sangong;
+        }),
+      {
+        sangongBudget: undefined,
+        sangongFinal: undefined,
+        vehiclesKept: undefined,
+        receptionCostPerPersonYuan: undefined,
+      },
+    ],
+    [
+      "no procurement section",
+      (r) =>
+        mutate(r, (x) => {
+          delete x.narrative.procurement;
+        }),
+      { procurementTotal: undefined, procurementSme: undefined, procurementSmeShare: undefined },
+    ],
+    [
+      "no budget execution",
+      (r) =>
+        mutate(r, (x) => {
+          delete x.narrative.budgetExecution;
+        }),
+      { initialBudgetGpb: undefined, gpbExecutionRate: undefined },
+    ],
+    [
+      "年初预算 0: no rate on a zero base",
+      (r) =>
+        mutate(r, (x) => {
+          x.narrative.budgetExecution!.initialBudget = "0";
+        }),
+      { gpbExecutionRate: undefined },
+    ],
+    [
+      "no t03",
+      (r) => removeTable(r, "t03"),
+      { basicExpenditure: undefined, projectExpenditure: undefined, basicShare: undefined },
+    ],
+    [
+      "no t06",
+      (r) => removeTable(r, "t06"),
+      { personnelCost: undefined, publicCost: undefined, sangongPerPersonnelCost: undefined },
+    ],
+    [
+      "t01 and t02 missing",
+      (r) => removeTable(removeTable(r, "t01"), "t02"),
+      { incomeTotal: undefined, grandTotal: undefined, fiscalIncome: undefined },
+    ],
   ])("%s", (_name, change, absent) => {
     const f = extractFigures(change(base));
     for (const key of Object.keys(absent)) expect(f[key], key).toBeUndefined();
   });
 
   test("no sheets: zero disclosed, no average", () => {
-    const f = extractFigures(mutate(base, (x) => { x.appendix.performanceSheets = []; }));
+    const f = extractFigures(
+      mutate(base, (x) => {
+        x.appendix.performanceSheets = [];
+      }),
+    );
     expect(f.performanceProjectsDisclosed).toBe(0);
     expect(f.performanceAvgScore).toBeUndefined();
   });
@@ -88,7 +137,9 @@ describe("extractFigures with data missing", () => {
   });
 
   test("execution rate rounds half up to two decimals (seed 004: 8251.79 / 7958.4)", () => {
-    const r = mutate(setCell(base, "t05", { key: "total" }, "total", "8251.79"), (x) => { x.narrative.budgetExecution!.initialBudget = "7958.4"; });
+    const r = mutate(setCell(base, "t05", { key: "total" }, "total", "8251.79"), (x) => {
+      x.narrative.budgetExecution!.initialBudget = "7958.4";
+    });
     expect(extractFigures(r).gpbExecutionRate).toBe("103.69");
   });
 });

@@ -54,7 +54,9 @@ describe("auditReport", () => {
       x.appendix.performanceSheets[0].totalScore = "90";
       x.narrative.budgetExecution!.items[0].final = "610.00";
     });
-    const comparisons = auditReport(r).filter((f) => f.expected !== undefined && f.found !== undefined && !f.rule.startsWith("EXEC_RATE"));
+    const comparisons = auditReport(r).filter(
+      (f) => f.expected !== undefined && f.found !== undefined && !f.rule.startsWith("EXEC_RATE"),
+    );
     expect(comparisons.length).toBeGreaterThan(4);
     for (const f of comparisons) {
       expect(f.locations.length, f.rule).toBeGreaterThanOrEqual(2);

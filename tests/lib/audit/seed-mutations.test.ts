@@ -12,7 +12,12 @@ const seed000 = readFileSync(path.join(dir, "000_de383ccec50b5c0e.txt"), "utf8")
 function audit(name: string, text: string) {
   return auditReport(parseDocument(name, new TextEncoder().encode(text)));
 }
-const errorsOf = (text: string, name = "m.txt") => new Set(audit(name, text).filter((f) => f.severity === "error").map((f) => f.rule));
+const errorsOf = (text: string, name = "m.txt") =>
+  new Set(
+    audit(name, text)
+      .filter((f) => f.severity === "error")
+      .map((f) => f.rule),
+  );
 
 function replaceOnce(text: string, from: string, to: string): string {
   const i = text.indexOf(from);
@@ -28,25 +33,63 @@ describe("mutated copies of seed 004 (markdown): one slip, one named finding", (
   });
 
   test.each([
-    ["one cell changed: t01 本年收入合计", "本年收入合计\t27\t8,253.51", "本年收入合计\t27\t8,263.51", "T01_INCOME_SUM"],
-    ["one cell changed: t03 合计 基本支出", "合 计\t\t8,252.29\t3,762.38\t4,489.91", "合 计\t\t8,252.29\t3,772.38\t4,489.91", "T03_ROW_SUM"],
-    ["two columns swapped: t03 行政运行 basic ↔ project", "2010301\t行政运行\t3,459.35\t3,459.35\t\t\t\t", "2010301\t行政运行\t3,459.35\t\t3,459.35\t\t\t", "T03_HIERARCHY"],
+    [
+      "one cell changed: t01 本年收入合计",
+      "本年收入合计\t27\t8,253.51",
+      "本年收入合计\t27\t8,263.51",
+      "T01_INCOME_SUM",
+    ],
+    [
+      "one cell changed: t03 合计 基本支出",
+      "合 计\t\t8,252.29\t3,762.38\t4,489.91",
+      "合 计\t\t8,252.29\t3,772.38\t4,489.91",
+      "T03_ROW_SUM",
+    ],
+    [
+      "two columns swapped: t03 行政运行 basic ↔ project",
+      "2010301\t行政运行\t3,459.35\t3,459.35\t\t\t\t",
+      "2010301\t行政运行\t3,459.35\t\t3,459.35\t\t\t",
+      "T03_HIERARCHY",
+    ],
     ["a row dropped: t05 一般行政管理事务", "2010302\t一般行政管理事务\t3,254.51\t\t3,254.51\n", "", "T05_HIERARCHY"],
-    ["t09 subtotal changed", "136.54\t40.66\t21.49\t\t21.49\t74.39\t136.54", "136.54\t40.66\t22.49\t\t21.49\t74.39\t136.54", "T09_VEHICLE_SUM"],
-    ["narrative figure differs from its table: 三公 接待 final", "3、公务接待费全年预算为 74.39 万元，支出决算为 74.39 万元", "3、公务接待费全年预算为 74.39 万元，支出决算为 75.39 万元", "SANGONG_VS_T09"],
-    ["a stated percentage wrong", "财政拨款收入 8,251.79 万元，占 99.98%", "财政拨款收入 8,251.79 万元，占 89.98%", "PCT_SHARE"],
+    [
+      "t09 subtotal changed",
+      "136.54\t40.66\t21.49\t\t21.49\t74.39\t136.54",
+      "136.54\t40.66\t22.49\t\t21.49\t74.39\t136.54",
+      "T09_VEHICLE_SUM",
+    ],
+    [
+      "narrative figure differs from its table: 三公 接待 final",
+      "3、公务接待费全年预算为 74.39 万元，支出决算为 74.39 万元",
+      "3、公务接待费全年预算为 74.39 万元，支出决算为 75.39 万元",
+      "SANGONG_VS_T09",
+    ],
+    [
+      "a stated percentage wrong",
+      "财政拨款收入 8,251.79 万元，占 99.98%",
+      "财政拨款收入 8,251.79 万元，占 89.98%",
+      "PCT_SHARE",
+    ],
   ])("%s → %s", (_name, from, to, rule) => {
     // The 一般行政管理事务 row is printed identically in t03 and t05; the last one is t05's.
     const i = to === "" ? seed004.lastIndexOf(from) : -1;
     const mutated = i >= 0 ? seed004.slice(0, i) + seed004.slice(i + from.length) : replaceOnce(seed004, from, to);
-    const rules = new Set(audit("m.txt", mutated).filter((f) => f.severity !== "rounding").map((f) => f.rule));
+    const rules = new Set(
+      audit("m.txt", mutated)
+        .filter((f) => f.severity !== "rounding")
+        .map((f) => f.rule),
+    );
     expect([...rules]).toContain(rule);
   });
 });
 
 describe("mutated copies of seed 000 (plain text, empty cells leave no trace)", () => {
   test("changing t01 本年支出合计 is caught as a t01 identity error", () => {
-    const mutated = replaceOnce(seed000, "本年收入合计 27 8,979.28 本年支出合计 58 8,979.11", "本年收入合计 27 8,979.28 本年支出合计 58 8,989.11");
+    const mutated = replaceOnce(
+      seed000,
+      "本年收入合计 27 8,979.28 本年支出合计 58 8,979.11",
+      "本年收入合计 27 8,979.28 本年支出合计 58 8,989.11",
+    );
     expect(errorsOf(mutated)).toContain("T01_EXPENDITURE_SUM");
   });
 

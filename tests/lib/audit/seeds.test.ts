@@ -66,12 +66,22 @@ describe("seed 000 烟台市大数据局 2023 部门决算 (plain text)", () => 
   test("complete, and the headline figures as printed", () => {
     expect(computeCompleteness(report).score).toBe("100");
     const f = extractFigures(report);
-    expect([f.incomeTotal, f.expenditureTotal, f.basicExpenditure, f.projectExpenditure, f.personnelCost, f.publicCost]).toEqual([
-      "8979.28", "8979.11", "1433.56", "7545.55", "1266.86", "166.70",
-    ]);
+    expect([
+      f.incomeTotal,
+      f.expenditureTotal,
+      f.basicExpenditure,
+      f.projectExpenditure,
+      f.personnelCost,
+      f.publicCost,
+    ]).toEqual(["8979.28", "8979.11", "1433.56", "7545.55", "1266.86", "166.70"]);
     // 8,979.11 / 8,291.49 = 108.293%
     expect([f.initialBudgetGpb, f.gpbExpenditure, f.gpbExecutionRate]).toEqual(["8291.49", "8979.11", "108.29"]);
-    expect([f.sangongBudget, f.sangongFinal, f.procurementSmeShare, f.performanceProjectsDisclosed]).toEqual(["5.35", "5.35", "22.22", 9]);
+    expect([f.sangongBudget, f.sangongFinal, f.procurementSmeShare, f.performanceProjectsDisclosed]).toEqual([
+      "5.35",
+      "5.35",
+      "22.22",
+      9,
+    ]);
   });
 });
 
@@ -90,11 +100,21 @@ describe("seed 004 烟台市人民政府办公室本级 2023 单位决算 (markd
   test("warnings: unexplained budget, 优 with little spending, 公务接待费 outside basic spending", () => {
     const warnings = of(findings, "warning");
     // 十二项 年初预算 add up to 7,654.70 of the 7,958.4 stated
-    expect(warnings.filter((f) => f.rule === "EXEC_INITIAL_SUM").map(brief)).toEqual([["EXEC_INITIAL_SUM", "7958.4", "7654.70"]]);
+    expect(warnings.filter((f) => f.rule === "EXEC_INITIAL_SUM").map(brief)).toEqual([
+      ["EXEC_INITIAL_SUM", "7958.4", "7654.70"],
+    ]);
     // five projects graded 优 spent 17.36%, 5.17%, 7.18%, 7.95% and 24.27% of their budgets
-    expect(warnings.filter((f) => f.rule === "PERF_EXCELLENT_LOW_EXECUTION").map((f) => f.found)).toEqual(["17.36", "5.17", "7.18", "7.95", "24.27"]);
+    expect(warnings.filter((f) => f.rule === "PERF_EXCELLENT_LOW_EXECUTION").map((f) => f.found)).toEqual([
+      "17.36",
+      "5.17",
+      "7.18",
+      "7.95",
+      "24.27",
+    ]);
     // t09 公务接待费 74.39, t06 30217 empty: paid from the 会议费及接待 project
-    expect(warnings.filter((f) => f.rule === "SANGONG_VS_T06").map(brief)).toEqual([["SANGONG_VS_T06", undefined, "74.39"]]);
+    expect(warnings.filter((f) => f.rule === "SANGONG_VS_T06").map(brief)).toEqual([
+      ["SANGONG_VS_T06", undefined, "74.39"],
+    ]);
     expect(warnings).toHaveLength(7);
   });
 
@@ -122,9 +142,19 @@ describe("seed 004 烟台市人民政府办公室本级 2023 单位决算 (markd
     expect(computeCompleteness(report).score).toBe("100");
     const f = extractFigures(report);
     expect([f.incomeTotal, f.expenditureTotal, f.gpbExpenditure, f.initialBudgetGpb, f.gpbExecutionRate]).toEqual([
-      "8253.51", "8252.29", "8251.79", "7958.4", "103.69",
+      "8253.51",
+      "8252.29",
+      "8251.79",
+      "7958.4",
+      "103.69",
     ]);
-    expect([f.sangongFinal, f.vehiclesKept, f.receptionPersons, f.procurementSme, f.performanceLowExecutionCount]).toEqual(["136.54", 8, 5728, "311.24", 5]);
+    expect([
+      f.sangongFinal,
+      f.vehiclesKept,
+      f.receptionPersons,
+      f.procurementSme,
+      f.performanceLowExecutionCount,
+    ]).toEqual(["136.54", 8, 5728, "311.24", 5]);
   });
 });
 
@@ -138,8 +168,14 @@ describe("seed 004 烟台市人民政府办公室本级 2023 单位决算 (markd
 describe("the real-document rules on both seeds, their fields filled from the text", () => {
   const NEW_RULES = /^(HEADING_|TOC_|EXEC_WORDING|EXEC_RATE|BASIC_EXPENDITURE_|PROCUREMENT_(PARTS|RESERVED|SME_PARTS))/;
   const TOC = [
-    "一、收入支出决算总表", "二、收入决算表", "三、支出决算表", "四、财政拨款收入支出决算总表", "五、一般公共预算财政拨款支出决算表",
-    "六、一般公共预算财政拨款基本支出决算明细表", "七、政府性基金预算财政拨款收入支出决算表", "八、国有资本经营预算财政拨款支出决算表",
+    "一、收入支出决算总表",
+    "二、收入决算表",
+    "三、支出决算表",
+    "四、财政拨款收入支出决算总表",
+    "五、一般公共预算财政拨款支出决算表",
+    "六、一般公共预算财政拨款基本支出决算明细表",
+    "七、政府性基金预算财政拨款收入支出决算表",
+    "八、国有资本经营预算财政拨款支出决算表",
     "九、财政拨款“三公”经费支出决算表",
   ];
   /** 大于/小于/持平 as each item's sentence says it, by the item's 项 name (the total says 大于 in both). */
@@ -159,8 +195,15 @@ describe("the real-document rules on both seeds, their fields filled from the te
     const { report } = audit("000_de383ccec50b5c0e.txt");
     // lines 877–946
     withStated(report, {
-      机关事业单位基本养老保险缴费支出: "equal", 机关事业单位职业年金缴费支出: "less", 突发公共卫生事件应急处理: "more", 行政单位医疗: "equal",
-      事业单位医疗: "equal", 其他行政事业单位医疗支出: "equal", 行政运行: "more", 一般行政管理事务: "less", 其他工业和信息产业监管支出: "more",
+      机关事业单位基本养老保险缴费支出: "equal",
+      机关事业单位职业年金缴费支出: "less",
+      突发公共卫生事件应急处理: "more",
+      行政单位医疗: "equal",
+      事业单位医疗: "equal",
+      其他行政事业单位医疗支出: "equal",
+      行政运行: "more",
+      一般行政管理事务: "less",
+      其他工业和信息产业监管支出: "more",
     });
     report.headings = [
       { text: "2023 年度 烟台市大数据局部门决算", sourceLine: 2, year: 2023, name: "烟台市大数据局" },
@@ -178,9 +221,18 @@ describe("the real-document rules on both seeds, their fields filled from the te
     const { report } = audit("004_fcc6ab7362c41973.txt");
     // lines 475–503
     withStated(report, {
-      行政运行: "more", 一般行政管理事务: "less", "其他政府办公厅（室）及相关机构事务支出": "more", 其他商贸事务支出: "more",
-      机关事业单位基本养老保险缴费支出: "equal", 机关事业单位职业年金缴费支出: "less", 死亡抚恤: "more", 突发公共卫生事件应急处理: "more",
-      行政单位医疗: "equal", 公务员医疗补助: "equal", 其他工业和信息产业监管支出: "more", 其他支出: "more",
+      行政运行: "more",
+      一般行政管理事务: "less",
+      "其他政府办公厅（室）及相关机构事务支出": "more",
+      其他商贸事务支出: "more",
+      机关事业单位基本养老保险缴费支出: "equal",
+      机关事业单位职业年金缴费支出: "less",
+      死亡抚恤: "more",
+      突发公共卫生事件应急处理: "more",
+      行政单位医疗: "equal",
+      公务员医疗补助: "equal",
+      其他工业和信息产业监管支出: "more",
+      其他支出: "more",
     });
     report.headings = [
       { text: "2023 年度 烟台市人民政府办公室 本级决算", sourceLine: 3, year: 2023, name: "烟台市人民政府办公室本级" },
@@ -200,11 +252,15 @@ describe("the real-document rules on both seeds, their fields filled from the te
  * item 5 are asserted here; the reader's other findings belong to its own tests.
  */
 describe("上海市普陀区财政局 2024 部门决算 (PDF as published): the real-document rules", () => {
-  const MINE = /^(NARRATIVE_VS_TABLE|HEADING_|TOC_|EXEC_WORDING|EXEC_RATE|BASIC_EXPENDITURE_|PROCUREMENT_(PARTS|RESERVED|SME_PARTS|SME_ORDER))/;
+  const MINE =
+    /^(NARRATIVE_VS_TABLE|HEADING_|TOC_|EXEC_WORDING|EXEC_RATE|BASIC_EXPENDITURE_|PROCUREMENT_(PARTS|RESERVED|SME_PARTS|SME_ORDER))/;
   const file = "上海市普陀区财政局2024年度部门决算.pdf";
 
   test("四 says 财政拨款收入支出总计 0.3 万元 where 表四 prints 2,961.68: one error; the SME parts over the total by a cent: a note", async () => {
-    const report = await readDocument(file, new Uint8Array(readFileSync(path.join(__dirname, "../../fixtures/pdf", file))));
+    const report = await readDocument(
+      file,
+      new Uint8Array(readFileSync(path.join(__dirname, "../../fixtures/pdf", file))),
+    );
     const findings = auditReport(report).filter((f) => MINE.test(f.rule));
     expect(findings.map((f) => [f.rule, f.severity, f.found, f.expected])).toEqual([
       ["NARRATIVE_VS_TABLE", "error", "0.3", "2961.68"],

@@ -102,19 +102,55 @@ describe("a budget in the national template", () => {
     expect([b.department, b.year, b.scope]).toEqual(["示例县农业农村局", 2025, "部门预算"]);
     expect(b.tables.map((t) => t.id)).toEqual(["b01", "b02", "b03", "b05", "b08", "b09"]);
     const b02 = getBudgetTable(b, "b02")!;
-    expect(b02.rows.find((r) => r.code === "2130199")?.values).toEqual({ total: "550.00", carryover: "50.00", gpb: "300.00", fund: "150.00", superior: "50.00" });
+    expect(b02.rows.find((r) => r.code === "2130199")?.values).toEqual({
+      total: "550.00",
+      carryover: "50.00",
+      gpb: "300.00",
+      fund: "150.00",
+      superior: "50.00",
+    });
     const b01 = getBudgetTable(b, "b01")!;
-    expect(b01.rows.filter((r) => r.side === "income").map((r) => r.key)).toEqual(["gpb", "fund", "superior", "subtotal", "carryover", "total"]);
-    expect(b01.rows.filter((r) => r.side === "expenditure").map((r) => r.key)).toEqual(["class:213", "class:208", "subtotal", "total"]); // 结转下年 printed blank
+    expect(b01.rows.filter((r) => r.side === "income").map((r) => r.key)).toEqual([
+      "gpb",
+      "fund",
+      "superior",
+      "subtotal",
+      "carryover",
+      "total",
+    ]);
+    expect(b01.rows.filter((r) => r.side === "expenditure").map((r) => r.key)).toEqual([
+      "class:213",
+      "class:208",
+      "subtotal",
+      "total",
+    ]); // 结转下年 printed blank
   });
   it("figures: the year's own income, not the total with last year's balance", async () => {
     const f = budgetFigures(await read(nationalBudget()));
-    expect(f).toMatchObject({ incomeTotal: "1200.00", expenditureTotal: "1250.00", basicExpenditure: "700.00", projectExpenditure: "550.00", personnelCost: "620.00", publicCost: "80.00", sangongBudget: "12.00", sangongVehicles: "10.00", operatingCostBudget: "80.00", procurementBudget: "200.00" });
+    expect(f).toMatchObject({
+      incomeTotal: "1200.00",
+      expenditureTotal: "1250.00",
+      basicExpenditure: "700.00",
+      projectExpenditure: "550.00",
+      personnelCost: "620.00",
+      publicCost: "80.00",
+      sangongBudget: "12.00",
+      sangongVehicles: "10.00",
+      operatingCostBudget: "80.00",
+      procurementBudget: "200.00",
+    });
   });
   it("adds up: no error, no warning; the narrative's subject matched to its code", async () => {
     const b = await read(nationalBudget());
     expect(auditBudget(b).filter((x) => x.severity !== "rounding")).toEqual([]);
-    expect(b.narrative.subjects).toMatchObject([{ code: "2130101", amount: "600.00", priorExecuted: "500.00", compared: { direction: "up", percent: "20.00", reason: "人员增加" } }]);
+    expect(b.narrative.subjects).toMatchObject([
+      {
+        code: "2130101",
+        amount: "600.00",
+        priorExecuted: "500.00",
+        compared: { direction: "up", percent: "20.00", reason: "人员增加" },
+      },
+    ]);
   });
   it.each([
     ["a 类 row that does not add up", "1,150.00\t600.00\t550.00", "1,160.00\t600.00\t550.00", "B_B03_ROW_SUM"],
@@ -124,7 +160,9 @@ describe("a budget in the national template", () => {
   ])("%s is an error", async (_what, from, to, rule) => {
     const text = nationalBudget();
     expect(text.includes(from)).toBe(true);
-    const errors = auditBudget(await read(text.replace(from, to))).filter((x) => x.severity === "error").map((x) => x.rule);
+    const errors = auditBudget(await read(text.replace(from, to)))
+      .filter((x) => x.severity === "error")
+      .map((x) => x.rule);
     expect(errors).toContain(rule);
   });
 });

@@ -33,8 +33,17 @@ const OFFICE_UNIT = "上海市普陀区人民政府办公室2025年单位预算.
 // Reading a PDF takes a second or two alone, many more on a loaded CI machine: all four are read once, up front.
 beforeAll(() => Promise.all([WANLI_2024, WANLI_2025, OFFICE_DEPT, OFFICE_UNIT].map(read)), 180_000);
 
-const row = (b: Budget, id: Parameters<typeof getBudgetTable>[1], pick: { code?: string; key?: string; side?: "income" | "expenditure" }) =>
-  getBudgetTable(b, id)?.rows.find((r) => (pick.code === undefined || r.code === pick.code) && (pick.key === undefined || r.key === pick.key) && (pick.side === undefined || r.side === pick.side));
+const row = (
+  b: Budget,
+  id: Parameters<typeof getBudgetTable>[1],
+  pick: { code?: string; key?: string; side?: "income" | "expenditure" },
+) =>
+  getBudgetTable(b, id)?.rows.find(
+    (r) =>
+      (pick.code === undefined || r.code === pick.code) &&
+      (pick.key === undefined || r.key === pick.key) &&
+      (pick.side === undefined || r.side === pick.side),
+  );
 
 describe("budget PDFs: what each one is", () => {
   it.each([
@@ -114,7 +123,17 @@ describe("budget figures, converted from 元 exactly (never rounded)", () => {
         performanceFunds: "6626",
       },
     ],
-    [OFFICE_UNIT, { incomeTotal: "9101.677535", basicExpenditure: "2460.677535", projectExpenditure: "6641", sangongBudget: "867.50", operatingCostBudget: "213.28", procurementBudget: "34" }],
+    [
+      OFFICE_UNIT,
+      {
+        incomeTotal: "9101.677535",
+        basicExpenditure: "2460.677535",
+        projectExpenditure: "6641",
+        sangongBudget: "867.50",
+        operatingCostBudget: "213.28",
+        procurementBudget: "34",
+      },
+    ],
   ];
   it.each(cases)("%s", async (file, expected) => {
     const f = budgetFigures(await read(file));
@@ -125,16 +144,32 @@ describe("budget figures, converted from 元 exactly (never rounded)", () => {
 describe("budget tables, row by row", () => {
   it("万里街道 2024: 收入预算总表 merged 合计 row and a 类/款/项 row, whole 元 with 0 printed", async () => {
     const b = await read(WANLI_2024);
-    expect(row(b, "b02", { key: "total" })?.values).toEqual({ total: "15621.1123", fiscal: "15621.1123", business: "0", operating: "0", other: "0" });
+    expect(row(b, "b02", { key: "total" })?.values).toEqual({
+      total: "15621.1123",
+      fiscal: "15621.1123",
+      business: "0",
+      operating: "0",
+      other: "0",
+    });
     // 221 02 01 住房公积金 3,503,499
-    expect(row(b, "b02", { code: "2210201" })).toMatchObject({ name: "住房公积金", values: { total: "350.3499", fiscal: "350.3499" } });
+    expect(row(b, "b02", { code: "2210201" })).toMatchObject({
+      name: "住房公积金",
+      values: { total: "350.3499", fiscal: "350.3499" },
+    });
     expect(row(b, "b01", { key: "class:212", side: "expenditure" })?.values).toEqual({ budget: "11938.5303" }); // 119,385,303
   });
   it("区府办 2025: cents survive the conversion", async () => {
     const b = await read(OFFICE_DEPT);
-    expect(row(b, "b03", { code: "2010301" })?.values).toEqual({ total: "1202.950184", basic: "1191.950184", project: "11" });
+    expect(row(b, "b03", { code: "2010301" })?.values).toEqual({
+      total: "1202.950184",
+      basic: "1191.950184",
+      project: "11",
+    });
     expect(row(b, "b05", { code: "2101102" })?.values).toEqual({ total: "31.421815", basic: "31.421815" });
-    expect(row(b, "b08", { code: "30217" })).toMatchObject({ name: "公务接待费", values: { total: "18.5", public: "18.5" } });
+    expect(row(b, "b08", { code: "30217" })).toMatchObject({
+      name: "公务接待费",
+      values: { total: "18.5", public: "18.5" },
+    });
     expect(row(b, "b04", { key: "gpb", side: "income" })?.values).toEqual({ budget: "9101.677535" });
     expect(row(b, "b04", { key: "fund", side: "income" })?.values).toEqual({});
     expect(getBudgetTable(b, "b06")?.note).toMatch(/本表为空表/);
@@ -142,9 +177,17 @@ describe("budget tables, row by row", () => {
   });
   it("区府办 单位预算: its summary splits expenditure into 人员经费 | 公用经费 | 项目支出", async () => {
     const b = await read(OFFICE_UNIT);
-    expect(row(b, "b01", { key: "class:201", side: "expenditure" })?.values).toEqual({ total: "8209.679742", personnel: "1381.939988", public: "186.739754", project: "6641" });
+    expect(row(b, "b01", { key: "class:201", side: "expenditure" })?.values).toEqual({
+      total: "8209.679742",
+      personnel: "1381.939988",
+      public: "186.739754",
+      project: "6641",
+    });
     // the 财政拨款收支预算总表 keeps both sides apart (its title once failed to open a table of its own)
-    expect(row(b, "b04", { key: "class:221", side: "expenditure" })?.values).toEqual({ total: "360.912522", gpb: "360.912522" });
+    expect(row(b, "b04", { key: "class:221", side: "expenditure" })?.values).toEqual({
+      total: "360.912522",
+      gpb: "360.912522",
+    });
     expect(row(b, "b04", { key: "total", side: "income" })?.values).toEqual({ budget: "9101.677535" });
   });
   it("figures keep their place: page of the 三公 table", async () => {
@@ -171,7 +214,10 @@ describe("budget narrative", () => {
       ["2210201", "174.14"],
       ["2210203", "186.77"],
     ]);
-    expect(b.narrative.fiscalIncome).toMatchObject({ value: "9101.68", compared: { priorYear: 2024, direction: "down", amount: "2389.52" } });
+    expect(b.narrative.fiscalIncome).toMatchObject({
+      value: "9101.68",
+      compared: { priorYear: 2024, direction: "down", amount: "2389.52" },
+    });
     expect(b.narrative.changeReason).toBe("项目调整");
     expect(b.units).toEqual(["上海市普陀区人民政府办公室本部", "上海市普陀区交流服务中心"]);
     expect(b.projects.map((p) => p.name)).toEqual(["区政府督查及建议提案工作业务经费"]);
@@ -179,8 +225,17 @@ describe("budget narrative", () => {
   it("万里街道 2024: last year's execution, the change and its reason per subject; 三公 changes with reasons", async () => {
     const b = await read(WANLI_2024);
     expect(b.narrative.subjects).toHaveLength(33);
-    expect(b.narrative.subjects[2]).toMatchObject({ code: "2013202", amount: "88.87", priorExecuted: "60.79", statedBudget: "88.87", compared: { direction: "up", percent: "46.19", reason: "组织事务一般行政管理事务经费增加" } });
-    expect(b.narrative.sangong.vehiclePurchase).toMatchObject({ value: "25", compared: { priorYear: 2023, direction: "up", amount: "25", reason: "购置公务用车" } });
+    expect(b.narrative.subjects[2]).toMatchObject({
+      code: "2013202",
+      amount: "88.87",
+      priorExecuted: "60.79",
+      statedBudget: "88.87",
+      compared: { direction: "up", percent: "46.19", reason: "组织事务一般行政管理事务经费增加" },
+    });
+    expect(b.narrative.sangong.vehiclePurchase).toMatchObject({
+      value: "25",
+      compared: { priorYear: 2023, direction: "up", amount: "25", reason: "购置公务用车" },
+    });
     expect(b.narrative.assets).toMatchObject({ vehicles: 7, vehiclesToBuy: 1, asOf: "2023年8月31日" });
     // 项目经费: four quarterly plans of 158.05 万元
     expect(b.projects).toMatchObject([{ name: "万里街道社区公共服务中心新建工程", amount: "632.2" }]);
@@ -188,7 +243,11 @@ describe("budget narrative", () => {
 });
 
 describe("budget audit on the real documents", () => {
-  const rules = (b: Budget, severity: string) => auditBudget(b).filter((f) => f.severity === severity).map((f) => f.rule).sort();
+  const rules = (b: Budget, severity: string) =>
+    auditBudget(b)
+      .filter((f) => f.severity === severity)
+      .map((f) => f.rule)
+      .sort();
   it("区府办's two budgets add up: no error, no warning, no rounding note", async () => {
     for (const file of [OFFICE_DEPT, OFFICE_UNIT]) {
       const b = await read(file);
@@ -207,13 +266,19 @@ describe("budget audit on the real documents", () => {
     expect(rules(b, "error")).toEqual([]);
     expect(rules(b, "warning")).toEqual(["B_N_SUBJECT_UNKNOWN"]);
     expect(rules(b, "rounding").length).toBeGreaterThan(0);
-    expect(auditBudget(b).filter((f) => f.severity === "rounding").every((f) => f.rule.startsWith("B_B0"))).toBe(true);
+    expect(
+      auditBudget(b)
+        .filter((f) => f.severity === "rounding")
+        .every((f) => f.rule.startsWith("B_B0")),
+    ).toBe(true);
   });
   it("a changed table cell is found, with both places", async () => {
     const b = structuredClone(await read(OFFICE_DEPT));
     const r = getBudgetTable(b, "b05")!.rows.find((x) => x.code === "2010302")!;
     r.values.total = "4615";
-    const found = auditBudget(b).filter((f) => f.severity === "error").map((f) => f.rule);
+    const found = auditBudget(b)
+      .filter((f) => f.severity === "error")
+      .map((f) => f.rule);
     expect(found).toEqual(expect.arrayContaining(["B_B05_ROW_SUM", "B_B05_HIERARCHY", "B_N_SUBJECT_AMOUNT"]));
   });
 });
@@ -232,13 +297,25 @@ describe("budgets as text, and check --json", () => {
     expect(budgetFigures(d.budget)).toEqual(budgetFigures(pdf));
   }, 120_000);
   it("a budget whose tables lost their columns (spaces only) is refused with what to do instead", async () => {
-    const text = ["上海市普陀区2025年区级部门预算", "预算主管部门：某部门", "2025年部门收入预算总表", "合计    100.00    100.00"].join("\n");
+    const text = [
+      "上海市普陀区2025年区级部门预算",
+      "预算主管部门：某部门",
+      "2025年部门收入预算总表",
+      "合计    100.00    100.00",
+    ].join("\n");
     await expect(readDisclosure("b.txt", new TextEncoder().encode(text))).rejects.toThrow(/没有分栏/);
   });
   it("check --json says kind budget, the scope and the figures; a 决算 says kind final", async () => {
     const { checkDocument, toJson } = await import("@/lib/check/check");
-    const json = toJson(await checkDocument(OFFICE_UNIT, new Uint8Array(fs.readFileSync(path.join(DIR, OFFICE_UNIT))))) as Record<string, unknown>;
-    expect(json).toMatchObject({ kind: "budget", scope: "单位预算", year: 2025, figures: { incomeTotal: "9101.677535", sangongBudget: "867.50", procurementBudget: "34" } });
+    const json = toJson(
+      await checkDocument(OFFICE_UNIT, new Uint8Array(fs.readFileSync(path.join(DIR, OFFICE_UNIT)))),
+    ) as Record<string, unknown>;
+    expect(json).toMatchObject({
+      kind: "budget",
+      scope: "单位预算",
+      year: 2025,
+      figures: { incomeTotal: "9101.677535", sangongBudget: "867.50", procurementBudget: "34" },
+    });
     const seed = path.join(__dirname, "../../../data/samples/004_fcc6ab7362c41973.txt");
     expect(toJson(await checkDocument(seed, new Uint8Array(fs.readFileSync(seed))))).toMatchObject({ kind: "final" });
   }, 120_000);

@@ -10,7 +10,11 @@ const seed000 = path.join(root, "tests/fixtures/documents/000_de383ccec50b5c0e.t
 const seed004 = path.join(root, "tests/fixtures/documents/004_fcc6ab7362c41973.txt");
 
 function cli(...args: string[]) {
-  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], { cwd: root, encoding: "utf8", timeout: 120_000 });
+  const r = spawnSync(process.execPath, ["--import", "tsx", "scripts/cli.ts", ...args], {
+    cwd: root,
+    encoding: "utf8",
+    timeout: 120_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -69,7 +73,13 @@ describe("cli check --json on the seeds", () => {
       performanceProjectsDisclosed: 9,
     });
     // read whole: nine tables, every cell placed, every statement recognised, nothing unread
-    expect(out.coverage).toMatchObject({ percent: "100", fullyRead: true, tables: { read: 9, expected: 9 }, cells: { placed: 190, open: 0 }, statements: { unread: 0 } });
+    expect(out.coverage).toMatchObject({
+      percent: "100",
+      fullyRead: true,
+      tables: { read: 9, expected: 9 },
+      cells: { placed: 190, open: 0 },
+      statements: { unread: 0 },
+    });
     expect(out.unread).toEqual([]);
     for (const f of out.findings) {
       expect(Object.keys(f).sort()).toEqual(["expected", "found", "locations", "message", "rule", "severity"]);
@@ -85,7 +95,13 @@ describe("cli check --json on the seeds", () => {
       ["烟台市大数据局", "部门决算"],
       ["烟台市人民政府办公室", "单位决算"],
     ]);
-    expect(out[1].figures).toMatchObject({ incomeTotal: "8253.51", expenditureTotal: "8252.29", sangongFinal: "136.54", procurementSmeShare: "97.23", initialBudgetGpb: "7958.4" });
+    expect(out[1].figures).toMatchObject({
+      incomeTotal: "8253.51",
+      expenditureTotal: "8252.29",
+      sangongFinal: "136.54",
+      procurementSmeShare: "97.23",
+      initialBudgetGpb: "7958.4",
+    });
   });
 
   test("human output: a summary, then findings grouped by severity, in Chinese", () => {
@@ -97,7 +113,9 @@ describe("cli check --json on the seeds", () => {
     const warn = r.stdout.indexOf("【警告】");
     expect(err).toBeGreaterThan(0);
     expect(warn).toBeGreaterThan(err);
-    expect(r.stdout).toMatch(/读取覆盖 100%：决算表 9\/9 张；单元格 已定位 244 个，待定 0 个；情况说明 已识别 \d+ 条，未读 0 处/);
+    expect(r.stdout).toMatch(
+      /读取覆盖 100%：决算表 9\/9 张；单元格 已定位 244 个，待定 0 个；情况说明 已识别 \d+ 条，未读 0 处/,
+    );
     expect(r.stdout).not.toContain("【未能读取的部分】");
   });
 });
@@ -127,7 +145,9 @@ describe("cli check on a PDF as published (上海市普陀区财政局 2024 部�
     });
     expect(out.unread).toEqual([]);
     expect(out.coverage.tables.read).toBe(9);
-    const contradiction = out.findings.find((f: { found: string | null; expected: string | null }) => f.found === "0.3" && f.expected === "2961.68");
+    const contradiction = out.findings.find(
+      (f: { found: string | null; expected: string | null }) => f.found === "0.3" && f.expected === "2961.68",
+    );
     expect(contradiction?.severity).toBe("error");
   });
 
@@ -144,14 +164,48 @@ describe("cli check on a partly read document", () => {
   const report = parseDocument("000.txt", readFileSync(seed000));
   const partial = {
     ...report,
-    source: { ...report.source, fileName: "partial.pdf", layout: "pdf", pages: 40, pageStarts: Array.from({ length: 40 }, (_, i) => 1 + i * 30) },
+    source: {
+      ...report.source,
+      fileName: "partial.pdf",
+      layout: "pdf",
+      pages: 40,
+      pageStarts: Array.from({ length: 40 }, (_, i) => 1 + i * 30),
+    },
     tables: report.tables.filter((t) => t.id !== "t02"),
     unread: [
-      { part: "table", where: "公开02表 收入决算表", sourceLine: 250, text: "收入决算表 … 合 计 8,979.28 8,979.10", message: "表头无法与模板的列对应" },
-      { part: "statement", where: "三、收入决算情况说明", sourceLine: 95, page: 4, text: "本年收入合计 8,979.28 万元，其中……", message: "句中的数字无法与任何项目对应" },
-      { part: "section", where: "十一、国有资产占用情况说明", sourceLine: 1000, text: "截至2023年12月31日……", message: "段落格式不同于模板" },
+      {
+        part: "table",
+        where: "公开02表 收入决算表",
+        sourceLine: 250,
+        text: "收入决算表 … 合 计 8,979.28 8,979.10",
+        message: "表头无法与模板的列对应",
+      },
+      {
+        part: "statement",
+        where: "三、收入决算情况说明",
+        sourceLine: 95,
+        page: 4,
+        text: "本年收入合计 8,979.28 万元，其中……",
+        message: "句中的数字无法与任何项目对应",
+      },
+      {
+        part: "section",
+        where: "十一、国有资产占用情况说明",
+        sourceLine: 1000,
+        text: "截至2023年12月31日……",
+        message: "段落格式不同于模板",
+      },
     ],
-    extraTables: [{ title: "项目支出决算表", sourceLine: 700, rows: [["项目", "金额"], ["数字烟台建设", "100.00"]] }],
+    extraTables: [
+      {
+        title: "项目支出决算表",
+        sourceLine: 700,
+        rows: [
+          ["项目", "金额"],
+          ["数字烟台建设", "100.00"],
+        ],
+      },
+    ],
   };
   const json = file("partial.json", JSON.stringify(partial));
 
@@ -177,7 +231,11 @@ describe("cli check on a partly read document", () => {
     expect(out.coverage.fullyRead).toBe(false);
     expect(Number(out.coverage.percent)).toBeLessThan(100);
     expect(out.coverage.extraTables).toEqual({ count: 1, titles: ["项目支出决算表"] });
-    expect(out.unread.map((u: { page: number; part: string }) => [u.part, u.page])).toEqual([["table", 9], ["statement", 4], ["section", 34]]);
+    expect(out.unread.map((u: { page: number; part: string }) => [u.part, u.page])).toEqual([
+      ["table", 9],
+      ["statement", 4],
+      ["section", 34],
+    ]);
   });
 });
 
@@ -206,8 +264,16 @@ describe("cli check on broken input: a located message and a non-zero exit, neve
   const lines = seed.split("\n");
   const cases: [string, () => string, RegExp][] = [
     ["empty", () => file("empty.txt", ""), /文件为空/],
-    ["binary", () => file("binary.bin", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0xff, 0xfe, 0])), /二进制|UTF-8/],
-    ["GBK text that is not a disclosure", () => file("gbk.txt", new Uint8Array([0xb2, 0xbf, 0xc3, 0xc5, 0xbe, 0xf6, 0xcb, 0xe3, 0x0a])), /封面|部门|年度/],
+    [
+      "binary",
+      () => file("binary.bin", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3, 0xff, 0xfe, 0])),
+      /二进制|UTF-8/,
+    ],
+    [
+      "GBK text that is not a disclosure",
+      () => file("gbk.txt", new Uint8Array([0xb2, 0xbf, 0xc3, 0xc5, 0xbe, 0xf6, 0xcb, 0xe3, 0x0a])),
+      /封面|部门|年度/,
+    ],
     ["a missing file", () => path.join(tmp, "does-not-exist.txt"), /文件不存在/],
   ];
 
@@ -228,29 +294,53 @@ describe("cli check on broken input: a located message and a non-zero exit, neve
 
   // A real disclosure with a part that cannot be read loads the rest: the part is an unread note with its line.
   const partial: [string, () => string, RegExp, string][] = [
-    ["truncated in table 03", () => file("truncated.txt", lines.slice(0, lines.findIndex((l) => l.includes("公开 03表")) + 8).join("\n")), /支出决算表/, "t02"],
-    ["table 05 removed", () => {
-      const start = lines.findIndex((l, i) => i > 400 && l.includes("一般公共预算财政拨款支出决算表") && !l.includes("基本"));
-      const end = lines.findIndex((l, i) => i > start && l.includes("一般公共预算财政拨款基本支出决算明细表"));
-      return file("no05.txt", [...lines.slice(0, start), ...lines.slice(end)].join("\n"));
-    }, /一般公共预算财政拨款支出决算表/, "t06"],
-    ["an unreadable number", () => file("badnum.txt", seed.replace("合 计 8,979.11 1,433.56 7,545.55", "合 计 8,979.11 1,4x3.56 7,545.55")), /第 \d+ 行.*1,4x3\.56|1,4x3\.56/, "t01"],
+    [
+      "truncated in table 03",
+      () => file("truncated.txt", lines.slice(0, lines.findIndex((l) => l.includes("公开 03表")) + 8).join("\n")),
+      /支出决算表/,
+      "t02",
+    ],
+    [
+      "table 05 removed",
+      () => {
+        const start = lines.findIndex(
+          (l, i) => i > 400 && l.includes("一般公共预算财政拨款支出决算表") && !l.includes("基本"),
+        );
+        const end = lines.findIndex((l, i) => i > start && l.includes("一般公共预算财政拨款基本支出决算明细表"));
+        return file("no05.txt", [...lines.slice(0, start), ...lines.slice(end)].join("\n"));
+      },
+      /一般公共预算财政拨款支出决算表/,
+      "t06",
+    ],
+    [
+      "an unreadable number",
+      () => file("badnum.txt", seed.replace("合 计 8,979.11 1,433.56 7,545.55", "合 计 8,979.11 1,4x3.56 7,545.55")),
+      /第 \d+ 行.*1,4x3\.56|1,4x3\.56/,
+      "t01",
+    ],
   ];
 
-  test.each(partial)("%s: the rest loads and the unread part is named with its place", (_name, make, unread, stillRead) => {
-    const r = cli("check", make(), "--json");
-    expect(r.code).toBe(0);
-    const out = JSON.parse(r.stdout);
-    expect(out.error).toBeUndefined();
-    expect(out.unread.length).toBeGreaterThan(0);
-    expect(out.unread.map((u: { where: string; text: string; message: string }) => `${u.where} ${u.text} ${u.message}`).join("\n")).toMatch(unread);
-    expect(out.coverage.tables.found).toBeGreaterThan(0);
-    expect(JSON.stringify(out.coverage)).toContain(stillRead);
-    const human = cli("check", make());
-    expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(unread);
-    expect(human.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
-  });
+  test.each(partial)(
+    "%s: the rest loads and the unread part is named with its place",
+    (_name, make, unread, stillRead) => {
+      const r = cli("check", make(), "--json");
+      expect(r.code).toBe(0);
+      const out = JSON.parse(r.stdout);
+      expect(out.error).toBeUndefined();
+      expect(out.unread.length).toBeGreaterThan(0);
+      expect(
+        out.unread
+          .map((u: { where: string; text: string; message: string }) => `${u.where} ${u.text} ${u.message}`)
+          .join("\n"),
+      ).toMatch(unread);
+      expect(out.coverage.tables.found).toBeGreaterThan(0);
+      expect(JSON.stringify(out.coverage)).toContain(stillRead);
+      const human = cli("check", make());
+      expect(human.code).toBe(0);
+      expect(human.stdout).toMatch(unread);
+      expect(human.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/);
+    },
+  );
 
   test("no file named is a usage error (exit 2)", () => {
     expect(cli("check").code).toBe(2);

@@ -26,7 +26,9 @@ test.each<[string, string | number, string | number]>([
 });
 
 test("a site link becomes absolute, so it opens from a spreadsheet", () => {
-  expect(printedCell("证据链接", "/departments/3?year=2023#findings", ORIGIN)).toBe(`${ORIGIN}/departments/3?year=2023#findings`);
+  expect(printedCell("证据链接", "/departments/3?year=2023#findings", ORIGIN)).toBe(
+    `${ORIGIN}/departments/3?year=2023#findings`,
+  );
   expect(printedCell("证据链接", "https://www.example.gov.cn/a.pdf", ORIGIN)).toBe("https://www.example.gov.cn/a.pdf");
   const csv = toCsv(["证据链接"], [[printedCell("证据链接", "/reports/7/source?line=555", ORIGIN)]]);
   expect(csv).toBe(`\uFEFF证据链接\r\n${ORIGIN}/reports/7/source?line=555\r\n`);

@@ -41,8 +41,16 @@ describe("funds placement scoring on integers", () => {
       const exact = new D(executed).div(annual).times(100);
       const kind = r(4);
       const rate =
-        kind === 0 ? exact.toFixed(places) : kind === 1 ? exact.plus(new D(10).pow(-places)).toFixed(places) : kind === 2 ? "100" : num(150, places);
-      expect(rateOff(executed, annual, rate), `${executed} / ${annual} vs ${rate}`).toBe(decimalRateOff(executed, annual, rate));
+        kind === 0
+          ? exact.toFixed(places)
+          : kind === 1
+            ? exact.plus(new D(10).pow(-places)).toFixed(places)
+            : kind === 2
+              ? "100"
+              : num(150, places);
+      expect(rateOff(executed, annual, rate), `${executed} / ${annual} vs ${rate}`).toBe(
+        decimalRateOff(executed, annual, rate),
+      );
       checked++;
     }
     expect(checked).toBeGreaterThan(19000);
@@ -72,8 +80,13 @@ describe("funds placement scoring on integers", () => {
       const tScale = r(4);
       const total = sum.plus(new D(r(7) - 3).times(new D(10).pow(-tScale - r(2)))).toFixed(tScale);
       const scale = Math.min(printedScale(total), ...printed.map(printedScale));
-      const tol = new D(10).pow(-scale).div(2).times(printed.length + 1);
-      expect(missesExactly(total, printed, scale), `${printed.join(" + ")} vs ${total}`).toBe(sum.minus(total).abs().gt(tol));
+      const tol = new D(10)
+        .pow(-scale)
+        .div(2)
+        .times(printed.length + 1);
+      expect(missesExactly(total, printed, scale), `${printed.join(" + ")} vs ${total}`).toBe(
+        sum.minus(total).abs().gt(tol),
+      );
     }
   });
 });

@@ -49,7 +49,10 @@ const BASES: Base[] = (() => {
   }
   const city = generateCity({ departments: 2, years: [2023], seed: 20240606 });
   city.reports.forEach((r, i) => {
-    for (const [layout, text] of [["md", renderMarkdown(r)], ["txt", renderPlainText(r)]] as const) {
+    for (const [layout, text] of [
+      ["md", renderMarkdown(r)],
+      ["txt", renderPlainText(r)],
+    ] as const) {
       out.push({ name: `city-${i}.${layout}`, text, bytes: enc.encode(text) });
     }
   });
@@ -116,7 +119,11 @@ function mutateLines(text: string, rng: Rng, op: (lines: string[]) => string): {
 }
 
 type Mutation = (base: Base, rng: Rng) => { bytes: Uint8Array; detail: string; shown: string };
-const fromText = (r: { text: string; detail: string }) => ({ bytes: enc.encode(r.text), detail: r.detail, shown: r.text });
+const fromText = (r: { text: string; detail: string }) => ({
+  bytes: enc.encode(r.text),
+  detail: r.detail,
+  shown: r.text,
+});
 const asText = (bytes: Uint8Array) => new TextDecoder("utf-8").decode(bytes);
 
 const MUTATIONS: Record<string, Mutation> = {
@@ -172,14 +179,44 @@ const MUTATIONS: Record<string, Mutation> = {
         return `deleted at lines ${at.join(",")}`;
       }),
     ),
-  "number-huge": (b, rng) => fromText(replaceNumbers(b.text, rng, () => rng.pick(["1000000000000000", "1e15", "1000000000000000.00", "999999999999999999999.99"]))),
+  "number-huge": (b, rng) =>
+    fromText(
+      replaceNumbers(b.text, rng, () =>
+        rng.pick(["1000000000000000", "1e15", "1000000000000000.00", "999999999999999999999.99"]),
+      ),
+    ),
   "number-negative": (b, rng) => fromText(replaceNumbers(b.text, rng, (o) => rng.pick(["-", "－", "−"]) + o)),
-  "number-decimals": (b, rng) => fromText(replaceNumbers(b.text, rng, (o) => `${o.replace(/[.,，].*$/, "")}.${"0123456789".repeat(2).slice(rng.int(10), 10 + rng.int(10))}`)),
+  "number-decimals": (b, rng) =>
+    fromText(
+      replaceNumbers(
+        b.text,
+        rng,
+        (o) => `${o.replace(/[.,，].*$/, "")}.${"0123456789".repeat(2).slice(rng.int(10), 10 + rng.int(10))}`,
+      ),
+    ),
   "number-garbled": (b, rng) =>
-    fromText(replaceNumbers(b.text, rng, (o) => rng.pick([`${o}.1.2`, `${o},,`, `１２x${o}`, "NaN", "Infinity", `${o}e`, `.${o}`, `${o}%`, "０．", `${o}-${o}`]))),
+    fromText(
+      replaceNumbers(b.text, rng, (o) =>
+        rng.pick([
+          `${o}.1.2`,
+          `${o},,`,
+          `１２x${o}`,
+          "NaN",
+          "Infinity",
+          `${o}e`,
+          `.${o}`,
+          `${o}%`,
+          "０．",
+          `${o}-${o}`,
+        ]),
+      ),
+    ),
   gb18030: (b, rng) => {
     // Half of them also lose some lines, so the GBK path meets broken documents too.
-    const text = rng.next() < 0.5 ? b.text : mutateLines(b.text, rng, (ls) => (ls.splice(rng.int(ls.length), 1 + rng.int(10)), "")).text;
+    const text =
+      rng.next() < 0.5
+        ? b.text
+        : mutateLines(b.text, rng, (ls) => (ls.splice(rng.int(ls.length), 1 + rng.int(10)), "")).text;
     return { bytes: encodeGb18030(text), detail: "GB18030", shown: text };
   },
   "utf-16": (b, rng) => {
@@ -227,16 +264,22 @@ function judge(name: string, bytes: Uint8Array): Outcome {
   try {
     report = parseDocument(name, bytes);
   } catch (e) {
-    if (!(e instanceof ParseError)) return { ok: false, why: `threw ${(e as Error)?.name}: ${(e as Error)?.message}\n${(e as Error)?.stack?.split("\n").slice(1, 4).join("\n")}` };
+    if (!(e instanceof ParseError))
+      return {
+        ok: false,
+        why: `threw ${(e as Error)?.name}: ${(e as Error)?.message}\n${(e as Error)?.stack?.split("\n").slice(1, 4).join("\n")}`,
+      };
     const text = e.describe();
-    if (e.file !== name || !text.includes(name)) return { ok: false, why: `ParseError does not name the file: ${text}` };
+    if (e.file !== name || !text.includes(name))
+      return { ok: false, why: `ParseError does not name the file: ${text}` };
     let wholeFile = false;
     try {
       decodeDocument(name, bytes);
     } catch (d) {
       wholeFile = d instanceof ParseError;
     }
-    if (!wholeFile && e.line === undefined && !e.table && !e.section) return { ok: false, why: `ParseError without line, table or section: ${text}` };
+    if (!wholeFile && e.line === undefined && !e.table && !e.section)
+      return { ok: false, why: `ParseError without line, table or section: ${text}` };
     return { ok: true, parsed: false };
   }
   try {
@@ -244,35 +287,47 @@ function judge(name: string, bytes: Uint8Array): Outcome {
     auditReport(report);
     computeCompleteness(report);
   } catch (e) {
-    return { ok: false, why: `parsed, then ${(e as Error)?.name}: ${(e as Error)?.message}\n${(e as Error)?.stack?.split("\n").slice(1, 4).join("\n")}` };
+    return {
+      ok: false,
+      why: `parsed, then ${(e as Error)?.name}: ${(e as Error)?.message}\n${(e as Error)?.stack?.split("\n").slice(1, 4).join("\n")}`,
+    };
   }
   return { ok: true, parsed: true };
 }
 
 describe("fuzz: parseDocument and the audit never crash or hang", () => {
-  test.each(Object.keys(MUTATIONS))("%s", (kind) => {
-    const rng = mulberry32(0x5eed ^ [...kind].reduce((h, c) => Math.imul(h, 31) + c.charCodeAt(0), 7));
-    const failures: string[] = [];
-    const slow: string[] = [];
-    let parsed = 0;
-    let slowest = 0;
-    for (let i = 0; i < ITERATIONS[kind]; i++) {
-      const base = BASES[i % BASES.length];
-      const m = MUTATIONS[kind](base, rng);
-      const name = `${kind}-${i}-${base.name}`;
-      const t0 = performance.now();
-      const outcome = judge(name, m.bytes);
-      const ms = performance.now() - t0;
-      const where = `${kind} #${i} (${base.name}; ${m.detail}); input starts ${JSON.stringify(m.shown.slice(0, 200))}`;
-      if (!outcome.ok) failures.push(`${where}\n  ${outcome.why}`);
-      else if (outcome.parsed) parsed++;
-      slowest = Math.max(slowest, ms);
-      if (ms > PER_DOC_MS) slow.push(`${where}: ${ms.toFixed(0)} ms`);
-    }
-    expect(failures.slice(0, 5).join("\n\n") + (failures.length > 5 ? `\n…and ${failures.length - 5} more` : "")).toBe("");
-    expect(slow).toEqual([]);
-    // Re-encoding loses nothing: every base document must still be read, not merely rejected politely.
-    if (kind === "utf-16") expect(parsed).toBe(ITERATIONS[kind]);
-    if (process.env.FUZZ_STATS) console.log(`${kind}: ${parsed} parsed, ${ITERATIONS[kind] - parsed - failures.length} rejected, ${failures.length} failed, slowest ${slowest.toFixed(0)} ms`);
-  }, 120_000);
+  test.each(Object.keys(MUTATIONS))(
+    "%s",
+    (kind) => {
+      const rng = mulberry32(0x5eed ^ [...kind].reduce((h, c) => Math.imul(h, 31) + c.charCodeAt(0), 7));
+      const failures: string[] = [];
+      const slow: string[] = [];
+      let parsed = 0;
+      let slowest = 0;
+      for (let i = 0; i < ITERATIONS[kind]; i++) {
+        const base = BASES[i % BASES.length];
+        const m = MUTATIONS[kind](base, rng);
+        const name = `${kind}-${i}-${base.name}`;
+        const t0 = performance.now();
+        const outcome = judge(name, m.bytes);
+        const ms = performance.now() - t0;
+        const where = `${kind} #${i} (${base.name}; ${m.detail}); input starts ${JSON.stringify(m.shown.slice(0, 200))}`;
+        if (!outcome.ok) failures.push(`${where}\n  ${outcome.why}`);
+        else if (outcome.parsed) parsed++;
+        slowest = Math.max(slowest, ms);
+        if (ms > PER_DOC_MS) slow.push(`${where}: ${ms.toFixed(0)} ms`);
+      }
+      expect(
+        failures.slice(0, 5).join("\n\n") + (failures.length > 5 ? `\n…and ${failures.length - 5} more` : ""),
+      ).toBe("");
+      expect(slow).toEqual([]);
+      // Re-encoding loses nothing: every base document must still be read, not merely rejected politely.
+      if (kind === "utf-16") expect(parsed).toBe(ITERATIONS[kind]);
+      if (process.env.FUZZ_STATS)
+        console.log(
+          `${kind}: ${parsed} parsed, ${ITERATIONS[kind] - parsed - failures.length} rejected, ${failures.length} failed, slowest ${slowest.toFixed(0)} ms`,
+        );
+    },
+    120_000,
+  );
 });

@@ -16,14 +16,22 @@ describe("上海市普陀区财政局 2024 (pages 1–5 as the PDF reader hands 
   const h = parseHeader(docFromText("财政局2024-visual-lines.txt", readFileSync(FILE, "utf8")));
 
   test("cover, scope and 概况", () => {
-    expect({ department: h.department, year: h.year, scope: h.scope }).toEqual({ department: "上海市普陀区财政局", year: 2024, scope: "部门决算" });
+    expect({ department: h.department, year: h.year, scope: h.scope }).toEqual({
+      department: "上海市普陀区财政局",
+      year: 2024,
+      scope: "部门决算",
+    });
     expect(h.overview.duties?.startsWith("第一条根据《上海市普陀区机构改革方案》，制定本规定。")).toBe(true);
     expect(h.overview.duties?.endsWith("（十二）完成区委、区政府交办的其他任务。")).toBe(true);
     expect(h.unread).toEqual([]);
   });
 
   test("单位构成 printed as a small table (序号 | 单位名称 | 备注), lines 83–86", () => {
-    expect(h.overview.units).toEqual(["上海市普陀区财政局（本级）", "上海市普陀区财政局财政所", "上海市普陀区国库收付中心"]);
+    expect(h.overview.units).toEqual([
+      "上海市普陀区财政局（本级）",
+      "上海市普陀区财政局财政所",
+      "上海市普陀区国库收付中心",
+    ]);
   });
 
   test("headings: the part titles of 目录 and of the body, 第三部分 wrapped over two lines", () => {
@@ -74,7 +82,9 @@ describe("the seeds", () => {
   });
 
   test("000: 第 三 部 分 on its own line takes the title of the next one", () => {
-    const h = parseHeader(decodeDocument("000_de383ccec50b5c0e.txt", readFileSync(path.join(FIXTURES, "000_de383ccec50b5c0e.txt"))));
+    const h = parseHeader(
+      decodeDocument("000_de383ccec50b5c0e.txt", readFileSync(path.join(FIXTURES, "000_de383ccec50b5c0e.txt"))),
+    );
     expect(h.headings).toContainEqual({ text: "第 三 部 分 2023 年度部门决算情况说明", sourceLine: 775, year: 2023 });
   });
 });
@@ -82,17 +92,62 @@ describe("the seeds", () => {
 describe("单位构成 as a table: the rows' 单位名称, whatever the layout", () => {
   const INTRO = ["二、部门决算单位构成", "纳入某区某局2024年度部门决算编制范围的单位包括："];
   test.each([
-    ["PDF visual lines, cells run together", ["序号单位名称备注", "1某区某局（本级）", "2某区某局财政所预算不单列，并入本级", "3某区国库收付中心预算不单列，并入本级"]],
-    ["tab-separated rows", ["序号\t单位名称\t备注", "1\t某区某局（本级）\t", "2\t某区某局财政所\t预算不单列，并入本级", "3\t某区国库收付中心\t预算不单列，并入本级"]],
-    ["markdown table", ["| 序号 | 单位名称 | 备注 |", "| --- | --- | --- |", "| 1 | 某区某局（本级） | |", "| 2 | 某区某局财政所 | 预算不单列，并入本级 |", "| 3 | 某区国库收付中心 | 预算不单列，并入本级 |"]],
-    ["spaced text", ["序号 单位名称 备注", "1 某区某局（本级）", "2 某区某局财政所 预算不单列，并入本级", "3 某区国库收付中心 预算不单列，并入本级"]],
+    [
+      "PDF visual lines, cells run together",
+      [
+        "序号单位名称备注",
+        "1某区某局（本级）",
+        "2某区某局财政所预算不单列，并入本级",
+        "3某区国库收付中心预算不单列，并入本级",
+      ],
+    ],
+    [
+      "tab-separated rows",
+      [
+        "序号\t单位名称\t备注",
+        "1\t某区某局（本级）\t",
+        "2\t某区某局财政所\t预算不单列，并入本级",
+        "3\t某区国库收付中心\t预算不单列，并入本级",
+      ],
+    ],
+    [
+      "markdown table",
+      [
+        "| 序号 | 单位名称 | 备注 |",
+        "| --- | --- | --- |",
+        "| 1 | 某区某局（本级） | |",
+        "| 2 | 某区某局财政所 | 预算不单列，并入本级 |",
+        "| 3 | 某区国库收付中心 | 预算不单列，并入本级 |",
+      ],
+    ],
+    [
+      "spaced text",
+      [
+        "序号 单位名称 备注",
+        "1 某区某局（本级）",
+        "2 某区某局财政所 预算不单列，并入本级",
+        "3 某区国库收付中心 预算不单列，并入本级",
+      ],
+    ],
   ])("%s", (_, rows) => {
-    const h = parseHeader(snippet("某区某局", "2024年度部门决算", "一、主要职能", "负责某事。", ...INTRO, ...rows, "第二部分 某区某局2024年度部门决算表"));
+    const h = parseHeader(
+      snippet(
+        "某区某局",
+        "2024年度部门决算",
+        "一、主要职能",
+        "负责某事。",
+        ...INTRO,
+        ...rows,
+        "第二部分 某区某局2024年度部门决算表",
+      ),
+    );
     expect(h.overview.units).toEqual(["某区某局（本级）", "某区某局财政所", "某区国库收付中心"]);
   });
 
   test("the numbered-text form still reads, with the Shanghai intro", () => {
-    const h = parseHeader(snippet("2024年度某局部门决算", ...INTRO, "1、某局本级；2、某局信息中心。", "第二部分 某局2024年度部门决算表"));
+    const h = parseHeader(
+      snippet("2024年度某局部门决算", ...INTRO, "1、某局本级；2、某局信息中心。", "第二部分 某局2024年度部门决算表"),
+    );
     expect(h.overview.units).toEqual(["某局本级", "某局信息中心"]);
   });
 
@@ -144,14 +199,26 @@ describe("headings that name a year or a department, so leftovers can be found",
   });
 
   test("wrapped sentences of the narrative are no headings", () => {
-    const doc = snippet("第三部分 2023年度部门决算情况说明", "2023 年度一般公共预算财政拨款基本支出决算", "1,433.56 万元，包括人员经费和公用经费。", "2023 年度财政拨款“三公”经费支出全年预算为 5.35 万");
+    const doc = snippet(
+      "第三部分 2023年度部门决算情况说明",
+      "2023 年度一般公共预算财政拨款基本支出决算",
+      "1,433.56 万元，包括人员经费和公用经费。",
+      "2023 年度财政拨款“三公”经费支出全年预算为 5.35 万",
+    );
     expect(readHeadings(doc).map((x) => x.sourceLine)).toEqual([1]);
   });
 });
 
 describe("listedTables", () => {
   test("dot leaders and page numbers are dropped; numbering is kept", () => {
-    const doc = snippet("目 录", "第一部分 部门概况……3", "第二部分 2023年度部门决算表……5", "公开01表 收入支出决算总表……6", "公开02表 收入决算表……7", "第三部分 2023年度部门决算情况说明……15");
+    const doc = snippet(
+      "目 录",
+      "第一部分 部门概况……3",
+      "第二部分 2023年度部门决算表……5",
+      "公开01表 收入支出决算总表……6",
+      "公开02表 收入决算表……7",
+      "第三部分 2023年度部门决算情况说明……15",
+    );
     expect(listedTables(doc)).toEqual(["公开01表 收入支出决算总表", "公开02表 收入决算表"]);
   });
 
@@ -162,10 +229,22 @@ describe("listedTables", () => {
 
 describe("the cover", () => {
   test("a title that cannot be read, with department and year from elsewhere: a cover note, not a rejection", () => {
-    const h = parseHeader(snippet("决算公开材料", "收入支出决算总表", "部门：某市档案局", "第三部分 2023 年度部门决算情况说明"));
-    expect({ department: h.department, year: h.year, scope: h.scope }).toEqual({ department: "某市档案局", year: 2023, scope: "部门决算" });
+    const h = parseHeader(
+      snippet("决算公开材料", "收入支出决算总表", "部门：某市档案局", "第三部分 2023 年度部门决算情况说明"),
+    );
+    expect({ department: h.department, year: h.year, scope: h.scope }).toEqual({
+      department: "某市档案局",
+      year: 2023,
+      scope: "部门决算",
+    });
     expect(h.unread).toEqual([
-      { part: "cover", where: "封面", sourceLine: 1, text: "决算公开材料收入支出决算总表部门：某市档案局", message: "封面标题无法识别：部门名称取自表头，年度取自正文标题" },
+      {
+        part: "cover",
+        where: "封面",
+        sourceLine: 1,
+        text: "决算公开材料收入支出决算总表部门：某市档案局",
+        message: "封面标题无法识别：部门名称取自表头，年度取自正文标题",
+      },
     ]);
   });
 });

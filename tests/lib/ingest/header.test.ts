@@ -23,7 +23,9 @@ describe("seeds", () => {
     expect(h.scope).toBe("部门决算");
     expect(h.overview.units).toEqual(["烟台市大数据局本级", "烟台市大数据中心"]);
     // duties run from （一） to （八） across 28 wrapped lines; the join must not leave breaks or layout spaces
-    expect(h.overview.duties?.startsWith("（一）贯彻执行大数据相关法律法规和方针政策,配合做好起草有关地方性法规")).toBe(true);
+    expect(h.overview.duties?.startsWith("（一）贯彻执行大数据相关法律法规和方针政策,配合做好起草有关地方性法规")).toBe(
+      true,
+    );
     expect(h.overview.duties?.endsWith("（八）完成市委、市政府交办的其他工作任务。")).toBe(true);
     expect(h.overview.duties).toContain("推进“数字烟台”“智慧城市”建设。（二）负责统筹云网和大数据基础设施建设");
     expect(h.overview.duties).not.toMatch(/\n|二、机构设置/);
@@ -58,9 +60,19 @@ describe("cover variants", () => {
 
   test("no cover title: the entity above the first table and the year of 第三部分", () => {
     const h = parseHeader(
-      snippet("收入支出决算总表", "单位：某市档案馆本级", "公开01表", "金额单位：万元", "第三部分 2023 年度单位决算情况说明"),
+      snippet(
+        "收入支出决算总表",
+        "单位：某市档案馆本级",
+        "公开01表",
+        "金额单位：万元",
+        "第三部分 2023 年度单位决算情况说明",
+      ),
     );
-    expect({ department: h.department, year: h.year, scope: h.scope }).toEqual({ department: "某市档案馆", year: 2023, scope: "单位决算" });
+    expect({ department: h.department, year: h.year, scope: h.scope }).toEqual({
+      department: "某市档案馆",
+      year: 2023,
+      scope: "单位决算",
+    });
   });
 
   test.each([
@@ -83,7 +95,10 @@ describe("cover variants", () => {
 
 describe("机构设置", () => {
   test.each([
-    ["纳入本部门决算编制范围的预算单位包括：1、某局本级 2、某局信息中心；3、某局档案室。", ["某局本级", "某局信息中心", "某局档案室"]],
+    [
+      "纳入本部门决算编制范围的预算单位包括：1、某局本级 2、某局信息中心；3、某局档案室。",
+      ["某局本级", "某局信息中心", "某局档案室"],
+    ],
     ["本部门决算包括的预算单位有：某局本级、某局信息中心。", ["某局本级", "某局信息中心"]],
     ["本单位内设 3 个科室：1、办公室 2、财务科 3、综合科。", []],
     ["", []],
@@ -93,7 +108,17 @@ describe("机构设置", () => {
 
   test("a numbered list on separate lines after a heading", () => {
     const h = parseHeader(
-      snippet("2023年度某局部门决算", "一、部门职责", "负责某事。", "二、机构设置", "二级预算单位包括:", "1、某局本级", "", "2、某局中心", "第 二 部 分"),
+      snippet(
+        "2023年度某局部门决算",
+        "一、部门职责",
+        "负责某事。",
+        "二、机构设置",
+        "二级预算单位包括:",
+        "1、某局本级",
+        "",
+        "2、某局中心",
+        "第 二 部 分",
+      ),
     );
     expect(h.overview).toEqual({ duties: "负责某事。", units: ["某局本级", "某局中心"] });
   });

@@ -151,7 +151,14 @@ describe("seed 004: 公开01表 收入支出决算总表", () => {
 
   test.each(expenditure)("expenditure %s %s %s", (key, code, name, line, amount, sourceLine) => {
     const row = t.rows.find((r) => r.section === "expenditure" && r.line === line);
-    const expected: TableRow = { section: "expenditure", key, name, line, values: vals(["amount"], [amount]), sourceLine };
+    const expected: TableRow = {
+      section: "expenditure",
+      key,
+      name,
+      line,
+      values: vals(["amount"], [amount]),
+      sourceLine,
+    };
     if (code) expected.code = code;
     expect(row).toEqual(expected);
   });
@@ -306,7 +313,14 @@ describe("seed 004: 公开04表 财政拨款收入支出决算总表", () => {
 
   test.each(expenditure)("expenditure %s %s %s", (key, code, name, line, total, gpb, sourceLine) => {
     const row = t.rows.find((r) => r.section === "expenditure" && r.line === line);
-    const expected: TableRow = { section: "expenditure", key, name, line, values: vals(["total", "gpb"], [total, gpb]), sourceLine };
+    const expected: TableRow = {
+      section: "expenditure",
+      key,
+      name,
+      line,
+      values: vals(["total", "gpb"], [total, gpb]),
+      sourceLine,
+    };
     if (code) expected.code = code;
     expect(row).toEqual(expected);
   });
@@ -583,10 +597,25 @@ describe("hand-made inputs", () => {
     const t = table(r, "t05");
     expect(t.note).toBe("本表反映一般公共预算财政拨款支出情况。");
     expect(t.rows).toEqual([
-      { key: "total", name: "合计", values: { total: "1234567.89", basic: "1000000.00", project: "234567.89" }, sourceLine: 10 },
-      { code: "201", name: "一般公共服务支出", values: { total: "1234567.89", basic: "1000000.00", project: "234567.89" }, sourceLine: 11 },
+      {
+        key: "total",
+        name: "合计",
+        values: { total: "1234567.89", basic: "1000000.00", project: "234567.89" },
+        sourceLine: 10,
+      },
+      {
+        code: "201",
+        name: "一般公共服务支出",
+        values: { total: "1234567.89", basic: "1000000.00", project: "234567.89" },
+        sourceLine: 11,
+      },
       { code: "2010301", name: "行政运行", values: { total: "1000000.00", basic: "1000000.00" }, sourceLine: 12 },
-      { code: "2010302", name: "一般行政管理事务", values: { total: "234567.89", project: "234567.89" }, sourceLine: 13 },
+      {
+        code: "2010302",
+        name: "一般行政管理事务",
+        values: { total: "234567.89", project: "234567.89" },
+        sourceLine: 13,
+      },
     ]);
   });
 
@@ -631,14 +660,29 @@ describe("hand-made inputs", () => {
   });
 
   test("a broken number in a hand-made table names the line, expected and found", () => {
-    const text = ["国有资本经营预算财政拨款支出决算表", "金额单位：万元", "科目编码\t科目名称\t小计\t基本支出\t项目支出", "合计\t\t1O.00\t\t"].join("\n");
+    const text = [
+      "国有资本经营预算财政拨款支出决算表",
+      "金额单位：万元",
+      "科目编码\t科目名称\t小计\t基本支出\t项目支出",
+      "合计\t\t1O.00\t\t",
+    ].join("\n");
     const e = parseError(() => parseText(text, "broken.txt"));
-    expect([e.file, e.table, e.line, e.found]).toEqual(["broken.txt", "国有资本经营预算财政拨款支出决算表", 4, "1O.00"]);
+    expect([e.file, e.table, e.line, e.found]).toEqual([
+      "broken.txt",
+      "国有资本经营预算财政拨款支出决算表",
+      4,
+      "1O.00",
+    ]);
     expect(e.expected).toContain("金额");
   });
 
   test("a subject row without a code is refused rather than guessed", () => {
-    const text = ["一般公共预算财政拨款支出决算表", "科目编码\t科目名称\t小计\t基本支出\t项目支出", "合计\t\t10.00\t\t10.00", "\t行政运行\t10.00\t\t10.00"].join("\n");
+    const text = [
+      "一般公共预算财政拨款支出决算表",
+      "科目编码\t科目名称\t小计\t基本支出\t项目支出",
+      "合计\t\t10.00\t\t10.00",
+      "\t行政运行\t10.00\t\t10.00",
+    ].join("\n");
     const e = parseError(() => parseText(text));
     expect(e.line).toBe(4);
     expect(e.expected).toContain("科目编码");
@@ -662,7 +706,11 @@ describe("hand-made inputs", () => {
   });
 
   test("no unit printed anywhere: read as 万元 and said so", () => {
-    const text = ["一般公共预算财政拨款支出决算表", "科目编码\t科目名称\t小计\t基本支出\t项目支出", "合计\t\t10.00\t\t10.00"].join("\n");
+    const text = [
+      "一般公共预算财政拨款支出决算表",
+      "科目编码\t科目名称\t小计\t基本支出\t项目支出",
+      "合计\t\t10.00\t\t10.00",
+    ].join("\n");
     const r = parseText(text);
     expect(r.sourceUnit).toBe("万元");
     expect(r.ambiguities).toEqual([{ table: "t05", sourceLine: 1, message: "各表均未注明金额单位，按万元读取" }]);

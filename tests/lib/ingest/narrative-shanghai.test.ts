@@ -27,16 +27,39 @@ describe("一 to 五: totals, shares and year-over-year changes", () => {
   test("changes, in document order", () => {
     expect(n.changes.slice(0, 5)).toEqual([
       // 一 line 414–416: 收入支出总计2995.39万元。与2023年度相比，收入支出总计减少56.95万元，下降1.87%。主要原因：…
-      { key: "grandTotal", subject: "收入支出总计", current: "2995.39", change: "-56.95", pct: "-1.87", reason: REASON, sourceLine: 414 },
+      {
+        key: "grandTotal",
+        subject: "收入支出总计",
+        current: "2995.39",
+        change: "-56.95",
+        pct: "-1.87",
+        reason: REASON,
+        sourceLine: 414,
+      },
       // 二 line 418: 本年收入合计2946.25万元，其中：…
       { key: "incomeTotal", subject: "本年收入合计", current: "2946.25", sourceLine: 418 },
       // 三 line 421: 本年支出合计2940.05万元，其中：…
       { key: "expenditureTotal", subject: "本年支出合计", current: "2940.05", sourceLine: 421 },
       // 四 line 424–427: 财政拨款收入支出总计0.3万元。与2023年度相比，财政拨款收入支出总计持平。主要原因：…
       // (0.3 is what the document prints; 公开04表 says 2,961.68 — a finding for the audit, not for the reader)
-      { key: "fiscalGrandTotal", subject: "财政拨款收入支出总计", current: "0.3", unchanged: true, reason: REASON, sourceLine: 424 },
+      {
+        key: "fiscalGrandTotal",
+        subject: "财政拨款收入支出总计",
+        current: "0.3",
+        unchanged: true,
+        reason: REASON,
+        sourceLine: 424,
+      },
       // 五（一） line 430–432: 一般公共预算财政拨款支出2940.05万元，…与2023年度相比，…减少63.14万元，下降2.10%。
-      { key: "gpbExpenditure", subject: "一般公共预算财政拨款支出", current: "2940.05", change: "-63.14", pct: "-2.10", reason: REASON, sourceLine: 430 },
+      {
+        key: "gpbExpenditure",
+        subject: "一般公共预算财政拨款支出",
+        current: "2940.05",
+        change: "-63.14",
+        pct: "-2.10",
+        reason: REASON,
+        sourceLine: 430,
+      },
     ]);
   });
 
@@ -78,8 +101,24 @@ describe("五（三）: budget execution against 年初预算, lines 439–478",
   const rows: [number, string[], string, string, "less" | "equal", string | undefined, number][] = [
     [1, [...GENERAL, "行政运行"], "1560.05", "1511.89", "less", "人员进出及退休变化，减少人员经费开支", 443],
     [2, [...GENERAL, "一般行政管理事务"], "10.00", "10.00", "equal", undefined, 446],
-    [3, [...GENERAL, "信息化建设"], "135.90", "135.25", "less", "因产业政策扶持资金管理系统项目进度，调减相关经费", 449],
-    [4, [...GENERAL, "财政委托业务支出"], "450.52", "449.52", "less", "因个别项目评审费未能实施或未来得及支付完毕，于明年重新申请", 452],
+    [
+      3,
+      [...GENERAL, "信息化建设"],
+      "135.90",
+      "135.25",
+      "less",
+      "因产业政策扶持资金管理系统项目进度，调减相关经费",
+      449,
+    ],
+    [
+      4,
+      [...GENERAL, "财政委托业务支出"],
+      "450.52",
+      "449.52",
+      "less",
+      "因个别项目评审费未能实施或未来得及支付完毕，于明年重新申请",
+      452,
+    ],
     [5, [...PENSION, "行政单位离退休"], "85.55", "84.65", "less", FULL, 456],
     [6, [...PENSION, "机关事业单位基本养老保险缴费支出"], "161.62", "160.75", "less", FULL, 459],
     [7, [...PENSION, "机关事业单位职业年金缴费支出"], "80.81", "80.38", "less", CAREFUL, 463],
@@ -89,7 +128,14 @@ describe("五（三）: budget execution against 年初预算, lines 439–478",
     [11, ["住房保障支出", "住房改革支出", "购房补贴"], "258.50", "258.50", "equal", undefined, 476],
   ];
   test.each(rows)("item %i", (no, p, initialBudget, final, stated, reason, line) => {
-    expect(n.budgetExecution!.items[no - 1]).toEqual({ path: p, initialBudget, final, stated, ...(reason ? { reason } : {}), sourceLine: line });
+    expect(n.budgetExecution!.items[no - 1]).toEqual({
+      path: p,
+      initialBudget,
+      final,
+      stated,
+      ...(reason ? { reason } : {}),
+      sourceLine: line,
+    });
   });
 });
 
@@ -109,7 +155,13 @@ describe("六 to 十一", () => {
     expect(n.changes.filter((c) => c.key.startsWith("sangong."))).toEqual([
       { key: "sangong.total", subject: "“三公”经费支出", current: "0.00", unchanged: true, sourceLine: 494 },
       { key: "sangong.abroad", subject: "因公出国（境）费", current: "0.00", unchanged: true, sourceLine: 494 },
-      { key: "sangong.vehicle", subject: "公务用车购置及运行维护费", current: "0.00", unchanged: true, sourceLine: 495 },
+      {
+        key: "sangong.vehicle",
+        subject: "公务用车购置及运行维护费",
+        current: "0.00",
+        unchanged: true,
+        sourceLine: 495,
+      },
       { key: "sangong.reception", subject: "公务接待费", current: "0.00", unchanged: true, sourceLine: 495 },
     ]);
   });
@@ -132,7 +184,15 @@ describe("六 to 十一", () => {
     const reason = "优化办公环境、提升照明效率，更换了老旧照明设施，导致相关支出略有增加";
     expect(n.operatingCost).toEqual({ amount: "184.65", reason, sourceLine: 515 });
     expect(n.changes.filter((c) => c.key === "operatingCost")).toEqual([
-      { key: "operatingCost", subject: "机关运行经费支出", current: "184.65", change: "2.55", pct: "1.40", reason, sourceLine: 515 },
+      {
+        key: "operatingCost",
+        subject: "机关运行经费支出",
+        current: "184.65",
+        change: "2.55",
+        pct: "1.40",
+        reason,
+        sourceLine: 515,
+      },
     ]);
   });
 
@@ -154,14 +214,30 @@ describe("六 to 十一", () => {
   });
 
   test("十一（三） 国有资产 (lines 526–529)", () => {
-    const uses = ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车"];
-    expect(n.assets).toEqual({ vehicles: 0, vehiclesByUse: Object.fromEntries(uses.map((u) => [u, 0])), largeEquipment: 2, sourceLine: 526 });
+    const uses = [
+      "部级领导干部用车",
+      "主要领导干部用车",
+      "机要通信用车",
+      "应急保障用车",
+      "执法执勤用车",
+      "特种专业技术用车",
+      "离退休干部用车",
+      "其他用车",
+    ];
+    expect(n.assets).toEqual({
+      vehicles: 0,
+      vehiclesByUse: Object.fromEntries(uses.map((u) => [u, 0])),
+      largeEquipment: 2,
+      sourceLine: 526,
+    });
   });
 });
 
 test("nothing is unread; the only figures left out are the 绩效 ones the report has no field for", () => {
   expect(unread).toEqual([]);
-  const leftOver = [...findSections(doc)].filter(([key]) => !["duties", "organisation", "glossary"].includes(key)).flatMap(([key, sec]) => unreadFigures(sec).map(([at, f]) => [key, sec.lineAt(at), f]));
+  const leftOver = [...findSections(doc)]
+    .filter(([key]) => !["duties", "organisation", "glossary"].includes(key))
+    .flatMap(([key, sec]) => unreadFigures(sec).map(([at, f]) => [key, sec.lineAt(at), f]));
   expect(leftOver).toEqual([
     // 编报绩效目标的2024年度项目4个，涉及预算金额598.42万元 (target setting)
     ["performance", 506, "4个"],
@@ -180,7 +256,19 @@ test("nothing is unread; the only figures left out are the 绩效 ones the repor
 
 test("第四部分 名词解释: all eleven entries", () => {
   expect(glossary.map((g) => g.term)).toEqual([
-    "财政拨款收入", "事业收入", "经营收入", "其他收入", "年初结转和结余", "年末结转和结余", "基本支出", "项目支出", "经营支出", "“三公”经费", "机关运行经费",
+    "财政拨款收入",
+    "事业收入",
+    "经营收入",
+    "其他收入",
+    "年初结转和结余",
+    "年末结转和结余",
+    "基本支出",
+    "项目支出",
+    "经营支出",
+    "“三公”经费",
+    "机关运行经费",
   ]);
-  expect(glossary[10].definition).toBe("指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。");
+  expect(glossary[10].definition).toBe(
+    "指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。",
+  );
 });

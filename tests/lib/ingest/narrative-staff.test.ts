@@ -56,6 +56,8 @@ describe("staff numbers in 机构设置", () => {
     expect(f.staffActual).toBe(41);
     // 000: 本年支出合计 8,979.10 (公开01表); 人员经费合计 from 公开06表
     expect(f.expenditurePerStaff).toBe("219.00");
-    expect(f.personnelCostPerStaff).toBe(new D(f.personnelCost!).div(41).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2));
+    expect(f.personnelCostPerStaff).toBe(
+      new D(f.personnelCost!).div(41).toDecimalPlaces(2, D.ROUND_HALF_UP).toFixed(2),
+    );
   });
 });

@@ -28,28 +28,97 @@ const ITEM = "1、一般公共服务支出（类）财政事务（款）行政�
 
 describe("budget execution: 年初预算 and/or 全年预算, the rate's base, and 决算数大于/小于/等于预算数", () => {
   // [wording, initialBudget, annualBudget, final, rate, rateBase, stated, reason]
-  type Row = [string, string, string | undefined, string, string | undefined, "initial" | "annual" | undefined, "more" | "less" | "equal" | undefined, string | undefined];
+  type Row = [
+    string,
+    string,
+    string | undefined,
+    string,
+    string | undefined,
+    "initial" | "annual" | undefined,
+    "more" | "less" | "equal" | undefined,
+    string | undefined,
+  ];
   const rows: Row[] = [
     [
       "年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成全年预算的95.89%。决算数小于全年预算数的主要原因是部分项目年底未支付。",
-      "0", "321.02", "307.82", "95.89", "annual", "less", "部分项目年底未支付",
+      "0",
+      "321.02",
+      "307.82",
+      "95.89",
+      "annual",
+      "less",
+      "部分项目年底未支付",
     ],
     [
       "年初预算为 1,560.05 万元，支出决算为 1,511.89 万元，完成年初预算的 96.91%。决算数小于年初预算数的主要原因：人员进出及退休变化。",
-      "1560.05", undefined, "1511.89", "96.91", "initial", "less", "人员进出及退休变化",
+      "1560.05",
+      undefined,
+      "1511.89",
+      "96.91",
+      "initial",
+      "less",
+      "人员进出及退休变化",
     ],
     [
       "年初预算数为100万元，调整后预算数为120万元，决算数为130万元，完成调整后预算的108.33%。决算数大于预算数的主要原因是年中追加。",
-      "100", "120", "130", "108.33", "annual", "more", "年中追加",
+      "100",
+      "120",
+      "130",
+      "108.33",
+      "annual",
+      "more",
+      "年中追加",
     ],
-    ["年初预算为10.00万元，支出决算为10.00万元。决算数与预算数基本持平。", "10.00", undefined, "10.00", undefined, undefined, "equal", undefined],
-    ["年初预算为 10 万元，全年预算为 12 万元，支出决算为 12 万元，完成预算的 100%。决算数等于预算数。", "10", "12", "12", "100", undefined, "equal", undefined],
-    ["年初预算为 15.56 万元，支出决算为 15.56 万元，完成年初预算的 100%。与年初预算持平。", "15.56", undefined, "15.56", "100", "initial", "equal", undefined],
-    ["年初预算为 0 万元，支出决算为 21.6 万元，年初无预算。决算数超过年初预算数的主要原因是新增疫情保障资金。", "0", undefined, "21.6", undefined, undefined, "more", "新增疫情保障资金"],
+    [
+      "年初预算为10.00万元，支出决算为10.00万元。决算数与预算数基本持平。",
+      "10.00",
+      undefined,
+      "10.00",
+      undefined,
+      undefined,
+      "equal",
+      undefined,
+    ],
+    [
+      "年初预算为 10 万元，全年预算为 12 万元，支出决算为 12 万元，完成预算的 100%。决算数等于预算数。",
+      "10",
+      "12",
+      "12",
+      "100",
+      undefined,
+      "equal",
+      undefined,
+    ],
+    [
+      "年初预算为 15.56 万元，支出决算为 15.56 万元，完成年初预算的 100%。与年初预算持平。",
+      "15.56",
+      undefined,
+      "15.56",
+      "100",
+      "initial",
+      "equal",
+      undefined,
+    ],
+    [
+      "年初预算为 0 万元，支出决算为 21.6 万元，年初无预算。决算数超过年初预算数的主要原因是新增疫情保障资金。",
+      "0",
+      undefined,
+      "21.6",
+      undefined,
+      undefined,
+      "more",
+      "新增疫情保障资金",
+    ],
     // amounts in 元, converted exactly to 万元
     [
       "年初预算为 1,000,000.00 元，全年预算为 1,234,567.89 元，支出决算为 1,200,000.00 元，完成全年预算的 97.20%。",
-      "100", "123.456789", "120", "97.20", "annual", undefined, undefined,
+      "100",
+      "123.456789",
+      "120",
+      "97.20",
+      "annual",
+      undefined,
+      undefined,
     ],
   ];
 
@@ -71,10 +140,25 @@ describe("budget execution: 年初预算 and/or 全年预算, the rate's base, a
   });
 
   test.each(rows)("item: %s", (wording, initialBudget, annualBudget, final, rate, rateBase, stated, reason) => {
-    const n = read(GPB, "一般公共预算财政拨款支出年初预算为 1 万元，支出决算为 1 万元。其中：", `${ITEM}主要用于：机关运行。${wording}`);
+    const n = read(
+      GPB,
+      "一般公共预算财政拨款支出年初预算为 1 万元，支出决算为 1 万元。其中：",
+      `${ITEM}主要用于：机关运行。${wording}`,
+    );
     const [item] = n.narrative.budgetExecution!.items;
-    expect(item).toMatchObject({ path: ["一般公共服务支出", "财政事务", "行政运行"], initialBudget, final, sourceLine: 3 });
-    expect([item.annualBudget, item.rate, item.rateBase, item.stated, item.reason]).toEqual([annualBudget, rate, rateBase, stated, reason]);
+    expect(item).toMatchObject({
+      path: ["一般公共服务支出", "财政事务", "行政运行"],
+      initialBudget,
+      final,
+      sourceLine: 3,
+    });
+    expect([item.annualBudget, item.rate, item.rateBase, item.stated, item.reason]).toEqual([
+      annualBudget,
+      rate,
+      rateBase,
+      stated,
+      reason,
+    ]);
     expect(n.unread).toEqual([]);
   });
 
@@ -83,11 +167,20 @@ describe("budget execution: 年初预算 and/or 全年预算, the rate's base, a
       GPB,
       "2024年度一般公共预算财政拨款支出年初预算为0万元，全年预算为321.02万元，支出决算为307.82万元，完成全年预算的95.89%。",
     );
-    expect(n.narrative.budgetExecution).toMatchObject({ initialBudget: "0", annualBudget: "321.02", final: "307.82", rate: "95.89", rateBase: "annual" });
+    expect(n.narrative.budgetExecution).toMatchObject({
+      initialBudget: "0",
+      annualBudget: "321.02",
+      final: "307.82",
+      rate: "95.89",
+      rateBase: "annual",
+    });
   });
 
   test("only 全年预算, no 年初预算: an unread note (the report's execution figures start from 年初预算)", () => {
-    const n = read(GPB, "一般公共预算财政拨款支出全年预算为 321.02 万元，支出决算为 307.82 万元，完成全年预算的 95.89%。");
+    const n = read(
+      GPB,
+      "一般公共预算财政拨款支出全年预算为 321.02 万元，支出决算为 307.82 万元，完成全年预算的 95.89%。",
+    );
     expect(n.narrative.budgetExecution).toBeUndefined();
     expect(n.unread).toEqual([
       {
@@ -111,32 +204,55 @@ describe("two values in one phrase", () => {
     ["2024年度收入支出总计均为2995.39万元。", [["收入支出总计", "2995.39"]]],
     ["收、支总计各为 8,979.95 万元。", [["收、支总计", "8979.95"]]],
     // two different values are two facts, each held against the tables
-    ["2023年度收、支总计各是 100.68,100.86 万元。", [["收、支总计（收入）", "100.68"], ["收、支总计（支出）", "100.86"]]],
-    ["2023年度收、支总计各是 1,006,800、1,008,600 元。", [["收、支总计（收入）", "100.68"], ["收、支总计（支出）", "100.86"]]],
+    [
+      "2023年度收、支总计各是 100.68,100.86 万元。",
+      [
+        ["收、支总计（收入）", "100.68"],
+        ["收、支总计（支出）", "100.86"],
+      ],
+    ],
+    [
+      "2023年度收、支总计各是 1,006,800、1,008,600 元。",
+      [
+        ["收、支总计（收入）", "100.68"],
+        ["收、支总计（支出）", "100.86"],
+      ],
+    ],
   ] as const)("%s", (statement, expected) => {
     const n = read(OVERALL, `${statement}与2022年度相比，收、支总计各增加1万元，增长1%。`);
     expect(n.narrative.changes.map((c) => [c.subject, c.current])).toEqual(expected);
-    for (const c of n.narrative.changes) expect(c).toMatchObject({ key: "grandTotal", change: "1", pct: "1", sourceLine: 2 });
+    for (const c of n.narrative.changes)
+      expect(c).toMatchObject({ key: "grandTotal", change: "1", pct: "1", sourceLine: 2 });
   });
 
   test("财政拨款收入支出总计 (Shanghai wording) with 持平", () => {
-    const n = read("四、财政拨款收入支出决算总体情况说明", "2024年度财政拨款收入支出总计2961.68万元。与2023年度相比，财政拨款收入支出总计持平。主要原因：人员稳定。");
+    const n = read(
+      "四、财政拨款收入支出决算总体情况说明",
+      "2024年度财政拨款收入支出总计2961.68万元。与2023年度相比，财政拨款收入支出总计持平。主要原因：人员稳定。",
+    );
     expect(n.narrative.changes).toEqual([
-      { key: "fiscalGrandTotal", subject: "财政拨款收入支出总计", current: "2961.68", unchanged: true, reason: "人员稳定", sourceLine: 2 },
+      {
+        key: "fiscalGrandTotal",
+        subject: "财政拨款收入支出总计",
+        current: "2961.68",
+        unchanged: true,
+        reason: "人员稳定",
+        sourceLine: 2,
+      },
     ]);
   });
 });
 
 describe("与2023年度持平 and other unchanged wordings", () => {
-  test.each([
-    ["与2023年度持平。"],
-    ["与 2023 年度相比持平。"],
-    ["比上年无变化。"],
-    ["与上年决算数一致。"],
-  ])("%s", (wording) => {
-    const n = read("二、收入决算情况说明", `5、其他收入 0 万元，${wording}`);
-    expect(n.narrative.changes).toEqual([{ key: "income.other", subject: "其他收入", current: "0", unchanged: true, sourceLine: 2 }]);
-  });
+  test.each([["与2023年度持平。"], ["与 2023 年度相比持平。"], ["比上年无变化。"], ["与上年决算数一致。"]])(
+    "%s",
+    (wording) => {
+      const n = read("二、收入决算情况说明", `5、其他收入 0 万元，${wording}`);
+      expect(n.narrative.changes).toEqual([
+        { key: "income.other", subject: "其他收入", current: "0", unchanged: true, sourceLine: 2 },
+      ]);
+    },
+  );
 });
 
 describe("政府采购 under 其他重要事项说明 (2024 national wording with reserved projects)", () => {
@@ -150,9 +266,17 @@ describe("政府采购 under 其他重要事项说明 (2024 national wording wit
   test("every figure, and sme = won in reserved + won in other projects", () => {
     const n = read(...SHANGHAI);
     expect(n.narrative.procurement).toEqual({
-      total: "251.25", goods: "4.79", works: "0", services: "246.47",
-      reservedSme: "246.47", reservedSmallMicro: "0", smeWonReserved: "246.47", smallMicroWonReserved: "0", smeWonOther: "4.79",
-      sme: "251.26", sourceLine: 3,
+      total: "251.25",
+      goods: "4.79",
+      works: "0",
+      services: "246.47",
+      reservedSme: "246.47",
+      reservedSmallMicro: "0",
+      smeWonReserved: "246.47",
+      smallMicroWonReserved: "0",
+      smeWonOther: "4.79",
+      sme: "251.26",
+      sourceLine: 3,
     });
     expect(n.unread).toEqual([]);
   });
@@ -164,8 +288,15 @@ describe("政府采购 under 其他重要事项说明 (2024 national wording wit
       "面向中小企业预留政府采购项目预算金额 2,464,600.00 元。在面向中小企业预留的政府采购项目中，由中小企业供应商中标和成交的，合同金额 2,464,600.00 元；在其他政府采购项目中，由中小企业中标或成交的，合同金额为 0 元。",
     );
     expect(n.narrative.procurement).toEqual({
-      total: "251.25", goods: "4.79", works: "0", services: "246.46",
-      reservedSme: "246.46", smeWonReserved: "246.46", smeWonOther: "0", sme: "246.46", sourceLine: 2,
+      total: "251.25",
+      goods: "4.79",
+      works: "0",
+      services: "246.46",
+      reservedSme: "246.46",
+      smeWonReserved: "246.46",
+      smeWonOther: "0",
+      sme: "246.46",
+      sourceLine: 2,
     });
   });
 
@@ -174,7 +305,13 @@ describe("政府采购 under 其他重要事项说明 (2024 national wording wit
       "十一、政府采购支出情况",
       "2023 年度政府采购支出总额 100 万元。授予中小企业合同金额 90 万元，占政府采购支出总额的 90%。在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额 50 万元；在其他政府采购项目中，由中小企业供应商中标或成交的，采购金额 30 万元。",
     );
-    expect(n.narrative.procurement).toMatchObject({ total: "100", sme: "90", smeShare: "90", smeWonReserved: "50", smeWonOther: "30" });
+    expect(n.narrative.procurement).toMatchObject({
+      total: "100",
+      sme: "90",
+      smeShare: "90",
+      smeWonReserved: "50",
+      smeWonOther: "30",
+    });
   });
 });
 
@@ -215,7 +352,17 @@ describe("机关运行经费: against last year or against the budget", () => {
     expect(n.narrative.operatingCost).toEqual(operatingCost);
     const year = n.narrative.changes.filter((c) => c.key === "operatingCost");
     if (!change) expect(year).toEqual([]);
-    else expect(year).toEqual([{ key: "operatingCost", subject: expect.stringMatching(/运行经费支出$/), current: operatingCost.amount, ...change, ...("reason" in operatingCost ? { reason: operatingCost.reason } : {}), sourceLine: 2 }]);
+    else
+      expect(year).toEqual([
+        {
+          key: "operatingCost",
+          subject: expect.stringMatching(/运行经费支出$/),
+          current: operatingCost.amount,
+          ...change,
+          ...("reason" in operatingCost ? { reason: operatingCost.reason } : {}),
+          sourceLine: 2,
+        },
+      ]);
     expect(n.unread).toEqual([]);
   });
 });
@@ -239,7 +386,12 @@ describe("section numbering other than the samples'", () => {
     expect(n.narrative.performance).toMatchObject({ projectCount: 2, funds: "10" });
     expect(n.narrative.operatingCost).toMatchObject({ amount: "5", sourceLine: 7 });
     expect(n.narrative.procurement).toEqual({ total: "8", goods: "8", sourceLine: 9 });
-    expect(n.narrative.assets).toEqual({ vehicles: 1, vehiclesByUse: { 部级领导干部用车: 0, 主要领导干部用车: 1 }, largeEquipment: 0, sourceLine: 11 });
+    expect(n.narrative.assets).toEqual({
+      vehicles: 1,
+      vehiclesByUse: { 部级领导干部用车: 0, 主要领导干部用车: 1 },
+      largeEquipment: 0,
+      sourceLine: 11,
+    });
     expect(n.unread).toEqual([]);
   });
 
@@ -300,7 +452,13 @@ describe("三公", () => {
       vehiclesPurchased: 0,
       vehicleOperation: "1.58",
       vehiclesKept: 1,
-      receptionDomestic: { amount: "3.77", batches: 27, persons: 299, foreignAffairsBatches: 0, foreignAffairsPersons: 0 },
+      receptionDomestic: {
+        amount: "3.77",
+        batches: 27,
+        persons: 299,
+        foreignAffairsBatches: 0,
+        foreignAffairsPersons: 0,
+      },
       sourceLine: 2,
     });
     expect(n.unread).toEqual([]);
@@ -333,7 +491,15 @@ describe("三公", () => {
       "2023 年度“三公”经费支出全年预算为 10 万元，支出决算为 8 万元，与 2023 年预算基本持平。与2022年度相比，“三公”经费支出减少2万元，下降20%，主要原因是压减公务接待。",
     );
     expect(n.narrative.changes).toEqual([
-      { key: "sangong.total", subject: "“三公”经费支出", current: "8", change: "-2", pct: "-20", reason: "压减公务接待", sourceLine: 2 },
+      {
+        key: "sangong.total",
+        subject: "“三公”经费支出",
+        current: "8",
+        change: "-2",
+        pct: "-20",
+        reason: "压减公务接待",
+        sourceLine: 2,
+      },
     ]);
   });
 });
@@ -343,7 +509,16 @@ describe("国有资产: the vehicle uses the list names", () => {
     [
       "共有车辆0辆，其中：部级领导干部用车0辆、主要领导干部用车0辆、机要通信用车0辆、应急保障用车0辆、执法执勤用车0辆、特种专业技术用车0辆、离退休干部用车0辆、其他用车0辆。单价100万元（含）以上设备（不含车辆）2台（套）。",
       0,
-      ["部级领导干部用车", "主要领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车"],
+      [
+        "部级领导干部用车",
+        "主要领导干部用车",
+        "机要通信用车",
+        "应急保障用车",
+        "执法执勤用车",
+        "特种专业技术用车",
+        "离退休干部用车",
+        "其他用车",
+      ],
       2,
     ],
     [
@@ -375,7 +550,11 @@ describe("预算绩效 in Shanghai wording", () => {
       sourceLine: 2,
     });
     expect(n.unread).toEqual([]);
-    expect(unreadFigures(findSections(doc).get("performance")!).map(([, f]) => f)).toEqual(["4个", "598.42万元", "99.43分"]);
+    expect(unreadFigures(findSections(doc).get("performance")!).map(([, f]) => f)).toEqual([
+      "4个",
+      "598.42万元",
+      "99.43分",
+    ]);
   });
 });
 
@@ -390,7 +569,13 @@ describe("what is noted and what is not", () => {
     );
     expect(n.narrative.changes.map((c) => c.key)).toEqual(["incomeTotal", "expenditureTotal"]);
     expect(n.unread).toEqual([
-      { part: "statement", where: "二、收入决算情况说明", sourceLine: 3, text: "其他收入：10万元，与上年相比有所减少。", message: "句中的 10万元 未能读入（句式未识别）" },
+      {
+        part: "statement",
+        where: "二、收入决算情况说明",
+        sourceLine: 3,
+        text: "其他收入：10万元，与上年相比有所减少。",
+        message: "句中的 10万元 未能读入（句式未识别）",
+      },
     ]);
   });
 
@@ -425,17 +610,16 @@ describe("nothing in the narrative rejects a document", () => {
     (l: string, r: () => number) => l.replace(/万元/g, (u) => (r() < 0.3 ? "" : u)),
     (l: string, r: () => number) => l.replace(/年初预算|支出决算|占|增加|减少/g, (w) => (r() < 0.3 ? "" : w)),
   ];
-  test.each(files.flatMap(([file, from, to]) => damage.map((_, k) => [path.basename(file), k, file, from, to] as const)))(
-    "%s, damage %i",
-    (_, k, file, from, to) => {
-      const rand = prng(1000 + k);
-      const lines = readFileSync(file, "utf8").split("\n");
-      for (let round = 0; round < 5; round++) {
-        const text = lines.map((l, i) => (i >= from && i < to && rand() < 0.5 ? damage[k](l, rand) : l)).join("\n");
-        const n = parseNarrative(docFromText("damaged.txt", text));
-        expect(() => narrativeSchema.parse(n.narrative)).not.toThrow();
-        for (const u of n.unread) expect(() => unreadSchema.parse(u)).not.toThrow();
-      }
-    },
-  );
+  test.each(
+    files.flatMap(([file, from, to]) => damage.map((_, k) => [path.basename(file), k, file, from, to] as const)),
+  )("%s, damage %i", (_, k, file, from, to) => {
+    const rand = prng(1000 + k);
+    const lines = readFileSync(file, "utf8").split("\n");
+    for (let round = 0; round < 5; round++) {
+      const text = lines.map((l, i) => (i >= from && i < to && rand() < 0.5 ? damage[k](l, rand) : l)).join("\n");
+      const n = parseNarrative(docFromText("damaged.txt", text));
+      expect(() => narrativeSchema.parse(n.narrative)).not.toThrow();
+      for (const u of n.unread) expect(() => unreadSchema.parse(u)).not.toThrow();
+    }
+  });
 });

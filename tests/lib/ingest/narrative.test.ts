@@ -139,19 +139,70 @@ describe("004 (markdown) changes", () => {
 describe("shares", () => {
   test("000", () => {
     expect(n000.narrative.shares).toEqual([
-      { key: "income.fiscal", subject: "财政拨款收入", amount: "8979.1", pct: "100", base: "incomeTotal", sourceLine: 792 },
+      {
+        key: "income.fiscal",
+        subject: "财政拨款收入",
+        amount: "8979.1",
+        pct: "100",
+        base: "incomeTotal",
+        sourceLine: 792,
+      },
       { key: "income.other", subject: "其他收入", amount: "0.18", pct: "0", base: "incomeTotal", sourceLine: 792 },
-      { key: "expenditure.basic", subject: "基本支出", amount: "1433.56", pct: "15.97", base: "expenditureTotal", sourceLine: 820 },
-      { key: "expenditure.project", subject: "项目支出", amount: "7545.55", pct: "84.03", base: "expenditureTotal", sourceLine: 820 },
-      { key: "gpbExpenditure", subject: "一般公共预算财政拨款支出", amount: "8979.11", pct: "100", base: "expenditureTotal", sourceLine: 855 },
-      { key: "class:社会保障和就业", subject: "社会保障和就业（类）支出", amount: "112.81", pct: "1.26", base: "gpbExpenditure", sourceLine: 866 },
-      { key: "class:卫生健康", subject: "卫生健康（类）支出", amount: "93.38", pct: "1.04", base: "gpbExpenditure", sourceLine: 868 },
+      {
+        key: "expenditure.basic",
+        subject: "基本支出",
+        amount: "1433.56",
+        pct: "15.97",
+        base: "expenditureTotal",
+        sourceLine: 820,
+      },
+      {
+        key: "expenditure.project",
+        subject: "项目支出",
+        amount: "7545.55",
+        pct: "84.03",
+        base: "expenditureTotal",
+        sourceLine: 820,
+      },
+      {
+        key: "gpbExpenditure",
+        subject: "一般公共预算财政拨款支出",
+        amount: "8979.11",
+        pct: "100",
+        base: "expenditureTotal",
+        sourceLine: 855,
+      },
+      {
+        key: "class:社会保障和就业",
+        subject: "社会保障和就业（类）支出",
+        amount: "112.81",
+        pct: "1.26",
+        base: "gpbExpenditure",
+        sourceLine: 866,
+      },
+      {
+        key: "class:卫生健康",
+        subject: "卫生健康（类）支出",
+        amount: "93.38",
+        pct: "1.04",
+        base: "gpbExpenditure",
+        sourceLine: 868,
+      },
       // "资源\n\n勘探工业信息等（类）支出 8,772.92 万元" wraps from line 868 to 870.
-      { key: "class:资源勘探工业信息等", subject: "资源勘探工业信息等（类）支出", amount: "8772.92", pct: "97.7", base: "gpbExpenditure", sourceLine: 870 },
+      {
+        key: "class:资源勘探工业信息等",
+        subject: "资源勘探工业信息等（类）支出",
+        amount: "8772.92",
+        pct: "97.7",
+        base: "gpbExpenditure",
+        sourceLine: 870,
+      },
     ]);
   });
   test("004", () => {
-    const classes = n004.narrative.shares.filter((s) => s.base === "gpbExpenditure").map((s) => [s.key, s.amount, s.pct]);
+    const classes = n004.narrative.shares
+      .filter((s) => s.base === "gpbExpenditure")
+      .map((s) => [s.key, s.amount, s.pct]);
     expect(classes).toEqual([
       ["class:一般公共服务", "6736.85", "81.64"],
       ["class:社会保障和就业", "173.21", "2.1"],
@@ -159,7 +210,9 @@ describe("shares", () => {
       ["class:资源勘探工业信息等", "19.73", "0.24"],
       ["class:其他", "1077.24", "13.05"],
     ]);
-    const others = n004.narrative.shares.filter((s) => s.base !== "gpbExpenditure").map((s) => [s.key, s.amount, s.pct, s.base]);
+    const others = n004.narrative.shares
+      .filter((s) => s.base !== "gpbExpenditure")
+      .map((s) => [s.key, s.amount, s.pct, s.base]);
     expect(others).toEqual([
       ["income.fiscal", "8251.79", "99.98", "incomeTotal"],
       ["income.other", "1.72", "0.02", "incomeTotal"],
@@ -175,19 +228,88 @@ type ItemRow = [number, string[], string, string, string | undefined, boolean | 
 describe("000 budget execution", () => {
   test("total", () => {
     const { items, ...total } = n000.narrative.budgetExecution!;
-    expect(asBefore(total)).toEqual({ initialBudget: "8291.49", final: "8979.11", rate: "108.29", reason: "新增信息化项目支出增加", sourceLine: 873 });
+    expect(asBefore(total)).toEqual({
+      initialBudget: "8291.49",
+      final: "8979.11",
+      rate: "108.29",
+      reason: "新增信息化项目支出增加",
+      sourceLine: 873,
+    });
     expect(items).toHaveLength(9);
   });
   const rows: ItemRow[] = [
-    [1, ["社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出"], "101.65", "101.65", "100", undefined, undefined, 881],
-    [2, ["社会保障和就业支出", "行政事业单位养老支出", "机关事业单位职业年金缴费支出"], "15.17", "11.16", "73.57", undefined, "当年度退休人员支出减少", 889],
-    [3, ["卫生健康支出", "公共卫生", "突发公共卫生事件应急处理"], "0", "21.6", undefined, true, "当年度新增疫情保障资金", 897],
+    [
+      1,
+      ["社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出"],
+      "101.65",
+      "101.65",
+      "100",
+      undefined,
+      undefined,
+      881,
+    ],
+    [
+      2,
+      ["社会保障和就业支出", "行政事业单位养老支出", "机关事业单位职业年金缴费支出"],
+      "15.17",
+      "11.16",
+      "73.57",
+      undefined,
+      "当年度退休人员支出减少",
+      889,
+    ],
+    [
+      3,
+      ["卫生健康支出", "公共卫生", "突发公共卫生事件应急处理"],
+      "0",
+      "21.6",
+      undefined,
+      true,
+      "当年度新增疫情保障资金",
+      897,
+    ],
     [4, ["卫生健康支出", "行政事业单位医疗", "行政单位医疗"], "15.56", "15.56", "100", undefined, undefined, 905],
     [5, ["卫生健康支出", "行政事业单位医疗", "事业单位医疗"], "30.81", "30.81", "100", undefined, undefined, 911],
-    [6, ["卫生健康支出", "行政事业单位医疗", "其他行政事业单位医疗支出"], "25.41", "25.41", "100", undefined, undefined, 916],
-    [7, ["资源勘探工业信息等支出", "工业和信息产业监管", "行政运行"], "325.5", "374.34", "115", undefined, "当年追加人员经费等造成", 922],
-    [8, ["资源勘探工业信息等支出", "工业和信息产业监管", "一般行政管理事务"], "78.26", "76.01", "97.12", undefined, "当年度业务费支出减少", 930],
-    [9, ["资源勘探工业信息等支出", "工业和信息产业监管", "其他工业和信息产业监管支出"], "7699.13", "8322.57", "108.1", undefined, "新增信息化项目支出增加", 938],
+    [
+      6,
+      ["卫生健康支出", "行政事业单位医疗", "其他行政事业单位医疗支出"],
+      "25.41",
+      "25.41",
+      "100",
+      undefined,
+      undefined,
+      916,
+    ],
+    [
+      7,
+      ["资源勘探工业信息等支出", "工业和信息产业监管", "行政运行"],
+      "325.5",
+      "374.34",
+      "115",
+      undefined,
+      "当年追加人员经费等造成",
+      922,
+    ],
+    [
+      8,
+      ["资源勘探工业信息等支出", "工业和信息产业监管", "一般行政管理事务"],
+      "78.26",
+      "76.01",
+      "97.12",
+      undefined,
+      "当年度业务费支出减少",
+      930,
+    ],
+    [
+      9,
+      ["资源勘探工业信息等支出", "工业和信息产业监管", "其他工业和信息产业监管支出"],
+      "7699.13",
+      "8322.57",
+      "108.1",
+      undefined,
+      "新增信息化项目支出增加",
+      938,
+    ],
   ];
   test.each(rows)("item %i", (no, p, initialBudget, final, rate, noInitialBudget, reason, line) => {
     const item = n000.narrative.budgetExecution!.items[no - 1];
@@ -206,7 +328,13 @@ describe("000 budget execution", () => {
 describe("004 budget execution", () => {
   test("total", () => {
     const { items, ...total } = n004.narrative.budgetExecution!;
-    expect(asBefore(total)).toEqual({ initialBudget: "7958.4", final: "8251.79", rate: "103.69", reason: "年中有人员的经费追加", sourceLine: 475 });
+    expect(asBefore(total)).toEqual({
+      initialBudget: "7958.4",
+      final: "8251.79",
+      rate: "103.69",
+      reason: "年中有人员的经费追加",
+      sourceLine: 475,
+    });
     expect(items).toHaveLength(12);
   });
   const OFFICE = ["一般公共服务支出", "政府办公厅（室）及相关机构事务"];
@@ -216,13 +344,40 @@ describe("004 budget execution", () => {
     [2, [...OFFICE, "一般行政管理事务"], "4692", "3254.51", "69.36", undefined, "有部分项目支出没有实现", 479],
     [3, [...OFFICE, "其他政府办公厅（室）及相关机构事务支出"], "0", "4.16", undefined, true, ADDED, 483],
     [4, ["一般公共服务支出", "商贸事务", "其他商贸事务支出"], "0", "19.34", undefined, true, ADDED, 485],
-    [5, ["社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出"], "146.56", "146.56", "100", undefined, undefined, 487],
-    [6, ["社会保障和就业支出", "行政事业单位养老支出", "机关事业单位职业年金缴费支出"], "7.92", "4.95", "62.5", undefined, "有部分支出没有实现导致", 489],
+    [
+      5,
+      ["社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出"],
+      "146.56",
+      "146.56",
+      "100",
+      undefined,
+      undefined,
+      487,
+    ],
+    [
+      6,
+      ["社会保障和就业支出", "行政事业单位养老支出", "机关事业单位职业年金缴费支出"],
+      "7.92",
+      "4.95",
+      "62.5",
+      undefined,
+      "有部分支出没有实现导致",
+      489,
+    ],
     [7, ["社会保障和就业支出", "抚恤", "死亡抚恤"], "0", "21.7", undefined, true, ADDED, 491],
     [8, ["卫生健康支出", "公共卫生", "突发公共卫生事件应急处理"], "0", "114.94", undefined, true, ADDED, 493],
     [9, ["卫生健康支出", "行政事业单位医疗", "行政单位医疗"], "66.87", "66.87", "100", undefined, undefined, 497],
     [10, ["卫生健康支出", "行政事业单位医疗", "公务员医疗补助"], "62.95", "62.95", "100", undefined, undefined, 499],
-    [11, ["资源勘探工业信息等支出", "工业和信息产业监管", "其他工业和信息产业监管支出"], "0", "19.73", undefined, true, ADDED, 501],
+    [
+      11,
+      ["资源勘探工业信息等支出", "工业和信息产业监管", "其他工业和信息产业监管支出"],
+      "0",
+      "19.73",
+      undefined,
+      true,
+      ADDED,
+      501,
+    ],
     [12, ["其他支出", "其他支出", "其他支出"], "0", "1077.24", undefined, true, ADDED, 503],
   ];
   test.each(rows)("item %i", (no, p, initialBudget, final, rate, noInitialBudget, reason, line) => {
@@ -240,7 +395,9 @@ describe("004 budget execution", () => {
 
 describe("stated and rateBase of the seeds", () => {
   // 决算数大于/小于年初预算数…, 与年初预算持平, and 完成年初预算的 X% (absent where the text says 年初无预算).
-  const M = "more", L = "less", E = "equal";
+  const M = "more",
+    L = "less",
+    E = "equal";
   test.each([
     ["000", n000, M, [E, L, M, E, E, E, M, L, M], [1, 1, 0, 1, 1, 1, 1, 1, 1]],
     ["004", n004, M, [M, L, M, M, E, L, M, M, E, E, M, M], [1, 1, 0, 0, 1, 1, 0, 0, 1, 1, 0, 0]],
@@ -258,7 +415,9 @@ describe("stated and rateBase of the seeds", () => {
   ] as const)("%s: nothing unread; the figures left out are the ones the report has no field for", (_, n, leftOver) => {
     expect(n.unread).toEqual([]);
     // the narrative's sections (概况 and 名词解释 are text, not statements)
-    const sections = [...findSections(n === n000 ? doc000 : doc004)].filter(([key]) => !["duties", "organisation", "glossary"].includes(key));
+    const sections = [...findSections(n === n000 ? doc000 : doc004)].filter(
+      ([key]) => !["duties", "organisation", "glossary"].includes(key),
+    );
     expect(sections.flatMap(([, sec]) => unreadFigures(sec).map(([, f]) => f))).toEqual(leftOver);
   });
 });
@@ -284,7 +443,13 @@ describe("sections 六 to 十二", () => {
       vehiclesPurchased: 0,
       vehicleOperation: "1.58",
       vehiclesKept: 1,
-      receptionDomestic: { amount: "3.77", batches: 27, persons: 299, foreignAffairsBatches: 0, foreignAffairsPersons: 0 },
+      receptionDomestic: {
+        amount: "3.77",
+        batches: 27,
+        persons: 299,
+        foreignAffairsBatches: 0,
+        foreignAffairsPersons: 0,
+      },
       receptionForeign: { amount: "0", batches: 0, persons: 0 },
       sourceLine: 987,
     });
@@ -301,15 +466,29 @@ describe("sections 六 to 十二", () => {
       vehiclesPurchased: 0,
       vehicleOperation: "21.49",
       vehiclesKept: 8,
-      receptionDomestic: { amount: "74.39", batches: 165, persons: 5728, foreignAffairsBatches: 0, foreignAffairsPersons: 0 },
+      receptionDomestic: {
+        amount: "74.39",
+        batches: 165,
+        persons: 5728,
+        foreignAffairsBatches: 0,
+        foreignAffairsPersons: 0,
+      },
       receptionForeign: { amount: "0", batches: 0, persons: 0 },
       sourceLine: 527,
     });
   });
 
   test.each([
-    ["000", n000, { amount: "117.47", changeVsBudget: "-51.68", pct: "-30.55", reason: "当年度相关费用支出减少", sourceLine: 1032 }],
-    ["004", n004, { amount: "582.58", changeVsBudget: "-25.69", pct: "-4.22", reason: "厉行节约严格控制支出", sourceLine: 549 }],
+    [
+      "000",
+      n000,
+      { amount: "117.47", changeVsBudget: "-51.68", pct: "-30.55", reason: "当年度相关费用支出减少", sourceLine: 1032 },
+    ],
+    [
+      "004",
+      n004,
+      { amount: "582.58", changeVsBudget: "-25.69", pct: "-4.22", reason: "厉行节约严格控制支出", sourceLine: 549 },
+    ],
   ])("%s 机关运行经费", (_, n, expected) => {
     expect(n.narrative.operatingCost).toEqual(expected);
   });
@@ -319,23 +498,49 @@ describe("sections 六 to 十二", () => {
       "000",
       n000,
       {
-        total: "8281.83", goods: "14.43", works: "0", services: "8267.4", sme: "1839.9", smeShare: "22.22",
-        smallMicro: "492.19", smallMicroShare: "5.94", goodsSmeShare: "100", servicesSmeShare: "5.78", sourceLine: 1039,
+        total: "8281.83",
+        goods: "14.43",
+        works: "0",
+        services: "8267.4",
+        sme: "1839.9",
+        smeShare: "22.22",
+        smallMicro: "492.19",
+        smallMicroShare: "5.94",
+        goodsSmeShare: "100",
+        servicesSmeShare: "5.78",
+        sourceLine: 1039,
       },
     ],
     [
       "004",
       n004,
       {
-        total: "320.11", goods: "59.33", works: "0", services: "260.78", sme: "311.24", smeShare: "97.23",
-        smallMicro: "301.65", smallMicroShare: "94.23", goodsSmeShare: "100", servicesSmeShare: "92.92", sourceLine: 555,
+        total: "320.11",
+        goods: "59.33",
+        works: "0",
+        services: "260.78",
+        sme: "311.24",
+        smeShare: "97.23",
+        smallMicro: "301.65",
+        smallMicroShare: "94.23",
+        goodsSmeShare: "100",
+        servicesSmeShare: "92.92",
+        sourceLine: 555,
       },
     ],
   ])("%s 政府采购", (_, n, expected) => {
     expect(n.narrative.procurement).toEqual(expected);
   });
 
-  const USES = ["领导干部用车", "机要通信用车", "应急保障用车", "执法执勤用车", "特种专业技术用车", "离退休干部用车", "其他用车"];
+  const USES = [
+    "领导干部用车",
+    "机要通信用车",
+    "应急保障用车",
+    "执法执勤用车",
+    "特种专业技术用车",
+    "离退休干部用车",
+    "其他用车",
+  ];
   test.each([
     ["000", n000, 2, [0, 2, 0, 0, 0, 0, 0], 0, 1057],
     ["004", n004, 8, [1, 4, 0, 0, 1, 0, 2], 2, 559],
@@ -372,9 +577,19 @@ describe("预算绩效", () => {
     ["烟台市民卡胶东公交一卡通综合业务管理平台", "100", "291.71", "291.71", "100", 1223],
     ["运转类-购置费", "100", "13.44", "13.44", "100", 1233],
   ];
-  test.each(rows000.map((r, i) => [i + 1, ...r] as const))("000 summary %i %s", (i, name, score, budget, executed, rate, line) => {
-    expect(n000.narrative.performance!.summaries[i - 1]).toEqual({ name, score, budget, executed, rate, sourceLine: line });
-  });
+  test.each(rows000.map((r, i) => [i + 1, ...r] as const))(
+    "000 summary %i %s",
+    (i, name, score, budget, executed, rate, line) => {
+      expect(n000.narrative.performance!.summaries[i - 1]).toEqual({
+        name,
+        score,
+        budget,
+        executed,
+        rate,
+        sourceLine: line,
+      });
+    },
+  );
 
   const rows004: SummaryRow[] = [
     // the printed "12345 政务热线…" loses its layout space: narrative names are compared without whitespace.
@@ -388,9 +603,19 @@ describe("预算绩效", () => {
     ["购买办公家具、办公设备专项经费", "91.43", "15", "3.64", "24.27", 591],
     ["驻外机构工作保障经费", "96.63", "303", "261.58", "86.33", 593],
   ];
-  test.each(rows004.map((r, i) => [i + 1, ...r] as const))("004 summary %i %s", (i, name, score, budget, executed, rate, line) => {
-    expect(n004.narrative.performance!.summaries[i - 1]).toEqual({ name, score, budget, executed, rate, sourceLine: line });
-  });
+  test.each(rows004.map((r, i) => [i + 1, ...r] as const))(
+    "004 summary %i %s",
+    (i, name, score, budget, executed, rate, line) => {
+      expect(n004.narrative.performance!.summaries[i - 1]).toEqual({
+        name,
+        score,
+        budget,
+        executed,
+        rate,
+        sourceLine: line,
+      });
+    },
+  );
 });
 
 describe("glossary", () => {
@@ -407,7 +632,8 @@ describe("glossary", () => {
   test("000 entries, including ones wrapped over several lines", () => {
     expect(n000.glossary[0]).toEqual({
       term: "财政拨款收入",
-      definition: "指单位本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。",
+      definition:
+        "指单位本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。",
     });
     expect(n000.glossary[13].term).toBe("“三公”经费");
     expect(n000.glossary[15]).toEqual({
@@ -416,7 +642,10 @@ describe("glossary", () => {
     });
   });
   test("004 bold terms and a definition on the next paragraph", () => {
-    expect(n004.glossary[8]).toEqual({ term: "结余分配", definition: "指事业单位缴纳的所得税以及从非财政拨款结余或经营结余中提取的各类结余。" });
+    expect(n004.glossary[8]).toEqual({
+      term: "结余分配",
+      definition: "指事业单位缴纳的所得税以及从非财政拨款结余或经营结余中提取的各类结余。",
+    });
     expect(n004.glossary[26]).toEqual({
       term: "其他支出（类）其他支出（款）其他支出（项）",
       definition: "反映除上述项目以外其他不能划分到具体功能科目中的支出项目。",
@@ -440,7 +669,9 @@ describe("sections are found by title, not by position", () => {
 
   test("renumbered sections (a template with fewer parts) read the same", () => {
     const doc = mutated(SEED_004, (t) =>
-      t.replace("## 十、机关运行经费支出情况", "## 八、机关运行经费支出情况").replace("## 十一、政府采购支出情况", "## 九、政府采购支出情况"),
+      t
+        .replace("## 十、机关运行经费支出情况", "## 八、机关运行经费支出情况")
+        .replace("## 十一、政府采购支出情况", "## 九、政府采购支出情况"),
     );
     const n = parseNarrative(doc).narrative;
     expect(n.operatingCost?.amount).toBe("582.58");
@@ -463,12 +694,18 @@ describe("sections are found by title, not by position", () => {
         "“三公”经费支出全年预算为 5 万元，支出决算为 4 万元，完成全年预算的 80%。",
       ),
     ).narrative;
-    expect(n.changes).toEqual([{ key: "grandTotal", subject: "收、支总计", current: "10", change: "1", pct: "11.11", sourceLine: 8 }]);
+    expect(n.changes).toEqual([
+      { key: "grandTotal", subject: "收、支总计", current: "10", change: "1", pct: "11.11", sourceLine: 8 },
+    ]);
     expect(n.sangong).toEqual({ total: { budget: "5", final: "4", rate: "80", sourceLine: 11 }, sourceLine: 11 });
   });
 
   test("a document with no narrative gives an empty one", () => {
-    expect(parseNarrative(snippet("2023年度某局部门决算", "没有情况说明"))).toEqual({ narrative: { changes: [], shares: [] }, glossary: [], unread: [] });
+    expect(parseNarrative(snippet("2023年度某局部门决算", "没有情况说明"))).toEqual({
+      narrative: { changes: [], shares: [] },
+      glossary: [],
+      unread: [],
+    });
   });
 });
 
@@ -483,7 +720,15 @@ describe("hand-made snippets", () => {
       ),
     ).narrative;
     expect(n.changes).toEqual([
-      { key: "income.fiscal", subject: "财政拨款收入", current: "8979.1", change: "-698.24", pct: "-7.22", reason: "项目减少", sourceLine: 2 },
+      {
+        key: "income.fiscal",
+        subject: "财政拨款收入",
+        current: "8979.1",
+        change: "-698.24",
+        pct: "-7.22",
+        reason: "项目减少",
+        sourceLine: 2,
+      },
     ]);
     expect(n.operatingCost).toEqual({ amount: "117.47", changeVsBudget: "-51.68", pct: "-30.55", sourceLine: 4 });
   });
@@ -498,7 +743,13 @@ describe("hand-made snippets", () => {
         "1.社会保障和就业支出(类)行政事业单位养老支出(款)机关事业单位基本养老保险缴费支出(项).年初预算为101.65万元,支出决算为101.65万元,完成年初预算的100%.",
       ),
     ).narrative;
-    expect(n.changes[0]).toMatchObject({ key: "grandTotal", current: "8979.95", change: "-801.2", pct: "-8.19", reason: "项目减少" });
+    expect(n.changes[0]).toMatchObject({
+      key: "grandTotal",
+      current: "8979.95",
+      change: "-801.2",
+      pct: "-8.19",
+      reason: "项目减少",
+    });
     expect(n.budgetExecution).toMatchObject({ initialBudget: "8291.49", final: "8979.11", rate: "108.29" });
     expect(n.budgetExecution?.items).toEqual([
       {
@@ -524,25 +775,41 @@ describe("hand-made snippets", () => {
         "总额的 22.22%。",
       ),
     ).narrative;
-    expect(n.procurement).toEqual({ total: "8281.83", goods: "14.43", sme: "1839.9", smeShare: "22.22", sourceLine: 2 });
+    expect(n.procurement).toEqual({
+      total: "8281.83",
+      goods: "14.43",
+      sme: "1839.9",
+      smeShare: "22.22",
+      sourceLine: 2,
+    });
   });
 
   test("比上年 wording without 与…相比", () => {
-    const n = parseNarrative(snippet("二、收入决算情况说明", "6、其他收入 0.18 万元，比上年减少 0.18 万元，下降 50%，主要原因是结息减少。")).narrative;
+    const n = parseNarrative(
+      snippet("二、收入决算情况说明", "6、其他收入 0.18 万元，比上年减少 0.18 万元，下降 50%，主要原因是结息减少。"),
+    ).narrative;
     expect(n.changes).toEqual([
-      { key: "income.other", subject: "其他收入", current: "0.18", change: "-0.18", pct: "-50", reason: "结息减少", sourceLine: 2 },
+      {
+        key: "income.other",
+        subject: "其他收入",
+        current: "0.18",
+        change: "-0.18",
+        pct: "-50",
+        reason: "结息减少",
+        sourceLine: 2,
+      },
     ]);
   });
 
-  test.each([
-    ["与上年决算数一致。"],
-    ["与上年持平。"],
-    ["与 2022 年度持平。"],
-    ["与2022年度相比，无变化。"],
-  ])("unchanged wording: %s", (wording) => {
-    const n = parseNarrative(snippet("三、支出决算情况说明", `3、上缴上级支出 0 万元。${wording}`)).narrative;
-    expect(n.changes).toEqual([{ key: "expenditure.upstream", subject: "上缴上级支出", current: "0", unchanged: true, sourceLine: 2 }]);
-  });
+  test.each([["与上年决算数一致。"], ["与上年持平。"], ["与 2022 年度持平。"], ["与2022年度相比，无变化。"]])(
+    "unchanged wording: %s",
+    (wording) => {
+      const n = parseNarrative(snippet("三、支出决算情况说明", `3、上缴上级支出 0 万元。${wording}`)).narrative;
+      expect(n.changes).toEqual([
+        { key: "expenditure.upstream", subject: "上缴上级支出", current: "0", unchanged: true, sourceLine: 2 },
+      ]);
+    },
+  );
 
   test("持平 against the initial budget leaves no reason and no 年初无预算 flag", () => {
     const n = parseNarrative(
@@ -579,11 +846,20 @@ describe("hand-made snippets", () => {
 
 describe("unreadable figures are located unread notes, and the rest still reads", () => {
   test("支出决算为 八千 万元 in the seed", () => {
-    const doc = mutated(SEED_000, (t) => t.replace("8,291.49 万元，支出决算为 8,979.11 万元，完成年初预算", "8,291.49 万元，支出决算为 八千 万元，完成年初预算"));
+    const doc = mutated(SEED_000, (t) =>
+      t.replace(
+        "8,291.49 万元，支出决算为 8,979.11 万元，完成年初预算",
+        "8,291.49 万元，支出决算为 八千 万元，完成年初预算",
+      ),
+    );
     const n = parseNarrative(doc);
     expect(n.unread).toHaveLength(1);
     const [note] = n.unread;
-    expect(note).toMatchObject({ part: "statement", where: "五、一般公共预算财政拨款支出决算情况说明", sourceLine: 875 });
+    expect(note).toMatchObject({
+      part: "statement",
+      where: "五、一般公共预算财政拨款支出决算情况说明",
+      sourceLine: 875,
+    });
     expect(note.text).toContain("支出决算为八千万元");
     expect(note.message).toContain("金额无法识别");
     expect(note.message).toContain("实为：八千万元");
@@ -596,12 +872,46 @@ describe("unreadable figures are located unread notes, and the rest still reads"
   });
 
   test.each([
-    ["一个变动", ["二、收入决算情况说明", "1、财政拨款收入 100 万元。与 2022 年度相比，减少若干，下降很多。"], 2, "statement", "增减变动无法识别"],
-    ["一个百分比", ["二、收入决算情况说明", "", "1、财政拨款收入 100 万元。与 2022 年度相比，减少 1 万元，下降 一 %。"], 3, "statement", "百分比无法识别"],
-    ["三公预算", ["九、财政拨款“三公”经费支出决算情况说明", "“三公”经费支出全年预算为 五 万元，支出决算为 5 万元。"], 2, "statement", "金额无法识别"],
-    ["执行明细", ["五、一般公共预算财政拨款支出决算情况说明", "年初预算为 10 万元，支出决算为 10 万元。其中：", "1、卫生健康支出（类）公共卫生（款）其他公共卫生支出（项）。年初预算为 X 万元。"], 3, "statement", "预算与决算数无法识别"],
+    [
+      "一个变动",
+      ["二、收入决算情况说明", "1、财政拨款收入 100 万元。与 2022 年度相比，减少若干，下降很多。"],
+      2,
+      "statement",
+      "增减变动无法识别",
+    ],
+    [
+      "一个百分比",
+      ["二、收入决算情况说明", "", "1、财政拨款收入 100 万元。与 2022 年度相比，减少 1 万元，下降 一 %。"],
+      3,
+      "statement",
+      "百分比无法识别",
+    ],
+    [
+      "三公预算",
+      ["九、财政拨款“三公”经费支出决算情况说明", "“三公”经费支出全年预算为 五 万元，支出决算为 5 万元。"],
+      2,
+      "statement",
+      "金额无法识别",
+    ],
+    [
+      "执行明细",
+      [
+        "五、一般公共预算财政拨款支出决算情况说明",
+        "年初预算为 10 万元，支出决算为 10 万元。其中：",
+        "1、卫生健康支出（类）公共卫生（款）其他公共卫生支出（项）。年初预算为 X 万元。",
+      ],
+      3,
+      "statement",
+      "预算与决算数无法识别",
+    ],
     ["采购总额", ["十一、政府采购支出情况", "2023 年度政府采购支出总额 三百 万元。"], 2, "section", "金额无法识别"],
-    ["千分位错位", ["十一、政府采购支出情况", "", "", "2023 年度政府采购支出总额 89,79.1 万元。"], 4, "section", "金额无法识别"],
+    [
+      "千分位错位",
+      ["十一、政府采购支出情况", "", "", "2023 年度政府采购支出总额 89,79.1 万元。"],
+      4,
+      "section",
+      "金额无法识别",
+    ],
   ] as const)("%s", (_, lines, line, part, message) => {
     const n = parseNarrative(snippet(...lines));
     expect(n.unread).toHaveLength(1);
@@ -610,8 +920,12 @@ describe("unreadable figures are located unread notes, and the rest still reads"
   });
 
   test("the statement that could be read stays: a stated amount without its comparison", () => {
-    const n = parseNarrative(snippet("二、收入决算情况说明", "1、财政拨款收入 100 万元。与 2022 年度相比，减少若干，下降很多。"));
-    expect(n.narrative.changes).toEqual([{ key: "income.fiscal", subject: "财政拨款收入", current: "100", sourceLine: 2 }]);
+    const n = parseNarrative(
+      snippet("二、收入决算情况说明", "1、财政拨款收入 100 万元。与 2022 年度相比，减少若干，下降很多。"),
+    );
+    expect(n.narrative.changes).toEqual([
+      { key: "income.fiscal", subject: "财政拨款收入", current: "100", sourceLine: 2 },
+    ]);
   });
 
   test("an unreadable item is left out, the other items and the total still read", () => {

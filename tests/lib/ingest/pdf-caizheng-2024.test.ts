@@ -18,7 +18,11 @@ function rowsWithValues(report: Report, id: TableId): Expected {
   const out: Expected = {};
   for (const r of getTable(report, id)?.rows ?? []) {
     if (Object.keys(r.values).length === 0) continue;
-    const k = r.code ? (r.section && id !== "t06" ? `${r.section}:${r.code}` : r.code) : `${r.section ? `${r.section}:` : ""}${r.key}`;
+    const k = r.code
+      ? r.section && id !== "t06"
+        ? `${r.section}:${r.code}`
+        : r.code
+      : `${r.section ? `${r.section}:` : ""}${r.key}`;
     expect(out[k], `${id} row ${k} appears once`).toBeUndefined();
     out[k] = r.values;
   }

@@ -16,7 +16,12 @@ function item(str: string, x: number, y: number): PdfItem {
 }
 
 /** A ruled table: column edges xs, row edges ys, cells[r][c] text placed left-aligned inside each cell. */
-function ruled(xs: number[], ys: number[], cells: string[][], merged: { row: number; from: number; to: number }[] = []): { items: PdfItem[]; segments: PdfSegment[] } {
+function ruled(
+  xs: number[],
+  ys: number[],
+  cells: string[][],
+  merged: { row: number; from: number; to: number }[] = [],
+): { items: PdfItem[]; segments: PdfSegment[] } {
   const segments: PdfSegment[] = [];
   for (const y of ys) segments.push({ x0: xs[0], x1: xs[xs.length - 1], y0: y, y1: y });
   for (let r = 0; r + 1 < ys.length; r++) {
@@ -35,7 +40,11 @@ function ruled(xs: number[], ys: number[], cells: string[][], merged: { row: num
 }
 
 function pdf(pages: { items: PdfItem[]; segments: PdfSegment[] }[]): PdfText {
-  return { pages: pages.map((p, i): PdfPage => ({ number: i + 1, width: 842, height: 595, items: p.items, segments: p.segments })) };
+  return {
+    pages: pages.map(
+      (p, i): PdfPage => ({ number: i + 1, width: 842, height: 595, items: p.items, segments: p.segments }),
+    ),
+  };
 }
 
 const cover = { items: [item("示例市测试局", 300, 100), item("2024年度部门决算", 300, 130)], segments: [] };
@@ -65,7 +74,11 @@ describe("ruled PDF tables", () => {
     ]);
     const { report } = read(pdf([cover, table]));
     const t05 = getTable(report, "t05")!;
-    expect(t05.rows.find((r) => r.key === "total")?.values).toEqual({ total: "30.00", basic: "20.00", project: "10.00" });
+    expect(t05.rows.find((r) => r.key === "total")?.values).toEqual({
+      total: "30.00",
+      basic: "20.00",
+      project: "10.00",
+    });
     expect(t05.rows.find((r) => r.code === "2010602")?.values).toEqual({ total: "10.00", project: "10.00" });
   });
 
@@ -73,7 +86,10 @@ describe("ruled PDF tables", () => {
     const table = ruled(T05_XS, ys(T05_ROWS.length), T05_ROWS);
     table.items.push(item("一般公共预算财政拨款支出决", 300, 60), item("算表", 340, 76));
     const { report } = read(pdf([cover, table]));
-    expect(getTable(report, "t05")?.rows.find((r) => r.code === "2010601")?.values).toEqual({ total: "20.00", basic: "20.00" });
+    expect(getTable(report, "t05")?.rows.find((r) => r.code === "2010601")?.values).toEqual({
+      total: "20.00",
+      basic: "20.00",
+    });
   });
 
   test("text that pdfjs joined across a column rule is cut at the rule (an empty 0 and the next cell's code)", () => {
@@ -112,9 +128,15 @@ describe("ruled PDF tables", () => {
       }),
     );
     const rule = (y: number): PdfSegment => ({ x0: xs[0], x1: xs[xs.length - 1], y0: y, y1: y });
-    const { report } = read(pdf([cover, { items, segments: [rule(rowYs[0]), rule(rowYs[1]), rule(rowYs[rowYs.length - 1])] }]));
+    const { report } = read(
+      pdf([cover, { items, segments: [rule(rowYs[0]), rule(rowYs[1]), rule(rowYs[rowYs.length - 1])] }]),
+    );
     const t05 = getTable(report, "t05")!;
-    expect(t05.rows.find((r) => r.key === "total")?.values).toEqual({ total: "30.00", basic: "20.00", project: "10.00" });
+    expect(t05.rows.find((r) => r.key === "total")?.values).toEqual({
+      total: "30.00",
+      basic: "20.00",
+      project: "10.00",
+    });
     expect(t05.rows.find((r) => r.code === "2010602")?.values).toEqual({ total: "10.00", project: "10.00" });
   });
 

@@ -50,7 +50,11 @@ async function read(fileName: string, bytes: Uint8Array, options?: PdfReadOption
   }
 }
 
-async function failure(fileName: string, bytes: Uint8Array, options?: PdfReadOptions): Promise<{ kind: Kind; error: ParseError }> {
+async function failure(
+  fileName: string,
+  bytes: Uint8Array,
+  options?: PdfReadOptions,
+): Promise<{ kind: Kind; error: ParseError }> {
   const o = await read(fileName, bytes, options);
   if (o.ok) throw new Error(`${fileName} was read (${o.text.pages.length} pages); expected a ParseError`);
   return o;
@@ -66,11 +70,19 @@ function pdf(bodies: (string | Buffer)[]): Buffer {
   const offsets: number[] = [];
   bodies.forEach((body, i) => {
     offsets.push(at);
-    const chunk = Buffer.concat([latin1(`${i + 1} 0 obj\n`), typeof body === "string" ? latin1(body) : body, latin1("\nendobj\n")]);
+    const chunk = Buffer.concat([
+      latin1(`${i + 1} 0 obj\n`),
+      typeof body === "string" ? latin1(body) : body,
+      latin1("\nendobj\n"),
+    ]);
     parts.push(chunk);
     at += chunk.length;
   });
-  const xref = [`xref\n0 ${bodies.length + 1}\n`, "0000000000 65535 f \n", ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`)].join("");
+  const xref = [
+    `xref\n0 ${bodies.length + 1}\n`,
+    "0000000000 65535 f \n",
+    ...offsets.map((o) => `${String(o).padStart(10, "0")} 00000 n \n`),
+  ].join("");
   parts.push(latin1(`${xref}trailer\n<< /Size ${bodies.length + 1} /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
   return Buffer.concat(parts);
 }
@@ -83,7 +95,8 @@ function stream(dict: string, data: Buffer | string): Buffer {
 const CATALOG = "<< /Type /Catalog /Pages 2 0 R >>";
 const HELVETICA = "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>";
 /** object 3: a page whose content is object 4 and whose font F1 is object 5 */
-const PAGE = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>";
+const PAGE =
+  "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>";
 const LINE = "BT /F1 12 Tf 72 720 Td (A line of real text, long enough to count as a text layer.) Tj ET\n";
 
 /** One page with one line of text; `pages` is object 2 (the page tree root). */
@@ -118,7 +131,13 @@ describe("the real document through the worker", () => {
 
 describe("damaged copies of the real document", () => {
   // The xref stream is at the end of this file: every cut loses it, and pdfjs cannot rebuild the structure.
-  const cuts = [1024, Math.floor(REAL.length * 0.1), Math.floor(REAL.length * 0.5), Math.floor(REAL.length * 0.9), REAL.length - 100];
+  const cuts = [
+    1024,
+    Math.floor(REAL.length * 0.1),
+    Math.floor(REAL.length * 0.5),
+    Math.floor(REAL.length * 0.9),
+    REAL.length - 100,
+  ];
   test.each(cuts)(
     "cut after %i bytes: 已损坏",
     async (n) => {
@@ -148,7 +167,9 @@ describe("damaged copies of the real document", () => {
 describe("constructed hostile PDFs", () => {
   test("a plain one-page PDF made by the writer below reads (the control for every case)", async () => {
     const o = await read("plain.pdf", onePage(stream("", LINE)));
-    expect(o.ok && o.text.pages[0].items.map((i) => i.str)).toEqual(["A line of real text, long enough to count as a text layer."]);
+    expect(o.ok && o.text.pages[0].items.map((i) => i.str)).toEqual([
+      "A line of real text, long enough to count as a text layer.",
+    ]);
   });
 
   test("random bytes after a %PDF- header: 已损坏", async () => {
@@ -181,12 +202,19 @@ describe("constructed hostile PDFs", () => {
   test("a billion pages that are one page referenced through 9 levels of shared kids: 页数过多, at once", async () => {
     // objects 6…13 are the levels: each lists the next one ten times, the last lists the page (3) ten times
     const levels = 8;
-    const bodies: string[] = [CATALOG, `<< /Type /Pages /Kids [${"6 0 R ".repeat(10)}] /Count ${10 ** (levels + 1)} >>`];
-    bodies.push(`<< /Type /Page /Parent ${5 + levels} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`);
+    const bodies: string[] = [
+      CATALOG,
+      `<< /Type /Pages /Kids [${"6 0 R ".repeat(10)}] /Count ${10 ** (levels + 1)} >>`,
+    ];
+    bodies.push(
+      `<< /Type /Page /Parent ${5 + levels} 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>`,
+    );
     bodies.push(stream("", LINE).toString("latin1"), HELVETICA);
     for (let l = 0; l < levels; l++) {
       const kid = l === levels - 1 ? 3 : 7 + l;
-      bodies.push(`<< /Type /Pages /Parent ${l === 0 ? 2 : 5 + l} 0 R /Kids [${`${kid} 0 R `.repeat(10)}] /Count ${10 ** (levels - l)} >>`);
+      bodies.push(
+        `<< /Type /Pages /Parent ${l === 0 ? 2 : 5 + l} 0 R /Kids [${`${kid} 0 R `.repeat(10)}] /Count ${10 ** (levels - l)} >>`,
+      );
     }
     // an hour: only the page limit can end this quickly
     const { kind, error } = await failure("billion.pdf", pdf(bodies), { timeoutMs: HOUR });
@@ -194,19 +222,29 @@ describe("constructed hostile PDFs", () => {
     expect(error.message).toBe("PDF 页数过多：共 1000000000 页，超过 1000 页的上限");
   });
 
-  test("999 pages, each 40 MB of inflated blanks (about half an hour of work): 超时 after the 2 s given", async () => {
-    const content = zlib.deflateSync(Buffer.concat([latin1(LINE), Buffer.alloc(40 << 20, 0x20)]), { level: 9 });
-    const bytes = onePage(stream("/Filter /FlateDecode", content), `<< /Type /Pages /Kids [${"3 0 R ".repeat(999)}] /Count 999 >>`);
-    expect(bytes.length).toBeLessThan(64 * 1024);
-    const { kind, error } = await failure("slow.pdf", bytes, { timeoutMs: 2_000 });
-    expect(kind).toBe("timeout");
-    expect(error.message).toContain("超过 2 秒的上限");
-  }, GUARD);
+  test(
+    "999 pages, each 40 MB of inflated blanks (about half an hour of work): 超时 after the 2 s given",
+    async () => {
+      const content = zlib.deflateSync(Buffer.concat([latin1(LINE), Buffer.alloc(40 << 20, 0x20)]), { level: 9 });
+      const bytes = onePage(
+        stream("/Filter /FlateDecode", content),
+        `<< /Type /Pages /Kids [${"3 0 R ".repeat(999)}] /Count 999 >>`,
+      );
+      expect(bytes.length).toBeLessThan(64 * 1024);
+      const { kind, error } = await failure("slow.pdf", bytes, { timeoutMs: 2_000 });
+      expect(kind).toBe("timeout");
+      expect(error.message).toContain("超过 2 秒的上限");
+    },
+    GUARD,
+  );
 
   test(
     "a content stream that inflates to 4 GiB (FlateDecode twice, 7 KB on disk): 内存超限, and the process goes on",
     async () => {
-      const inner = await deflateRepeated(Buffer.alloc(1 << 20, 0x20), 4096, { level: 9, strategy: zlib.constants.Z_RLE });
+      const inner = await deflateRepeated(Buffer.alloc(1 << 20, 0x20), 4096, {
+        level: 9,
+        strategy: zlib.constants.Z_RLE,
+      });
       const bytes = onePage(stream("/Filter [/FlateDecode /FlateDecode]", zlib.deflateSync(inner, { level: 9 })));
       expect(bytes.length).toBeLessThan(16 * 1024);
       // the default 512 MB; no time limit to speak of, so the memory limit is what must end it
@@ -242,8 +280,18 @@ describe("constructed hostile PDFs", () => {
       "/Type /XObject /Subtype /Image /Width 200 /Height 200 /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /FlateDecode",
       zlib.deflateSync(Buffer.alloc(200 * 200, 0x80)),
     );
-    const page = "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>";
-    const { kind, error } = await failure("scan.pdf", pdf([CATALOG, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>", page, stream("", "q 400 0 0 400 100 200 cm /Im1 Do Q"), image]));
+    const page =
+      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /XObject << /Im1 5 0 R >> >> /Contents 4 0 R >>";
+    const { kind, error } = await failure(
+      "scan.pdf",
+      pdf([
+        CATALOG,
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        page,
+        stream("", "q 400 0 0 400 100 200 cm /Im1 Do Q"),
+        image,
+      ]),
+    );
     expect(kind).toBe("scan");
     expect(error.found).toBe("1 页，共 0 个可读字符");
   });
@@ -252,14 +300,19 @@ describe("constructed hostile PDFs", () => {
   //   qpdf --encrypt user-secret owner-secret 256 -- plain.pdf encrypted-user-password.pdf
   //   qpdf --encrypt '' owner-secret 128 --use-aes=y -- plain.pdf encrypted-owner-only.pdf
   test("encrypted with a user password (AES-256): 已加密", async () => {
-    const { kind, error } = await failure("locked.pdf", readFileSync(path.join(PDF_DIR, "encrypted-user-password.pdf")));
+    const { kind, error } = await failure(
+      "locked.pdf",
+      readFileSync(path.join(PDF_DIR, "encrypted-user-password.pdf")),
+    );
     expect(kind).toBe("encrypted");
     expect(error.describe()).toBe("文件 locked.pdf：PDF 文件已加密（需要密码才能打开）");
   });
 
   test("encrypted with an owner password only (opens without one): read", async () => {
     const o = await read("owner.pdf", readFileSync(path.join(PDF_DIR, "encrypted-owner-only.pdf")));
-    expect(o.ok && o.text.pages[0].items[0].str).toBe("Encrypted test document: this line is long enough to count as text.");
+    expect(o.ok && o.text.pages[0].items[0].str).toBe(
+      "Encrypted test document: this line is long enough to count as text.",
+    );
   });
 });
 
@@ -267,7 +320,10 @@ describe("a batch goes on", () => {
   test(
     "hostile, good and hostile documents read at the same time: each ends on its own, the good one is read",
     async () => {
-      const inner = await deflateRepeated(Buffer.alloc(1 << 20, 0x20), 1024, { level: 9, strategy: zlib.constants.Z_RLE });
+      const inner = await deflateRepeated(Buffer.alloc(1 << 20, 0x20), 1024, {
+        level: 9,
+        strategy: zlib.constants.Z_RLE,
+      });
       const bomb = onePage(stream("/Filter [/FlateDecode /FlateDecode]", zlib.deflateSync(inner)));
       const locked = readFileSync(path.join(PDF_DIR, "encrypted-user-password.pdf"));
       const results = await Promise.all([

@@ -42,7 +42,9 @@ describe("seed 000: 绩效自评情况汇总表", () => {
     expect(summary.sourceLine).toBe(1411);
     expect(summary.rows).toHaveLength(9);
     expect(summary.total).toBe("1695.43");
-    expect(summary.note).toBe("注：本部门 2023年度市级预算项目支出绩效自评 44个，其余项目支出绩效自评情况因涉密和参照涉密管理未予公开。");
+    expect(summary.note).toBe(
+      "注：本部门 2023年度市级预算项目支出绩效自评 44个，其余项目支出绩效自评情况因涉密和参照涉密管理未予公开。",
+    );
   });
 
   test.each([
@@ -72,18 +74,77 @@ describe("seed 000: the nine 绩效自评表", () => {
   });
 
   const full = (initial: string, annual: string, executed: string) => ({ initial, annual, executed });
-  const total = (initial: string, annual: string, executed: string) => ({ ...full(initial, annual, executed), weight: "10", rate: "100", score: "10" });
+  const total = (initial: string, annual: string, executed: string) => ({
+    ...full(initial, annual, executed),
+    weight: "10",
+    rate: "100",
+    score: "10",
+  });
 
   test.each([
-    ["数字烟台建设基础设施运行维护2023", "烟台市大数据局", total("7000.00", "425.24", "425.24"), { fiscal: full("7000.00", "425.24", "425.24") }, 9],
-    ["烟台市城市大脑运行场所配套设施", "烟台市大数据局", total("604.6242", "604.6242", "604.6242"), { carryover: full("604.6242", "604.6242", "604.6242") }, 8],
-    ["爱山东烟台分厅优化升级", "烟台市大数据局", total("189.57", "189.57", "189.57"), { carryover: full("189.57", "189.57", "189.57") }, 7],
-    ["烟台市政务数据汇聚共享实施服务", "烟台市大数据局", total("225.21", "112.605", "112.605"), { carryover: full("225.21", "112.605", "112.605") }, 7],
-    ["三级等保测评（市大数据局）", "烟台市大数据局", total("25", "11.25", "11.25"), { fiscal: full("25", "11.25", "11.25") }, 7],
-    ["“数字强市”培训调研考察科普宣传经费", "烟台市大数据中心", total("30", "27", "27"), { fiscal: full("30", "27", "27") }, 7],
-    ["数字化人才能力提升、考察、调研等经费", "烟台市大数据中心", total("20", "20", "20"), { fiscal: full("20", "20", "20") }, 7],
-    ["烟台市民卡胶东公交一卡通综合业务管理平台", "烟台市大数据中心", total("291.71", "291.71", "291.71"), { carryover: full("291.71", "291.71", "291.71") }, 10],
-    ["运转类-购置费", "烟台市大数据中心", total("15.16", "13.44", "13.44"), { fiscal: full("15.16", "13.44", "13.44") }, 7],
+    [
+      "数字烟台建设基础设施运行维护2023",
+      "烟台市大数据局",
+      total("7000.00", "425.24", "425.24"),
+      { fiscal: full("7000.00", "425.24", "425.24") },
+      9,
+    ],
+    [
+      "烟台市城市大脑运行场所配套设施",
+      "烟台市大数据局",
+      total("604.6242", "604.6242", "604.6242"),
+      { carryover: full("604.6242", "604.6242", "604.6242") },
+      8,
+    ],
+    [
+      "爱山东烟台分厅优化升级",
+      "烟台市大数据局",
+      total("189.57", "189.57", "189.57"),
+      { carryover: full("189.57", "189.57", "189.57") },
+      7,
+    ],
+    [
+      "烟台市政务数据汇聚共享实施服务",
+      "烟台市大数据局",
+      total("225.21", "112.605", "112.605"),
+      { carryover: full("225.21", "112.605", "112.605") },
+      7,
+    ],
+    [
+      "三级等保测评（市大数据局）",
+      "烟台市大数据局",
+      total("25", "11.25", "11.25"),
+      { fiscal: full("25", "11.25", "11.25") },
+      7,
+    ],
+    [
+      "“数字强市”培训调研考察科普宣传经费",
+      "烟台市大数据中心",
+      total("30", "27", "27"),
+      { fiscal: full("30", "27", "27") },
+      7,
+    ],
+    [
+      "数字化人才能力提升、考察、调研等经费",
+      "烟台市大数据中心",
+      total("20", "20", "20"),
+      { fiscal: full("20", "20", "20") },
+      7,
+    ],
+    [
+      "烟台市民卡胶东公交一卡通综合业务管理平台",
+      "烟台市大数据中心",
+      total("291.71", "291.71", "291.71"),
+      { carryover: full("291.71", "291.71", "291.71") },
+      10,
+    ],
+    [
+      "运转类-购置费",
+      "烟台市大数据中心",
+      total("15.16", "13.44", "13.44"),
+      { fiscal: full("15.16", "13.44", "13.44") },
+      7,
+    ],
   ])("%s: header, funds and indicator count", (name, unit, totalLine, parts, count) => {
     const s = sheet(name);
     expect(s.department).toBe("烟台市大数据局");
@@ -156,13 +217,40 @@ describe("seed 000: the nine 绩效自评表", () => {
     expect(sheet("烟台市民卡胶东公交一卡通综合业务管理平台").indicators).toEqual([
       ind("成本指标", "经济成本指标", "年度预算总成本", "≤291.71万元", "291.71万元", "20", "20", 2416),
       ind("产出指标", "数量指标", "市民卡综合业务平台（含17个子系统）", "系统数=17", "17", "10", "10", 2426),
-      ind("产出指标", "质量指标", "系统日常业务处理时间", "批量业务≤5秒；其他业务≤1秒", "批量业务≤5秒；其他业务≤1秒", "10", "10", 2438),
+      ind(
+        "产出指标",
+        "质量指标",
+        "系统日常业务处理时间",
+        "批量业务≤5秒；其他业务≤1秒",
+        "批量业务≤5秒；其他业务≤1秒",
+        "10",
+        "10",
+        2438,
+      ),
       ind("产出指标", "质量指标", "查询个人账务信息时间", "≤2秒", "≤2秒", "5", "5", 2440),
       ind("产出指标", "质量指标", "查询单位账务信息时间", "≤5秒", "≤5秒", "5", "5", 2442),
       ind("产出指标", "质量指标", "支撑并发能力", "≥500次", "≥500次", "5", "5", 2444),
       ind("产出指标", "时效指标", "按期验收", "完成", "完成", "5", "5", 2446),
-      ind("效益指标", "社会效益指标", "通过平台建设，丰富市民卡管理平台功能渠道，为市民提供更好的使用体验", "有效提升", "有效提升", "10", "10", 2460),
-      ind("效益指标", "经济效益指标", "对区域内公交出行刷卡数据的管理，提升数据颗粒度，助力数字经济", "有效提升", "有效提升", "10", "10", 2470),
+      ind(
+        "效益指标",
+        "社会效益指标",
+        "通过平台建设，丰富市民卡管理平台功能渠道，为市民提供更好的使用体验",
+        "有效提升",
+        "有效提升",
+        "10",
+        "10",
+        2460,
+      ),
+      ind(
+        "效益指标",
+        "经济效益指标",
+        "对区域内公交出行刷卡数据的管理，提升数据颗粒度，助力数字经济",
+        "有效提升",
+        "有效提升",
+        "10",
+        "10",
+        2470,
+      ),
       ind("满意度指标", "服务对象满意度指标", "使用人满意度", "≥90%", "95%", "10", "10", 2478),
     ]);
   });
@@ -179,8 +267,16 @@ describe("seed 000: the nine 绩效自评表", () => {
       "当年预期完成市政务云、网、大数据平台等关键基础设施的运维保障，支持其他市直政务部门开展多个政务信息系统建设。",
       "如期完成市政务云、网、大数据平台等关键基础设施的运维保障，支持了其他市直政务部门开展多个政务信息系统建设。",
     ],
-    ["三级等保测评（市大数据局）", "对5个政务信息系统进行等保测评，发现系统漏洞，防范安全风险。", "完成5个系统的等保测评工作。"],
-    ["运转类-购置费", "购置办公家具及设备，保障新入职人员正常工作，提高办公效率。", "完成购置办公家具及设备，保障了新入职人员正常工作，提高了办公效率。"],
+    [
+      "三级等保测评（市大数据局）",
+      "对5个政务信息系统进行等保测评，发现系统漏洞，防范安全风险。",
+      "完成5个系统的等保测评工作。",
+    ],
+    [
+      "运转类-购置费",
+      "购置办公家具及设备，保障新入职人员正常工作，提高办公效率。",
+      "完成购置办公家具及设备，保障了新入职人员正常工作，提高了办公效率。",
+    ],
   ])("%s: the two goal cells are split", (name, planned, actual) => {
     expect(sheet(name).goals).toEqual({ planned, actual });
   });
@@ -189,7 +285,7 @@ describe("seed 000: the nine 绩效自评表", () => {
     ["烟台市城市大脑运行场所配套设施", "让管理者决策更科学。", "完成了场地基础装修", "均给予了充分肯定。"],
     ["烟台市政务数据汇聚共享实施服务", "并完成相关接口开发。", "汇聚共享目录643条。", "公共交通主题库。"],
     // the planned cell ends in an unmatched quote, not a full stop; its short last line marks the end
-    ["烟台市民卡胶东公交一卡通综合业务管理平台", "以支持未来业务发展\"", "已按要求完成系统建设", "并按期验收"],
+    ["烟台市民卡胶东公交一卡通综合业务管理平台", '以支持未来业务发展"', "已按要求完成系统建设", "并按期验收"],
   ])("%s: goals split where the first cell ends", (name, plannedEnd, actualStart, actualEnd) => {
     const g = sheet(name).goals;
     expect(g.planned!.endsWith(plannedEnd)).toBe(true);
@@ -289,7 +385,16 @@ describe("hand-made sheets", () => {
       }),
     ).performanceSheets;
     expect(s.indicators).toEqual([
-      { level1: "产出指标", level2: "数量指标", level3: "完成测试报告的份数", target: "≥10份", actual: "10份", weight: "90", score: "81", sourceLine: 46 },
+      {
+        level1: "产出指标",
+        level2: "数量指标",
+        level3: "完成测试报告的份数",
+        target: "≥10份",
+        actual: "10份",
+        weight: "90",
+        score: "81",
+        sourceLine: 46,
+      },
     ]);
     expect(s).toMatchObject({ name: "测试项目", department: "测试局", implementingUnit: "测试中心", totalScore: "90" });
     expect(s.goals).toEqual({ planned: "完成测试任务。", actual: "基本完成测试任务。" });
@@ -318,19 +423,27 @@ describe("hand-made sheets", () => {
   });
 
   test("a missing 一级 label is taken from the 二级 it contains", () => {
-    const [s] = parseHand(handSheet({ indicators: ["时效指标 按时完成率 ≥95% 100% 90 90"], total: "总分 100" })).performanceSheets;
+    const [s] = parseHand(
+      handSheet({ indicators: ["时效指标 按时完成率 ≥95% 100% 90 90"], total: "总分 100" }),
+    ).performanceSheets;
     expect(s.indicators[0]).toMatchObject({ level1: "产出指标", level2: "时效指标", level3: "按时完成率" });
   });
 
   test("a missing 总分 is a ParseError at the line where it belongs", () => {
-    const e = thrown(() => parseHand(handSheet({ indicators: ["产出指标（90分）", "数量指标 份数 ≥1份 1份 90 90"], total: null })));
+    const e = thrown(() =>
+      parseHand(handSheet({ indicators: ["产出指标（90分）", "数量指标 份数 ≥1份 1份 90 90"], total: null })),
+    );
     expect(e).toMatchObject({ file: "hand.txt", section: "第五部分 附件", line: 39, expected: "总分 N" });
     expect(e.table).toContain("测试项目");
   });
 
   test("an indicator line without 分值 and 得分 is a ParseError, not glued onto the next name", () => {
     const e = thrown(() =>
-      parseHand(handSheet({ indicators: ["产出指标（90分）", "数量指标 份数 ≥1份 1份 45 四十", "质量指标 合格率 =100% 100% 45 45"] })),
+      parseHand(
+        handSheet({
+          indicators: ["产出指标（90分）", "数量指标 份数 ≥1份 1份 45 四十", "质量指标 合格率 =100% 100% 45 45"],
+        }),
+      ),
     );
     expect(e).toMatchObject({ line: 38, found: "≥1份" });
   });
@@ -339,7 +452,10 @@ describe("hand-made sheets", () => {
     const [s] = parseHand(
       handSheet({
         unit: "元",
-        funds: ["年度资金总额 1,000,000.00 1,000,000.00 900,000.00 10 90% 9", "其中：当年财政拨款 1,000,000.00 1,000,000.00 900,000.00 - -"],
+        funds: [
+          "年度资金总额 1,000,000.00 1,000,000.00 900,000.00 10 90% 9",
+          "其中：当年财政拨款 1,000,000.00 1,000,000.00 900,000.00 - -",
+        ],
         indicators: ["产出指标（90分）", "数量指标 份数 ≥1份 1份 90 90"],
         total: "总分 99",
       }),
@@ -352,10 +468,13 @@ describe("hand-made sheets", () => {
 
   describe("funds lines that print fewer numbers than columns", () => {
     const funds = (lines: string[]) =>
-      parseHand(handSheet({ funds: lines, indicators: ["产出指标（90分）", "数量指标 份数 ≥1份 1份 90 90"] })).performanceSheets[0].funds;
+      parseHand(handSheet({ funds: lines, indicators: ["产出指标（90分）", "数量指标 份数 ≥1份 1份 90 90"] }))
+        .performanceSheets[0].funds;
 
     test("a wrapped label and an empty 年初预算数 on the total line, placed by the execution rate", () => {
-      expect(funds(["年度资金总额 100.00 80.00 10 80% 8", "其中：当年财政拨", "款", "100.00 80.00 - -", "上年结转资金 - -"])).toEqual({
+      expect(
+        funds(["年度资金总额 100.00 80.00 10 80% 8", "其中：当年财政拨", "款", "100.00 80.00 - -", "上年结转资金 - -"]),
+      ).toEqual({
         total: { annual: "100.00", executed: "80.00", weight: "10", rate: "80", score: "8" },
         fiscal: { annual: "100.00", executed: "80.00" },
       });
@@ -363,7 +482,12 @@ describe("hand-made sheets", () => {
 
     test("two numbers placed by 当年财政拨款 + 上年结转 + 其他 = 总额 against the positional preference", () => {
       expect(
-        funds(["年度资金总额 100.00 100.00 50.00 10 50% 5", "其中：当年财政拨款 60.00 60.00 50.00 - -", "上年结转资金 40.00 40.00 - -", "其他资金 - -"]),
+        funds([
+          "年度资金总额 100.00 100.00 50.00 10 50% 5",
+          "其中：当年财政拨款 60.00 60.00 50.00 - -",
+          "上年结转资金 40.00 40.00 - -",
+          "其他资金 - -",
+        ]),
       ).toEqual({
         total: { initial: "100.00", annual: "100.00", executed: "50.00", weight: "10", rate: "50", score: "5" },
         fiscal: { initial: "60.00", annual: "60.00", executed: "50.00" },
@@ -372,7 +496,13 @@ describe("hand-made sheets", () => {
     });
 
     test("two numbers that neither position nor the sums can place are a ParseError", () => {
-      const e = thrown(() => funds(["年度资金总额 100.00 80.00 80.00 10 100% 10", "其中：当年财政拨款 100.00 80.00 - -", "上年结转资金 - -"]));
+      const e = thrown(() =>
+        funds([
+          "年度资金总额 100.00 80.00 80.00 10 100% 10",
+          "其中：当年财政拨款 100.00 80.00 - -",
+          "上年结转资金 - -",
+        ]),
+      );
       expect(e).toMatchObject({ line: 15, found: "当年财政拨款 100.00 80.00 - -" });
     });
   });
@@ -392,7 +522,15 @@ describe("hand-made sheets", () => {
     );
     expect(a.performanceSummary).toEqual({
       rows: [
-        { no: 1, name: "很长的项目名称第一行接续", unit: "测试中心", budget: "123.45", score: "92.5", grade: "优", sourceLine: 5 },
+        {
+          no: 1,
+          name: "很长的项目名称第一行接续",
+          unit: "测试中心",
+          budget: "123.45",
+          score: "92.5",
+          grade: "优",
+          sourceLine: 5,
+        },
         { no: 2, name: "短项目", unit: "测试局", sourceLine: 7 },
       ],
       total: "123.45",

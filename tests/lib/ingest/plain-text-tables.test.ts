@@ -6,12 +6,23 @@ import { ParseError } from "@/lib/ingest/errors";
 import { parsePlainTextTables, type TablesResult } from "@/lib/ingest/layouts/plain-text/tables";
 import { parseDocument } from "@/lib/ingest/parse";
 import { renderPlainText } from "@/lib/render/plain-text";
-import { AmountRangeError, ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, tolerance, type SumConstraint } from "@/lib/ingest/resolve-columns";
+import {
+  AmountRangeError,
+  ColumnSolver,
+  enumeratePlacements,
+  FixedPoint,
+  halfUnitOf,
+  tolerance,
+  type SumConstraint,
+} from "@/lib/ingest/resolve-columns";
 import { tableSchema, type Table, type TableId, type TableRow } from "@/lib/report/schema";
 
 const SEED = path.resolve(__dirname, "../../fixtures/documents/000_de383ccec50b5c0e.txt");
 const seed = decodeDocument("000_de383ccec50b5c0e.txt", readFileSync(SEED));
-const SEED_HINTS = { t03: { basic: "1433.56", project: "7545.55" }, t09: { budgetVehiclePurchase: "0", finalVehiclePurchase: "0" } };
+const SEED_HINTS = {
+  t03: { basic: "1433.56", project: "7545.55" },
+  t09: { budgetVehiclePurchase: "0", finalVehiclePurchase: "0" },
+};
 
 const withHints = parsePlainTextTables(seed, SEED_HINTS);
 const withoutHints = parsePlainTextTables(seed);
@@ -60,7 +71,14 @@ const T01_CLASSES: [string, string][] = [
 ];
 
 const T01_EXPECTED: TableRow[] = [
-  { section: "income", key: "gpb", name: "一、一般公共预算财政拨款收入", line: 1, values: { amount: "8979.10" }, sourceLine: 175 },
+  {
+    section: "income",
+    key: "gpb",
+    name: "一、一般公共预算财政拨款收入",
+    line: 1,
+    values: { amount: "8979.10" },
+    sourceLine: 175,
+  },
   { section: "income", key: "govFund", name: "二、政府性基金预算财政拨款收入", line: 2, values: {}, sourceLine: 177 },
   { section: "income", key: "soe", name: "三、国有资本经营预算财政拨款收入", line: 3, values: {}, sourceLine: 179 },
   { section: "income", key: "superior", name: "四、上级补助收入", line: 4, values: {}, sourceLine: 181 },
@@ -68,17 +86,60 @@ const T01_EXPECTED: TableRow[] = [
   { section: "income", key: "operating", name: "六、经营收入", line: 6, values: {}, sourceLine: 185 },
   { section: "income", key: "affiliated", name: "七、附属单位上缴收入", line: 7, values: {}, sourceLine: 187 },
   { section: "income", key: "other", name: "八、其他收入", line: 8, values: { amount: "0.18" }, sourceLine: 189 },
-  { section: "income", key: "incomeTotal", name: "本年收入合计", line: 27, values: { amount: "8979.28" }, sourceLine: 227 },
-  { section: "income", key: "useNonFiscalBalance", name: "使用非财政拨款结余（含专用结余）", line: 28, values: {}, sourceLine: 229 },
-  { section: "income", key: "carryBegin", name: "年初结转和结余", line: 29, values: { amount: "0.66" }, sourceLine: 231 },
+  {
+    section: "income",
+    key: "incomeTotal",
+    name: "本年收入合计",
+    line: 27,
+    values: { amount: "8979.28" },
+    sourceLine: 227,
+  },
+  {
+    section: "income",
+    key: "useNonFiscalBalance",
+    name: "使用非财政拨款结余（含专用结余）",
+    line: 28,
+    values: {},
+    sourceLine: 229,
+  },
+  {
+    section: "income",
+    key: "carryBegin",
+    name: "年初结转和结余",
+    line: 29,
+    values: { amount: "0.66" },
+    sourceLine: 231,
+  },
   { section: "income", key: "grandTotal", name: "总计", line: 31, values: { amount: "8979.95" }, sourceLine: 235 },
   ...T01_CLASSES.map(([code, name], i): TableRow => {
     const amount = { "208": "112.81", "210": "93.38", "215": "8772.92" }[code];
-    return { section: "expenditure", key: "class", code, name, line: 32 + i, values: amount ? { amount } : {}, sourceLine: 175 + 2 * i };
+    return {
+      section: "expenditure",
+      key: "class",
+      code,
+      name,
+      line: 32 + i,
+      values: amount ? { amount } : {},
+      sourceLine: 175 + 2 * i,
+    };
   }),
-  { section: "expenditure", key: "expenditureTotal", name: "本年支出合计", line: 58, values: { amount: "8979.11" }, sourceLine: 227 },
+  {
+    section: "expenditure",
+    key: "expenditureTotal",
+    name: "本年支出合计",
+    line: 58,
+    values: { amount: "8979.11" },
+    sourceLine: 227,
+  },
   { section: "expenditure", key: "balanceDistribution", name: "结余分配", line: 59, values: {}, sourceLine: 229 },
-  { section: "expenditure", key: "carryEnd", name: "年末结转和结余", line: 60, values: { amount: "0.84" }, sourceLine: 231 },
+  {
+    section: "expenditure",
+    key: "carryEnd",
+    name: "年末结转和结余",
+    line: 60,
+    values: { amount: "0.84" },
+    sourceLine: 231,
+  },
   { section: "expenditure", key: "grandTotal", name: "总计", line: 62, values: { amount: "8979.95" }, sourceLine: 235 },
 ];
 
@@ -123,13 +184,48 @@ const T03_EXPECTED = subjectRows([
 ]);
 
 const T04_INCOME: TableRow[] = [
-  { section: "income", key: "gpb", name: "一、一般公共预算财政拨款", line: 1, values: { amount: "8979.10" }, sourceLine: 427 },
+  {
+    section: "income",
+    key: "gpb",
+    name: "一、一般公共预算财政拨款",
+    line: 1,
+    values: { amount: "8979.10" },
+    sourceLine: 427,
+  },
   { section: "income", key: "govFund", name: "二、政府性基金预算财政拨款", line: 2, values: {}, sourceLine: 429 },
   { section: "income", key: "soe", name: "三、国有资本经营预算财政拨款", line: 3, values: {}, sourceLine: 431 },
-  { section: "income", key: "incomeTotal", name: "本年收入合计", line: 27, values: { amount: "8979.10" }, sourceLine: 504 },
-  { section: "income", key: "carryBegin", name: "年初财政拨款结转和结余", line: 28, values: { amount: "0.28" }, sourceLine: 506 },
-  { section: "income", key: "carryBeginGpb", name: "一般公共预算财政拨款", line: 29, values: { amount: "0.28" }, sourceLine: 508 },
-  { section: "income", key: "carryBeginGovFund", name: "政府性基金预算财政拨款", line: 30, values: {}, sourceLine: 510 },
+  {
+    section: "income",
+    key: "incomeTotal",
+    name: "本年收入合计",
+    line: 27,
+    values: { amount: "8979.10" },
+    sourceLine: 504,
+  },
+  {
+    section: "income",
+    key: "carryBegin",
+    name: "年初财政拨款结转和结余",
+    line: 28,
+    values: { amount: "0.28" },
+    sourceLine: 506,
+  },
+  {
+    section: "income",
+    key: "carryBeginGpb",
+    name: "一般公共预算财政拨款",
+    line: 29,
+    values: { amount: "0.28" },
+    sourceLine: 508,
+  },
+  {
+    section: "income",
+    key: "carryBeginGovFund",
+    name: "政府性基金预算财政拨款",
+    line: 30,
+    values: {},
+    sourceLine: 510,
+  },
   { section: "income", key: "carryBeginSoe", name: "国有资本经营预算财政拨款", line: 31, values: {}, sourceLine: 512 },
   { section: "income", key: "grandTotal", name: "总计", line: 32, values: { amount: "8979.38" }, sourceLine: 514 },
 ];
@@ -138,11 +234,40 @@ const T04_EXPENDITURE: TableRow[] = [
     const amount = { "208": "112.81", "210": "93.38", "215": "8772.92" }[code];
     // the page break after 十四 (行次 46, line 453) repeats the header; 十五 resumes on line 480
     const sourceLine = i < 14 ? 427 + 2 * i : 480 + 2 * (i - 14);
-    return { section: "expenditure", key: "class", code, name, line: 33 + i, values: amount ? { total: amount, gpb: amount } : {}, sourceLine };
+    return {
+      section: "expenditure",
+      key: "class",
+      code,
+      name,
+      line: 33 + i,
+      values: amount ? { total: amount, gpb: amount } : {},
+      sourceLine,
+    };
   }),
-  { section: "expenditure", key: "expenditureTotal", name: "本年支出合计", line: 59, values: { total: "8979.11", gpb: "8979.11" }, sourceLine: 504 },
-  { section: "expenditure", key: "carryEnd", name: "年末财政拨款结转和结余", line: 60, values: { total: "0.27", gpb: "0.27" }, sourceLine: 506 },
-  { section: "expenditure", key: "grandTotal", name: "总计", line: 64, values: { total: "8979.38", gpb: "8979.38" }, sourceLine: 514 },
+  {
+    section: "expenditure",
+    key: "expenditureTotal",
+    name: "本年支出合计",
+    line: 59,
+    values: { total: "8979.11", gpb: "8979.11" },
+    sourceLine: 504,
+  },
+  {
+    section: "expenditure",
+    key: "carryEnd",
+    name: "年末财政拨款结转和结余",
+    line: 60,
+    values: { total: "0.27", gpb: "0.27" },
+    sourceLine: 506,
+  },
+  {
+    section: "expenditure",
+    key: "grandTotal",
+    name: "总计",
+    line: 64,
+    values: { total: "8979.38", gpb: "8979.38" },
+    sourceLine: 514,
+  },
 ];
 
 const T05_EXPECTED = subjectRows([
@@ -260,13 +385,15 @@ const T06_PUBLIC: EconomicPin[] = [
   ["39910", "资本性赠与", "", 673],
   ["39999", "其他支出", "", 675],
 ];
-const economic = (section: "personnel" | "public") => ([code, name, amount, sourceLine]: EconomicPin): TableRow => ({
-  section,
-  code,
-  name,
-  values: amount ? { amount } : {},
-  sourceLine,
-});
+const economic =
+  (section: "personnel" | "public") =>
+  ([code, name, amount, sourceLine]: EconomicPin): TableRow => ({
+    section,
+    code,
+    name,
+    values: amount ? { amount } : {},
+    sourceLine,
+  });
 const T06_EXPECTED: TableRow[] = [
   ...T06_PERSONNEL.map(economic("personnel")),
   ...T06_PUBLIC.map(economic("public")),
@@ -332,7 +459,11 @@ describe("seed 000: 烟台市大数据局 2023 部门决算 (plain text)", () =>
       rows: [],
       note: "本部门没有政府性基金收入，也没有使用政府性基金安排的支出，故本表无数据。",
     });
-    expect(table(withHints, "t08")).toMatchObject({ status: "empty", rows: [], note: "本部门没有使用国有资本经营预算安排的支出，故本表无数据。" });
+    expect(table(withHints, "t08")).toMatchObject({
+      status: "empty",
+      rows: [],
+      note: "本部门没有使用国有资本经营预算安排的支出，故本表无数据。",
+    });
   });
 
   test("empty cells are absent keys, never zero", () => {
@@ -341,7 +472,8 @@ describe("seed 000: 烟台市大数据局 2023 部门决算 (plain text)", () =>
     const t09 = table(withHints, "t09").rows[0].values;
     expect(t09).not.toHaveProperty("budgetAbroad");
     expect(t09).not.toHaveProperty("finalVehiclePurchase");
-    for (const t of withHints.tables) for (const r of t.rows) for (const v of Object.values(r.values)) expect(v).not.toBe("");
+    for (const t of withHints.tables)
+      for (const r of t.rows) for (const v of Object.values(r.values)) expect(v).not.toBe("");
   });
 
   test("with the narrative's figures as hints nothing stays ambiguous", () => {
@@ -370,10 +502,36 @@ type MiniTable = { title: string; no: number; lines: string[]; unit?: string; en
 
 const HEADERS: Record<string, string[]> = {
   收入支出决算总表: ["收 入 支 出", "项 目 行次 金额 项 目 行次 金额", "栏 次 1 栏 次 2"],
-  收入决算表: ["项 目", "本年收入合计 财政拨款收入", "上级补助", "收入", "事业收入 经营收入", "附属单位", "上缴收入", "其他收入", "科目编码 科目名称", "栏次 1 2 3 4 5 6 7"],
-  支出决算表: ["项 目", "本年支出合计 基本支出 项目支出 上缴上级支出 经营支出", "对附属单位", "补助支出科目编码 科目名称", "栏 次 1 2 3 4 5 6"],
+  收入决算表: [
+    "项 目",
+    "本年收入合计 财政拨款收入",
+    "上级补助",
+    "收入",
+    "事业收入 经营收入",
+    "附属单位",
+    "上缴收入",
+    "其他收入",
+    "科目编码 科目名称",
+    "栏次 1 2 3 4 5 6 7",
+  ],
+  支出决算表: [
+    "项 目",
+    "本年支出合计 基本支出 项目支出 上缴上级支出 经营支出",
+    "对附属单位",
+    "补助支出科目编码 科目名称",
+    "栏 次 1 2 3 4 5 6",
+  ],
   一般公共预算财政拨款支出决算表: ["项 目 本年支出", "科目编码 科目名称 小 计 基本支出 项目支出", "栏 次 1 2 3"],
-  "财政拨款“三公”经费支出决算表": ["预 算 数 决 算 数", "合计", "因公出国", "（境）费", "公务用车购置及运行维护费", "公务", "接待费小计", "1 2 3 4 5 6 7 8 9 10 11 12"],
+  "财政拨款“三公”经费支出决算表": [
+    "预 算 数 决 算 数",
+    "合计",
+    "因公出国",
+    "（境）费",
+    "公务用车购置及运行维护费",
+    "公务",
+    "接待费小计",
+    "1 2 3 4 5 6 7 8 9 10 11 12",
+  ],
 };
 
 function mini(...tables: MiniTable[]): SourceDoc {
@@ -513,8 +671,18 @@ describe("hand-made plain-text inputs", () => {
     });
     const rows = table(parsePlainTextTables(doc), "t05").rows;
     expect(rows.slice(3)).toEqual([
-      { code: "2080505", name: "机关事业单位基本养老保险缴费支出", values: { total: "101.65", basic: "101.65" }, sourceLine: lineOf(doc, "2080505") },
-      { code: "2080506", name: "机关事业单位职业年金缴费支出", values: { total: "11.16", basic: "11.16" }, sourceLine: lineOf(doc, "2080506") },
+      {
+        code: "2080505",
+        name: "机关事业单位基本养老保险缴费支出",
+        values: { total: "101.65", basic: "101.65" },
+        sourceLine: lineOf(doc, "2080505"),
+      },
+      {
+        code: "2080506",
+        name: "机关事业单位职业年金缴费支出",
+        values: { total: "11.16", basic: "11.16" },
+        sourceLine: lineOf(doc, "2080506"),
+      },
     ]);
   });
 
@@ -527,7 +695,11 @@ describe("hand-made plain-text inputs", () => {
     const doc = mini({
       title: T05,
       no: 5,
-      lines: ["合 计 112.81 112.81", "208 社会保障和就业支出 112.81 112.81", "20805 行政事业单位养老支出 112.81 121.18"],
+      lines: [
+        "合 计 112.81 112.81",
+        "208 社会保障和就业支出 112.81 112.81",
+        "20805 行政事业单位养老支出 112.81 121.18",
+      ],
     });
     const e = parseError(() => parsePlainTextTables(doc));
     expect(e.file).toBe("mini.txt");
@@ -552,7 +724,10 @@ describe("hand-made plain-text inputs", () => {
     });
     const t05 = parsePlainTextTables(doc).tables.find((t) => t.id === "t05")!;
     expect(t05.rows.map((r) => r.code ?? r.key)).toEqual(["total", "201", "20106", "2010601", "2010602"]);
-    expect(t05.rows.find((r) => r.code === "2010601")).toMatchObject({ name: "行政运行", values: { total: "20.00", basic: "20.00" } });
+    expect(t05.rows.find((r) => r.code === "2010601")).toMatchObject({
+      name: "行政运行",
+      values: { total: "20.00", basic: "20.00" },
+    });
     expect(t05.rows.find((r) => r.code === "2010602")?.values).toEqual({ total: "10.00", project: "10.00" });
   });
 
@@ -565,7 +740,11 @@ describe("hand-made plain-text inputs", () => {
 
   test("figures too large to add exactly are a ParseError at their line, never a rounded sum", () => {
     // 9,999,999,999,999.00 万元 in thousandths is beyond 2^53
-    const doc = mini({ title: T05, no: 5, lines: ["合 计 1.00 1.00", "201 一般公共服务支出 9999999999999.00 9999999999999.00"] });
+    const doc = mini({
+      title: T05,
+      no: 5,
+      lines: ["合 计 1.00 1.00", "201 一般公共服务支出 9999999999999.00 9999999999999.00"],
+    });
     const e = parseError(() => parsePlainTextTables(doc));
     expect(e).toMatchObject({ table: "公开05表 一般公共预算财政拨款支出决算表", line: lineOf(doc, "201 一般") });
     expect(e.found).toContain("9999999999999.00");
@@ -576,19 +755,30 @@ describe("hand-made plain-text inputs", () => {
     // 15 decimals need a 16-digit fixed point; FixedPoint.forScale used to throw a bare AmountRangeError here.
     const doc = mini({ title: T05, no: 5, lines: ["合 计 1.00 1.00", "201 一般公共服务支出 1.123456789012345 1.00"] });
     const e = parseError(() => parsePlainTextTables(doc));
-    expect(e).toMatchObject({ table: "公开05表 一般公共预算财政拨款支出决算表", line: lineOf(doc, "201 一般"), found: "1.123456789012345" });
+    expect(e).toMatchObject({
+      table: "公开05表 一般公共预算财政拨款支出决算表",
+      line: lineOf(doc, "201 一般"),
+      found: "1.123456789012345",
+    });
     expect(e.message).toContain("超出");
   });
 
   test("a garbled number is a ParseError naming the token", () => {
     const doc = mini({ title: T05, no: 5, lines: ["合 计 112.81 112.81", "208 社会保障和就业支出 112.81 l12.81"] });
     const e = parseError(() => parsePlainTextTables(doc));
-    expect(e).toMatchObject({ table: "公开05表 一般公共预算财政拨款支出决算表", line: lineOf(doc, "208 社会"), found: "l12.81" });
+    expect(e).toMatchObject({
+      table: "公开05表 一般公共预算财政拨款支出决算表",
+      line: lineOf(doc, "208 社会"),
+      found: "l12.81",
+    });
   });
 
   test("text after the amounts is a ParseError", () => {
     const doc = mini({ title: T05, no: 5, lines: ["合 计 1.00 1.00", "201 一般公共服务支出 1.00 1.00 见附注"] });
-    expect(parseError(() => parsePlainTextTables(doc))).toMatchObject({ line: lineOf(doc, "201 一般"), found: "见附注" });
+    expect(parseError(() => parsePlainTextTables(doc))).toMatchObject({
+      line: lineOf(doc, "201 一般"),
+      found: "见附注",
+    });
   });
 
   test("a truncated table (title and furniture, then the next table) is a ParseError at the title", () => {
@@ -597,7 +787,11 @@ describe("hand-made plain-text inputs", () => {
       { title: T05, no: 5, lines: ["合 计 1.00 1.00", "201 一般公共服务支出 1.00 1.00"] },
     );
     const e = parseError(() => parsePlainTextTables(doc));
-    expect(e).toMatchObject({ table: "公开03表 支出决算表", line: lineOf(doc, " 支出决算表"), expected: "表头和数据行" });
+    expect(e).toMatchObject({
+      table: "公开03表 支出决算表",
+      line: lineOf(doc, " 支出决算表"),
+      expected: "表头和数据行",
+    });
   });
 
   test("a table cut off after its header is a ParseError", () => {
@@ -621,7 +815,10 @@ describe("hand-made plain-text inputs", () => {
     const r = parsePlainTextTables(doc);
     expect(table(r, "t05").rows[0].values).toEqual({ total: "7.00", basic: "7.00" });
     expect(r.ambiguities).toHaveLength(1);
-    expect(r.ambiguities[0]).toMatchObject({ table: "公开05表 一般公共预算财政拨款支出决算表", sourceLine: lineOf(doc, "2010101") });
+    expect(r.ambiguities[0]).toMatchObject({
+      table: "公开05表 一般公共预算财政拨款支出决算表",
+      sourceLine: lineOf(doc, "2010101"),
+    });
     expect(r.ambiguities[0].message).toContain("2010101 行政运行");
     expect(r.ambiguities[0].message).toContain("①小计 7.00、基本支出 7.00");
     expect(r.ambiguities[0].message).toContain("②小计 7.00、项目支出 7.00");
@@ -631,7 +828,12 @@ describe("hand-made plain-text inputs", () => {
     const doc = mini({
       title: T05,
       no: 5,
-      lines: ["合 计 7.00 7.00", "201 一般公共服务支出 7.00 7.00", "20101 人大事务 7.00 7.00", "2010101 行政运行 7.00 7.00"],
+      lines: [
+        "合 计 7.00 7.00",
+        "201 一般公共服务支出 7.00 7.00",
+        "20101 人大事务 7.00 7.00",
+        "2010101 行政运行 7.00 7.00",
+      ],
     });
     const r = parsePlainTextTables(doc, { t05: { project: "7.00" } });
     expect(r.ambiguities).toEqual([]);
@@ -675,10 +877,18 @@ describe("hand-made plain-text inputs", () => {
     const doc = mini({
       title: "收入支出决算总表",
       no: 1,
-      lines: ["本年收入合计 27 1.00 本年支出合计 58 1.00", "使用非财政拨款结余（含专用 28 结余分配 59", "结余）", "总计 31 1.00 总计 62 1.00"],
+      lines: [
+        "本年收入合计 27 1.00 本年支出合计 58 1.00",
+        "使用非财政拨款结余（含专用 28 结余分配 59",
+        "结余）",
+        "总计 31 1.00 总计 62 1.00",
+      ],
     });
     const rows = table(parsePlainTextTables(doc), "t01").rows;
-    expect(rows.find((x) => x.line === 28)).toMatchObject({ key: "useNonFiscalBalance", name: "使用非财政拨款结余（含专用结余）" });
+    expect(rows.find((x) => x.line === 28)).toMatchObject({
+      key: "useNonFiscalBalance",
+      name: "使用非财政拨款结余（含专用结余）",
+    });
   });
 
   test("table 09 with the narrative's 购置费 = 0 places eight numbers into twelve columns", () => {
@@ -729,7 +939,17 @@ describe("hand-made plain-text inputs", () => {
       {
         title: "财政拨款收入支出决算总表",
         no: 4,
-        header: ["收 入 支 出", "项目", "行", "次", "金额 项目", "合计", "一般公共预", "算财政拨款", "栏次 1 栏次 2 3 4 5"],
+        header: [
+          "收 入 支 出",
+          "项目",
+          "行",
+          "次",
+          "金额 项目",
+          "合计",
+          "一般公共预",
+          "算财政拨款",
+          "栏次 1 栏次 2 3 4 5",
+        ],
         lines: [
           "一、一般公共预算财政拨款 1 10.00 一、一般公共服务支出 33 10.00 10.00",
           "二、政府性基金预算财政拨款 2 二、外交支出 34",
@@ -753,7 +973,11 @@ describe("hand-made plain-text inputs", () => {
       ["carryEndGpb", undefined, "一般公共预算财政拨款", 61, { total: "1.00", gpb: "1.00" }],
       ["grandTotal", undefined, "总计", 64, { total: "11.00", gpb: "11.00" }],
     ]);
-    expect(table(r, "t04").rows.filter((x) => x.section === "income").map((x) => x.key)).toEqual([
+    expect(
+      table(r, "t04")
+        .rows.filter((x) => x.section === "income")
+        .map((x) => x.key),
+    ).toEqual([
       "gpb",
       "govFund",
       "incomeTotal",
@@ -779,7 +1003,11 @@ describe("hand-made plain-text inputs", () => {
       "2023 年度收、支总计均为 8,979.95 万元。",
     ].join("\n");
     const r = parsePlainTextTables(docFromText("tail.txt", text));
-    expect(table(r, "t09").rows[0].values).toMatchObject({ finalTotal: "1.00", finalReception: "1.00", budgetTotal: "0.00" });
+    expect(table(r, "t09").rows[0].values).toMatchObject({
+      finalTotal: "1.00",
+      finalReception: "1.00",
+      budgetTotal: "0.00",
+    });
   });
 
   test("table 06: an integer amount is not taken for a code, and a wrapped name keeps its amount", () => {
@@ -815,7 +1043,12 @@ describe("hand-made plain-text inputs", () => {
     const doc = mini({
       title: "国有资本经营预算财政拨款支出决算表",
       no: 8,
-      header: ["注：本单位没有使用国有资本经营预算安排的支出，", "故本表无数据。", "项 目 本年支出", "科目编码 科目名称 小 计 基本支出 项目支出"],
+      header: [
+        "注：本单位没有使用国有资本经营预算安排的支出，",
+        "故本表无数据。",
+        "项 目 本年支出",
+        "科目编码 科目名称 小 计 基本支出 项目支出",
+      ],
       lines: ["合 计"],
     });
     expect(table(parsePlainTextTables(doc), "t08")).toMatchObject({
@@ -860,19 +1093,41 @@ describe("column resolution", () => {
     expect(() => fixed.units("1,000.00")).toThrow("不是金额");
     expect(() => halfUnitOf(3, fixed)).toThrow(AmountRangeError);
     // each figure fits, their sum would not
-    expect(() => enumeratePlacements(["5000000000000.00", "5000000000000.00"], 3, [], hu, fixed)).toThrow(AmountRangeError);
+    expect(() => enumeratePlacements(["5000000000000.00", "5000000000000.00"], 3, [], hu, fixed)).toThrow(
+      AmountRangeError,
+    );
   });
 
   test.each([
     // cells, width, identities, expected column sets
     [["3.00", "1.00", "2.00"], 3, [{ lhs: 0, plus: [1, 2] }], [[0, 1, 2]]],
-    [["3.00", "3.00"], 3, [{ lhs: 0, plus: [1, 2] }], [[0, 1], [0, 2]]],
+    [
+      ["3.00", "3.00"],
+      3,
+      [{ lhs: 0, plus: [1, 2] }],
+      [
+        [0, 1],
+        [0, 2],
+      ],
+    ],
     [["3.00", "1.00"], 3, [{ lhs: 0, plus: [1, 2] }], []],
     // a rounding tail within 0.005 × (terms + 1) is accepted
-    [["3.01", "1.00", "2.00"], 4, [{ lhs: 0, plus: [1, 2, 3] }], [[0, 1, 2], [0, 1, 3], [0, 2, 3]]],
-  ] as [string[], number, { lhs: number; plus: number[] }[], number[][]][])("placements of %j into %i columns", (cells, width, ids, expected) => {
-    expect(enumeratePlacements(cells, width, ids, hu, fixed).map((p) => p.at)).toEqual(expected);
-  });
+    [
+      ["3.01", "1.00", "2.00"],
+      4,
+      [{ lhs: 0, plus: [1, 2, 3] }],
+      [
+        [0, 1, 2],
+        [0, 1, 3],
+        [0, 2, 3],
+      ],
+    ],
+  ] as [string[], number, { lhs: number; plus: number[] }[], number[][]][])(
+    "placements of %j into %i columns",
+    (cells, width, ids, expected) => {
+      expect(enumeratePlacements(cells, width, ids, hu, fixed).map((p) => p.at)).toEqual(expected);
+    },
+  );
 
   test("a parent's column sums decide its children's columns", () => {
     const id = [{ lhs: 0, plus: [1, 2] }];
@@ -901,7 +1156,13 @@ describe("column resolution", () => {
   test("a constraint the figures contradict is set aside, not applied", () => {
     const id = [{ lhs: 0, plus: [1, 2] }];
     const s = new ColumnSolver([enumeratePlacements(["9.00", "9.00"], 3, id, hu, fixed)]);
-    const kept = s.add({ kind: "sum", label: "basic = 1", terms: [{ row: 0, sign: 1, view: [[1]] }], constant: [hu * -200], tolerance: [hu] });
+    const kept = s.add({
+      kind: "sum",
+      label: "basic = 1",
+      terms: [{ row: 0, sign: 1, view: [[1]] }],
+      constant: [hu * -200],
+      tolerance: [hu],
+    });
     expect(kept).toBe(false);
     expect(s.domain(0)).toHaveLength(2);
   });
@@ -912,8 +1173,25 @@ describe("column resolution", () => {
 // columns from the other tables, and notes that mention 金额单位.
 
 const T07 = "政府性基金预算财政拨款收入支出决算表";
-HEADERS[T07] = ["项 目 年初结转和结余 本年收入 本年支出 年末结转和结余", "科目编码 科目名称 小 计 基本支出 项目支出", "栏 次 1 2 3 4 5 6"];
-const T04_HEADER = ["收 入 支 出", "项目", "行", "次", "金额 项目", "合计", "一般公共预", "算财政拨款", "政府性基", "金预算财", "政拨款", "栏次 1 栏次 2 3 4 5"];
+HEADERS[T07] = [
+  "项 目 年初结转和结余 本年收入 本年支出 年末结转和结余",
+  "科目编码 科目名称 小 计 基本支出 项目支出",
+  "栏 次 1 2 3 4 5 6",
+];
+const T04_HEADER = [
+  "收 入 支 出",
+  "项目",
+  "行",
+  "次",
+  "金额 项目",
+  "合计",
+  "一般公共预",
+  "算财政拨款",
+  "政府性基",
+  "金预算财",
+  "政拨款",
+  "栏次 1 栏次 2 3 4 5",
+];
 
 describe("rounding tails in the document's own arithmetic", () => {
   test("a row that misses its own identity by a tail is read; its parent's sums place it", () => {
@@ -968,7 +1246,11 @@ describe("rounding tails in the document's own arithmetic", () => {
     });
     const r = parsePlainTextTables(doc);
     expect(r.ambiguities).toEqual([]);
-    expect(table(r, "t05").rows.slice(1).map((x) => [x.code, x.values])).toEqual([
+    expect(
+      table(r, "t05")
+        .rows.slice(1)
+        .map((x) => [x.code, x.values]),
+    ).toEqual([
       ["201", { total: "10.00", basic: "10.00" }],
       ["202", { total: "20.00", project: "20.00" }],
     ]);
@@ -981,7 +1263,10 @@ describe("rounding tails in the document's own arithmetic", () => {
       no: 5,
       lines: ["合 计 31.00 10.00 21.00", "201 一般公共服务支出 10.00 10.00", "202 外交支出 20.00 20.00"],
     });
-    expect(parsePlainTextTables(doc).ambiguities.map((a) => a.sourceLine)).toEqual([lineOf(doc, "201 一般"), lineOf(doc, "202 外交")]);
+    expect(parsePlainTextTables(doc).ambiguities.map((a) => a.sourceLine)).toEqual([
+      lineOf(doc, "201 一般"),
+      lineOf(doc, "202 外交"),
+    ]);
   });
 
   test("the solver widens a contradicted sum by the least amount, the same in every column", () => {
@@ -990,7 +1275,13 @@ describe("rounding tails in the document's own arithmetic", () => {
     const id = [{ lhs: 0, plus: [1, 2] }];
     const s = new ColumnSolver([enumeratePlacements(["9000.00", "9000.00"], 3, id, hu, fixed)]);
     // 基本支出 = 9,000.03 misses by 0.03 − 0.01 tolerance: kept, 0.02 (20 units) wider, and it places 9,000.00 in 基本
-    const basic = (constant: number): SumConstraint => ({ kind: "sum", label: "basic", terms: [{ row: 0, sign: 1, view: [[1]] }], constant: [constant], tolerance: [tolerance(hu, 1)] });
+    const basic = (constant: number): SumConstraint => ({
+      kind: "sum",
+      label: "basic",
+      terms: [{ row: 0, sign: 1, view: [[1]] }],
+      constant: [constant],
+      tolerance: [tolerance(hu, 1)],
+    });
     const kept = s.add(basic(-9000030));
     expect(kept).toBe(true);
     expect(s.relaxed.map((x) => x.by)).toEqual([20]);
@@ -1009,7 +1300,11 @@ describe("table 07's columns from the other tables", () => {
     const doc = mini(
       { title: "支出决算表", no: 3, lines: ["合 计 150.00 50.00 100.00", "212 城乡社区支出 150.00 50.00 100.00"] },
       { title: T05, no: 5, lines: ["合 计 100.00 50.00 50.00", "212 城乡社区支出 100.00 50.00 50.00"] },
-      { title: T07, no: 7, lines: ["合 计 10.00 50.00 50.00 50.00 10.00", "212 城乡社区支出 10.00 50.00 50.00 50.00 10.00"] },
+      {
+        title: T07,
+        no: 7,
+        lines: ["合 计 10.00 50.00 50.00 50.00 10.00", "212 城乡社区支出 10.00 50.00 50.00 50.00 10.00"],
+      },
     );
     const r = parsePlainTextTables(doc);
     expect(r.ambiguities).toEqual([]);
@@ -1018,12 +1313,22 @@ describe("table 07's columns from the other tables", () => {
     // 03 ≥ 07 alone (50.00 ≥ 50.00) would allow 基本支出: only the three tables together decide
     const without05 = mini(
       { title: "支出决算表", no: 3, lines: ["合 计 150.00 50.00 100.00", "212 城乡社区支出 150.00 50.00 100.00"] },
-      { title: T07, no: 7, lines: ["合 计 10.00 50.00 50.00 50.00 10.00", "212 城乡社区支出 10.00 50.00 50.00 50.00 10.00"] },
+      {
+        title: T07,
+        no: 7,
+        lines: ["合 计 10.00 50.00 50.00 50.00 10.00", "212 城乡社区支出 10.00 50.00 50.00 50.00 10.00"],
+      },
     );
-    expect(parsePlainTextTables(without05).ambiguities.map((a) => a.table)).toContain("公开07表 政府性基金预算财政拨款收入支出决算表");
+    expect(parsePlainTextTables(without05).ambiguities.map((a) => a.table)).toContain(
+      "公开07表 政府性基金预算财政拨款收入支出决算表",
+    );
   });
 
-  const t07Only = { title: T07, no: 7, lines: ["合 计 50.00 40.00 40.00 10.00", "212 城乡社区支出 50.00 40.00 40.00 10.00"] };
+  const t07Only = {
+    title: T07,
+    no: 7,
+    lines: ["合 计 50.00 40.00 40.00 10.00", "212 城乡社区支出 50.00 40.00 40.00 10.00"],
+  };
 
   test("04's 政府性基金 income and carry-over rows tell 年初结转和结余 from 本年收入", () => {
     // 07 prints four figures: 50.00 is 年初结转和结余 or 本年收入 (10.00 = 50.00 − 40.00 either way); 04 says income.
@@ -1050,7 +1355,10 @@ describe("table 07's columns from the other tables", () => {
     expect(r.ambiguities).toEqual([]);
     const expected = { income: "50.00", total: "40.00", project: "40.00", carryEnd: "10.00" };
     expect(table(r, "t07").rows.map((x) => x.values)).toEqual([expected, expected]);
-    expect(table(r, "t04").rows.find((x) => x.key === "class" && x.code === "212")?.values).toEqual({ total: "40.00", govFund: "40.00" });
+    expect(table(r, "t04").rows.find((x) => x.key === "class" && x.code === "212")?.values).toEqual({
+      total: "40.00",
+      govFund: "40.00",
+    });
     // without table 04 the two stay open
     const alone = parsePlainTextTables(mini(t07Only), { t07: { project: "40.00" } });
     expect(alone.ambiguities).toHaveLength(2);
@@ -1064,24 +1372,44 @@ describe("table notes", () => {
     const doc = mini({
       title: T05,
       no: 5,
-      lines: ["合 计 5.00 5.00", "201 一般公共服务支出 5.00 5.00", "注：1. 本表反映部门本年度的支出。2. 本套报表金额单位转换时", "金额单位转换可能存在尾数误差。"],
+      lines: [
+        "合 计 5.00 5.00",
+        "201 一般公共服务支出 5.00 5.00",
+        "注：1. 本表反映部门本年度的支出。2. 本套报表金额单位转换时",
+        "金额单位转换可能存在尾数误差。",
+      ],
     });
-    expect(table(parsePlainTextTables(doc), "t05").note).toBe("1.本表反映部门本年度的支出。2.本套报表金额单位转换时金额单位转换可能存在尾数误差。");
+    expect(table(parsePlainTextTables(doc), "t05").note).toBe(
+      "1.本表反映部门本年度的支出。2.本套报表金额单位转换时金额单位转换可能存在尾数误差。",
+    );
   });
 
   test("seed 004's 公开01表 note (line 108) survives rendering to plain text", () => {
-    const report = parseDocument("004_fcc6ab7362c41973.txt", readFileSync(path.resolve(__dirname, "../../fixtures/documents/004_fcc6ab7362c41973.txt")));
+    const report = parseDocument(
+      "004_fcc6ab7362c41973.txt",
+      readFileSync(path.resolve(__dirname, "../../fixtures/documents/004_fcc6ab7362c41973.txt")),
+    );
     const r = parsePlainTextTables(docFromText("004.txt", renderPlainText(report)));
-    expect(table(r, "t01").note).toBe("1.本表反映单位本年度的总收支和年末结转结余情况。2.本套报表金额单位转换时可能存在尾数误差。");
+    expect(table(r, "t01").note).toBe(
+      "1.本表反映单位本年度的总收支和年末结转结余情况。2.本套报表金额单位转换时可能存在尾数误差。",
+    );
   });
 
   test("an unfinished note ends at the page's 金额单位 line and the column header", () => {
     const doc = mini({
       title: "国有资本经营预算财政拨款支出决算表",
       no: 8,
-      header: ["注：本单位没有使用国有资本经营预算安排的支出", "金额单位：万元", "项 目 本年支出", "科目编码 科目名称 小 计 基本支出 项目支出"],
+      header: [
+        "注：本单位没有使用国有资本经营预算安排的支出",
+        "金额单位：万元",
+        "项 目 本年支出",
+        "科目编码 科目名称 小 计 基本支出 项目支出",
+      ],
       lines: ["合 计"],
     });
-    expect(table(parsePlainTextTables(doc), "t08")).toMatchObject({ status: "empty", note: "本单位没有使用国有资本经营预算安排的支出" });
+    expect(table(parsePlainTextTables(doc), "t08")).toMatchObject({
+      status: "empty",
+      note: "本单位没有使用国有资本经营预算安排的支出",
+    });
   });
 });

@@ -1,6 +1,14 @@
 import { describe, expect, test } from "vitest";
 import { prng } from "../render/perturb";
-import { ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, tolerance, type Placement, type SumConstraint } from "@/lib/ingest/resolve-columns";
+import {
+  ColumnSolver,
+  enumeratePlacements,
+  FixedPoint,
+  halfUnitOf,
+  tolerance,
+  type Placement,
+  type SumConstraint,
+} from "@/lib/ingest/resolve-columns";
 
 /*
  * The solver keeps a placement of a row when some choice of the other rows' placements makes the sum hold (within
@@ -84,7 +92,12 @@ describe("column solver against brute force", () => {
       const expected = bruteForce(p);
       const s = new ColumnSolver(p.domains);
       expect(s.add(p.constraint)).toBe(true);
-      const got = p.domains.map((_, row) => s.domain(row).map((x) => x.at.join(",")).sort());
+      const got = p.domains.map((_, row) =>
+        s
+          .domain(row)
+          .map((x) => x.at.join(","))
+          .sort(),
+      );
       expect(got, `problem ${i}`).toEqual(expected);
       if (got.some((d, row) => d.length < p.domains[row].length)) narrowed++;
     }
@@ -113,7 +126,14 @@ describe("column solver against brute force", () => {
       };
       const s = new ColumnSolver(p.domains);
       expect(s.add(p.constraint)).toBe(true);
-      expect(p.domains.map((_, row) => s.domain(row).map((x) => x.at.join(",")).sort())).toEqual(bruteForce(p));
+      expect(
+        p.domains.map((_, row) =>
+          s
+            .domain(row)
+            .map((x) => x.at.join(","))
+            .sort(),
+        ),
+      ).toEqual(bruteForce(p));
     }
   });
 

@@ -1,6 +1,16 @@
 import { describe, expect, test } from "vitest";
 import { metricValue } from "@/lib/metrics/benchmark";
-import { binOf, difference, gradeFromScore, histogram, presentSum, quotient, rateBins, ranksDescending, sizeBand } from "@/lib/metrics/dashboard";
+import {
+  binOf,
+  difference,
+  gradeFromScore,
+  histogram,
+  presentSum,
+  quotient,
+  rateBins,
+  ranksDescending,
+  sizeBand,
+} from "@/lib/metrics/dashboard";
 
 describe("difference and quotient", () => {
   test.each([
@@ -65,8 +75,24 @@ describe("rate bins", () => {
   });
 
   test("custom thresholds become edges too, without duplicates", () => {
-    expect(rateBins(95, 105).map((b) => b.label)).toEqual(["50% 以下", "50–90%", "90–95%", "95–100%", "100–105%", "105–110%", "110–150%", "150% 及以上"]);
-    expect(rateBins(50, 150).map((b) => b.label)).toEqual(["50% 以下", "50–90%", "90–100%", "100–110%", "110–150%", "150% 及以上"]);
+    expect(rateBins(95, 105).map((b) => b.label)).toEqual([
+      "50% 以下",
+      "50–90%",
+      "90–95%",
+      "95–100%",
+      "100–105%",
+      "105–110%",
+      "110–150%",
+      "150% 及以上",
+    ]);
+    expect(rateBins(50, 150).map((b) => b.label)).toEqual([
+      "50% 以下",
+      "50–90%",
+      "90–100%",
+      "100–110%",
+      "110–150%",
+      "150% 及以上",
+    ]);
   });
 
   test.each([
@@ -84,7 +110,9 @@ describe("rate bins", () => {
 
   test("histogram counts every rate once", () => {
     const bins = rateBins(80, 120);
-    expect(histogram(["62.5", "69.36", "73.57", "97.12", "100", "108.1", "115", "129.14"], bins)).toEqual([0, 3, 0, 1, 2, 1, 1, 0]);
+    expect(histogram(["62.5", "69.36", "73.57", "97.12", "100", "108.1", "115", "129.14"], bins)).toEqual([
+      0, 3, 0, 1, 2, 1, 1, 0,
+    ]);
   });
 });
 
@@ -112,8 +140,15 @@ describe("ranksDescending", () => {
 describe("metricValue", () => {
   // 烟台市大数据局 2023: 公开06表 人员经费 1,266.86 公用经费 166.70; 公开09表 决算 5.35; 公开03表 项目 7,545.55 of 8,979.11.
   const f = {
-    personnelCost: "1266.86", publicCost: "166.70", sangongFinal: "5.35", projectExpenditure: "7545.55", expenditureTotal: "8979.11",
-    gpbExpenditure: "8979.11", initialBudgetGpb: "8291.49", procurementSme: "1839.9", procurementTotal: "8281.83",
+    personnelCost: "1266.86",
+    publicCost: "166.70",
+    sangongFinal: "5.35",
+    projectExpenditure: "7545.55",
+    expenditureTotal: "8979.11",
+    gpbExpenditure: "8979.11",
+    initialBudgetGpb: "8291.49",
+    procurementSme: "1839.9",
+    procurementTotal: "8281.83",
   };
   test.each([
     ["executionRate", "108.29"],

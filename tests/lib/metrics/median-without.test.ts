@@ -23,7 +23,11 @@ const windowOf = (xs: string[]) => {
 };
 function without(xs: string[], removed: string[]) {
   const rest = [...xs];
-  for (const r of removed) rest.splice(rest.findIndex((x) => new D(x).eq(r)), 1);
+  for (const r of removed)
+    rest.splice(
+      rest.findIndex((x) => new D(x).eq(r)),
+      1,
+    );
   return rest;
 }
 
@@ -47,18 +51,27 @@ describe("medianWithout: the median of the others from a window around the middl
     for (let c = 0; c < 3000; c++) {
       const n = 1 + Math.floor(next() * 40);
       const spread = 1 + Math.floor(next() * 8); // small spreads give many ties
-      const xs = Array.from({ length: n }, () => (Math.floor(next() * spread * 2) - spread + Math.floor(next() * 100) / 100).toFixed(2));
+      const xs = Array.from({ length: n }, () =>
+        (Math.floor(next() * spread * 2) - spread + Math.floor(next() * 100) / 100).toFixed(2),
+      );
       const k = Math.min(n, Math.floor(next() * 3));
       const removed = Array.from({ length: k }, () => xs[Math.floor(next() * n)]);
       // the same element cannot be removed twice unless it occurs twice
-      const unique = removed.length === 2 && removed[0] === removed[1] && xs.filter((x) => x === removed[0]).length < 2 ? [removed[0]] : removed;
+      const unique =
+        removed.length === 2 && removed[0] === removed[1] && xs.filter((x) => x === removed[0]).length < 2
+          ? [removed[0]]
+          : removed;
       const expected = median(without(xs, unique));
-      expect(medianWithout(n, windowOf(xs), unique), `case ${c}: [${xs.join(",")}] without [${unique.join(",")}]`).toBe(expected);
+      expect(medianWithout(n, windowOf(xs), unique), `case ${c}: [${xs.join(",")}] without [${unique.join(",")}]`).toBe(
+        expected,
+      );
     }
   });
 
   test("rejects a window of the wrong size and more than two removals", () => {
     expect(() => medianWithout(10, ["1", "2"], [])).toThrow(/window/);
-    expect(() => medianWithout(10, windowOf(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]), ["1", "2", "3"])).toThrow(/two/);
+    expect(() =>
+      medianWithout(10, windowOf(["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]), ["1", "2", "3"]),
+    ).toThrow(/two/);
   });
 });

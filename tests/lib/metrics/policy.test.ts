@@ -1,10 +1,5 @@
 import { describe, expect, test } from "vitest";
-import {
-  executionParamsSchema,
-  parseParams,
-  performanceParamsSchema,
-  procurementParamsSchema,
-} from "@/lib/filters";
+import { executionParamsSchema, parseParams, performanceParamsSchema, procurementParamsSchema } from "@/lib/filters";
 import {
   changeBand,
   EXECUTION_RATE,
@@ -109,20 +104,32 @@ describe("change bands: amounts judged by their change on the previous year", ()
 describe("one set of numbers: defaults, flags and texts", () => {
   test("the URL filters default to the policy lines", () => {
     expect(parseParams(procurementParamsSchema, {}).reference).toBe(SME_SHARE.reference);
-    expect(parseParams(executionParamsSchema, {})).toMatchObject({ low: EXECUTION_RATE.low, high: EXECUTION_RATE.high });
+    expect(parseParams(executionParamsSchema, {})).toMatchObject({
+      low: EXECUTION_RATE.low,
+      high: EXECUTION_RATE.high,
+    });
     expect(parseParams(performanceParamsSchema, {}).maxRate).toBe(PROJECT_RATE_FLOOR);
     // bad input falls back to the same lines
     expect(parseParams(procurementParamsSchema, { reference: "abc" }).reference).toBe(SME_SHARE.reference);
   });
 
   test("the overview flags use the band ends", () => {
-    expect(FLAG_THRESHOLDS).toEqual({ low: EXECUTION_RATE.low, high: EXECUTION_RATE.high, sme: SME_SHARE.reference, projectRate: PROJECT_RATE_FLOOR });
+    expect(FLAG_THRESHOLDS).toEqual({
+      low: EXECUTION_RATE.low,
+      high: EXECUTION_RATE.high,
+      sme: SME_SHARE.reference,
+      projectRate: PROJECT_RATE_FLOOR,
+    });
   });
 
   test("the texts are built from the numbers and say what the bands do", () => {
-    expect(POLICY_TEXT.execution).toBe("执行率 90%–110% 为良好，80%–90% 或 110%–120% 为关注，低于 80% 或高于 120% 为警示");
+    expect(POLICY_TEXT.execution).toBe(
+      "执行率 90%–110% 为良好，80%–90% 或 110%–120% 为关注，低于 80% 或高于 120% 为警示",
+    );
     expect(POLICY_TEXT.sme).toBe("中小企业份额 40% 及以上为良好，30%–40% 为关注，低于 30% 为警示");
-    expect(POLICY_TEXT.flags).toBe("年初预算执行率低于 80% 或高于 120%；项目执行率低于 50%；中小企业份额低于 40%；“三公”经费决算高于上年");
+    expect(POLICY_TEXT.flags).toBe(
+      "年初预算执行率低于 80% 或高于 120%；项目执行率低于 50%；中小企业份额低于 40%；“三公”经费决算高于上年",
+    );
     expect(POLICY_TEXT.bands).toContain(POLICY_TEXT.change);
     // thresholds closer than two margins leave no 良好 band, and the text says so
     expect(executionBandText(95, 105)).toBe("执行率 95%–105% 为关注，低于 95% 或高于 105% 为警示");

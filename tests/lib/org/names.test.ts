@@ -8,7 +8,11 @@ const SAME: [string, string, string][] = [
   ["上海市普陀区人民政府办公室本部", "上海市普陀区人民政府办公室", "the 部门预算's own unit, unbracketed"],
   ["1.上海市普陀区人民政府办公室本部。", "上海市普陀区人民政府办公室", "as a numbered list item with its full stop"],
   ["上海市普陀区人民政府万里街道办事处（本部）", "上海市普陀区人民政府万里街道办事处", "bracketed 本部"],
-  ["上海市普陀区人民政府万里街道办事处（本部）。", "上海市普陀区人民政府万里街道办事处", "bracketed, with the list's full stop"],
+  [
+    "上海市普陀区人民政府万里街道办事处（本部）。",
+    "上海市普陀区人民政府万里街道办事处",
+    "bracketed, with the list's full stop",
+  ],
   ["上海市普陀区人民政府万里街道办事处(本部)", "上海市普陀区人民政府万里街道办事处", "half-width brackets"],
   ["上海市普陀区财政局（本级）", "上海市普陀区财政局", "the 决算's 单位构成 row for the 部门 itself"],
   ["上海市普陀区财政局", "上海市普陀区财政局", "as the 决算's cover prints it"],
@@ -21,12 +25,20 @@ const SAME: [string, string, string][] = [
   ["上海市普陀区财政局2024年度部门决算", "上海市普陀区财政局", "a 决算 cover"],
   ["烟台市人民政府办公室本级决算", "烟台市人民政府办公室", "本级决算"],
   ["上海市普陀区财政局部门决算", "上海市普陀区财政局", "kind without a year"],
-  ["上海市普陀区万里街道城市运行管理中⼼", "上海市普陀区万里街道城市运行管理中心", "a Kangxi radical from a PDF font (⼼ U+2F3C)"],
+  [
+    "上海市普陀区万里街道城市运行管理中⼼",
+    "上海市普陀区万里街道城市运行管理中心",
+    "a Kangxi radical from a PDF font (⼼ U+2F3C)",
+  ],
   ["上海市普陀区人民政府办公室部⻔", "上海市普陀区人民政府办公室部门", "a radicals-supplement form (⻔ U+2ED4)"],
   ["第１中学", "第1中学", "full-width digits"],
   ["“烟台市大数据局”", "烟台市大数据局", "quoted"],
   ["2、烟台市大数据中心", "烟台市大数据中心", "a list number with 、"],
-  ["（三）上海市普陀区万里街道综合行政执法队。", "上海市普陀区万里街道综合行政执法队", "a bracketed Chinese list number"],
+  [
+    "（三）上海市普陀区万里街道综合行政执法队。",
+    "上海市普陀区万里街道综合行政执法队",
+    "a bracketed Chinese list number",
+  ],
 ];
 
 describe("normalizeOrgName: the same organisation", () => {

@@ -85,7 +85,10 @@ function plainTextLimits(expected: Doc, actual: Doc): string[] {
   expected.appendix.performanceSheets.forEach((s: Doc, i: number) => {
     s.indicators.forEach((ind: Doc, j: number) => {
       if (![ind.target, ind.actual].some((v) => v !== undefined && /\s/.test(v))) return;
-      dropped.push(`appendix.performanceSheets.${i}.indicators.${j}.target`, `appendix.performanceSheets.${i}.indicators.${j}.actual`);
+      dropped.push(
+        `appendix.performanceSheets.${i}.indicators.${j}.target`,
+        `appendix.performanceSheets.${i}.indicators.${j}.actual`,
+      );
       for (const side of [ind, actual.appendix.performanceSheets[i]?.indicators[j]]) {
         if (!side) continue;
         delete side.target;
@@ -97,7 +100,11 @@ function plainTextLimits(expected: Doc, actual: Doc): string[] {
 }
 
 /** Reads a report from one layout's parse against the same report rendered into the other layout. */
-export function acrossLayouts(expected: Report, actual: Report, target: "markdown" | "plain-text"): { expected: Doc; actual: Doc; dropped: string[] } {
+export function acrossLayouts(
+  expected: Report,
+  actual: Report,
+  target: "markdown" | "plain-text",
+): { expected: Doc; actual: Doc; dropped: string[] } {
   const e = conventions(withoutSource(expected));
   const a = conventions(withoutSource(actual));
   const dropped = target === "plain-text" ? plainTextLimits(e, a) : [];

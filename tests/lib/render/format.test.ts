@@ -38,12 +38,18 @@ describe("像 PDF 提取那样折行", () => {
   });
 
   test("折行后的片段不以规则禁止的内容开头", () => {
-    const lines = wrap("一、财政拨款收入：指单位取得的资金，包括二、三项内容和1.其他", 6, { badStart: /^(?:[一二三四五六七八九十]+|\d{1,3})(?:、|[.．](?!\d))/ });
+    const lines = wrap("一、财政拨款收入：指单位取得的资金，包括二、三项内容和1.其他", 6, {
+      badStart: /^(?:[一二三四五六七八九十]+|\d{1,3})(?:、|[.．](?!\d))/,
+    });
     for (const l of lines.slice(1)) expect(l).not.toMatch(/^(?:[一二三四五六七八九十]+|\d{1,3})(?:、|[.．](?!\d))/);
   });
 
   test("steady：除末行外，每行不比上一行短一个字以上", () => {
-    const lines = wrap("通过驻外工作与驻地间的联络和交流，为我市在北京、上海、济南等地政务服务提供保障，拓宽信息渠道。", 12, { steady: true });
+    const lines = wrap(
+      "通过驻外工作与驻地间的联络和交流，为我市在北京、上海、济南等地政务服务提供保障，拓宽信息渠道。",
+      12,
+      { steady: true },
+    );
     for (let i = 1; i < lines.length - 1; i++) expect(lines[i].length).toBeGreaterThanOrEqual(lines[i - 1].length - 1);
   });
 });

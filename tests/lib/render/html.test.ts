@@ -2,7 +2,13 @@ import { describe, expect, test } from "vitest";
 import { D } from "@/lib/money/decimal";
 import { getTable, TABLE_COLUMNS, type Report, type TableId } from "@/lib/report/schema";
 import { renderHtml } from "@/lib/render/html";
-import { DEFAULT_HTML_OPTIONS, HTML_OPTION_VALUES, optionMatrix, SHANGHAI_OPTIONS, type HtmlOptions } from "@/lib/render/html-options";
+import {
+  DEFAULT_HTML_OPTIONS,
+  HTML_OPTION_VALUES,
+  optionMatrix,
+  SHANGHAI_OPTIONS,
+  type HtmlOptions,
+} from "@/lib/render/html-options";
 import { compareWithTruth, htmlTruth } from "@/lib/render/html-truth";
 import { generateCity } from "@/lib/synth/city";
 
@@ -16,26 +22,33 @@ const opts = (o: Partial<HtmlOptions>): HtmlOptions => ({ ...DEFAULT_HTML_OPTION
 type Cell = { tag: string; text: string; cls?: string; rowspan?: number; colspan?: number };
 
 /** The printed tables of a document: id → { header rows, body rows }, cells with their text and spans. */
-function tablesOf(html: string): Map<string, { head: Cell[][]; body: Cell[][]; thead: boolean; title: string; meta: string }> {
+function tablesOf(
+  html: string,
+): Map<string, { head: Cell[][]; body: Cell[][]; thead: boolean; title: string; meta: string }> {
   const out = new Map<string, { head: Cell[][]; body: Cell[][]; thead: boolean; title: string; meta: string }>();
   for (const m of html.matchAll(/<section class="table-page[^"]*" data-table="(t\d\d)">([\s\S]*?)<\/section>/g)) {
     const body = m[2];
     const rows = [...body.matchAll(/<tr([^>]*)>([\s\S]*?)<\/tr>/g)].map((r) => ({
       head: /class="head"/.test(r[1]) || /<th/.test(r[2]),
-      cells: [...r[2].matchAll(/<(td|th)([^>]*)>([\s\S]*?)<\/\1>/g)].map((c): Cell => ({
-        tag: c[1],
-        text: c[3].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">"),
-        cls: /class="([^"]+)"/.exec(c[2])?.[1],
-        rowspan: Number(/rowspan="(\d+)"/.exec(c[2])?.[1] ?? 1),
-        colspan: Number(/colspan="(\d+)"/.exec(c[2])?.[1] ?? 1),
-      })),
+      cells: [...r[2].matchAll(/<(td|th)([^>]*)>([\s\S]*?)<\/\1>/g)].map(
+        (c): Cell => ({
+          tag: c[1],
+          text: c[3].replace(/&amp;/g, "&").replace(/&lt;/g, "<").replace(/&gt;/g, ">"),
+          cls: /class="([^"]+)"/.exec(c[2])?.[1],
+          rowspan: Number(/rowspan="(\d+)"/.exec(c[2])?.[1] ?? 1),
+          colspan: Number(/colspan="(\d+)"/.exec(c[2])?.[1] ?? 1),
+        }),
+      ),
     }));
     out.set(m[1], {
       head: rows.filter((r) => r.head).map((r) => r.cells),
       body: rows.filter((r) => !r.head).map((r) => r.cells),
       thead: body.includes("<thead>"),
       title: /<h2 class="table-title">([\s\S]*?)<\/h2>/.exec(body)![1],
-      meta: /<div class="meta">([\s\S]*?)<\/div>/.exec(body)![1].replace(/<[^>]+>/g, " ").trim(),
+      meta: /<div class="meta">([\s\S]*?)<\/div>/
+        .exec(body)![1]
+        .replace(/<[^>]+>/g, " ")
+        .trim(),
     });
   }
   return out;
@@ -47,9 +60,15 @@ const text = (html: string) => html.replace(/<style>[\s\S]*?<\/style>/, "").repl
 function subjectRows(cells: Cell[][]): Map<string, string[]> {
   const out = new Map<string, string[]>();
   for (const r of cells) {
-    const code = r.filter((c) => c.cls === "code").map((c) => c.text).join("");
+    const code = r
+      .filter((c) => c.cls === "code")
+      .map((c) => c.text)
+      .join("");
     const key = r.some((c) => c.text === "合计") ? "total" : code;
-    out.set(key, r.filter((c) => c.cls === "num").map((c) => c.text));
+    out.set(
+      key,
+      r.filter((c) => c.cls === "num").map((c) => c.text),
+    );
   }
   return out;
 }
@@ -59,7 +78,14 @@ describe("HTML 版式：一份像样的部门决算", () => {
   const t = text(html);
 
   test("封面、目录、四个部分依次出现，没有第五部分附件", () => {
-    const order = ["2023 年度", "目 录", "第一部分 部门概况", "第二部分 2023 年度部门决算表", "第三部分 2023 年度部门决算情况说明", "第四部分 名词解释"];
+    const order = [
+      "2023 年度",
+      "目 录",
+      "第一部分 部门概况",
+      "第二部分 2023 年度部门决算表",
+      "第三部分 2023 年度部门决算情况说明",
+      "第四部分 名词解释",
+    ];
     let at = -1;
     for (const s of order) {
       const i = t.indexOf(s, at + 1);
@@ -115,8 +141,18 @@ describe("HTML 版式：单元格", () => {
 
   test("科目编码分列为类/款/项，或整写", () => {
     const split = tablesOf(renderHtml(plain, opts({ codes: "split" }))).get("t02")!;
-    const row = split.body.find((r) => r.filter((c) => c.cls === "code").map((c) => c.text).join("") === leaf.code)!;
-    expect(row.filter((c) => c.cls === "code").map((c) => c.text)).toEqual([leaf.code!.slice(0, 3), leaf.code!.slice(3, 5), leaf.code!.slice(5)]);
+    const row = split.body.find(
+      (r) =>
+        r
+          .filter((c) => c.cls === "code")
+          .map((c) => c.text)
+          .join("") === leaf.code,
+    )!;
+    expect(row.filter((c) => c.cls === "code").map((c) => c.text)).toEqual([
+      leaf.code!.slice(0, 3),
+      leaf.code!.slice(3, 5),
+      leaf.code!.slice(5),
+    ]);
     const whole = tablesOf(renderHtml(plain, opts({ codes: "whole" }))).get("t02")!;
     expect(whole.body.some((r) => r[0].text === leaf.code && r[0].cls === "code")).toBe(true);
     expect(code(leaf.code!.slice(0, 3))).toBeDefined();
@@ -135,7 +171,12 @@ describe("HTML 版式：单元格", () => {
     });
     // Empty tables stay blank whatever the style: the note says there is no data.
     const t08 = tablesOf(renderHtml(plain, opts({ empty: style }))).get("t08")!;
-    expect(t08.body.flat().filter((c) => c.cls === "num").every((c) => c.text === "")).toBe(true);
+    expect(
+      t08.body
+        .flat()
+        .filter((c) => c.cls === "num")
+        .every((c) => c.text === ""),
+    ).toBe(true);
   });
 
   test("元：每个金额 ×10000，两位小数，精确；千分位开、关、隔行", () => {
@@ -166,29 +207,69 @@ describe("HTML 版式：单元格", () => {
   });
 
   test("表头：thead（每页重印）或普通行；合并表头有 rowspan/colspan，平铺表头只有一行", () => {
-    const merged = tablesOf(renderHtml(plain, opts({ repeatHeader: true, header: "merged", codes: "split", numbering: false })));
+    const merged = tablesOf(
+      renderHtml(plain, opts({ repeatHeader: true, header: "merged", codes: "split", numbering: false })),
+    );
     const flat = tablesOf(renderHtml(plain, opts({ repeatHeader: false, header: "flat", numbering: false })));
     expect(merged.get("t02")!.thead).toBe(true);
     expect(flat.get("t02")!.thead).toBe(false);
     expect(merged.get("t02")!.head).toHaveLength(3);
-    expect(merged.get("t02")!.head.flat().some((c) => (c.rowspan ?? 1) > 1)).toBe(true);
-    expect(merged.get("t05")!.head.flat().some((c) => c.text === "本年支出" && c.colspan === 3)).toBe(true);
+    expect(
+      merged
+        .get("t02")!
+        .head.flat()
+        .some((c) => (c.rowspan ?? 1) > 1),
+    ).toBe(true);
+    expect(
+      merged
+        .get("t05")!
+        .head.flat()
+        .some((c) => c.text === "本年支出" && c.colspan === 3),
+    ).toBe(true);
     for (const id of ["t01", "t02", "t03", "t05", "t06", "t07"]) expect(flat.get(id)!.head, id).toHaveLength(1);
   });
 
   test("行次与栏次", () => {
     const t = tablesOf(renderHtml(plain, opts({ numbering: true })));
-    expect(t.get("t01")!.head.flat().map((c) => c.text)).toContain("行次");
-    expect(t.get("t02")!.head.at(-1)!.map((c) => c.text)).toEqual(["栏次", "1", "2", "3", "4", "5", "6", "7"]);
+    expect(
+      t
+        .get("t01")!
+        .head.flat()
+        .map((c) => c.text),
+    ).toContain("行次");
+    expect(
+      t
+        .get("t02")!
+        .head.at(-1)!
+        .map((c) => c.text),
+    ).toEqual(["栏次", "1", "2", "3", "4", "5", "6", "7"]);
     const none = tablesOf(renderHtml(plain, opts({ numbering: false })));
-    expect(none.get("t01")!.head.flat().map((c) => c.text)).not.toContain("行次");
+    expect(
+      none
+        .get("t01")!
+        .head.flat()
+        .map((c) => c.text),
+    ).not.toContain("行次");
   });
 
   test("基本支出表：两块并排（人员经费 | 公用经费）、三块或一列；合计行", () => {
-    const names = (o: HtmlOptions["economic"]) => tablesOf(renderHtml(plain, opts({ economic: o, header: "merged" }))).get("t06")!;
-    expect(names("two").head.flat().filter((c) => c.text === "科目名称")).toHaveLength(2);
-    expect(names("three").head.flat().filter((c) => c.text === "科目名称")).toHaveLength(3);
-    expect(names("one").head.flat().filter((c) => c.text === "科目名称")).toHaveLength(1);
+    const names = (o: HtmlOptions["economic"]) =>
+      tablesOf(renderHtml(plain, opts({ economic: o, header: "merged" }))).get("t06")!;
+    expect(
+      names("two")
+        .head.flat()
+        .filter((c) => c.text === "科目名称"),
+    ).toHaveLength(2);
+    expect(
+      names("three")
+        .head.flat()
+        .filter((c) => c.text === "科目名称"),
+    ).toHaveLength(3);
+    expect(
+      names("one")
+        .head.flat()
+        .filter((c) => c.text === "科目名称"),
+    ).toHaveLength(1);
     const two = names("two");
     expect(two.head[0].map((c) => c.text)).toEqual(["人员经费", "公用经费"]);
     const first = two.body[0].map((c) => c.text);
@@ -209,7 +290,10 @@ describe("HTML 版式：单元格", () => {
     expect(nat.body[0].map((c) => c.text)).toEqual(TABLE_COLUMNS.t09.map((k) => row[k] ?? "-"));
     const sh = tablesOf(renderHtml(plain, opts({ sangong: "shanghai", empty: "-", numbering: false }))).get("t09")!;
     expect(sh.head.at(-1)!.map((c) => c.text)).toEqual(Array.from({ length: 6 }, () => ["预算数", "决算数"]).flat());
-    const pairs = ["Total", "Abroad", "Vehicle", "VehiclePurchase", "VehicleOperation", "Reception"].flatMap((k) => [`budget${k}`, `final${k}`]);
+    const pairs = ["Total", "Abroad", "Vehicle", "VehiclePurchase", "VehicleOperation", "Reception"].flatMap((k) => [
+      `budget${k}`,
+      `final${k}`,
+    ]);
     expect(sh.body[0].map((c) => c.text)).toEqual(pairs.map((k) => row[k] ?? "-"));
   });
 
@@ -221,7 +305,9 @@ describe("HTML 版式：单元格", () => {
     expect(t07.status).toBe("data");
     const rows = subjectRows(t.get("t07")!.body);
     const total = t07.rows.find((r) => r.key === "total")!;
-    expect(rows.get("total")).toEqual(TABLE_COLUMNS.t07.map((c) => (total.values[c] ? total.values[c].replace(/\B(?=(\d{3})+(?!\d))/g, ",") : "")));
+    expect(rows.get("total")).toEqual(
+      TABLE_COLUMNS.t07.map((c) => (total.values[c] ? total.values[c].replace(/\B(?=(\d{3})+(?!\d))/g, ",") : "")),
+    );
   });
 
   test("收入支出总表：收入与支出并排，序号前缀，本年收入合计与本年支出合计同一行", () => {
@@ -233,7 +319,17 @@ describe("HTML 版式：单元格", () => {
   });
 
   test("版面选项进入样式：窄名称列、对齐、无边框、横向页、页码", () => {
-    const h = renderHtml(plain, opts({ names: "narrow", valign: "mixed", borders: false, orientation: "mixed", footer: "page-of", density: "loose" }));
+    const h = renderHtml(
+      plain,
+      opts({
+        names: "narrow",
+        valign: "mixed",
+        borders: false,
+        orientation: "mixed",
+        footer: "page-of",
+        density: "loose",
+      }),
+    );
     expect(h).toContain("td.name { width: 6.5em");
     expect(h).toContain("table.grid td { vertical-align: top; }");
     expect(h).toContain("border: none");
@@ -276,7 +372,8 @@ describe("真值与比较", () => {
   test("元的文件按数值比较（8979.10 = 8979.1），万元的文件按印出的数字比较", () => {
     const yuan = htmlTruth(plain, opts({ unit: "元" }));
     const read = structuredClone(yuan);
-    for (const t of read.tables) for (const r of t.rows) for (const k of Object.keys(r.values)) r.values[k] = new D(r.values[k]).toFixed();
+    for (const t of read.tables)
+      for (const r of t.rows) for (const k of Object.keys(r.values)) r.values[k] = new D(r.values[k]).toFixed();
     expect(compareWithTruth(yuan, read)).toEqual([]);
     const wan = htmlTruth(plain, opts({}));
     const read2 = structuredClone(wan);
@@ -296,13 +393,16 @@ describe("选项组合", () => {
   });
 
   test("30 份：每个取值至少两次，任意两个选项的每对取值都出现过", () => {
-    for (const k of keys) for (const v of HTML_OPTION_VALUES[k] as readonly unknown[]) expect(m.filter((o) => o[k] === v).length, `${k}=${String(v)}`).toBeGreaterThanOrEqual(2);
+    for (const k of keys)
+      for (const v of HTML_OPTION_VALUES[k] as readonly unknown[])
+        expect(m.filter((o) => o[k] === v).length, `${k}=${String(v)}`).toBeGreaterThanOrEqual(2);
     const missing: string[] = [];
     for (let i = 0; i < keys.length; i++)
       for (let j = i + 1; j < keys.length; j++)
         for (const a of HTML_OPTION_VALUES[keys[i]] as readonly unknown[])
           for (const b of HTML_OPTION_VALUES[keys[j]] as readonly unknown[])
-            if (!m.some((o) => o[keys[i]] === a && o[keys[j]] === b)) missing.push(`${keys[i]}=${String(a)} × ${keys[j]}=${String(b)}`);
+            if (!m.some((o) => o[keys[i]] === a && o[keys[j]] === b))
+              missing.push(`${keys[i]}=${String(a)} × ${keys[j]}=${String(b)}`);
     expect(missing).toEqual([]);
   });
 
@@ -314,8 +414,12 @@ describe("选项组合", () => {
         for (const r of getTable(withFund, id)!.rows) {
           const cells = rows.get(r.key === "total" ? "total" : r.code!);
           expect(cells, `${id} ${r.code ?? r.key}`).toBeDefined();
-          const printed = cells!.filter((c) => /\d/.test(c) && !/^0(\.00)?$/.test(c)).map((c) => new D(c.replace(/,/g, "")));
-          const want = Object.values(r.values).map((v) => new D(v).times(o.unit === "元" ? 10000 : 1)).filter((v) => !v.isZero());
+          const printed = cells!
+            .filter((c) => /\d/.test(c) && !/^0(\.00)?$/.test(c))
+            .map((c) => new D(c.replace(/,/g, "")));
+          const want = Object.values(r.values)
+            .map((v) => new D(v).times(o.unit === "元" ? 10000 : 1))
+            .filter((v) => !v.isZero());
           expect(printed.map(String).sort(), `${id} ${r.code ?? r.key}`).toEqual(want.map(String).sort());
         }
       }

@@ -76,7 +76,15 @@ function mapAmounts(report: Report, k: AmountMap): Report {
 /** The subject tables' 类 blocks (a 类 row and the 款/项 rows under it) in another order, the same in every table. */
 export function permuteClasses(report: Report, rand: () => number): Report {
   const r = structuredClone(report);
-  const classes = [...new Set(r.tables.flatMap((t) => t.rows.filter((row) => row.code?.length === 3 && ["t02", "t03", "t05", "t07", "t08"].includes(t.id)).map((row) => row.code!)))];
+  const classes = [
+    ...new Set(
+      r.tables.flatMap((t) =>
+        t.rows
+          .filter((row) => row.code?.length === 3 && ["t02", "t03", "t05", "t07", "t08"].includes(t.id))
+          .map((row) => row.code!),
+      ),
+    ),
+  ];
   const order = [...classes];
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(rand() * (i + 1));

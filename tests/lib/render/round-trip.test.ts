@@ -23,7 +23,8 @@ const seedReport = (id: SeedId) => parseDocument(SEEDS[id].file, readFileSync(pa
 const seeds: Record<SeedId, Report> = { "000": seedReport("000"), "004": seedReport("004") };
 
 const render = (r: Report, layout: Layout) => (layout === "markdown" ? renderMarkdown(r) : renderPlainText(r));
-const reparse = (r: Report, layout: Layout, name = `rendered.${layout}.txt`) => parseDocument(name, new TextEncoder().encode(render(r, layout)));
+const reparse = (r: Report, layout: Layout, name = `rendered.${layout}.txt`) =>
+  parseDocument(name, new TextEncoder().encode(render(r, layout)));
 const other = (layout: Layout): Layout => (layout === "markdown" ? "plain-text" : "markdown");
 
 /** The report read back must be the report rendered; across layouts, modulo the two parsers' conventions. */
@@ -92,23 +93,40 @@ describe("渲染结果是一份完整、像样的决算公开文件", () => {
   test("纯文本：过长的科目名称折到下一行，科目编码独占一行", () => {
     const at = lines.indexOf("2080505");
     expect(at).toBeGreaterThan(0);
-    const next = lines.slice(at + 1).filter((l) => l !== "").slice(0, 2);
+    const next = lines
+      .slice(at + 1)
+      .filter((l) => l !== "")
+      .slice(0, 2);
     expect(next.join("")).toBe("机关事业单位基本养老保险缴费支出 101.65 101.65");
   });
 
   test("markdown：制表符分隔、保留空单元格，三部分与名词解释、附件齐全", () => {
     // Seed 004 line 123: 行政运行 in 公开02表 with 财政拨款收入 and 其他收入, the columns between left empty.
     expect(md004).toContain("2010301\t行政运行\t3,460.56\t3,458.85\t\t\t\t\t1.72");
-    for (const heading of ["# 目 录", "# 第一部分", "## 第二部分", "## **第三部分**", "## 第四部分", "## 第五部分", "# 2023年度市级预算项目绩效自评表"]) {
+    for (const heading of [
+      "# 目 录",
+      "# 第一部分",
+      "## 第二部分",
+      "## **第三部分**",
+      "## 第四部分",
+      "## 第五部分",
+      "# 2023年度市级预算项目绩效自评表",
+    ]) {
       expect(md004).toContain(heading);
     }
-    expect(md004).toContain("2023 年度收、支总计均为 8,255.5 万元。与 2022 年度相比，收、支总计各增加 178.8 万元，增长 2.21%。主要是项目收入和支出增加所导致。");
+    expect(md004).toContain(
+      "2023 年度收、支总计均为 8,255.5 万元。与 2022 年度相比，收、支总计各增加 178.8 万元，增长 2.21%。主要是项目收入和支出增加所导致。",
+    );
   });
 
   test("纯文本：情况说明按国家模板的句式写出（折行后连读）", () => {
     const text = lines.filter((l) => l !== "" && !/^第\d+页/.test(l)).join("");
-    expect(text).toContain("2023 年度收、支总计均为 8,979.95 万元。与 2022 年度相比，收、支总计各减少 801.2 万元，下降 8.19%。主要是当年度新增信息化项目支出减少。");
-    expect(text).toContain("年初预算为 7,699.13 万元，支出决算为 8,322.57 万元，完成年初预算的 108.1%。决算数大于年初预算数的主要原因是新增信息化项目支出增加。");
+    expect(text).toContain(
+      "2023 年度收、支总计均为 8,979.95 万元。与 2022 年度相比，收、支总计各减少 801.2 万元，下降 8.19%。主要是当年度新增信息化项目支出减少。",
+    );
+    expect(text).toContain(
+      "年初预算为 7,699.13 万元，支出决算为 8,322.57 万元，完成年初预算的 108.1%。决算数大于年初预算数的主要原因是新增信息化项目支出增加。",
+    );
     expect(text).toContain("公务用车购置费支出 0 万元，2023 年烟台市大数据局等单位使用财政拨款购置公务用车 0 辆。");
   });
 });
@@ -118,25 +136,32 @@ describe("报告缺少某些内容时照样渲染、照样读回", () => {
   const edits: [string, Edit][] = [
     ["没有附件", (r) => (r.appendix = { performanceSheets: [] })],
     ["没有名词解释、职责和预算单位", (r) => ((r.glossary = []), (r.overview = { units: [] }))],
-    ["“三公”说明不含团组、保有量和国（境）外接待", (r) => {
-      const s = r.narrative.sangong!;
-      delete s.abroadGroups;
-      delete s.abroadPersons;
-      delete s.vehiclesKept;
-      delete s.receptionForeign;
-    }],
-    ["绩效说明不列项目综述", (r) => ((r.narrative.performance!.summaries = []), delete r.narrative.performance!.sheetsStated)],
+    [
+      "“三公”说明不含团组、保有量和国（境）外接待",
+      (r) => {
+        const s = r.narrative.sangong!;
+        delete s.abroadGroups;
+        delete s.abroadPersons;
+        delete s.vehiclesKept;
+        delete s.receptionForeign;
+      },
+    ],
+    [
+      "绩效说明不列项目综述",
+      (r) => ((r.narrative.performance!.summaries = []), delete r.narrative.performance!.sheetsStated),
+    ],
     ["变动只说百分比", (r) => delete r.narrative.changes[0].change],
     ["与上年一致并说明原因", (r) => (r.narrative.changes[3].reason = "本年度无此项收入")],
   ];
-  test.each(edits.flatMap(([name, edit]) => (["plain-text", "markdown"] as Layout[]).map((layout) => [name, layout, edit] as const)))(
-    "%s（%s）",
-    (_name, layout, edit) => {
-      const r = structuredClone(seeds["000"]);
-      edit(r);
-      expect(roundTripDiff(r, reparse(r, layout), layout, "plain-text")).toEqual([]);
-    },
-  );
+  test.each(
+    edits.flatMap(([name, edit]) =>
+      (["plain-text", "markdown"] as Layout[]).map((layout) => [name, layout, edit] as const),
+    ),
+  )("%s（%s）", (_name, layout, edit) => {
+    const r = structuredClone(seeds["000"]);
+    edit(r);
+    expect(roundTripDiff(r, reparse(r, layout), layout, "plain-text")).toEqual([]);
+  });
 });
 
 const SAME_PRECISION_FACTORS = ["2", "3", "7", "10", "0.5", "0.25", "2.5"];
@@ -177,7 +202,9 @@ function perturb(base: Report, seed: number, layout: Layout): { report: Report; 
 }
 
 describe("性质测试：一致扰动后渲染再解析，得回同一份报告", () => {
-  const cases = (Object.keys(SEEDS) as SeedId[]).flatMap((id) => (["markdown", "plain-text"] as Layout[]).map((layout) => [id, layout] as const));
+  const cases = (Object.keys(SEEDS) as SeedId[]).flatMap((id) =>
+    (["markdown", "plain-text"] as Layout[]).map((layout) => [id, layout] as const),
+  );
   test.each(cases)(
     "样本 %s，渲染为 %s，%d 次随机扰动".replace("%d", String(ITERATIONS)),
     (id, layout) => {
@@ -198,23 +225,19 @@ describe("性质测试：一致扰动后渲染再解析，得回同一份报告"
     240_000,
   );
 
-  test(
-    "合成报告（勾稽关系精确）在纯文本版式下任意倍数缩放后仍能唯一归栏",
-    () => {
-      const { reports } = generateCity({ departments: 5, years: [2023], seed: 17 });
-      const failures: string[] = [];
-      for (const [i, base] of reports.entries()) {
-        for (const k of ["3", "7", "0.5"]) {
-          const r = scaleReport(base, new D(k));
-          const back = reparse(r, "plain-text");
-          const diffs = diffPaths(asPublished(withoutSource(r)), asPublished(withoutSource(back)));
-          if (diffs.length) failures.push(`报告 ${i}（${base.department}）×${k}：${diffs.slice(0, 3).join("；")}`);
-        }
+  test("合成报告（勾稽关系精确）在纯文本版式下任意倍数缩放后仍能唯一归栏", () => {
+    const { reports } = generateCity({ departments: 5, years: [2023], seed: 17 });
+    const failures: string[] = [];
+    for (const [i, base] of reports.entries()) {
+      for (const k of ["3", "7", "0.5"]) {
+        const r = scaleReport(base, new D(k));
+        const back = reparse(r, "plain-text");
+        const diffs = diffPaths(asPublished(withoutSource(r)), asPublished(withoutSource(back)));
+        if (diffs.length) failures.push(`报告 ${i}（${base.department}）×${k}：${diffs.slice(0, 3).join("；")}`);
       }
-      expect(failures).toEqual([]);
-    },
-    120_000,
-  );
+    }
+    expect(failures).toEqual([]);
+  }, 120_000);
 });
 
 describe("曾经的解析器缺口（已修复，留作回归测试）", () => {
@@ -226,7 +249,9 @@ describe("曾经的解析器缺口（已修复，留作回归测试）", () => {
   test("前提：扰动后的文件只是把样本自身 0.01 的尾差放大，数据本身一致", () => {
     // 000: 公开02表 合计 财政拨款收入 8,979.10 vs 112.81 + 93.38 + 8,772.92 = 8,979.11, so ×3 a 0.03 gap.
     const t02 = scaled000.tables.find((t) => t.id === "t02")!;
-    const classes = t02.rows.filter((r) => r.code?.length === 3).reduce((s, r) => s.plus(r.values.fiscal ?? 0), new D(0));
+    const classes = t02.rows
+      .filter((r) => r.code?.length === 3)
+      .reduce((s, r) => s.plus(r.values.fiscal ?? 0), new D(0));
     expect(classes.minus(t02.rows[0].values.fiscal!).toFixed(2)).toBe("0.03");
     // 004: 2010301 行政运行 3,460.56 vs 3,458.85 + 1.72 = 3,460.57, so ×2 a 0.02 gap.
     const row = scaled004.tables.find((t) => t.id === "t02")!.rows.find((r) => r.code === "2010301")!;

@@ -31,7 +31,11 @@ describe("citations on the real samples", () => {
     const report = await readDocument(file, bytes);
     const t05 = report.tables.find((t) => t.id === "t05")!;
     const total = t05.rows.find((r) => r.key === "total")!;
-    const { figure, context } = citedFigure(report.tables, { table: "t05", rowKey: "total", column: "total", sourceLine: total.sourceLine, label: "公开05表 合计" }, {});
+    const { figure, context } = citedFigure(
+      report.tables,
+      { table: "t05", rowKey: "total", column: "total", sourceLine: total.sourceLine, label: "公开05表 合计" },
+      {},
+    );
     expect(figure).toBe(total.values.total);
     expect(context).toBe("合计");
     const q = new URLSearchParams(citationQuery(report.source, total.sourceLine, figure, context));

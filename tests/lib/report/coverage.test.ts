@@ -23,13 +23,42 @@ describe("computeCoverage on hand-made reports", () => {
     const c = computeCoverage(base);
     expect(c.percent).toBe("100");
     expect(c.fullyRead).toBe(true);
-    expect(c.tables).toMatchObject({ expected: 9, found: 9, read: 9, withData: 7, empty: 2, unread: 0, missing: 0, listedMissing: 0, otherUnread: 0, percent: "100" });
-    expect(c.tables.items.map((i) => i.status)).toEqual(["data", "data", "data", "data", "data", "data", "empty", "empty", "data"]);
+    expect(c.tables).toMatchObject({
+      expected: 9,
+      found: 9,
+      read: 9,
+      withData: 7,
+      empty: 2,
+      unread: 0,
+      missing: 0,
+      listedMissing: 0,
+      otherUnread: 0,
+      percent: "100",
+    });
+    expect(c.tables.items.map((i) => i.status)).toEqual([
+      "data",
+      "data",
+      "data",
+      "data",
+      "data",
+      "data",
+      "empty",
+      "empty",
+      "data",
+    ]);
     // t01 10 + t02 20 + t03 19 + t04 15 + t05 19 + t06 13 + t09 10
     expect(c.cells).toEqual({ placed: 106, open: 0 });
     expect(c.statements).toMatchObject({ recognised: 36, unread: 0, percent: "100" });
     expect(Object.fromEntries(c.statements.kinds.map((k) => [k.key, k.count]))).toEqual({
-      changes: 8, shares: 7, budgetExecution: 4, basicExpenditure: 1, sangong: 9, operatingCost: 1, procurement: 2, assets: 1, performance: 3,
+      changes: 8,
+      shares: 7,
+      budgetExecution: 4,
+      basicExpenditure: 1,
+      sangong: 9,
+      operatingCost: 1,
+      procurement: 2,
+      assets: 1,
+      performance: 3,
     });
     expect(c.appendix).toEqual({ read: 3, unread: 0, percent: "100" });
     expect(c.unread).toEqual({ total: 0, byPart: { table: 0, statement: 0, section: 0, cover: 0, appendix: 0 } });
@@ -55,8 +84,18 @@ describe("computeCoverage on hand-made reports", () => {
   test("cells left open lower the tables part by placed ÷ (placed + open)", () => {
     const r = mutate(base, (x) => {
       x.ambiguities = [
-        { table: "t03", sourceLine: 150, message: "「201 一般公共服务支出」一行的金额 5.00 可以归入不同的栏目，表内及表间勾稽关系都无法确定：①基本支出 5.00；②项目支出 5.00。暂按①处理，请核对原表" },
-        { table: "t05", sourceLine: 170, message: "「合计」一行的金额 9.00 可以归入不同的栏目，表内及表间勾稽关系都无法确定：①…。暂按①处理，请核对原表" },
+        {
+          table: "t03",
+          sourceLine: 150,
+          message:
+            "「201 一般公共服务支出」一行的金额 5.00 可以归入不同的栏目，表内及表间勾稽关系都无法确定：①基本支出 5.00；②项目支出 5.00。暂按①处理，请核对原表",
+        },
+        {
+          table: "t05",
+          sourceLine: 170,
+          message:
+            "「合计」一行的金额 9.00 可以归入不同的栏目，表内及表间勾稽关系都无法确定：①…。暂按①处理，请核对原表",
+        },
         // a note on how a header was read leaves no cell open
         { table: "t08", sourceLine: 190, message: "表头列“年初结转和结余”不属于规范列，已忽略" },
       ];
@@ -109,7 +148,14 @@ describe("computeCoverage on hand-made reports", () => {
   test("tables kept as raw grids are listed but change nothing", () => {
     const r = mutate(base, (x) => {
       x.extraTables = [
-        { title: "项目支出决算表", sourceLine: 600, rows: [["项目", "金额"], ["信息系统运维", "100.00"]] },
+        {
+          title: "项目支出决算表",
+          sourceLine: 600,
+          rows: [
+            ["项目", "金额"],
+            ["信息系统运维", "100.00"],
+          ],
+        },
         { title: "国有资产占用情况表", page: 14, rows: [["资产", "数量"]] },
       ];
     });
@@ -136,14 +182,25 @@ describe("computeCoverage on hand-made reports", () => {
 
 test("percentages are cut, never rounded up to a whole read", () => {
   const p = (n: number, d: number) => cutPercent({ n: BigInt(n), d: BigInt(d) });
-  expect([p(1, 1), p(9, 10), p(8, 9), p(2, 3), p(1, 20), p(19999, 20000), p(0, 7)]).toEqual(["100", "90", "88.88", "66.66", "5", "99.99", "0"]);
+  expect([p(1, 1), p(9, 10), p(8, 9), p(2, 3), p(1, 20), p(19999, 20000), p(0, 7)]).toEqual([
+    "100",
+    "90",
+    "88.88",
+    "66.66",
+    "5",
+    "99.99",
+    "0",
+  ]);
   expect(cutPercent(undefined)).toBeNull();
 });
 
 describe("where an unread part lies", () => {
   const pdf = mutate(makeReport(), (x) => {
     x.source = { ...x.source, layout: "pdf", pages: 3, pageStarts: [1, 40, 90] };
-    x.unread = [note("statement", "三、收入决算情况说明", { sourceLine: 95 }), note("table", "收入决算表", { sourceLine: 45, page: 7 })];
+    x.unread = [
+      note("statement", "三、收入决算情况说明", { sourceLine: 95 }),
+      note("table", "收入决算表", { sourceLine: 45, page: 7 }),
+    ];
   });
 
   test("a PDF's notes give the page (from the line when the note has none)", () => {
@@ -176,7 +233,9 @@ describe("the two seed documents are read whole", () => {
     // every printed figure of the nine tables, none left open
     expect(c.cells).toEqual({ placed: cells, open: 0 });
     expect(c.statements.unread).toBe(0);
-    expect(c.statements.kinds.filter((k) => k.key in kinds).map((k) => [k.key, k.count])).toEqual(Object.entries(kinds));
+    expect(c.statements.kinds.filter((k) => k.key in kinds).map((k) => [k.key, k.count])).toEqual(
+      Object.entries(kinds),
+    );
     expect(c.appendix).toMatchObject({ read: appendix, unread: 0 });
   });
 });

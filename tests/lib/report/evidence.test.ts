@@ -10,30 +10,39 @@ const SAMPLES = path.resolve(__dirname, "../../../data/samples");
 /** lines below a cited one the source view looks for the figure on (app/reports/[id]/source/views.tsx WRAP) */
 const WRAP = 8;
 
-describe.each(["000_de383ccec50b5c0e.txt", "004_fcc6ab7362c41973.txt"])("the place each headline figure of %s is printed", (file) => {
-  const bytes = readFileSync(path.join(SAMPLES, file));
-  const report = parseDocument(file, new Uint8Array(bytes));
-  const lines = new TextDecoder().decode(bytes).split("\n");
-  const figures = extractFigures(report);
-  const cited = CITED_FIGURES.filter((k) => figures[k] !== undefined);
+describe.each(["000_de383ccec50b5c0e.txt", "004_fcc6ab7362c41973.txt"])(
+  "the place each headline figure of %s is printed",
+  (file) => {
+    const bytes = readFileSync(path.join(SAMPLES, file));
+    const report = parseDocument(file, new Uint8Array(bytes));
+    const lines = new TextDecoder().decode(bytes).split("\n");
+    const figures = extractFigures(report);
+    const cited = CITED_FIGURES.filter((k) => figures[k] !== undefined);
 
-  test("the document's headline figures have a place", () => {
-    // the amounts every 决算 prints in its tables, and the rate the overview flags
-    for (const k of ["incomeTotal", "expenditureTotal", "gpbExpenditure"]) expect(cited, k).toContain(k);
-    expect(cited.filter((k) => figurePlace(report, k)).length).toBeGreaterThanOrEqual(cited.length - 2);
-  });
+    test("the document's headline figures have a place", () => {
+      // the amounts every 决算 prints in its tables, and the rate the overview flags
+      for (const k of ["incomeTotal", "expenditureTotal", "gpbExpenditure"]) expect(cited, k).toContain(k);
+      expect(cited.filter((k) => figurePlace(report, k)).length).toBeGreaterThanOrEqual(cited.length - 2);
+    });
 
-  test.each(CITED_FIGURES)("%s: the cited line (or the few after it) prints the figure the dashboards show", (key) => {
-    const place = figurePlace(report, key);
-    if (figures[key] === undefined || !place) return;
-    expect(place.place).toMatch(/[\u4e00-\u9fff]/);
-    // a computed figure cites one it is computed from, and says so
-    if (place.computed) expect(place.computed).toMatch(/链接到/);
-    else expect(place.figure).toBe(figures[key]);
-    const near = lines.slice(place.line - 1, place.line - 1 + WRAP + 1);
-    expect(near.some((l) => figureRanges(l, place.figure!).length > 0), `${key} ${place.figure} near line ${place.line}`).toBe(true);
-  });
-});
+    test.each(CITED_FIGURES)(
+      "%s: the cited line (or the few after it) prints the figure the dashboards show",
+      (key) => {
+        const place = figurePlace(report, key);
+        if (figures[key] === undefined || !place) return;
+        expect(place.place).toMatch(/[\u4e00-\u9fff]/);
+        // a computed figure cites one it is computed from, and says so
+        if (place.computed) expect(place.computed).toMatch(/链接到/);
+        else expect(place.figure).toBe(figures[key]);
+        const near = lines.slice(place.line - 1, place.line - 1 + WRAP + 1);
+        expect(
+          near.some((l) => figureRanges(l, place.figure!).length > 0),
+          `${key} ${place.figure} near line ${place.line}`,
+        ).toBe(true);
+      },
+    );
+  },
+);
 
 test("a 绩效自评表 is cited at its sheet, with its execution figure", () => {
   const file = "000_de383ccec50b5c0e.txt";

@@ -15,7 +15,10 @@ import { generateCity } from "@/lib/synth/city";
 // lib/report/identities.ts is read by two sides: the audit (one rule per identity) and the plain-text parser's column
 // solver (one constraint per identity and table row). These tests hold both to the one declaration.
 
-const seed000 = readFileSync(path.resolve(import.meta.dirname, "../../fixtures/documents/000_de383ccec50b5c0e.txt"), "utf8");
+const seed000 = readFileSync(
+  path.resolve(import.meta.dirname, "../../fixtures/documents/000_de383ccec50b5c0e.txt"),
+  "utf8",
+);
 const enc = new TextEncoder();
 
 /** The solvers the parser builds while `run` runs, with the constraints each was given. */
@@ -35,12 +38,26 @@ function solversDuring(run: () => void): { solvers: ColumnSolver[]; constraints:
 }
 
 /** The identities whose constraints the solver set aside or had to widen: where the document's arithmetic fails. */
-const failedIn = (solvers: ColumnSolver[]) => solvers.flatMap((s) => [...s.rejected, ...s.relaxed.map((r) => r.constraint)]);
+const failedIn = (solvers: ColumnSolver[]) =>
+  solvers.flatMap((s) => [...s.rejected, ...s.relaxed.map((r) => r.constraint)]);
 
 /** A document holding only these tables, each as title, 公开 number, header lines and data lines. */
 function tablesDoc(...tables: { title: string; no: number; header: string[]; lines: string[] }[]) {
   const out = ["2023 年度测试局部门决算", "", " 第 二 部 分", ""];
-  for (const t of tables) out.push(` ${t.title}`, "", "部门：测试局", `公开 ${String(t.no).padStart(2, "0")}表`, "", "金额单位：万元", "", ...t.header, "", ...t.lines, "");
+  for (const t of tables)
+    out.push(
+      ` ${t.title}`,
+      "",
+      "部门：测试局",
+      `公开 ${String(t.no).padStart(2, "0")}表`,
+      "",
+      "金额单位：万元",
+      "",
+      ...t.header,
+      "",
+      ...t.lines,
+      "",
+    );
   out.push(" 第 三 部 分", "", "2023 年度测试局部门决算情况说明");
   return docFromText("mini.txt", out.join("\n"));
 }
@@ -88,7 +105,9 @@ describe("one declaration, two readers", () => {
 
   test("the parser's row identities are the declared ones (a 三公 half keeps those within it)", () => {
     for (const t of TABLE_IDS) {
-      const declared = IDENTITIES.filter((i) => i.kind === "row" && i.table === t && i.checkedBy.includes("parser")).map((i) => i.id);
+      const declared = IDENTITIES.filter(
+        (i) => i.kind === "row" && i.table === t && i.checkedBy.includes("parser"),
+      ).map((i) => i.id);
       expect(new Set(rowIdentities(t, TABLE_COLUMNS[t]).map((r) => r.identity)), t).toEqual(new Set(declared));
     }
     const budgetHalf = TABLE_COLUMNS.t09.filter((c) => c.startsWith("budget"));
@@ -133,8 +152,18 @@ describe("one slip in seed 000, named by the same identity on both sides", () =>
   };
 
   test.each([
-    ["t06 人员经费合计 no longer adds up with table 05's 基本支出", "人员经费合计 1,266.86", "人员经费合计 1,276.86", "T06_VS_T05"],
-    ["t01 本年收入合计 no longer equals table 02's 合计", "本年收入合计 27 8,979.28", "本年收入合计 27 8,989.28", "T02_VS_T01"],
+    [
+      "t06 人员经费合计 no longer adds up with table 05's 基本支出",
+      "人员经费合计 1,266.86",
+      "人员经费合计 1,276.86",
+      "T06_VS_T05",
+    ],
+    [
+      "t01 本年收入合计 no longer equals table 02's 合计",
+      "本年收入合计 27 8,979.28",
+      "本年收入合计 27 8,989.28",
+      "T02_VS_T01",
+    ],
   ])("%s → %s", (_what, from, to, id) => {
     const text = replaceOnce(seed000, from, to);
     let findings: string[] = [];

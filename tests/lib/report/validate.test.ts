@@ -8,7 +8,8 @@ import { generateCity } from "@/lib/synth/city";
 /** toEqual ignores key order and keys holding undefined; this keeps both, so "the same" means the same object. */
 function shape(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(shape);
-  if (v && typeof v === "object") return Object.entries(v).map(([k, x]) => [k, x === undefined ? "<undefined>" : shape(x)]);
+  if (v && typeof v === "object")
+    return Object.entries(v).map(([k, x]) => [k, x === undefined ? "<undefined>" : shape(x)]);
   return v;
 }
 
@@ -29,7 +30,12 @@ const seeds = ["000_de383ccec50b5c0e.txt", "004_fcc6ab7362c41973.txt"].map((f) =
 /** Reverses every object's key order, recursively: the output must come back in the schema's order regardless. */
 function reversed(v: unknown): unknown {
   if (Array.isArray(v)) return v.map(reversed);
-  if (v && typeof v === "object") return Object.fromEntries(Object.entries(v).reverse().map(([k, x]) => [k, reversed(x)]));
+  if (v && typeof v === "object")
+    return Object.fromEntries(
+      Object.entries(v)
+        .reverse()
+        .map(([k, x]) => [k, reversed(x)]),
+    );
   return v;
 }
 
@@ -55,7 +61,17 @@ describe("the compiled report validator gives zod's result", () => {
 
   test("defaults filled, unknown keys dropped, an optional key given as undefined kept", () => {
     const r = structuredClone(seeds[0]) as Record<string, unknown>;
-    for (const k of ["synthetic", "overview", "glossary", "ambiguities", "unread", "extraTables", "headings", "listedTables"]) delete r[k];
+    for (const k of [
+      "synthetic",
+      "overview",
+      "glossary",
+      "ambiguities",
+      "unread",
+      "extraTables",
+      "headings",
+      "listedTables",
+    ])
+      delete r[k];
     Object.assign(r, { entity: undefined, surplus: 1 });
     const tables = r.tables as Record<string, unknown>[];
     Object.assign(tables[0], { note: undefined, extra: "x" });

@@ -58,7 +58,9 @@ describe("injection", () => {
   });
 
   test("a restated prior year needs two consecutive years", () => {
-    expect(() => generateCity({ departments: 20, years: [2023], seed: 1, anomalies: "every-kind" })).toThrow(/连续年度/);
+    expect(() => generateCity({ departments: 20, years: [2023], seed: 1, anomalies: "every-kind" })).toThrow(
+      /连续年度/,
+    );
   });
 });
 
@@ -79,19 +81,23 @@ describe("lib/audit on the synthetic city", () => {
   test("clean reports: no errors, and the only warnings are the intended 优-with-low-execution ones", () => {
     const findings = clean.flatMap((r) => auditReport(r).map((f) => ({ ...f, where: `${r.department} ${r.year}` })));
     expect(findings.filter((f) => f.severity === "error").map((f) => `${f.where} ${f.rule} ${f.message}`)).toEqual([]);
-    expect(new Set(findings.filter((f) => f.severity === "warning").map((f) => f.rule))).toEqual(new Set(["PERF_EXCELLENT_LOW_EXECUTION"]));
+    expect(new Set(findings.filter((f) => f.severity === "warning").map((f) => f.rule))).toEqual(
+      new Set(["PERF_EXCELLENT_LOW_EXECUTION"]),
+    );
   });
 
   test("clean consecutive years: db/cross-year finds no restated prior year", () => {
     for (let i = 1; i < clean.length; i++) {
-      if (clean[i].department === clean[i - 1].department) expect(restatedPriorYearFindings(clean[i], clean[i - 1])).toEqual([]);
+      if (clean[i].department === clean[i - 1].department)
+        expect(restatedPriorYearFindings(clean[i], clean[i - 1])).toEqual([]);
     }
   });
 
   test.each(ANOMALY_KINDS)("%s is found by the rule it names", (kind) => {
     for (const a of broken.anomalies.filter((x) => x.kind === kind)) {
       const r = broken.reports[indexOf(a)];
-      const findings = kind === "restated-prior" ? restatedPriorYearFindings(r, previousOf(broken.reports, a)) : auditReport(r);
+      const findings =
+        kind === "restated-prior" ? restatedPriorYearFindings(r, previousOf(broken.reports, a)) : auditReport(r);
       const hit = findings.filter((f) => f.rule === a.rule && f.severity !== "rounding");
       expect(hit.length, `${a.rule} @ ${r.department} ${r.year}: ${a.description}`).toBeGreaterThan(0);
     }

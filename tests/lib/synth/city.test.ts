@@ -10,7 +10,8 @@ import { allViolations } from "./identities";
 
 const YEARS = [2019, 2020, 2021, 2022, 2023];
 const city = generateCity({ departments: 40, years: YEARS, seed: 1 });
-const t03Total = (r: Report) => new D(r.tables.find((t) => t.id === "t03")!.rows.find((x) => x.key === "total")!.values.total!);
+const t03Total = (r: Report) =>
+  new D(r.tables.find((t) => t.id === "t03")!.rows.find((x) => x.key === "total")!.values.total!);
 
 function csv(file: string): Map<string, string> {
   const text = readFileSync(path.resolve(__dirname, "../../../db/reference", file), "utf8");
@@ -78,7 +79,15 @@ describe("shape", () => {
 
   test("department names are those of a plausible city, default 示例市", () => {
     const names = new Set(city.reports.map((r) => r.department));
-    for (const n of ["示例市教育局（示例）", "示例市卫生健康委员会（示例）", "示例市公安局（示例）", "示例市财政局（示例）", "示例市统计局（示例）", "示例市审计局（示例）"]) expect(names).toContain(n);
+    for (const n of [
+      "示例市教育局（示例）",
+      "示例市卫生健康委员会（示例）",
+      "示例市公安局（示例）",
+      "示例市财政局（示例）",
+      "示例市统计局（示例）",
+      "示例市审计局（示例）",
+    ])
+      expect(names).toContain(n);
     expect([...names].every((n) => n.includes("示例市") && n.endsWith("（示例）"))).toBe(true);
     const named = generateCity({ departments: 2, years: [2023], seed: 1, cityName: "样本市" });
     expect(named.reports.map((r) => r.department)).toEqual(["样本市教育局（示例）", "样本市卫生健康委员会（示例）"]);
@@ -86,7 +95,13 @@ describe("shape", () => {
 
   test("no demo organisation shares a name with a real one, not even once the city is taken off", () => {
     // the departments of the bundled real documents (data/samples), which the demo city is shown beside
-    const real = ["烟台市大数据局", "烟台市人民政府办公室", "上海市普陀区财政局", "上海市普陀区人民政府办公室", "上海市普陀区人民政府万里街道办事处"];
+    const real = [
+      "烟台市大数据局",
+      "烟台市人民政府办公室",
+      "上海市普陀区财政局",
+      "上海市普陀区人民政府办公室",
+      "上海市普陀区人民政府万里街道办事处",
+    ];
     const withoutCity = (n: string) => n.replace(/^.*?[市区县]/u, "");
     const demo = city.reports.flatMap((r) => [r.department, ...r.overview.units]);
     expect(demo.length).toBeGreaterThan(40);
@@ -109,10 +124,12 @@ describe("shape", () => {
 
   test("amounts are decimal strings with two places; empty cells are absent, never 0", () => {
     for (const r of city.reports.slice(0, 20)) {
-      for (const t of r.tables) for (const row of t.rows) for (const x of Object.values(row.values)) {
-        expect(x).toMatch(/^-?\d+\.\d{2}$/);
-        expect(new D(x).isZero()).toBe(false);
-      }
+      for (const t of r.tables)
+        for (const row of t.rows)
+          for (const x of Object.values(row.values)) {
+            expect(x).toMatch(/^-?\d+\.\d{2}$/);
+            expect(new D(x).isZero()).toBe(false);
+          }
     }
   });
 });
@@ -142,7 +159,12 @@ describe("realism", () => {
     for (const r of city.reports) {
       for (const t of r.tables) {
         for (const row of t.rows) {
-          const ref = t.id === "t06" ? econ.get(row.code ?? "") : ["t02", "t03", "t05", "t07", "t08"].includes(t.id) ? fn.get(row.code ?? "") : undefined;
+          const ref =
+            t.id === "t06"
+              ? econ.get(row.code ?? "")
+              : ["t02", "t03", "t05", "t07", "t08"].includes(t.id)
+                ? fn.get(row.code ?? "")
+                : undefined;
           if (ref === undefined) continue;
           checked++;
           expect(`${row.code} ${row.name}`).toBe(`${row.code} ${ref}`);
@@ -166,13 +188,15 @@ describe("realism", () => {
     for (const r of city.reports) expect(r.narrative.sangong!.vehiclesKept).toBeLessThanOrEqual(30);
     expect(finals.filter((f) => f.lt(100)).length / finals.length).toBeGreaterThan(0.8);
     // Overseas trips stopped during 2020–2022.
-    for (const r of city.reports.filter((x) => x.year >= 2020 && x.year <= 2022)) expect(r.narrative.sangong!.abroad!.final).toBe("0.00");
+    for (const r of city.reports.filter((x) => x.year >= 2020 && x.year <= 2022))
+      expect(r.narrative.sangong!.abroad!.final).toBe("0.00");
   });
 
   test("SME share of procurement is mostly 60–100 %, small-micro never above SME", () => {
     const shares = city.reports.map((r) => new D(r.narrative.procurement!.smeShare!));
     expect(shares.filter((s) => s.gte(60) && s.lte(100)).length / shares.length).toBeGreaterThan(0.75);
-    for (const r of city.reports) expect(new D(r.narrative.procurement!.smallMicro!).lte(r.narrative.procurement!.sme!)).toBe(true);
+    for (const r of city.reports)
+      expect(new D(r.narrative.procurement!.smallMicro!).lte(r.narrative.procurement!.sme!)).toBe(true);
   });
 
   test("3–12 绩效自评表 per report with 8–10 indicators plus the funds line; some low-execution projects still score 优", () => {
@@ -210,7 +234,13 @@ describe("the scale cities of build-store", () => {
   // City 267 of `npm run build-store` (seed 1266) once stopped a 100,000-report build: a department whose 公用经费
   // hit its 60 % cap got a cap with three decimals, so 公开06表 no longer added up to 公开05表's 基本支出.
   test("city 267 (seed 1266) generates, and every report's identities hold", () => {
-    const { reports } = generateCity({ departments: 40, years: [2019, 2020, 2021, 2022, 2023], seed: 1266, anomalies: "none", cityName: "合成267市" });
+    const { reports } = generateCity({
+      departments: 40,
+      years: [2019, 2020, 2021, 2022, 2023],
+      seed: 1266,
+      anomalies: "none",
+      cityName: "合成267市",
+    });
     expect(reports).toHaveLength(200);
     for (const r of reports) expect(allViolations(r)).toEqual([]);
   });

@@ -15,7 +15,8 @@ const tbl = (r: Report, id: string): Table | undefined => r.tables.find((t) => t
 const keyed = (t: Table | undefined, key: string, section?: string): TableRow | undefined =>
   t?.rows.find((x) => x.key === key && (section === undefined || x.section === section));
 const eq = (out: string[], what: string, a: Dec | string | undefined, b: Dec | string | undefined) => {
-  if (!v(a === undefined ? undefined : String(a)).eq(v(b === undefined ? undefined : String(b)))) out.push(`${what}: ${a} ≠ ${b}`);
+  if (!v(a === undefined ? undefined : String(a)).eq(v(b === undefined ? undefined : String(b))))
+    out.push(`${what}: ${a} ≠ ${b}`);
 };
 const subjectRows = (t: Table | undefined) => (t ? t.rows.filter((x) => x.code) : []);
 
@@ -28,9 +29,28 @@ export const checks: Record<string, Check> = {
     if (!t) return ["t01 missing"];
     const a = (key: string, section: string) => keyed(t, key, section)?.values.amount;
     eq(out, "t01 本年收入合计 = Σ 收入行", a("incomeTotal", "income"), sum(T01_INCOME_ROWS.map((k) => a(k, "income"))));
-    eq(out, "t01 本年支出合计 = Σ 类", a("expenditureTotal", "expenditure"), sum(t.rows.filter((x) => x.key === "class").map((x) => x.values.amount)));
-    eq(out, "t01 收入总计", a("grandTotal", "income"), sum([a("incomeTotal", "income"), a("useNonFiscalBalance", "income"), a("carryBegin", "income")]));
-    eq(out, "t01 支出总计", a("grandTotal", "expenditure"), sum([a("expenditureTotal", "expenditure"), a("balanceDistribution", "expenditure"), a("carryEnd", "expenditure")]));
+    eq(
+      out,
+      "t01 本年支出合计 = Σ 类",
+      a("expenditureTotal", "expenditure"),
+      sum(t.rows.filter((x) => x.key === "class").map((x) => x.values.amount)),
+    );
+    eq(
+      out,
+      "t01 收入总计",
+      a("grandTotal", "income"),
+      sum([a("incomeTotal", "income"), a("useNonFiscalBalance", "income"), a("carryBegin", "income")]),
+    );
+    eq(
+      out,
+      "t01 支出总计",
+      a("grandTotal", "expenditure"),
+      sum([
+        a("expenditureTotal", "expenditure"),
+        a("balanceDistribution", "expenditure"),
+        a("carryEnd", "expenditure"),
+      ]),
+    );
     eq(out, "t01 收入总计 = 支出总计", a("grandTotal", "income"), a("grandTotal", "expenditure"));
     return out;
   },
@@ -50,7 +70,12 @@ export const checks: Record<string, Check> = {
     const out: string[] = [];
     for (const row of tbl(r, "t07")?.rows ?? []) {
       const x = row.values;
-      eq(out, `t07 ${row.code ?? row.name} 年末 = 年初 + 收入 − 支出`, x.carryEnd, v(x.carryBegin).plus(v(x.income)).minus(v(x.total)));
+      eq(
+        out,
+        `t07 ${row.code ?? row.name} 年末 = 年初 + 收入 − 支出`,
+        x.carryEnd,
+        v(x.carryBegin).plus(v(x.income)).minus(v(x.total)),
+      );
     }
     return out;
   },
@@ -61,8 +86,14 @@ export const checks: Record<string, Check> = {
     const a = (key: string, section: string) => keyed(t01, key, section)?.values.amount;
     const t02 = keyed(tbl(r, "t02"), "total")?.values ?? {};
     eq(out, "t02 合计 = t01 本年收入合计", t02.total, a("incomeTotal", "income"));
-    eq(out, "t02 财政拨款收入 = t01 行1+2+3", t02.fiscal, sum([a("gpb", "income"), a("govFund", "income"), a("soe", "income")]));
-    for (const k of ["superior", "business", "operating", "affiliated", "other"]) eq(out, `t02 合计 ${k} = t01 ${k}`, t02[k], a(k, "income"));
+    eq(
+      out,
+      "t02 财政拨款收入 = t01 行1+2+3",
+      t02.fiscal,
+      sum([a("gpb", "income"), a("govFund", "income"), a("soe", "income")]),
+    );
+    for (const k of ["superior", "business", "operating", "affiliated", "other"])
+      eq(out, `t02 合计 ${k} = t01 ${k}`, t02[k], a(k, "income"));
     const t03 = tbl(r, "t03");
     eq(out, "t03 合计 = t01 本年支出合计", keyed(t03, "total")?.values.total, a("expenditureTotal", "expenditure"));
     for (const row of t01?.rows.filter((x) => x.key === "class") ?? []) {
@@ -78,15 +109,30 @@ export const checks: Record<string, Check> = {
     const inc = (key: string) => keyed(t, key, "income")?.values.amount;
     const exp = (key: string) => keyed(t, key, "expenditure")?.values ?? {};
     eq(out, "t04 本年收入合计", inc("incomeTotal"), sum([inc("gpb"), inc("govFund"), inc("soe")]));
-    eq(out, "t04 年初结转 = Σ 三项", inc("carryBegin"), sum([inc("carryBeginGpb"), inc("carryBeginGovFund"), inc("carryBeginSoe")]));
+    eq(
+      out,
+      "t04 年初结转 = Σ 三项",
+      inc("carryBegin"),
+      sum([inc("carryBeginGpb"), inc("carryBeginGovFund"), inc("carryBeginSoe")]),
+    );
     eq(out, "t04 收入总计", inc("grandTotal"), sum([inc("incomeTotal"), inc("carryBegin")]));
     const classes = t.rows.filter((x) => x.key === "class");
     for (const col of ["total", "gpb", "govFund", "soe"]) {
       eq(out, `t04 本年支出合计 ${col} = Σ 类`, exp("expenditureTotal")[col], sum(classes.map((x) => x.values[col])));
       eq(out, `t04 支出总计 ${col}`, exp("grandTotal")[col], sum([exp("expenditureTotal")[col], exp("carryEnd")[col]]));
     }
-    for (const row of [...classes, keyed(t, "expenditureTotal", "expenditure")!, keyed(t, "carryEnd", "expenditure")!, keyed(t, "grandTotal", "expenditure")!]) {
-      eq(out, `t04 ${row.name} 合计 = 三列`, row.values.total, sum([row.values.gpb, row.values.govFund, row.values.soe]));
+    for (const row of [
+      ...classes,
+      keyed(t, "expenditureTotal", "expenditure")!,
+      keyed(t, "carryEnd", "expenditure")!,
+      keyed(t, "grandTotal", "expenditure")!,
+    ]) {
+      eq(
+        out,
+        `t04 ${row.name} 合计 = 三列`,
+        row.values.total,
+        sum([row.values.gpb, row.values.govFund, row.values.soe]),
+      );
     }
     eq(out, "t04 收入总计 = 支出总计", inc("grandTotal"), exp("grandTotal").total);
     // Each fund balances on its own: income + carry-in = spending + carry-out.
@@ -94,15 +140,31 @@ export const checks: Record<string, Check> = {
     eq(out, "t04 政府性基金 平衡", v(inc("govFund")).plus(v(inc("carryBeginGovFund"))), exp("grandTotal").govFund);
     eq(out, "t04 国有资本经营 平衡", v(inc("soe")).plus(v(inc("carryBeginSoe"))), exp("grandTotal").soe);
     const t01 = tbl(r, "t01");
-    for (const k of ["gpb", "govFund", "soe"]) eq(out, `t04 ${k} = t01 ${k}`, inc(k), keyed(t01, k, "income")?.values.amount);
+    for (const k of ["gpb", "govFund", "soe"])
+      eq(out, `t04 ${k} = t01 ${k}`, inc(k), keyed(t01, k, "income")?.values.amount);
     const t05 = tbl(r, "t05");
     const t07 = tbl(r, "t07");
     const t08 = tbl(r, "t08");
     eq(out, "t04 支出 一般公共预算 = t05 合计", exp("expenditureTotal").gpb, keyed(t05, "total")?.values.total);
     for (const row of classes) {
-      eq(out, `t04 ${row.name} 一般公共预算 = t05 类`, row.values.gpb, t05?.rows.find((x) => x.code === row.code)?.values.total);
-      eq(out, `t04 ${row.name} 政府性基金 = t07 类`, row.values.govFund, t07?.rows.find((x) => x.code === row.code)?.values.total);
-      eq(out, `t04 ${row.name} 国有资本经营 = t08 类`, row.values.soe, t08?.rows.find((x) => x.code === row.code)?.values.total);
+      eq(
+        out,
+        `t04 ${row.name} 一般公共预算 = t05 类`,
+        row.values.gpb,
+        t05?.rows.find((x) => x.code === row.code)?.values.total,
+      );
+      eq(
+        out,
+        `t04 ${row.name} 政府性基金 = t07 类`,
+        row.values.govFund,
+        t07?.rows.find((x) => x.code === row.code)?.values.total,
+      );
+      eq(
+        out,
+        `t04 ${row.name} 国有资本经营 = t08 类`,
+        row.values.soe,
+        t08?.rows.find((x) => x.code === row.code)?.values.total,
+      );
     }
     return out;
   },
@@ -113,7 +175,8 @@ export const checks: Record<string, Check> = {
     for (const row of subjectRows(tbl(r, "t05"))) {
       const b = t03?.rows.find((x) => x.code === row.code);
       if (!b) out.push(`t05 ${row.code} 不在 t03`);
-      else if (v(row.values.basic).gt(v(b.values.basic)) || v(row.values.project).gt(v(b.values.project))) out.push(`t05 ${row.code} 超过 t03`);
+      else if (v(row.values.basic).gt(v(b.values.basic)) || v(row.values.project).gt(v(b.values.project)))
+        out.push(`t05 ${row.code} 超过 t03`);
     }
     return out;
   },
@@ -128,8 +191,18 @@ export const checks: Record<string, Check> = {
       eq(out, `t06 ${cls} = Σ 款`, byCode.get(cls), sum(kids));
     }
     eq(out, "t06 人员经费合计", keyed(t, "personnelTotal")?.values.amount, sum([byCode.get("301"), byCode.get("303")]));
-    eq(out, "t06 公用经费合计", keyed(t, "publicTotal")?.values.amount, sum(["302", "307", "310", "312", "399"].map((c) => byCode.get(c))));
-    eq(out, "t06 人员 + 公用 = t05 基本支出", sum([keyed(t, "personnelTotal")?.values.amount, keyed(t, "publicTotal")?.values.amount]), keyed(tbl(r, "t05"), "total")?.values.basic);
+    eq(
+      out,
+      "t06 公用经费合计",
+      keyed(t, "publicTotal")?.values.amount,
+      sum(["302", "307", "310", "312", "399"].map((c) => byCode.get(c))),
+    );
+    eq(
+      out,
+      "t06 人员 + 公用 = t05 基本支出",
+      sum([keyed(t, "personnelTotal")?.values.amount, keyed(t, "publicTotal")?.values.amount]),
+      keyed(tbl(r, "t05"), "total")?.values.basic,
+    );
     return out;
   },
 
@@ -138,15 +211,27 @@ export const checks: Record<string, Check> = {
     const x = tbl(r, "t09")?.rows[0]?.values;
     if (!x) return ["t09 missing"];
     for (const side of ["budget", "final"]) {
-      eq(out, `t09 ${side} 合计`, x[`${side}Total`], sum([x[`${side}Abroad`], x[`${side}Vehicle`], x[`${side}Reception`]]));
-      eq(out, `t09 ${side} 车 = 购置 + 运行`, x[`${side}Vehicle`], sum([x[`${side}VehiclePurchase`], x[`${side}VehicleOperation`]]));
+      eq(
+        out,
+        `t09 ${side} 合计`,
+        x[`${side}Total`],
+        sum([x[`${side}Abroad`], x[`${side}Vehicle`], x[`${side}Reception`]]),
+      );
+      eq(
+        out,
+        `t09 ${side} 车 = 购置 + 运行`,
+        x[`${side}Vehicle`],
+        sum([x[`${side}VehiclePurchase`], x[`${side}VehicleOperation`]]),
+      );
     }
     return out;
   },
 
   nineTables(r) {
     const ids = r.tables.map((t) => t.id);
-    return ["t01", "t02", "t03", "t04", "t05", "t06", "t07", "t08", "t09"].filter((id) => !ids.includes(id as never)).map((id) => `缺少 ${id}`);
+    return ["t01", "t02", "t03", "t04", "t05", "t06", "t07", "t08", "t09"]
+      .filter((id) => !ids.includes(id as never))
+      .map((id) => `缺少 ${id}`);
   },
 
   changes(r) {
@@ -158,7 +243,8 @@ export const checks: Record<string, Check> = {
       if (c.change === undefined) out.push(`${c.key} 没有变动额`);
       else if (c.pct !== undefined) {
         const prior = v(c.current).minus(c.change);
-        if (pct(new D(c.change), prior) !== c.pct) out.push(`${c.key} 增长率 ${c.pct} ≠ ${pct(new D(c.change), prior)}`);
+        if (pct(new D(c.change), prior) !== c.pct)
+          out.push(`${c.key} 增长率 ${c.pct} ≠ ${pct(new D(c.change), prior)}`);
       }
     }
     return out;
@@ -196,12 +282,22 @@ export const checks: Record<string, Check> = {
     for (const item of be.items) {
       const row = leaves.find((x) => x.code === item.code);
       eq(out, `预算执行 ${item.code} 决算 = t05`, item.final, row?.values.total);
-      if (row && item.path.join("/") !== [t05!.rows.find((x) => x.code === item.code!.slice(0, 3))!.name, t05!.rows.find((x) => x.code === item.code!.slice(0, 5))!.name, row.name].join("/")) {
+      if (
+        row &&
+        item.path.join("/") !==
+          [
+            t05!.rows.find((x) => x.code === item.code!.slice(0, 3))!.name,
+            t05!.rows.find((x) => x.code === item.code!.slice(0, 5))!.name,
+            row.name,
+          ].join("/")
+      ) {
         out.push(`预算执行 ${item.code} 路径 ${item.path.join("/")}`);
       }
       if (item.noInitialBudget) {
-        if (!v(item.initialBudget).isZero() || item.rate !== undefined) out.push(`${item.code} 年初无预算却有预算数或完成率`);
-      } else if (item.rate !== pct(new D(item.final), new D(item.initialBudget))) out.push(`${item.code} 完成率 ${item.rate}`);
+        if (!v(item.initialBudget).isZero() || item.rate !== undefined)
+          out.push(`${item.code} 年初无预算却有预算数或完成率`);
+      } else if (item.rate !== pct(new D(item.final), new D(item.initialBudget)))
+        out.push(`${item.code} 完成率 ${item.rate}`);
     }
     return out;
   },
@@ -221,7 +317,12 @@ export const checks: Record<string, Check> = {
     const s = r.narrative.sangong;
     const x = tbl(r, "t09")?.rows[0]?.values ?? {};
     if (!s) return ["没有三公说明"];
-    const cats: [string, typeof s.total][] = [["Total", s.total], ["Abroad", s.abroad], ["Vehicle", s.vehicle], ["Reception", s.reception]];
+    const cats: [string, typeof s.total][] = [
+      ["Total", s.total],
+      ["Abroad", s.abroad],
+      ["Vehicle", s.vehicle],
+      ["Reception", s.reception],
+    ];
     for (const [col, c] of cats) {
       eq(out, `三公 ${col} 预算 = t09`, c?.budget, x[`budget${col}`]);
       eq(out, `三公 ${col} 决算 = t09`, c?.final, x[`final${col}`]);
@@ -230,7 +331,12 @@ export const checks: Record<string, Check> = {
     }
     eq(out, "三公 购置费 = t09", s.vehiclePurchase, x.finalVehiclePurchase);
     eq(out, "三公 运行维护费 = t09", s.vehicleOperation, x.finalVehicleOperation);
-    eq(out, "三公 国内 + 国外接待 = 接待费", sum([s.receptionDomestic?.amount, s.receptionForeign?.amount]), x.finalReception);
+    eq(
+      out,
+      "三公 国内 + 国外接待 = 接待费",
+      sum([s.receptionDomestic?.amount, s.receptionForeign?.amount]),
+      x.finalReception,
+    );
     const econ = (code: string) => tbl(r, "t06")?.rows.find((row) => row.code === code)?.values.amount;
     eq(out, "t06 30217 = 公务接待费", econ("30217"), x.finalReception);
     eq(out, "t06 30231 = 公务用车运行维护费", econ("30231"), x.finalVehicleOperation);
@@ -257,7 +363,8 @@ export const checks: Record<string, Check> = {
     const budget = v(o.amount).minus(v(o.changeVsBudget));
     if (o.pct !== pct(v(o.changeVsBudget), budget)) out.push(`机关运行经费 比预算 ${o.pct}%`);
     const a = r.narrative.assets;
-    if (!a || Object.values(a.vehiclesByUse).reduce((x, y) => x + y, 0) !== a.vehicles) out.push("车辆分用途之和 ≠ 车辆数");
+    if (!a || Object.values(a.vehiclesByUse).reduce((x, y) => x + y, 0) !== a.vehicles)
+      out.push("车辆分用途之和 ≠ 车辆数");
     return out;
   },
 
@@ -268,7 +375,12 @@ export const checks: Record<string, Check> = {
       if (f.rate !== pct(v(f.executed), v(f.annual))) out.push(`${s.name} 执行率 ${f.rate}`);
       const fundsScore = D.min(v(f.rate), 100).div(100).times(10).toFixed(2, D.ROUND_HALF_UP);
       if (f.score !== fundsScore) out.push(`${s.name} 执行率得分 ${f.score} ≠ ${fundsScore}`);
-      eq(out, `${s.name} 总分 = Σ 指标 + 执行率得分`, s.totalScore, sum([...s.indicators.map((i) => i.score), f.score]));
+      eq(
+        out,
+        `${s.name} 总分 = Σ 指标 + 执行率得分`,
+        s.totalScore,
+        sum([...s.indicators.map((i) => i.score), f.score]),
+      );
       eq(out, `${s.name} 分值合计 100`, sum([...s.indicators.map((i) => i.weight), f.weight]), "100");
       for (const i of s.indicators) if (v(i.score).gt(v(i.weight))) out.push(`${s.name} ${i.level3} 得分超过分值`);
     }
@@ -278,7 +390,8 @@ export const checks: Record<string, Check> = {
   performanceSummary(r) {
     const out: string[] = [];
     const rows = r.appendix.performanceSummary?.rows ?? [];
-    for (const row of rows) if (row.grade !== gradeOf(v(row.score))) out.push(`${row.name} ${row.score} 分 评为 ${row.grade}`);
+    for (const row of rows)
+      if (row.grade !== gradeOf(v(row.score))) out.push(`${row.name} ${row.score} 分 评为 ${row.grade}`);
     eq(out, "汇总表 合计 = Σ 预算", r.appendix.performanceSummary?.total, sum(rows.map((x) => x.budget)));
     for (const s of r.appendix.performanceSheets) {
       const row = rows.find((x) => x.name === s.name);
@@ -292,7 +405,8 @@ export const checks: Record<string, Check> = {
     eq(out, "说明 预算资金 = 汇总表合计", p.funds, r.appendix.performanceSummary?.total);
     const counts: Record<string, number> = {};
     for (const row of rows) counts[row.grade!] = (counts[row.grade!] ?? 0) + 1;
-    if (JSON.stringify(Object.entries(p.gradeCounts).sort()) !== JSON.stringify(Object.entries(counts).sort())) out.push("等级分布与汇总表不符");
+    if (JSON.stringify(Object.entries(p.gradeCounts).sort()) !== JSON.stringify(Object.entries(counts).sort()))
+      out.push("等级分布与汇总表不符");
     if (p.sheetsStated !== r.appendix.performanceSheets.length) out.push("自评表张数不符");
     for (const s of p.summaries) {
       const sheet = r.appendix.performanceSheets.find((x) => x.name === s.name);
@@ -326,14 +440,16 @@ export function priorYearViolations(previous: Report, current: Report): string[]
   for (const c of current.narrative.changes) {
     const printed = v(tableFigure(previous, c.key));
     const implied = c.unchanged ? v(c.current) : v(c.current).minus(v(c.change));
-    if (!implied.eq(printed)) out.push(`${current.year} ${c.subject} 推出上年 ${implied} ≠ ${previous.year} 年报告 ${printed}`);
+    if (!implied.eq(printed))
+      out.push(`${current.year} ${c.subject} 推出上年 ${implied} ≠ ${previous.year} 年报告 ${printed}`);
   }
   return out;
 }
 
 function rowSums(r: Report, id: string, total: string, columns: string[]): string[] {
   const out: string[] = [];
-  for (const row of tbl(r, id)?.rows ?? []) eq(out, `${id} ${row.code ?? row.name} 行合计`, row.values[total], sum(columns.map((c) => row.values[c])));
+  for (const row of tbl(r, id)?.rows ?? [])
+    eq(out, `${id} ${row.code ?? row.name} 行合计`, row.values[total], sum(columns.map((c) => row.values[c])));
   return out;
 }
 
@@ -350,7 +466,13 @@ function hierarchy(r: Report, id: string): string[] {
       const kids = rows.filter((x) => x.code!.length === len && x.code!.startsWith(parent.code!));
       eq(out, `${id} ${parent.code} ${col} = Σ 下级`, parent.values[col], sum(kids.map((k) => k.values[col])));
     }
-    if (totalRow) eq(out, `${id} 合计 ${col} = Σ 类`, totalRow.values[col], sum(rows.filter((x) => x.code!.length === 3).map((x) => x.values[col])));
+    if (totalRow)
+      eq(
+        out,
+        `${id} 合计 ${col} = Σ 类`,
+        totalRow.values[col],
+        sum(rows.filter((x) => x.code!.length === 3).map((x) => x.values[col])),
+      );
   }
   return out;
 }

@@ -26,7 +26,14 @@ describe("a column declared once", () => {
   });
 
   test("a subject's code goes to the download, not to a column of its own on the page", () => {
-    expect(subjectColumns.filter((c) => !c.csvOnly).map((c) => c.label)).toEqual(["科目", "占比", "本年支出合计", "基本支出", "项目支出", "报告数"]);
+    expect(subjectColumns.filter((c) => !c.csvOnly).map((c) => c.label)).toEqual([
+      "科目",
+      "占比",
+      "本年支出合计",
+      "基本支出",
+      "项目支出",
+      "报告数",
+    ]);
     expect(subjectColumns.map(csvHeader)).toContain("科目编码");
   });
 });

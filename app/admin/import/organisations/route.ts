@@ -25,8 +25,10 @@ export async function POST(req: NextRequest) {
   const user = authenticate(req.headers.get("authorization"), cfg);
   if (!user) return reply(401, { error: "需要管理员用户名和密码" }, { "WWW-Authenticate": BASIC_CHALLENGE });
   if (!isSameOrigin(req.headers)) return reply(403, { error: "拒绝来自其他网站的请求" });
-  if (!verifyCsrfToken(cfg, user, req.headers.get(CSRF_HEADER))) return reply(403, { error: "表单令牌缺失或已过期，请刷新页面后重试" });
-  if (!/^application\/json\s*(;|$)/i.test(req.headers.get("content-type") ?? "")) return reply(415, { error: "请求须为 JSON" });
+  if (!verifyCsrfToken(cfg, user, req.headers.get(CSRF_HEADER)))
+    return reply(403, { error: "表单令牌缺失或已过期，请刷新页面后重试" });
+  if (!/^application\/json\s*(;|$)/i.test(req.headers.get("content-type") ?? ""))
+    return reply(415, { error: "请求须为 JSON" });
 
   const text = await req.text();
   if (text.length > MAX_ORG_BODY_BYTES) return reply(413, { error: "请求过大" });
@@ -45,9 +47,15 @@ export async function POST(req: NextRequest) {
     return reply(503, { error: "数据库暂时不可用，更正未保存，请稍后重试" });
   }
   try {
-    const entry = correction.action === "merge"
-      ? await mergeDepartments(db, await findDepartment(db, correction.from), await findDepartment(db, correction.to), user)
-      : await assignUnit(db, correction.unit, await findDepartment(db, correction.parent), user);
+    const entry =
+      correction.action === "merge"
+        ? await mergeDepartments(
+            db,
+            await findDepartment(db, correction.from),
+            await findDepartment(db, correction.to),
+            user,
+          )
+        : await assignUnit(db, correction.unit, await findDepartment(db, correction.parent), user);
     return reply(200, { outcome: entry.outcome });
   } catch (e) {
     if (e instanceof OrgOverrideError) return reply(409, { error: e.message });
@@ -56,7 +64,9 @@ export async function POST(req: NextRequest) {
 }
 
 function notPost() {
-  return adminConfig() ? reply(405, { error: "只接受 POST" }, { Allow: "POST" }) : reply(404, { error: "上传功能未启用" });
+  return adminConfig()
+    ? reply(405, { error: "只接受 POST" }, { Allow: "POST" })
+    : reply(404, { error: "上传功能未启用" });
 }
 export const GET = notPost;
 export const PUT = notPost;

@@ -68,7 +68,9 @@ async function resultOf(db: Db, fileName: string, bytes: Uint8Array, user: strin
   if (!details) return base;
   const counts = { error: 0, warning: 0, rounding: 0 };
   for (const f of details.findings) counts[f.severity]++;
-  const errors = details.findings.filter((f) => f.severity === "error").map(({ rule, message, expected, found }) => ({ rule, message, expected, found }));
+  const errors = details.findings
+    .filter((f) => f.severity === "error")
+    .map(({ rule, message, expected, found }) => ({ rule, message, expected, found }));
   return { ...base, departmentId: details.departmentId, counts, errors };
 }
 
@@ -85,14 +87,16 @@ export async function POST(req: NextRequest) {
   const user = authenticate(req.headers.get("authorization"), cfg);
   if (!user) return error(401, "需要管理员用户名和密码", { "WWW-Authenticate": BASIC_CHALLENGE });
   if (!isSameOrigin(req.headers)) return error(403, "拒绝来自其他网站的上传请求");
-  if (!verifyCsrfToken(cfg, user, req.headers.get(CSRF_HEADER))) return error(403, "表单令牌缺失或已过期，请刷新上传页面后重试");
+  if (!verifyCsrfToken(cfg, user, req.headers.get(CSRF_HEADER)))
+    return error(403, "表单令牌缺失或已过期，请刷新上传页面后重试");
 
   const declared = req.headers.get("content-length");
   if (declared !== null && /^\d+$/.test(declared) && declared.length < 16 && Number(declared) > MAX_BODY_BYTES) {
     return error(413, TOO_LARGE_BODY);
   }
   const contentType = req.headers.get("content-type") ?? "";
-  if (!/^multipart\/form-data\s*;/i.test(contentType)) return error(415, "上传须为 multipart/form-data 表单（字段名 file）");
+  if (!/^multipart\/form-data\s*;/i.test(contentType))
+    return error(415, "上传须为 multipart/form-data 表单（字段名 file）");
 
   const body = await readLimited(req.body, MAX_BODY_BYTES);
   if (body === null) return error(413, TOO_LARGE_BODY);

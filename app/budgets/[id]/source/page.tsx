@@ -36,7 +36,10 @@ export default async function BudgetSourcePage(props: { params: Promise<{ id: st
           {doc ? `（${size(doc.byteLength)}）` : ""} · SHA-256 {src.source.sha256.slice(0, 12)}…
         </p>
         <p className="no-print flex flex-wrap gap-x-4 gap-y-1 text-sm">
-          <Link className="text-blue-700 hover:underline" href={`/budget-review?dept=${src.departmentId}&year=${src.year}`}>
+          <Link
+            className="text-blue-700 hover:underline"
+            href={`/budget-review?dept=${src.departmentId}&year=${src.year}`}
+          >
             ← 返回预算审查
           </Link>
           {doc ? (
@@ -52,11 +55,25 @@ export default async function BudgetSourcePage(props: { params: Promise<{ id: st
         </p>
       </header>
       {!doc ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">这份预算的原文件未保存在库中（在开始保存原文件之前载入）。用同一文件重新载入一次即可补存。</p>
+        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          这份预算的原文件未保存在库中（在开始保存原文件之前载入）。用同一文件重新载入一次即可补存。
+        </p>
       ) : pdf ? (
-        <PdfView base={base} document={`/budgets/${src.budgetId}/document`} pages={src.source.pages} page={positive(one(sp.page))} figures={forms} context={context} />
+        <PdfView
+          base={base}
+          document={`/budgets/${src.budgetId}/document`}
+          pages={src.source.pages}
+          page={positive(one(sp.page))}
+          figures={forms}
+          context={context}
+        />
       ) : (
-        <TextView base={base} file={await getOriginalBudgetFile(src.budgetId)} line={positive(one(sp.line))} figures={forms} />
+        <TextView
+          base={base}
+          file={await getOriginalBudgetFile(src.budgetId)}
+          line={positive(one(sp.line))}
+          figures={forms}
+        />
       )}
     </article>
   );

@@ -1,4 +1,10 @@
-import { getEvidenceReport, getLatestReportId, getOriginalFile, getReportFinding, type EvidenceReport } from "@/db/queries/source";
+import {
+  getEvidenceReport,
+  getLatestReportId,
+  getOriginalFile,
+  getReportFinding,
+  type EvidenceReport,
+} from "@/db/queries/source";
 import { decodeDocument } from "@/lib/ingest/document";
 import { citationQuery, citedFigure } from "@/lib/report/cite";
 import { figurePlace, lineWithFigure, otherYearOf, projectPlace, type FigurePlace } from "@/lib/report/evidence";
@@ -9,7 +15,11 @@ export const runtime = "nodejs";
 type Target = { reportId: number; line?: number; figure?: string; context?: string };
 
 /** A finding's `at`-th place (default: the first with a line), in whichever report prints it. */
-async function findingTarget(r: EvidenceReport, findingId: number, at: number | undefined): Promise<Target | undefined> {
+async function findingTarget(
+  r: EvidenceReport,
+  findingId: number,
+  at: number | undefined,
+): Promise<Target | undefined> {
   const f = await getReportFinding(r.reportId, findingId);
   if (!f) return undefined;
   const l = at !== undefined ? f.locations[at] : (f.locations.find((x) => x.sourceLine) ?? f.locations[0]);
@@ -64,5 +74,8 @@ export async function GET(request: Request, ctx: { params: Promise<{ id: string 
   const q = doc ? citationQuery(doc.report.source, target.line, target.figure, target.context) : undefined;
   // relative: the browser resolves it against the address it asked, whatever proxy stands in front
   // no place to cite: the document from its start, saying so rather than pretending this is the place
-  return new Response(null, { status: 307, headers: { Location: `/reports/${target.reportId}/source?${q ?? "unplaced=1"}`, "Cache-Control": "no-store" } });
+  return new Response(null, {
+    status: 307,
+    headers: { Location: `/reports/${target.reportId}/source?${q ?? "unplaced=1"}`, "Cache-Control": "no-store" },
+  });
 }

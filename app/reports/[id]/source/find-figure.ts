@@ -54,7 +54,11 @@ export function findFigure(pieces: Piece[], figure: string, context: string | un
       .filter((p) => p.text.replace(/\s+/g, "").includes(context))
       .map((p) => p.el.getBoundingClientRect())
       .map((r) => ({ top: r.top - origin.top, bottom: r.bottom - origin.top }));
-    const onRow = boxes.filter((b) => rows.some((r) => b.top + b.height / 2 >= r.top - b.height * 0.6 && b.top + b.height / 2 <= r.bottom + b.height * 0.6));
+    const onRow = boxes.filter((b) =>
+      rows.some(
+        (r) => b.top + b.height / 2 >= r.top - b.height * 0.6 && b.top + b.height / 2 <= r.bottom + b.height * 0.6,
+      ),
+    );
     if (onRow.length) boxes = onRow;
   }
   return boxes;

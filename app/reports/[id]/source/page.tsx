@@ -7,7 +7,6 @@ import { PdfView, TextView, one, positive, short, size, type Raw } from "./views
 
 export const dynamic = "force-dynamic";
 
-
 export async function generateMetadata(props: { params: Promise<{ id: string }> }) {
   const { id } = await props.params;
   return { title: `原文 · 报告 ${id}` };
@@ -72,11 +71,22 @@ export default async function SourcePage(props: { params: Promise<{ id: string }
             : "这份报告的原文件未保存在库中（由规范 JSON 载入，或在开始保存原文件之前载入）。用同一文件重新载入一次即可补存。"}
         </p>
       ) : pdf ? (
-        <PdfView base={base} document={`/reports/${src.reportId}/document`} pages={src.source.pages} page={positive(one(sp.page))} figures={forms} context={context} />
+        <PdfView
+          base={base}
+          document={`/reports/${src.reportId}/document`}
+          pages={src.source.pages}
+          page={positive(one(sp.page))}
+          figures={forms}
+          context={context}
+        />
       ) : (
-        <TextView base={base} file={await getOriginalFile(src.reportId)} line={positive(one(sp.line))} figures={forms} />
+        <TextView
+          base={base}
+          file={await getOriginalFile(src.reportId)}
+          line={positive(one(sp.line))}
+          figures={forms}
+        />
       )}
     </article>
   );
 }
-

@@ -59,7 +59,11 @@ export function PdfPage({ src, page, figures, context }: Props) {
       wrap.current!.style.setProperty("--scale-round-x", "1px");
       wrap.current!.style.setProperty("--scale-round-y", "1px");
       await p.render({ canvas: c, viewport, transform: ratio === 1 ? undefined : [ratio, 0, 0, ratio, 0, 0] }).promise;
-      const layer = new pdfjs.TextLayer({ textContentSource: await p.getTextContent(), container: text.current!, viewport });
+      const layer = new pdfjs.TextLayer({
+        textContentSource: await p.getTextContent(),
+        container: text.current!,
+        viewport,
+      });
       await layer.render();
       if (cancelled) return;
       const origin = wrap.current!.getBoundingClientRect();

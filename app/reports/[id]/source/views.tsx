@@ -25,17 +25,29 @@ export function short(v: string | undefined): string | undefined {
 }
 
 export function size(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+  return bytes >= 1024 * 1024
+    ? `${(bytes / 1024 / 1024).toFixed(1)} MB`
+    : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export function PdfView(props: { base: string; document: string; pages?: number; page?: number; figures: string[]; context?: string }) {
+export function PdfView(props: {
+  base: string;
+  document: string;
+  pages?: number;
+  page?: number;
+  figures: string[];
+  context?: string;
+}) {
   const pages = props.pages;
   const page = Math.min(props.page ?? 1, pages ?? Infinity);
   return (
     <section className="space-y-2" aria-label="原文页面">
       <nav className="no-print flex items-center gap-3 text-sm">
         {page > 1 ? (
-          <Link className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50" href={`${props.base}?page=${page - 1}`}>
+          <Link
+            className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50"
+            href={`${props.base}?page=${page - 1}`}
+          >
             上一页
           </Link>
         ) : null}
@@ -43,7 +55,10 @@ export function PdfView(props: { base: string; document: string; pages?: number;
           第 {page} 页{pages ? ` / 共 ${pages} 页` : ""}
         </span>
         {pages === undefined || page < pages ? (
-          <Link className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50" href={`${props.base}?page=${page + 1}`}>
+          <Link
+            className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50"
+            href={`${props.base}?page=${page + 1}`}
+          >
             下一页
           </Link>
         ) : null}
@@ -53,7 +68,12 @@ export function PdfView(props: { base: string; document: string; pages?: number;
   );
 }
 
-export function TextView(props: { base: string; file: { fileName: string; bytes: Uint8Array } | null; line?: number; figures: string[] }) {
+export function TextView(props: {
+  base: string;
+  file: { fileName: string; bytes: Uint8Array } | null;
+  line?: number;
+  figures: string[];
+}) {
   const file = props.file;
   if (!file) return <p className="text-sm text-rose-700">原文件读取失败。</p>;
   const lines = decodeDocument(file.fileName, file.bytes).lines;
@@ -79,16 +99,24 @@ export function TextView(props: { base: string; file: { fileName: string; bytes:
   return (
     <section className="space-y-2" aria-label="原文行">
       <p className="text-sm text-gray-700">
-        {cited ? `第 ${cited} 行${figure ? `，已标出 ${figure}` : ""}（显示第 ${from}–${to} 行，共 ${lines.length} 行）` : `显示第 ${from}–${to} 行，共 ${lines.length} 行`}
+        {cited
+          ? `第 ${cited} 行${figure ? `，已标出 ${figure}` : ""}（显示第 ${from}–${to} 行，共 ${lines.length} 行）`
+          : `显示第 ${from}–${to} 行，共 ${lines.length} 行`}
       </p>
       <nav className="no-print flex gap-3 text-sm">
         {from > 1 ? (
-          <Link className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50" href={go(Math.max(1, from - AROUND - 1))}>
+          <Link
+            className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50"
+            href={go(Math.max(1, from - AROUND - 1))}
+          >
             向上
           </Link>
         ) : null}
         {to < lines.length ? (
-          <Link className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50" href={go(Math.min(lines.length, to + AROUND + 1))}>
+          <Link
+            className="rounded border border-gray-300 px-2 py-0.5 hover:bg-gray-50"
+            href={go(Math.min(lines.length, to + AROUND + 1))}
+          >
             向下
           </Link>
         ) : null}
@@ -100,9 +128,18 @@ export function TextView(props: { base: string; file: { fileName: string; bytes:
               const n = from + i;
               const here = cited !== undefined && last !== undefined && n >= cited && n <= last;
               return (
-                <tr key={n} id={`L${n}`} className={here ? "bg-yellow-100" : undefined} {...(here ? { "data-testid": "source-line" } : {})}>
-                  <td className="w-12 select-none border-r border-gray-200 px-2 text-right align-top text-gray-400">{n}</td>
-                  <td className="whitespace-pre-wrap break-all px-2">{n === last && figure ? <Marked text={text} figure={figure} /> : text}</td>
+                <tr
+                  key={n}
+                  id={`L${n}`}
+                  className={here ? "bg-yellow-100" : undefined}
+                  {...(here ? { "data-testid": "source-line" } : {})}
+                >
+                  <td className="w-12 select-none border-r border-gray-200 px-2 text-right align-top text-gray-400">
+                    {n}
+                  </td>
+                  <td className="whitespace-pre-wrap break-all px-2">
+                    {n === last && figure ? <Marked text={text} figure={figure} /> : text}
+                  </td>
                 </tr>
               );
             })}
@@ -121,7 +158,11 @@ function Marked({ text, figure }: { text: string; figure: string }) {
   for (const [a, b] of ranges) {
     out.push(text.slice(at, a));
     out.push(
-      <mark key={a} data-testid="source-highlight" className="rounded-sm bg-yellow-300 px-0.5 outline outline-2 outline-rose-600">
+      <mark
+        key={a}
+        data-testid="source-highlight"
+        className="rounded-sm bg-yellow-300 px-0.5 outline outline-2 outline-rose-600"
+      >
         {text.slice(a, b)}
       </mark>,
     );

@@ -11,7 +11,13 @@ export function cellAt(ctx: TableContext, line: number): CellContext {
   return { file: ctx.file, table: ctx.label, line };
 }
 
-export function tableError(ctx: TableContext, line: number | undefined, message: string, expected: string, found: string): ParseError {
+export function tableError(
+  ctx: TableContext,
+  line: number | undefined,
+  message: string,
+  expected: string,
+  found: string,
+): ParseError {
   return new ParseError({ file: ctx.file, table: ctx.label, line, message, expected, found });
 }
 

@@ -1,5 +1,15 @@
 import type { TableRow } from "@/lib/report/schema";
-import { amountCell, compactCells, cleanName, codeCell, compact, fitWidth, isColumnNumberLine, looksLikeAmount, type GridLine } from "./cells";
+import {
+  amountCell,
+  compactCells,
+  cleanName,
+  codeCell,
+  compact,
+  fitWidth,
+  isColumnNumberLine,
+  looksLikeAmount,
+  type GridLine,
+} from "./cells";
 import { cellAt, noteAmbiguity, tableError, type TableContext } from "./context";
 import { widthOf } from "./header";
 
@@ -19,12 +29,24 @@ const HEADER_WORD = /^(.{0,8}科目编码|科目名称|金额|决算数|人员�
  */
 export function parseEconomicTable(ctx: TableContext, rows: GridLine[]): TableRow[] {
   // Usually two or three code | name | amount groups side by side; some templates print one long column.
-  const headerAt = rows.findIndex((r) => r.cells.some((c) => /编码/.test(compact(c))) && r.cells.some((c) => /名称/.test(compact(c))));
+  const headerAt = rows.findIndex(
+    (r) => r.cells.some((c) => /编码/.test(compact(c))) && r.cells.some((c) => /名称/.test(compact(c))),
+  );
   if (headerAt < 0) {
-    throw tableError(ctx, rows[0]?.lineNo, "找不到经济分类表头", "表头含多组“科目编码 | 科目名称 | 金额”", rows[0]?.cells.join(" | ") ?? "（无表格行）");
+    throw tableError(
+      ctx,
+      rows[0]?.lineNo,
+      "找不到经济分类表头",
+      "表头含多组“科目编码 | 科目名称 | 金额”",
+      rows[0]?.cells.join(" | ") ?? "（无表格行）",
+    );
   }
   let dataStart = headerAt + 1;
-  while (dataStart < rows.length && (isColumnNumberLine(rows[dataStart].cells) || isHeaderRepeat(rows[dataStart].cells))) dataStart++;
+  while (
+    dataStart < rows.length &&
+    (isColumnNumberLine(rows[dataStart].cells) || isHeaderRepeat(rows[dataStart].cells))
+  )
+    dataStart++;
   const header = rows.slice(0, dataStart);
   const width = widthOf(header);
   const groups = groupsOf(ctx, rows[headerAt], header, width);
@@ -69,7 +91,13 @@ export function parseEconomicTable(ctx: TableContext, rows: GridLine[]): TableRo
       } else if (codeText === "" && name !== "" && amount === undefined && list.length > 0) {
         list[list.length - 1].name += name;
       } else if (codeText !== "" || name !== "" || amount !== undefined) {
-        throw tableError(ctx, row.lineNo, "经济分类行缺少科目编码", "科目编码（3 或 5 位数字）| 科目名称 | 金额", [codeText, name, cells[g.amountCol] ?? ""].join(" | "));
+        throw tableError(
+          ctx,
+          row.lineNo,
+          "经济分类行缺少科目编码",
+          "科目编码（3 或 5 位数字）| 科目名称 | 金额",
+          [codeText, name, cells[g.amountCol] ?? ""].join(" | "),
+        );
       }
     });
   }
@@ -99,7 +127,13 @@ function groupsOf(ctx: TableContext, headerRow: GridLine, header: GridLine[], wi
     const name = cells.findIndex((c) => /名称/.test(c));
     const amount = cells.findIndex((c) => /金额|决算数|合计/.test(c));
     if (name < 0 || amount < 0) {
-      throw tableError(ctx, headerRow.lineNo, "经济分类表头不完整", "每组为“科目编码 | 科目名称 | 金额”", headerRow.cells.slice(codeCol, end).join(" | "));
+      throw tableError(
+        ctx,
+        headerRow.lineNo,
+        "经济分类表头不完整",
+        "每组为“科目编码 | 科目名称 | 金额”",
+        headerRow.cells.slice(codeCol, end).join(" | "),
+      );
     }
     return { codeCol, nameCol: codeCol + name, amountCol: codeCol + amount };
   });

@@ -20,7 +20,11 @@ export function columnLabels(headerRows: GridLine[], width: number): string[] {
 }
 
 /** Assigns spec keys to the given columns by their labels; each key to one column at most. */
-export function matchColumns(labels: string[], columns: number[], spec: ColumnSpec): { map: Map<string, number>; unmatched: number[] } {
+export function matchColumns(
+  labels: string[],
+  columns: number[],
+  spec: ColumnSpec,
+): { map: Map<string, number>; unmatched: number[] } {
   const map = new Map<string, number>();
   const unmatched: number[] = [];
   for (const col of columns) {

@@ -1,6 +1,15 @@
 import { ParseError } from "@/lib/ingest/errors";
 import type { Indicator, PerformanceSheet } from "@/lib/report/schema";
-import { amountCell, cleanName, cleanText, compact, percentCell, scoreCell, type CellContext, type GridLine } from "./cells";
+import {
+  amountCell,
+  cleanName,
+  cleanText,
+  compact,
+  percentCell,
+  scoreCell,
+  type CellContext,
+  type GridLine,
+} from "./cells";
 import { matchColumns, type ColumnSpec } from "./header";
 import type { Region } from "./regions";
 
@@ -42,7 +51,11 @@ type Mode = "head" | "funds" | "goals" | "indicators" | "done";
  * Cells merged over several rows in the PDF are printed once, so 一级/二级指标 carry down to the rows below.
  * Returns null when the block has no 项目名称 (not a project sheet).
  */
-export function parsePerformanceSheet(file: string, region: Region<string>, toWanyuan: (v: string) => string): PerformanceSheet | null {
+export function parsePerformanceSheet(
+  file: string,
+  region: Region<string>,
+  toWanyuan: (v: string) => string,
+): PerformanceSheet | null {
   let name: string | undefined;
   let department: string | undefined;
   let implementingUnit: string | undefined;
@@ -79,8 +92,16 @@ export function parsePerformanceSheet(file: string, region: Region<string>, toWa
       implementingUnit = cleanText(firstText(cells, li + 1, t < 0 ? cells.length : t) ?? "") || undefined;
       continue;
     }
-    if ((mode === "head" || mode === "funds") && flat.some((c) => /年初预算/.test(c)) && flat.some((c) => /全年预算|执行数/.test(c))) {
-      fundCols = matchColumns(flat, cells.map((_, i) => i), FUND_SPEC).map;
+    if (
+      (mode === "head" || mode === "funds") &&
+      flat.some((c) => /年初预算/.test(c)) &&
+      flat.some((c) => /全年预算|执行数/.test(c))
+    ) {
+      fundCols = matchColumns(
+        flat,
+        cells.map((_, i) => i),
+        FUND_SPEC,
+      ).map;
       mode = "funds";
       continue;
     }
@@ -88,12 +109,17 @@ export function parsePerformanceSheet(file: string, region: Region<string>, toWa
       mode = "goals";
       const planned = flat.findIndex((c) => /预期目标|年初目标|绩效目标/.test(c));
       const actual = flat.findIndex((c) => /实际完成|完成情况/.test(c));
-      if (planned >= 0 || actual >= 0) goalCols = { ...(planned >= 0 ? { planned } : {}), ...(actual >= 0 ? { actual } : {}) };
+      if (planned >= 0 || actual >= 0)
+        goalCols = { ...(planned >= 0 ? { planned } : {}), ...(actual >= 0 ? { actual } : {}) };
       else readGoals(cells.slice(li + 1), undefined, goals);
       continue;
     }
     if (flat.some((c) => /一级指标/.test(c))) {
-      indicatorCols = matchColumns(flat, cells.map((_, i) => i), INDICATOR_SPEC).map;
+      indicatorCols = matchColumns(
+        flat,
+        cells.map((_, i) => i),
+        INDICATOR_SPEC,
+      ).map;
       mode = "indicators";
       continue;
     }
@@ -105,10 +131,21 @@ export function parsePerformanceSheet(file: string, region: Region<string>, toWa
 
     const fundAt = flat.findIndex((c) => QIZHONG.test(c) || FUND_ROWS.some(([re]) => re.test(c)));
     if (fundAt >= 0 && mode === "funds") {
-      if (!fundCols) throw new ParseError({ ...at, message: "资金行之前缺少表头", expected: "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分", found: cells.join(" | ") });
+      if (!fundCols)
+        throw new ParseError({
+          ...at,
+          message: "资金行之前缺少表头",
+          expected: "年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分",
+          found: cells.join(" | "),
+        });
       const first = Math.min(...fundCols.values());
       if (fundAt >= first) {
-        throw new ParseError({ ...at, message: "资金行与表头错位", expected: "资金项目名称在金额列之前", found: cells.join(" | ") });
+        throw new ParseError({
+          ...at,
+          message: "资金行与表头错位",
+          expected: "资金项目名称在金额列之前",
+          found: cells.join(" | "),
+        });
       }
       const line = fundLine(cells, fundCols, at, toWanyuan);
       const text = flat[fundAt];
@@ -131,7 +168,7 @@ export function parsePerformanceSheet(file: string, region: Region<string>, toWa
     if (mode === "indicators" && indicatorCols) {
       const get = (k: string) => {
         const c = indicatorCols!.get(k);
-        return c === undefined ? "" : cells[c] ?? "";
+        return c === undefined ? "" : (cells[c] ?? "");
       };
       const l1 = cleanName(get("level1"));
       const l2 = cleanName(get("level2"));
@@ -153,7 +190,12 @@ export function parsePerformanceSheet(file: string, region: Region<string>, toWa
         continue;
       }
       if (!level1) {
-        throw new ParseError({ ...at, message: "绩效指标行缺少一级指标", expected: "一级指标（如 产出指标）", found: cells.join(" | ") });
+        throw new ParseError({
+          ...at,
+          message: "绩效指标行缺少一级指标",
+          expected: "一级指标（如 产出指标）",
+          found: cells.join(" | "),
+        });
       }
       indicators.push({
         level1,
@@ -174,7 +216,12 @@ export function parsePerformanceSheet(file: string, region: Region<string>, toWa
     name,
     ...(department ? { department } : {}),
     ...(implementingUnit ? { implementingUnit } : {}),
-    funds: { total: funds.total ?? {}, ...(funds.fiscal ? { fiscal: funds.fiscal } : {}), ...(funds.carryover ? { carryover: funds.carryover } : {}), ...(funds.other ? { other: funds.other } : {}) },
+    funds: {
+      total: funds.total ?? {},
+      ...(funds.fiscal ? { fiscal: funds.fiscal } : {}),
+      ...(funds.carryover ? { carryover: funds.carryover } : {}),
+      ...(funds.other ? { other: funds.other } : {}),
+    },
     goals,
     indicators,
     ...(totalScore !== undefined ? { totalScore } : {}),
@@ -187,7 +234,12 @@ function firstText(cells: string[], from: number, to: number): string | undefine
   return undefined;
 }
 
-function fundLine(cells: string[], cols: Map<string, number>, at: CellContext, toWanyuan: (v: string) => string): FundLine {
+function fundLine(
+  cells: string[],
+  cols: Map<string, number>,
+  at: CellContext,
+  toWanyuan: (v: string) => string,
+): FundLine {
   const out: FundLine = {};
   for (const [key, col] of cols) {
     const text = cells[col] ?? "";
@@ -206,7 +258,11 @@ function fundLine(cells: string[], cols: Map<string, number>, at: CellContext, t
 }
 
 /** Goal texts sit under their labels; without labels the first text is the plan and the second the result. */
-function readGoals(cells: string[], cols: { planned?: number; actual?: number } | undefined, goals: { planned?: string; actual?: string }) {
+function readGoals(
+  cells: string[],
+  cols: { planned?: number; actual?: number } | undefined,
+  goals: { planned?: string; actual?: string },
+) {
   let planned: string | undefined;
   let actual: string | undefined;
   if (cols && (cols.planned !== undefined || cols.actual !== undefined)) {

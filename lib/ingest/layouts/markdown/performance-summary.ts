@@ -22,21 +22,36 @@ const EMPTY = /^[-—–－]*$/;
  * 绩效自评情况汇总表: one row per self-evaluated project (序号, 名称, 单位, 预算, 得分, 等级) and a 合计 row
  * whose budget is the sum the document states. `toWanyuan` converts amounts when the table is printed in 元.
  */
-export function parsePerformanceSummary(file: string, region: Region<string>, toWanyuan: (v: string) => string): Summary {
+export function parsePerformanceSummary(
+  file: string,
+  region: Region<string>,
+  toWanyuan: (v: string) => string,
+): Summary {
   const section = "附件 绩效自评情况汇总表";
   const headerAt = region.rows.findIndex((r) => r.cells.some((c) => /项目名称/.test(compact(c))));
   if (headerAt < 0) {
     const first = region.rows[0];
-    throw new ParseError({ file, section, line: first?.lineNo, message: "找不到汇总表表头", expected: "含“项目名称”的表头行", found: first?.cells.join(" | ") ?? "（无表格行）" });
+    throw new ParseError({
+      file,
+      section,
+      line: first?.lineNo,
+      message: "找不到汇总表表头",
+      expected: "含“项目名称”的表头行",
+      found: first?.cells.join(" | ") ?? "（无表格行）",
+    });
   }
   const header = region.rows.slice(0, headerAt + 1);
   const width = widthOf(header);
   const labels = columnLabels(header, width);
-  const { map } = matchColumns(labels, labels.map((_, i) => i), SPEC);
+  const { map } = matchColumns(
+    labels,
+    labels.map((_, i) => i),
+    SPEC,
+  );
   const col = (key: string) => map.get(key);
   const cell = (cells: string[], key: string) => {
     const c = col(key);
-    return c === undefined ? "" : cells[c] ?? "";
+    return c === undefined ? "" : (cells[c] ?? "");
   };
 
   const rows: SummaryRow[] = [];
@@ -65,7 +80,14 @@ export function parsePerformanceSummary(file: string, region: Region<string>, to
     }
     if (!name) {
       if (no === undefined && budget === undefined && score === undefined) continue;
-      throw new ParseError({ file, section, line: row.lineNo, message: "汇总表行缺少项目名称", expected: "序号 | 项目名称 | 单位 | 预算数 | 得分 | 等级", found: cells.join(" | ") });
+      throw new ParseError({
+        file,
+        section,
+        line: row.lineNo,
+        message: "汇总表行缺少项目名称",
+        expected: "序号 | 项目名称 | 单位 | 预算数 | 得分 | 等级",
+        found: cells.join(" | "),
+      });
     }
     rows.push({
       ...(no !== undefined ? { no } : {}),

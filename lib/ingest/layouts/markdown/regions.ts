@@ -22,7 +22,8 @@ function plainLine(line: string): string {
     .trim();
 }
 
-const META = /^(?:金额单位|编制单位|填报单位|单位名称|单位|部门|预算部门|预算单位|主管部门)(?:（[^）]*）|\([^)]*\))?\s*[：:]|^公开\s*\d+\s*表|金额单位\s*[：:]/;
+const META =
+  /^(?:金额单位|编制单位|填报单位|单位名称|单位|部门|预算部门|预算单位|主管部门)(?:（[^）]*）|\([^)]*\))?\s*[：:]|^公开\s*\d+\s*表|金额单位\s*[：:]/;
 const NOTE = /^(?:注|说明|备注)\s*\d*\s*[：:.．、]/;
 const PAGE_NUMBER = /^[-—–\s]*\d{1,4}[-—–\s]*$/;
 /** Part headings end whatever was open: the tables stop where 第三部分 starts. */
@@ -88,7 +89,8 @@ export function scanRegions<K extends string>(
         j++;
         break;
       }
-      if (region.rows.length > 0 || /^#/.test(raw.trim()) || PART_HEADING.test(text) || ++preamble > MAX_PREAMBLE) break;
+      if (region.rows.length > 0 || /^#/.test(raw.trim()) || PART_HEADING.test(text) || ++preamble > MAX_PREAMBLE)
+        break;
       region.meta.push({ text, lineNo: j + 1 });
     }
     if (region.rows.length > 0) regions.push(region);

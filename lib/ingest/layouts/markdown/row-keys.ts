@@ -1,7 +1,6 @@
 import { classCodeOfBareName } from "@/lib/report/class-codes";
 import { compact } from "./cells";
 
-
 /** "一、一般公共服务支出" → "一般公共服务支出": the template numbers its rows, the meaning is in the words. */
 function stripOrdinal(name: string): string {
   return compact(name)
@@ -11,7 +10,10 @@ function stripOrdinal(name: string): string {
 }
 
 function classCodeOf(name: string): string | undefined {
-  const bare = stripOrdinal(name).replace(/[（(]类[）)]$/, "").replace(/支出$/, "").replace(/的$/, "");
+  const bare = stripOrdinal(name)
+    .replace(/[（(]类[）)]$/, "")
+    .replace(/支出$/, "")
+    .replace(/的$/, "");
   return classCodeOfBareName(bare);
 }
 

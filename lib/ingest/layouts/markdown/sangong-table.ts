@@ -27,7 +27,13 @@ export function parseSangongTable(ctx: TableContext, rows: GridLine[]): TableRow
   const data = rows.filter((r) => !header.includes(r) && !isColumnNumberLine(r.cells));
   if (data.length === 0) return [];
   if (data.length > 1) {
-    throw tableError(ctx, data[1].lineNo, "“三公”经费表应只有一行数据", "预算数、决算数各 6 个金额在同一行", `${data.length} 行数据`);
+    throw tableError(
+      ctx,
+      data[1].lineNo,
+      "“三公”经费表应只有一行数据",
+      "预算数、决算数各 6 个金额在同一行",
+      `${data.length} 行数据`,
+    );
   }
   const line = data[0];
   const keys = TABLE_COLUMNS.t09 as readonly string[];
@@ -71,7 +77,13 @@ function columnsOf(header: GridLine[], width: number): Map<string, number> | nul
 function positional(ctx: TableContext, line: GridLine): Map<string, number> {
   const keys = TABLE_COLUMNS.t09 as readonly string[];
   if (line.cells.length > keys.length && line.cells.slice(keys.length).some((c) => c !== "")) {
-    throw tableError(ctx, line.lineNo, "“三公”经费表头无法识别，数据列数也不符", `${keys.length} 列：预算数、决算数各 6 列`, `${line.cells.length} 列`);
+    throw tableError(
+      ctx,
+      line.lineNo,
+      "“三公”经费表头无法识别，数据列数也不符",
+      `${keys.length} 列：预算数、决算数各 6 列`,
+      `${line.cells.length} 列`,
+    );
   }
   noteAmbiguity(ctx, line.lineNo, "“三公”经费表头未能识别，按国家模板列序读取");
   return new Map(keys.map((k, i) => [k, i]));

@@ -1,5 +1,14 @@
 import { TABLE_COLUMNS, type TableRow } from "@/lib/report/schema";
-import { amountCell, compactCells, cleanName, codeCell, compact, fitWidth, isColumnNumberLine, type GridLine } from "./cells";
+import {
+  amountCell,
+  compactCells,
+  cleanName,
+  codeCell,
+  compact,
+  fitWidth,
+  isColumnNumberLine,
+  type GridLine,
+} from "./cells";
 import { cellAt, noteAmbiguity, tableError, type TableContext } from "./context";
 import { columnLabels, matchColumns, widthOf, type ColumnSpec } from "./header";
 
@@ -53,9 +62,17 @@ type Layout = { codeCols: number[]; nameCol: number; values: [key: string, col: 
 export function parseSubjectTable(ctx: TableContext, id: SubjectTableId, rows: GridLine[]): TableRow[] {
   const start = rows.findIndex(isDataStart);
   if (start < 0) {
-    const numeric = rows.find((r) => !isColumnNumberLine(r.cells) && r.cells.some((c) => /\d/.test(c) && !/[\u4e00-\u9fff]/.test(c)));
+    const numeric = rows.find(
+      (r) => !isColumnNumberLine(r.cells) && r.cells.some((c) => /\d/.test(c) && !/[\u4e00-\u9fff]/.test(c)),
+    );
     if (numeric) {
-      throw tableError(ctx, numeric.lineNo, "找不到科目数据行", "以科目编码或“合计”开头的数据行", numeric.cells.join(" | "));
+      throw tableError(
+        ctx,
+        numeric.lineNo,
+        "找不到科目数据行",
+        "以科目编码或“合计”开头的数据行",
+        numeric.cells.join(" | "),
+      );
     }
     return [];
   }
@@ -84,7 +101,13 @@ export function parseSubjectTable(ctx: TableContext, id: SubjectTableId, rows: G
     } else if (codeText.every((c) => c === "") && name === "" && !hasValues) {
       continue;
     } else {
-      throw tableError(ctx, row.lineNo, "数据行缺少科目编码", "科目编码（3、5 或 7 位数字）或“合计”", row.cells.join(" | "));
+      throw tableError(
+        ctx,
+        row.lineNo,
+        "数据行缺少科目编码",
+        "科目编码（3、5 或 7 位数字）或“合计”",
+        row.cells.join(" | "),
+      );
     }
   }
   return out;
@@ -92,7 +115,9 @@ export function parseSubjectTable(ctx: TableContext, id: SubjectTableId, rows: G
 
 function isDataStart(row: GridLine): boolean {
   // A header row can hold 合计 too (the 合计 column of a three-column 财政拨款 table): it also names 编码/名称.
-  return row.cells.slice(0, 3).some((c) => codeCell(c) !== undefined || TOTAL.test(compact(c))) && !isHeaderRepeat(row.cells);
+  return (
+    row.cells.slice(0, 3).some((c) => codeCell(c) !== undefined || TOTAL.test(compact(c))) && !isHeaderRepeat(row.cells)
+  );
 }
 
 function isHeaderRepeat(cells: string[]): boolean {
@@ -117,7 +142,9 @@ function layoutOf(ctx: TableContext, id: SubjectTableId, header: GridLine[], fir
   const labels = columnLabels(header, width);
   let codeCols: number[];
   // 类 | 款 | 项 under a spanning 科目编码 label stack as "…科目编码类" etc.
-  const split = labels.findIndex((l, i) => /类$/.test(l) && /款$/.test(labels[i + 1] ?? "") && /项$/.test(labels[i + 2] ?? ""));
+  const split = labels.findIndex(
+    (l, i) => /类$/.test(l) && /款$/.test(labels[i + 1] ?? "") && /项$/.test(labels[i + 2] ?? ""),
+  );
   if (split >= 0) codeCols = [split, split + 1, split + 2];
   else {
     const c = labels.findIndex((l) => /编码|代码/.test(l));

@@ -1,5 +1,14 @@
 import { TABLE_COLUMNS, type TableRow } from "@/lib/report/schema";
-import { amountCell, compactCells, cleanName, compact, fitWidth, intCell, isColumnNumberLine, type GridLine } from "./cells";
+import {
+  amountCell,
+  compactCells,
+  cleanName,
+  compact,
+  fitWidth,
+  intCell,
+  isColumnNumberLine,
+  type GridLine,
+} from "./cells";
 import { cellAt, noteAmbiguity, tableError, type TableContext } from "./context";
 import { columnLabels, matchColumns, widthOf, type ColumnSpec } from "./header";
 import { summaryRowKey } from "./row-keys";
@@ -33,13 +42,26 @@ const HEADER_WORD = /^(项目|收入项目|支出项目|行次|栏次|收入|支
  */
 export function parseSummaryTable(ctx: TableContext, id: SummaryTableId, rows: GridLine[]): TableRow[] {
   const headerAt = rows.findIndex((r) => r.cells.filter((c) => compact(c) === "行次").length >= 2);
-  const byName = headerAt >= 0 ? -1 : rows.findIndex((r) => r.cells.filter((c) => /^(收入|支出)?项目$/.test(compact(c))).length >= 2);
+  const byName =
+    headerAt >= 0
+      ? -1
+      : rows.findIndex((r) => r.cells.filter((c) => /^(收入|支出)?项目$/.test(compact(c))).length >= 2);
   const at = headerAt >= 0 ? headerAt : byName;
   if (at < 0) {
-    throw tableError(ctx, rows[0]?.lineNo, "找不到收入、支出两栏的表头", "表头含两组“项目 | 行次 | 金额”", rows[0]?.cells.join(" | ") ?? "（无表格行）");
+    throw tableError(
+      ctx,
+      rows[0]?.lineNo,
+      "找不到收入、支出两栏的表头",
+      "表头含两组“项目 | 行次 | 金额”",
+      rows[0]?.cells.join(" | ") ?? "（无表格行）",
+    );
   }
   let dataStart = at + 1;
-  while (dataStart < rows.length && (isColumnNumberLine(rows[dataStart].cells) || isHeaderRepeat(rows[dataStart].cells))) dataStart++;
+  while (
+    dataStart < rows.length &&
+    (isColumnNumberLine(rows[dataStart].cells) || isHeaderRepeat(rows[dataStart].cells))
+  )
+    dataStart++;
   const header = rows.slice(0, dataStart);
   const width = widthOf(header);
   const labels = columnLabels(header, width);
@@ -52,7 +74,7 @@ export function parseSummaryTable(ctx: TableContext, id: SummaryTableId, rows: G
     const cells = fitWidth(row, width, { file: ctx.file, table: ctx.label });
     for (const side of sides) {
       const name = cleanName(cells[side.nameCol] ?? "");
-      const lineText = side.lineCol !== undefined ? cells[side.lineCol] ?? "" : "";
+      const lineText = side.lineCol !== undefined ? (cells[side.lineCol] ?? "") : "";
       // 行次 is a small number; digits run together from neighbouring rows are not one
       const lineNo = intCell(lineText);
       const printedLine = lineNo !== undefined && lineNo < 1000 ? lineNo : undefined;
@@ -65,7 +87,13 @@ export function parseSummaryTable(ctx: TableContext, id: SummaryTableId, rows: G
       const list = out[side.section];
       if (name === "") {
         if (!hasValues) continue;
-        throw tableError(ctx, row.lineNo, `${side.section === "income" ? "收入" : "支出"}栏有金额但没有项目名称`, "项目名称与金额在同一行", row.cells.join(" | "));
+        throw tableError(
+          ctx,
+          row.lineNo,
+          `${side.section === "income" ? "收入" : "支出"}栏有金额但没有项目名称`,
+          "项目名称与金额在同一行",
+          row.cells.join(" | "),
+        );
       }
       if (side.lineCol !== undefined && lineText === "" && !hasValues && list.length > 0) {
         // A wrapped name: no 行次, no amount, only the rest of the name above.
@@ -74,7 +102,12 @@ export function parseSummaryTable(ctx: TableContext, id: SummaryTableId, rows: G
       }
       const role = summaryRowKey(side.section, name, afterCarry[side.section]);
       if (role?.key === "carryBegin" || role?.key === "carryEnd") afterCarry[side.section] = true;
-      if (!role) noteAmbiguity(ctx, row.lineNo, `未识别的${side.section === "income" ? "收入" : "支出"}项目“${name}”，未赋予行含义`);
+      if (!role)
+        noteAmbiguity(
+          ctx,
+          row.lineNo,
+          `未识别的${side.section === "income" ? "收入" : "支出"}项目“${name}”，未赋予行含义`,
+        );
       list.push({
         section: side.section,
         ...(role?.key ? { key: role.key } : {}),
@@ -93,13 +126,22 @@ function isHeaderRepeat(cells: string[]): boolean {
   return compactCells(cells).some((c) => HEADER_WORD.test(c));
 }
 
-function sidesOf(ctx: TableContext, id: SummaryTableId, headerRow: GridLine, labels: string[], byLineCol: boolean): Side[] {
+function sidesOf(
+  ctx: TableContext,
+  id: SummaryTableId,
+  headerRow: GridLine,
+  labels: string[],
+  byLineCol: boolean,
+): Side[] {
   const anchors = headerRow.cells
-    .map((c, i) => (byLineCol ? compact(c) === "行次" : /^(收入|支出)?项目$/.test(compact(c))) ? i : -1)
+    .map((c, i) => ((byLineCol ? compact(c) === "行次" : /^(收入|支出)?项目$/.test(compact(c))) ? i : -1))
     .filter((i) => i >= 0)
     .slice(0, 2);
   const starts = anchors.map((a) => (byLineCol ? a - 1 : a));
-  const sections: Section[] = /支出/.test(labels[starts[0]] ?? "") && /收入/.test(labels[starts[1]] ?? "") ? ["expenditure", "income"] : ["income", "expenditure"];
+  const sections: Section[] =
+    /支出/.test(labels[starts[0]] ?? "") && /收入/.test(labels[starts[1]] ?? "")
+      ? ["expenditure", "income"]
+      : ["income", "expenditure"];
   return starts.map((nameCol, k) => {
     const lineCol = byLineCol ? anchors[k] : undefined;
     const end = k + 1 < starts.length ? starts[k + 1] : labels.length;
@@ -115,7 +157,11 @@ function sidesOf(ctx: TableContext, id: SummaryTableId, headerRow: GridLine, lab
     } else if (cols.length === spec.length) {
       const order = id === "t04" && section === "expenditure" ? ["total", "gpb", "govFund", "soe"] : ["amount"];
       values = order.map((key, i) => [key, cols[i]]);
-      noteAmbiguity(ctx, headerRow.lineNo, `${section === "income" ? "收入" : "支出"}栏表头未能识别，按国家模板列序读取金额列`);
+      noteAmbiguity(
+        ctx,
+        headerRow.lineNo,
+        `${section === "income" ? "收入" : "支出"}栏表头未能识别，按国家模板列序读取金额列`,
+      );
     } else {
       throw tableError(
         ctx,

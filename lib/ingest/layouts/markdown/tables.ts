@@ -97,7 +97,11 @@ export function parseMarkdownTables(doc: SourceDoc): TablesResult {
   }
   let sourceUnit: Unit = distinct[0] ?? "万元";
   if (distinct.length === 0 && tables.length > 0) {
-    ambiguities.push({ table: tables[0].id, sourceLine: tables[0].sourceLine, message: "各表均未注明金额单位，按万元读取" });
+    ambiguities.push({
+      table: tables[0].id,
+      sourceLine: tables[0].sourceLine,
+      message: "各表均未注明金额单位，按万元读取",
+    });
     sourceUnit = "万元";
   }
   return { tables, ambiguities, sourceUnit, failed, ...(entity ? { entity } : {}) };
@@ -125,7 +129,11 @@ function labelOf(region: Region<TableId>): string {
 }
 
 function unitOf(region: Region<TableId>): { unit: Unit; line: number } | undefined {
-  const candidates = [{ text: region.title, lineNo: region.titleLine }, ...region.meta, ...region.rows.slice(0, 3).map((r) => ({ text: r.raw, lineNo: r.lineNo }))];
+  const candidates = [
+    { text: region.title, lineNo: region.titleLine },
+    ...region.meta,
+    ...region.rows.slice(0, 3).map((r) => ({ text: r.raw, lineNo: r.lineNo })),
+  ];
   for (const c of candidates) {
     const m = UNIT.exec(c.text);
     if (m) return { unit: m[1] as Unit, line: c.lineNo };

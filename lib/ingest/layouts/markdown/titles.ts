@@ -9,14 +9,19 @@ const TITLES: [TableId, string[]][] = [
   ["t02", ["收入决算表"]],
   ["t03", ["支出决算表"]],
   ["t04", ["财政拨款收入支出决算总表", "财政拨款收入支出决算表"]],
-  ["t05", ["一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算明细表", "一般公共预算财政拨款收入支出决算表"]],
+  [
+    "t05",
+    ["一般公共预算财政拨款支出决算表", "一般公共预算财政拨款支出决算明细表", "一般公共预算财政拨款收入支出决算表"],
+  ],
   ["t06", ["一般公共预算财政拨款基本支出决算明细表", "一般公共预算财政拨款基本支出决算表"]],
   ["t07", ["政府性基金预算财政拨款收入支出决算表", "政府性基金预算财政拨款支出决算表"]],
   ["t08", ["国有资本经营预算财政拨款支出决算表", "国有资本经营预算财政拨款收入支出决算表"]],
   ["t09", ["财政拨款三公经费支出决算表", "一般公共预算财政拨款三公经费支出决算表", "三公经费支出决算表"]],
 ];
 
-const BY_TITLE = new Map<string, TableId>(TITLES.flatMap(([id, names]) => names.map((n) => [n, id] as [string, TableId])));
+const BY_TITLE = new Map<string, TableId>(
+  TITLES.flatMap(([id, names]) => names.map((n) => [n, id] as [string, TableId])),
+);
 
 /**
  * Reduces a title line to the bare table name: no spacing or quotes, no 公开NN表 / 表一 / 一、 numbering,
@@ -28,7 +33,10 @@ export function bareTitle(plain: string): string {
   t = t.replace(/[（(]续表?[）)]$|续表$/, "");
   t = t.replace(/公开\d+表$/, "");
   t = t.replace(/^.{0,40}?\d{4}年度?/, "");
-  t = t.replace(/^(?:公开\d+表|附表\d+|表[0-9一二三四五六七八九十]+|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])[：:、.．]?/, "");
+  t = t.replace(
+    /^(?:公开\d+表|附表\d+|表[0-9一二三四五六七八九十]+|[一二三四五六七八九十]+[、.．]|\d+[、.．]|[（(][一二三四五六七八九十\d]+[）)])[：:、.．]?/,
+    "",
+  );
   return t;
 }
 

@@ -45,7 +45,8 @@ export function readEconomicRows(doc: SourceDoc, sec: TableSection, body: Body):
       let i = 0;
       while (i < toks.length && toks[i].kind === "text") wrapping.nameParts.push(toks[i++].raw);
       if (i < toks.length) {
-        if (toks.length - i > 1 || !isCellToken(toks[i])) throw err(line, "科目名称之后应只有一个金额", "科目名称 金额", line.text.trim());
+        if (toks.length - i > 1 || !isCellToken(toks[i]))
+          throw err(line, "科目名称之后应只有一个金额", "科目名称 金额", line.text.trim());
         wrapping.cell = cellOf(toks[i]);
         wrapping.hasCell = true;
         wrapping = undefined;
@@ -56,7 +57,13 @@ export function readEconomicRows(doc: SourceDoc, sec: TableSection, body: Body):
       wrapping = undefined;
       continue;
     }
-    if (!startsGroup) throw err(line, "无法识别的数据行", "以经济分类科目编码或“人员经费合计/公用经费合计”开头的数据行", line.text.trim());
+    if (!startsGroup)
+      throw err(
+        line,
+        "无法识别的数据行",
+        "以经济分类科目编码或“人员经费合计/公用经费合计”开头的数据行",
+        line.text.trim(),
+      );
 
     const lineGroups: Group[] = [];
     let cur: Group | undefined;
@@ -64,7 +71,8 @@ export function readEconomicRows(doc: SourceDoc, sec: TableSection, body: Body):
       const t = toks[i];
       const next = toks[i + 1];
       // A code is followed by its name; a 合计 label, or a name that is itself a 合计 label, takes the number instead.
-      const startsCode = !cur || cur.hasCell || (cur.code !== undefined && next?.kind === "text" && !isTotalLabel(next.raw));
+      const startsCode =
+        !cur || cur.hasCell || (cur.code !== undefined && next?.kind === "text" && !isTotalLabel(next.raw));
       if (isEconomicCode(t) && startsCode) {
         cur = { code: (t as { text: string }).text, nameParts: [], hasCell: false, lineNo: line.lineNo };
         lineGroups.push(cur);
@@ -76,7 +84,15 @@ export function readEconomicRows(doc: SourceDoc, sec: TableSection, body: Body):
         cur.nameParts.push(t.raw);
       } else {
         if (!cur || cur.hasCell)
-          throw err(line, "金额前缺少科目", "科目编码 科目名称 金额", toks.slice(0, i + 1).map((x) => x.raw).join(" "));
+          throw err(
+            line,
+            "金额前缺少科目",
+            "科目编码 科目名称 金额",
+            toks
+              .slice(0, i + 1)
+              .map((x) => x.raw)
+              .join(" "),
+          );
         cur.cell = cellOf(t);
         cur.hasCell = true;
       }
@@ -92,7 +108,13 @@ export function readEconomicRows(doc: SourceDoc, sec: TableSection, body: Body):
     const name = joinName(g.nameParts);
     const fixed: Record<string, string> = g.cell ? { amount: g.cell } : {};
     if (g.code) {
-      coded.push({ section: PERSONNEL.test(g.code) ? "personnel" : "public", code: g.code, name, fixed, sourceLine: g.lineNo });
+      coded.push({
+        section: PERSONNEL.test(g.code) ? "personnel" : "public",
+        code: g.code,
+        name,
+        fixed,
+        sourceLine: g.lineNo,
+      });
       continue;
     }
     const total = TOTALS.find(([re]) => re.test(toHalfWidth(compact(name))));

@@ -1,7 +1,6 @@
 import { classCodeOfBareName } from "@/lib/report/class-codes";
 import { compact, toHalfWidth } from "./line-tokens";
 
-
 /** "十四、资源勘探工业信息等支出" → "资源勘探工业信息等支出": ordinals and spacing are layout, not identity. */
 function bareLabel(name: string): string {
   return toHalfWidth(compact(name))

@@ -23,7 +23,14 @@ export function readSangongParts(doc: SourceDoc, sec: TableSection, body: Body):
     const toks = line.tokens;
     let i = 0;
     while (i < toks.length && toks[i].kind === "text") i++;
-    const label = toHalfWidth(compact(toks.slice(0, i).map((t) => t.raw).join("")));
+    const label = toHalfWidth(
+      compact(
+        toks
+          .slice(0, i)
+          .map((t) => t.raw)
+          .join(""),
+      ),
+    );
     const rest = toks.slice(i);
     if (rest.length === 0) continue;
     const stray = rest.find((t) => !isCellToken(t));

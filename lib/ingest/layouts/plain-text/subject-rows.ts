@@ -2,7 +2,15 @@ import type { SourceDoc } from "@/lib/ingest/document";
 import { ParseError } from "@/lib/ingest/errors";
 import { TABLE_COLUMNS } from "@/lib/report/schema";
 import { cellOf, checkGarbled, isCellToken, type Body, type BodyLine, type RawRow } from "./table-body";
-import { compact, isStrongHeaderLine, isSubjectCode, joinName, splitGluedCode, toHalfWidth, type Token } from "./line-tokens";
+import {
+  compact,
+  isStrongHeaderLine,
+  isSubjectCode,
+  joinName,
+  splitGluedCode,
+  toHalfWidth,
+  type Token,
+} from "./line-tokens";
 import type { TableSection } from "./table-sections";
 
 type SubjectTableId = "t02" | "t03" | "t05" | "t07" | "t08";
@@ -52,7 +60,8 @@ export function readSubjectRows(doc: SourceDoc, sec: TableSection & { id: Subjec
     checkGarbled(doc, sec, line);
     let toks = line.tokens;
     const glued = toks.length ? splitGluedCode(toks[0].raw) : undefined;
-    if (glued) toks = [{ kind: "amount", text: glued[0], raw: glued[0] }, { kind: "text", raw: glued[1] }, ...toks.slice(1)];
+    if (glued)
+      toks = [{ kind: "amount", text: glued[0], raw: glued[0] }, { kind: "text", raw: glued[1] }, ...toks.slice(1)];
     toks = joinSplitCode(toks);
 
     const lead = leadingText(toks);
@@ -65,7 +74,10 @@ export function readSubjectRows(doc: SourceDoc, sec: TableSection & { id: Subjec
       continue;
     }
     const numbersOnly = toks.every(isCellToken);
-    if (isSubjectCode(toks[0]) && (toks.length === 1 || toks[1].kind === "text" || !(open && !open.cells && numbersOnly))) {
+    if (
+      isSubjectCode(toks[0]) &&
+      (toks.length === 1 || toks[1].kind === "text" || !(open && !open.cells && numbersOnly))
+    ) {
       close();
       inHeader = false;
       const code = toks[0].kind === "amount" ? toks[0].text : "";
@@ -101,10 +113,21 @@ export function readSubjectRows(doc: SourceDoc, sec: TableSection & { id: Subjec
 function leadingText(toks: Token[]): { text: string; count: number } {
   let i = 0;
   while (i < toks.length && toks[i].kind === "text") i++;
-  return { text: toHalfWidth(compact(toks.slice(0, i).map((t) => t.raw).join(""))), count: i };
+  return {
+    text: toHalfWidth(
+      compact(
+        toks
+          .slice(0, i)
+          .map((t) => t.raw)
+          .join(""),
+      ),
+    ),
+    count: i,
+  };
 }
 
-const raw2 = (t: Token | undefined) => (t?.kind === "amount" && /^\d{2}$/.test(t.raw.trim()) ? t.raw.trim() : undefined);
+const raw2 = (t: Token | undefined) =>
+  t?.kind === "amount" && /^\d{2}$/.test(t.raw.trim()) ? t.raw.trim() : undefined;
 
 /**
  * Templates that print the code over 类 | 款 | 项 columns come out of an extractor as "201 06 01 行政运行 …": the

@@ -3,7 +3,18 @@ import { ParseError } from "@/lib/ingest/errors";
 import type { Cell } from "@/lib/ingest/resolve-columns";
 import type { TableRow } from "@/lib/report/schema";
 import type { TableSection } from "./table-sections";
-import { compact, endsSentence, isColumnNumberLine, isNoteLine, isPageFurniture, isPageHeaderLine, isStrongHeaderLine, toHalfWidth, tokenize, type Token } from "./line-tokens";
+import {
+  compact,
+  endsSentence,
+  isColumnNumberLine,
+  isNoteLine,
+  isPageFurniture,
+  isPageHeaderLine,
+  isStrongHeaderLine,
+  toHalfWidth,
+  tokenize,
+  type Token,
+} from "./line-tokens";
 import { titleOf } from "./table-sections";
 
 /** A table row as read, before its printed cells are placed into columns. */
@@ -62,7 +73,8 @@ export function readBody(doc: SourceDoc, sec: TableSection): Body {
     hasContent = true;
     if (note !== undefined && sawData) break;
     const tokens = tokenize(text);
-    if (!isColumnNumberLine(text, tokens, c) && tokens.some((t) => t.kind === "amount" || t.kind === "dash")) sawData = true;
+    if (!isColumnNumberLine(text, tokens, c) && tokens.some((t) => t.kind === "amount" || t.kind === "dash"))
+      sawData = true;
     lines.push({ lineNo: i + 1, text, tokens, compact: c });
   }
   return { lines, note, hasContent };

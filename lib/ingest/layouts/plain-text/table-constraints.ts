@@ -44,7 +44,10 @@ export function rowIdentities(table: TableId, columns: readonly string[]): (RowI
 export function identityText(table: TableId, columns: readonly string[], labels: Record<string, string>): string {
   return rowFormulas(table, "parser")
     .filter((id) => columns.includes(id.lhs))
-    .map((id) => `${labels[id.lhs]} = ${id.plus.map((k) => labels[k]).join(" + ")}${(id.minus ?? []).map((k) => ` − ${labels[k]}`).join("")}`)
+    .map(
+      (id) =>
+        `${labels[id.lhs]} = ${id.plus.map((k) => labels[k]).join(" + ")}${(id.minus ?? []).map((k) => ` − ${labels[k]}`).join("")}`,
+    )
     .join("；");
 }
 
@@ -63,7 +66,8 @@ export function finestScale(tables: Tables, hints: ColumnHints): number {
   let scale = 0;
   for (const t of Object.values(tables)) if (t) scale = Math.max(scale, t.scale);
   for (const [id, values] of Object.entries(hints) as [TableId, Record<string, string> | undefined][])
-    if (tables[id]?.status === "data") for (const text of Object.values(values ?? {})) scale = Math.max(scale, printedScale(text));
+    if (tables[id]?.status === "data")
+      for (const text of Object.values(values ?? {})) scale = Math.max(scale, printedScale(text));
   return scale;
 }
 
@@ -92,17 +96,35 @@ class Builder {
 
   term(row: RawRow, sign: 1 | -1, view: string[][]): SumTerm {
     const cols = row.columns!;
-    return { row: this.vars.get(row)!, sign, view: view.map((ks) => ks.map((k) => cols.indexOf(k)).filter((i) => i >= 0)) };
+    return {
+      row: this.vars.get(row)!,
+      sign,
+      view: view.map((ks) => ks.map((k) => cols.indexOf(k)).filter((i) => i >= 0)),
+    };
   }
 
   /**
    * Σ terms + constant = 0 per component, with the rounding tolerance for `terms` printed figures. `identity`: the
    * declared identity it stands for (undefined for a narrative figure).
    */
-  sum(identity: string | undefined, label: string, terms: SumTerm[], constant: number[], halfUnit: number, termCount: number): void {
+  sum(
+    identity: string | undefined,
+    label: string,
+    terms: SumTerm[],
+    constant: number[],
+    halfUnit: number,
+    termCount: number,
+  ): void {
     if (terms.length === 0) return;
     const tol = tolerance(halfUnit, termCount);
-    this.out.push({ kind: "sum", label, terms, constant, tolerance: constant.map(() => tol), ...(identity ? { identity } : {}) });
+    this.out.push({
+      kind: "sum",
+      label,
+      terms,
+      constant,
+      tolerance: constant.map(() => tol),
+      ...(identity ? { identity } : {}),
+    });
   }
 }
 
@@ -163,7 +185,14 @@ function t04Sums(b: Builder, t: ParsedTable): void {
     const whole = byKey(form.lhs.key);
     if (!whole || parts.length === 0) return;
     const all = form.columns!.map((k) => [k]);
-    b.sum(d.id, label, [b.term(whole, -1, all), ...parts.map((p) => b.term(p, 1, all))], zeros(all.length), b.half(t), parts.length);
+    b.sum(
+      d.id,
+      label,
+      [b.term(whole, -1, all), ...parts.map((p) => b.term(p, 1, all))],
+      zeros(all.length),
+      b.half(t),
+      parts.length,
+    );
   };
   const expenditureSum = EXPENDITURE_SUM.forms[0];
   sumTo(EXPENDITURE_SUM, expenditureSum, `${t.label} 本年支出合计 = 各类支出之和`, named(expenditureSum.terms));
@@ -235,12 +264,22 @@ export function crossTableConstraints(tables: Tables, vars: VarIndex, fixed: Fix
     const rows = form.terms.map((x, i) => rowOf(srcs[i], x));
     if (rows.some((r) => !r)) return;
     const value = rows.reduce((s, r) => addUnits(s, b.amount(r!.fixed?.amount ?? "0")), 0);
-    b.sum(id, label(lhs!, rows as RawRow[], srcs as ParsedTable[]), [b.term(whole, 1, [[form.lhs.column!]])], [neg(value)], b.half(lhs, ...srcs), rows.length);
+    b.sum(
+      id,
+      label(lhs!, rows as RawRow[], srcs as ParsedTable[]),
+      [b.term(whole, 1, [[form.lhs.column!]])],
+      [neg(value)],
+      b.half(lhs, ...srcs),
+      rows.length,
+    );
   };
 
-  for (const form of T02_VS_T01.forms) equalsPrinted(T02_VS_T01.id, form, (t) => `${t.label} 合计 ${form.lhs.column} = 公开01表`);
-  for (const p of T03_VS_T01.pairs) equalsPrinted(T03_VS_T01.id, { lhs: p.lhs, terms: [p.rhs] }, (t) => `${t.label} 合计 = 公开01表本年支出合计`);
-  for (const form of T06_VS_T05.forms) equalsPrinted(T06_VS_T05.id, form, (t) => `${t.label} 合计 基本支出 = 公开06表人员经费 + 公用经费`);
+  for (const form of T02_VS_T01.forms)
+    equalsPrinted(T02_VS_T01.id, form, (t) => `${t.label} 合计 ${form.lhs.column} = 公开01表`);
+  for (const p of T03_VS_T01.pairs)
+    equalsPrinted(T03_VS_T01.id, { lhs: p.lhs, terms: [p.rhs] }, (t) => `${t.label} 合计 = 公开01表本年支出合计`);
+  for (const form of T06_VS_T05.forms)
+    equalsPrinted(T06_VS_T05.id, form, (t) => `${t.label} 合计 基本支出 = 公开06表人员经费 + 公用经费`);
   fundColumns(b, tables);
   t07Carry(b, tables, equalsPrinted);
   partsBelowWhole(b, vars, tables);
@@ -270,7 +309,8 @@ function fundColumns(b: Builder, tables: Tables): void {
         if (!isTotal && !isClass) continue;
         const counterpart = isTotal ? rowOf(src, part) : srcCodes.get(r.code!);
         const label = `${t04.label} ${r.name} ${col} = ${src.label}`;
-        if (src.status === "empty" || (!counterpart && isClass)) b.sum(d.id, label, [b.term(r, 1, [[col]])], [0], hu(t04, src), 1);
+        if (src.status === "empty" || (!counterpart && isClass))
+          b.sum(d.id, label, [b.term(r, 1, [[col]])], [0], hu(t04, src), 1);
         else if (b.isVar(counterpart))
           b.sum(d.id, label, [b.term(r, 1, [[col]]), b.term(counterpart, -1, [[part.column]])], [0], hu(t04, src), 1);
       }
@@ -287,7 +327,8 @@ function fundColumns(b: Builder, tables: Tables): void {
 function t07Carry(b: Builder, tables: Tables, equalsPrinted: EqualsPrinted): void {
   for (const form of T07_VS_T04.forms) {
     const [term] = form.terms;
-    const label = (t: ParsedTable, rows: RawRow[], srcs: ParsedTable[]) => `${t.label} 合计 ${form.lhs.column} = ${srcs[0].label} ${rows[0].name}`;
+    const label = (t: ParsedTable, rows: RawRow[], srcs: ParsedTable[]) =>
+      `${t.label} 合计 ${form.lhs.column} = ${srcs[0].label} ${rows[0].name}`;
     if (term.section === "income") {
       // 本年收入 (the govFund income row) is read from table 01 where table 04 prints none.
       const fromT01 = term.key === "govFund" && !rowOf(tables[term.table], term);
@@ -329,7 +370,10 @@ function partsBelowWhole(b: Builder, vars: VarIndex, tables: Tables): void {
       return b.isVar(g) ? [{ t, g }] : [];
     });
     if (found.length === 0) continue;
-    const cols = T03_GE_PARTS.columns.map((k) => [r.columns!.indexOf(k), ...found.map(({ g }) => g.columns!.indexOf(k))]);
+    const cols = T03_GE_PARTS.columns.map((k) => [
+      r.columns!.indexOf(k),
+      ...found.map(({ g }) => g.columns!.indexOf(k)),
+    ]);
     // A figure printed with a minus sign (a refund, a correction), "-0.00" included, makes the bound say nothing.
     const holds = (ps: Placement[]) =>
       cols.every((at) => {
@@ -341,7 +385,8 @@ function partsBelowWhole(b: Builder, vars: VarIndex, tables: Tables): void {
     const label = `${t03.label} ${r.code ?? "合计"} ≥ ${found.map(({ t }) => t.label).join(" + ")}`;
     const [a, ...rest] = [r, ...found.map(({ g }) => g)].map((x) => vars.get(x)!);
     const identity = T03_GE_PARTS.id;
-    if (rest.length === 1) b.out.push({ kind: "pair", a, b: rest[0], label, compatible: (pa, pb) => holds([pa, pb]), identity });
+    if (rest.length === 1)
+      b.out.push({ kind: "pair", a, b: rest[0], label, compatible: (pa, pb) => holds([pa, pb]), identity });
     else b.out.push({ kind: "rows", rows: [a, ...rest], label, compatible: holds, identity });
   }
 }
@@ -350,7 +395,13 @@ function partsBelowWhole(b: Builder, vars: VarIndex, tables: Tables): void {
  * Figures the narrative states for a table's 合计 (or only) row, in 万元 as the narrative prints them. The tolerance
  * follows the narrative's own precision ("8,979.1 万元" is good to 0.05), except that a stated zero is exact.
  */
-export function hintConstraints(tables: Tables, vars: VarIndex, hints: ColumnHints, unit: "万元" | "元", fixed: FixedPoint): Constraint[] {
+export function hintConstraints(
+  tables: Tables,
+  vars: VarIndex,
+  hints: ColumnHints,
+  unit: "万元" | "元",
+  fixed: FixedPoint,
+): Constraint[] {
   const b = new Builder(vars, fixed);
   for (const [id, values] of Object.entries(hints) as [TableId, Record<string, string>][]) {
     const t = tables[id];
@@ -368,7 +419,14 @@ export function hintConstraints(tables: Tables, vars: VarIndex, hints: ColumnHin
         value = multiplyUnits(value, 10000);
         if (value !== 0) half = multiplyUnits(half, 10000);
       }
-      b.sum(undefined, `${t.label} ${col} = 说明中的 ${text} 万元`, [b.term(row, 1, [[col]])], [neg(value)], Math.max(half, b.half(t)), 0);
+      b.sum(
+        undefined,
+        `${t.label} ${col} = 说明中的 ${text} 万元`,
+        [b.term(row, 1, [[col]])],
+        [neg(value)],
+        Math.max(half, b.half(t)),
+        0,
+      );
     }
   }
   return b.out;

@@ -28,7 +28,16 @@ const TITLE_WORDINGS: [TableId, string][] = (
     ["t06", [TABLE_TITLES.t06, "一般公共预算财政拨款基本支出决算表"]],
     ["t07", [TABLE_TITLES.t07, "政府性基金预算财政拨款支出决算表"]],
     ["t08", [TABLE_TITLES.t08]],
-    ["t09", [TABLE_TITLES.t09, "一般公共预算财政拨款三公经费支出决算表", "三公经费支出决算表", "一般公共预算财政拨款三公经费情况表", "财政拨款三公经费情况表"]],
+    [
+      "t09",
+      [
+        TABLE_TITLES.t09,
+        "一般公共预算财政拨款三公经费支出决算表",
+        "三公经费支出决算表",
+        "一般公共预算财政拨款三公经费情况表",
+        "财政拨款三公经费情况表",
+      ],
+    ],
   ] as [TableId, string[]][]
 )
   .flatMap(([id, ws]) => ws.map((w) => [id, stripQuotes(w)] as [TableId, string]))
@@ -65,7 +74,8 @@ const PART_HEADING = /^第[一二三四五六七八九十]+部分|^[一二三四
 // 部 or 明 is in every such heading whatever its spacing: compacting the lines without either is wasted.
 const MAY_BE_PART_HEADING = /[部明]/;
 
-const TABLE_HEADER_WORDS = /科目编码|科目名称|栏次|行次|决算数|预算数|本年收入合计|本年支出合计|^项目(?:收入|支出|决算数|合计)|^收入支出$/;
+const TABLE_HEADER_WORDS =
+  /科目编码|科目名称|栏次|行次|决算数|预算数|本年收入合计|本年支出合计|^项目(?:收入|支出|决算数|合计)|^收入支出$/;
 // A real table start has its furniture (公开NN表, 金额单位) within a few lines; a table of contents does not.
 const CONFIRM_WITHIN = 8;
 

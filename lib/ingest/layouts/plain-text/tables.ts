@@ -1,6 +1,13 @@
 import type { SourceDoc } from "@/lib/ingest/document";
 import { ParseError } from "@/lib/ingest/errors";
-import { AmountRangeError, ColumnSolver, enumeratePlacements, FixedPoint, halfUnitOf, type Placement } from "@/lib/ingest/resolve-columns";
+import {
+  AmountRangeError,
+  ColumnSolver,
+  enumeratePlacements,
+  FixedPoint,
+  halfUnitOf,
+  type Placement,
+} from "@/lib/ingest/resolve-columns";
 import { printedScale } from "@/lib/money/decimal";
 import { COLUMN_LABELS } from "@/lib/report/labels";
 import { TABLE_IDS, TABLE_TITLES, type Table, type TableId, type TableRow } from "@/lib/report/schema";
@@ -37,7 +44,6 @@ export type TablesResult = {
   failed: { id: TableId; label: string; titleLine: number; error: ParseError }[];
 };
 
-
 const labelOf = (id: TableId, col: string) => COLUMN_LABELS[id]?.[col] ?? col;
 
 /**
@@ -54,7 +60,11 @@ export function parsePlainTextTables(doc: SourceDoc, hints: ColumnHints = {}): T
   const ambiguities: Ambiguity[] = [];
   const printedUnit = commonUnit(doc, sections);
   if (!printedUnit && sections.length)
-    ambiguities.push({ table: sections[0].label, sourceLine: sections[0].titleLine, message: "各表均未注明金额单位，按万元处理" });
+    ambiguities.push({
+      table: sections[0].label,
+      sourceLine: sections[0].titleLine,
+      message: "各表均未注明金额单位，按万元处理",
+    });
   const sourceUnit = printedUnit ?? "万元";
 
   const tables: Tables = {};
@@ -85,7 +95,9 @@ export function parsePlainTextTables(doc: SourceDoc, hints: ColumnHints = {}): T
       placed = placeCells(doc, tables, hints, sourceUnit);
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
-      const sec = sections.find((x) => x.label === e.table && tables[x.id]) ?? sections.find((x) => tables[x.id] && e.line !== undefined && e.line >= x.titleLine && e.line <= x.bodyEnd);
+      const sec =
+        sections.find((x) => x.label === e.table && tables[x.id]) ??
+        sections.find((x) => tables[x.id] && e.line !== undefined && e.line >= x.titleLine && e.line <= x.bodyEnd);
       if (!sec) throw e;
       delete tables[sec.id];
       failed.push({ id: sec.id, label: sec.label, titleLine: sec.titleLine, error: e });
@@ -118,7 +130,11 @@ function readTable(doc: SourceDoc, sec: TableSection, ambiguities: Ambiguity[]):
       line: sec.titleLine,
       message: "表标题之后没有内容",
       expected: "表头和数据行",
-      found: doc.lines.slice(sec.bodyEnd).find((l) => l.trim() !== "")?.trim() ?? "（文件结束）",
+      found:
+        doc.lines
+          .slice(sec.bodyEnd)
+          .find((l) => l.trim() !== "")
+          ?.trim() ?? "（文件结束）",
     });
 
   let rows: RawRow[];
@@ -131,7 +147,9 @@ function readTable(doc: SourceDoc, sec: TableSection, ambiguities: Ambiguity[]):
         ambiguities.push({
           table: sec.label,
           sourceLine: u.line,
-          message: u.name ? `项目“${u.name}”不是模板中的项目，无法确定其含义` : "有金额但没有项目名称的行，无法确定其含义",
+          message: u.name
+            ? `项目“${u.name}”不是模板中的项目，无法确定其含义`
+            : "有金额但没有项目名称的行，无法确定其含义",
         });
       break;
     }
@@ -173,9 +191,22 @@ function placeCells(doc: SourceDoc, tables: Tables, hints: ColumnHints, unit: "�
       if (!row.cells || !row.columns) continue;
       let placements: Placement[];
       try {
-        placements = enumeratePlacements(row.cells, row.columns.length, rowIdentities(id, row.columns), halfUnitOf(t.scale, fixed), fixed);
+        placements = enumeratePlacements(
+          row.cells,
+          row.columns.length,
+          rowIdentities(id, row.columns),
+          halfUnitOf(t.scale, fixed),
+          fixed,
+        );
       } catch (e) {
-        if (e instanceof AmountRangeError) throw outOfRange(doc, e, t.label, row.sourceLine, `${rowTitle(row)} ${row.cells.map((c) => c ?? "-").join(" ")}`);
+        if (e instanceof AmountRangeError)
+          throw outOfRange(
+            doc,
+            e,
+            t.label,
+            row.sourceLine,
+            `${rowTitle(row)} ${row.cells.map((c) => c ?? "-").join(" ")}`,
+          );
         throw e;
       }
       if (placements.length === 0) throw unplaceable(doc, t, row);
@@ -296,7 +327,14 @@ function toTable(t: ParsedTable, chosen: Map<RawRow, Placement>): Table {
     // 预算数 and 决算数 may have been read as two parts; the table has one row.
     const parts = t.rows.map(clean);
     rows = parts.length
-      ? [{ key: "sangong", name: "“三公”经费", sourceLine: parts[0].sourceLine, values: Object.assign({}, ...parts.map((p) => p.values)) }]
+      ? [
+          {
+            key: "sangong",
+            name: "“三公”经费",
+            sourceLine: parts[0].sourceLine,
+            values: Object.assign({}, ...parts.map((p) => p.values)),
+          },
+        ]
       : [];
   } else rows = t.rows.map(clean);
   return {

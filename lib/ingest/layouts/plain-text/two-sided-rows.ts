@@ -35,7 +35,14 @@ export function readTwoSidedRows(
   let previous: { inc?: RawRow; exp?: RawRow } = {};
 
   const err = (line: BodyLine, message: string, expected: string) =>
-    new ParseError({ file: doc.fileName, table: sec.label, line: line.lineNo, message, expected, found: line.text.trim() });
+    new ParseError({
+      file: doc.fileName,
+      table: sec.label,
+      line: line.lineNo,
+      message,
+      expected,
+      found: line.text.trim(),
+    });
 
   const roleOf = (side: Side, name: string) => labelRole(side, name, side === "income" ? lastIncKey : lastExpKey);
 
@@ -126,7 +133,13 @@ export function readTwoSidedRows(
       else loose = [...loose, text].slice(-3);
       continue;
     }
-    const split = splitSides(runs, lastInc, lastExp, maxExp, (name) => !!labelRole("expenditure", name, lastExpKey) && !labelRole("income", name, lastIncKey));
+    const split = splitSides(
+      runs,
+      lastInc,
+      lastExp,
+      maxExp,
+      (name) => !!labelRole("expenditure", name, lastExpKey) && !labelRole("income", name, lastIncKey),
+    );
     if (!split) throw err(line, "无法区分收入栏和支出栏", "收入项目 行次 金额 支出项目 行次 金额");
     previous = {};
     if (split.inc) {

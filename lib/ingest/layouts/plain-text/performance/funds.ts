@@ -317,7 +317,10 @@ function mismatches(total: Assignment, parts: Assignment[]): number {
       continue;
     }
     const sum = printed.reduce((acc: Dec, v) => acc.plus(v), new D(0));
-    const tol = new D(10).pow(-scale).div(2).times(printed.length + 1);
+    const tol = new D(10)
+      .pow(-scale)
+      .div(2)
+      .times(printed.length + 1);
     if (sum.minus(t).abs().gt(tol)) n++;
   }
   return n;
@@ -335,7 +338,8 @@ export function missesExactly(total: string, printed: string[], scale: number): 
   let diff = -1 * (unitsAt(total, fine) ?? NaN);
   for (const v of printed) diff += unitsAt(v, fine) ?? NaN;
   const bound = 10 ** (fine - scale) * (printed.length + 1);
-  if (!Number.isSafeInteger(diff) || !Number.isSafeInteger(2 * Math.abs(diff)) || !Number.isSafeInteger(bound)) return undefined;
+  if (!Number.isSafeInteger(diff) || !Number.isSafeInteger(2 * Math.abs(diff)) || !Number.isSafeInteger(bound))
+    return undefined;
   return 2 * Math.abs(diff) > bound;
 }
 

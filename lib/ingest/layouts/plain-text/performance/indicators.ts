@@ -200,7 +200,8 @@ function matchLevel2(toks: Tok[]): { name: string; count: number } | undefined {
     if (LEVEL2_PARENT[s]) return { name: s, count: k + 1 };
   }
   const first = squeeze(toks[0]?.text ?? "");
-  if (toks.length > 1 && first.endsWith("指标") && first.length >= 4 && first.length <= 10) return { name: first, count: 1 };
+  if (toks.length > 1 && first.endsWith("指标") && first.length >= 4 && first.length <= 10)
+    return { name: first, count: 1 };
   return undefined;
 }
 
@@ -221,12 +222,17 @@ const lineText = (l: Tok[]) => joinWrapped(l.map((x) => x.text));
  * “有效保障 / 有效保障” case, also over several lines) or by carrying a comparator, and from each other by starting
  * alike; anything less certain is reported rather than guessed.
  */
-function splitValueLines(lines: Tok[][], dataLine: Line, where: Where): { name: Tok[]; target: string; actual: string } {
+function splitValueLines(
+  lines: Tok[][],
+  dataLine: Line,
+  where: Where,
+): { name: Tok[]; target: string; actual: string } {
   const n = lines.length;
   for (let m = Math.floor(n / 2); m >= 1; m--) {
     const a = lines.slice(n - 2 * m, n - m).map(lineText);
     const b = lines.slice(n - m).map(lineText);
-    if (a.join("\n") === b.join("\n")) return { name: lines.slice(0, n - 2 * m).flat(), target: a.join(""), actual: b.join("") };
+    if (a.join("\n") === b.join("\n"))
+      return { name: lines.slice(0, n - 2 * m).flat(), target: a.join(""), actual: b.join("") };
   }
   const f = lines.findIndex((l) => COMPARATOR_ANY.test(lineText(l)));
   if (f >= 0) {

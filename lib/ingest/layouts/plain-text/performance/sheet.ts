@@ -4,7 +4,16 @@ import type { PerformanceSheet } from "@/lib/report/schema";
 import { fundColumnOrder, parseFunds } from "./funds";
 import { splitGoals } from "./goals";
 import { parseIndicators } from "./indicators";
-import { appendixError, contentLines, findUnit, isPoints, joinForLabels, type Line, squeeze, type Where } from "./lines";
+import {
+  appendixError,
+  contentLines,
+  findUnit,
+  isPoints,
+  joinForLabels,
+  type Line,
+  squeeze,
+  type Where,
+} from "./lines";
 
 const INDICATOR_HEADER_WORDS = /^[年度绩效指标一二三级]{1,8}$/;
 
@@ -32,7 +41,8 @@ export function parsePerformanceSheet(doc: SourceDoc, titleIndex: number, end: n
   if (iName < 0) throw missing("项目名称", "项目名称 … 主管部门 …", lines[0]);
   const iImpl = after(iName + 1, (s) => s.includes("项目实施单位"));
   const iTotal = after(iName + 1, (s) => s.startsWith("年度资金总额") || s.startsWith("资金总额"));
-  if (iTotal < 0) throw missing("年度资金总额行", "年度资金总额 年初预算数 全年预算数 全年执行数 分值 执行率 得分", lines[iName]);
+  if (iTotal < 0)
+    throw missing("年度资金总额行", "年度资金总额 年初预算数 全年预算数 全年执行数 分值 执行率 得分", lines[iName]);
 
   const head = joinForLabels(lines.slice(iName, iImpl > iName && iImpl < iTotal ? iImpl : iName + 1)).text;
   const nm = /项目名称\s*[：:]?\s*(.*?)\s*(?:主管部门\s*[：:]?\s*(.*))?$/.exec(head)!;
@@ -49,13 +59,26 @@ export function parsePerformanceSheet(doc: SourceDoc, titleIndex: number, end: n
     if (unit) sheet.implementingUnit = unit;
   }
 
-  const iGoals = after(iTotal + 1, (s) => s.startsWith("年度总体目标") || s.includes("预期目标") || s.startsWith("总体目标"));
+  const iGoals = after(
+    iTotal + 1,
+    (s) => s.startsWith("年度总体目标") || s.includes("预期目标") || s.startsWith("总体目标"),
+  );
   const i3 = after(iGoals < 0 ? iTotal + 1 : iGoals, (s) => s.includes("三级指标"));
-  if (i3 < 0) throw missing("绩效指标表头", "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分", lines[lines.length - 1]);
+  if (i3 < 0)
+    throw missing(
+      "绩效指标表头",
+      "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分",
+      lines[lines.length - 1],
+    );
   const fundsEnd = iGoals < 0 ? i3 : iGoals;
   const headerStart = iImpl > iName && iImpl < iTotal ? iImpl + 1 : iName + 1;
   const unit = findUnit(lines.slice(0, iName)) ?? "万元";
-  sheet.funds = parseFunds(lines.slice(iTotal, fundsEnd), fundColumnOrder(lines.slice(headerStart, iTotal)), unit, where);
+  sheet.funds = parseFunds(
+    lines.slice(iTotal, fundsEnd),
+    fundColumnOrder(lines.slice(headerStart, iTotal)),
+    unit,
+    where,
+  );
 
   if (iGoals >= 0) {
     const iGoalHead = after(iGoals, (s) => s.includes("预期目标"));

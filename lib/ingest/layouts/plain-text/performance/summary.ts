@@ -1,7 +1,17 @@
 import type { SourceDoc } from "@/lib/ingest/document";
 import { isAmountText, normaliseAmount, yuanToWanyuan } from "@/lib/money/decimal";
 import type { Report } from "@/lib/report/schema";
-import { appendixError, contentLines, findUnit, isDash, joinWrapped, type Line, squeeze, type Unit, type Where } from "./lines";
+import {
+  appendixError,
+  contentLines,
+  findUnit,
+  isDash,
+  joinWrapped,
+  type Line,
+  squeeze,
+  type Unit,
+  type Where,
+} from "./lines";
 
 type Summary = NonNullable<Report["appendix"]["performanceSummary"]>;
 type SummaryRow = Summary["rows"][number];
@@ -77,7 +87,12 @@ function readRow(no: number, rest: string, l: Line, header: string, unit: Unit, 
     }
   }
   if (toks.length === 0) {
-    throw appendixError(where, { message: `绩效自评汇总表第 ${no} 行缺少项目名称`, line: l.no, expected: EXPECTED_ROW, found: l.text });
+    throw appendixError(where, {
+      message: `绩效自评汇总表第 ${no} 行缺少项目名称`,
+      line: l.no,
+      expected: EXPECTED_ROW,
+      found: l.text,
+    });
   }
   const hasUnitColumn = header.includes("单位");
   const unitName = hasUnitColumn && toks.length >= 2 ? toks.pop() : undefined;
@@ -92,7 +107,12 @@ function readRow(no: number, rest: string, l: Line, header: string, unit: Unit, 
 
 function amount(text: string, l: Line, unit: Unit, where: Where, what: string): string {
   if (!isAmountText(text)) {
-    throw appendixError(where, { message: `绩效自评汇总表的${what}无法识别`, line: l.no, expected: "金额", found: text });
+    throw appendixError(where, {
+      message: `绩效自评汇总表的${what}无法识别`,
+      line: l.no,
+      expected: "金额",
+      found: text,
+    });
   }
   const v = normaliseAmount(text)!;
   return unit === "元" ? yuanToWanyuan(v) : v;
