@@ -1,5 +1,6 @@
 import type { OverviewTotals } from "@/db/queries/overview-flags";
 import { evidenceHref } from "@/lib/report/evidence";
+import { StatCard } from "../_components/stat-card";
 import { Wan, hrefWith } from "../_components/ui";
 
 type Card = { label: string; value: React.ReactNode; href?: string; title?: string };
@@ -36,19 +37,20 @@ export function TotalCards({ totals, year, synthetic }: { totals: OverviewTotals
     <section className="mb-6">
       <div className="grid grid-cols-2 gap-3 md:grid-cols-5">
         {cards.map((c) => (
-          <div key={c.label} className="rounded-lg border border-gray-200 bg-white p-3 shadow-sm">
-            <div className="text-xs text-gray-500">{c.label}</div>
-            <div className="mt-1 text-lg font-semibold tabular-nums">
-              {c.href ? (
+          <StatCard
+            key={c.label}
+            label={c.label}
+            value={
+              c.href ? (
                 // a plain link: the evidence address is answered by a redirect, not a page the client router can fetch
                 <a className="text-blue-800 hover:underline" href={c.href} title={c.title ?? "在原文中查看这个数字"}>
                   {c.value}
                 </a>
               ) : (
                 c.value
-              )}
-            </div>
-          </div>
+              )
+            }
+          />
         ))}
       </div>
       <p className="mt-1 text-xs text-gray-500">

@@ -9,6 +9,7 @@ import { FLAG_TITLES, getOverview } from "./overview-flags";
 import { evidenceHref, otherYearOf } from "@/lib/report/evidence";
 import { placeOfLine } from "@/lib/report/schema";
 import { getSourcesOf } from "./source";
+import { flagColumns, reportColumns } from "@/lib/views/overview";
 import { getCompletenessRanking, getCoverageRanking, getFindings, getUnreadNotes, type UnreadNoteRow } from "./quality";
 
 type Base = z.infer<typeof overviewParamsSchema>;
@@ -29,20 +30,7 @@ export const coreDatasets: Record<string, Dataset> = {
   overview: {
     title: "总览-各部门主要数字",
     params: overviewParamsSchema,
-    columns: [
-      { key: "department", label: "部门" },
-      { key: "year", label: "年度" },
-      { key: "scope", label: "类型" },
-      { key: "synthetic", label: "合成示例" },
-      { key: "incomeTotal", label: "本年收入合计（万元）" },
-      { key: "expenditureTotal", label: "本年支出合计（万元）" },
-      { key: "basicExpenditure", label: "基本支出（万元）" },
-      { key: "projectExpenditure", label: "项目支出（万元）" },
-      { key: "gpbExecutionRate", label: "年初预算执行率（%）" },
-      { key: "sangongFinal", label: "三公经费决算（万元）" },
-      { key: "procurementSmeShare", label: "中小企业份额（%）" },
-      { key: "completeness", label: "信息完整度" },
-    ],
+    columns: reportColumns,
     fetch: (async (p: Base) => {
       const { year } = await resolveYear(p.year, p.synthetic);
       if (year === undefined) return [];
@@ -60,15 +48,7 @@ export const coreDatasets: Record<string, Dataset> = {
   flags: {
     title: "总览-需要关注的情况",
     params: overviewParamsSchema,
-    columns: [
-      { key: "kind", label: "类别" },
-      { key: "department", label: "部门" },
-      { key: "synthetic", label: "合成示例" },
-      { key: "text", label: "情况" },
-      { key: "evidence", label: "原文证据链接" },
-      { key: "evidenceNote", label: "原文证据说明" },
-      { key: "href", label: "详情页链接" },
-    ],
+    columns: flagColumns,
     fetch: (async (p: Base) => {
       const { year } = await resolveYear(p.year, p.synthetic);
       if (year === undefined) return [];
