@@ -9,6 +9,7 @@ import { FLAG_TITLES, getOverview } from "./overview-flags";
 import { evidenceHref, otherYearOf } from "@/lib/report/evidence";
 import { placeOfLine } from "@/lib/report/schema";
 import { getSourcesOf } from "./source";
+import { completenessColumns, findingColumns } from "@/lib/views/quality";
 import { flagColumns, reportColumns } from "@/lib/views/overview";
 import { getCompletenessRanking, getCoverageRanking, getFindings, getUnreadNotes, type UnreadNoteRow } from "./quality";
 
@@ -111,19 +112,7 @@ export const coreDatasets: Record<string, Dataset> = {
   findings: {
     title: "数据质量-审核发现",
     params: qualityParamsSchema,
-    columns: [
-      { key: "department", label: "部门" },
-      { key: "year", label: "年度" },
-      { key: "synthetic", label: "合成示例" },
-      { key: "severityText", label: "级别" },
-      { key: "ruleName", label: "规则" },
-      { key: "rule", label: "规则编号" },
-      { key: "message", label: "说明" },
-      { key: "expected", label: "应为" },
-      { key: "found", label: "文件所列" },
-      { key: "where", label: "位置" },
-      { key: "evidence", label: "原文证据链接（第一处）" },
-    ],
+    columns: findingColumns,
     fetch: (async (p: z.infer<typeof qualityParamsSchema>) => {
       const fs = await getFindings(p, 5000);
       // a place in a PDF is named by its page, as the pages and `check` name it; a cross-year place by last year's report
@@ -152,14 +141,7 @@ export const coreDatasets: Record<string, Dataset> = {
   completeness: {
     title: "数据质量-信息完整度",
     params: qualityParamsSchema,
-    columns: [
-      { key: "department", label: "部门" },
-      { key: "year", label: "年度" },
-      { key: "synthetic", label: "合成示例" },
-      { key: "completeness", label: "信息完整度" },
-      { key: "errors", label: "错误" },
-      { key: "warnings", label: "警告" },
-    ],
+    columns: completenessColumns,
     fetch: (async (p: z.infer<typeof qualityParamsSchema>) => getCompletenessRanking(p)) as Dataset["fetch"],
   },
   coverage: {
