@@ -20,6 +20,10 @@ import { getProcurementDepartments, getProcurementYears } from "./procurement";
 import { getSangongCategories, getSangongDepartments, getSangongYears } from "./sangong";
 import { rankingColumns } from "@/lib/views/benchmark";
 import {
+  indicatorColumns as performanceIndicatorColumns,
+  projectColumns as performanceProjectColumns,
+} from "@/lib/views/performance";
+import {
   departmentColumns as executionDepartmentColumns,
   distributionColumns as executionDistributionColumns,
   itemColumns as executionItemColumns,
@@ -57,9 +61,6 @@ type Procurement = z.infer<typeof procurementParamsSchema>;
 type Sangong = z.infer<typeof sangongParamsSchema>;
 type Performance = z.infer<typeof performanceParamsSchema>;
 type Bench = z.infer<typeof benchmarkParamsSchema>;
-
-const col = (key: string, label: string) => ({ key, label });
-const DEPT = [col("department", "部门"), col("synthetic", "合成示例")];
 
 /** Runs `fn` for the year the page would show (the newest with data when the URL names none). */
 function forYear<P extends { year?: number; synthetic: boolean }>(
@@ -171,21 +172,7 @@ export const dashboardDatasets: Record<string, Dataset> = {
   "performance-projects": {
     title: "绩效-项目执行率与自评得分",
     params: performanceParamsSchema,
-    columns: [
-      ...DEPT,
-      col("name", "项目"),
-      col("implementingUnit", "实施单位"),
-      col("initial", "年初预算数（万元）"),
-      col("annual", "全年预算数（万元）"),
-      col("executed", "全年执行数（万元）"),
-      col("rate", "执行率（%）"),
-      col("rateStated", "执行率为文件所述"),
-      col("score", "自评得分"),
-      col("grade", "等级"),
-      col("gradeDerived", "等级按得分推定"),
-      col("flagged", "评为优但执行率低"),
-      col("sourceLine", "原文行号"),
-    ],
+    columns: performanceProjectColumns,
     fetch: forYear<Performance>(async (p) =>
       (await getPerformanceProjects(p, { indicators: false })).projects.map(
         ({ indicators: _i, indicatorCount: _n, ...r }) => ({ ...r }),
@@ -195,19 +182,7 @@ export const dashboardDatasets: Record<string, Dataset> = {
   "performance-indicators": {
     title: "绩效-指标明细",
     params: performanceParamsSchema,
-    columns: [
-      ...DEPT,
-      col("project", "项目"),
-      col("level1", "一级指标"),
-      col("level2", "二级指标"),
-      col("level3", "三级指标"),
-      col("target", "年度指标值"),
-      col("actual", "实际完成值"),
-      col("weight", "分值"),
-      col("score", "得分"),
-      col("deviation", "偏差原因"),
-      col("sourceLine", "原文行号"),
-    ],
+    columns: performanceIndicatorColumns,
     fetch: forYear<Performance>(async (p) =>
       (await getPerformanceProjects(p)).projects.flatMap((x) =>
         x.indicators.map((i) => ({ department: x.department, synthetic: x.synthetic, project: x.name, ...i })),
