@@ -87,6 +87,12 @@ export async function searchEverything(q: string, synthetic: boolean, limit = 30
       where d.name ilike ${like} and (${synthetic} or not r.synthetic)
       group by d.id, d.name order by bool_and(r.synthetic), d.name limit ${limit})
     union all
+    -- a department known only by its budgets (the spring's documents come before its 决算)
+    (select 'department', d.id::int, d.name, d.name, max(b.year)::int, false
+       from departments d join budgets b on b.department_id = d.id and b.is_latest
+      where d.name ilike ${like} and not exists (select 1 from reports r where r.department_id = d.id and r.is_latest)
+      group by d.id, d.name order by d.name limit ${limit})
+    union all
     (select 'project', r.department_id::int, d.name, p.name, r.year::int, r.synthetic
        from performance_projects p join reports r on r.id = p.report_id and r.is_latest join departments d on d.id = r.department_id
       where p.name ilike ${like} and (${synthetic} or not r.synthetic)

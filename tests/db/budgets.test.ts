@@ -7,12 +7,14 @@ import { loadReport } from "../../db/load";
 import { getDocumentExecution } from "../../db/queries/budget-execution";
 import { getBudgetFlags } from "../../db/queries/budget-flags";
 import { getBudgetMovers, getBudgetReview, getDepartmentBudgets } from "../../db/queries/budget-review";
+import { searchEverything } from "../../db/queries/compare";
 import { clearQueryCache } from "../../db/queries/cache";
 import { runDataset } from "../../db/queries/datasets";
 import * as s from "../../db/schema";
 import { parseDocument } from "../../lib/ingest/parse";
 import { readPdfText } from "../../lib/ingest/pdf/read-pdf";
 import { pdfToSourceDoc } from "../../lib/ingest/pdf/to-source-doc";
+import { csvHeader } from "../../lib/views/columns";
 import { forEachDb } from "../helpers/test-db";
 
 /*
@@ -212,7 +214,12 @@ forEachDb("budgets beside final accounts", (get) => {
       .where(eq(s.departments.name, OFFICE));
     const review = await runDataset("budget-review", { dept: String(office.id), year: "2025" });
     expect(review?.rows).toEqual((await getBudgetReview(office.id, 2025))!.lines);
-    expect(review?.columns.map((c) => c.label)).toContain("上年执行率（%）");
+    // the JSON names each column's format; the CSV header carries the unit
+    expect(review?.columns.find((c) => c.key === "priorExecution")).toMatchObject({
+      label: "上年执行率",
+      format: "pct",
+    });
+    expect(review?.columns.map((c) => ("format" in c ? csvHeader(c) : c.label))).toContain("上年执行率（%）");
     const movers = await runDataset("budget-movers", { year: "2025" });
     expect(movers?.rows).toEqual(await getBudgetMovers(2025));
     expect(await runDataset("budget-review", { dept: "x" })).toMatchObject({ rows: [] });
@@ -293,5 +300,12 @@ forEachDb("budgets beside final accounts", (get) => {
     const t05total = t05.rows.find((r) => r.key === "total")!.values.total!;
     expect(budgets[1].execution).toBe(((Number(t05total) / 9101.677535) * 100).toFixed(2));
     expect(total.rate).toBe(t09.finalTotal === undefined ? null : ((Number(t09.finalTotal) / 867.5) * 100).toFixed(2));
+  });
+
+  test("search finds a department known only by its budgets, and a department with both documents once", async () => {
+    const wanli = (await searchEverything("万里街道", false)).filter((h) => h.kind === "department");
+    expect(wanli.map((h) => [h.department, h.year])).toEqual([[WANLI, 2025]]);
+    const office = (await searchEverything("人民政府办公室", false)).filter((h) => h.kind === "department");
+    expect(office.map((h) => h.department)).toEqual([OFFICE]);
   });
 });
