@@ -37,5 +37,5 @@ export async function runCheck(args: string[]): Promise<number> {
       else process.stdout.write(toText(r) + "\n\n");
     }
   }
-  return results.every((r) => "report" in r) ? 0 : 1;
+  return results.every((r) => r.ok) ? 0 : 1;
 }

@@ -346,3 +346,13 @@ describe("cli check on broken input: a located message and a non-zero exit, neve
     expect(cli("check").code).toBe(2);
   });
 });
+
+describe("cli check on a budget", () => {
+  test("a budget read whole exits 0 and reports on stdout, like a 决算", () => {
+    const budget = path.join(root, "tests/fixtures/pdf/budgets/上海市普陀区人民政府办公室2025年部门预算.pdf");
+    const r = cli("check", budget);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("预算表 9/9 张");
+    expect(r.stderr).toBe("");
+  });
+});
