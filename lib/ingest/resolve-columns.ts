@@ -127,11 +127,20 @@ function holds(v: number[], printed: (string | undefined)[], id: RowIdentity, ha
   return Math.abs(v[id.lhs] - sum) <= tolerance(halfUnit, terms);
 }
 
+/**
+ * Every k-subset of 0..n−1 in lexicographic order, in one array the caller must not keep (it changes at every step):
+ * most placements fail their row's identities, so only those kept are copied.
+ */
+function holdsAll(v: number[], printed: (string | undefined)[], ids: RowIdentity[], halfUnit: number): boolean {
+  for (const id of ids) if (!holds(v, printed, id, halfUnit)) return false;
+  return true;
+}
+
 function* combinations(n: number, k: number): Generator<number[]> {
   const idx = Array.from({ length: k }, (_, i) => i);
   if (k > n) return;
   for (;;) {
-    yield idx.slice();
+    yield idx;
     let i = k - 1;
     while (i >= 0 && idx[i] === n - k + i) i--;
     if (i < 0) return;
@@ -153,13 +162,32 @@ function cellUnits(cells: Cell[], fixed: FixedPoint): number[] {
 function placed(cells: Cell[], units: number[], at: number[], width: number): Placement {
   const printed: (string | undefined)[] = new Array(width).fill(undefined);
   const value: number[] = new Array(width).fill(0);
+  fillPlacement(cells, units, at, printed, value);
+  return { at, printed, value };
+}
+
+/** Writes the cells at columns `at` into `printed` and `value`, which hold nothing else (undefined / 0). */
+function fillPlacement(
+  cells: Cell[],
+  units: number[],
+  at: number[],
+  printed: (string | undefined)[],
+  value: number[],
+): void {
   for (let i = 0; i < at.length; i++) {
     const c = cells[i];
     if (c === null) continue;
     printed[at[i]] = c;
     value[at[i]] = units[i];
   }
-  return { at, printed, value };
+}
+
+/** Undoes fillPlacement, so the scratch arrays serve the next combination. */
+function clearPlacement(at: number[], printed: (string | undefined)[], value: number[]): void {
+  for (const col of at) {
+    printed[col] = undefined;
+    value[col] = 0;
+  }
 }
 
 // Documents warn that converting 元 to 万元 leaves 尾数误差: a printed sum may miss its parts by more than the rounding
@@ -220,13 +248,18 @@ export function enumeratePlacements(
       ),
     ];
   const out: Placement[] = [];
-  const all: Placement[] = [];
+  // Combinations that fail, kept only until one holds: the nearest of them are the fallback.
+  const failed: number[][] = [];
+  const printed: (string | undefined)[] = new Array(width).fill(undefined);
+  const value: number[] = new Array(width).fill(0);
   for (const at of combinations(width, cells.length)) {
-    const p = placed(cells, units, at, width);
-    if (identities.every((id) => holds(p.value, p.printed, id, halfUnit))) out.push(p);
-    else if (out.length === 0) all.push(p);
+    fillPlacement(cells, units, at, printed, value);
+    if (holdsAll(value, printed, identities, halfUnit)) out.push(placed(cells, units, at.slice(), width));
+    else if (out.length === 0) failed.push(at.slice());
+    clearPlacement(at, printed, value);
   }
-  if (out.length || all.length === 0) return out;
+  if (out.length || failed.length === 0) return out;
+  const all = failed.map((at) => placed(cells, units, at, width));
   return nearestPlacements(all, units, identities, halfUnit);
 }
 
@@ -331,18 +364,6 @@ function addVec(a: Vec, b: Vec): Vec {
   return out;
 }
 
-function minVec(a: Vec, b: Vec): Vec {
-  const out = new Array<number>(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = Math.min(a[i], b[i]);
-  return out;
-}
-
-function maxVec(a: Vec, b: Vec): Vec {
-  const out = new Array<number>(a.length);
-  for (let i = 0; i < a.length; i++) out[i] = Math.max(a[i], b[i]);
-  return out;
-}
-
 class TooBig extends Error {}
 
 /** Unique contribution vectors of one term, each with the indexes of the placements that produce it. */
@@ -359,30 +380,51 @@ function contributionsOf(term: SumTerm, domain: Placement[], cache?: Contributio
   return result;
 }
 
-function contributions(term: SumTerm, domain: Placement[]): { vecs: Vec[]; owners: number[][] } {
-  const set = new VecSet();
-  const owners: number[][] = [];
+function contributions(term: SumTerm, domain: Placement[]): Contributions {
   const L = term.view.length;
   // A hierarchy sum views every column as itself: a placement's contribution is its values (negated for the parent).
   const identity =
     domain.length > 0 &&
     L === domain[0].value.length &&
     term.view.every((cols, j) => cols.length === 1 && cols[0] === j);
+  // A settled row (most of them, once propagation is under way) has one contribution: no set to build.
+  if (domain.length === 1) {
+    const p = domain[0];
+    const v = identity && term.sign === 1 ? p.value : term.view.map((cols) => viewed(p.value, cols, term.sign));
+    return { vecs: [v], owners: [[0]] };
+  }
+  const set = new VecSet();
+  const owners: number[][] = [];
+  // Only distinct contributions are kept: a negated or viewed one is formed in a scratch vector, copied when new.
+  const scratch = new Array<number>(L);
   domain.forEach((p, i) => {
-    let v: Vec;
-    if (identity && term.sign === 1) v = p.value;
-    else if (identity) v = p.value.map((x) => -x);
-    else
-      v = term.view.map((cols) => {
-        let s = 0;
-        for (const c of cols) s += p.value[c];
-        return term.sign === 1 ? s : -s;
-      });
-    const at = set.indexOf(v);
+    let at: number;
+    if (identity && term.sign === 1) at = set.indexOf(p.value);
+    else {
+      if (identity) for (let j = 0; j < L; j++) scratch[j] = -p.value[j];
+      else for (let j = 0; j < L; j++) scratch[j] = viewed(p.value, term.view[j], term.sign);
+      at = set.indexOf(scratch, true);
+    }
     if (at === owners.length) owners.push([]);
     owners[at].push(i);
   });
   return { vecs: set.list, owners };
+}
+
+/** sign × Σ value[cols] */
+function viewed(value: number[], cols: number[], sign: 1 | -1): number {
+  let s = 0;
+  for (const c of cols) s += value[c];
+  return sign === 1 ? s : -s;
+}
+
+/** Per component, the least (`pick` = Math.min) or greatest (Math.max) of the vectors. */
+function extremes(vs: Vec[], pick: (a: number, b: number) => number): Vec {
+  // read only: a single vector is its own extremes
+  if (vs.length === 1) return vs[0];
+  const out = vs[0].slice();
+  for (let i = 1; i < vs.length; i++) for (let j = 0; j < out.length; j++) out[j] = pick(out[j], vs[i][j]);
+  return out;
 }
 
 /**
@@ -408,8 +450,8 @@ class SumProblem {
     this.vecs = vecs;
     this.constant = c.constant;
     this.tol = c.tolerance;
-    this.minOf = vecs.map((vs) => vs.reduce((m, v) => minVec(m, v)));
-    this.maxOf = vecs.map((vs) => vs.reduce((m, v) => maxVec(m, v)));
+    this.minOf = vecs.map((vs) => extremes(vs, Math.min));
+    this.maxOf = vecs.map((vs) => extremes(vs, Math.max));
     // Every partial sum the search forms, with the constant and the tolerance, is bounded by this per component.
     for (let j = 0; j < this.L; j++) {
       let bound = Math.abs(c.constant[j]) + c.tolerance[j];
