@@ -5,9 +5,12 @@ export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP 
 export type Dec = InstanceType<typeof D>;
 
 const FULL_WIDTH = /[０-９．，－]/g;
+const PLAIN_AMOUNT = /^-?\d+(?:\.\d+)?$/;
 
 /** Normalises a printed amount ("8,979.10", "８，９７９．１０", "－", "0.00") to a decimal string, or null for an empty cell. */
 export function normaliseAmount(text: string): string | null {
+  // Most cells are printed plain already, and the steps below would return them unchanged.
+  if (PLAIN_AMOUNT.test(text)) return text;
   let t = text.replace(FULL_WIDTH, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
   t = t.replace(/[\s,]/g, "");
   if (t === "" || t === "-" || t === "—" || t === "–" || t === "－") return null;

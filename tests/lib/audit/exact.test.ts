@@ -45,6 +45,19 @@ describe("sumsEqual", () => {
     expect(sumsEqual(["12345678901234567"], ["1"])).toBeUndefined();
     expect(sumsEqual(["-0.00"], [undefined])).toBe(true);
   });
+
+  test("reads only plain decimals, digit by digit, within 15 digits once scaled", () => {
+    for (const odd of ["", "-", "+1", ".5", "1.", "1..2", "--1", "1-", "1,000", "１", " 1", "1 ", "0x10"])
+      expect(sumsEqual([odd], ["1"]), odd).toBeUndefined();
+    expect(sumsEqual(["007.50"], ["7.5"])).toBe(true);
+    expect(sumsEqual(["-0012.3"], ["-12.30", "0"])).toBe(true);
+    // 15 digits once scaled is exact; 16 is left to decimal.js, leading zeros counted as printed
+    expect(sumsEqual(["9999999999999.99"], ["9999999999999.98", "0.01"])).toBe(true);
+    expect(sumsEqual(["99999999999999.99"], ["1"])).toBeUndefined();
+    expect(sumsEqual(["0999999999999.99"], ["1"])).toBe(false);
+    expect(sumsEqual(["00999999999999.99"], ["1"])).toBeUndefined();
+    expect(sumsEqual(["123456789012345"], ["123456789012345.0"])).toBeUndefined();
+  });
 });
 
 describe("ratioRoundsTo", () => {

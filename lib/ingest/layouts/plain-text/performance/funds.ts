@@ -108,19 +108,27 @@ function readCell(token: string, line: number, label: string, where: Where): Cel
 
 type Assignment = Partial<Record<Col, Cell>>;
 
-/** Every order-preserving way to put `n` printed cells into the columns. */
-function* placements(n: number, m: number, from = 0): Generator<number[]> {
-  if (n === 0) {
-    yield [];
-    return;
+/**
+ * Every order-preserving way to put `n` printed cells into `m` columns, leftmost first, in one array that changes at
+ * every step (each is read once, by assign).
+ */
+function* placements(n: number, m: number): Generator<number[]> {
+  if (n > m) return;
+  const idx = Array.from({ length: n }, (_, i) => i);
+  for (;;) {
+    yield idx;
+    let i = n - 1;
+    while (i >= 0 && idx[i] === m - n + i) i--;
+    if (i < 0) return;
+    idx[i]++;
+    for (let j = i + 1; j < n; j++) idx[j] = idx[j - 1] + 1;
   }
-  for (let i = from; i <= m - n; i++) for (const rest of placements(n - 1, m, i + 1)) yield [i, ...rest];
 }
 
 function assign(cells: Cell[], order: Col[], slots: number[]): Assignment | undefined {
   const a: Assignment = {};
-  for (const [k, slot] of slots.entries()) {
-    const col = order[slot];
+  for (let k = 0; k < slots.length; k++) {
+    const col = order[slots[k]];
     const cell = cells[k];
     // a percent sign only ever belongs to 执行率
     if (cell.kind === "percent" && col !== "rate") return undefined;
