@@ -3,6 +3,7 @@
  * instead of decimal objects. Nearly every check of a sound document ends there, with no finding to write; the
  * decimal path stays the judge of everything else (a difference, its tolerance, the message).
  */
+import { D } from "@/lib/money/decimal";
 
 const AMOUNT = /^(-?)(\d+)(?:\.(\d+))?$/;
 /** Digits an amount may carry (integer and fraction) and still be an exact JS integer once scaled. */
@@ -29,6 +30,22 @@ export function sumsEqual(
   const r = scaledSum(right, scale);
   if (r === undefined) return undefined;
   return l === r;
+}
+
+/**
+ * Whether a ≤ b for two printed figures, on scaled integers when both are plain decimals that fit, else by decimal.js
+ * (the same answer: both are exact). The performance and procurement rules ask it of every indicator and part.
+ */
+export function notGreater(a: string, b: string): boolean {
+  const scale = Math.max(decimalsOf(a), decimalsOf(b));
+  const x = scale > MAX_DIGITS ? undefined : scaledUnits(a, scale);
+  const y = x === undefined ? undefined : scaledUnits(b, scale);
+  return x !== undefined && y !== undefined ? x <= y : new D(a).lte(b);
+}
+
+function decimalsOf(v: string): number {
+  const dot = v.indexOf(".");
+  return dot < 0 ? 0 : v.length - dot - 1;
 }
 
 function scaledSum(values: readonly (string | undefined)[], scale: number): number | undefined {

@@ -1,6 +1,6 @@
 import { D, type Dec } from "@/lib/money/decimal";
 import type { PerformanceSheet, Report } from "@/lib/report/schema";
-import { ratioRoundsTo } from "../exact";
+import { notGreater, ratioRoundsTo } from "../exact";
 import { checkPrinted, checkSum, compact, finding } from "../compare";
 import { appendixLoc } from "../labels";
 import { dv, type Side } from "../report-access";
@@ -127,7 +127,7 @@ function overWeight(report: Report): Finding[] {
       { name: "预算执行率", weight: s.funds.total.weight, score: s.funds.total.score, line: s.sourceLine },
     ];
     for (const i of items) {
-      if (i.weight === undefined || i.score === undefined || new D(i.score).lte(i.weight)) continue;
+      if (i.weight === undefined || i.score === undefined || notGreater(i.score, i.weight)) continue;
       out.push(
         finding(
           PERF_INDICATOR_OVER_WEIGHT,

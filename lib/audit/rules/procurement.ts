@@ -1,6 +1,6 @@
 import { D, printedScale } from "@/lib/money/decimal";
 import type { Report } from "@/lib/report/schema";
-import { ratioRoundsTo, sumsEqual } from "../exact";
+import { notGreater, ratioRoundsTo, sumsEqual } from "../exact";
 import { checkPrinted, checkSum, compact, finding } from "../compare";
 import { narrativeLoc } from "../labels";
 import { dv, type Side } from "../report-access";
@@ -61,7 +61,7 @@ function order(report: Report): Finding[] {
         ]),
   ];
   for (const [part, partName, whole, wholeName] of pairs) {
-    if (part === undefined || whole === undefined || new D(part).lte(whole)) continue;
+    if (part === undefined || whole === undefined || notGreater(part, whole)) continue;
     const v = judgeAmount(new D(part), new D(whole), sumTolerance([part, whole]));
     const tail =
       v.severity === "rounding"

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { prng } from "../render/perturb";
-import { ratioRoundsTo, sumsEqual } from "@/lib/audit/exact";
+import { notGreater, ratioRoundsTo, sumsEqual } from "@/lib/audit/exact";
 import { judgePrinted, percentOf } from "@/lib/audit/tolerance";
 import { D, type Dec } from "@/lib/money/decimal";
 
@@ -57,6 +57,29 @@ describe("sumsEqual", () => {
     expect(sumsEqual(["0999999999999.99"], ["1"])).toBe(false);
     expect(sumsEqual(["00999999999999.99"], ["1"])).toBeUndefined();
     expect(sumsEqual(["123456789012345"], ["123456789012345.0"])).toBeUndefined();
+  });
+});
+
+describe("notGreater", () => {
+  test("agrees with decimal.js on random figures, equal ones at different scales, and figures beyond 15 digits", () => {
+    const r = rng(13);
+    const pairs: [string, string][] = [
+      ["10", "10.00"],
+      ["-0", "0"],
+      ["0.10", "0.1"],
+      ["100.001", "100"],
+      ["12345678901234567", "12345678901234566"],
+      ["1e2", "99"],
+      ["0.0000000000000001", "0"],
+    ];
+    for (let i = 0; i < 3000; i++) {
+      const a = amount(r);
+      pairs.push([a, r(3) < 1 ? a : amount(r)]);
+    }
+    for (const [a, b] of pairs) {
+      expect(notGreater(a, b), `${a} ≤ ${b}`).toBe(new D(a).lte(b));
+      expect(notGreater(b, a), `${b} ≤ ${a}`).toBe(new D(b).lte(a));
+    }
   });
 });
 
