@@ -48,6 +48,9 @@ export function bareTitle(plain: string): string {
 const SANGONG_TITLE = /三公经费.*(?:决算|情况|统计)表$/;
 
 export function tableIdOfTitle(plain: string): TableId | null {
+  // Every title above, the 三公 pattern and the numeral retry end in 表, and bareTitle only removes characters: a
+  // line without 表 (nearly every line a document scan offers) is no table title, and needs none of the regexes.
+  if (!plain.includes("表")) return null;
   const bare = bareTitle(plain);
   const hit = BY_TITLE.get(bare);
   if (hit) return hit;
