@@ -8,6 +8,7 @@ import { completenessValue, findingColumns, prepareReport, reportWriteStatement 
 import { lockDepartment, orgKeyOf, unitLinksInsert } from "./organisations";
 import { reports } from "./schema";
 import { rememberSubjects, subjectsInsert, subjectsOfReport, unseenSubjects } from "./subjects";
+import { writeSummaries } from "./summaries";
 import type { Db } from "./types";
 
 export { LoadError } from "./report-rows";
@@ -29,7 +30,8 @@ export type LoadOptions = {
  * Prior-year cross-checks are refreshed for this year (against year − 1) and for year + 1 (against this one).
  *
  * Round trips for a new report of a known department: lock, read (this year's latest revision and the two
- * neighbouring years, narrowed to what the check reads), and one statement writing every row — plus BEGIN/COMMIT.
+ * neighbouring years, narrowed to what the check reads), one statement writing every row and one deriving its
+ * summaries from them (db/summaries.ts: a statement cannot read the rows its sibling parts insert) — plus BEGIN/COMMIT.
  */
 export async function loadReport(db: Db, report: Report, opts: LoadOptions): Promise<LoadResult> {
   const subjects = unseenSubjects(db, subjectsOfReport(report));
@@ -83,6 +85,7 @@ export async function loadReport(db: Db, report: Report, opts: LoadOptions): Pro
       ],
     );
     const [{ id }] = await executeRows<{ id: number }>(tx, statement);
+    await writeSummaries(tx, Number(id));
     return { status: latest ? "revised" : "created", reportId: Number(id), revision } as const;
   });
   if (result.status !== "unchanged") rememberSubjects(db, subjects);

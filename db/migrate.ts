@@ -6,6 +6,7 @@ import type { PostgresJsDatabase } from "drizzle-orm/postgres-js";
 import type { Sql } from "postgres";
 import { backfillOrgKeys } from "./organisations";
 import { referenceSubjects, upsertSubjects } from "./subjects";
+import { backfillSummaries } from "./summaries";
 import type { Db, Driver } from "./types";
 
 function migrationsDir(): string {
@@ -21,7 +22,8 @@ const MIGRATION_LOCK_KEY = 0x666973636166n;
 /**
  * Applies pending migrations (drizzle's journal makes this a no-op when current), seeds the reference subjects and
  * gives departments that predate org keys theirs (db/organisations.ts: the normalisation is TypeScript, so it runs
- * here rather than in the SQL of migration 0003).
+ * here rather than in the SQL of migration 0003), and reports that predate their summaries theirs (db/summaries.ts:
+ * the same statement a load runs, so a backfilled store and a freshly loaded one hold the same rows).
  *
  * On Postgres this runs under a session advisory lock: drizzle reads its journal and then applies what is missing,
  * so two processes starting together on a fresh database would both apply 0000 and one would fail on "already
@@ -34,6 +36,7 @@ export async function migrateDb(db: Db, driver: Driver): Promise<void> {
     await migratePglite(db as unknown as PgliteDatabase, config);
     await upsertSubjects(db, referenceSubjects());
     await backfillOrgKeys(db);
+    await backfillSummaries(db);
     return;
   }
   const pg = db as unknown as PostgresJsDatabase & { $client: Sql };
@@ -41,6 +44,7 @@ export async function migrateDb(db: Db, driver: Driver): Promise<void> {
     await migratePostgres(pg, config);
     await upsertSubjects(db, referenceSubjects());
     await backfillOrgKeys(db);
+    await backfillSummaries(db);
   });
 }
 

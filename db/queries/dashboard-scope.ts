@@ -42,9 +42,9 @@ export function chosenReports(s: Scope): SQL {
     order by r.department_id, r.year, case r.scope when '部门决算' then 0 else 1 end, r.id`;
 }
 
-/** `figures` rows of the chosen reports as one jsonb object per report (absent keys stay absent). */
-function figuresObject(reportAlias: string): SQL {
-  return sql`(select coalesce(jsonb_object_agg(f.key, f.value::text), '{}'::jsonb) from figures f where f.report_id = ${sql.raw(reportAlias)}.id)`;
+/** The report's headline figures as one jsonb object (absent keys stay absent), from its summary row. */
+export function figuresObject(reportAlias: string): SQL {
+  return sql`coalesce((select s.figures from report_summaries s where s.report_id = ${sql.raw(reportAlias)}.id), '{}'::jsonb)`;
 }
 
 export type FigureMap = Record<string, string | undefined>;
@@ -54,9 +54,6 @@ function asFigures(v: unknown): FigureMap {
   if (v === null || v === undefined) return {};
   return (typeof v === "string" ? JSON.parse(v) : v) as FigureMap;
 }
-
-/** numeric(20,6) columns come back padded ("101.650000"); trim_scale keeps the value and drops the padding. */
-const trimmed = (expr: SQL) => sql`trim_scale(${expr})::text`;
 
 export type ChosenReport = {
   reportId: number;

@@ -3,8 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import type { FigureMap } from "./dashboard-scope";
 
 /*
- * Helpers for dashboards that read a handful of `figures` keys of many reports: pivot only those keys into columns
- * (one index probe per report and key) instead of folding every figure of every report into a jsonb object, and keep
+ * Helpers for dashboards that read a handful of figures of many reports: pivot only those keys into columns (one
+ * summary row per report, db/summaries.ts) instead of folding every figure of every report into a jsonb object, and keep
  * ordering, paging and aggregates in the statement so a province's departments never travel to the server.
  */
 
@@ -16,16 +16,15 @@ function checked(keys: readonly string[]): readonly string[] {
 }
 
 /**
- * `select <cols>, max(f.value) filter (where f.key = 'k') as "k", … from <from> left join figures f … group by <cols>`:
- * the chosen reports in `from` (an alias with an `id` column) with one numeric column per figure key (null when absent).
+ * `select <cols>, (figures ->> 'k')::numeric as "k", … from <from> left join report_summaries …`: the chosen reports in
+ * `from` (an alias with an `id` column, one row per report) with one numeric column per figure key (null when absent).
  */
 export function pivotFigures(from: string, cols: readonly string[], keys: readonly string[]): SQL {
   const ks = checked(keys);
   const c = cols.map((x) => `${from}.${x}`).join(", ");
-  const pivots = ks.map((k) => `max(f.value) filter (where f.key = '${k}') as "${k}"`).join(", ");
-  const list = ks.map((k) => `'${k}'`).join(", ");
+  const pivots = ks.map((k) => `(report_summary.figures ->> '${k}')::numeric as "${k}"`).join(", ");
   return sql.raw(
-    `select ${c}, ${pivots} from ${from} left join figures f on f.report_id = ${from}.id and f.key in (${list}) group by ${c}`,
+    `select ${c}, ${pivots} from ${from} left join report_summaries report_summary on report_summary.report_id = ${from}.id`,
   );
 }
 

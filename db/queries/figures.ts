@@ -1,5 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
+import { figuresObject } from "./dashboard-scope";
 import { rows } from "./sql";
 
 type ReportRef = {
@@ -53,7 +54,7 @@ export async function getYearFigures(
   }>(sql`
     select r.id::int as report_id, d.id::int as department_id, d.name as department, r.year::int as year, r.scope,
            r.synthetic, r.completeness::text as completeness,
-           (select jsonb_object_agg(f.key, f.value::text) from figures f where f.report_id = r.id) as figs
+           ${figuresObject("r")} as figs
     from reports r join departments d on d.id = r.department_id
     where r.is_latest and r.year = ${year}
       ${includeSynthetic ? sql`` : sql`and not r.synthetic`}

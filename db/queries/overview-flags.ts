@@ -5,7 +5,10 @@ import { formatPercent, formatScore, formatWanyuan } from "@/lib/money/format";
 import { evidenceHref } from "@/lib/report/evidence";
 import { consolidatedInParent } from "./dashboard-scope";
 import { getYearFigures, type FigureRow } from "./figures";
-import { rows } from "./sql";
+import { anyOf, rows } from "./sql";
+
+/** One headline figure of the summary row `s` as numeric (null when the report does not print it). */
+const figureOf = (key: string) => sql`(s.figures ->> ${key})::numeric`;
 
 export type FlagKind = "execution" | "lowProject" | "sangongUp" | "lowSme" | "auditError" | "restated";
 
@@ -82,14 +85,10 @@ function flagRowsSql(year: number, includeSynthetic: boolean, t: FlagThresholds)
       select y.*, fig.initial, fig.gpb, fig.sme, fig.proc, fig.sangong,
              coalesce(fig.rate_stated, case when fig.initial <> 0 then round(fig.gpb / fig.initial * 100, 2) end) as rate
       from yr y cross join lateral (
-        select max(f.value) filter (where f.key = 'gpbExecutionRate') as rate_stated,
-               max(f.value) filter (where f.key = 'gpbExpenditure') as gpb,
-               max(f.value) filter (where f.key = 'initialBudgetGpb') as initial,
-               max(f.value) filter (where f.key = 'procurementSmeShare') as sme,
-               max(f.value) filter (where f.key = 'procurementTotal') as proc,
-               max(f.value) filter (where f.key = 'sangongFinal') as sangong
-        from figures f where f.report_id = y.id
-          and f.key in ('gpbExecutionRate', 'gpbExpenditure', 'initialBudgetGpb', 'procurementSmeShare', 'procurementTotal', 'sangongFinal')
+        select ${figureOf("gpbExecutionRate")} as rate_stated, ${figureOf("gpbExpenditure")} as gpb,
+               ${figureOf("initialBudgetGpb")} as initial, ${figureOf("procurementSmeShare")} as sme,
+               ${figureOf("procurementTotal")} as proc, ${figureOf("sangongFinal")} as sangong
+        from report_summaries s where s.report_id = y.id
       ) fig
     ),
     fc as (
@@ -289,11 +288,11 @@ export async function getOverviewTotals(year: number, includeSynthetic: boolean)
   }>(sql`
     with ${yearReports(year, includeSynthetic)},
     s as (
-      select coalesce(sum(f.value) filter (where f.key = 'expenditureTotal'), 0) as expenditure,
-             coalesce(sum(f.value) filter (where f.key = 'incomeTotal'), 0) as income,
-             coalesce(sum(f.value) filter (where f.key = 'sangongFinal'), 0) as sangong,
-             coalesce(sum(f.value) filter (where f.key = 'procurementTotal'), 0) as procurement
-      from yr y join figures f on f.report_id = y.id and f.key in ('expenditureTotal', 'incomeTotal', 'sangongFinal', 'procurementTotal')
+      select coalesce(sum(${figureOf("expenditureTotal")}), 0) as expenditure,
+             coalesce(sum(${figureOf("incomeTotal")}), 0) as income,
+             coalesce(sum(${figureOf("sangongFinal")}), 0) as sangong,
+             coalesce(sum(${figureOf("procurementTotal")}), 0) as procurement
+      from yr y join report_summaries s on s.report_id = y.id
       where y.counted
     )
     select (select count(*)::int from yr) as reports,
@@ -347,13 +346,12 @@ export async function getLargestReports(
   }>(sql`
     with ${yearReports(year, includeSynthetic)},
     pg as (
-      select y.*, ex.value as ex from yr y left join figures ex on ex.report_id = y.id and ex.key = 'expenditureTotal'
-      order by ex.value desc nulls last, y.department, y.scope limit ${limit} offset ${offset}
+      select y.*, ${figureOf("expenditureTotal")} as ex, s.figures from yr y left join report_summaries s on s.report_id = y.id
+      order by ex desc nulls last, y.department, y.scope limit ${limit} offset ${offset}
     )
     select pg.id::int as report_id, pg.department_id::int as department_id, pg.department, pg.scope, pg.synthetic,
            r.completeness::text as completeness, pg.has_document,
-           (select jsonb_object_agg(f.key, f.value::text) from figures f
-             where f.report_id = pg.id and f.key in ${sql.raw(`(${TABLE_KEYS.map((k) => `'${k}'`).join(",")})`)}) as figs
+           (select jsonb_object_agg(e.key, e.value) from jsonb_each_text(pg.figures) e where e.key = ${anyOf(TABLE_KEYS, "text")}) as figs
     from pg join reports r on r.id = pg.id
     order by pg.ex desc nulls last, pg.department, pg.scope`);
   return res.map((r) => ({

@@ -35,15 +35,13 @@ export async function getSangongCategories(f: SangongFilter): Promise<SangongCat
   const [cells, counts] = await Promise.all([
     rows<{ column_key: string; amount: string; reports: number }>(sql`
       with rep as (${chosenReports(f)})
-      select c.column_key, trim_scale(sum(c.amount))::text as amount, count(distinct c.report_id)::int as reports
-      from rep join table_rows tr on tr.report_id = rep.id and tr.table_id = 't09' and tr.row_key = 'sangong'
-      join table_cells c on c.report_id = tr.report_id and c.table_id = tr.table_id and c.row_order = tr.row_order
-      group by c.column_key`),
+      select c.key as column_key, trim_scale(sum(c.value::numeric))::text as amount, count(distinct s.report_id)::int as reports
+      from rep join report_summaries s on s.report_id = rep.id, jsonb_each_text(s.sangong) c
+      group by c.key`),
     rows<{ reports: number; with_table: number }>(sql`
       with rep as (${chosenReports(f)})
-      select count(*)::int as reports,
-             count(*) filter (where exists (select 1 from table_rows tr where tr.report_id = rep.id and tr.table_id = 't09' and tr.row_key = 'sangong'))::int as with_table
-      from rep`),
+      select count(*)::int as reports, count(s.sangong)::int as with_table
+      from rep left join report_summaries s on s.report_id = rep.id`),
   ]);
   const cell = (k: string) => cells.find((c) => c.column_key === k);
   return {

@@ -5,7 +5,7 @@ import type { Location } from "@/lib/audit/types";
 import type { Report } from "@/lib/report/schema";
 import { getReadDb } from "../client";
 import { budgets, documents, reports } from "../schema";
-import { rows } from "./sql";
+import { anyOf, rows } from "./sql";
 
 export type ReportSource = {
   reportId: number;
@@ -195,11 +195,8 @@ export async function getSourcesOf(
   const ids = [...new Set(reportIds)];
   if (ids.length === 0) return out;
   const res = await rows<{ id: number; source: Report["source"] | string; has_document: boolean }>(sql`
-    select r.id::int as id, r.report -> 'source' as source, exists (select 1 from documents doc where doc.sha256 = r.content_sha256) as has_document
-    from reports r where r.id in (${sql.join(
-      ids.map((id) => sql`${id}`),
-      sql`, `,
-    )})`);
+    select r.id::int as id, s.source, exists (select 1 from documents doc where doc.sha256 = r.content_sha256) as has_document
+    from reports r join report_summaries s on s.report_id = r.id where r.id = ${anyOf(ids, "int")}`);
   for (const r of res)
     out.set(Number(r.id), {
       source: typeof r.source === "string" ? JSON.parse(r.source) : r.source,

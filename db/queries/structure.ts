@@ -40,9 +40,27 @@ type Agg = {
   reports: number;
 };
 
+/**
+ * The join of `rep` to its report_class_rows `k` in one table. The year is given as a constant when the view has one,
+ * so the index on (year, table_id, report_id) reads that year's rows only, not every year's.
+ */
+const classRowsOf = (f: { year?: number }, table: "t03" | "t06") =>
+  sql`k.report_id = rep.id and k.table_id = ${table} and ${f.year !== undefined ? sql`k.year = ${f.year}` : sql`k.year = rep.year`}`;
+
 /** t03 rows of the chosen reports summed per subject code, for codes of one length under a prefix. */
 async function t03Sums(f: StructureFilter, prefix: string, length: number, codes?: string[]): Promise<Agg[]> {
   const list = codes?.filter((c) => /^\d{3,7}$/.test(c)) ?? [];
+  const classLevel = list.length ? list.every((c) => c.length === 3) : length === 3;
+  if (classLevel)
+    return rows<Agg>(sql`
+      with rep as (${chosenReports(f)})
+      select k.code, mode() within group (order by k.name) as name,
+             trim_scale(sum(k.total))::text as total, trim_scale(sum(k.basic))::text as basic,
+             trim_scale(sum(k.project))::text as project, count(distinct k.report_id)::int as reports
+      from rep join report_class_rows k on ${classRowsOf(f, "t03")}
+      where ${list.length ? sql`k.code = ${anyOf(list, "text")}` : sql`length(k.code) = 3`}
+      group by k.code
+      order by sum(k.total) desc nulls last, k.code`);
   return rows<Agg>(sql`
     with rep as (${chosenReports(f)})
     select tr.code, mode() within group (order by tr.name) as name,
@@ -58,9 +76,9 @@ async function t03Sums(f: StructureFilter, prefix: string, length: number, codes
 }
 
 /** The 合计 row's 本年支出合计 of 公开03表 for the report of `alias`: the whole a 类 share is of. */
-const t03Whole = (alias: string) => sql`(select trim_scale(tc.amount)::text from table_rows tt join table_cells tc
-    on tc.report_id = tt.report_id and tc.table_id = tt.table_id and tc.row_order = tt.row_order and tc.column_key = 'total'
-  where tt.report_id = ${sql.raw(alias)}.report_id and tt.table_id = 't03' and tt.row_key = 'total' limit 1)`;
+const t03Whole = (alias: string) => sql`(select trim_scale(kt.total)::text from report_class_rows kt
+  where kt.report_id = ${sql.raw(alias)}.report_id and kt.table_id = 't03' and kt.row_key = 'total' and kt.total is not null
+  order by kt.row_order limit 1)`;
 
 const opt = (v: string | null | undefined) => (v === null || v === undefined ? undefined : v);
 
@@ -76,12 +94,9 @@ export async function getStructureBreakdown(f: StructureFilter): Promise<Structu
     parents.length ? t03Sums(f, "", 0, parents) : Promise.resolve([] as Agg[]),
     rows<{ total: string | null; basic: string | null; project: string | null; reports: number }>(sql`
       with rep as (${chosenReports(f)})
-      select trim_scale(sum(c.amount) filter (where c.column_key = 'total'))::text as total,
-             trim_scale(sum(c.amount) filter (where c.column_key = 'basic'))::text as basic,
-             trim_scale(sum(c.amount) filter (where c.column_key = 'project'))::text as project,
-             count(distinct tr.report_id)::int as reports
-      from rep join table_rows tr on tr.report_id = rep.id and tr.table_id = 't03' and tr.row_key = 'total'
-      left join table_cells c on c.report_id = tr.report_id and c.table_id = tr.table_id and c.row_order = tr.row_order`),
+      select trim_scale(sum(k.total))::text as total, trim_scale(sum(k.basic))::text as basic,
+             trim_scale(sum(k.project))::text as project, count(distinct k.report_id)::int as reports
+      from rep join report_class_rows k on ${classRowsOf(f, "t03")} and k.row_key = 'total'`),
   ]);
 
   // A department that does not print the subject still needs its name in the breadcrumb: take it from the reference list.
@@ -283,10 +298,11 @@ async function pickerRows(f: { year: number; synthetic: boolean }, limit: number
     expenditure_total: string | null;
   }>(sql`
     with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic })})
-    select count(*) over ()::int as n, rep.department_id::int as department_id, rep.department, rep.synthetic, ex.value::text as expenditure_total
-    from rep left join figures ex on ex.report_id = rep.id and ex.key = 'expenditureTotal'
+    select count(*) over ()::int as n, rep.department_id::int as department_id, rep.department, rep.synthetic,
+           s.figures ->> 'expenditureTotal' as expenditure_total
+    from rep left join report_summaries s on s.report_id = rep.id
     ${pattern ? sql`where rep.department ilike ${pattern}` : sql``}
-    order by ex.value desc nulls last, rep.department, rep.department_id
+    order by (s.figures ->> 'expenditureTotal')::numeric desc nulls last, rep.department, rep.department_id
     limit ${limit}`);
   return {
     count: Number(res[0]?.n ?? 0),
@@ -332,10 +348,9 @@ export async function getDepartmentsSideBySide(f: {
   if (chosen.length === 0) return { all, found, count: largest.count, selected: [], defaulted, classes: [] };
 
   const cls = await rows<{ report_id: number; code: string; name: string; total: string; whole: string | null }>(sql`
-    select tr.report_id::int as report_id, tr.code, tr.name, trim_scale(c.amount)::text as total,
-           ${t03Whole("tr")} as whole
-    from table_rows tr join table_cells c on c.report_id = tr.report_id and c.table_id = tr.table_id and c.row_order = tr.row_order and c.column_key = 'total'
-    where tr.table_id = 't03' and length(tr.code) = 3 and tr.report_id = ${anyOf(
+    select k.report_id::int as report_id, k.code, k.name, trim_scale(k.total)::text as total, ${t03Whole("k")} as whole
+    from report_class_rows k
+    where k.table_id = 't03' and length(k.code) = 3 and k.total is not null and k.report_id = ${anyOf(
       chosen.map((r) => r.reportId),
       "int",
     )}`);
@@ -386,19 +401,18 @@ export async function getEconomicStructure(f: {
   const [res, tot] = await Promise.all([
     rows<{ code: string; name: string; section: string | null; amount: string | null; reports: number }>(sql`
       with rep as (${chosenReports(f)})
-      select tr.code, mode() within group (order by tr.name) as name, mode() within group (order by tr.section) as section,
-             trim_scale(sum(c.amount))::text as amount, count(distinct c.report_id)::int as reports
-      from rep join table_rows tr on tr.report_id = rep.id and tr.table_id = 't06' and length(tr.code) = 3
-      left join table_cells c on c.report_id = tr.report_id and c.table_id = tr.table_id and c.row_order = tr.row_order and c.column_key = 'amount'
-      group by tr.code
-      order by tr.code`),
+      select k.code, mode() within group (order by k.name) as name, mode() within group (order by k.section) as section,
+             trim_scale(sum(k.amount))::text as amount, count(distinct k.report_id) filter (where k.amount is not null)::int as reports
+      from rep join report_class_rows k on ${classRowsOf(f, "t06")} and length(k.code) = 3
+      group by k.code
+      order by k.code`),
     rows<{ personnel: string | null; public: string | null; reports: number }>(sql`
       with rep as (${chosenReports(f)})
-      select trim_scale(sum(c.amount) filter (where tr.row_key = 'personnelTotal'))::text as personnel,
-             trim_scale(sum(c.amount) filter (where tr.row_key = 'publicTotal'))::text as public,
-             count(distinct tr.report_id)::int as reports
-      from rep join table_rows tr on tr.report_id = rep.id and tr.table_id = 't06' and tr.row_key in ('personnelTotal', 'publicTotal')
-      left join table_cells c on c.report_id = tr.report_id and c.table_id = tr.table_id and c.row_order = tr.row_order and c.column_key = 'amount'`),
+      select trim_scale(sum(k.amount) filter (where k.row_key = 'personnelTotal'))::text as personnel,
+             trim_scale(sum(k.amount) filter (where k.row_key = 'publicTotal'))::text as public,
+             count(distinct k.report_id)::int as reports
+      from rep join report_class_rows k on ${classRowsOf(f, "t06")}
+        and k.row_key in ('personnelTotal', 'publicTotal')`),
   ]);
   const t = tot[0];
   const personnel = opt(t?.personnel);
@@ -439,10 +453,9 @@ export async function getDepartmentYears(f: { synthetic: boolean; dept: number }
   if (reports.length === 0) return { years: [], classes: [] };
   const cls = await rows<{ year: number; code: string; name: string; total: string; whole: string | null }>(sql`
     with rep as (${chosenReports({ synthetic: f.synthetic, dept: f.dept })})
-    select rep.year::int as year, tr.code, tr.name, trim_scale(c.amount)::text as total, ${t03Whole("tr")} as whole
-    from rep join table_rows tr on tr.report_id = rep.id and tr.table_id = 't03' and length(tr.code) = 3
-    join table_cells c on c.report_id = tr.report_id and c.table_id = tr.table_id and c.row_order = tr.row_order and c.column_key = 'total'
-    order by tr.code, rep.year`);
+    select rep.year::int as year, k.code, k.name, trim_scale(k.total)::text as total, ${t03Whole("k")} as whole
+    from rep join report_class_rows k on k.report_id = rep.id and k.table_id = 't03' and length(k.code) = 3 and k.total is not null
+    order by k.code, rep.year`);
   const years = reports.map((r) => {
     const { departmentId: _i, department: _d, ...rest } = structureOf(r);
     return { ...rest, year: r.year };

@@ -10,3 +10,4 @@ export * from "./subjects";
 export * from "./import-log";
 export * from "./budgets";
 export * from "./documents";
+export * from "./summaries";

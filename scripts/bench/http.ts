@@ -169,6 +169,33 @@ async function warm(url: string, paths: string[], rounds: number) {
   for (const w of await warmUp(url, paths, rounds)) progress(`  warm-up: ${w.path} → ${w.why}`);
 }
 
+/**
+ * Each page's floor alone, without a server: the database work of the first view after a load (every statement
+ * cold in the query cache; PostgreSQL's own buffers warm after the warm-ups). What the per-report summaries move.
+ */
+export async function benchFloorsCmd(args: string[]): Promise<CmdResult> {
+  const runs = intArg(args, "floor-runs", 5);
+  const label = storeLabel();
+  await getStore();
+  try {
+    const departmentId = await departmentIdFromStore();
+    if (departmentId === undefined) throw new UsageError(`${label} 中没有任何部门。`);
+    const reportCount = await latestReportCount();
+    progress(`floors: ${runs} runs per page on ${label} (${reportCount} latest reports) …`);
+    const floors = await measureFloors(benchPages(departmentId), runs, 1);
+    const lines = [
+      `Floors on ${label}, ${reportCount} latest reports: each page's statements run directly, cold in the query cache (${runs} runs after 1 warm-up).`,
+      "",
+      "| page | floor p50 (ms) | max |",
+      "|---|---|---|",
+      ...[...floors].map(([p, s]) => `| ${p} | ${fmtMs(s.p50)} | ${fmtMs(s.max)} |`),
+    ];
+    return { text: `${lines.join("\n")}\n`, code: 0 };
+  } finally {
+    await closeDb();
+  }
+}
+
 export async function benchPagesCmd(args: string[]): Promise<CmdResult> {
   const url = arg(args, "url");
   const clients = intArg(args, "clients", 8);

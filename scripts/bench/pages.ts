@@ -8,6 +8,8 @@
  */
 import { runDataset } from "../../db/queries/datasets";
 import { getBenchmarkPage } from "../../db/queries/benchmark";
+import { getBudgetFlags } from "../../db/queries/budget-flags";
+import { getBudgetMovers, getBudgetYearsAll } from "../../db/queries/budget-review";
 import { getDepartmentList, getDepartmentPage, getDepartmentReport } from "../../db/queries/department";
 import {
   getExecutionDepartmentsPage,
@@ -103,6 +105,13 @@ export function benchPages(departmentId: number): BenchPage[] {
         getExecutionItemsPage(f, { pageSize: 50 }, s.items.outside),
         getProjectExecutionPage(f, { pageSize: 50 }, pc.departments),
       ]);
+    },
+    // app/budget-review/page.tsx (no dept: the city's movers and flags of the newest budget year)
+    "/budget-review": async () => {
+      const years = await getBudgetYearsAll();
+      const year = years[0];
+      if (year === undefined) return;
+      return Promise.all([getBudgetMovers(year), getBudgetFlags(year)]);
     },
     // app/procurement/page.tsx
     "/procurement": async () => {
