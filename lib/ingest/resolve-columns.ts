@@ -131,7 +131,12 @@ function holds(v: number[], printed: (string | undefined)[], id: RowIdentity, ha
  * Every k-subset of 0..n−1 in lexicographic order, in one array the caller must not keep (it changes at every step):
  * most placements fail their row's identities, so only those kept are copied.
  */
-function holdsAll(v: number[], printed: (string | undefined)[], ids: RowIdentity[], halfUnit: number): boolean {
+function holdsAll(
+  v: number[],
+  printed: (string | undefined)[],
+  ids: readonly RowIdentity[],
+  halfUnit: number,
+): boolean {
   for (const id of ids) if (!holds(v, printed, id, halfUnit)) return false;
   return true;
 }
@@ -201,7 +206,7 @@ function slipAllowance(magnitude: number, tol: number): number {
 }
 
 /** How far the placement misses the worst of its identities beyond their tolerance (0 when all hold). */
-function excess(v: number[], printed: (string | undefined)[], ids: RowIdentity[], halfUnit: number): number {
+function excess(v: number[], printed: (string | undefined)[], ids: readonly RowIdentity[], halfUnit: number): number {
   let worst = 0;
   for (const id of ids) {
     let sum = 0;
@@ -232,7 +237,7 @@ function excess(v: number[], printed: (string | undefined)[], ids: RowIdentity[]
 export function enumeratePlacements(
   cells: Cell[],
   width: number,
-  identities: RowIdentity[],
+  identities: readonly RowIdentity[],
   halfUnit: number,
   fixed: FixedPoint,
 ): Placement[] {
@@ -266,7 +271,7 @@ export function enumeratePlacements(
 function nearestPlacements(
   all: Placement[],
   units: number[],
-  identities: RowIdentity[],
+  identities: readonly RowIdentity[],
   halfUnit: number,
 ): Placement[] {
   const misses = all.map((p) => excess(p.value, p.printed, identities, halfUnit));
@@ -327,35 +332,54 @@ type Vec = number[];
 type Range = { lo: Vec; hi: Vec };
 
 /**
- * Distinct vectors in first-seen order. Hashed on the integers' low 32 bits (exact for integers), compared in full
- * within a bucket: no string keys to build for every partial sum.
+ * Distinct vectors in first-seen order. A term's domain holds a few placements, so a handful of vectors are compared
+ * in full one by one; beyond SMALL_SET they are hashed on the integers' low 32 bits (exact for integers) and compared
+ * in full within a bucket: no string keys to build for every partial sum.
  */
 class VecSet {
   readonly list: Vec[] = [];
-  private readonly buckets = new Map<number, number[]>();
+  private buckets: Map<number, number[]> | undefined;
 
   /** index of v in the list; v itself is stored if new, or a copy of it with `copy` (a scratch buffer) */
   indexOf(v: Vec, copy = false): number {
-    let h = 0x811c9dc5;
-    for (let j = 0; j < v.length; j++) h = Math.imul(h ^ (v[j] | 0), 16777619);
-    const bucket = this.buckets.get(h);
-    if (bucket)
-      for (const i of bucket) {
-        const w = this.list[i];
-        let same = true;
-        for (let j = 0; j < v.length && same; j++) same = w[j] === v[j];
-        if (same) return i;
+    if (!this.buckets) {
+      for (let i = 0; i < this.list.length; i++) if (sameVec(this.list[i], v)) return i;
+      this.list.push(copy ? v.slice() : v);
+      if (this.list.length >= SMALL_SET) {
+        this.buckets = new Map();
+        for (let i = 0; i < this.list.length; i++) this.bucketOf(this.list[i]).push(i);
       }
+      return this.list.length - 1;
+    }
+    const bucket = this.bucketOf(v);
+    for (const i of bucket) if (sameVec(this.list[i], v)) return i;
     const at = this.list.length;
     this.list.push(copy ? v.slice() : v);
-    if (bucket) bucket.push(at);
-    else this.buckets.set(h, [at]);
+    bucket.push(at);
     return at;
+  }
+
+  private bucketOf(v: Vec): number[] {
+    let h = 0x811c9dc5;
+    for (let j = 0; j < v.length; j++) h = Math.imul(h ^ (v[j] | 0), 16777619);
+    let bucket = this.buckets!.get(h);
+    if (!bucket) {
+      bucket = [];
+      this.buckets!.set(h, bucket);
+    }
+    return bucket;
   }
 
   get size(): number {
     return this.list.length;
   }
+}
+
+const SMALL_SET = 8;
+
+function sameVec(w: Vec, v: Vec): boolean {
+  for (let j = 0; j < v.length; j++) if (w[j] !== v[j]) return false;
+  return true;
 }
 
 function addVec(a: Vec, b: Vec): Vec {

@@ -34,7 +34,24 @@ export type ColumnHints = Partial<Record<TableId, Record<string, string>>>;
  * Identities of a row over its own columns (a t09 half keeps only those inside it): the row identities that
  * lib/report/identities.ts declares for the table.
  */
-export function rowIdentities(table: TableId, columns: readonly string[]): (RowIdentity & { identity: string })[] {
+export function rowIdentities(
+  table: TableId,
+  columns: readonly string[],
+): readonly (RowIdentity & { identity: string })[] {
+  // Asked for every row; a table's rows share a few column sets, and the declarations never change.
+  const key = `${table}\0${columns.join("\0")}`;
+  let ids = ROW_IDENTITIES.get(key);
+  if (!ids) {
+    if (ROW_IDENTITIES.size >= 1000) ROW_IDENTITIES.clear();
+    ids = identitiesOver(table, columns);
+    ROW_IDENTITIES.set(key, ids);
+  }
+  return ids;
+}
+
+const ROW_IDENTITIES = new Map<string, readonly (RowIdentity & { identity: string })[]>();
+
+function identitiesOver(table: TableId, columns: readonly string[]): (RowIdentity & { identity: string })[] {
   const at = (k: string) => columns.indexOf(k);
   return rowFormulas(table, "parser")
     .filter((id) => [id.lhs, ...id.plus, ...(id.minus ?? [])].every((k) => at(k) >= 0))
@@ -145,7 +162,9 @@ function hierarchy(b: Builder, t: ParsedTable, identityId: string): void {
   for (const r of codes.values()) {
     const parent = codeParent(r.code!, codes) ?? total;
     if (!parent) continue;
-    children.set(parent, [...(children.get(parent) ?? []), r]);
+    const list = children.get(parent);
+    if (list) list.push(r);
+    else children.set(parent, [r]);
   }
   // Deepest parents first: their sums are the most local, so a misprint rejects as little as possible.
   const parents = [...children.keys()].sort((x, y) => (y.code?.length ?? 0) - (x.code?.length ?? 0));
