@@ -1,16 +1,14 @@
 import type { ReactNode } from "react";
-import { formatScore, formatWanyuan } from "@/lib/money/format";
 import type { Column } from "@/lib/views/columns";
 import { SortableTable, type SortRow } from "./sortable-table";
-import { Pct, Wan } from "./ui";
 
 type Row = Record<string, unknown>;
 
 /**
- * One table of a page, rendered from the same column declaration as its CSV and JSON (lib/views). Each format prints
- * one way (万元 and % with two decimals, "—" for what the document does not give); `cells` overrides a column's cell
- * with a link or badge. On a phone the table scrolls sideways with its first column held in place. Headers sort the
- * rows in view, so a paged list (whose order the query sets) passes `sortable={false}`.
+ * One table of a page, rendered from the same column declaration as its CSV and JSON (lib/views). The rows travel
+ * to the browser as data and each format prints one way there (see SortableTable); `cells` overrides a column's cell
+ * with a link or badge rendered here (undefined: the format's own cell). On a phone the table scrolls sideways with its first column held in place.
+ * Headers sort the rows in view, so a paged list (whose order the query sets) passes `sortable={false}`.
  */
 export function DataTable<R extends Row>(props: {
   columns: readonly Column[];
@@ -20,22 +18,35 @@ export function DataTable<R extends Row>(props: {
   rowClass?: (r: R) => string | undefined;
   minWidth?: string;
   sortable?: boolean;
+  dense?: boolean;
+  /** false: no unit line under the table (tables stacked one after another, whose section says it once) */
+  legend?: false;
   /** said after the unit line under the table */
   note?: ReactNode;
 }) {
   const columns = props.columns.filter((c) => !c.csvOnly);
   const head = columns.map((c) => ({
     label: c.label,
-    title: c.title,
-    numeric: c.format !== "text",
+    format: c.format,
     sortable: !c.pageOnly,
+    ...(c.title ? { title: c.title } : {}),
   }));
-  const rows: SortRow[] = props.rows.map((r) => ({
-    key: String(props.rowKey(r)),
-    className: props.rowClass?.(r),
-    values: columns.map((c) => sortValue(r[c.key])),
-    cells: columns.map((c) => props.cells?.[c.key]?.(r) ?? cell(c, r[c.key])),
-  }));
+  const overrides = columns.flatMap((c, i) => {
+    const f = props.cells?.[c.key];
+    return f ? [[i, f] as const] : [];
+  });
+  const rows: SortRow[] = props.rows.map((r) => {
+    const row: SortRow = { key: String(props.rowKey(r)), values: columns.map((c) => sortValue(r[c.key])) };
+    const className = props.rowClass?.(r);
+    if (className) row.className = className;
+    // an override that gives nothing leaves the cell to its format
+    const cells = overrides.flatMap(([i, f]) => {
+      const c = f(r);
+      return c === undefined ? [] : [[i, c] as const];
+    });
+    if (cells.length) row.cells = Object.fromEntries(cells);
+    return row;
+  });
   const money = columns.some((c) => c.format === "wan");
   return (
     <div className="overflow-x-auto">
@@ -44,29 +55,15 @@ export function DataTable<R extends Row>(props: {
         rows={rows}
         minWidth={props.minWidth ?? "min-w-[560px]"}
         sortable={props.sortable ?? props.rows.length > 1}
+        dense={props.dense}
       />
-      <p className="mt-1 text-xs text-gray-500">
-        {money ? "金额单位：万元。" : ""}“—”表示文件未披露或无法计算，不等于零。{props.note}
-      </p>
+      {props.legend === false ? null : (
+        <p className="mt-1 text-xs text-gray-500">
+          {money ? "金额单位：万元。" : ""}“—”表示文件未披露或无法计算，不等于零。{props.note}
+        </p>
+      )}
     </div>
   );
-}
-
-function cell(c: Column, v: unknown): ReactNode {
-  const s = v === null || v === undefined ? undefined : String(v);
-  switch (c.format) {
-    case "wan":
-      return <Wan v={s} />;
-    case "pct":
-      return <Pct v={s} />;
-    case "yuan":
-      return s === undefined || s === "" ? <span className="text-gray-400">—</span> : formatWanyuan(s);
-    case "score":
-    case "decimal":
-      return formatScore(s);
-    default:
-      return s === undefined || s === "" ? <span className="text-gray-400">—</span> : s;
-  }
 }
 
 function sortValue(v: unknown): string | null {

@@ -37,3 +37,27 @@ export const indicatorColumns = [
   text("deviation", "偏差原因"),
   count("sourceLine", "原文行号"),
 ];
+
+/** One sheet's indicators on a page (the pack, the one-project view): the tree's levels, then the sheet's cells. */
+export const sheetIndicatorColumns = [
+  text("level1", "一级指标"),
+  text("level2", "二级指标"),
+  text("level3", "三级指标"),
+  text("target", "年度指标值"),
+  text("actual", "实际完成值"),
+  score("weight", "分值"),
+  score("score", "得分"),
+  text("deviation", "偏差原因"),
+];
+
+/** The pack's 绩效自评 projects: execution against both budgets (a cut 全年预算 makes B ÷ A look better), score, grade. */
+export const packProjectColumns = [
+  text("name", "项目"),
+  wan("initial", "年初预算"),
+  wan("annual", "全年预算（A）"),
+  wan("executed", "执行数（B）"),
+  pct("rateInitial", "B ÷ 年初预算"),
+  pct("rate", "B ÷ A"),
+  score("score", "自评得分"),
+  text("grade", "等级"),
+];

@@ -121,6 +121,39 @@ run("department review pack in a real browser", () => {
     },
   );
 
+  // issue 11, item 6: no page over 200 KB; the findings the pack leaves out are one link away, each with its places
+  test.each(["烟台市人民政府办公室", "上海市普陀区财政局", "烟台市大数据局"])(
+    "%s: the pack stays under 200 KB and its findings page lists every finding, most severe first",
+    async (name) => {
+      const id = deptId(name);
+      const html = new Uint8Array(await (await fetch(`${app.url}/departments/${id}`)).arrayBuffer());
+      expect(html.length).toBeLessThan(200_000);
+      const api = (await (await fetch(`${app.url}/api/department-findings?id=${id}`)).json()) as {
+        rows: { severity: string; locations: { sourceLine?: number }[] }[];
+      };
+      expect(api.rows.length).toBeGreaterThan(0);
+
+      const { page, errors } = await open(`/departments/${id}`);
+      const summary = await page.locator("#findings").innerText();
+      expect(summary).toContain(`共 ${api.rows.length} 项`);
+      const shown = await page.locator("#findings tbody tr").count();
+      const serious = api.rows.filter((r) => r.severity !== "rounding").length;
+      expect(shown).toBe(Math.min(serious, 12));
+      // errors before warnings
+      const levels = (await page.locator("#findings tbody tr td:first-child").allInnerTexts()).map((t) => t.trim());
+      expect(levels).toEqual([...levels].sort((a, b) => (a === "错误" ? 0 : 1) - (b === "错误" ? 0 : 1)));
+      await page.getByRole("link", { name: /查看全部 \d+ 项发现/ }).click();
+      await page.waitForURL(/\/departments\/\d+\/findings\?year=\d+/);
+      const all = page.locator("#findings tbody tr, #rounding tbody tr");
+      expect(await all.count()).toBe(api.rows.length);
+      // every place the audit located in the document opens the original there (the store keeps these files)
+      const cited = api.rows.reduce((n, r) => n + r.locations.filter((l) => l.sourceLine).length, 0);
+      expect(await page.locator("#findings a[href*='/source?'], #rounding a[href*='/source?']").count()).toBe(cited);
+      await page.close();
+      expect(errors).toEqual([]);
+    },
+  );
+
   test("the appendix (the nine tables) prints landscape, with the same footer", async () => {
     const id = deptId("烟台市大数据局");
     const { page, errors } = await open(`/departments/${id}/tables`);

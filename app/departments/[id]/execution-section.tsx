@@ -1,19 +1,26 @@
-import { EXECUTION_RATE, executionBand } from "@/lib/metrics/policy";
+import { budgetAdjustment, EXECUTION_RATE, executionBand } from "@/lib/metrics/policy";
+import { executionColumns } from "@/lib/views/department";
+import { DataTable } from "../../_components/data-table";
 import { ratePct } from "@/lib/metrics/stats";
 import { placeOfLine, type Report } from "@/lib/report/schema";
 import { Empty, Pct, Section, Wan } from "../../_components/ui";
 import { AdjustmentNote } from "./adjustment";
+import { Reason } from "./yoy-section";
 
 const BASE_TEXT = { initial: "年初预算", annual: "全年预算" } as const;
 
-function RateCell({ final, base }: { final: string; base?: string }) {
-  const r = ratePct(final, base);
-  return (
-    <td className={`num p-1.5 ${executionBand(r) === "concern" ? "font-semibold text-rose-700" : ""}`}>
+/** A recomputed rate outside the band, marked; within it the plain format's cell. */
+const marked = (r: string | undefined) =>
+  executionBand(r) === "concern" ? (
+    <span className="font-semibold text-rose-700">
       <Pct v={r} />
-    </td>
-  );
-}
+    </span>
+  ) : undefined;
+
+const adjusted = (initial?: string, annual?: string) => {
+  const a = budgetAdjustment(initial, annual);
+  return !!a && a.direction !== "unchanged";
+};
 
 /**
  * 一般公共预算财政拨款 execution by subject: against the 年初预算 and, where the narrative gives it, the 全年预算
@@ -55,58 +62,48 @@ export function ExecutionSection({ report }: { report: Report }) {
             ) : null}
           </p>
           <AdjustmentNote initial={be.initialBudget} annual={be.annualBudget} />
-          <div className="overflow-x-auto">
-            <table className="sticky-first w-full min-w-[760px] border-collapse text-sm">
-              <thead>
-                <tr className="border-b bg-gray-100 text-left">
-                  <th className="p-1.5">科目（类 / 款 / 项）</th>
-                  <th className="num p-1.5">年初预算</th>
-                  {withAnnual ? <th className="num p-1.5">全年预算</th> : null}
-                  <th className="num p-1.5">支出决算</th>
-                  <th className="num p-1.5">所述执行率</th>
-                  <th className="num p-1.5">{withAnnual ? "对年初预算" : "复算执行率"}</th>
-                  {withAnnual ? <th className="num p-1.5">对全年预算</th> : null}
-                  <th className="p-1.5">部门说明的原因</th>
-                </tr>
-              </thead>
-              <tbody>
-                {be.items.map((it, i) => (
-                  <tr key={i} className="border-b border-gray-100 align-top">
-                    <td className="p-1.5">
-                      {it.code ? <span className="mr-1 font-mono text-xs text-gray-500">{it.code}</span> : null}
-                      {it.path.join(" / ")}
-                    </td>
-                    <td className="num p-1.5">
-                      <Wan v={it.initialBudget} />
-                    </td>
-                    {withAnnual ? (
-                      <td className="num p-1.5">
-                        <Wan v={it.annualBudget} />
-                        <AdjustmentNote initial={it.initialBudget} annual={it.annualBudget} />
-                      </td>
+          <DataTable
+            columns={executionColumns(withAnnual)}
+            rows={be.items.map((it, i) => ({
+              ...it,
+              i,
+              subject: it.path.join(" / "),
+              rateInitial: ratePct(it.final, it.initialBudget),
+              rateAnnual: ratePct(it.final, it.annualBudget),
+              place: it.sourceLine ? placeOfLine(report, it.sourceLine) : undefined,
+            }))}
+            rowKey={(r) => r.i}
+            minWidth="min-w-[760px]"
+            sortable={false}
+            cells={{
+              subject: (it) =>
+                it.code ? (
+                  <>
+                    <span className="mr-1 font-mono text-xs text-gray-500">{it.code}</span>
+                    {it.subject}
+                  </>
+                ) : undefined,
+              annualBudget: (it) =>
+                adjusted(it.initialBudget, it.annualBudget) ? (
+                  <>
+                    <Wan v={it.annualBudget} />
+                    <AdjustmentNote initial={it.initialBudget} annual={it.annualBudget} />
+                  </>
+                ) : undefined,
+              rate: (it) =>
+                it.noInitialBudget || (it.rateBase && withAnnual) ? (
+                  <>
+                    {it.noInitialBudget ? "年初无预算" : <Pct v={it.rate} />}
+                    {it.rateBase && withAnnual ? (
+                      <div className="text-xs text-gray-500">{`对${BASE_TEXT[it.rateBase]}`}</div>
                     ) : null}
-                    <td className="num p-1.5">
-                      <Wan v={it.final} />
-                    </td>
-                    <td className="num p-1.5">
-                      {it.noInitialBudget ? "年初无预算" : <Pct v={it.rate} />}
-                      {it.rateBase && withAnnual ? (
-                        <div className="text-xs text-gray-500">{`对${BASE_TEXT[it.rateBase]}`}</div>
-                      ) : null}
-                    </td>
-                    <RateCell final={it.final} base={it.initialBudget} />
-                    {withAnnual ? <RateCell final={it.final} base={it.annualBudget} /> : null}
-                    <td className="p-1.5 text-gray-700">
-                      {it.reason ?? <span className="text-gray-400">未说明</span>}
-                      {it.sourceLine ? (
-                        <span className="ml-1 text-xs text-gray-400">{`（${placeOfLine(report, it.sourceLine)}）`}</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+                  </>
+                ) : undefined,
+              rateInitial: (it) => marked(it.rateInitial),
+              rateAnnual: (it) => marked(it.rateAnnual),
+              reason: (it) => <Reason reason={it.reason} place={it.place} />,
+            }}
+          />
         </>
       )}
     </Section>

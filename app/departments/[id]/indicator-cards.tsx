@@ -14,6 +14,18 @@ const CARD_KEYS = [
   "personnelCost",
 ] as const;
 
+/** the band rule each card is marked by (its formula is printed on the card itself) */
+const BAND_OF: Record<(typeof CARD_KEYS)[number], "execution" | "sme" | "change"> = {
+  expenditureTotal: "change",
+  basicExpenditure: "change",
+  projectExpenditure: "change",
+  gpbExecutionRate: "execution",
+  sangongFinal: "change",
+  procurementSmeShare: "sme",
+  operatingCost: "change",
+  personnelCost: "change",
+};
+
 const BAND_STYLE: Record<Band, string> = {
   good: "bg-emerald-100 text-emerald-800",
   watch: "bg-amber-100 text-amber-800",
@@ -34,7 +46,7 @@ export function IndicatorCards({ data }: { data: DepartmentReport }) {
           <div
             key={k}
             className="pack-card rounded-lg border border-gray-200 bg-white p-3 shadow-sm"
-            title={`计算：${meta.formula}。标记：${POLICY_TEXT.bands}。`}
+            title={`标记：${POLICY_TEXT[BAND_OF[k]]}`}
           >
             <div className="flex items-center justify-between text-xs text-gray-500">
               <span>{meta.label}</span>

@@ -6,7 +6,6 @@ import { computeCompleteness } from "@/lib/audit/completeness";
 import { departmentParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { PROJECT_RATE_FLOOR } from "@/lib/metrics/policy";
 import { computeCoverage, unreadNotes } from "@/lib/report/coverage";
-import { FindingsTable } from "../../_components/findings-table";
 import { UnreadNotesTable } from "../../_components/reading-coverage";
 import { Empty, Section } from "../../_components/ui";
 import { BudgetOnly } from "./budget-only";
@@ -14,7 +13,9 @@ import { BudgetSummary } from "./budget-summary";
 import { dashboardHref } from "./dashboard-links";
 import { ExecutionSection } from "./execution-section";
 import { FactsSection } from "./facts-section";
+import { Glossary } from "./glossary";
 import { IndicatorCards } from "./indicator-cards";
+import { PackFindings } from "./pack-findings";
 import { PackHeader } from "./pack-header";
 import { PerformanceSection } from "./performance-section";
 import { PrintFooter } from "./print-footer";
@@ -48,11 +49,10 @@ export default async function DepartmentPage(props: {
   }
   const projects = await getReportProjects(data.reportId, PROJECT_RATE_FLOOR);
 
-  const { report, findings } = data;
+  const { report } = data;
   const notes = unreadNotes(report);
   // the nine tables are on a page of their own (./tables), the printed pack's appendix
   const tables = tablesHref(deptId, data.year, sp.revision);
-  const cite = data.hasDocument ? { reportId: data.reportId, source: report.source } : undefined;
   const footerLabel = `${data.department} ${data.year} 年度${data.scope}审查材料`;
 
   return (
@@ -87,22 +87,7 @@ export default async function DepartmentPage(props: {
         performanceHref={dashboardHref("/performance", deptId, data.year, data.synthetic)}
       />
 
-      <Section
-        title="审核发现"
-        id="findings"
-        note="每条发现给出两处来源（表与行，或情况说明的段落与原文行号），以及应为值与文件所列值。"
-      >
-        {findings.length === 0 ? (
-          <Empty>没有发现不一致之处。</Empty>
-        ) : (
-          <FindingsTable
-            findings={findings}
-            linkTables={(t) => tablesHref(deptId, data.year, sp.revision, t)}
-            source={report.source}
-            cite={cite ? { ...cite, tables: report.tables } : undefined}
-          />
-        )}
-      </Section>
+      <PackFindings data={data} revision={sp.revision} />
 
       <Section
         title="附录：九张决算公开表"
@@ -121,14 +106,7 @@ export default async function DepartmentPage(props: {
         {report.glossary.length === 0 ? (
           <Empty>文件没有名词解释。</Empty>
         ) : (
-          <dl className="grid gap-2 text-sm md:grid-cols-2 print:grid-cols-2">
-            {report.glossary.map((g, i) => (
-              <div key={i}>
-                <dt className="font-semibold">{g.term}</dt>
-                <dd className="text-gray-700">{g.definition}</dd>
-              </div>
-            ))}
-          </dl>
+          <Glossary terms={report.glossary.map((g) => [g.term, g.definition])} />
         )}
       </Section>
     </article>

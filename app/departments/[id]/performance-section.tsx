@@ -2,9 +2,11 @@ import Link from "next/link";
 import type { PerformanceProject } from "@/db/queries/performance";
 import { PROJECT_RATE_FLOOR } from "@/lib/metrics/policy";
 import { ratePct } from "@/lib/metrics/stats";
-import { formatScore } from "@/lib/money/format";
 import { placeOfLine, type Report } from "@/lib/report/schema";
+import { DataTable } from "../../_components/data-table";
 import { Empty, Pct, Section, Wan } from "../../_components/ui";
+import { packProjectColumns, sheetIndicatorColumns } from "@/lib/views/performance";
+import { budgetAdjustment } from "@/lib/metrics/policy";
 import { AdjustmentNote } from "./adjustment";
 
 /**
@@ -41,59 +43,46 @@ export function PerformanceSection(props: { report: Report; projects: Performanc
               在绩效看板中与其他部门的项目比较 →
             </Link>
           </p>
-          <div className="overflow-x-auto">
-            <table className="sticky-first w-full min-w-[760px] border-collapse text-sm">
-              <thead>
-                <tr className="border-b bg-gray-100 text-left">
-                  <th className="p-1.5">项目</th>
-                  <th className="num p-1.5">年初预算</th>
-                  <th className="num p-1.5">全年预算（A）</th>
-                  <th className="num p-1.5">执行数（B）</th>
-                  <th className="num p-1.5">B ÷ 年初预算</th>
-                  <th className="num p-1.5">B ÷ A</th>
-                  <th className="num p-1.5">自评得分</th>
-                  <th className="whitespace-nowrap p-1.5">等级</th>
-                </tr>
-              </thead>
-              <tbody>
-                {projects.map((p) => (
-                  <tr key={p.id} className={`border-b border-gray-100 align-top ${p.flagged ? "bg-rose-50" : ""}`}>
-                    <td className="p-1.5">
-                      <a className="hover:underline" href={`#project-${p.id}`}>
-                        {p.name}
-                      </a>
-                      <span className="ml-1 text-xs text-gray-400">{`（${p.indicatorCount} 项指标）`}</span>
-                    </td>
-                    <td className="num p-1.5">
-                      <Wan v={p.initial} />
-                    </td>
-                    <td className="num p-1.5">
-                      <Wan v={p.annual} />
-                      <AdjustmentNote initial={p.initial} annual={p.annual} />
-                    </td>
-                    <td className="num p-1.5">
-                      <Wan v={p.executed} />
-                    </td>
-                    <td className="num p-1.5">
-                      <Pct v={ratePct(p.executed, p.initial)} />
-                    </td>
-                    <td className={`num p-1.5 ${p.flagged ? "font-semibold text-rose-700" : ""}`}>
-                      <Pct v={p.rate} />
-                    </td>
-                    <td className="num p-1.5">{formatScore(p.score)}</td>
-                    <td className="p-1.5">
-                      {p.grade ?? "—"}
-                      {p.gradeDerived ? (
-                        <span className="ml-1 text-xs text-gray-500" title="汇总表未列等级，按得分推定">
-                          推定
-                        </span>
-                      ) : null}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            columns={packProjectColumns}
+            rows={projects.map((p) => ({ ...p, indicators: undefined, rateInitial: ratePct(p.executed, p.initial) }))}
+            rowKey={(p) => p.id}
+            rowClass={(p) => (p.flagged ? "bg-rose-50" : undefined)}
+            minWidth="min-w-[760px]"
+            cells={{
+              name: (p) => (
+                <>
+                  <a className="hover:underline" href={`#project-${p.id}`}>
+                    {p.name}
+                  </a>
+                  <span className="ml-1 text-xs text-gray-400">{`（${p.indicatorCount} 项指标）`}</span>
+                </>
+              ),
+              annual: (p) =>
+                budgetAdjustment(p.initial, p.annual)?.direction === "unchanged" ||
+                !budgetAdjustment(p.initial, p.annual) ? undefined : (
+                  <>
+                    <Wan v={p.annual} />
+                    <AdjustmentNote initial={p.initial} annual={p.annual} />
+                  </>
+                ),
+              rate: (p) =>
+                p.flagged ? (
+                  <span className="font-semibold text-rose-700">
+                    <Pct v={p.rate} />
+                  </span>
+                ) : undefined,
+              grade: (p) =>
+                p.gradeDerived ? (
+                  <>
+                    {p.grade ?? "—"}
+                    <span className="ml-1 text-xs text-gray-500" title="汇总表未列等级，按得分推定">
+                      推定
+                    </span>
+                  </>
+                ) : undefined,
+            }}
+          />
           {projects
             .filter((p) => p.indicators.length)
             .map((p) => (
@@ -114,32 +103,15 @@ function Indicators({ report, project: p }: { report: Report; project: Performan
           <span className="ml-1 text-xs font-normal text-gray-400">{`（自评表，${placeOfLine(report, p.sourceLine)}）`}</span>
         ) : null}
       </h3>
-      <div className="overflow-x-auto">
-        <table className="w-full min-w-[720px] border-collapse text-xs">
-          <thead>
-            <tr className="border-b bg-gray-50 text-left">
-              <th className="p-1">指标（一级 / 二级 / 三级）</th>
-              <th className="p-1">年度指标值</th>
-              <th className="p-1">实际完成值</th>
-              <th className="num p-1">分值</th>
-              <th className="num p-1">得分</th>
-              <th className="p-1">偏差原因</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.indicators.map((i, k) => (
-              <tr key={k} className="border-b border-gray-100 align-top">
-                <td className="p-1">{[i.level1, i.level2, i.level3].filter(Boolean).join(" / ")}</td>
-                <td className="p-1">{i.target ?? "—"}</td>
-                <td className="p-1">{i.actual ?? "—"}</td>
-                <td className="num p-1">{formatScore(i.weight)}</td>
-                <td className="num p-1">{formatScore(i.score)}</td>
-                <td className="p-1 text-gray-600">{i.deviation ?? ""}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable
+        columns={sheetIndicatorColumns}
+        rows={p.indicators}
+        rowKey={(i) => p.indicators.indexOf(i)}
+        minWidth="min-w-[720px]"
+        sortable={false}
+        dense
+        legend={false}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { locationText, tableOfTitle, unreadNotes } from "@/lib/report/coverage";
+import { locationText, tableOfTitle, type unreadNotes } from "@/lib/report/coverage";
 import { TABLE_IDS, type Report, type TableId } from "@/lib/report/schema";
 
 /** The nine tables' unread notes, by table id (the first note's place in the original): a table section says where they are. */

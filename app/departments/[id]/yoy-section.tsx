@@ -1,6 +1,8 @@
 import { D } from "@/lib/money/decimal";
 import { placeOfLine, type Report } from "@/lib/report/schema";
-import { Empty, Pct, Section, Wan } from "../../_components/ui";
+import { yoyColumns } from "@/lib/views/department";
+import { DataTable } from "../../_components/data-table";
+import { Empty, Section, Wan } from "../../_components/ui";
 
 /** change key in the narrative → the figure that holds the same quantity in the stored previous year */
 const CHANGE_TO_FIGURE: Record<string, string> = {
@@ -23,59 +25,48 @@ export function YoySection({ report, priorFigures }: { report: Report; priorFigu
       {changes.length === 0 ? (
         <Empty>情况说明未给出与上年的比较。</Empty>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="sticky-first w-full min-w-[720px] border-collapse text-sm">
-            <thead>
-              <tr className="border-b bg-gray-100 text-left">
-                <th className="p-1.5">项目</th>
-                <th className="num p-1.5">本年（万元）</th>
-                <th className="num p-1.5">增减（万元）</th>
-                <th className="num p-1.5">增减率</th>
-                <th className="num p-1.5">上年（推算）</th>
-                <th className="num p-1.5">上年（库中）</th>
-                <th className="p-1.5">部门说明的原因</th>
-              </tr>
-            </thead>
-            <tbody>
-              {changes.map((c, i) => {
-                const implied =
-                  c.change !== undefined
-                    ? new D(c.current).minus(c.change).toFixed()
-                    : c.unchanged
-                      ? c.current
-                      : undefined;
-                const fk = CHANGE_TO_FIGURE[c.key];
-                const stored = fk && priorFigures ? priorFigures[fk] : undefined;
-                const mismatch = implied !== undefined && stored !== undefined && !new D(implied).eq(stored);
-                return (
-                  <tr key={i} className="border-b border-gray-100 align-top">
-                    <td className="p-1.5">{c.subject}</td>
-                    <td className="num p-1.5">
-                      <Wan v={c.current} />
-                    </td>
-                    <td className="num p-1.5">{c.unchanged ? "持平" : <Wan v={c.change} />}</td>
-                    <td className="num p-1.5">
-                      <Pct v={c.pct} />
-                    </td>
-                    <td className="num p-1.5">
-                      <Wan v={implied} />
-                    </td>
-                    <td className={`num p-1.5 ${mismatch ? "font-semibold text-rose-700" : ""}`}>
-                      {stored !== undefined ? <Wan v={stored} /> : <span className="text-gray-400">—</span>}
-                    </td>
-                    <td className="p-1.5 text-gray-700">
-                      {c.reason ?? <span className="text-gray-400">未说明</span>}
-                      {c.sourceLine ? (
-                        <span className="ml-1 text-xs text-gray-400">{`（${placeOfLine(report, c.sourceLine)}）`}</span>
-                      ) : null}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          columns={yoyColumns}
+          rows={changes.map((c, i) => {
+            const implied =
+              c.change !== undefined ? new D(c.current).minus(c.change).toFixed() : c.unchanged ? c.current : undefined;
+            const fk = CHANGE_TO_FIGURE[c.key];
+            const stored = fk && priorFigures ? priorFigures[fk] : undefined;
+            const mismatch = implied !== undefined && stored !== undefined && !new D(implied).eq(stored);
+            return {
+              ...c,
+              i,
+              implied,
+              stored,
+              mismatch,
+              place: c.sourceLine ? placeOfLine(report, c.sourceLine) : undefined,
+            };
+          })}
+          rowKey={(r) => r.i}
+          minWidth="min-w-[720px]"
+          sortable={false}
+          cells={{
+            change: (r) => (r.unchanged ? "持平" : undefined),
+            stored: (r) =>
+              r.mismatch ? (
+                <span className="font-semibold text-rose-700">
+                  <Wan v={r.stored} />
+                </span>
+              ) : undefined,
+            reason: (r) => <Reason reason={r.reason} place={r.place} />,
+          }}
+        />
       )}
     </Section>
+  );
+}
+
+/** A reason as the department states it, with its place in the original. */
+export function Reason({ reason, place }: { reason?: string; place?: string }) {
+  return (
+    <span className="text-gray-700">
+      {reason ?? <span className="text-gray-400">未说明</span>}
+      {place ? <span className="ml-1 text-xs text-gray-400">{`（${place}）`}</span> : null}
+    </span>
   );
 }
