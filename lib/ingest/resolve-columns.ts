@@ -832,11 +832,34 @@ function supportByMeetInTheMiddle(pr: SumProblem): boolean[][] {
 }
 
 /** For a sum constraint, the placements of each term's row that some choice of the others completes. */
+/**
+ * A sum whose rows are all settled (half of those revised) holds or empties them: checked on the rows' values, with
+ * SumProblem's bound on the terms, and no contribution sets built. Undefined while some row is open.
+ */
+function reviseSettledSum(c: SumConstraint, domains: Placement[][]): "empty" | "unchanged" | undefined {
+  for (const t of c.terms) if (domains[t.row].length !== 1) return undefined;
+  let closes = true;
+  for (let j = 0; j < c.constant.length; j++) {
+    let sum = 0;
+    let bound = Math.abs(c.constant[j]) + c.tolerance[j];
+    for (const t of c.terms) {
+      const v = viewed(domains[t.row][0].value, t.view[j], t.sign);
+      sum += v;
+      bound += Math.abs(v);
+    }
+    checkBound(bound, c.label);
+    if (Math.abs(sum + c.constant[j]) > c.tolerance[j]) closes = false;
+  }
+  return closes ? "unchanged" : "empty";
+}
+
 function reviseSum(
   c: SumConstraint,
   domains: Placement[][],
   cache?: ContributionCache,
 ): Map<number, Placement[]> | "empty" | "unchanged" {
+  const settled = reviseSettledSum(c, domains);
+  if (settled) return settled;
   const contrib = c.terms.map((t) => contributionsOf(t, domains[t.row], cache));
   if (contrib.some((x) => x.vecs.length === 0)) return "empty";
   const pr = new SumProblem(
