@@ -12,19 +12,16 @@ export function toCsv(header: string[], rows: (string | number | null | undefine
   return "\uFEFF" + [header, ...rows].map((r) => r.map(cell).join(",")).join("\r\n") + "\r\n";
 }
 
-/** Columns whose figures the pages print with two decimals: amounts (万元), rates and shares (%), points and scores. */
-const TWO_DECIMALS = /万元|%|％|百分点|完整度|得分|分）|执行率|份额|占比/;
-
 /**
- * A figure as the page prints it: two decimals in a column of amounts, rates or scores ("0" and "0.00" alike become
- * "0.00", a stored "100.0000" becomes "100.00"), counts and years untouched; a site-relative link made absolute so it
- * still opens from a spreadsheet. Anything not a plain number passes through.
+ * A figure as the page prints it: two decimals where the column's format says so (amounts, rates, scores: "0" and
+ * "0.00" alike become "0.00", a stored "100.0000" becomes "100.00"), counts, years and figures kept as stored
+ * untouched; a site-relative link made absolute so it still opens from a spreadsheet. Anything not a plain number
+ * passes through.
  */
-export function printedCell(label: string, v: string | number, origin: string, format?: Format): string | number {
+export function printedCell(v: string | number, origin: string, format: Format): string | number {
   if (typeof v === "string" && v.startsWith("/") && !v.startsWith("//")) return `${origin}${v}`;
   const s = String(v);
-  // a declared format decides; a column declared before formats existed is judged by its label
-  if (!/^-?\d+(\.\d+)?$/.test(s) || !(format ? twoDecimals(format) : TWO_DECIMALS.test(label))) return v;
+  if (!/^-?\d+(\.\d+)?$/.test(s) || !twoDecimals(format)) return v;
   const [int, frac = ""] = s.split(".");
   // exact: pad or round half-up on the decimal string, no float
   if (frac.length <= 2) return `${int}.${frac.padEnd(2, "0")}`;

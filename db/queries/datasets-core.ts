@@ -9,7 +9,14 @@ import { FLAG_TITLES, getOverview } from "./overview-flags";
 import { evidenceHref, otherYearOf } from "@/lib/report/evidence";
 import { placeOfLine } from "@/lib/report/schema";
 import { getSourcesOf } from "./source";
-import { completenessColumns, findingColumns } from "@/lib/views/quality";
+import { departmentListColumns } from "@/lib/views/departments";
+import {
+  completenessColumns,
+  coverageColumns,
+  departmentFindingColumns,
+  findingColumns,
+  unreadNoteColumns,
+} from "@/lib/views/quality";
 import { flagColumns, reportColumns } from "@/lib/views/overview";
 import { getCompletenessRanking, getCoverageRanking, getFindings, getUnreadNotes, type UnreadNoteRow } from "./quality";
 
@@ -66,29 +73,14 @@ export const coreDatasets: Record<string, Dataset> = {
   departments: {
     title: "部门列表",
     params: overviewParamsSchema,
-    columns: [
-      { key: "department", label: "部门" },
-      { key: "synthetic", label: "合成示例" },
-      { key: "years", label: "年度" },
-      { key: "expenditureTotal", label: "最新年度本年支出合计（万元）" },
-      { key: "errors", label: "审核错误" },
-      { key: "completeness", label: "信息完整度" },
-    ],
+    columns: departmentListColumns,
     fetch: (async (p: Base) =>
       (await getDepartmentList(p.synthetic)).map((d) => ({ ...d, years: d.years.join(" ") }))) as Dataset["fetch"],
   },
   "department-findings": {
     title: "部门审核发现",
     params: departmentParamsSchema.extend({ id: departmentParamsSchema.shape.revision }),
-    columns: [
-      { key: "severityText", label: "级别" },
-      { key: "ruleName", label: "规则" },
-      { key: "rule", label: "规则编号" },
-      { key: "message", label: "说明" },
-      { key: "expected", label: "应为" },
-      { key: "found", label: "文件所列" },
-      { key: "where", label: "位置" },
-    ],
+    columns: departmentFindingColumns,
     fetch: (async (p: { id?: number; year?: number; revision?: number }) => {
       if (!p.id) return [];
       const d = await getDepartmentReport(p.id, p.year, p.revision);
@@ -147,22 +139,7 @@ export const coreDatasets: Record<string, Dataset> = {
   coverage: {
     title: "数据质量-读取覆盖（未完整读取的报告，由低到高）",
     params: qualityParamsSchema,
-    columns: [
-      { key: "department", label: "部门" },
-      { key: "year", label: "年度" },
-      { key: "scope", label: "类型" },
-      { key: "synthetic", label: "合成示例" },
-      { key: "coverage", label: "读取覆盖（%）" },
-      { key: "tablesRead", label: "读出的决算表（共9张）" },
-      { key: "cellsPlaced", label: "已定位单元格" },
-      { key: "cellsOpen", label: "待定单元格" },
-      { key: "statementsRead", label: "已识别语句" },
-      { key: "statementsUnread", label: "未读语句和段落" },
-      { key: "unreadCount", label: "未读部分" },
-      { key: "extraTables", label: "按原样保留的表" },
-      { key: "sourceFile", label: "来源文件" },
-      { key: "notes", label: "未读部分（前20处）" },
-    ],
+    columns: coverageColumns,
     fetch: (async (p: z.infer<typeof qualityParamsSchema>) =>
       (await getCoverageRanking(p, undefined, 0, 20)).map((r) => ({
         ...r,
@@ -172,18 +149,7 @@ export const coreDatasets: Record<string, Dataset> = {
   "unread-notes": {
     title: "数据质量-未能读取的部分",
     params: qualityParamsSchema,
-    columns: [
-      { key: "department", label: "部门" },
-      { key: "year", label: "年度" },
-      { key: "synthetic", label: "合成示例" },
-      { key: "coverage", label: "读取覆盖（%）" },
-      { key: "part", label: "部分" },
-      { key: "place", label: "位置" },
-      { key: "page", label: "PDF 页码" },
-      { key: "sourceLine", label: "原文行号" },
-      { key: "message", label: "无法读取的原因" },
-      { key: "text", label: "原文" },
-    ],
+    columns: unreadNoteColumns,
     fetch: (async (p: z.infer<typeof qualityParamsSchema>) =>
       (await getUnreadNotes(p)).map((n) => ({ ...n, part: PART_TEXT[n.part] }))) as Dataset["fetch"],
   },

@@ -8,6 +8,7 @@ import { ratePct } from "@/lib/metrics/stats";
 import { computeCoverage } from "@/lib/report/coverage";
 import { FIGURE_LABELS } from "@/lib/report/labels";
 import { placeOfLine, type Report } from "@/lib/report/schema";
+import { packRowColumns } from "@/lib/views/department";
 import type { Dataset } from "./datasets";
 import { getDepartmentReport, PEER_MEDIAN_KEYS } from "./department";
 import { getReportProjects } from "./performance";
@@ -218,13 +219,7 @@ export const packDatasets: Record<string, Dataset> = {
   "department-pack": {
     title: "部门审查材料",
     params: departmentParamsSchema.extend({ id: departmentParamsSchema.shape.revision }),
-    columns: [
-      { key: "section", label: "部分" },
-      { key: "item", label: "项目" },
-      { key: "value", label: "数值" },
-      { key: "unit", label: "单位" },
-      { key: "where", label: "出处（页或行）" },
-    ],
+    columns: packRowColumns,
     fetch: (async (p: { id?: number; year?: number; revision?: number }) =>
       p.id ? getDepartmentPackRows(p.id, p.year, p.revision) : []) as Dataset["fetch"],
   },

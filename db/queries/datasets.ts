@@ -12,8 +12,8 @@ export type Dataset = {
   title: string;
   /** parses the URL's search params (bad values fall back to defaults, never throw) */
   params: z.ZodTypeAny;
-  /** typed columns (lib/views/columns.ts) for the tables a page renders from the same declaration; plain ones carry their unit in the label */
-  columns: (Column | { key: string; label: string })[];
+  /** typed columns (lib/views): the label, the unit and the printed precision of every column */
+  columns: readonly Column[];
   fetch: (params: never) => Promise<Record<string, unknown>[]>;
 };
 
@@ -30,6 +30,6 @@ export async function runDataset(name: string, raw: RawParams) {
   const params = ds.params.parse(raw);
   const rows = await (ds.fetch as (p: unknown) => ReturnType<Dataset["fetch"]>)(params);
   // a page-only column (a link, a control) has nothing to download
-  const columns = ds.columns.filter((c) => !("pageOnly" in c && c.pageOnly));
+  const columns = ds.columns.filter((c) => !c.pageOnly);
   return { name, title: ds.title, params, columns, rows };
 }

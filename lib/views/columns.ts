@@ -3,8 +3,12 @@
  * from them, and the JSON carries them beside the rows. The format decides the unit and the printed precision, so a
  * page and its download cannot disagree on either.
  */
-/** `decimal`: a figure whose unit varies by row or view (the page prints the unit), two decimals in the download */
-export type Format = "wan" | "yuan" | "pct" | "score" | "decimal" | "count" | "text";
+/**
+ * `decimal`: a figure whose unit varies by row or view (the page prints the unit), two decimals in the download.
+ * `stored`: a figure written as the document gives it, every digit, in a column whose rows mix units (the pack's
+ * one-figure-a-row download: 604.6242 万元 stays 604.6242, a count stays a count).
+ */
+export type Format = "wan" | "yuan" | "pct" | "score" | "decimal" | "stored" | "count" | "text";
 
 export type Column<K extends string = string> = {
   key: K;
@@ -32,6 +36,7 @@ export const decimal = make("decimal");
 export const yuan = make("yuan");
 export const pct = make("pct");
 export const count = make("count");
+export const stored = make("stored");
 export const text = make("text");
 
 /** The header a download prints: the label with its unit, unless the label already names one. */
@@ -41,7 +46,7 @@ export function csvHeader(c: Pick<Column, "label" | "format">): string {
 }
 
 /** Figures printed with two decimals, as the pages print them. */
-export const twoDecimals = (f: Format) => f !== "count" && f !== "text";
+export const twoDecimals = (f: Format) => f !== "count" && f !== "text" && f !== "stored";
 
 /** Exact order of two decimal strings (a sort key must not round through a float); missing sorts last. */
 export function compareDecimal(a: string | null | undefined, b: string | null | undefined): number {

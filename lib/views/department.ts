@@ -1,4 +1,4 @@
-import { pct, text, wan } from "./columns";
+import { pct, stored, text, wan } from "./columns";
 
 /** The pack's year-over-year table: the narrative's changes beside last year as the store holds it. */
 export const yoyColumns = [
@@ -24,3 +24,12 @@ export function executionColumns(withAnnual: boolean) {
     text("reason", "部门说明的原因"),
   ];
 }
+
+/** The pack's download, one figure a row: the figure as the document gives it, every digit, beside its unit. */
+export const packRowColumns = [
+  text("section", "部分"),
+  text("item", "项目"),
+  stored("value", "数值"),
+  text("unit", "单位"),
+  text("where", "出处（页或行）"),
+];

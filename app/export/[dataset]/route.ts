@@ -16,7 +16,7 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: st
   }
   if (!result) return NextResponse.json({ error: "没有这个数据集" }, { status: 404 });
   const csv = toCsv(
-    result.columns.map((c) => ("format" in c ? csvHeader(c) : c.label)),
+    result.columns.map(csvHeader),
     result.rows.map((r: Record<string, unknown>) =>
       result.columns.map((c) => {
         const v = r[c.key];
@@ -24,7 +24,7 @@ export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: st
         if (v === null || v === undefined) return null;
         return typeof v === "object"
           ? JSON.stringify(v)
-          : printedCell(c.label, v as string | number, req.nextUrl.origin, "format" in c ? c.format : undefined);
+          : printedCell(v as string | number, req.nextUrl.origin, c.format);
       }),
     ),
   );
