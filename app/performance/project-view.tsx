@@ -2,6 +2,8 @@ import Link from "next/link";
 import type { PerformanceProject } from "@/db/queries/performance";
 import { D } from "@/lib/money/decimal";
 import type { SourceRef } from "../_components/source-link";
+import { sheetIndicatorColumns } from "@/lib/views/performance";
+import { DataTable } from "../_components/data-table";
 import { Pct, Section, SyntheticBadge, Wan } from "../_components/ui";
 import { IndicatorFigure, SheetFigure, SheetPlace, sheetRef, type SheetSources } from "./sheet-link";
 
@@ -11,41 +13,26 @@ import { IndicatorFigure, SheetFigure, SheetPlace, sheetRef, type SheetSources }
 export function Indicators({ p, cite }: { p: PerformanceProject; cite: SourceRef | undefined }) {
   if (p.indicators.length === 0) return <p className="mt-2 text-xs text-gray-500">自评表未列出指标。</p>;
   return (
-    <div className="mt-2 overflow-x-auto">
-      <table className="w-full min-w-[640px] text-xs font-normal text-gray-900">
-        <thead>
-          <tr className="text-left text-gray-500">
-            <th className="p-1">一级</th>
-            <th className="p-1">二级</th>
-            <th className="p-1">三级指标</th>
-            <th className="p-1">年度指标值</th>
-            <th className="p-1">实际完成值</th>
-            <th className="p-1 text-right">分值</th>
-            <th className="p-1 text-right">得分</th>
-            <th className="p-1">偏差原因</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.indicators.map((i, k) => (
-            <tr key={k} className="border-t border-gray-100">
-              <td className="p-1">{i.level1}</td>
-              <td className="p-1">{i.level2 ?? ""}</td>
-              <td className="p-1">{i.level3 ?? ""}</td>
-              <td className="p-1">{i.target ?? ""}</td>
-              <td className="p-1">{i.actual ?? ""}</td>
-              <td className="p-1 text-right">{i.weight ?? ""}</td>
-              <td
-                className={`p-1 text-right ${i.weight !== undefined && i.score !== undefined && new D(i.score).lt(i.weight) ? "text-amber-700" : ""}`}
-              >
+    <div className="mt-2">
+      <DataTable
+        columns={sheetIndicatorColumns}
+        rows={p.indicators.map((i, k) => ({ ...i, k }))}
+        rowKey={(i) => i.k}
+        minWidth="min-w-[640px]"
+        sortable={false}
+        dense
+        legend={false}
+        cells={{
+          score: (i) =>
+            i.score === undefined ? undefined : (
+              <span className={i.weight !== undefined && new D(i.score).lt(i.weight) ? "text-amber-700" : undefined}>
                 <IndicatorFigure cite={cite} line={i.sourceLine ?? p.sourceLine} figure={i.score} context={i.level3}>
-                  {i.score ?? ""}
+                  {i.score}
                 </IndicatorFigure>
-              </td>
-              <td className="p-1">{i.deviation ?? ""}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </span>
+            ),
+        }}
+      />
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { pct, stored, text, wan } from "./columns";
+import { count, pct, stored, text, wan } from "./columns";
 
 /** The pack's year-over-year table: the narrative's changes beside last year as the store holds it. */
 export const yoyColumns = [
@@ -32,4 +32,15 @@ export const packRowColumns = [
   stored("value", "数值"),
   text("unit", "单位"),
   text("where", "出处（页或行）"),
+];
+
+/** The department's budget documents beside its 决算, on the pack. */
+export const packBudgetColumns = [
+  text("year", "年度"),
+  text("scope", "口径"),
+  wan("expenditure", "支出预算"),
+  wan("sangong", "“三公”预算"),
+  wan("operatingCost", "机关运行经费预算"),
+  pct("execution", "同年决算执行率", { title: "同年决算的一般公共预算财政拨款支出 ÷ 预算文件的一般公共预算支出" }),
+  count("errors", "预算文件审核错误"),
 ];
