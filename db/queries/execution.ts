@@ -41,7 +41,7 @@ const num = (n: number) => sql.raw(lit(n));
 function departmentRates(f: ExecutionFilter): SQL {
   return sql`
     with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic, dept: f.dept })}),
-    g as (${pivotFigures("rep", ["id", "department_id", "department", "synthetic", "scope"], ["initialBudgetGpb", "gpbExpenditure", "gpbExecutionRate"])}),
+    g as (${pivotFigures("rep", ["id", "department_id", "department", "synthetic", "scope"], ["initialBudgetGpb", "gpbExpenditure", "gpbExecutionRate"], f.year)}),
     x as (
       select g.*, coalesce(g."gpbExecutionRate"::text, (${sql.raw(ratePctSql(`g."gpbExpenditure"`, `g."initialBudgetGpb"`))})::text) as rate_text,
              coalesce(g."gpbExecutionRate", ${sql.raw(ratePctSql(`g."gpbExpenditure"`, `g."initialBudgetGpb"`))}) as rate

@@ -18,14 +18,27 @@ function checked(keys: readonly string[]): readonly string[] {
 /**
  * `select <cols>, (figures ->> 'k')::numeric as "k", … from <from> left join report_summaries …`: the chosen reports in
  * `from` (an alias with an `id` column, one row per report) with one numeric column per figure key (null when absent).
+ * Give `year` when every report in `from` is of that year.
  */
-export function pivotFigures(from: string, cols: readonly string[], keys: readonly string[]): SQL {
+export function pivotFigures(from: string, cols: readonly string[], keys: readonly string[], year?: number): SQL {
   const ks = checked(keys);
   const c = cols.map((x) => `${from}.${x}`).join(", ");
   const pivots = ks.map((k) => `(report_summary.figures ->> '${k}')::numeric as "${k}"`).join(", ");
   return sql.raw(
-    `select ${c}, ${pivots} from ${from} left join report_summaries report_summary on report_summary.report_id = ${from}.id`,
+    `select ${c}, ${pivots} from ${from} left join ${summariesOf(year)} report_summary on report_summary.report_id = ${from}.id`,
   );
+}
+
+/**
+ * The summary rows to join (alias them), one year's when the year is known: read through the (year, report_id) index
+ * and hashed, not found one by one in report_id order through all the years (`offset 0` keeps the planner from
+ * folding the subquery into the join, which it did, reading every year's rows: 3.4 s instead of ~0.2 s at 100,000
+ * reports).
+ */
+export function summariesOf(year: number | undefined): string {
+  return year === undefined
+    ? "report_summaries"
+    : `(select * from report_summaries where year = ${Math.trunc(year)} offset 0)`;
 }
 
 /** The figure columns of a pivot as text (numeric::text, as figuresObject gives them), for a FigureMap. */

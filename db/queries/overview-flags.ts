@@ -5,6 +5,7 @@ import { formatPercent, formatScore, formatWanyuan } from "@/lib/money/format";
 import { evidenceHref } from "@/lib/report/evidence";
 import { consolidatedInParent } from "./dashboard-scope";
 import { getYearFigures, type FigureRow } from "./figures";
+import { summariesOf } from "./figure-columns";
 import { anyOf, rows } from "./sql";
 
 /** One headline figure of the summary row `s` as numeric (null when the report does not print it). */
@@ -88,7 +89,7 @@ function flagRowsSql(year: number, includeSynthetic: boolean, t: FlagThresholds)
         select ${figureOf("gpbExecutionRate")} as rate_stated, ${figureOf("gpbExpenditure")} as gpb,
                ${figureOf("initialBudgetGpb")} as initial, ${figureOf("procurementSmeShare")} as sme,
                ${figureOf("procurementTotal")} as proc, ${figureOf("sangongFinal")} as sangong
-        from report_summaries s where s.report_id = y.id
+        from ${sql.raw(summariesOf(year))} s where s.report_id = y.id
       ) fig
     ),
     fc as (
@@ -292,7 +293,7 @@ export async function getOverviewTotals(year: number, includeSynthetic: boolean)
              coalesce(sum(${figureOf("incomeTotal")}), 0) as income,
              coalesce(sum(${figureOf("sangongFinal")}), 0) as sangong,
              coalesce(sum(${figureOf("procurementTotal")}), 0) as procurement
-      from yr y join report_summaries s on s.report_id = y.id
+      from yr y join ${sql.raw(summariesOf(year))} s on s.report_id = y.id
       where y.counted
     )
     select (select count(*)::int from yr) as reports,
@@ -346,7 +347,7 @@ export async function getLargestReports(
   }>(sql`
     with ${yearReports(year, includeSynthetic)},
     pg as (
-      select y.*, ${figureOf("expenditureTotal")} as ex, s.figures from yr y left join report_summaries s on s.report_id = y.id
+      select y.*, ${figureOf("expenditureTotal")} as ex, s.figures from yr y left join ${sql.raw(summariesOf(year))} s on s.report_id = y.id
       order by ex desc nulls last, y.department, y.scope limit ${limit} offset ${offset}
     )
     select pg.id::int as report_id, pg.department_id::int as department_id, pg.department, pg.scope, pg.synthetic,

@@ -89,8 +89,8 @@ function departmentShares(f: { year: number; synthetic: boolean }): SQL {
   return sql`
     with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic })}),
     prev as (${chosenReports({ year: f.year - 1, synthetic: f.synthetic })}),
-    g as (${pivotFigures("rep", COLS, KEYS)}),
-    p as (${pivotFigures("prev", COLS, PRIOR_KEYS)}),
+    g as (${pivotFigures("rep", COLS, KEYS, f.year)}),
+    p as (${pivotFigures("prev", COLS, PRIOR_KEYS, f.year - 1)}),
     x as (select g.*, ${shareSql("g")} as share from g)`;
 }
 

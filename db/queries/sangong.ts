@@ -3,7 +3,15 @@ import { sql, type SQL } from "drizzle-orm";
 import { difference, quotient, shareOf } from "@/lib/metrics/dashboard";
 import { D } from "@/lib/money/decimal";
 import { chosenReports, type FigureMap } from "./dashboard-scope";
-import { figureMapOf, figureTexts, limitSql, pageWindow, pivotFigures, type Paged } from "./figure-columns";
+import {
+  figureMapOf,
+  figureTexts,
+  limitSql,
+  pageWindow,
+  pivotFigures,
+  summariesOf,
+  type Paged,
+} from "./figure-columns";
 import { rows } from "./sql";
 
 export type SangongFilter = { year: number; synthetic: boolean; dept?: number };
@@ -36,12 +44,12 @@ export async function getSangongCategories(f: SangongFilter): Promise<SangongCat
     rows<{ column_key: string; amount: string; reports: number }>(sql`
       with rep as (${chosenReports(f)})
       select c.key as column_key, trim_scale(sum(c.value::numeric))::text as amount, count(distinct s.report_id)::int as reports
-      from rep join report_summaries s on s.report_id = rep.id, jsonb_each_text(s.sangong) c
+      from rep join ${sql.raw(summariesOf(f.year))} s on s.report_id = rep.id, jsonb_each_text(s.sangong) c
       group by c.key`),
     rows<{ reports: number; with_table: number }>(sql`
       with rep as (${chosenReports(f)})
       select count(*)::int as reports, count(s.sangong)::int as with_table
-      from rep left join report_summaries s on s.report_id = rep.id`),
+      from rep left join ${sql.raw(summariesOf(f.year))} s on s.report_id = rep.id`),
   ]);
   const cell = (k: string) => cells.find((c) => c.column_key === k);
   return {
@@ -197,8 +205,8 @@ function departmentFinals(f: SangongFilter, keys: readonly string[]): SQL {
   return sql`
     with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic })}),
     prev as (${chosenReports({ year: f.year - 1, synthetic: f.synthetic })}),
-    g as (${pivotFigures("rep", COLS, keys)}),
-    p as (${pivotFigures("prev", COLS, ["sangongFinal"])}),
+    g as (${pivotFigures("rep", COLS, keys, f.year)}),
+    p as (${pivotFigures("prev", COLS, ["sangongFinal"], f.year - 1)}),
     x as (select g.*, p."sangongFinal" as prior_final from g left join p on p.department_id = g.department_id)`;
 }
 

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { presentSum, shareOf } from "@/lib/metrics/dashboard";
 import { D } from "@/lib/money/decimal";
 import { chosenReports, getChosenFigures, type ChosenReport } from "./dashboard-scope";
+import { summariesOf } from "./figure-columns";
 import { anyOf, rows } from "./sql";
 
 export type StructureFilter = { year: number; synthetic: boolean; dept?: number; code?: string };
@@ -300,7 +301,7 @@ async function pickerRows(f: { year: number; synthetic: boolean }, limit: number
     with rep as (${chosenReports({ year: f.year, synthetic: f.synthetic })})
     select count(*) over ()::int as n, rep.department_id::int as department_id, rep.department, rep.synthetic,
            s.figures ->> 'expenditureTotal' as expenditure_total
-    from rep left join report_summaries s on s.report_id = rep.id
+    from rep left join ${sql.raw(summariesOf(f.year))} s on s.report_id = rep.id
     ${pattern ? sql`where rep.department ilike ${pattern}` : sql``}
     order by (s.figures ->> 'expenditureTotal')::numeric desc nulls last, rep.department, rep.department_id
     limit ${limit}`);
