@@ -9,6 +9,7 @@
  * the parser and the validation after their tables are rebuilt).
  */
 import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { Session } from "node:inspector/promises";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { computeCompleteness } from "../../lib/audit/completeness";
@@ -113,8 +114,8 @@ export async function runComparison(file: string, rounds: number): Promise<strin
   const out = [`Comparison file ${file}: ${docs.length} documents (${failed} refused), one JSON line each.`, ""];
   // Wall time overstates on a shared machine; the process's own CPU time (main thread + GC helpers) is the steadier.
   out.push(
-    "| rendered synthetic documents | documents | rounds | wall s per round | documents/s (wall, best round) | CPU s per round | documents/s (CPU, best round) |",
-    "|---|---|---|---|---|---|---|",
+    "| rendered synthetic documents | documents | rounds | wall s per round | documents/s (wall, best round) | CPU s per round | documents/s (CPU, best round) | MB allocated per document |",
+    "|---|---|---|---|---|---|---|---|",
   );
   for (const kind of ["markdown", "plain-text"] as const) {
     const set = docs.filter((d) => d.kind === kind && d.name.startsWith("city0-"));
@@ -130,10 +131,41 @@ export async function runComparison(file: string, rounds: number): Promise<strin
     }
     const list = (xs: number[]) => xs.map((s) => s.toFixed(2)).join(", ");
     const rate = (xs: number[]) => (set.length / Math.min(...xs)).toFixed(1);
+    const mb = (await allocatedBytes(set)) / set.length / 1e6;
     out.push(
-      `| ${kind} | ${set.length} | ${rounds} | ${list(wall)} | **${rate(wall)}** | ${list(cpu)} | **${rate(cpu)}** |`,
+      `| ${kind} | ${set.length} | ${rounds} | ${list(wall)} | **${rate(wall)}** | ${list(cpu)} | **${rate(cpu)}** | ${mb.toFixed(2)} |`,
     );
   }
   out.push("");
   return out;
+}
+
+/**
+ * Bytes allocated while parsing and auditing the documents once, garbage included: V8's sampling heap profiler
+ * keeping the objects GC has collected. Unlike time it barely moves with the machine's load, so a change that
+ * allocates less shows here even when timing cannot tell.
+ */
+async function allocatedBytes(docs: Doc[]): Promise<number> {
+  const session = new Session();
+  session.connect();
+  try {
+    await session.post("HeapProfiler.startSampling", {
+      samplingInterval: 4096,
+      includeObjectsCollectedByMajorGC: true,
+      includeObjectsCollectedByMinorGC: true,
+    });
+    for (const d of docs) auditReport(parseDocument(d.name, d.bytes));
+    const { profile } = await session.post("HeapProfiler.stopSampling");
+    return sampledBytes(profile.head);
+  } finally {
+    session.disconnect();
+  }
+}
+
+type SampledNode = { selfSize: number; children: SampledNode[] };
+
+function sampledBytes(node: SampledNode): number {
+  let total = node.selfSize;
+  for (const child of node.children) total += sampledBytes(child);
+  return total;
 }
