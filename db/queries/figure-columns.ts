@@ -16,13 +16,23 @@ function checked(keys: readonly string[]): readonly string[] {
 }
 
 /**
- * `select <cols>, (figures ->> 'k')::numeric as "k", … from <from> left join report_summaries …`: the chosen reports in
- * `from` (an alias with an `id` column, one row per report) with one numeric column per figure key (null when absent).
- * Give `year` when every report in `from` is of that year.
+ * The chosen reports in `from` (an alias with an `id` column, one row per report) with one numeric column per figure
+ * key (null when absent). Give `year` when every report in `from` is of that year: that year's summaries are read
+ * (db/summaries.ts), one row per report. Across the years (a trend) the few keys asked for are read from `figures`
+ * instead, through its (key, report_id) index: measured at 100,000 reports, 2.0 s against 3.1–3.3 s for every
+ * year's summaries, whose whole figures object is read for two keys; for one year, the summaries take 0.95 s against
+ * 3.0 s (six keys).
  */
 export function pivotFigures(from: string, cols: readonly string[], keys: readonly string[], year?: number): SQL {
   const ks = checked(keys);
   const c = cols.map((x) => `${from}.${x}`).join(", ");
+  if (year === undefined) {
+    const pivots = ks.map((k) => `max(f.value) filter (where f.key = '${k}') as "${k}"`).join(", ");
+    const list = ks.map((k) => `'${k}'`).join(", ");
+    return sql.raw(
+      `select ${c}, ${pivots} from ${from} left join figures f on f.report_id = ${from}.id and f.key in (${list}) group by ${c}`,
+    );
+  }
   const pivots = ks.map((k) => `(report_summary.figures ->> '${k}')::numeric as "${k}"`).join(", ");
   return sql.raw(
     `select ${c}, ${pivots} from ${from} left join ${summariesOf(year)} report_summary on report_summary.report_id = ${from}.id`,
@@ -35,10 +45,8 @@ export function pivotFigures(from: string, cols: readonly string[], keys: readon
  * folding the subquery into the join, which it did, reading every year's rows: 3.4 s instead of ~0.2 s at 100,000
  * reports).
  */
-export function summariesOf(year: number | undefined): string {
-  return year === undefined
-    ? "report_summaries"
-    : `(select * from report_summaries where year = ${Math.trunc(year)} offset 0)`;
+export function summariesOf(year: number): string {
+  return `(select * from report_summaries where year = ${Math.trunc(year)} offset 0)`;
 }
 
 /** The figure columns of a pivot as text (numeric::text, as figuresObject gives them), for a FigureMap. */
