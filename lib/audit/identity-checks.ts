@@ -1,6 +1,7 @@
 import { identity, type CellRef, type Identity, type Term } from "@/lib/report/identities";
 import { getTable, type Report, type Table, type TableRow } from "@/lib/report/schema";
 import { checkEqual, checkSum, compact } from "./compare";
+import { sumsEqual } from "./exact";
 import {
   cell,
   classRows,
@@ -89,6 +90,16 @@ function rowsOf(d: Of<"row">, report: Report): TableRow[] {
   );
 }
 
+/**
+ * lhs = Σ plus − Σ minus exactly, asked as lhs + Σ minus = Σ plus on the printed figures. Most rows of a sound
+ * document hold, and need neither sides nor negated decimals; anything else goes to checkSum, which decides as before.
+ */
+function holdsExactly(r: TableRow, f: Of<"row">["formulas"][number]): boolean {
+  const left = [r.values[f.lhs], ...(f.minus ?? []).map((c) => r.values[c])];
+  const right = f.plus.map((c) => r.values[c]);
+  return sumsEqual(left, right) === true;
+}
+
 export function rowRule(id: string): Rule {
   const d = identity(id, "row");
   return {
@@ -98,12 +109,17 @@ export function rowRule(id: string): Rule {
       compact(
         rowsOf(d, report).flatMap((r) =>
           d.formulas.map((f) =>
-            checkSum(
-              d.id,
-              cell(d.table, r, f.lhs),
-              [...f.plus.map((c) => cell(d.table, r, c)), ...(f.minus ?? []).map((c) => negate(cell(d.table, r, c)))],
-              f.termsLabel,
-            ),
+            holdsExactly(r, f)
+              ? null
+              : checkSum(
+                  d.id,
+                  cell(d.table, r, f.lhs),
+                  [
+                    ...f.plus.map((c) => cell(d.table, r, c)),
+                    ...(f.minus ?? []).map((c) => negate(cell(d.table, r, c))),
+                  ],
+                  f.termsLabel,
+                ),
           ),
         ),
       ),
