@@ -1,7 +1,10 @@
 import type { QualityFinding } from "@/db/queries/quality";
 import { evidenceHref, otherYearOf } from "@/lib/report/evidence";
 import { placeOfLine, type Report } from "@/lib/report/schema";
-import type { PlaceLink } from "../_components/findings-table";
+import type { FindingPlace } from "../_components/finding-rows";
+
+/** A place in the original as the reader finds it (原文第 N 页 / 第 N 行) and the link that opens it there. */
+type PlaceLink = NonNullable<FindingPlace["source"]>;
 
 /**
  * Each place of a finding as the reader finds it in the original — 第 N 页 of a PDF, 第 N 行 of a text, in whichever

@@ -1,9 +1,12 @@
 import Link from "next/link";
-import { getFindings, getFindingsOfReports, type QualityFilters } from "@/db/queries/quality";
+import { getFindings, getFindingsOfReports, type QualityFilters, type QualityFinding } from "@/db/queries/quality";
 import { getSourcesOf } from "@/db/queries/source";
+import { explainFinding, type FindingFacts } from "@/lib/audit/explain";
 import { ruleName } from "@/lib/audit/rule-names";
+import type { Report } from "@/lib/report/schema";
 import { SEVERITIES } from "@/lib/filters";
-import { FindingsTable } from "../_components/findings-table";
+import { type FindingRow, FindingRows } from "../_components/finding-rows";
+import { ruleTextsOf } from "../_components/finding-texts";
 import { Pager } from "../_components/pager";
 import { CsvLink, Empty, Section, hrefWith } from "../_components/ui";
 import { findingPlaces, placeReports } from "./finding-places";
@@ -59,17 +62,57 @@ export async function FindingsSection(props: {
         <Empty>没有符合条件的发现。</Empty>
       ) : (
         <>
-          <FindingsTable
-            findings={findings.map((x) => ({
-              ...x,
-              department: { id: x.departmentId, name: x.department, year: x.year, synthetic: x.synthetic },
-              others: ofReports.get(x.reportId),
-              places: findingPlaces(x, sources),
-            }))}
-          />
+          <QualityFindings findings={findings} ofReports={ofReports} sources={sources} />
           <Pager page={page} pageSize={pageSize} total={props.total} href={props.href} unit="项" />
         </>
       )}
     </Section>
+  );
+}
+
+/**
+ * The page's findings as compact rows, each worded from its whole report's findings, each place opening the
+ * original; rounding notes fold away so errors come first.
+ */
+function QualityFindings(props: {
+  findings: QualityFinding[];
+  ofReports: ReadonlyMap<number, FindingFacts[]>;
+  sources: ReadonlyMap<number, { source: Report["source"]; hasDocument: boolean }>;
+}) {
+  const row = (x: QualityFinding): FindingRow => {
+    const why = explainFinding(x, props.ofReports.get(x.reportId) ?? props.findings)?.text;
+    const places = findingPlaces(x, props.sources);
+    return {
+      severity: x.severity,
+      rule: x.rule,
+      ...(why ? { why } : {}),
+      message: x.message,
+      expected: x.expected,
+      found: x.found,
+      department: { id: x.departmentId, name: x.department, year: x.year, synthetic: x.synthetic },
+      places: x.locations.map((l, i) => ({ label: l.label, ...(places[i] ? { source: places[i] } : {}) })),
+    };
+  };
+  const main = props.findings.filter((f) => f.severity !== "rounding");
+  const rounding = props.findings.filter((f) => f.severity === "rounding");
+  const rules = ruleTextsOf(props.findings);
+  return (
+    <div className="space-y-3">
+      {main.length ? (
+        <FindingRows rows={main.map(row)} rules={rules} />
+      ) : (
+        <p className="text-sm text-gray-600">没有错误或警告。</p>
+      )}
+      {rounding.length ? (
+        <details className="print:open">
+          <summary className="cursor-pointer text-sm text-gray-700">
+            尾数差异 {rounding.length} 项（在文件声明的尾数误差范围内，不视为错误；点击展开）
+          </summary>
+          <div className="mt-2">
+            <FindingRows rows={rounding.map(row)} rules={rules} />
+          </div>
+        </details>
+      ) : null}
+    </div>
   );
 }

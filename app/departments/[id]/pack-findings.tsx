@@ -1,14 +1,12 @@
 import Link from "next/link";
 import type { DepartmentReport } from "@/db/queries/department";
 import { explainFinding } from "@/lib/audit/explain";
-import { ruleName } from "@/lib/audit/rule-names";
-import { ruleMeaning } from "@/lib/audit/run";
 import { citedFigure } from "@/lib/report/cite";
 import { placeOfLine } from "@/lib/report/schema";
 import { sourceHref } from "../../_components/source-link";
 import { Empty, Section } from "../../_components/ui";
-import type { FindingRow, RuleTexts } from "./finding-rows";
-import { FindingRows } from "./finding-rows";
+import { type FindingRow, FindingRows } from "../../_components/finding-rows";
+import { ruleTextsOf } from "../../_components/finding-texts";
 import { tablesHref } from "./tables-nav";
 
 /**
@@ -22,12 +20,7 @@ const RANK = { error: 0, warning: 1, rounding: 2 } as const;
 export function findingRows(data: DepartmentReport, revision: number | undefined, list = data.findings) {
   const { report, findings } = data;
   const cite = data.hasDocument ? { reportId: data.reportId, source: report.source } : undefined;
-  const rules: RuleTexts = {};
   const rows = list.map((f): FindingRow => {
-    rules[f.rule] ??= {
-      name: ruleName(f.rule) ?? "其他核对",
-      meaning: `${ruleMeaning(f.rule) ?? ""}（规则编号 ${f.rule}）`,
-    };
     const why = explainFinding(f, findings)?.text;
     return {
       severity: f.severity,
@@ -55,7 +48,7 @@ export function findingRows(data: DepartmentReport, revision: number | undefined
       }),
     };
   });
-  return { rows, rules };
+  return { rows, rules: ruleTextsOf(list) };
 }
 
 /** The pack's 审核发现: counts by severity, the most severe findings, and the link to all of them. */

@@ -4,7 +4,7 @@ import { getDepartmentReport } from "@/db/queries/department";
 import { departmentParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { PrintButton } from "../../../_components/print-button";
 import { CsvLink, Empty, Section, SyntheticBadge, hrefWith } from "../../../_components/ui";
-import { FindingRows } from "../finding-rows";
+import { FindingRows } from "../../../_components/finding-rows";
 import { findingRows } from "../pack-findings";
 import { PrintFooter } from "../print-footer";
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { SeverityBadge } from "../../_components/ui";
+import { SeverityBadge } from "./ui";
 
 /**
  * A finding as data: the page's React payload carries these few strings once, and the markup is built here, instead
@@ -15,17 +15,24 @@ export type FindingRow = {
   expected: string | null;
   found: string | null;
   places: FindingPlace[];
+  /** on a list across reports: whose finding it is (its pack at the findings) */
+  department?: { id: number; name: string; year: number; synthetic: boolean };
 };
 /** A place the finding compares: its label, the tables page at that table, and its place in the original. */
-type FindingPlace = { label: string; table?: string; source?: { text: string; href?: string } };
+export type FindingPlace = { label: string; table?: string; source?: { text: string; href?: string } };
 /** per rule id: its name and what it checks (the tooltip), once for all rows */
 export type RuleTexts = Record<string, { name: string; meaning: string }>;
 
 export function FindingRows({ rows, rules }: { rows: FindingRow[]; rules: RuleTexts }) {
+  const byDept = rows.some((f) => f.department);
   return (
     <div className="overflow-x-auto">
-      <table className="w-full min-w-[600px] table-fixed border-collapse text-sm sm:min-w-[760px] [&_a:hover]:underline [&_a]:text-blue-700 [&_td]:p-1.5 [&_td]:align-top [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-100">
+      {/* on a phone the severity rides in the 说明 cell, so the finding itself is what shows beside the department */}
+      <table
+        className={`w-full min-w-[600px] table-fixed border-collapse text-sm sm:min-w-[760px] [&_a:hover]:underline [&_a]:text-blue-700 [&_td]:p-1.5 [&_td]:align-top [&_tbody_tr]:border-b [&_tbody_tr]:border-gray-100 ${byDept ? "sticky-first" : ""}`}
+      >
         <colgroup>
+          {byDept ? <col className="w-[12%]" /> : null}
           <col className="hidden w-[7%] sm:table-column" />
           <col className="w-[38%]" />
           <col className="w-[10%]" />
@@ -34,6 +41,7 @@ export function FindingRows({ rows, rules }: { rows: FindingRow[]; rules: RuleTe
         </colgroup>
         <thead>
           <tr className="border-b bg-gray-100 text-left">
+            {byDept ? <th className="p-1.5">部门</th> : null}
             <th className="hidden p-1.5 sm:table-cell">级别</th>
             <th className="p-1.5">说明</th>
             <th className="num p-1.5">应为</th>
@@ -44,11 +52,18 @@ export function FindingRows({ rows, rules }: { rows: FindingRow[]; rules: RuleTe
         <tbody>
           {rows.map((f, i) => (
             <tr key={i}>
+              {f.department ? (
+                <td>
+                  <a href={`/departments/${f.department.id}?year=${f.department.year}#findings`}>{f.department.name}</a>
+                  {f.department.synthetic ? (
+                    <span className="ml-1 rounded bg-amber-100 px-1 text-xs text-amber-800">合成示例</span>
+                  ) : null}
+                </td>
+              ) : null}
               <td className="hidden sm:table-cell">
                 <SeverityBadge severity={f.severity} />
               </td>
               <td className="break-words">
-                {/* on a phone the severity rides in the 说明 cell */}
                 <span className="sm:hidden">
                   <SeverityBadge severity={f.severity} />
                 </span>
