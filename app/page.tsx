@@ -1,6 +1,8 @@
+import { Suspense } from "react";
 import { resolveYear } from "@/db/queries/figures";
 import { overviewPageParamsSchema, parseParams, type RawParams } from "@/lib/filters";
 import { BudgetSeason } from "./_components/budget-season";
+import { SectionSkeleton } from "./_components/section-skeleton";
 import { SyntheticToggle } from "./_components/synthetic-toggle";
 import { Empty, PageHeader, YearPicker } from "./_components/ui";
 import { withDemoChoice } from "./_lib/demo-city";
@@ -8,7 +10,14 @@ import { FlagsSection } from "./_overview/flags-section";
 import { ReportsSection } from "./_overview/reports-section";
 import { SpendingSection } from "./_overview/spending-section";
 import { TotalCards } from "./_overview/total-cards";
-import { loadOverview } from "./_overview/view";
+import {
+  overviewCharted,
+  overviewFlags,
+  overviewTable,
+  overviewTotals,
+  overviewView,
+  type OverviewView,
+} from "./_overview/view";
 
 export const dynamic = "force-dynamic";
 
@@ -29,18 +38,48 @@ export default async function OverviewPage(props: { searchParams: Promise<RawPar
       </div>
     );
   }
-  const d = await loadOverview(sp, year);
+  const v = overviewView(sp, year);
   return (
     <div>
       <PageHeader title={`${year} 年度总览`} subtitle="先看需要关注的情况，每一条都链接到证据。">
-        <YearPicker years={years} current={year} path="/" params={d.keep} />
+        <YearPicker years={years} current={year} path="/" params={v.keep} />
         <SyntheticToggle path="/" synthetic={sp.synthetic} params={{ year }} />
       </PageHeader>
-      <TotalCards totals={d.totals} year={year} synthetic={sp.synthetic} />
+      {/* each section streams in as its statements return; the totals are read once for the cards and the table */}
+      <Suspense fallback={<CardsSkeleton />}>
+        <Totals v={v} />
+      </Suspense>
       <BudgetSeason />
-      <FlagsSection d={d} kind={sp.flag} />
-      <SpendingSection charted={d.charted} />
-      <ReportsSection d={d} flagOpen={sp.flag !== undefined} />
+      <Suspense fallback={<SectionSkeleton title="需要关注" />}>
+        <Flags v={v} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton title="本年支出合计" />}>
+        <Spending v={v} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton title="各部门主要数字" />}>
+        <Reports v={v} />
+      </Suspense>
     </div>
   );
+}
+
+async function Totals({ v }: { v: OverviewView }) {
+  return <TotalCards totals={await overviewTotals(v)} year={v.year} synthetic={v.sp.synthetic} />;
+}
+
+async function Flags({ v }: { v: OverviewView }) {
+  return <FlagsSection d={{ ...v, ...(await overviewFlags(v)) }} kind={v.sp.flag} />;
+}
+
+async function Spending({ v }: { v: OverviewView }) {
+  return <SpendingSection charted={await overviewCharted(v)} />;
+}
+
+async function Reports({ v }: { v: OverviewView }) {
+  return <ReportsSection d={{ ...v, ...(await overviewTable(v)) }} flagOpen={v.sp.flag !== undefined} />;
+}
+
+/** Stands in for the headline cards while the totals are read. */
+function CardsSkeleton() {
+  return <div className="mb-6 h-24 animate-pulse rounded-lg bg-gray-100" aria-busy="true" />;
 }

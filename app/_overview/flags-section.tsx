@@ -5,12 +5,12 @@ import { POLICY_TEXT } from "@/lib/metrics/policy";
 import { Pager } from "../_components/pager";
 import { CsvLink, Empty, Section, hrefWith } from "../_components/ui";
 import { FlagItem } from "./flag-item";
-import { FLAG_PAGE, type OverviewData } from "./view";
+import { FLAG_PAGE, type FlagsData } from "./view";
 
 const FLAG_ORDER: readonly FlagKind[] = OVERVIEW_FLAG_KINDS;
 
 /** What needs a look: a few of each kind side by side, or one kind's full list page by page (`flag=`). */
-export function FlagsSection({ d, kind }: { d: OverviewData; kind: FlagKind | undefined }) {
+export function FlagsSection({ d, kind }: { d: FlagsData; kind: FlagKind | undefined }) {
   const { flags } = d;
   return (
     <Section

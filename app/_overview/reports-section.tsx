@@ -2,10 +2,10 @@ import Link from "next/link";
 import { Pager } from "../_components/pager";
 import { CsvLink, Section, hrefWith } from "../_components/ui";
 import { ReportTable } from "./report-table";
-import { TABLE_PAGE, type OverviewData } from "./view";
+import { TABLE_PAGE, type TableData } from "./view";
 
 /** Every department's headline figures, largest spending first, page by page; hidden while a flag list is open. */
-export function ReportsSection({ d, flagOpen }: { d: OverviewData; flagOpen: boolean }) {
+export function ReportsSection({ d, flagOpen }: { d: TableData; flagOpen: boolean }) {
   const pager = (
     <Pager
       page={d.tablePage}

@@ -1,9 +1,9 @@
 import { Bars } from "../_components/charts/charts";
 import { Empty, Section } from "../_components/ui";
-import { LARGEST, type OverviewData } from "./view";
+import { LARGEST, type Charted } from "./view";
 
 /** The largest departments' spending, basic and project stacked (01表 本年支出合计). */
-export function SpendingSection({ charted }: { charted: OverviewData["charted"] }) {
+export function SpendingSection({ charted }: { charted: Charted }) {
   return (
     <Section
       title={`本年支出合计${charted.length >= LARGEST ? `（支出最大的 ${LARGEST} 个部门）` : `（${charted.length} 个部门）`}`}

@@ -1,5 +1,7 @@
+import { Suspense } from "react";
 import { resolveYear } from "@/db/queries/figures";
 import { parseParams, type RawParams } from "@/lib/filters";
+import { SectionSkeleton } from "../_components/section-skeleton";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 import { NoReports, PageHeader, YearPicker } from "../_components/ui";
 import { withDemoChoice } from "../_lib/demo-city";
@@ -8,7 +10,7 @@ import { ProjectPage } from "./project-page";
 import { ProjectsSection } from "./projects-section";
 import { RateChart } from "./rate-chart";
 import { SummaryCards } from "./summary-cards";
-import { loadProjects, pageParamsSchema, performanceView, type PerformanceView } from "./view";
+import { loadProjects, pageParamsSchema, performanceSummary, performanceView, type PerformanceView } from "./view";
 
 export const dynamic = "force-dynamic";
 export const metadata = { title: "绩效" };
@@ -43,7 +45,6 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
       </div>
     );
   }
-  const d = await loadProjects(v);
   return (
     <div>
       <Header
@@ -52,10 +53,36 @@ export default async function PerformancePage(props: { searchParams: Promise<Raw
         title={`${year} 年度绩效自评`}
         subtitle="每个公开了绩效自评表的项目：资金执行率与自评得分是否相称，以及逐项指标。"
       />
-      <FilterBar v={v} deptName={sp.dept ? d.shown[0]?.department : undefined} />
-      <SummaryCards summary={d.summary} maxRate={sp.maxRate} />
-      <RateChart summary={d.summary} maxRate={sp.maxRate} year={year} dept={sp.dept} />
-      <ProjectsSection v={v} d={d} />
+      {/* the sections stream in as their statements return; the summary and the list share one read of each */}
+      <Suspense fallback={null}>
+        <DeptFilter v={v} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton title="执行率与自评等级" />}>
+        <Summary v={v} />
+      </Suspense>
+      <Suspense fallback={<SectionSkeleton title="项目明细" />}>
+        <Projects v={v} />
+      </Suspense>
     </div>
   );
+}
+
+/** The filter bar names the department from the list it narrows (a department without sheets says so). */
+async function DeptFilter({ v }: { v: PerformanceView }) {
+  const d = v.sp.dept !== undefined ? await loadProjects(v) : undefined;
+  return <FilterBar v={v} deptName={d?.shown[0]?.department} />;
+}
+
+async function Summary({ v }: { v: PerformanceView }) {
+  const summary = await performanceSummary(v);
+  return (
+    <>
+      <SummaryCards summary={summary} maxRate={v.sp.maxRate} />
+      <RateChart summary={summary} maxRate={v.sp.maxRate} year={v.year} dept={v.sp.dept} />
+    </>
+  );
+}
+
+async function Projects({ v }: { v: PerformanceView }) {
+  return <ProjectsSection v={v} d={await loadProjects(v)} />;
 }

@@ -1,3 +1,4 @@
+import { cache } from "react";
 import { z } from "zod";
 import { getPerformancePage, getPerformanceSummary, type PerformanceProject } from "@/db/queries/performance";
 import { getSourcesOf } from "@/db/queries/source";
@@ -39,21 +40,24 @@ export function performanceView(sp: z.infer<typeof pageParamsSchema>, year: numb
 
 export type PerformanceView = ReturnType<typeof performanceView>;
 
+/** Counts and the distribution of the whole list, in the database; read once a request whichever section asks. */
+export const performanceSummary = cache((v: PerformanceView) => getPerformanceSummary(v.f));
+
 /**
- * Counts and the distribution of the whole list, then one page of it, both in the database; a page past the end
- * shows the last. One department's list is short: its indicators come inline.
+ * One page of the list beside the summary; a page past the end shows the last. One department's list is short: its
+ * indicators come inline. Read once a request (React cache keys on the one view object).
  */
-export async function loadProjects(v: PerformanceView) {
+export const loadProjects = cache(async (v: PerformanceView) => {
   const inline = v.sp.dept !== undefined;
   const pageOf = (n: number) =>
     getPerformancePage(v.f, { offset: (n - 1) * PAGE_SIZE, limit: PAGE_SIZE, indicators: inline });
-  const [summary, firstTry] = await Promise.all([getPerformanceSummary(v.f), pageOf(v.sp.page ?? 1)]);
+  const [summary, firstTry] = await Promise.all([performanceSummary(v), pageOf(v.sp.page ?? 1)]);
   const pages = Math.max(1, Math.ceil(summary.total / PAGE_SIZE));
   const page = Math.min(v.sp.page ?? 1, pages);
   const shown = page === (v.sp.page ?? 1) ? firstTry : await pageOf(page);
   const sources = await getSourcesOf(shown.map((p) => p.reportId));
   const projectHref = (p: PerformanceProject) => v.href({ project: p.id, page: page > 1 ? page : undefined });
   return { inline, summary, pages, page, shown, sources, projectHref };
-}
+});
 
 export type ProjectsData = Awaited<ReturnType<typeof loadProjects>>;
