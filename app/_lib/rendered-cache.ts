@@ -152,3 +152,43 @@ export async function renderedPage(req: NextRequest, pathname: string): Promise<
   }
   return answer(await pending, "miss");
 }
+
+type KeptRoute = { status: number; headers: [string, string][]; body: Buffer };
+const keptRoutes = new LRUCache<string, KeptRoute>({
+  maxSize: MAX_BYTES / 2,
+  sizeCalculation: (r) => r.body.length + 256,
+});
+const building = new Map<string, Promise<KeptRoute>>();
+
+/**
+ * A dataset route's answer (the CSV downloads and the JSON API), kept like a page: per URL and data version. Their
+ * larger answers (a year's 20,000 reports) took 200–300 ms of the server's one thread each, which every page request
+ * queued behind. The origin is part of the key: the CSVs carry absolute evidence links. Only 200s are kept.
+ */
+export async function keptRoute(req: NextRequest, build: () => Promise<Response>): Promise<Response> {
+  if (process.env.NODE_ENV !== "production" || process.env.RENDERED_CACHE === "off") return build();
+  let version: string;
+  try {
+    version = await currentVersion();
+  } catch {
+    return build();
+  }
+  const key = `${version}\u0000${req.nextUrl.origin}${req.nextUrl.pathname}${req.nextUrl.search}`;
+  const hit = keptRoutes.get(key);
+  if (hit) return answer(hit, "hit");
+  let pending = building.get(key);
+  if (!pending) {
+    pending = build().then(async (res) => {
+      const kept: KeptRoute = {
+        status: res.status,
+        headers: [...res.headers],
+        body: Buffer.from(await res.arrayBuffer()),
+      };
+      if (res.status === 200) keptRoutes.set(key, kept);
+      return kept;
+    });
+    building.set(key, pending);
+    void pending.finally(() => building.delete(key)).catch(() => {});
+  }
+  return answer(await pending, "miss");
+}

@@ -79,7 +79,7 @@ run("rendered pages and loads made elsewhere", () => {
     }
   });
 
-  test("a page asked for again is the kept one, for each demo-city choice; data routes and navigations are not kept", async () => {
+  test("a page asked for again is the kept one, for each demo-city choice; navigations are not kept", async () => {
     const first = await get("/departments?synthetic=1");
     expect(first.status).toBe(200);
     const again = await get("/departments?synthetic=1");
@@ -98,13 +98,34 @@ run("rendered pages and loads made elsewhere", () => {
       expect(nav.headers.get("content-type")).toContain("text/x-component");
       expect(nav.headers.get("x-rendered-cache")).toBe("through");
     }
-    expect((await get("/api/departments")).state).toBeNull();
+  });
+
+  test("a download or JSON asked for again is the kept answer, with its headers; an unknown dataset is not kept", async () => {
+    for (const p of ["/api/departments?synthetic=1", "/export/departments?synthetic=1"]) {
+      const first = await fetch(app.url + p);
+      expect([p, first.status]).toEqual([p, 200]);
+      const body = await first.text();
+      const again = await fetch(app.url + p);
+      expect([p, again.headers.get("x-rendered-cache")]).toEqual([p, "hit"]);
+      expect(again.headers.get("content-type")).toBe(first.headers.get("content-type"));
+      expect(again.headers.get("content-disposition")).toBe(first.headers.get("content-disposition"));
+      expect(await again.text()).toBe(body);
+    }
+    for (let i = 0; i < 2; i++) {
+      const missing = await get("/api/no-such-dataset");
+      expect([missing.status, missing.state]).toEqual([404, "miss"]);
+    }
   });
 
   test("a load by `cli ingest` in another process shows on the running server's next request", async () => {
     const before = await get("/departments?synthetic=1");
     expect(before.state).toBe("hit");
     for (const n of names) expect(before.body).not.toContain(n);
+    for (const p of ["/api/departments?synthetic=1", "/export/departments?synthetic=1"]) {
+      const data = await get(p);
+      expect([p, data.state]).toEqual([p, "hit"]);
+      for (const n of names) expect(data.body).not.toContain(n);
+    }
 
     const cli = spawnSync("npx", ["tsx", "scripts/cli.ts", "ingest", docs], {
       cwd: root,
@@ -119,6 +140,12 @@ run("rendered pages and loads made elsewhere", () => {
     expect(after.state).toBe("miss");
     for (const n of names) expect(after.body).toContain(n);
     expect((await get("/departments?synthetic=1")).state).toBe("hit");
+    // the kept downloads move with the data too
+    for (const p of ["/api/departments?synthetic=1", "/export/departments?synthetic=1"]) {
+      const data = await get(p);
+      expect([p, data.state]).toEqual([p, "miss"]);
+      for (const n of names) expect(data.body).toContain(n);
+    }
 
     // the same file again changes nothing in the store: the kept page stays
     const again = spawnSync("npx", ["tsx", "scripts/cli.ts", "ingest", docs], {

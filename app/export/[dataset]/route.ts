@@ -2,12 +2,17 @@ import { NextResponse, type NextRequest } from "next/server";
 import { runDataset } from "@/db/queries/datasets";
 import { printedCell, toCsv } from "@/lib/csv";
 import { csvHeader } from "@/lib/views/columns";
+import { keptRoute } from "../../_lib/rendered-cache";
 import { dataUnavailable } from "../../_lib/unavailable";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(req: NextRequest, ctx: { params: Promise<{ dataset: string }> }) {
   const { dataset } = await ctx.params;
+  return keptRoute(req, () => csvOf(req, dataset));
+}
+
+async function csvOf(req: NextRequest, dataset: string): Promise<Response> {
   let result;
   try {
     result = await runDataset(dataset, Object.fromEntries(req.nextUrl.searchParams.entries()));
