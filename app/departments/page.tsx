@@ -1,9 +1,10 @@
-import { formatScore } from "@/lib/money/format";
 import Link from "next/link";
 import { getDepartmentPage } from "@/db/queries/department";
 import { DEPARTMENT_SORTS, departmentListParamsSchema, parseParams, type RawParams } from "@/lib/filters";
+import { departmentListColumns } from "@/lib/views/departments";
+import { DataTable } from "../_components/data-table";
 import { Pager } from "../_components/pager";
-import { CsvLink, Empty, PageHeader, Section, SyntheticBadge, Wan, hrefWith } from "../_components/ui";
+import { CsvLink, Empty, PageHeader, Section, SyntheticBadge, hrefWith } from "../_components/ui";
 import { withDemoChoice } from "../_lib/demo-city";
 import { SyntheticToggle } from "../_components/synthetic-toggle";
 
@@ -87,37 +88,23 @@ export default async function DepartmentsPage(props: { searchParams: Promise<Raw
           <Empty>{sp.q ? `没有名称含“${sp.q}”的部门。` : "库中还没有部门。"}</Empty>
         ) : (
           <>
-            <div className="overflow-x-auto">
-              <table className="w-full border-collapse text-sm">
-                <thead>
-                  <tr className="border-b bg-gray-100 text-left">
-                    <th className="p-2">部门</th>
-                    <th className="p-2">已载入年度</th>
-                    <th className="num p-2">最新年度本年支出合计（万元）</th>
-                    <th className="num p-2">审核错误</th>
-                    <th className="num p-2">信息完整度</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {list.rows.map((d) => (
-                    <tr key={d.departmentId} className="border-b border-gray-100">
-                      <td className="p-2">
-                        <Link className="text-blue-700 hover:underline" href={`/departments/${d.departmentId}`}>
-                          {d.department}
-                        </Link>
-                        <SyntheticBadge synthetic={d.synthetic} />
-                      </td>
-                      <td className="p-2">{d.years.join("、")}</td>
-                      <td className="num p-2">
-                        <Wan v={d.expenditureTotal} />
-                      </td>
-                      <td className={`num p-2 ${d.errors ? "text-rose-700" : ""}`}>{d.errors}</td>
-                      <td className="num p-2">{formatScore(d.completeness)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable
+              columns={departmentListColumns}
+              rows={list.rows.map((d) => ({ ...d, years: d.years.join("、") }))}
+              rowKey={(d) => d.departmentId}
+              sortable={false}
+              cells={{
+                department: (d) => (
+                  <>
+                    <Link className="text-blue-700 hover:underline" href={`/departments/${d.departmentId}`}>
+                      {d.department}
+                    </Link>
+                    <SyntheticBadge synthetic={d.synthetic} />
+                  </>
+                ),
+                errors: (d) => (d.errors ? <span className="text-rose-700">{d.errors}</span> : undefined),
+              }}
+            />
             <Pager
               page={page}
               pageSize={PAGE_SIZE}
