@@ -26,7 +26,7 @@ import { RENDER_THROUGH_HEADER } from "./rendered-paths";
 /** The heading of app/error.tsx: a page that failed after it began streaming answers 200 with it. Never kept. */
 const ERROR_PAGE_MARKER = Buffer.from("页面暂时无法显示");
 /**
- * Bytes of HTML kept. Kept as rendered, not compressed: Next does not let a route set Content-Encoding, and it
+ * Bytes kept (pages' HTML and the dataset routes' answers). Kept as rendered, not compressed: Next does not let a route set Content-Encoding, and it
  * compresses every answer itself (compression stays on).
  */
 const MAX_BYTES = 96 * 2 ** 20;
@@ -138,27 +138,30 @@ export async function renderedPage(req: NextRequest, pathname: string): Promise<
     // the store cannot be read: the page itself says so, as it would without this cache
     return answer((await render(path, demoCity)).page, "through");
   }
-  const key = `${version}\u0000${demoCity ?? ""}\u0000${path}`;
+  return keptOnce(`page\u0000${version}\u0000${demoCity ?? ""}\u0000${path}`, async () => {
+    const { page, keep } = await render(path, demoCity);
+    return { kept: page, keep };
+  });
+}
+
+/**
+ * The answer kept under `key`, or made now — once for every request that asks for it meanwhile — and kept when
+ * `make` says it may be.
+ */
+async function keptOnce(key: string, make: () => Promise<{ kept: Rendered; keep: boolean }>): Promise<Response> {
   const hit = cache.get(key);
   if (hit) return answer(hit, "hit");
   let pending = rendering.get(key);
   if (!pending) {
-    pending = render(path, demoCity).then(({ page, keep }) => {
-      if (keep) cache.set(key, page);
-      return page;
+    pending = make().then(({ kept, keep }) => {
+      if (keep) cache.set(key, kept);
+      return kept;
     });
     rendering.set(key, pending);
     void pending.finally(() => rendering.delete(key)).catch(() => {});
   }
   return answer(await pending, "miss");
 }
-
-type KeptRoute = { status: number; headers: [string, string][]; body: Buffer };
-const keptRoutes = new LRUCache<string, KeptRoute>({
-  maxSize: MAX_BYTES / 2,
-  sizeCalculation: (r) => r.body.length + 256,
-});
-const building = new Map<string, Promise<KeptRoute>>();
 
 /**
  * A dataset route's answer (the CSV downloads and the JSON API), kept like a page: per URL and data version. Their
@@ -173,22 +176,10 @@ export async function keptRoute(req: NextRequest, build: () => Promise<Response>
   } catch {
     return build();
   }
-  const key = `${version}\u0000${req.nextUrl.origin}${req.nextUrl.pathname}${req.nextUrl.search}`;
-  const hit = keptRoutes.get(key);
-  if (hit) return answer(hit, "hit");
-  let pending = building.get(key);
-  if (!pending) {
-    pending = build().then(async (res) => {
-      const kept: KeptRoute = {
-        status: res.status,
-        headers: [...res.headers],
-        body: Buffer.from(await res.arrayBuffer()),
-      };
-      if (res.status === 200) keptRoutes.set(key, kept);
-      return kept;
-    });
-    building.set(key, pending);
-    void pending.finally(() => building.delete(key)).catch(() => {});
-  }
-  return answer(await pending, "miss");
+  const { origin, pathname, search } = req.nextUrl;
+  return keptOnce(`route\u0000${version}\u0000${origin}${pathname}${search}`, async () => {
+    const res = await build();
+    const kept = { status: res.status, headers: [...res.headers], body: Buffer.from(await res.arrayBuffer()) };
+    return { kept, keep: res.status === 200 };
+  });
 }

@@ -1,18 +1,10 @@
-import type { DepartmentReport } from "@/db/queries/department";
+import { PEER_MEDIAN_KEYS, type DepartmentReport } from "@/db/queries/department";
 import { BAND_TEXT, PEER_GROUP, POLICY_TEXT, figureBand, type Band } from "@/lib/metrics/policy";
 import { FIGURE_LABELS } from "@/lib/report/labels";
 import { Pct, Wan } from "../../_components/ui";
 
-const CARD_KEYS = [
-  "expenditureTotal",
-  "basicExpenditure",
-  "projectExpenditure",
-  "gpbExecutionRate",
-  "sangongFinal",
-  "procurementSmeShare",
-  "operatingCost",
-  "personnelCost",
-] as const;
+/** the cards are the figures the pack compares with the peer median */
+const CARD_KEYS = PEER_MEDIAN_KEYS;
 
 /** the band rule each card is marked by (its formula is printed on the card itself) */
 const BAND_OF: Record<(typeof CARD_KEYS)[number], "execution" | "sme" | "change"> = {

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getBudgetSource, getOriginalBudgetFile } from "@/db/queries/source";
 import { printedForms } from "@/lib/report/cite";
-import { PdfView, TextView, one, positive, short, size, type Raw } from "../../../reports/[id]/source/views";
+import { SourceDocument, one, short, size, type Raw } from "../../../reports/[id]/source/views";
 
 export const dynamic = "force-dynamic";
 
@@ -26,7 +26,6 @@ export default async function BudgetSourcePage(props: { params: Promise<{ id: st
   const context = short(one(sp.ctx));
   const base = `/budgets/${src.budgetId}/source`;
   const doc = src.document;
-  const pdf = src.source.layout === "pdf" || src.source.pageStarts !== undefined;
   return (
     <article className="space-y-4">
       <header className="space-y-1">
@@ -54,27 +53,17 @@ export default async function BudgetSourcePage(props: { params: Promise<{ id: st
           ) : null}
         </p>
       </header>
-      {!doc ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          这份预算的原文件未保存在库中（在开始保存原文件之前载入）。用同一文件重新载入一次即可补存。
-        </p>
-      ) : pdf ? (
-        <PdfView
-          base={base}
-          document={`/budgets/${src.budgetId}/document`}
-          pages={src.source.pages}
-          page={positive(one(sp.page))}
-          figures={forms}
-          context={context}
-        />
-      ) : (
-        <TextView
-          base={base}
-          file={await getOriginalBudgetFile(src.budgetId)}
-          line={positive(one(sp.line))}
-          figures={forms}
-        />
-      )}
+      <SourceDocument
+        base={base}
+        document={`/budgets/${src.budgetId}/document`}
+        kept={Boolean(doc)}
+        missing={"这份预算的原文件未保存在库中（在开始保存原文件之前载入）。用同一文件重新载入一次即可补存。"}
+        source={src.source}
+        sp={sp}
+        figures={forms}
+        context={context}
+        file={() => getOriginalBudgetFile(src.budgetId)}
+      />
     </article>
   );
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { getOriginalFile, getReportSource } from "@/db/queries/source";
 import { printedForms } from "@/lib/report/cite";
 import { SyntheticBadge } from "../../../_components/ui";
-import { PdfView, TextView, one, positive, short, size, type Raw } from "./views";
+import { SourceDocument, one, short, size, type Raw } from "./views";
 
 export const dynamic = "force-dynamic";
 
@@ -25,7 +25,6 @@ export default async function SourcePage(props: { params: Promise<{ id: string }
   const figure = short(one(sp.q));
   const forms = figure ? printedForms(figure, src.sourceUnit) : [];
   const context = short(one(sp.ctx));
-  const pdf = src.source.layout === "pdf" || src.source.pageStarts !== undefined;
   const base = `/reports/${src.reportId}/source`;
   const doc = src.document;
 
@@ -64,29 +63,21 @@ export default async function SourcePage(props: { params: Promise<{ id: string }
           未能确定这个数字在原文中的位置（文件中没有记下它所在的行或页），以下从原文开头显示；可翻页查找，或回到部门页查看各表原样。
         </p>
       ) : null}
-      {!doc ? (
-        <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          {src.synthetic
+      <SourceDocument
+        base={base}
+        document={`/reports/${src.reportId}/document`}
+        kept={Boolean(doc)}
+        missing={
+          src.synthetic
             ? "这是合成示例报告，由程序生成，没有原文件。"
-            : "这份报告的原文件未保存在库中（由规范 JSON 载入，或在开始保存原文件之前载入）。用同一文件重新载入一次即可补存。"}
-        </p>
-      ) : pdf ? (
-        <PdfView
-          base={base}
-          document={`/reports/${src.reportId}/document`}
-          pages={src.source.pages}
-          page={positive(one(sp.page))}
-          figures={forms}
-          context={context}
-        />
-      ) : (
-        <TextView
-          base={base}
-          file={await getOriginalFile(src.reportId)}
-          line={positive(one(sp.line))}
-          figures={forms}
-        />
-      )}
+            : "这份报告的原文件未保存在库中（由规范 JSON 载入，或在开始保存原文件之前载入）。用同一文件重新载入一次即可补存。"
+        }
+        source={src.source}
+        sp={sp}
+        figures={forms}
+        context={context}
+        file={() => getOriginalFile(src.reportId)}
+      />
     </article>
   );
 }

@@ -15,7 +15,7 @@ export type Raw = Record<string, string | string[] | undefined>;
 export function one(v: string | string[] | undefined): string | undefined {
   return Array.isArray(v) ? v[0] : v;
 }
-export function positive(v: string | undefined): number | undefined {
+function positive(v: string | undefined): number | undefined {
   return v && /^\d{1,7}$/.test(v) && Number(v) > 0 ? Number(v) : undefined;
 }
 /** the cited figure and its row's name travel in the URL; anything long or odd is dropped */
@@ -30,7 +30,7 @@ export function size(bytes: number): string {
     : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-export function PdfView(props: {
+function PdfView(props: {
   base: string;
   document: string;
   pages?: number;
@@ -68,7 +68,7 @@ export function PdfView(props: {
   );
 }
 
-export function TextView(props: {
+function TextView(props: {
   base: string;
   file: { fileName: string; bytes: Uint8Array } | null;
   line?: number;
@@ -170,4 +170,35 @@ function Marked({ text, figure }: { text: string; figure: string }) {
   }
   out.push(text.slice(at));
   return <>{out}</>;
+}
+
+/** The kept original at the cited place: its PDF page with the figure boxed, or its text lines; or why there is none. */
+export async function SourceDocument(props: {
+  base: string;
+  /** the route serving the original's bytes */
+  document: string;
+  kept: boolean;
+  /** said when the store keeps no original */
+  missing: string;
+  source: { layout: string; pageStarts?: unknown; pages?: number };
+  sp: Raw;
+  figures: string[];
+  context?: string;
+  file: () => Promise<{ fileName: string; bytes: Uint8Array } | null>;
+}) {
+  if (!props.kept)
+    return <p className="rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">{props.missing}</p>;
+  const pdf = props.source.layout === "pdf" || props.source.pageStarts !== undefined;
+  return pdf ? (
+    <PdfView
+      base={props.base}
+      document={props.document}
+      pages={props.source.pages}
+      page={positive(one(props.sp.page))}
+      figures={props.figures}
+      context={props.context}
+    />
+  ) : (
+    <TextView base={props.base} file={await props.file()} line={positive(one(props.sp.line))} figures={props.figures} />
+  );
 }
