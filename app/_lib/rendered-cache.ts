@@ -100,7 +100,10 @@ async function render(
     ...Object.fromEntries(flight),
   };
   if (demoCity !== undefined) headers.cookie = `${DEMO_CITY_COOKIE}=${encodeURIComponent(demoCity)}`;
-  const res = await fetch(ownOrigin() + path, { headers, redirect: "manual", cache: "no-store" });
+  const init: RequestInit = { headers, redirect: "manual", cache: "no-store" };
+  // A GET for a page is safe to send again: under a burst of readers the request to this same server has been seen
+  // to lose its socket (a 500 for one reader of 1,893 in the 50-client load test), which one retry rides over.
+  const res = await fetch(ownOrigin() + path, init).catch(() => fetch(ownOrigin() + path, init));
   const raw = Buffer.from(await res.arrayBuffer());
   const kept: [string, string][] = [];
   for (const h of KEPT_HEADERS) {
